@@ -1,0 +1,81 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { PASSWORD_MIN_LENGTH } from "@/lib/validation/users";
+import { changeOwnPasswordAction } from "./actions";
+
+type Field = "currentPassword" | "newPassword" | "confirmPassword";
+const FIELDS: { name: Field; label: string; autoComplete: string }[] = [
+  { name: "currentPassword", label: "Current password", autoComplete: "current-password" },
+  { name: "newPassword", label: "New password", autoComplete: "new-password" },
+  { name: "confirmPassword", label: "Repeat the new password", autoComplete: "new-password" },
+];
+
+export function ChangePasswordForm({ required }: { required: boolean }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+
+  function submit(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const input = Object.fromEntries(FIELDS.map(({ name }) => [name, String(data.get(name) ?? "")])) as Record<Field, string>;
+    startTransition(async () => {
+      const result = await changeOwnPasswordAction(input);
+      if (!result.ok) {
+        const fieldErrors = result.error.fieldErrors ?? {};
+        const next = Object.fromEntries(FIELDS.map(({ name }) => [name, fieldErrors[name]?.[0]]));
+        if (result.error.code !== "INVALID_INPUT" || !Object.values(next).some(Boolean)) {
+          next.currentPassword = result.error.message;
+        }
+        setErrors(next);
+        return;
+      }
+      setErrors({});
+      form.reset();
+      toast.success("Password changed. Other devices signed in as you have been signed out.");
+      if (required) router.push("/");
+      router.refresh();
+    });
+  }
+
+  return (
+    <form
+      className="max-w-md space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(e.currentTarget);
+      }}
+    >
+      {FIELDS.map(({ name, label, autoComplete }) => (
+        <div key={name} className="space-y-2">
+          <Label htmlFor={name}>{label}</Label>
+          <Input
+            id={name}
+            name={name}
+            type="password"
+            autoComplete={autoComplete}
+            aria-invalid={Boolean(errors[name])}
+            aria-describedby={errors[name] ? `${name}-error` : name === "newPassword" ? "newPassword-hint" : undefined}
+            required
+          />
+          {name === "newPassword" && !errors[name] ? (
+            <p id="newPassword-hint" className="text-xs text-muted-foreground">
+              At least {PASSWORD_MIN_LENGTH} characters. A short sentence is easy to remember and hard to guess.
+            </p>
+          ) : null}
+          <FieldError id={`${name}-error`}>{errors[name]}</FieldError>
+        </div>
+      ))}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving..." : "Change password"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { ChangePasswordForm } from "./change-password-form";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const user = await requireUser({ allowPendingPasswordChange: true });
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base">Your account</CardTitle>
+          <CardDescription>Ask the owner to change your name, email or role.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <dl className="space-y-3 text-sm">
+            <div>
+              <dt className="text-muted-foreground">Name</dt>
+              <dd className="font-medium">{user.name}</dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Email</dt>
+              <dd className="font-medium break-all">{user.email}</dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Role</dt>
+              <dd className="font-medium">{ROLE_LABELS[user.role]}</dd>
+              <dd className="text-muted-foreground">{ROLE_DESCRIPTIONS[user.role]}</dd>
+            </div>
+          </dl>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base">Change password</CardTitle>
+          <CardDescription>Changing it signs you out on every other device.</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          {user.mustChangePassword ? (
+            <Alert variant="warning">
+              <AlertTitle>Choose your own password</AlertTitle>
+              <AlertDescription>
+                You signed in with a temporary password. Choose a new one to continue using the dashboard.
+              </AlertDescription>
+            </Alert>
+          ) : null}
+          <ChangePasswordForm required={user.mustChangePassword} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

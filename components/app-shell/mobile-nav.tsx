@@ -1,0 +1,33 @@
+"use client";
+
+import { Menu } from "lucide-react";
+import { useState } from "react";
+import { Logo } from "@/components/logo";
+import { Button } from "@/components/ui/button";
+import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { NavLinks } from "./nav-links";
+
+/** The sidebar folded into a slide-in menu on phones. */
+export function MobileNav() {
+  const [open, setOpen] = useState(false);
+  return (
+    <Sheet open={open} onOpenChange={setOpen}>
+      <SheetTrigger asChild>
+        <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open menu">
+          <Menu className="size-5" />
+        </Button>
+      </SheetTrigger>
+      <SheetContent side="left" className="w-72 bg-sidebar p-4">
+        <SheetHeader className="p-0 pb-4">
+          <SheetTitle asChild>
+            <div>
+              <Logo />
+            </div>
+          </SheetTitle>
+          <SheetDescription className="sr-only">Main navigation</SheetDescription>
+        </SheetHeader>
+        <NavLinks onNavigate={() => setOpen(false)} />
+      </SheetContent>
+    </Sheet>
+  );
+}

@@ -1,0 +1,4 @@
+// The one barrel in the project: drizzle wants a single schema object.
+export * from "./users";
+export * from "./sign-in-attempts";
+export * from "./audit-log";

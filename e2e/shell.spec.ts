@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { E2E } from "./support/config";
+
+const SECTIONS = ["Dashboard", "Compose", "Campaigns", "Contacts", "Groups", "History", "Settings"];
+
+test.describe("app shell", () => {
+  test("at phone width the sidebar folds into a menu and every section opens without overflow", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, E2E.owner.email, E2E.owner.password);
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+
+    for (const section of SECTIONS.slice(1)) {
+      await page.getByRole("button", { name: "Open menu" }).click();
+      await page.getByRole("dialog").getByRole("link", { name: section }).click();
+      await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${section} overflows horizontally`).toBeLessThanOrEqual(0);
+    }
+  });
+
+  test("on a laptop the sidebar marks the current section and the theme can be switched", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, E2E.owner.email, E2E.owner.password);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav).toBeVisible();
+    for (const section of SECTIONS) await expect(nav.getByRole("link", { name: section })).toBeVisible();
+    await nav.getByRole("link", { name: "Groups" }).click();
+    await expect(nav.getByRole("link", { name: "Groups" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByText("No groups yet")).toBeVisible();
+
+    await page.getByRole("button", { name: /theme/i }).click();
+    await page.getByRole("menuitemradio", { name: "Dark" }).or(page.getByRole("menuitem", { name: "Dark" })).click();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+  });
+});

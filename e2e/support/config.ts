@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import path from "node:path";
+
+const PORT = 3210;
+const dataDir = path.resolve("data/e2e");
+
+/** Settings shared by playwright.config.ts and the tests (which also reach the e2e database directly). */
+export const E2E = {
+  port: PORT,
+  baseURL: `http://localhost:${PORT}`, // Auth.js builds redirects for "localhost"; keep the host identical
+  dataDir,
+  embeddedPgPort: 54_391,
+  owner: { email: "owner@cafe.test", password: "e2e owner password" },
+  chromiumPath: chromium(),
+  serverEnv: {
+    NODE_ENV: "production",
+    PORT: String(PORT),
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: "54391",
+    DATABASE_URL: "", // always the embedded database here, even when the caller's shell has DATABASE_URL
+    ADMIN_EMAIL: "owner@cafe.test",
+    ADMIN_PASSWORD: "e2e owner password",
+    LOG_LEVEL: "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+};
+
+function chromium() {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/lib/chromium/chromium"];
+  const found = candidates.find((p) => p && fs.existsSync(p));
+  if (!found) throw new Error("Chromium not found: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.");
+  return found;
+}

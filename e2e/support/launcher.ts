@@ -1,0 +1,29 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { E2E } from "./config";
+
+export type Launcher = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+/** Starts `npm start`'s launcher (scripts/start.ts) as its own process with the given environment. */
+export function startLauncher(env: Record<string, string>): Launcher {
+  let output = "";
+  // node itself (not npx/npm wrappers) so that a signal reaches the launcher and SIGKILL kills exactly it.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, ...E2E.serverEnv, ADMIN_EMAIL: "", ADMIN_PASSWORD: "", ...env } as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d: Buffer) => (output += d));
+  child.stderr!.on("data", (d: Buffer) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code: number | null) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Waits until the launcher prints that it is ready, or fails with what it printed. */
+export async function waitUntilReady(launcher: Launcher, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (launcher.output().includes("is ready at")) return;
+    if (launcher.child.exitCode !== null) throw new Error(`launcher exited early:\n${launcher.output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`launcher not ready in time:\n${launcher.output()}`);
+}

@@ -1,0 +1,39 @@
+import type { NextAuthConfig } from "next-auth";
+
+/** Pages anyone may open without signing in. */
+export const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health"];
+
+/** A session lasts one long shift; it is re-validated against the database on every request anyway. */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/** The cookie Auth.js keeps the session JWT in (the `__Secure-` form is used over HTTPS). */
+export const SESSION_COOKIE_NAMES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+export function isPublicPath(pathname: string) {
+  return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+/**
+ * The database-free part of the Auth.js configuration. The real checks (user still active, role, session
+ * version) happen in `lib/auth/session.ts`.
+ */
+export const authConfig = {
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) {
+        token.uid = user.id;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sv === "number") session.user.sessionVersion = token.sv;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

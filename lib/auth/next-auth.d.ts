@@ -1,0 +1,18 @@
+import "next-auth";
+import "@auth/core/jwt";
+
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    user: { id: string; sessionVersion?: number; email?: string | null; name?: string | null };
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid?: string;
+    sv?: number;
+  }
+}

@@ -1,0 +1,107 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only module that touches `process.env`. Everything else asks `env()` for typed, validated values, so a
+ * typo in a variable fails at startup with the variable's name instead of far away at first use.
+ */
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
+        error: "must be true or false",
+      })
+      .optional()
+      .transform((v) => (v === undefined ? fallback : ["true", "1", "yes", "on"].includes(v))),
+  );
+
+const port = (fallback: number) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a port number" })
+      .int("must be a whole number")
+      .min(1, "must be between 1 and 65535")
+      .max(65535, "must be between 1 and 65535")
+      .default(fallback),
+  );
+
+const optionalString = (schema: z.ZodString) => z.preprocess(emptyAsUndefined, schema.optional());
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v), {
+    error: "must be a postgres:// URL, e.g. postgres://user:password@host:5432/database",
+  });
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: port(3000),
+  HOST: z.preprocess(emptyAsUndefined, z.string().min(1).default("0.0.0.0")),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default("./data")),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  EMBEDDED_PG_PORT: port(54329),
+  AUTH_SECRET: optionalString(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)")),
+  ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email("must be an email address").optional()),
+  ADMIN_PASSWORD: optionalString(
+    z.string().min(10, "must be at least 10 characters").max(200, "must be at most 200 characters"),
+  ),
+  RUN_WORKER: flag(true),
+  TRUST_PROXY: flag(false),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Thrown when the environment is invalid; the message names every offending variable. */
+export class EnvError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid environment configuration:\n${problems.map((p) => `  - ${p.variable} ${p.message}`).join("\n")}`,
+    );
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a set of variables (default: the process environment) and throws `EnvError` naming bad ones. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? "environment"),
+      message: issue.message,
+    })),
+  );
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed once per process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/**
+ * Sets values the launcher derives at startup (embedded database URL, generated AUTH_SECRET) so that code in
+ * the same process, including the Next.js server and Auth.js, sees them as ordinary configuration.
+ */
+export function setRuntimeEnv(values: Partial<Record<keyof Env, string>>) {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) process.env[key] = value;
+  }
+  cached = undefined;
+}
+
+/** Absolute path of the data directory. */
+export function dataDir(): string {
+  return path.resolve(env().DATA_DIR);
+}

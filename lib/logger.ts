@@ -1,0 +1,47 @@
+import pino from "pino";
+import { env } from "@/lib/env";
+
+/**
+ * Structured JSON logs on stdout. Anything that looks like a credential is redacted here, once, so a careless
+ * `logger.info({ user })` can never print a password hash or a provider key.
+ */
+export const REDACTED_KEYS = [
+  "password",
+  "passwordHash",
+  "newPassword",
+  "currentPassword",
+  "temporaryPassword",
+  "authorization",
+  "cookie",
+  "apiKey",
+  "apiToken",
+  "token",
+  "secret",
+  "AUTH_SECRET",
+  "DATABASE_URL",
+  "databaseUrl",
+];
+
+function createLogger() {
+  return pino({
+    level: logLevel(),
+    base: { app: "cafe-de-revenue" },
+    redact: {
+      paths: [...REDACTED_KEYS, ...REDACTED_KEYS.map((k) => `*.${k}`), "req.headers.cookie", "req.headers.authorization"],
+      censor: "[redacted]",
+    },
+  });
+}
+
+const globalForLogger = globalThis as unknown as { cafeLogger?: pino.Logger };
+
+/** The process-wide logger (shared by the launcher, the worker and the Next.js server in one process). */
+export const logger: pino.Logger = (globalForLogger.cafeLogger ??= createLogger());
+
+function logLevel() {
+  try {
+    return env().LOG_LEVEL;
+  } catch {
+    return "info"; // an invalid environment is reported by the launcher, with the variable's name
+  }
+}

@@ -1,0 +1,53 @@
+import http from "node:http";
+import type { Socket } from "node:net";
+import next from "next";
+import { StartupError } from "./startup-error";
+
+export type RunningServer = { close: (graceMs: number) => Promise<void> };
+
+/**
+ * Serves the Next.js app from this process (the "custom server" mode), so the launcher, the in-process job
+ * worker and the web server live and die together: killing the process can never leave a server behind.
+ */
+export async function serveNextApp(opts: {
+  dir: string;
+  port: number;
+  host: string;
+  dev: boolean;
+  trustProxy: boolean;
+}): Promise<RunningServer> {
+  const server = http.createServer();
+  const app = next({ dev: opts.dev, dir: opts.dir, hostname: opts.host, port: opts.port, httpServer: server });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  server.on("request", (req, res) => {
+    // Next keeps a client-supplied X-Forwarded-For; unless a trusted proxy sets it, use the real peer address
+    // so sign-in throttling can't be dodged by inventing addresses.
+    if (!opts.trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    void handle(req, res);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new StartupError(`Port ${opts.port} is already in use.`, "Set PORT to a free port.") : err),
+    );
+    server.listen(opts.port, opts.host, resolve);
+  });
+
+  return {
+    async close(graceMs) {
+      server.close();
+      server.closeIdleConnections();
+      const deadline = setTimeout(() => sockets.forEach((s) => s.destroy()), graceMs);
+      await new Promise((r) => server.once("close", r));
+      clearTimeout(deadline);
+      await app.close().catch(() => {});
+    },
+  };
+}

