@@ -1,13 +1,20 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { E2E } from "./support/config";
 import { startLauncher, waitUntilReady } from "./support/launcher";
 
 // `npm start` itself: first run without configuration, clean stop, restart with data kept, and recovery after
 // the process is killed outright (the built-in database left behind is shut down and restarted).
-const PORT = 3211;
-const dataDir = path.resolve("data/e2e-lifecycle");
-const env = { PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_PG_PORT: "54392" };
+const PORT = E2E.port + 1;
+const dataDir = path.resolve(`data/e2e-lifecycle-${E2E.offset}`);
+const env = {
+  PORT: String(PORT),
+  DATA_DIR: dataDir,
+  EMBEDDED_PG_PORT: String(E2E.embeddedPgPort + 1),
+  CPSMS_SANDBOX_PORT: String(E2E.cpsmsSandboxPort + 100),
+  SMSAPP_SANDBOX_PORT: String(E2E.smsappSandboxPort + 100),
+};
 const baseURL = `http://localhost:${PORT}`;
 
 test.describe.configure({ timeout: 180_000 });

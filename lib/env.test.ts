@@ -35,4 +35,22 @@ describe("parseEnv", () => {
     const env = parseEnv({ RUN_WORKER: "false", TRUST_PROXY: "1", DATABASE_URL: "postgresql://u:p@db.local:5433/cafe" });
     expect(env).toMatchObject({ RUN_WORKER: false, TRUST_PROXY: true, DATABASE_URL: "postgresql://u:p@db.local:5433/cafe" });
   });
+
+  it("reads provider settings, trims trailing slashes and defaults the sandbox", () => {
+    const env = parseEnv({ CPSMS_BASE_URL: "http://127.0.0.1:9/v2/", PUBLIC_URL: "https://sms.cafe.dk/" });
+    expect(env).toMatchObject({
+      CPSMS_BASE_URL: "http://127.0.0.1:9/v2",
+      PUBLIC_URL: "https://sms.cafe.dk",
+      CPSMS_SANDBOX_PORT: 4010,
+      SMSAPP_SANDBOX_PORT: 4020,
+      CPSMS_SANDBOX_USERNAME: "sandbox",
+      SMSAPP_SANDBOX_TOKEN: "sandbox-smsapp-token",
+    });
+    expect(() => parseEnv({ SMSAPP_BASE_URL: "ftp://x" })).toThrow(/SMSAPP_BASE_URL must be an http/);
+  });
+
+  it("refuses half a CPSMS login, naming the missing variable", () => {
+    expect(() => parseEnv({ CPSMS_USERNAME: "cafe" })).toThrow(/CPSMS_API_KEY must be set too/);
+    expect(() => parseEnv({ CPSMS_API_KEY: "k" })).toThrow(/CPSMS_USERNAME must be set too/);
+  });
 });

@@ -38,6 +38,15 @@ const postgresUrl = z
     error: "must be a postgres:// URL, e.g. postgres://user:password@host:5432/database",
   });
 
+const httpUrl = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), { error: "must be an http:// or https:// URL" })
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
+);
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: port(3000),
@@ -52,6 +61,28 @@ export const envSchema = z.object({
   ),
   RUN_WORKER: flag(true),
   TRUST_PROXY: flag(false),
+  ENCRYPTION_KEY: optionalString(
+    z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
+  ),
+  // Providers. Credentials set here win over those saved on Settings > Providers; with none, the sandbox is used.
+  CPSMS_BASE_URL: httpUrl,
+  CPSMS_USERNAME: optionalString(z.string().max(100)),
+  CPSMS_API_KEY: optionalString(z.string().max(200)),
+  SMSAPP_BASE_URL: httpUrl,
+  SMSAPP_API_TOKEN: optionalString(z.string().max(500)),
+  /** The address providers call back (CPSMS delivery reports), e.g. https://sms.myrestaurant.dk */
+  PUBLIC_URL: httpUrl,
+  // The built-in emulators (the sandbox).
+  CPSMS_SANDBOX_PORT: port(4010),
+  CPSMS_SANDBOX_USERNAME: z.preprocess(emptyAsUndefined, z.string().min(1).default("sandbox")),
+  CPSMS_SANDBOX_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).default("sandbox-cpsms-api-key")),
+  SMSAPP_SANDBOX_PORT: port(4020),
+  SMSAPP_SANDBOX_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(1).default("sandbox-smsapp-token")),
+  /** How long the sandbox waits before a delivery report (CPSMS) or a status change (smsapp.pk). */
+  SANDBOX_DELIVERY_DELAY_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: "must be a number of milliseconds" }).int().min(0).max(3_600_000).default(2000),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -73,7 +104,14 @@ export class EnvError extends Error {
 /** Parses a set of variables (default: the process environment) and throws `EnvError` naming bad ones. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) {
+    const { CPSMS_USERNAME, CPSMS_API_KEY } = result.data;
+    if (Boolean(CPSMS_USERNAME) !== Boolean(CPSMS_API_KEY)) {
+      const missing = CPSMS_USERNAME ? "CPSMS_API_KEY" : "CPSMS_USERNAME";
+      throw new EnvError([{ variable: missing, message: "must be set too: CPSMS needs both a username and an API key" }]);
+    }
+    return result.data;
+  }
   throw new EnvError(
     result.error.issues.map((issue) => ({
       variable: String(issue.path[0] ?? "environment"),

@@ -2,3 +2,6 @@
 export * from "./users";
 export * from "./sign-in-attempts";
 export * from "./audit-log";
+export * from "./provider-settings";
+export * from "./provider-cache";
+export * from "./restaurant-settings";

@@ -1,15 +1,21 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const PORT = 3210;
-const dataDir = path.resolve("data/e2e");
+// E2E_PORT_OFFSET lets two suites run side by side on one machine (e.g. two checkouts): every port moves by it.
+const OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const PORT = 3210 + OFFSET;
+const dataDir = path.resolve(OFFSET ? `data/e2e-${OFFSET}` : "data/e2e");
 
 /** Settings shared by playwright.config.ts and the tests (which also reach the e2e database directly). */
 export const E2E = {
   port: PORT,
   baseURL: `http://localhost:${PORT}`, // Auth.js builds redirects for "localhost"; keep the host identical
   dataDir,
-  embeddedPgPort: 54_391,
+  embeddedPgPort: 54_391 + OFFSET,
+  /** The server's own sandboxes (started by the launcher since no provider credentials are set). */
+  cpsmsSandboxPort: 4110 + OFFSET,
+  smsappSandboxPort: 4120 + OFFSET,
+  offset: OFFSET,
   owner: { email: "owner@cafe.test", password: "e2e owner password" },
   chromiumPath: chromium(),
   serverEnv: {
@@ -17,7 +23,9 @@ export const E2E = {
     PORT: String(PORT),
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: "54391",
+    EMBEDDED_PG_PORT: String(54_391 + OFFSET),
+    CPSMS_SANDBOX_PORT: String(4110 + OFFSET),
+    SMSAPP_SANDBOX_PORT: String(4120 + OFFSET),
     DATABASE_URL: "", // always the embedded database here, even when the caller's shell has DATABASE_URL
     ADMIN_EMAIL: "owner@cafe.test",
     ADMIN_PASSWORD: "e2e owner password",

@@ -1,0 +1,19 @@
+import { integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+/**
+ * The restaurant's own settings: one row (id = 1). The default country reads phone numbers typed without a
+ * country code; the time zone is where schedules and quiet hours are entered and shown.
+ */
+export const restaurantSettings = pgTable("restaurant_settings", {
+  id: integer().primaryKey().default(1),
+  name: text().notNull().default("My restaurant"),
+  /** ISO 3166-1 alpha-2, e.g. "DK" or "PK". */
+  defaultCountry: text().notNull().default("DK"),
+  /** IANA zone, e.g. "Europe/Copenhagen". */
+  timeZone: text().notNull().default("Europe/Copenhagen"),
+  updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export type RestaurantSettings = typeof restaurantSettings.$inferSelect;
