@@ -1,4 +1,5 @@
 import { logger } from "@/lib/logger";
+import { isProviderError } from "@/lib/sms/errors";
 
 export type AppErrorCode =
   | "INVALID_INPUT"
@@ -6,7 +7,8 @@ export type AppErrorCode =
   | "CONFLICT"
   | "FORBIDDEN"
   | "UNAUTHENTICATED"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "CONFIG";
 
 /** An error whose message is written for the person using the app and is safe to show them. */
 export class AppError extends Error {
@@ -22,6 +24,8 @@ export class AppError extends Error {
 /** Turns any error into something safe to send to the browser; unexpected ones are logged, not shown. */
 export function toPublicError(err: unknown): { code: string; message: string } {
   if (err instanceof AppError) return { code: err.code, message: err.message };
+  // Provider errors carry only scrubbed data and a message written for a manager (lib/sms/errors.ts).
+  if (isProviderError(err)) return { code: `PROVIDER_${err.code.toUpperCase()}`, message: err.userMessage };
   logger.error({ err }, "unexpected error");
   return { code: "INTERNAL", message: "Something went wrong on our side. Try again in a moment." };
 }

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the zero-configuration launcher. Validates the environment, starts the built-in Postgres (unless
- * DATABASE_URL is set), migrates, creates the first owner, builds if needed, then serves the app and runs the
- * job worker in this one process. Ctrl-C stops everything in order; data stays under DATA_DIR.
+ * DATABASE_URL is set), migrates, creates the first owner, starts the provider sandboxes (when no provider
+ * credentials are configured), builds if needed, then serves the app and runs the job worker in this one process. Ctrl-C stops everything in order; data stays under DATA_DIR.
  */
 import path from "node:path";
 import { dataDir, env, setRuntimeEnv } from "@/lib/env";
@@ -12,6 +12,7 @@ import { prepareDatabase } from "@/lib/runtime/prepare-database";
 import { serveNextApp, type RunningServer } from "@/lib/runtime/http-server";
 import { assertPortFree } from "@/lib/runtime/port";
 import { runMain } from "@/lib/runtime/run-main";
+import { startSandboxesIfNeeded } from "@/lib/runtime/sandbox";
 import { getDb } from "@/lib/db";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -29,6 +30,7 @@ runMain(async (onShutdown) => {
     },
   });
 
+  await startSandboxesIfNeeded(onShutdown, (l) => console.log(l));
   if (!dev && (await ensureProductionBuild(ROOT, (l) => console.log(l))) === "built") console.log("Build finished.");
   setRuntimeEnv({ NODE_ENV: dev ? "development" : "production" });
 

@@ -1,6 +1,9 @@
 import { AppShell } from "@/components/app-shell/app-shell";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { PROVIDER_LABELS, PROVIDERS } from "@/lib/providers/provider-names";
+import { providerModes } from "@/lib/providers/provider-modes";
 
 // Every dashboard page reads the session and the database: never prerender at build time.
 export const dynamic = "force-dynamic";
@@ -8,5 +11,14 @@ export const dynamic = "force-dynamic";
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   // The password page must stay reachable while a temporary password is in use; pages enforce the rest.
   const user = await requireUser({ allowPendingPasswordChange: true });
-  return <AppShell user={{ name: user.name, email: user.email, roleLabel: ROLE_LABELS[user.role] }}>{children}</AppShell>;
+  const modes = await providerModes(getDb());
+  return (
+    <AppShell
+      user={{ name: user.name, email: user.email, roleLabel: ROLE_LABELS[user.role] }}
+      sandboxProviders={PROVIDERS.filter((p) => modes[p] === "sandbox").map((p) => PROVIDER_LABELS[p])}
+      canConfigureProviders={hasRole(user.role, "owner")}
+    >
+      {children}
+    </AppShell>
+  );
 }

@@ -3,12 +3,19 @@ import { Logo } from "@/components/logo";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
+import { SandboxBadge } from "./sandbox-badge";
 import { UserMenu } from "./user-menu";
 
-type Props = { user: { name: string; email: string; roleLabel: string }; children: React.ReactNode };
+type Props = {
+  user: { name: string; email: string; roleLabel: string };
+  /** Providers running against the sandbox (labels), for the header badge. */
+  sandboxProviders: string[];
+  canConfigureProviders: boolean;
+  children: React.ReactNode;
+};
 
 /** Sidebar on laptops, a top bar with a slide-in menu on phones. */
-export function AppShell({ user, children }: Props) {
+export function AppShell({ user, sandboxProviders, canConfigureProviders, children }: Props) {
   return (
     <div className="flex min-h-dvh">
       <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-sidebar-border bg-sidebar px-3 py-4 md:flex">
@@ -24,6 +31,7 @@ export function AppShell({ user, children }: Props) {
             <Logo className="[&>span:last-child]:hidden min-[400px]:[&>span:last-child]:inline" />
           </Link>
           <div className="ml-auto flex items-center gap-1">
+            <SandboxBadge providers={sandboxProviders} canConfigure={canConfigureProviders} />
             <ThemeToggle />
             <UserMenu {...user} />
           </div>

@@ -26,6 +26,13 @@ export const E2E = {
     EMBEDDED_PG_PORT: String(54_391 + OFFSET),
     CPSMS_SANDBOX_PORT: String(4110 + OFFSET),
     SMSAPP_SANDBOX_PORT: String(4120 + OFFSET),
+    // "Live" CPSMS in these tests is the sandbox too: saved credentials are checked against it, never the real API.
+    CPSMS_BASE_URL: `http://127.0.0.1:${4110 + OFFSET}/v2`,
+    SMSAPP_BASE_URL: `http://127.0.0.1:${4120 + OFFSET}/api/v3`,
+    CPSMS_USERNAME: "",
+    CPSMS_API_KEY: "",
+    SMSAPP_API_TOKEN: "",
+    SANDBOX_DELIVERY_DELAY_MS: "200",
     DATABASE_URL: "", // always the embedded database here, even when the caller's shell has DATABASE_URL
     ADMIN_EMAIL: "owner@cafe.test",
     ADMIN_PASSWORD: "e2e owner password",

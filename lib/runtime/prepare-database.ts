@@ -25,6 +25,7 @@ export async function prepareDatabase(
   await ensureWritableDataDir(dir);
   const secrets = await loadOrCreateSecrets(dir);
   if (!config.AUTH_SECRET) setRuntimeEnv({ AUTH_SECRET: secrets.authSecret });
+  if (!config.ENCRYPTION_KEY) setRuntimeEnv({ ENCRYPTION_KEY: secrets.encryptionKey });
 
   let url = config.DATABASE_URL;
   if (url) {

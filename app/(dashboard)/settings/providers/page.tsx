@@ -1,17 +1,50 @@
-import { PlugZap } from "lucide-react";
+import { TriangleAlert } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { toPublicError } from "@/lib/errors";
+import { summarizeProvider } from "@/lib/providers/provider-summary";
+import { resolveProviders } from "@/lib/providers/resolve-provider";
+import { SENDER_RULES } from "@/lib/providers/sender-rules";
+import { ProviderCard } from "./provider-card";
+import { SandboxInbox } from "./sandbox-inbox";
 
 export const metadata: Metadata = { title: "Providers" };
 
 export default async function ProvidersPage() {
   await requireUser({ role: "owner" });
+  let providers;
+  try {
+    providers = await resolveProviders(getDb());
+  } catch (err) {
+    return (
+      <Alert variant="destructive">
+        <TriangleAlert />
+        <AlertTitle>Saved provider settings can't be read</AlertTitle>
+        <AlertDescription>{toPublicError(err).message}</AlertDescription>
+      </Alert>
+    );
+  }
+  const summaries = [summarizeProvider(providers.cpsms), summarizeProvider(providers.smsapp)];
   return (
-    <EmptyState
-      icon={<PlugZap />}
-      title="SMS providers are not connected yet"
-      description="Connecting CPSMS.dk and smsapp.pk, checking balances and sending a test SMS arrive with the provider integration. Until then nothing is sent to real phones."
-    />
+    <div className="space-y-6">
+      <div>
+        <h2 className="text-lg font-semibold">SMS providers</h2>
+        <p className="text-sm text-muted-foreground">
+          CPSMS.dk sends to Danish numbers, smsapp.pk to Pakistani ones. Without credentials a provider runs in the
+          sandbox: messages go to a built-in emulator and reach no real phone.
+        </p>
+      </div>
+      <div className="grid gap-6 xl:grid-cols-2">
+        {summaries.map((summary) => (
+          <ProviderCard
+            // Remount on a credentials change so the connection is checked again with the new ones.
+            key={`${summary.provider}-${summary.source}-${summary.secretHint}`}
+            summary={summary} senderRules={SENDER_RULES[summary.provider]} />
+        ))}
+      </div>
+      {summaries.some((s) => s.mode === "sandbox") ? <SandboxInbox /> : null}
+    </div>
   );
 }

@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { getDb } from "@/lib/db";
+import { checkProviderConnection } from "@/lib/providers/connection-check";
+import { clearProviderCredentials, saveDefaultSender, saveProviderCredentials } from "@/lib/providers/provider-settings";
+import { sendTestSms } from "@/lib/providers/test-sms";
+import {
+  defaultSenderSchema,
+  providerCredentialsSchema,
+  providerNameSchema,
+  testSmsSchema,
+} from "@/lib/validation/providers";
+
+const owner = { role: "owner" } as const;
+const PAGE = "/settings/providers";
+
+export const checkConnectionAction = defineAction(z.object({ provider: providerNameSchema }), owner, ({ provider }) =>
+  checkProviderConnection(getDb(), provider),
+);
+
+export const saveCredentialsAction = defineAction(providerCredentialsSchema, owner, async (input, user) => {
+  await saveProviderCredentials(getDb(), user, input);
+  revalidatePath("/", "layout"); // the Sandbox badge in every page's header
+  return { saved: true };
+});
+
+export const clearCredentialsAction = defineAction(z.object({ provider: providerNameSchema }), owner, async ({ provider }, user) => {
+  await clearProviderCredentials(getDb(), user, provider);
+  revalidatePath("/", "layout");
+  return { cleared: true };
+});
+
+export const saveDefaultSenderAction = defineAction(defaultSenderSchema, owner, async (input, user) => {
+  await saveDefaultSender(getDb(), user, input);
+  revalidatePath(PAGE);
+  return { sender: input.sender || null };
+});
+
+export const sendTestSmsAction = defineAction(testSmsSchema, owner, async (input, user) => {
+  const result = await sendTestSms(getDb(), user, input);
+  revalidatePath(PAGE); // the sandbox inbox below the form
+  return result;
+});

@@ -1,0 +1,146 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { ProviderSummary } from "@/lib/providers/provider-summary";
+import { clearCredentialsAction, saveCredentialsAction } from "./actions";
+
+type Errors = Partial<Record<"username" | "secret" | "form", string>>;
+
+/** Saves credentials (encrypted on the server); a saved key is shown only by its last four characters. */
+export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [errors, setErrors] = useState<Errors>({});
+  const isCpsms = summary.provider === "cpsms";
+  const secretLabel = isCpsms ? "API key" : "API token";
+  const id = (name: string) => `${summary.provider}-${name}`;
+
+  function submit(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const secret = String(data.get("secret") ?? "");
+    const input = isCpsms
+      ? { provider: "cpsms" as const, username: String(data.get("username") ?? ""), secret }
+      : { provider: "smsapp" as const, secret };
+    startTransition(async () => {
+      const result = await saveCredentialsAction(input);
+      if (!result.ok) {
+        const f = result.error.fieldErrors ?? {};
+        setErrors({ username: f.username?.[0], secret: f.secret?.[0], form: f.username || f.secret ? undefined : result.error.message });
+        return;
+      }
+      setErrors({});
+      form.reset();
+      toast.success(`${summary.label} credentials saved. Checking the connection...`);
+      router.refresh();
+    });
+  }
+
+  function clear() {
+    startTransition(async () => {
+      const result = await clearCredentialsAction({ provider: summary.provider });
+      if (!result.ok) return void toast.error(result.error.message);
+      toast.success(`Saved ${summary.label} credentials removed.`);
+      router.refresh();
+    });
+  }
+
+  return (
+    <section aria-label={`${summary.label} credentials`} className="space-y-3 border-t pt-4">
+      <h3 className="text-sm font-medium">Credentials</h3>
+      {summary.source === "environment" ? (
+        <p className="text-xs text-muted-foreground">
+          Environment variables are in use. Credentials saved here are used only if those are removed.
+        </p>
+      ) : null}
+      <form
+        noValidate
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit(e.currentTarget);
+        }}
+      >
+        {isCpsms ? (
+          <div className="space-y-2">
+            <Label htmlFor={id("username")}>CPSMS username</Label>
+            <Input
+              id={id("username")}
+              name="username"
+              autoComplete="off"
+              defaultValue={summary.source === "saved" ? (summary.username ?? "") : ""}
+              aria-invalid={Boolean(errors.username)}
+              aria-describedby={errors.username ? id("username-error") : undefined}
+            />
+            <FieldError id={id("username-error")}>{errors.username}</FieldError>
+          </div>
+        ) : null}
+        <div className="space-y-2">
+          <Label htmlFor={id("secret")}>{isCpsms ? "CPSMS API key" : "smsapp.pk API token"}</Label>
+          <Input
+            id={id("secret")}
+            name="secret"
+            type="password"
+            autoComplete="new-password"
+            placeholder={summary.hasSavedCredentials ? `Saved (${summary.secretHint ?? "…"}): enter a new one to replace it` : ""}
+            aria-invalid={Boolean(errors.secret)}
+            aria-describedby={errors.secret ? id("secret-error") : id("secret-hint")}
+          />
+          {!errors.secret ? (
+            <p id={id("secret-hint")} className="text-xs text-muted-foreground">
+              {isCpsms
+                ? "From cpsms.dk: Indstillinger → API. Stored encrypted; never shown again."
+                : "From smsapp.pk: Developers → API token. Stored encrypted; never shown again."}
+            </p>
+          ) : null}
+          <FieldError id={id("secret-error")}>{errors.secret}</FieldError>
+        </div>
+        <FieldError>{errors.form}</FieldError>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" size="sm" disabled={pending}>
+            Save {secretLabel}
+          </Button>
+          {summary.hasSavedCredentials ? (
+            <AlertDialog>
+              <AlertDialogTrigger asChild>
+                <Button type="button" size="sm" variant="outline" disabled={pending}>
+                  Remove saved credentials
+                </Button>
+              </AlertDialogTrigger>
+              <AlertDialogContent>
+                <AlertDialogHeader>
+                  <AlertDialogTitle>Remove the saved {summary.label} credentials?</AlertDialogTitle>
+                  <AlertDialogDescription>
+                    {summary.source === "saved"
+                      ? `${summary.label} goes back to the sandbox: new messages reach no real phone until credentials are entered again.`
+                      : "The environment variables stay in use."}
+                  </AlertDialogDescription>
+                </AlertDialogHeader>
+                <AlertDialogFooter>
+                  <AlertDialogCancel>Keep them</AlertDialogCancel>
+                  <AlertDialogAction onClick={clear}>Remove</AlertDialogAction>
+                </AlertDialogFooter>
+              </AlertDialogContent>
+            </AlertDialog>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { E2E } from "./support/config";
+import { withE2eDb } from "./support/db";
+import { handset, requestCount } from "./support/sandbox";
+
+test.describe("provider settings", () => {
+  test.beforeEach(async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, E2E.owner.email, E2E.owner.password, "/settings/providers");
+  });
+
+  test("with zero configuration both providers run in the sandbox, connected, with their balance", async ({ page }) => {
+    await expect(page.getByTestId("sandbox-badge")).toContainText("Sandbox");
+    const cpsms = page.getByTestId("provider-cpsms");
+    const smsapp = page.getByTestId("provider-smsapp");
+    await expect(cpsms.getByText("Sandbox", { exact: true })).toBeVisible();
+    await expect(smsapp.getByText("Sandbox", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("connection-cpsms")).toContainText(/Connected · \d[\d,.]* credit points/);
+    await expect(page.getByTestId("connection-smsapp")).toContainText(/Connected · \d[\d,.]* units, valid until/);
+  });
+
+  test("a test SMS arrives on the sandbox handset from the default sender; bad input sends nothing", async ({ page }) => {
+    const cpsms = page.getByTestId("provider-cpsms");
+    const sender = cpsms.getByLabel("Default sender");
+    await sender.fill("Café Rose");
+    await expect(cpsms.getByText("Sender names can't contain spaces.")).toBeVisible();
+    await sender.fill("RestaurantNoma");
+    await expect(cpsms.getByText(/at most 11 characters \(this one has 14\)/)).toBeVisible();
+    await sender.fill("CafeRose");
+    await cpsms.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText("Default sender set to CafeRose.")).toBeVisible();
+
+    const sendsBefore = await requestCount("cpsms", "/send");
+    await cpsms.getByLabel("Phone number").fill("123");
+    await cpsms.getByRole("button", { name: "Send test SMS" }).click();
+    await expect(cpsms.getByText(/"123" isn't a valid phone number/)).toBeVisible();
+    expect(await requestCount("cpsms", "/send")).toBe(sendsBefore);
+
+    const number = `+45 20 ${String(Date.now()).slice(-6, -4)} ${String(Date.now()).slice(-4, -2)} ${String(Date.now()).slice(-2)}`;
+    const msisdn = number.replace(/\D/g, "");
+    await cpsms.getByLabel("Phone number").fill(number);
+    await cpsms.getByLabel("Message").fill("Tak for i aften! Velkommen igen.");
+    await cpsms.getByRole("button", { name: "Send test SMS" }).click();
+    await expect(page.getByTestId("test-sms-result-cpsms")).toContainText(`CPSMS.dk accepted the message for +${msisdn}`);
+    await expect(page.getByTestId("test-sms-result-cpsms")).toContainText("1 segment (GSM-7), cost 1 point");
+    expect(await handset("cpsms", msisdn)).toEqual([
+      expect.objectContaining({ text: "Tak for i aften! Velkommen igen.", from: "CafeRose" }),
+    ]);
+    // The page's own sandbox inbox shows it too.
+    const inbox = page.getByRole("region", { name: "Sandbox inbox" });
+    await expect(inbox.getByRole("row").filter({ hasText: `+${msisdn}` })).toContainText("Tak for i aften!");
+  });
+
+  test("smsapp.pk: the counter flags UCS-2 and the message arrives as Unicode", async ({ page }) => {
+    const smsapp = page.getByTestId("provider-smsapp");
+    await smsapp.getByLabel("Phone number").fill("0300 765 4321".replace(/^0/, "+92 "));
+    await smsapp.getByLabel("Message").fill("Eid Mubarak 🌙 from all of us");
+    await expect(smsapp.getByText(/UCS-2 · 1 segment/)).toBeVisible();
+    await expect(smsapp.getByText(/🌙 forces UCS-2/)).toBeVisible();
+    // smsapp.pk needs a sender on every message; with none set the page says so and nothing is sent.
+    await expect(smsapp.getByText("smsapp.pk needs a sender on every message")).toBeVisible();
+    const sendsBefore = await requestCount("smsapp", "/sms/send");
+    await smsapp.getByRole("button", { name: "Send test SMS" }).click();
+    await expect(page.getByTestId("test-sms-result-smsapp")).toContainText("No sender ID is set for smsapp.pk");
+    expect(await requestCount("smsapp", "/sms/send")).toBe(sendsBefore);
+
+    await smsapp.getByLabel("Sender (optional)").fill("CafeRose");
+    await smsapp.getByRole("button", { name: "Send test SMS" }).click();
+    await expect(page.getByTestId("test-sms-result-smsapp")).toContainText("smsapp.pk accepted the message for +923007654321");
+    await expect(page.getByTestId("test-sms-result-smsapp")).toContainText("message id");
+    const received = await handset("smsapp", "923007654321");
+    expect(received.at(-1)).toMatchObject({ text: "Eid Mubarak 🌙 from all of us", encoding: "UCS-2" });
+  });
+
+  test("saved credentials are encrypted, never shown back, checked live, and can be removed", async ({ page }) => {
+    const cpsms = page.getByTestId("provider-cpsms");
+    await cpsms.getByLabel("CPSMS username").fill("sandbox");
+    await cpsms.getByLabel("CPSMS API key").fill("wrong-key-0000");
+    await cpsms.getByRole("button", { name: "Save API key" }).click();
+    await expect(cpsms.getByText("Live", { exact: true })).toBeVisible();
+    await expect(cpsms).toContainText("saved API key …0000");
+    await expect(page.getByTestId("connection-cpsms")).toContainText(/Not connected: .*(username|API key|credentials)/i);
+    // Only smsapp.pk is still in the sandbox.
+    await expect(page.getByTestId("sandbox-badge")).toHaveAttribute("title", /smsapp\.pk messages go/);
+    await expect(page.getByTestId("sandbox-badge")).not.toHaveAttribute("title", /CPSMS/);
+
+    await cpsms.getByLabel("CPSMS API key").fill("sandbox-cpsms-api-key");
+    await cpsms.getByRole("button", { name: "Save API key" }).click();
+    await expect(cpsms).toContainText("saved API key …-key");
+    await expect(page.getByTestId("connection-cpsms")).toContainText("Connected");
+    // Neither the page nor the database holds the key in clear text.
+    expect(await page.content()).not.toContain("sandbox-cpsms-api-key");
+    const stored = await withE2eDb(async (db) => (await db.query("select * from provider_settings where provider = 'cpsms'")).rows[0]);
+    expect(stored.secret_ciphertext).toMatch(/^v1\./);
+    expect(JSON.stringify(stored)).not.toContain("sandbox-cpsms-api-key");
+
+    await cpsms.getByRole("button", { name: "Remove saved credentials" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click();
+    await expect(cpsms.getByText("Sandbox", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("sandbox-badge")).toHaveAttribute("title", /CPSMS\.dk and smsapp\.pk/);
+  });
+});

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { senderProblem } from "@/lib/providers/sender-rules";
+
+// Shared by forms and server actions (no server-only imports here).
+
+export const providerNameSchema = z.enum(["cpsms", "smsapp"], "Unknown provider.");
+
+export const cpsmsCredentialsSchema = z.object({
+  provider: z.literal("cpsms"),
+  username: z.string().trim().min(1, "Enter the CPSMS username.").max(100, "That username is too long."),
+  secret: z.string().trim().min(8, "That API key looks too short: copy it again from CPSMS.").max(200, "That API key is too long."),
+});
+
+export const smsappCredentialsSchema = z.object({
+  provider: z.literal("smsapp"),
+  secret: z
+    .string()
+    .trim()
+    .min(8, "That API token looks too short: copy it again from smsapp.pk.")
+    .max(500, "That API token is too long."),
+});
+
+export const providerCredentialsSchema = z.discriminatedUnion("provider", [cpsmsCredentialsSchema, smsappCredentialsSchema]);
+export type ProviderCredentialsInput = z.infer<typeof providerCredentialsSchema>;
+
+export const defaultSenderSchema = z
+  .object({ provider: providerNameSchema, sender: z.string().trim().max(20, "That sender is too long.") })
+  .superRefine((value, ctx) => {
+    // Empty clears the default (the provider account's own default is then used).
+    const problem = value.sender ? senderProblem(value.provider, value.sender) : null;
+    if (problem) ctx.addIssue({ code: "custom", path: ["sender"], message: problem });
+  });
+export type DefaultSenderInput = z.infer<typeof defaultSenderSchema>;
+
+/** CPSMS and smsapp.pk both take at most 1530 characters (10 GSM-7 segments). */
+export const MAX_MESSAGE_LENGTH = 1530;
+
+export const testSmsSchema = z
+  .object({
+    provider: providerNameSchema,
+    to: z.string().trim().min(1, "Enter the phone number to send the test to.").max(30, "That phone number is too long."),
+    text: z
+      .string()
+      .trim()
+      .min(1, "Write the test message.")
+      .max(MAX_MESSAGE_LENGTH, `Messages can have at most ${MAX_MESSAGE_LENGTH} characters.`),
+    sender: z.string().trim().max(20, "That sender is too long.").optional(),
+  })
+  .superRefine((value, ctx) => {
+    const problem = value.sender ? senderProblem(value.provider, value.sender) : null;
+    if (problem) ctx.addIssue({ code: "custom", path: ["sender"], message: problem });
+  });
+export type TestSmsInput = z.infer<typeof testSmsSchema>;
