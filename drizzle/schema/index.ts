@@ -5,3 +5,5 @@ export * from "./audit-log";
 export * from "./provider-settings";
 export * from "./provider-cache";
 export * from "./restaurant-settings";
+export * from "./campaigns";
+export * from "./campaign-messages";

@@ -3,6 +3,8 @@ import type PgBoss from "pg-boss";
 /** pg-boss queue names (v10 allows letters, digits and underscores only). */
 export const QUEUE = {
   purgeSignInAttempts: "purge_sign_in_attempts",
+  campaignDispatch: "campaign_dispatch",
+  campaignSweep: "campaign_sweep",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
@@ -10,7 +12,15 @@ export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 export const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   // Housekeeping is safe to run late or twice; `singleton` keeps at most one queued at a time.
   [QUEUE.purgeSignInAttempts]: { policy: "singleton", retryLimit: 3, retryDelay: 60 },
+  // Exclusion per campaign is the campaign's own lease, not pg-boss: a crashed dispatcher's job would hold a
+  // pg-boss slot until it expires, while the lease frees the campaign within seconds. Extra jobs exit at once.
+  [QUEUE.campaignDispatch]: { policy: "standard", retryLimit: 5, retryDelay: 15, retryBackoff: true, expireInSeconds: 4 * 3600 },
+  // Hands campaigns whose dispatcher died (or whose job was lost) to a new one; finishes provider-held ones.
+  [QUEUE.campaignSweep]: { policy: "singleton", retryLimit: 1, expireInSeconds: 300 },
 };
 
 /** Recurring jobs (cron, UTC). pg-boss runs each once per slot however many instances are up. */
-export const SCHEDULES: { queue: QueueName; cron: string }[] = [{ queue: QUEUE.purgeSignInAttempts, cron: "17 * * * *" }];
+export const SCHEDULES: { queue: QueueName; cron: string }[] = [
+  { queue: QUEUE.purgeSignInAttempts, cron: "17 * * * *" },
+  { queue: QUEUE.campaignSweep, cron: "* * * * *" },
+];

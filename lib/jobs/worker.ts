@@ -1,5 +1,9 @@
 import type PgBoss from "pg-boss";
 import { purgeOldSignInAttempts } from "@/lib/auth/throttle";
+import { dispatchCampaign } from "@/lib/campaigns/dispatch-campaign";
+import { LEASE_MS } from "@/lib/campaigns/dispatch-lease";
+import { providerSessions } from "@/lib/campaigns/provider-session";
+import { sweepCampaigns } from "@/lib/campaigns/sweep-campaigns";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { QUEUE } from "./queues";
@@ -11,4 +15,18 @@ export async function registerWorkers(boss: PgBoss) {
     logger.info({ removed }, "purged old sign-in attempts");
     return { removed };
   });
+
+  await boss.work<{ campaignId: string }>(QUEUE.campaignDispatch, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (!job) return;
+    const db = getDb();
+    const outcome = await dispatchCampaign(db, job.data.campaignId, { sessions: providerSessions(db) });
+    logger.info({ campaignId: job.data.campaignId, outcome }, "campaign dispatch run");
+    return { outcome };
+  });
+
+  await boss.work(QUEUE.campaignSweep, async () => sweepCampaigns(getDb()));
+  // A restarted worker picks up at once what a crashed one left, instead of waiting for the next minute.
+  await boss.send(QUEUE.campaignSweep, {});
+  // ...and once more after a dead dispatcher's lease has certainly run out.
+  await boss.send(QUEUE.campaignSweep, {}, { startAfter: Math.ceil(LEASE_MS / 1000) + 2 });
 }

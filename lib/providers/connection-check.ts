@@ -1,4 +1,3 @@
-import "server-only";
 import type { Database } from "@/lib/db";
 import { isProviderError } from "@/lib/sms/errors";
 import type { ProviderName } from "@/lib/sms/types";

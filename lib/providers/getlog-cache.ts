@@ -1,4 +1,3 @@
-import "server-only";
 import { eq } from "drizzle-orm";
 import { providerCache } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

@@ -1,4 +1,3 @@
-import "server-only";
 import { providerSettings } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { env } from "@/lib/env";

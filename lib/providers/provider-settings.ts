@@ -1,4 +1,3 @@
-import "server-only";
 import { eq } from "drizzle-orm";
 import { providerSettings } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";

@@ -1,4 +1,3 @@
-import "server-only";
 import { providerSettings, type ProviderSettingsRow } from "@/drizzle/schema";
 import { openSecret, secretHint } from "@/lib/crypto/secret-box";
 import type { Database } from "@/lib/db";

@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import type { ProviderName } from "@/lib/sms/types";
 import { sandboxUrls } from "./sandbox-urls";

@@ -1,4 +1,3 @@
-import "server-only";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";

@@ -1,0 +1,58 @@
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { timestamps } from "./columns";
+import { users } from "./users";
+
+export const CAMPAIGN_STATUSES = ["draft", "scheduled", "queued", "sending", "paused", "completed", "cancelled"] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/**
+ * One message sent (or to be sent) to many guests through one provider. The recipients and their rendered
+ * texts are fixed when the campaign is created: see campaign_messages.
+ */
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    provider: text({ enum: ["cpsms", "smsapp"] }).notNull(),
+    /** null = the provider's default sender. */
+    sender: text(),
+    /** The template as written, with merge fields. */
+    body: text().notNull(),
+    category: text({ enum: ["marketing", "transactional"] }).notNull().default("marketing"),
+    status: text({ enum: CAMPAIGN_STATUSES }).notNull().default("draft"),
+    /** When it goes out; null = as soon as it is queued. */
+    scheduledAt: timestamp({ withTimezone: true }),
+    /**
+     * Who holds a scheduled campaign until it is due: CPSMS holds it itself (its `timestamp`), smsapp.pk
+     * sends are held by our own job queue.
+     */
+    scheduledVia: text({ enum: ["provider", "queue"] }),
+    /** Not sent at all if we are more than this late (e.g. after an outage): a lunch offer at dinner is worse. */
+    expireAfterMinutes: integer(),
+    optOutFooter: boolean().notNull().default(false),
+    recipientCount: integer().notNull().default(0),
+    /** Why sending stopped by itself (provider errors, credit), in words for the manager. */
+    pauseReason: text(),
+    /**
+     * Which dispatcher may send this campaign, until when. Renewed while sending; a crashed dispatcher's lease
+     * simply runs out and the sweeper hands the campaign to another one (see lib/campaigns/dispatch-lease.ts).
+     */
+    leaseOwner: text(),
+    /**
+     * smsapp.pk history size when the current dispatch run began: after a crash, only entries past it can be
+     * this campaign's in-flight messages (see lib/campaigns/reconcile.ts).
+     */
+    historyMark: integer(),
+    leaseUntil: timestamp({ withTimezone: true }),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    approvedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    approvedAt: timestamp({ withTimezone: true }),
+    startedAt: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("campaigns_status_idx").on(t.status, t.scheduledAt), index("campaigns_created_idx").on(t.createdAt)],
+);
+
+export type Campaign = typeof campaigns.$inferSelect;

@@ -1,0 +1,92 @@
+import { campaignMessages, campaigns } from "@/drizzle/schema";
+import { recordAudit } from "@/lib/audit";
+import type { Database } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getSegmentInfo } from "@/lib/sms/encoding";
+import type { ProviderName } from "@/lib/sms/types";
+import { MAX_MESSAGE_LENGTH } from "@/lib/validation/providers";
+
+export type CampaignRecipient = { phone: string; contactId: string | null; body: string };
+
+export type NewCampaign = {
+  name: string;
+  provider: ProviderName;
+  sender: string | null;
+  template: string;
+  category: "marketing" | "transactional";
+  optOutFooter: boolean;
+  recipients: readonly CampaignRecipient[];
+  /** null = send now. */
+  scheduledAt: Date | null;
+  expireAfterMinutes: number | null;
+  /** Managers and owners approve as they send; staff drafts wait for approval. */
+  approved: boolean;
+};
+
+const INSERT_CHUNK = 2000;
+
+/**
+ * Writes the campaign and one message row per recipient, in one transaction, before anything is sent: the
+ * rows are the send list, the progress record and the idempotency key (a number appears once per campaign).
+ */
+export async function createCampaign(db: Database, actor: { id: string }, input: NewCampaign) {
+  if (input.recipients.length === 0) {
+    throw new AppError("INVALID_INPUT", "No one is left to send to after removing opted-out and invalid numbers.");
+  }
+  for (const r of input.recipients) {
+    if (!r.body.trim()) throw new AppError("INVALID_INPUT", `The message for ${r.phone} is empty.`);
+    if (r.body.length > MAX_MESSAGE_LENGTH) {
+      throw new AppError("INVALID_INPUT", `The message for ${r.phone} has ${r.body.length} characters; the limit is ${MAX_MESSAGE_LENGTH}.`);
+    }
+  }
+  if (input.scheduledAt && input.scheduledAt.getTime() < Date.now() - 60_000) {
+    throw new AppError("INVALID_INPUT", "That time has already passed. Choose a time in the future.");
+  }
+  const unique = [...new Map(input.recipients.map((r) => [r.phone, r])).values()];
+  const scheduledVia = input.scheduledAt ? (input.provider === "cpsms" ? "provider" : "queue") : null;
+  const status = !input.approved ? "draft" : input.scheduledAt ? "scheduled" : "queued";
+
+  return db.transaction(async (tx) => {
+    const [campaign] = await tx
+      .insert(campaigns)
+      .values({
+        name: input.name,
+        provider: input.provider,
+        sender: input.sender,
+        body: input.template,
+        category: input.category,
+        optOutFooter: input.optOutFooter,
+        status,
+        scheduledAt: input.scheduledAt,
+        scheduledVia,
+        expireAfterMinutes: input.expireAfterMinutes,
+        recipientCount: unique.length,
+        createdById: actor.id,
+        approvedById: input.approved ? actor.id : null,
+        approvedAt: input.approved ? new Date() : null,
+      })
+      .returning();
+    if (!campaign) throw new Error("campaign insert returned nothing");
+    const segmentsByBody = new Map<string, ReturnType<typeof getSegmentInfo>>();
+    for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
+      await tx
+        .insert(campaignMessages)
+        .values(
+          unique.slice(i, i + INSERT_CHUNK).map((r) => {
+            const info = segmentsByBody.get(r.body) ?? getSegmentInfo(r.body);
+            segmentsByBody.set(r.body, info);
+            return { campaignId: campaign.id, contactId: r.contactId, phone: r.phone, body: r.body, segments: info.segments, encoding: info.encoding };
+          }),
+        )
+        .onConflictDoNothing();
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `campaign.${status === "draft" ? "drafted" : status === "scheduled" ? "scheduled" : "sent"}`,
+      targetType: "campaign",
+      targetId: campaign.id,
+      details: { provider: input.provider, recipients: unique.length, scheduledAt: input.scheduledAt?.toISOString() ?? null },
+    });
+    return campaign;
+  });
+}

@@ -1,0 +1,209 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { type Campaign, campaignMessages, campaigns } from "@/drizzle/schema";
+import type { Database } from "@/lib/db";
+import { logger } from "@/lib/logger";
+import type { ProviderError } from "@/lib/sms/errors";
+import type { OutboundSms } from "@/lib/sms/types";
+import { claimBatch } from "./claim-batch";
+import { deliveryReportUrl } from "./delivery-url";
+import { acquireLease, releaseLease, renewLease } from "./dispatch-lease";
+import type { ProviderSession, ProviderSessionFactory } from "./provider-session";
+import { reconcileUncertain, smsappHistoryMark } from "./reconcile";
+import { recordOutcomes, summarizeBatch } from "./record-results";
+
+export type DispatchOptions = {
+  sessions: ProviderSessionFactory;
+  /** Messages claimed per provider call round. CPSMS packs up to 100 numbers per request, smsapp.pk 50. */
+  batchSize?: Partial<Record<"cpsms" | "smsapp", number>>;
+  /** Provider calls in flight at once for one campaign (the per-provider throttle). */
+  concurrency?: Partial<Record<"cpsms" | "smsapp", number>>;
+  /** Consecutive failed rounds before sending pauses itself. */
+  failureThreshold?: number;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+export type DispatchOutcome = "busy" | "not-due" | "expired" | "finished" | "handed-over" | "paused" | "stopped";
+
+export const DEFAULT_BATCH_SIZE = { cpsms: 100, smsapp: 50 };
+export const DEFAULT_CONCURRENCY = { cpsms: 4, smsapp: 4 };
+
+// Account-level failures: every further call would fail the same way, so pause at once and say why.
+const PAUSE_AT_ONCE = new Set(["unauthorized", "forbidden", "insufficient_credit"]);
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Sends a campaign's queued messages in batches until none are left, it is paused or cancelled, or errors pile
+ * up. Safe to run any number of times, from any instance, at any moment: the lease admits one dispatcher, each
+ * row is claimed before it is sent, and uncertain rows are reconciled with the provider before anything new.
+ */
+export async function dispatchCampaign(db: Database, campaignId: string, options: DispatchOptions): Promise<DispatchOutcome> {
+  const owner = randomUUID();
+  if (!(await acquireLease(db, campaignId, owner))) return "busy";
+  const sleep = options.sleep ?? defaultSleep;
+  try {
+    const campaign = await loadCampaign(db, campaignId);
+    if (!campaign || !["queued", "sending", "scheduled", "paused"].includes(campaign.status)) return "stopped";
+    if (campaign.status === "paused") return "paused";
+    const providerHolds = campaign.scheduledVia === "provider";
+    if (campaign.status === "scheduled" && !providerHolds && campaign.scheduledAt && campaign.scheduledAt > new Date()) {
+      return "not-due";
+    }
+    if (isExpired(campaign)) {
+      await expireCampaign(db, campaign);
+      return "expired";
+    }
+    if (!providerHolds) {
+      await db
+        .update(campaigns)
+        .set({ status: "sending", startedAt: campaign.startedAt ?? new Date() })
+        .where(eq(campaigns.id, campaignId));
+    }
+
+    const session = await options.sessions(campaign.provider);
+    const stillOurs = () => renewLease(db, campaignId, owner);
+
+    // First settle what a previous run left uncertain, then mark where this run starts in smsapp.pk's history.
+    if (!(await settleUncertain(db, campaign, session, stillOurs, sleep))) return "stopped";
+    if (session.provider === "smsapp") {
+      await db.update(campaigns).set({ historyMark: await smsappHistoryMark(session) }).where(eq(campaigns.id, campaignId));
+    }
+    campaign.historyMark = (await loadCampaign(db, campaignId))?.historyMark ?? null;
+
+    // Failures count across rounds, so messages requeued after an ambiguous failure can't loop forever.
+    const failures = { consecutive: 0 };
+    for (;;) {
+      const result = await sendAll(db, campaign, session, options, failures, stillOurs, sleep);
+      if (result === "paused") {
+        // Leave a truthful record while paused: whatever the provider may have got is looked up now.
+        await settleUncertain(db, campaign, session, stillOurs, sleep);
+        return result;
+      }
+      if (result !== "done") return result;
+      // Rows left uncertain by failures inside this run are settled before calling the campaign finished.
+      if (!(await settleUncertain(db, campaign, session, stillOurs, sleep))) return "stopped";
+      if ((await countRemaining(db, campaignId)) === 0) break;
+    }
+
+    await db
+      .update(campaigns)
+      .set(providerHolds ? { status: "scheduled" } : { status: "completed", finishedAt: new Date() })
+      .where(and(eq(campaigns.id, campaignId), inArray(campaigns.status, ["sending", "scheduled"])));
+    return providerHolds ? "handed-over" : "finished";
+  } finally {
+    await releaseLease(db, campaignId, owner);
+  }
+}
+
+async function sendAll(
+  db: Database,
+  campaign: Campaign,
+  session: ProviderSession,
+  options: DispatchOptions,
+  failures: { consecutive: number },
+  stillOurs: () => Promise<boolean>,
+  sleep: (ms: number) => Promise<void>,
+): Promise<"done" | "paused" | "stopped"> {
+  const batchSize = options.batchSize?.[campaign.provider] ?? DEFAULT_BATCH_SIZE[campaign.provider];
+  const concurrency = options.concurrency?.[campaign.provider] ?? DEFAULT_CONCURRENCY[campaign.provider];
+  const threshold = options.failureThreshold ?? 3;
+  let stop: "paused" | "stopped" | null = null;
+
+  const pause = async (error: ProviderError) => {
+    if (stop) return;
+    stop = "paused";
+    await db
+      .update(campaigns)
+      .set({ status: "paused", pauseReason: error.userMessage })
+      .where(and(eq(campaigns.id, campaign.id), inArray(campaigns.status, ["sending", "scheduled"])));
+    logger.warn({ campaignId: campaign.id, code: error.code }, "campaign paused by provider errors");
+  };
+
+  const lane = async () => {
+    while (!stop) {
+      const claimed = await claimBatch(db, campaign.id, batchSize);
+      if (claimed.length === 0) return;
+      const messages: OutboundSms[] = claimed.map((m) => ({
+        to: m.phone,
+        text: m.body,
+        from: campaign.sender ?? undefined,
+        reference: m.reference ?? undefined,
+        dlrUrl: session.provider === "cpsms" && m.reference ? deliveryReportUrl(m.reference, session.mode) : undefined,
+        sendAt: campaign.scheduledVia === "provider" ? (campaign.scheduledAt ?? undefined) : undefined,
+      }));
+      const results = await session.client.sendBatch(messages);
+      const summary = summarizeBatch(
+        claimed.map((m) => m.id),
+        results,
+      );
+      await recordOutcomes(db, summary.outcomes);
+      if (summary.failure) {
+        failures.consecutive++;
+        if (PAUSE_AT_ONCE.has(summary.failure.code) || failures.consecutive >= threshold) await pause(summary.failure);
+        else await sleep(Math.min(8000, 500 * 2 ** failures.consecutive) + (summary.failure.retryAfterMs ?? 0));
+      } else failures.consecutive = 0;
+      if (!(await stillOurs())) stop ??= "stopped";
+      const status = (await loadCampaign(db, campaign.id))?.status;
+      if (status === "paused") stop ??= "paused";
+      if (status === "cancelled") stop ??= "stopped";
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  return stop ?? "done";
+}
+
+/** Reconciles uncertain rows, waiting (with the lease kept alive) while CPSMS's log can't be refreshed yet. */
+async function settleUncertain(
+  db: Database,
+  campaign: Campaign,
+  session: ProviderSession,
+  stillOurs: () => Promise<boolean>,
+  sleep: (ms: number) => Promise<void>,
+): Promise<boolean> {
+  for (;;) {
+    const result = await reconcileUncertain(db, campaign.id, session, campaign.historyMark);
+    if (!result.retryAt) return true;
+    logger.info({ campaignId: campaign.id, until: result.retryAt }, "waiting for the CPSMS log to refresh");
+    while (Date.now() < result.retryAt.getTime() + 1000) {
+      await sleep(Math.min(5000, result.retryAt.getTime() + 1000 - Date.now()));
+      if (!(await stillOurs())) return false;
+    }
+  }
+}
+
+async function loadCampaign(db: Database, id: string): Promise<Campaign | undefined> {
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
+  return row;
+}
+
+async function countRemaining(db: Database, campaignId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(campaignMessages)
+    .where(and(eq(campaignMessages.campaignId, campaignId), inArray(campaignMessages.status, ["queued", "sending"])));
+  return row?.n ?? 0;
+}
+
+function isExpired(campaign: Campaign): boolean {
+  if (!campaign.scheduledAt || campaign.expireAfterMinutes === null || campaign.scheduledVia === "provider") return false;
+  return Date.now() > campaign.scheduledAt.getTime() + campaign.expireAfterMinutes * 60_000;
+}
+
+async function expireCampaign(db: Database, campaign: Campaign) {
+  const minutes = Math.round((Date.now() - (campaign.scheduledAt?.getTime() ?? Date.now())) / 60_000);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(campaignMessages)
+      .set({ status: "expired", statusChangedAt: new Date(), errorMessage: "Not sent: too late" })
+      .where(and(eq(campaignMessages.campaignId, campaign.id), eq(campaignMessages.status, "queued")));
+    await tx
+      .update(campaigns)
+      .set({
+        status: "completed",
+        finishedAt: new Date(),
+        pauseReason: `Not sent: it was ${minutes} minutes late, past the ${campaign.expireAfterMinutes}-minute limit.`,
+      })
+      .where(eq(campaigns.id, campaign.id));
+  });
+}

@@ -1,0 +1,78 @@
+import { sql } from "drizzle-orm";
+import type { MessageStatus } from "@/drizzle/schema";
+import type { Database } from "@/lib/db";
+import type { ProviderError } from "@/lib/sms/errors";
+import type { BatchItemResult } from "@/lib/sms/types";
+
+export type MessageOutcome = {
+  id: number;
+  status: MessageStatus;
+  cost: number | null;
+  segments: number | null;
+  providerMessageId: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+};
+
+export type BatchSummary = {
+  outcomes: MessageOutcome[];
+  /** The first hard failure (auth, credit, outage), which decides whether to pause. */
+  failure: ProviderError | null;
+};
+
+/**
+ * What each claimed message became. A failure that may have reached the provider stays "sending" for
+ * reconciliation; one that certainly did not goes back to "queued" so it is retried, never duplicated.
+ */
+export function summarizeBatch(ids: readonly number[], results: readonly BatchItemResult[]): BatchSummary {
+  let failure: ProviderError | null = null;
+  const outcomes = results.map((result, i): MessageOutcome => {
+    const id = ids[i] as number;
+    const base = { id, cost: null, segments: null, providerMessageId: null, errorCode: null, errorMessage: null };
+    switch (result.status) {
+      case "accepted":
+        return {
+          ...base,
+          status: result.receipt.scheduled ? "scheduled" : "accepted",
+          cost: result.receipt.cost,
+          segments: result.receipt.segments || null,
+          providerMessageId: result.receipt.providerMessageId,
+        };
+      case "rejected":
+        return { ...base, status: "rejected", errorCode: result.rejection.code ?? "rejected", errorMessage: result.rejection.message };
+      case "failed":
+      case "skipped":
+        failure ??= result.error;
+        return {
+          ...base,
+          status: result.status === "failed" && result.error.mayHaveBeenAccepted ? "sending" : "queued",
+          errorCode: result.error.code,
+          errorMessage: result.error.userMessage,
+        };
+    }
+  });
+  return { outcomes, failure };
+}
+
+/** Writes outcomes in one statement (a batch is up to a few hundred rows). */
+export async function recordOutcomes(db: Database, outcomes: readonly MessageOutcome[]) {
+  if (outcomes.length === 0) return;
+  // sql.param keeps each JS array one Postgres array parameter (a bare array would expand to a list).
+  const col = <K extends keyof MessageOutcome>(key: K) => sql.param(outcomes.map((o) => o[key]));
+  await db.execute(sql`
+    update campaign_messages m set
+      status = o.status,
+      cost = coalesce(o.cost, m.cost),
+      segments = coalesce(o.segments, m.segments),
+      provider_message_id = coalesce(o.provider_message_id, m.provider_message_id),
+      error_code = o.error_code,
+      error_message = o.error_message,
+      sent_at = case when o.status in ('accepted', 'scheduled') then now() else m.sent_at end,
+      claimed_at = case when o.status = 'queued' then null else m.claimed_at end,
+      status_changed_at = now()
+    from unnest(
+      ${col("id")}::bigint[], ${col("status")}::text[], ${col("cost")}::numeric[], ${col("segments")}::int[],
+      ${col("providerMessageId")}::text[], ${col("errorCode")}::text[], ${col("errorMessage")}::text[]
+    ) as o(id, status, cost, segments, provider_message_id, error_code, error_message)
+    where m.id = o.id and m.status = 'sending'`);
+}

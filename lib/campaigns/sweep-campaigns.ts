@@ -1,0 +1,37 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db";
+import { logger } from "@/lib/logger";
+import { enqueueDispatch } from "./enqueue-dispatch";
+
+/**
+ * Runs every minute on one instance and at every worker start. Restarts dispatch for campaigns that should be
+ * sending but have no live dispatcher (a crash, a lost job), and closes provider-held CPSMS campaigns whose
+ * time has come. Everything it triggers is idempotent, so running it too often costs nothing.
+ */
+export async function sweepCampaigns(db: Database): Promise<{ resumed: number; completed: number }> {
+  const orphaned = await db.execute<{ id: string }>(sql`
+    select c.id from campaigns c
+    where (c.lease_until is null or c.lease_until < now())
+      and (
+        c.status in ('queued', 'sending')
+        or (c.status = 'scheduled' and c.scheduled_via = 'queue' and c.scheduled_at <= now())
+        or (c.status = 'scheduled' and c.scheduled_via = 'provider'
+            and exists (select 1 from campaign_messages m where m.campaign_id = c.id and m.status in ('queued', 'sending')))
+      )`);
+  for (const { id } of orphaned.rows) await enqueueDispatch(id);
+
+  // CPSMS sends held at the provider are out once their time has passed (delivery reports then follow).
+  const done = await db.execute<{ id: string }>(sql`
+    with due as (
+      update campaigns c set status = 'completed', finished_at = now(), updated_at = now()
+      where c.status = 'scheduled' and c.scheduled_via = 'provider' and c.scheduled_at <= now()
+        and not exists (select 1 from campaign_messages m where m.campaign_id = c.id and m.status in ('queued', 'sending'))
+      returning c.id
+    )
+    update campaign_messages m set status = 'accepted', status_changed_at = now()
+    from due where m.campaign_id = due.id and m.status = 'scheduled'
+    returning due.id`);
+  const completed = new Set(done.rows.map((r) => r.id)).size;
+  if (orphaned.rows.length || completed) logger.info({ resumed: orphaned.rows.length, completed }, "campaign sweep");
+  return { resumed: orphaned.rows.length, completed };
+}
