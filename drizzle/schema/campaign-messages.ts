@@ -1,19 +1,7 @@
 import { bigint, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { MESSAGE_STATUSES } from "./campaign-statuses";
 import { campaigns } from "./campaigns";
 
-export const MESSAGE_STATUSES = [
-  "queued", // written, not yet handed to the provider
-  "sending", // claimed by a dispatcher; the provider may or may not have it (reconciled after a crash)
-  "scheduled", // accepted by CPSMS for later sending (its `timestamp`)
-  "accepted", // the provider took it
-  "delivered", // delivery report: on the handset
-  "undelivered", // delivery report: failed for good
-  "rejected", // the provider refused this recipient (bad number, ...)
-  "failed", // not sent: the provider failed or the campaign was stopped by errors
-  "cancelled", // the campaign was cancelled before it went out
-  "expired", // too late to be worth sending
-] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /**
  * One row per recipient of a campaign, written before anything is sent. (campaign, phone) is unique: the

@@ -1,9 +1,7 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { CAMPAIGN_STATUSES } from "./campaign-statuses";
 import { timestamps } from "./columns";
 import { users } from "./users";
-
-export const CAMPAIGN_STATUSES = ["draft", "scheduled", "queued", "sending", "paused", "completed", "cancelled"] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 /**
  * One message sent (or to be sent) to many guests through one provider. The recipients and their rendered

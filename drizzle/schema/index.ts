@@ -5,5 +5,6 @@ export * from "./audit-log";
 export * from "./provider-settings";
 export * from "./provider-cache";
 export * from "./restaurant-settings";
+export * from "./campaign-statuses";
 export * from "./campaigns";
 export * from "./campaign-messages";

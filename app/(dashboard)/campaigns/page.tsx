@@ -1,19 +1,72 @@
-import { Megaphone } from "lucide-react";
+import { Megaphone, PenSquare } from "lucide-react";
 import type { Metadata } from "next";
-import { ComingSoonPage } from "@/components/coming-soon-page";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
+import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
+import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { getDb } from "@/lib/db";
+import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { formatInZone } from "@/lib/time/zoned";
+import { AutoRefresh } from "./auto-refresh";
+import { type CampaignRow, CampaignsTable } from "./campaigns-table";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
-export default async function Page() {
+export default async function CampaignsPage() {
   await requireUser();
+  const db = getDb();
+  const [campaigns, settings] = await Promise.all([listCampaigns(db), getRestaurantSettings(db)]);
+  const rows: CampaignRow[] = campaigns.map((c) => {
+    const progress = summarizeProgress(c.counts, c.recipientCount);
+    const when = c.scheduledAt ?? c.createdAt;
+    return {
+      id: c.id,
+      name: c.name,
+      provider: PROVIDER_LABELS[c.provider],
+      status: c.status,
+      // Formatted on the server, in the restaurant's zone, so every device shows the same time.
+      when: `${c.scheduledAt && c.status === "scheduled" ? "Sends " : ""}${formatInZone(when, settings.timeZone)}`,
+      recipients: c.recipientCount,
+      sent: progress.sent,
+      failed: progress.failed,
+      percentDone: progress.percentDone,
+      cost: c.cost,
+      createdBy: c.createdBy,
+    };
+  });
+  const active = campaigns.some((c) => c.status === "sending" || c.status === "queued");
   return (
-    <ComingSoonPage
-      title="Campaigns"
-      description="Drafts, scheduled promos, sends in progress and finished campaigns."
-      icon={<Megaphone />}
-      emptyTitle="No campaigns yet"
-      emptyDescription="When you send or schedule a message, it appears here with its progress and results."
-    />
+    <>
+      <PageHeader
+        title="Campaigns"
+        description="Drafts, scheduled promos, sends in progress and finished campaigns."
+        actions={
+          <Button asChild>
+            <Link href="/compose">
+              <PenSquare aria-hidden /> New message
+            </Link>
+          </Button>
+        }
+      />
+      {active ? <AutoRefresh intervalMs={2000} /> : null}
+      {rows.length === 0 ? (
+        <EmptyState
+          icon={<Megaphone />}
+          title="No campaigns yet"
+          description="When you send or schedule a message, it appears here with its progress and results."
+          action={
+            <Button asChild variant="outline">
+              <Link href="/compose">Write your first message</Link>
+            </Button>
+          }
+        />
+      ) : (
+        <CampaignsTable rows={rows} />
+      )}
+    </>
   );
 }

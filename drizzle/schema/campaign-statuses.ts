@@ -1,0 +1,18 @@
+// Plain constants (no drizzle imports), so client components can use them without pulling in the ORM.
+
+export const CAMPAIGN_STATUSES = ["draft", "scheduled", "queued", "sending", "paused", "completed", "cancelled"] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const MESSAGE_STATUSES = [
+  "queued", // written, not yet handed to the provider
+  "sending", // claimed by a dispatcher; the provider may or may not have it (reconciled after a crash)
+  "scheduled", // accepted by CPSMS for later sending (its `timestamp`)
+  "accepted", // the provider took it
+  "delivered", // delivery report: on the handset
+  "undelivered", // delivery report: failed for good
+  "rejected", // the provider refused this recipient (bad number, ...)
+  "failed", // not sent: the provider failed or the campaign was stopped by errors
+  "cancelled", // the campaign was cancelled before it went out
+  "expired", // too late to be worth sending
+] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];

@@ -1,0 +1,75 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { campaigns } from "@/drizzle/schema";
+import { getDb } from "@/lib/db";
+import { stopBoss } from "@/lib/jobs/boss";
+import { type Sandboxes, startSandboxes } from "@/sandbox";
+import { phoneNumbers, quickCampaign, sandboxSessions, statusCounts } from "@/tests/support/campaigns";
+import { insertUser } from "@/tests/support/factories";
+import { approveCampaign, cancelCampaign, pauseCampaign, resumeCampaign } from "./campaign-controls";
+import { dispatchCampaign } from "./dispatch-campaign";
+
+let sandboxes: Sandboxes;
+beforeAll(async () => {
+  sandboxes = await startSandboxes();
+});
+afterAll(async () => {
+  await stopBoss();
+  await sandboxes.stop();
+});
+beforeEach(() => sandboxes.cpsms.state.reset());
+
+const options = () => ({ sessions: sandboxSessions(sandboxes), sleep: async () => {} });
+const statusOf = async (id: string) => (await getDb().select().from(campaigns).where(eq(campaigns.id, id)))[0]?.status;
+
+describe("campaign controls", () => {
+  it("cancels a CPSMS-held campaign at CPSMS when more than 10 minutes remain", async () => {
+    const owner = await insertUser({ role: "owner" });
+    const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 4), { scheduledAt: new Date(Date.now() + 3600_000) });
+    await dispatchCampaign(getDb(), campaign.id, options());
+    expect(await statusCounts(campaign.id)).toEqual({ scheduled: 4 });
+    await cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes));
+    expect(await statusOf(campaign.id)).toBe("cancelled");
+    expect(await statusCounts(campaign.id)).toEqual({ cancelled: 4 });
+    expect(sandboxes.cpsms.state.requests({ path: "/deletesms" }).length).toBeGreaterThan(0);
+    // Past the original send time nothing arrives.
+    await sandboxes.cpsms.state.advance(2 * 3600_000);
+    expect(Object.keys(sandboxes.cpsms.state.handsets())).toEqual([]);
+  });
+
+  it("refuses to cancel within CPSMS's 10-minute lock, and says why", async () => {
+    const owner = await insertUser({ role: "owner" });
+    const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 2), { scheduledAt: new Date(Date.now() + 3600_000) });
+    await dispatchCampaign(getDb(), campaign.id, options());
+    await getDb().update(campaigns).set({ scheduledAt: sql`now() + interval '5 minutes'` }).where(eq(campaigns.id, campaign.id));
+    await expect(cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes))).rejects.toThrow(/less than 10 minutes/);
+    expect(await statusOf(campaign.id)).toBe("scheduled");
+    expect(await statusCounts(campaign.id)).toEqual({ scheduled: 2 });
+  });
+
+  it("pause and resume; a staff draft waits for approval", async () => {
+    const manager = await insertUser({ role: "manager" });
+    const campaign = await quickCampaign("smsapp", phoneNumbers("smsapp", 3));
+    await pauseCampaign(getDb(), manager, campaign.id);
+    expect(await dispatchCampaign(getDb(), campaign.id, options())).toBe("paused");
+    expect(await statusCounts(campaign.id)).toEqual({ queued: 3 });
+    await resumeCampaign(getDb(), manager, campaign.id);
+    expect(await statusOf(campaign.id)).toBe("sending");
+    await expect(resumeCampaign(getDb(), manager, campaign.id)).rejects.toThrow(/Only a paused campaign/);
+
+    const draft = await quickCampaign("smsapp", phoneNumbers("smsapp", 2, 100), { approved: false });
+    expect(await statusOf(draft.id)).toBe("draft");
+    expect(await dispatchCampaign(getDb(), draft.id, options())).toBe("stopped");
+    await approveCampaign(getDb(), manager, draft.id);
+    expect(await statusOf(draft.id)).toBe("queued");
+  });
+
+  it("cancelling a queued campaign stops everything not yet sent", async () => {
+    const owner = await insertUser({ role: "owner" });
+    const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 5));
+    await cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes));
+    expect(await dispatchCampaign(getDb(), campaign.id, options())).toBe("stopped");
+    expect(await statusCounts(campaign.id)).toEqual({ cancelled: 5 });
+    await expect(cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes))).rejects.toThrow(/can't be cancelled/);
+  });
+});

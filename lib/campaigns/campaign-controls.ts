@@ -1,0 +1,116 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { type Campaign, campaignMessages, campaigns } from "@/drizzle/schema";
+import { recordAudit } from "@/lib/audit";
+import type { Database } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { isProviderError } from "@/lib/sms/errors";
+import { enqueueDispatch } from "./enqueue-dispatch";
+import type { ProviderSessionFactory } from "./provider-session";
+
+type Actor = { id: string };
+
+/** CPSMS refuses to delete a scheduled SMS within 10 minutes of its send time. */
+export const CPSMS_CANCEL_LOCK_MS = 10 * 60_000;
+
+async function lockCampaign(tx: Parameters<Parameters<Database["transaction"]>[0]>[0], id: string): Promise<Campaign> {
+  const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for("update");
+  if (!row) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
+  return row;
+}
+
+/** Until when a CPSMS-held campaign can still be cancelled; null when it isn't held by CPSMS. */
+export function cancelDeadline(campaign: Pick<Campaign, "scheduledVia" | "scheduledAt">): Date | null {
+  if (campaign.scheduledVia !== "provider" || !campaign.scheduledAt) return null;
+  return new Date(campaign.scheduledAt.getTime() - CPSMS_CANCEL_LOCK_MS);
+}
+
+/** A manager or owner approves a staff draft: it is queued (or scheduled) as written. */
+export async function approveCampaign(db: Database, actor: Actor, id: string) {
+  const campaign = await db.transaction(async (tx) => {
+    const row = await lockCampaign(tx, id);
+    if (row.status !== "draft") throw new AppError("CONFLICT", "Only drafts wait for approval.");
+    if (row.scheduledAt && row.scheduledAt.getTime() < Date.now()) {
+      throw new AppError("INVALID_INPUT", "Its send time has passed. Duplicate it with a new time instead.");
+    }
+    const status = row.scheduledAt ? "scheduled" : "queued";
+    await tx.update(campaigns).set({ status, approvedById: actor.id, approvedAt: new Date() }).where(eq(campaigns.id, id));
+    await recordAudit(tx, { actorId: actor.id, action: "campaign.approved", targetType: "campaign", targetId: id });
+    return row;
+  });
+  await enqueueDispatch(id, campaign.scheduledVia === "queue" ? (campaign.scheduledAt ?? undefined) : undefined);
+}
+
+/** Stops sending after the batch in flight; nothing already sent is affected. */
+export async function pauseCampaign(db: Database, actor: Actor, id: string) {
+  await db.transaction(async (tx) => {
+    const row = await lockCampaign(tx, id);
+    if (row.scheduledVia === "provider" && row.status === "scheduled") {
+      throw new AppError("CONFLICT", "CPSMS already holds this campaign. Cancel it instead.");
+    }
+    if (!["queued", "sending", "scheduled"].includes(row.status)) throw new AppError("CONFLICT", `A ${row.status} campaign can't be paused.`);
+    await tx.update(campaigns).set({ status: "paused", pauseReason: "Paused by staff." }).where(eq(campaigns.id, id));
+    await recordAudit(tx, { actorId: actor.id, action: "campaign.paused", targetType: "campaign", targetId: id });
+  });
+}
+
+/** Carries on where it stopped: only messages not yet sent go out. */
+export async function resumeCampaign(db: Database, actor: Actor, id: string) {
+  const row = await db.transaction(async (tx) => {
+    const row = await lockCampaign(tx, id);
+    if (row.status !== "paused") throw new AppError("CONFLICT", "Only a paused campaign can be resumed.");
+    const notYetDue = row.scheduledAt && row.scheduledAt.getTime() > Date.now() && row.startedAt === null;
+    await tx.update(campaigns).set({ status: notYetDue ? "scheduled" : "sending", pauseReason: null }).where(eq(campaigns.id, id));
+    await recordAudit(tx, { actorId: actor.id, action: "campaign.resumed", targetType: "campaign", targetId: id });
+    return row;
+  });
+  await enqueueDispatch(id, row.scheduledAt && row.scheduledAt.getTime() > Date.now() ? row.scheduledAt : undefined);
+}
+
+/**
+ * Cancels what has not gone out. A campaign CPSMS holds is deleted there first (by our references), which
+ * CPSMS allows only until 10 minutes before the send time; after that the cancel is refused, not faked.
+ */
+export async function cancelCampaign(db: Database, actor: Actor, id: string, sessions: ProviderSessionFactory) {
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, id));
+  if (!campaign) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
+  if (!["draft", "queued", "sending", "paused", "scheduled"].includes(campaign.status)) {
+    throw new AppError("CONFLICT", `A ${campaign.status} campaign can't be cancelled.`);
+  }
+  const deadline = cancelDeadline(campaign);
+  if (deadline && Date.now() >= deadline.getTime()) {
+    throw new AppError(
+      "CONFLICT",
+      "CPSMS no longer allows cancelling: it is less than 10 minutes before the send time, so these messages will go out.",
+    );
+  }
+  // Stop dispatch first so no new batch is handed to the provider while we delete.
+  await db.update(campaigns).set({ status: "cancelled", finishedAt: new Date() }).where(eq(campaigns.id, id));
+  if (deadline) {
+    const refs = await db
+      .selectDistinct({ reference: campaignMessages.reference })
+      .from(campaignMessages)
+      .where(and(eq(campaignMessages.campaignId, id), eq(campaignMessages.status, "scheduled")));
+    const session = await sessions("cpsms");
+    if (session.provider !== "cpsms") throw new Error("expected a CPSMS session");
+    try {
+      for (const { reference } of refs) if (reference) await session.client.deleteSms(reference);
+    } catch (err) {
+      // Restore: the campaign is still (at least partly) held by CPSMS and must say so.
+      await db.update(campaigns).set({ status: "scheduled", finishedAt: null }).where(eq(campaigns.id, id));
+      throw new AppError("CONFLICT", `CPSMS refused the cancellation: ${isProviderError(err) ? err.userMessage : "unknown error"}`);
+    }
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(campaignMessages)
+      .set({ status: "cancelled", statusChangedAt: new Date() })
+      .where(and(eq(campaignMessages.campaignId, id), inArray(campaignMessages.status, ["queued", "scheduled"])));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "campaign.cancelled",
+      targetType: "campaign",
+      targetId: id,
+      details: { heldByProvider: Boolean(deadline) },
+    });
+  });
+}
