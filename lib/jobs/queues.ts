@@ -5,6 +5,7 @@ export const QUEUE = {
   purgeSignInAttempts: "purge_sign_in_attempts",
   campaignDispatch: "campaign_dispatch",
   campaignSweep: "campaign_sweep",
+  deliveryPoll: "delivery_poll",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
@@ -17,10 +18,13 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   [QUEUE.campaignDispatch]: { policy: "standard", retryLimit: 5, retryDelay: 15, retryBackoff: true, expireInSeconds: 4 * 3600 },
   // Hands campaigns whose dispatcher died (or whose job was lost) to a new one; finishes provider-held ones.
   [QUEUE.campaignSweep]: { policy: "singleton", retryLimit: 1, expireInSeconds: 300 },
+  // Asks providers for delivery verdicts they don't push to us (smsapp.pk never does).
+  [QUEUE.deliveryPoll]: { policy: "singleton", retryLimit: 1, expireInSeconds: 600 },
 };
 
 /** Recurring jobs (cron, UTC). pg-boss runs each once per slot however many instances are up. */
 export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: QUEUE.purgeSignInAttempts, cron: "17 * * * *" },
   { queue: QUEUE.campaignSweep, cron: "* * * * *" },
+  { queue: QUEUE.deliveryPoll, cron: "* * * * *" },
 ];

@@ -3,6 +3,7 @@ import { purgeOldSignInAttempts } from "@/lib/auth/throttle";
 import { dispatchCampaign } from "@/lib/campaigns/dispatch-campaign";
 import { LEASE_MS } from "@/lib/campaigns/dispatch-lease";
 import { providerSessions } from "@/lib/campaigns/provider-session";
+import { pollDeliveryStatus } from "@/lib/campaigns/poll-delivery";
 import { sweepCampaigns } from "@/lib/campaigns/sweep-campaigns";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
@@ -21,10 +22,15 @@ export async function registerWorkers(boss: PgBoss) {
     const db = getDb();
     const outcome = await dispatchCampaign(db, job.data.campaignId, { sessions: providerSessions(db) });
     logger.info({ campaignId: job.data.campaignId, outcome }, "campaign dispatch run");
+    if (outcome === "finished") {
+      // First verdicts arrive within seconds; don't make staff wait for the minute's poll.
+      for (const seconds of [5, 30]) await boss.send(QUEUE.deliveryPoll, {}, { startAfter: seconds });
+    }
     return { outcome };
   });
 
   await boss.work(QUEUE.campaignSweep, async () => sweepCampaigns(getDb()));
+  await boss.work(QUEUE.deliveryPoll, async () => pollDeliveryStatus(getDb(), providerSessions(getDb())));
   // A restarted worker picks up at once what a crashed one left, instead of waiting for the next minute.
   await boss.send(QUEUE.campaignSweep, {});
   // ...and once more after a dead dispatcher's lease has certainly run out.
