@@ -25,7 +25,7 @@ describe("delivery status polling", () => {
     await dispatchCampaign(getDb(), campaign.id, options());
     expect(await statusCounts(campaign.id)).toEqual({ accepted: 30 });
     await sandboxes.smsapp.state.settle();
-    await pollDeliveryStatus(getDb(), sandboxSessions(sandboxes));
+    await pollDeliveryStatus(getDb(), sandboxSessions(sandboxes), { campaignId: campaign.id });
     expect(await statusCounts(campaign.id)).toEqual({ delivered: 29, undelivered: 1 });
   });
 
@@ -33,7 +33,7 @@ describe("delivery status polling", () => {
     const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 12, 700));
     await dispatchCampaign(getDb(), campaign.id, options()); // the sandbox session has no PUBLIC_URL: dlr posts fail harmlessly
     await sandboxes.cpsms.state.settle();
-    await pollDeliveryStatus(getDb(), sandboxSessions(sandboxes));
+    await pollDeliveryStatus(getDb(), sandboxSessions(sandboxes), { campaignId: campaign.id });
     expect(await statusCounts(campaign.id)).toEqual({ delivered: 12 });
   });
 });

@@ -3,6 +3,7 @@ import { campaignMessages, campaigns } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { cpsmsDeliveryState } from "@/lib/sms/cpsms/dlr";
+import { isProviderError } from "@/lib/sms/errors";
 import { toProviderMsisdn } from "@/lib/sms/msisdn";
 import { parseSmsappStatus } from "@/lib/sms/smsapp/status";
 import type { ProviderSessionFactory } from "./provider-session";
@@ -19,10 +20,14 @@ type Final = { id: number; status: "delivered" | "undelivered"; detail: string |
  * at all, and CPSMS reports only reach us when it can call PUBLIC_URL. smsapp.pk: by uid when we have one,
  * else by number and text in its history; CPSMS: its log (one shared fetch per two minutes).
  */
-export async function pollDeliveryStatus(db: Database, sessions: ProviderSessionFactory): Promise<{ updated: number }> {
+export async function pollDeliveryStatus(
+  db: Database,
+  sessions: ProviderSessionFactory,
+  options: { campaignId?: string } = {},
+): Promise<{ updated: number }> {
   let updated = 0;
   for (const provider of ["smsapp", "cpsms"] as const) {
-    const pending = await pendingMessages(db, provider);
+    const pending = await pendingMessages(db, provider, options.campaignId);
     if (pending.length === 0) continue;
     const session = await sessions(provider);
     try {
@@ -41,7 +46,7 @@ export async function pollDeliveryStatus(db: Database, sessions: ProviderSession
   return { updated };
 }
 
-async function pendingMessages(db: Database, provider: "cpsms" | "smsapp"): Promise<Pending[]> {
+async function pendingMessages(db: Database, provider: "cpsms" | "smsapp", campaignId?: string): Promise<Pending[]> {
   return db
     .select({
       id: campaignMessages.id,
@@ -55,6 +60,7 @@ async function pendingMessages(db: Database, provider: "cpsms" | "smsapp"): Prom
     .where(
       and(
         eq(campaigns.provider, provider),
+        campaignId ? eq(campaigns.id, campaignId) : undefined,
         eq(campaignMessages.status, "accepted"),
         gt(campaignMessages.sentAt, new Date(Date.now() - FOLLOW_FOR_MS)),
       ),
@@ -77,9 +83,14 @@ async function smsappFinals(
   };
   const withUid = pending.filter((p) => p.providerMessageId);
   for (const p of withUid) {
-    const sms = await client.getMessage(p.providerMessageId!);
-    const final = toFinal(p.id, sms.status.raw);
-    if (final) finals.push(final);
+    try {
+      const sms = await client.getMessage(p.providerMessageId!);
+      const final = toFinal(p.id, sms.status.raw);
+      if (final) finals.push(final);
+    } catch (err) {
+      // One unknown or unreadable message must not hold up the others' verdicts.
+      if (!isProviderError(err) || err.retryable) throw err;
+    }
   }
   const withoutUid = pending.filter((p) => !p.providerMessageId);
   if (withoutUid.length > 0) {
