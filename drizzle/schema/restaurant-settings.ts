@@ -12,6 +12,9 @@ export const restaurantSettings = pgTable("restaurant_settings", {
   defaultCountry: text().notNull().default("DK"),
   /** IANA zone, e.g. "Europe/Copenhagen". */
   timeZone: text().notNull().default("Europe/Copenhagen"),
+  /** Promotions go out only between these local times ("HH:MM"); transactional messages are not held. */
+  quietHoursEnd: text().notNull().default("09:00"),
+  quietHoursStart: text().notNull().default("20:00"),
   updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

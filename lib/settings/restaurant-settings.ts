@@ -2,18 +2,25 @@ import { eq } from "drizzle-orm";
 import { restaurantSettings, type RestaurantSettings } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 
-export type RestaurantSettingsValues = Pick<RestaurantSettings, "name" | "defaultCountry" | "timeZone">;
+export type RestaurantSettingsValues = Pick<
+  RestaurantSettings,
+  "name" | "defaultCountry" | "timeZone" | "quietHoursStart" | "quietHoursEnd"
+>;
 
 export const DEFAULT_RESTAURANT_SETTINGS: RestaurantSettingsValues = {
   name: "My restaurant",
   defaultCountry: "DK",
   timeZone: "Europe/Copenhagen",
+  quietHoursStart: "20:00",
+  quietHoursEnd: "09:00",
 };
 
 /** The restaurant's settings; the defaults until the owner saves them. */
 export async function getRestaurantSettings(db: Database): Promise<RestaurantSettingsValues> {
   const [row] = await db.select().from(restaurantSettings).where(eq(restaurantSettings.id, 1)).limit(1);
-  return row ? { name: row.name, defaultCountry: row.defaultCountry, timeZone: row.timeZone } : DEFAULT_RESTAURANT_SETTINGS;
+  if (!row) return DEFAULT_RESTAURANT_SETTINGS;
+  const { name, defaultCountry, timeZone, quietHoursStart, quietHoursEnd } = row;
+  return { name, defaultCountry, timeZone, quietHoursStart, quietHoursEnd };
 }
 
 /** Saves the restaurant's settings (the single row, created on first save). */

@@ -9,6 +9,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     { href: "/settings/account", label: "Account" },
     ...(hasRole(user.role, "owner")
       ? [
+          { href: "/settings/restaurant", label: "Restaurant" },
           { href: "/settings/users", label: "Users" },
           { href: "/settings/providers", label: "Providers" },
         ]

@@ -1,0 +1,103 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { COUNTRIES, type RestaurantSettingsInput } from "@/lib/validation/restaurant";
+import { saveRestaurantSettingsAction } from "./actions";
+
+type Field = keyof RestaurantSettingsInput;
+
+export function RestaurantSettingsForm({ initial, zones }: { initial: RestaurantSettingsInput; zones: string[] }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+
+  return (
+    <form
+      noValidate
+      className="grid max-w-xl gap-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        startTransition(async () => {
+          const result = await saveRestaurantSettingsAction(values);
+          if (!result.ok) {
+            const f = result.error.fieldErrors ?? {};
+            return setErrors(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v?.[0]])));
+          }
+          setErrors({});
+          toast.success("Restaurant settings saved.");
+          router.refresh();
+        });
+      }}
+    >
+      <div className="space-y-2">
+        <Label htmlFor="name">Restaurant name</Label>
+        <Input id="name" value={values.name} onChange={(e) => set("name")(e.target.value)} aria-invalid={Boolean(errors.name)} />
+        <FieldError>{errors.name}</FieldError>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div className="space-y-2">
+          <Label htmlFor="country">Default country for phone numbers</Label>
+          <Select value={values.defaultCountry} onValueChange={set("defaultCountry")}>
+            <SelectTrigger id="country">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              {COUNTRIES.map((c) => (
+                <SelectItem key={c.code} value={c.code}>
+                  {c.label}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </div>
+        <div className="space-y-2">
+          <Label htmlFor="timezone">Time zone</Label>
+          <Select value={values.timeZone} onValueChange={set("timeZone")}>
+            <SelectTrigger id="timezone">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent className="max-h-72">
+              {zones.map((z) => (
+                <SelectItem key={z} value={z}>
+                  {z.replaceAll("_", " ")}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+          <FieldError>{errors.timeZone}</FieldError>
+        </div>
+      </div>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-medium">Quiet hours for promotions</legend>
+        <div className="space-y-2">
+          <Label htmlFor="quiet-start">No promotions from</Label>
+          <Input id="quiet-start" type="time" value={values.quietHoursStart} onChange={(e) => set("quietHoursStart")(e.target.value)} />
+          <FieldError>{errors.quietHoursStart}</FieldError>
+        </div>
+        <div className="space-y-2">
+          <Label htmlFor="quiet-end">until</Label>
+          <Input id="quiet-end" type="time" value={values.quietHoursEnd} onChange={(e) => set("quietHoursEnd")(e.target.value)} />
+          <FieldError>{errors.quietHoursEnd}</FieldError>
+        </div>
+        <p className="text-xs text-muted-foreground sm:col-span-2">
+          Promotions scheduled in this window are refused with the next allowed time. Reservation reminders and other
+          transactional messages are not held. Set both to the same time to turn quiet hours off.
+        </p>
+      </fieldset>
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving..." : "Save"}
+        </Button>
+      </div>
+    </form>
+  );
+}
