@@ -8,3 +8,4 @@ export * from "./restaurant-settings";
 export * from "./campaign-statuses";
 export * from "./campaigns";
 export * from "./campaign-messages";
+export * from "./message-events";

@@ -6,6 +6,7 @@ import { cpsmsDeliveryState } from "@/lib/sms/cpsms/dlr";
 import { isProviderError } from "@/lib/sms/errors";
 import { toProviderMsisdn } from "@/lib/sms/msisdn";
 import { parseSmsappStatus } from "@/lib/sms/smsapp/status";
+import { recordEvents } from "./message-events";
 import type { ProviderSessionFactory } from "./provider-session";
 
 /** Messages are followed for three days; operators give up retrying well before that. */
@@ -146,6 +147,7 @@ async function applyFinals(db: Database, finals: Final[]): Promise<number> {
       .where(and(inArray(campaignMessages.id, group.map((f) => f.id)), eq(campaignMessages.status, "accepted")))
       .returning({ id: campaignMessages.id });
     n += rows.length;
+    await recordEvents(db, "poll", group.map((f) => ({ messageId: f.id, status, detail: f.detail })));
   }
   return n;
 }

@@ -3,6 +3,7 @@ import { campaignMessages } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { toProviderMsisdn } from "@/lib/sms/msisdn";
+import { recordEvents } from "./message-events";
 import type { ProviderSession } from "./provider-session";
 
 export type ReconcileResult = { confirmed: number; requeued: number; retryAt: Date | null };
@@ -66,6 +67,10 @@ export async function reconcileUncertain(
     await db.execute(sql`update campaign_messages set status = 'queued', claimed_at = null, status_changed_at = now()
       where id = any(${sql.param(requeued)}::bigint[]) and status = 'sending'`);
   }
+  await recordEvents(db, "reconcile", [
+    ...confirmed.map((messageId) => ({ messageId, status: "accepted", detail: "Found at the provider after an interruption." })),
+    ...requeued.map((messageId) => ({ messageId, status: "queued", detail: "Not found at the provider: it will be sent." })),
+  ]);
   logger.info({ campaignId, confirmed: confirmed.length, requeued: requeued.length }, "reconciled uncertain messages");
   return { confirmed: confirmed.length, requeued: requeued.length, retryAt: null };
 }

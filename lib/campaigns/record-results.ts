@@ -3,6 +3,7 @@ import type { MessageStatus } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import type { ProviderError } from "@/lib/sms/errors";
 import type { BatchItemResult } from "@/lib/sms/types";
+import { recordEvents } from "./message-events";
 
 export type MessageOutcome = {
   id: number;
@@ -75,4 +76,13 @@ export async function recordOutcomes(db: Database, outcomes: readonly MessageOut
       ${col("providerMessageId")}::text[], ${col("errorCode")}::text[], ${col("errorMessage")}::text[]
     ) as o(id, status, cost, segments, provider_message_id, error_code, error_message)
     where m.id = o.id and m.status = 'sending'`);
+  await recordEvents(
+    db,
+    "dispatch",
+    outcomes.map((o) => ({
+      messageId: o.id,
+      status: o.status === "sending" ? "unknown" : o.status,
+      detail: o.status === "sending" ? `Provider answer unclear (${o.errorMessage ?? "no answer"}); checking before any resend.` : o.errorMessage,
+    })),
+  );
 }

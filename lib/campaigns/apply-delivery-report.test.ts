@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { campaignMessages, messageEvents } from "@/drizzle/schema";
+import { getDb } from "@/lib/db";
+import { parseCpsmsDeliveryReport } from "@/lib/sms/cpsms/dlr";
+import { phoneNumbers, quickCampaign } from "@/tests/support/campaigns";
+import { applyCpsmsDeliveryReport } from "./apply-delivery-report";
+import { claimBatch } from "./claim-batch";
+import { deliveryReportUrl, isValidDeliveryToken } from "./delivery-url";
+
+const report = (status: number, receiver: string) => parseCpsmsDeliveryReport(`?status=${status}&receiver=${receiver}`)!;
+
+describe("CPSMS delivery reports", () => {
+  it("are monotonic, idempotent and tolerate early, duplicate and out-of-order reports", async () => {
+    const [phone] = phoneNumbers("cpsms", 1, 9000);
+    const campaign = await quickCampaign("cpsms", [phone!]);
+    const [claimed] = await claimBatch(getDb(), campaign.id, 10);
+    const receiver = phone!.slice(1);
+    // Early: "buffered" arrives while our own send answer is still on its way.
+    expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(4, receiver))).toBe(0);
+    expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(1, receiver))).toBe(1);
+    // Twice, and a late "buffered" and even "failed" after "delivered": nothing moves back.
+    expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(1, receiver))).toBe(0);
+    expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(2, receiver))).toBe(0);
+    const [row] = await getDb().select().from(campaignMessages).where(eq(campaignMessages.id, claimed!.id));
+    expect(row?.status).toBe("delivered");
+    const events = await getDb().select().from(messageEvents).where(eq(messageEvents.messageId, claimed!.id));
+    expect(events.map((e) => e.status)).toEqual(["buffered", "delivered", "delivered", "failed"]);
+    // Unknown message: null (the route answers 404).
+    expect(await applyCpsmsDeliveryReport(getDb(), "nope", report(1, receiver))).toBeNull();
+  });
+
+  it("signs the callback URL so forged reports can be refused", () => {
+    const url = new URL(deliveryReportUrl("abc-1", "sandbox")!);
+    expect(url.pathname).toBe("/api/webhooks/cpsms");
+    expect(isValidDeliveryToken("abc-1", url.searchParams.get("token")!)).toBe(true);
+    expect(isValidDeliveryToken("abc-2", url.searchParams.get("token")!)).toBe(false);
+    expect(isValidDeliveryToken("abc-1", "forged")).toBe(false);
+  });
+});
