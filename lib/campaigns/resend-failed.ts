@@ -1,0 +1,44 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { campaignMessages, campaigns } from "@/drizzle/schema";
+import type { Database } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { createCampaign } from "./create-campaign";
+
+/** Statuses worth a second try: refused, failed to send, or not delivered to the handset. */
+export const RESENDABLE = ["rejected", "failed", "undelivered"] as const;
+
+/**
+ * A new campaign for the recipients of `campaignId` whose message didn't arrive, with each guest's same text,
+ * through the same provider and sender, sent now. It is a campaign of its own, so the usual safeguards hold:
+ * one message per number, suppression re-checked by the caller, and its own progress and audit trail.
+ */
+export async function resendToFailed(
+  db: Database,
+  actor: { id: string },
+  campaignId: string,
+  stillAllowed: (phones: string[]) => Promise<Set<string>>,
+) {
+  const [original] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  if (!original) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
+  const failed = await db
+    .select({ phone: campaignMessages.phone, contactId: campaignMessages.contactId, body: campaignMessages.body })
+    .from(campaignMessages)
+    .where(and(eq(campaignMessages.campaignId, campaignId), inArray(campaignMessages.status, [...RESENDABLE])));
+  if (failed.length === 0) throw new AppError("INVALID_INPUT", "No recipient of this campaign failed, so there is nothing to resend.");
+  // Someone may have opted out since the first send: ask again.
+  const allowed = await stillAllowed(failed.map((f) => f.phone));
+  const recipients = failed.filter((f) => allowed.has(f.phone));
+  if (recipients.length === 0) throw new AppError("INVALID_INPUT", "Everyone whose message failed has opted out since, so nothing was resent.");
+  return createCampaign(db, actor, {
+    name: `${original.name} (resend to failed)`,
+    provider: original.provider,
+    sender: original.sender,
+    template: original.body,
+    category: original.category,
+    optOutFooter: original.optOutFooter,
+    recipients,
+    scheduledAt: null,
+    expireAfterMinutes: null,
+    approved: true,
+  });
+}
