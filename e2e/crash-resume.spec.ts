@@ -1,0 +1,86 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { E2E } from "./support/config";
+import {
+  campaignStatus,
+  embeddedDbUrl,
+  enqueueDispatch,
+  sandboxControl,
+  seedQueuedCampaign,
+  startSandboxProcess,
+} from "./support/instance";
+import { type Launcher, startLauncher, waitUntilReady } from "./support/launcher";
+
+// Money is at stake: a dispatcher killed outright in the middle of a send must, after a restart, finish the
+// campaign with every guest texted exactly once. The sandboxes run as their own process, like real providers
+// that don't forget what they received when our app dies.
+const PORT = E2E.port + 2;
+const PG_PORT = E2E.embeddedPgPort + 2;
+const dataDir = path.resolve(`data/e2e-crash-${E2E.offset}`);
+const sandboxPorts = { cpsms: E2E.cpsmsSandboxPort + 200, smsapp: E2E.smsappSandboxPort + 200 };
+const env = {
+  PORT: String(PORT),
+  DATA_DIR: dataDir,
+  EMBEDDED_PG_PORT: String(PG_PORT),
+  CPSMS_SANDBOX_PORT: String(sandboxPorts.cpsms),
+  SMSAPP_SANDBOX_PORT: String(sandboxPorts.smsapp),
+  CPSMS_BASE_URL: "",
+  SMSAPP_BASE_URL: "",
+};
+
+test.describe.configure({ timeout: 300_000 });
+
+for (const provider of ["cpsms", "smsapp"] as const) {
+  test(`${provider}: killing the app mid-send and restarting texts every guest exactly once`, async () => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    const sandbox = startSandboxProcess(sandboxPorts);
+    await sandbox.ready();
+    const control = sandboxControl(sandboxPorts[provider]);
+    await control.setBalance(1_000_000);
+    let app: Launcher | undefined;
+    try {
+      app = startLauncher(env);
+      await waitUntilReady(app);
+      expect(app.output()).toContain("sharing the one already running"); // the app uses the outside sandbox
+      const url = embeddedDbUrl(dataDir, PG_PORT);
+
+      // Slow the provider down so the kill lands in the middle.
+      await control.fault({ path: provider === "cpsms" ? "/send" : "/sms/*", times: "always", delayMs: 400 });
+      const campaignId = await seedQueuedCampaign(url, provider, 2000);
+      await enqueueDispatch(url, campaignId);
+
+      let received = 0;
+      for (let i = 0; i < 300 && received < 300; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        received = Object.keys(await control.handsets()).length;
+      }
+      expect(received).toBeGreaterThan(0);
+      app.child.kill("SIGKILL");
+      await app.exited;
+      const atKill = Object.keys(await control.handsets()).length;
+      expect(atKill, "the kill should land mid-send").toBeLessThan(2000);
+
+      await control.clearFaults();
+      app = startLauncher(env);
+      await waitUntilReady(app);
+      let state = await campaignStatus(url, campaignId);
+      for (let i = 0; i < 240 && state.status !== "completed"; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        state = await campaignStatus(url, campaignId);
+      }
+      expect(state, app.output()).toEqual({ status: "completed", counts: { accepted: 2000 } });
+      const handsets = await control.handsets();
+      expect(Object.keys(handsets)).toHaveLength(2000);
+      const duplicates = Object.entries(handsets).filter(([, messages]) => messages.length !== 1);
+      expect(duplicates, "guests texted more than once").toEqual([]);
+    } finally {
+      if (app && app.child.exitCode === null) {
+        app.child.kill("SIGTERM");
+        await app.exited;
+      }
+      await sandbox.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+}
