@@ -87,3 +87,9 @@ export function isMergeFieldName(name: string): name is MergeFieldName {
 export function mergeFieldSnippet(field: MergeFieldDefinition): string {
   return field.suggestedFallback ? `{${field.name}|${field.suggestedFallback}}` : `{${field.name}}`;
 }
+
+/** Every field's example value, for previews when no real guest is at hand. */
+export function exampleMergeValues(): { firstName: string; lastName: string; restaurant: string; optOutUrl: string } {
+  const example = (name: MergeFieldName) => getMergeField(name)?.example ?? "";
+  return { firstName: example("first_name"), lastName: example("last_name"), restaurant: example("restaurant"), optOutUrl: example("opt_out_link") };
+}
