@@ -53,6 +53,7 @@ export function MessageEditor(props: MessageEditorProps) {
   const id = useId();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const pendingCaret = useRef<number | null>(null);
+  const menuCaret = useRef<number | null>(null);
   const [undo, setUndo] = useState<{ previous: string; templateName: string } | null>(null);
   const [status, setStatus] = useState("");
 
@@ -87,12 +88,14 @@ export function MessageEditor(props: MessageEditorProps) {
     const start = el?.selectionStart ?? value.length;
     const end = el?.selectionEnd ?? value.length;
     const next = insertSnippet(value, start, end, snippet);
+    menuCaret.current = next.caret;
     change(next.value, next.caret);
   }
 
   function chooseTemplate(template: MessageTemplate) {
     setUndo(value.trim() && value !== template.body ? { previous: value, templateName: template.name } : null);
     props.onFooterLanguageChange?.(template.language);
+    menuCaret.current = template.body.length;
     change(template.body, template.body.length);
   }
 
@@ -115,11 +118,15 @@ export function MessageEditor(props: MessageEditorProps) {
     change(replaceRange(value, issue.start, issue.end, fixed), issue.start + fixed.length);
   }
 
-  // Keep focus in the textarea after a menu choice instead of returning it to the menu button.
+  // After a menu choice, focus goes back to the textarea with the caret after the insert (not to the menu button).
   const focusTextarea = (event: Event) => {
-    if (pendingCaret.current === null) return;
+    const caret = menuCaret.current;
+    const el = textareaRef.current;
+    if (caret === null || !el) return;
+    menuCaret.current = null;
     event.preventDefault();
-    textareaRef.current?.focus();
+    el.focus();
+    el.setSelectionRange(caret, caret);
   };
 
   const textareaId = `${id}-message`;
