@@ -28,6 +28,11 @@ test.describe("message editor", () => {
     await expect(counter(page)).toContainText("161 characters · GSM-7 · 2 segments");
     await expect(page.getByTestId("audience-stats")).toContainText("6 segments in total · est. 7.2 points");
 
+    await message(page).fill("a".repeat(1531));
+    await expect(counter(page)).toContainText("1,531 characters · GSM-7 · 11 segments");
+    await expect(page.getByText(/Too long: providers accept at most 1,530 characters/)).toBeVisible();
+    await expect(message(page)).toHaveAttribute("aria-invalid", "true");
+
     await message(page).fill("Party tonight 🎉");
     await expect(counter(page)).toContainText("UCS-2 · 1 segment");
     await expect(page.getByRole("heading", { name: "1 character forces UCS-2" })).toBeVisible();
