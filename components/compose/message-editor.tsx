@@ -2,22 +2,21 @@
 
 import { Undo2 } from "lucide-react";
 import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Switch } from "@/components/ui/switch";
-import { Textarea } from "@/components/ui/textarea";
 import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
 import { audienceStats } from "@/lib/messages/audience-stats";
 import { findNonGsmCharacters, toGsmSafe } from "@/lib/messages/gsm-safe";
 import { insertSnippet, replaceRange, withFieldName } from "@/lib/messages/insert-snippet";
 import { exampleMergeValues } from "@/lib/messages/merge-field-catalogue";
-import { type FooterLanguage, type MessageCategory, OPT_OUT_FOOTERS, optOutWarning, withOptOutFooter } from "@/lib/messages/opt-out-footer";
+import { type FooterLanguage, type MessageCategory, optOutWarning, withOptOutFooter } from "@/lib/messages/opt-out-footer";
 import type { MessageTemplate } from "@/lib/messages/templates";
 import { hasBlockingIssues, type TemplateIssue, validateTemplate } from "@/lib/messages/validate-template";
 import type { ProviderName } from "@/lib/sms/types";
 import { InsertFieldMenu } from "./insert-field-menu";
 import { MessageCounterLine } from "./message-counter-line";
 import { NonGsmCharacters } from "./non-gsm-characters";
+import { OptOutFooterControl } from "./opt-out-footer-control";
 import { PhonePreview } from "./phone-preview";
 import type { SampleRecipient } from "./sample-recipient";
 import { TemplateIssues } from "./template-issues";
@@ -200,52 +199,6 @@ export function MessageEditor(props: MessageEditorProps) {
         restaurantName={restaurantName}
         senderName={props.senderName || restaurantName}
       />
-    </div>
-  );
-}
-
-function OptOutFooterControl(props: {
-  id: string;
-  on: boolean;
-  onChange: (on: boolean) => void;
-  language: FooterLanguage;
-  onLanguageChange?: (language: FooterLanguage) => void;
-  category: MessageCategory;
-  problem: string | null;
-  disabled?: boolean;
-}) {
-  const switchId = `${props.id}-footer`;
-  return (
-    <div className="space-y-2 rounded-lg border p-3">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div className="flex items-center gap-3">
-          <Switch id={switchId} checked={props.on} onCheckedChange={props.onChange} disabled={props.disabled} aria-describedby={`${switchId}-hint`} />
-          <Label htmlFor={switchId}>Opt-out footer</Label>
-        </div>
-        {props.onLanguageChange ? (
-          <Select value={props.language} onValueChange={(v) => props.onLanguageChange?.(v as FooterLanguage)} disabled={!props.on || props.disabled}>
-            <SelectTrigger className="h-9 w-36" aria-label="Footer language">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              {Object.entries(OPT_OUT_FOOTERS).map(([language, footer]) => (
-                <SelectItem key={language} value={language}>
-                  {footer.label}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-        ) : null}
-      </div>
-      <p id={`${switchId}-hint`} className="text-xs text-muted-foreground">
-        Adds “{OPT_OUT_FOOTERS[props.language].text.trim()}” on a new line, with each guest&apos;s own short link. It is counted above.
-        {props.category === "marketing" ? " Marketing texts need it." : ""}
-      </p>
-      {props.problem ? (
-        <p role="alert" className="text-xs font-medium text-warning">
-          {props.problem}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -4,7 +4,9 @@ import type { FooterLanguage, MessageCategory } from "./opt-out-footer";
  * Restaurant starter texts. Written to fit one GSM-7 segment (160 characters) with a typical first name and
  * restaurant name, before the opt-out footer; plain quotes and dashes only, and æøå are GSM-7, so none of them
  * forces UCS-2. The parts to adapt are plain examples ("20% off", "16-18") rather than [placeholders], because
- * brackets cost two GSM-7 characters each and would be easy to send by mistake.
+ * brackets cost two GSM-7 characters each and would be easy to send by mistake. Offers say "selected drinks"
+ * rather than naming alcohol, which carriers are known to filter; nothing asks guests to reply, because texts
+ * from an alphanumeric sender name can't be answered.
  */
 export interface MessageTemplate {
   id: string;
@@ -34,21 +36,21 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
     name: "Happy hour",
     category: "marketing",
     language: "en",
-    body: "Hi {first_name|there}, happy hour today 16-18 at {restaurant}: 2 for 1 on cocktails and draft beer. See you at the bar!",
+    body: "Hi {first_name|there}, happy hour today 16-18 at {restaurant}: 2 for 1 on selected drinks. See you at the bar!",
   },
   {
     id: "happy-hour-da",
     name: "Happy hour (dansk)",
     category: "marketing",
     language: "da",
-    body: "Hej {first_name|der}, happy hour i dag kl. 16-18 hos {restaurant}: 2 for 1 på cocktails og fadøl. Vi ses i baren!",
+    body: "Hej {first_name|der}, happy hour i dag kl. 16-18 hos {restaurant}: 2 for 1 på udvalgte drinks. Vi ses i baren!",
   },
   {
     id: "slow-night-en",
     name: "Slow night",
     category: "marketing",
     language: "en",
-    body: "Hi {first_name|there}, tables are free tonight at {restaurant}. Book before 19:00 and get 20% off your food bill. Just reply or call us.",
+    body: "Hi {first_name|there}, tables are free tonight at {restaurant}. Book before 19:00 and get 20% off your food bill. Call us to book.",
   },
   {
     id: "win-back-en",
