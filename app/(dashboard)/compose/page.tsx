@@ -1,19 +1,19 @@
-import { SquarePen } from "lucide-react";
 import type { Metadata } from "next";
-import { ComingSoonPage } from "@/components/coming-soon-page";
+import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { ComposeForm } from "./compose-form";
 
 export const metadata: Metadata = { title: "Compose" };
 
 export default async function Page() {
   await requireUser();
+  const restaurant = await getRestaurantSettings(getDb());
   return (
-    <ComingSoonPage
-      title="Compose"
-      description="Write a message, pick who gets it, and send it now or later."
-      icon={<SquarePen />}
-      emptyTitle="Nothing to compose yet"
-      emptyDescription="Message composing with live character, segment and cost counts arrives with the campaign engine. Add your guests first so you have someone to write to."
-    />
+    <>
+      <PageHeader title="Compose" description="Write a message, pick who gets it, and send it now or later." />
+      <ComposeForm restaurantName={restaurant.name} />
+    </>
   );
 }

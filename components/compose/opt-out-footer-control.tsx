@@ -1,0 +1,53 @@
+"use client";
+
+import { Label } from "@/components/ui/label";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Switch } from "@/components/ui/switch";
+import { type FooterLanguage, type MessageCategory, OPT_OUT_FOOTERS } from "@/lib/messages/opt-out-footer";
+
+/** The opt-out footer switch, its language, what it adds, and the warning when marketing goes out without one. */
+export function OptOutFooterControl(props: {
+  id: string;
+  on: boolean;
+  onChange: (on: boolean) => void;
+  language: FooterLanguage;
+  onLanguageChange?: (language: FooterLanguage) => void;
+  category: MessageCategory;
+  problem: string | null;
+  disabled?: boolean;
+}) {
+  const switchId = `${props.id}-footer`;
+  return (
+    <div className="space-y-2 rounded-lg border p-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex items-center gap-3">
+          <Switch id={switchId} checked={props.on} onCheckedChange={props.onChange} disabled={props.disabled} aria-describedby={`${switchId}-hint`} />
+          <Label htmlFor={switchId}>Opt-out footer</Label>
+        </div>
+        {props.onLanguageChange ? (
+          <Select value={props.language} onValueChange={(v) => props.onLanguageChange?.(v as FooterLanguage)} disabled={!props.on || props.disabled}>
+            <SelectTrigger className="h-9 w-36" aria-label="Footer language">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              {Object.entries(OPT_OUT_FOOTERS).map(([language, footer]) => (
+                <SelectItem key={language} value={language}>
+                  {footer.label}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        ) : null}
+      </div>
+      <p id={`${switchId}-hint`} className="text-xs text-muted-foreground">
+        Adds “{OPT_OUT_FOOTERS[props.language].text.trim()}” on a new line, with each guest&apos;s own short link. It is counted above.
+        {props.category === "marketing" ? " Marketing texts need it." : ""}
+      </p>
+      {props.problem ? (
+        <p role="alert" className="text-xs font-medium text-warning">
+          {props.problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { E2E } from "./support/config";
+
+// The compose page renders the editor with three sample guests: Mette (+45), Ahmed (+92) and a guest without
+// a name, priced through CPSMS (1 point per segment to +45, 1.6 abroad).
+const message = (page: Page) => page.getByRole("textbox", { name: "Message" });
+const counter = (page: Page) => page.getByTestId("message-counter");
+
+test.describe("message editor", () => {
+  test.beforeEach(async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, E2E.owner.email, E2E.owner.password, "/compose");
+    await expect(page.getByRole("heading", { level: 1, name: "Compose" })).toBeVisible();
+  });
+
+  test("typing shows characters, GSM-7 and segments; an emoji switches to UCS-2 and is listed", async ({ page }) => {
+    await message(page).fill("Hello");
+    // The opt-out footer is on for marketing: "\nStop: https://cdr.dk/s/m3tt3a" adds 30 characters.
+    await expect(counter(page)).toContainText("35 characters · GSM-7 · 1 segment");
+    await expect(page.getByTestId("audience-stats")).toHaveText("Per recipient: 1 segment · 3 segments in total · est. 3.6 points");
+
+    await page.getByRole("switch", { name: "Opt-out footer" }).click();
+    await expect(counter(page)).toContainText("5 characters · GSM-7 · 1 segment");
+    await expect(page.getByText(/Marketing texts must offer an easy, free way to opt out/)).toBeVisible();
+
+    await message(page).fill("a".repeat(161));
+    await expect(counter(page)).toContainText("161 characters · GSM-7 · 2 segments");
+    await expect(page.getByTestId("audience-stats")).toContainText("6 segments in total · est. 7.2 points");
+
+    await message(page).fill("a".repeat(1531));
+    await expect(counter(page)).toContainText("1,531 characters · GSM-7 · 11 segments");
+    await expect(page.getByText(/Too long: providers accept at most 1,530 characters/)).toBeVisible();
+    await expect(message(page)).toHaveAttribute("aria-invalid", "true");
+
+    await message(page).fill("Party tonight 🎉");
+    await expect(counter(page)).toContainText("UCS-2 · 1 segment");
+    await expect(page.getByRole("heading", { name: "1 character forces UCS-2" })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Characters without a GSM-safe replacement" })).toContainText("🎉");
+    await expect(page.getByRole("button", { name: "Replace with GSM-safe characters" })).toHaveCount(0);
+  });
+
+  test("smart quotes are replaced with one click and the encoding returns to GSM-7", async ({ page }) => {
+    await message(page).fill("Let’s meet “tonight” – 2 for 1…");
+    await expect(counter(page)).toContainText("UCS-2");
+    const chips = page.getByRole("list", { name: "Characters with a GSM-safe replacement" });
+    await expect(chips.getByRole("listitem")).toHaveCount(5);
+    await expect(chips).toContainText("U+2019");
+
+    await page.getByRole("button", { name: "Replace with GSM-safe characters" }).click();
+    await expect(message(page)).toHaveValue(`Let's meet "tonight" - 2 for 1...`);
+    await expect(counter(page)).toContainText("GSM-7");
+    await expect(page.getByRole("status")).toHaveText("Replaced 5 characters.");
+    await expect(page.getByRole("heading", { name: /force UCS-2/ })).toHaveCount(0);
+  });
+
+  test("an unknown field shows the did-you-mean error and one click fixes it", async ({ page }) => {
+    await message(page).fill("Hi {frist_name|there}!");
+    await expect(page.getByText("Unknown merge field {frist_name}: did you mean {first_name}?")).toBeVisible();
+    await expect(message(page)).toHaveAttribute("aria-invalid", "true");
+
+    await page.getByRole("button", { name: "Use {first_name}" }).click();
+    await expect(message(page)).toHaveValue("Hi {first_name|there}!");
+    await expect(page.getByText(/Unknown merge field/)).toHaveCount(0);
+    await expect(message(page)).toHaveAttribute("aria-invalid", "false");
+
+    await message(page).fill("Hi {first_name}");
+    await expect(page.getByText(/\{first_name\} has no fallback/)).toBeVisible();
+  });
+
+  test("Insert field puts {first_name|there} at the caret", async ({ page }) => {
+    await message(page).fill("Hi , welcome!");
+    await message(page).evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(3, 3));
+    await page.getByRole("button", { name: "Insert field" }).click();
+    await page.getByRole("menuitem", { name: /^First name/ }).click();
+    await expect(message(page)).toHaveValue("Hi {first_name|there}, welcome!");
+    await expect(message(page)).toBeFocused();
+    await page.keyboard.type(" :)");
+    await expect(message(page)).toHaveValue("Hi {first_name|there} :), welcome!");
+  });
+
+  test("choosing a template fills the message, a Danish one switches the footer, and undo restores", async ({ page }) => {
+    await message(page).fill("My own draft");
+    await page.getByRole("button", { name: "Templates" }).click();
+    await page.getByRole("menuitem", { name: /^Happy hour English/ }).click();
+    await expect(message(page)).toHaveValue(/^Hi \{first_name\|there\}, happy hour today 16-18 at \{restaurant\}/);
+    await expect(page.getByTestId("preview-text")).toContainText("Hi Mette, happy hour today 16-18 at");
+    await expect(counter(page)).toContainText("GSM-7 · 1 segment");
+
+    await page.getByRole("button", { name: "Templates" }).click();
+    await page.getByRole("menuitem", { name: /^Fødselsdag Danish/ }).click();
+    await expect(page.getByTestId("preview-text")).toContainText("Tillykke med fødselsdagen, Mette!");
+    await expect(page.getByTestId("preview-text")).toContainText("Afmeld: https://cdr.dk/s/m3tt3a");
+    await expect(counter(page)).toContainText("GSM-7");
+
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect(message(page)).toHaveValue(/^Hi \{first_name\|there\}, happy hour/);
+  });
+
+  test("the preview steps through the sample recipients showing each rendered text", async ({ page }) => {
+    await message(page).fill("Hi {first_name|there}, welcome to {restaurant}");
+    const text = page.getByTestId("preview-text");
+    const who = page.getByTestId("preview-recipient");
+    await expect(who).toHaveText("Mette Jensen");
+    await expect(text).toContainText("Hi Mette, welcome to");
+    await expect(text).toContainText("Stop: https://cdr.dk/s/m3tt3a");
+    await expect(page.getByRole("button", { name: "Previous recipient" })).toBeDisabled();
+
+    await page.getByRole("button", { name: "Next recipient" }).click();
+    await expect(who).toHaveText("Ahmed Raza Khan");
+    await expect(text).toContainText("Hi Ahmed, welcome to");
+    await expect(text).toContainText("Stop: https://cdr.dk/s/ahm3d9");
+
+    await page.getByRole("button", { name: "Next recipient" }).click();
+    await expect(who).toHaveText("Guest without a name");
+    await expect(text).toContainText("Hi there, welcome to");
+    await expect(page.getByRole("button", { name: "Next recipient" })).toBeDisabled();
+  });
+
+  test("works at 390 px wide with no horizontal overflow", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await message(page).fill(`Hi {frist_name}, it’s “party” night 🎉 ${"and a long word ".repeat(12)}https://example.com/a/very/long/link/that/should/wrap/somewhere`);
+    await expect(page.getByText(/Unknown merge field \{frist_name\}/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Replace with GSM-safe characters" })).toBeVisible();
+    await expect(page.getByTestId("preview-text")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    await page.getByRole("button", { name: "Templates" }).click();
+    const menu = page.getByRole("menu");
+    await expect(menu).toBeVisible();
+    const box = await menu.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+  });
+});
