@@ -77,7 +77,9 @@ for (const provider of ["cpsms", "smsapp"] as const) {
     } finally {
       if (app && app.child.exitCode === null) {
         app.child.kill("SIGTERM");
+        const timer = setTimeout(() => app?.child.kill("SIGKILL"), 15_000);
         await app.exited;
+        clearTimeout(timer);
       }
       await sandbox.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
