@@ -86,3 +86,47 @@ for (const provider of ["cpsms", "smsapp"] as const) {
     }
   });
 }
+
+test("smsapp.pk: a scheduled send survives a restart across its due time and fires once", async () => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const sandbox = startSandboxProcess(sandboxPorts);
+  await sandbox.ready();
+  const control = sandboxControl(sandboxPorts.smsapp);
+  await control.setBalance(1_000_000);
+  let app: Launcher | undefined;
+  try {
+    app = startLauncher(env);
+    await waitUntilReady(app);
+    const url = embeddedDbUrl(dataDir, PG_PORT);
+    const due = new Date(Date.now() + 15_000);
+    const campaignId = await seedQueuedCampaign(url, "smsapp", 40, { scheduledAt: due });
+    await enqueueDispatch(url, campaignId, due);
+
+    // The app goes down before the due time and comes back after it.
+    app.child.kill("SIGTERM");
+    await app.exited;
+    await new Promise((r) => setTimeout(r, Math.max(0, due.getTime() - Date.now()) + 3000));
+    expect(Object.keys(await control.handsets())).toHaveLength(0);
+
+    app = startLauncher(env);
+    await waitUntilReady(app);
+    let state = await campaignStatus(url, campaignId);
+    for (let i = 0; i < 120 && state.status !== "completed"; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      state = await campaignStatus(url, campaignId);
+    }
+    expect(state).toEqual({ status: "completed", counts: { accepted: 40 } });
+    const handsets = await control.handsets();
+    expect(Object.keys(handsets)).toHaveLength(40);
+    expect(Object.values(handsets).every((messages) => messages.length === 1)).toBe(true);
+  } finally {
+    if (app && app.child.exitCode === null) {
+      app.child.kill("SIGTERM");
+      const timer = setTimeout(() => app?.child.kill("SIGKILL"), 15_000);
+      await app.exited;
+      clearTimeout(timer);
+    }
+    await sandbox.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
