@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { MAX_MESSAGE_LENGTH } from "./providers";
+
+// Shared by the compose form and its server actions (no server-only imports here).
+
+export const audienceInputSchema = z.object({
+  category: z.enum(["marketing", "transactional"], "Choose promotion or service message."),
+  groupIds: z.array(z.uuid("Unknown group.")).max(100, "Choose at most 100 groups."),
+  contactIds: z.array(z.uuid("Unknown guest.")).max(5000, "Pick at most 5,000 guests one by one; use a group for more."),
+  /** Pasted numbers: one per line, or separated by commas or semicolons. */
+  numbers: z.string().max(200_000, "That list is too long to paste; import it into the guest book instead."),
+});
+export type AudienceInput = z.infer<typeof audienceInputSchema>;
+
+export const messageInputSchema = z.object({
+  message: z
+    .string()
+    .max(MAX_MESSAGE_LENGTH, `Messages can have at most ${MAX_MESSAGE_LENGTH} characters.`)
+    .refine((m) => m.trim().length > 0, "Write the message."),
+  optOutFooter: z.boolean(),
+  footerLanguage: z.enum(["en", "da"]),
+  provider: z.enum(["auto", "cpsms", "smsapp"], "Choose a provider."),
+  sender: z.string().trim().max(20, "That sender is too long."),
+});
+
+export const scheduleSchema = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("now") }),
+  z.object({
+    mode: z.literal("later"),
+    /** As typed in a datetime-local input, read in the restaurant's time zone. */
+    localDateTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time."),
+    expireAfterMinutes: z.number().int().min(5, "Use at least 5 minutes.").max(24 * 60, "Use at most 24 hours.").nullable(),
+  }),
+]);
+
+export const composeSchema = audienceInputSchema.extend(messageInputSchema.shape).extend({
+  name: z.string().trim().min(1, "Give the campaign a name staff will recognise.").max(80, "Use at most 80 characters."),
+  schedule: scheduleSchema,
+});
+export type ComposeInput = z.infer<typeof composeSchema>;
+
+/** Splits a pasted list into raw entries (one per line, comma or semicolon), dropping blanks. */
+export function splitPastedNumbers(text: string): string[] {
+  return text
+    .split(/[\n;,\t]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export const composeTestSchema = messageInputSchema.extend({
+  to: z.string().trim().min(1, "Enter your phone number for the test.").max(30, "That phone number is too long."),
+});
