@@ -9,3 +9,7 @@ export * from "./campaign-statuses";
 export * from "./campaigns";
 export * from "./campaign-messages";
 export * from "./message-events";
+export * from "./contacts";
+export * from "./consent-events";
+export * from "./suppressions";
+export * from "./groups";

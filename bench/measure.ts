@@ -1,0 +1,37 @@
+import { performance } from "node:perf_hooks";
+
+/** Milliseconds taken by fn, rounded to 0.01 ms. */
+export async function timeMs<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const start = performance.now();
+  const result = await fn();
+  return { ms: round(performance.now() - start), result };
+}
+
+/** Median of several runs after a warm-up, the figure least disturbed by a busy 2-core machine. */
+export async function medianMs(fn: () => Promise<unknown>, runs = 7): Promise<{ ms: number; runs: number[] }> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push((await timeMs(fn)).ms);
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { ms: sorted[Math.floor(sorted.length / 2)] ?? 0, runs: samples };
+}
+
+/** Samples this process's resident memory while fn runs; returns the peak in MB. */
+export async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ peakRssMb: number; result: T }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 25);
+  try {
+    const result = await fn();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { peakRssMb: Math.round(peak / 1024 / 1024), result };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export function round(n: number, places = 2) {
+  const f = 10 ** places;
+  return Math.round(n * f) / f;
+}

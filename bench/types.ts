@@ -1,0 +1,9 @@
+/** One line of `npm run bench` output. */
+export type BenchResult = { bench: string; value: number; unit: string } & Record<string, unknown>;
+
+export interface Bench {
+  /** Every result name this bench can print; `npm run bench -- <prefix>` runs it when one of them matches. */
+  names: string[];
+  /** Reports each result as soon as it is measured. */
+  run(report: (result: BenchResult) => void): Promise<void>;
+}
