@@ -1,0 +1,14 @@
+import { randomBytes } from "node:crypto";
+import { env } from "@/lib/env";
+
+/** 10 base62-ish characters (~59 bits): short enough for an SMS footer, far too many to guess. */
+export function newOptOutToken(): string {
+  return randomBytes(8).toString("base64url").replace(/[-_]/g, "x").slice(0, 10);
+}
+
+/** The guest's public opt-out link, as printed in SMS footers (`{opt_out_link}`). */
+export function optOutUrl(token: string): string {
+  const config = env();
+  const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  return `${base.replace(/\/$/, "")}/o/${token}`;
+}
