@@ -8,7 +8,9 @@ export type AppErrorCode =
   | "FORBIDDEN"
   | "UNAUTHENTICATED"
   | "RATE_LIMITED"
-  | "CONFIG";
+  | "CONFIG"
+  | "PROVIDER_UNAVAILABLE"
+  | "INSUFFICIENT_CREDIT";
 
 /** An error whose message is written for the person using the app and is safe to show them. */
 export class AppError extends Error {

@@ -1,0 +1,80 @@
+import { optOutUrl } from "@/lib/consent/opt-out-link";
+import { type AudienceStats, audienceStats, MAX_MESSAGE_CHARACTERS } from "@/lib/messages/audience-stats";
+import { type FooterLanguage, optOutWarning, withOptOutFooter } from "@/lib/messages/opt-out-footer";
+import { renderMessage } from "@/lib/messages/render-message";
+import { hasBlockingIssues, validateTemplate } from "@/lib/messages/validate-template";
+import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+import { senderProblem } from "@/lib/providers/sender-rules";
+import { AppError } from "@/lib/errors";
+import type { ProviderName } from "@/lib/sms/types";
+import type { CampaignRecipient } from "../create-campaign";
+import { splitByProvider } from "../route-provider";
+import type { Recipient } from "./resolve-recipients";
+
+export type MessageChoice = {
+  message: string;
+  category: "marketing" | "transactional";
+  optOutFooter: boolean;
+  footerLanguage: FooterLanguage;
+  provider: ProviderName | "auto";
+  /** Empty = the provider's default sender. */
+  sender: string;
+};
+
+export type ProviderPlan = {
+  provider: ProviderName;
+  sender: string | null;
+  recipients: CampaignRecipient[];
+  stats: AudienceStats<Recipient & { restaurant: string; optOutUrl: string | null }>;
+};
+
+/**
+ * Turns a checked audience and a message into one send per provider: routes each number, settles the sender
+ * by that provider's rules, and renders every guest's own text (merge fields, opt-out link). Refuses, before
+ * anything is written, a message that can't be sent as it stands.
+ */
+export function planCampaigns(
+  audience: readonly Recipient[],
+  choice: MessageChoice,
+  context: { restaurantName: string; defaultSenders: Record<ProviderName, string | null> },
+): ProviderPlan[] {
+  const issues = validateTemplate(choice.message);
+  if (hasBlockingIssues(issues)) throw new AppError("INVALID_INPUT", issues.find((i) => i.severity === "error")?.message ?? "Fix the message first.");
+  const warning = optOutWarning(choice.message, choice.category, choice.optOutFooter);
+  if (warning) throw new AppError("INVALID_INPUT", warning);
+  if (audience.length === 0) throw new AppError("INVALID_INPUT", "No one is left to send to after removing opted-out, non-consenting and invalid numbers.");
+
+  const template = withOptOutFooter(choice.message, choice.optOutFooter, choice.footerLanguage);
+  const plans: ProviderPlan[] = [];
+  for (const [provider, recipients] of splitByProvider(audience, choice.provider)) {
+    const sender = choice.sender.trim() || context.defaultSenders[provider];
+    const label = PROVIDER_LABELS[provider];
+    if (!sender && provider === "smsapp") {
+      throw new AppError("INVALID_INPUT", `${label} needs a sender ID for every message: enter one, or set a default sender in Settings > Providers.`);
+    }
+    if (sender) {
+      const problem = senderProblem(provider, sender);
+      if (problem) throw new AppError("INVALID_INPUT", `Sender "${sender}" can't be used with ${label}: ${problem}`);
+    }
+    const values = recipients.map((r) => ({ ...r, restaurant: context.restaurantName, optOutUrl: r.optOutToken ? optOutUrl(r.optOutToken) : null }));
+    const stats = audienceStats(template, values, { provider });
+    if (stats.overLimit.count > 0) {
+      const example = stats.overLimit.examples[0];
+      throw new AppError(
+        "INVALID_INPUT",
+        `The message is too long for ${stats.overLimit.count} guest(s) (e.g. ${example?.phone}): ${label} takes at most ${MAX_MESSAGE_CHARACTERS} characters. Shorten it.`,
+      );
+    }
+    plans.push({
+      provider,
+      sender: sender ?? null,
+      stats,
+      recipients: values.map((v) => ({
+        phone: v.phone,
+        contactId: v.contactId,
+        body: renderMessage(choice.message, v, { optOutFooter: choice.optOutFooter, footerLanguage: choice.footerLanguage }),
+      })),
+    });
+  }
+  return plans;
+}
