@@ -1,23 +1,39 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { E2E } from "./support/config";
+import { optOutLink, type SeededGuest, seedGroup } from "./support/guests";
 
-// The compose page renders the editor with three sample guests: Mette (+45), Ahmed (+92) and a guest without
-// a name, priced through CPSMS (1 point per segment to +45, 1.6 abroad).
+// The editor counts and previews the real audience: a group of three consenting guests, Ahmed (+92), Mette (+45)
+// and a guest without a name, all sent through CPSMS (1 point per segment to +45, 1.6 abroad).
 const message = (page: Page) => page.getByRole("textbox", { name: "Message" });
 const counter = (page: Page) => page.getByTestId("message-counter");
+let groupId = "";
+let guests: SeededGuest[] = [];
+/** "\nStop: <link>" as the footer adds it for the first guest previewed (Ahmed). */
+const footerLength = () => "\nStop: ".length + optOutLink(guests[0]!.token).length;
 
 test.describe("message editor", () => {
+  test.beforeAll(async () => {
+    ({ groupId, guests } = await seedGroup("Editor samples", [
+      { phone: "+923001234567", firstName: "Ahmed", lastName: "Raza Khan" },
+      { phone: "+4520123456", firstName: "Mette", lastName: "Jensen" },
+      { phone: "+4531234567" },
+    ]));
+  });
+
   test.beforeEach(async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, E2E.owner.email, E2E.owner.password, "/compose");
+    await signIn(page, E2E.owner.email, E2E.owner.password, `/compose?group=${groupId}`);
     await expect(page.getByRole("heading", { level: 1, name: "Compose" })).toBeVisible();
+    await expect(page.getByTestId("audience-total")).toHaveText("3");
+    await page.getByRole("combobox", { name: "Provider" }).click();
+    await page.getByRole("option", { name: "CPSMS.dk" }).click();
   });
 
   test("typing shows characters, GSM-7 and segments; an emoji switches to UCS-2 and is listed", async ({ page }) => {
     await message(page).fill("Hello");
-    // The opt-out footer is on for marketing: "\nStop: https://cdr.dk/s/m3tt3a" adds 30 characters.
-    await expect(counter(page)).toContainText("35 characters · GSM-7 · 1 segment");
+    // The opt-out footer is on for marketing: "\nStop: <the guest's link>".
+    await expect(counter(page)).toContainText(`${5 + footerLength()} characters · GSM-7 · 1 segment`);
     await expect(page.getByTestId("audience-stats")).toHaveText("Per recipient: 1 segment · 3 segments in total · est. 3.6 points");
 
     await page.getByRole("switch", { name: "Opt-out footer" }).click();
@@ -84,13 +100,13 @@ test.describe("message editor", () => {
     await page.getByRole("button", { name: "Templates" }).click();
     await page.getByRole("menuitem", { name: /^Happy hour English/ }).click();
     await expect(message(page)).toHaveValue(/^Hi \{first_name\|there\}, happy hour today 16-18 at \{restaurant\}/);
-    await expect(page.getByTestId("preview-text")).toContainText("Hi Mette, happy hour today 16-18 at");
+    await expect(page.getByTestId("preview-text")).toContainText("Hi Ahmed, happy hour today 16-18 at");
     await expect(counter(page)).toContainText("GSM-7 · 1 segment");
 
     await page.getByRole("button", { name: "Templates" }).click();
     await page.getByRole("menuitem", { name: /^Fødselsdag Danish/ }).click();
-    await expect(page.getByTestId("preview-text")).toContainText("Tillykke med fødselsdagen, Mette!");
-    await expect(page.getByTestId("preview-text")).toContainText("Afmeld: https://cdr.dk/s/m3tt3a");
+    await expect(page.getByTestId("preview-text")).toContainText("Tillykke med fødselsdagen, Ahmed!");
+    await expect(page.getByTestId("preview-text")).toContainText(`Afmeld: ${optOutLink(guests[0]!.token)}`);
     await expect(counter(page)).toContainText("GSM-7");
 
     await page.getByRole("button", { name: "Undo" }).click();
@@ -101,15 +117,15 @@ test.describe("message editor", () => {
     await message(page).fill("Hi {first_name|there}, welcome to {restaurant}");
     const text = page.getByTestId("preview-text");
     const who = page.getByTestId("preview-recipient");
-    await expect(who).toHaveText("Mette Jensen");
-    await expect(text).toContainText("Hi Mette, welcome to");
-    await expect(text).toContainText("Stop: https://cdr.dk/s/m3tt3a");
+    await expect(who).toHaveText("Ahmed Raza Khan");
+    await expect(text).toContainText("Hi Ahmed, welcome to");
+    await expect(text).toContainText(`Stop: ${optOutLink(guests[0]!.token)}`);
     await expect(page.getByRole("button", { name: "Previous recipient" })).toBeDisabled();
 
     await page.getByRole("button", { name: "Next recipient" }).click();
-    await expect(who).toHaveText("Ahmed Raza Khan");
-    await expect(text).toContainText("Hi Ahmed, welcome to");
-    await expect(text).toContainText("Stop: https://cdr.dk/s/ahm3d9");
+    await expect(who).toHaveText("Mette Jensen");
+    await expect(text).toContainText("Hi Mette, welcome to");
+    await expect(text).toContainText(`Stop: ${optOutLink(guests[1]!.token)}`);
 
     await page.getByRole("button", { name: "Next recipient" }).click();
     await expect(who).toHaveText("Guest without a name");

@@ -1,38 +1,273 @@
 "use client";
 
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useMemo, useState, useTransition } from "react";
+import { toast } from "sonner";
 import { MessageEditor } from "@/components/compose/message-editor";
 import type { SampleRecipient } from "@/components/compose/sample-recipient";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import type { AudiencePreview, GroupOption } from "@/lib/campaigns/compose/preview-audience";
 import { defaultOptOutFooter, type FooterLanguage } from "@/lib/messages/opt-out-footer";
+import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+import { SENDER_RULES, senderProblem } from "@/lib/providers/sender-rules";
+import type { ProviderName } from "@/lib/sms/types";
+import { composeAction, composeTestAction, previewAudienceAction } from "./actions";
+import { AudiencePicker, type AudienceValue } from "./audience-picker";
+import { AudienceSummary } from "./audience-summary";
+import { SchedulePicker, type ScheduleValue } from "./schedule-picker";
 
-// Placeholder until the recipients picker arrives: three guests that exercise a full name, a long name with a
-// Pakistani number (priced as international by CPSMS) and a guest without a name (fallbacks).
-const SAMPLE_RECIPIENTS: SampleRecipient[] = [
-  { id: "sample-mette", firstName: "Mette", lastName: "Jensen", phone: "+4520123456", optOutUrl: "https://cdr.dk/s/m3tt3a" },
-  { id: "sample-ahmed", firstName: "Ahmed", lastName: "Raza Khan", phone: "+923001234567", optOutUrl: "https://cdr.dk/s/ahm3d9" },
-  { id: "sample-no-name", firstName: "", lastName: "", phone: "+4531234567", optOutUrl: "https://cdr.dk/s/n0nam3" },
-];
+type Props = {
+  restaurantName: string;
+  timeZone: string;
+  quietHours: string;
+  groups: GroupOption[];
+  defaultSenders: Record<ProviderName, string | null>;
+  canApprove: boolean;
+  initialGroupId?: string;
+};
 
-/** The compose form's state. The campaign engine replaces the sample guests with the real audience. */
-export function ComposeForm({ restaurantName }: { restaurantName: string }) {
-  const category = "marketing";
+/** The compose page: who, what, through which provider and sender, and when. */
+export function ComposeForm(props: Props) {
+  const id = useId();
+  const router = useRouter();
+  const [audience, setAudience] = useState<AudienceValue>({
+    category: "marketing",
+    groupIds: props.initialGroupId ? [props.initialGroupId] : [],
+    contacts: [],
+    numbers: "",
+  });
+  const [provider, setProvider] = useState<ProviderName | "auto">("auto");
+  const [sender, setSender] = useState("");
   const [message, setMessage] = useState("");
-  const [optOutFooter, setOptOutFooter] = useState(defaultOptOutFooter(category));
+  const [optOutFooter, setOptOutFooter] = useState(defaultOptOutFooter("marketing"));
   const [footerLanguage, setFooterLanguage] = useState<FooterLanguage>("en");
-  return (
-    <div className="rounded-xl border bg-card p-4 text-card-foreground shadow-xs sm:p-6">
-      <MessageEditor
-        value={message}
-        onChange={setMessage}
-        sampleRecipients={SAMPLE_RECIPIENTS}
-        provider="cpsms"
-        category={category}
-        optOutFooter={optOutFooter}
-        onOptOutFooterChange={setOptOutFooter}
-        footerLanguage={footerLanguage}
-        onFooterLanguageChange={setFooterLanguage}
-        restaurantName={restaurantName}
-      />
-    </div>
+  const [schedule, setSchedule] = useState<ScheduleValue>({ mode: "now" });
+  const [name, setName] = useState("");
+  const [testPhone, setTestPhone] = useState("");
+  const [preview, setPreview] = useState<AudiencePreview | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [previewPending, startPreview] = useTransition();
+  const [submitting, startSubmit] = useTransition();
+  const [testing, startTest] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  const audienceInput = useMemo(
+    () => ({ category: audience.category, groupIds: audience.groupIds, contactIds: audience.contacts.map((c) => c.id), numbers: audience.numbers }),
+    [audience],
   );
+  const hasAudience = audienceInput.groupIds.length > 0 || audienceInput.contactIds.length > 0 || audienceInput.numbers.trim() !== "";
+
+  useEffect(() => {
+    if (!hasAudience) {
+      setPreview(null);
+      setPreviewError(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      startPreview(async () => {
+        const result = await previewAudienceAction({ ...audienceInput, provider });
+        if (result.ok) {
+          setPreview(result.data);
+          setPreviewError(null);
+        } else setPreviewError(result.error.message);
+      });
+    }, 350);
+    return () => clearTimeout(timer);
+  }, [audienceInput, provider, hasAudience]);
+
+  const changeCategory = (next: AudienceValue) => {
+    if (next.category !== audience.category) setOptOutFooter(defaultOptOutFooter(next.category));
+    setAudience(next);
+  };
+
+  const providersUsed = preview ? (Object.keys(preview.byProvider) as ProviderName[]).filter((p) => preview.byProvider[p] > 0) : [];
+  const pricedProvider = provider !== "auto" ? provider : providersUsed.length === 1 ? providersUsed[0] : undefined;
+  const samples: SampleRecipient[] | undefined = preview?.recipients.length ? preview.recipients : undefined;
+  const senderHints = (provider === "auto" ? (providersUsed.length ? providersUsed : (["cpsms", "smsapp"] as const)) : [provider]).map((p) => {
+    const effective = sender.trim() || props.defaultSenders[p] || "";
+    const problem = sender.trim() ? senderProblem(p, sender) : p === "smsapp" && !effective ? "smsapp.pk needs a sender ID." : null;
+    return { provider: p, problem };
+  });
+  const senderError = senderHints.find((h) => h.problem);
+
+  const payload = () => ({
+    ...audienceInput,
+    name: name.trim() || defaultName(message),
+    message,
+    optOutFooter,
+    footerLanguage,
+    provider,
+    sender,
+    schedule: schedule.mode === "now" ? schedule : { ...schedule, expireAfterMinutes: schedule.expireAfterMinutes },
+  });
+
+  const submit = () => {
+    setConfirming(false);
+    setError(null);
+    startSubmit(async () => {
+      const result = await composeAction(payload());
+      if (!result.ok) {
+        setError(result.error.message);
+        toast.error(result.error.message);
+        return;
+      }
+      const { campaigns } = result.data;
+      const total = campaigns.reduce((n, c) => n + c.recipients, 0);
+      const verb = campaigns[0]?.status === "draft" ? "saved for approval" : schedule.mode === "later" ? "scheduled" : "on its way";
+      toast.success(`${total.toLocaleString("en")} message${total === 1 ? "" : "s"} ${verb}.`);
+      router.push(campaigns.length === 1 ? `/campaigns/${campaigns[0]?.id}` : "/campaigns");
+    });
+  };
+
+  const sendTest = () => {
+    startTest(async () => {
+      const result = await composeTestAction({ to: testPhone, message, optOutFooter, footerLanguage, provider, sender });
+      if (!result.ok) toast.error(result.error.message);
+      else if (!result.data.ok) toast.error(`Test not sent: ${result.data.message}`);
+      else toast.success(`Test sent to ${result.data.to} (${result.data.segments} segment${result.data.segments === 1 ? "" : "s"}).`);
+    });
+  };
+
+  const verb = !props.canApprove ? "Save for approval" : schedule.mode === "later" ? "Schedule" : "Send now";
+
+  return (
+    <form
+      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setConfirming(true);
+      }}
+    >
+      <section aria-labelledby={`${id}-who`} className="space-y-4 rounded-xl border bg-card p-4 shadow-xs sm:p-6">
+        <h2 id={`${id}-who`} className="text-base font-semibold">
+          Recipients
+        </h2>
+        <AudiencePicker value={audience} onChange={changeCategory} groups={props.groups} />
+        <AudienceSummary preview={preview} pending={previewPending} error={previewError} />
+      </section>
+
+      <section aria-labelledby={`${id}-what`} className="space-y-5 rounded-xl border bg-card p-4 shadow-xs sm:p-6">
+        <h2 id={`${id}-what`} className="text-base font-semibold">
+          Message
+        </h2>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <div className="space-y-1.5">
+            <Label htmlFor={`${id}-provider`}>Provider</Label>
+            <Select value={provider} onValueChange={(v) => setProvider(v as ProviderName | "auto")}>
+              <SelectTrigger id={`${id}-provider`} className="w-full">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                <SelectItem value="auto">Automatic by country (+45 CPSMS, +92 smsapp.pk)</SelectItem>
+                <SelectItem value="cpsms">{PROVIDER_LABELS.cpsms}</SelectItem>
+                <SelectItem value="smsapp">{PROVIDER_LABELS.smsapp}</SelectItem>
+              </SelectContent>
+            </Select>
+          </div>
+          <div className="space-y-1.5">
+            <Label htmlFor={`${id}-sender`}>Sender</Label>
+            <Input
+              id={`${id}-sender`}
+              value={sender}
+              onChange={(e) => setSender(e.target.value)}
+              placeholder={props.defaultSenders.cpsms ?? props.defaultSenders.smsapp ?? "e.g. CafeRose"}
+              aria-invalid={senderError ? true : undefined}
+              aria-describedby={`${id}-sender-help`}
+            />
+            <p id={`${id}-sender-help`} className={senderError ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>
+              {senderError ? `${PROVIDER_LABELS[senderError.provider]}: ${senderError.problem}` : provider === "auto" ? "Leave empty for each provider's default sender." : SENDER_RULES[provider]}
+            </p>
+          </div>
+        </div>
+
+        <MessageEditor
+          value={message}
+          onChange={setMessage}
+          sampleRecipients={samples}
+          provider={pricedProvider}
+          category={audience.category}
+          optOutFooter={optOutFooter}
+          onOptOutFooterChange={setOptOutFooter}
+          footerLanguage={footerLanguage}
+          onFooterLanguageChange={setFooterLanguage}
+          restaurantName={props.restaurantName}
+          senderName={sender.trim() || undefined}
+          balance={pricedProvider ? (preview?.balances[pricedProvider]?.amount ?? null) : null}
+        />
+        {preview?.sampled && <p className="text-xs text-muted-foreground">Counts use an even sample of {preview.recipients.length.toLocaleString("en")} guests.</p>}
+
+        <SchedulePicker
+          value={schedule}
+          onChange={setSchedule}
+          timeZone={props.timeZone}
+          quietHours={props.quietHours}
+          usesCpsms={provider === "cpsms" || (provider === "auto" && providersUsed.includes("cpsms"))}
+        />
+
+        <div className="space-y-1.5">
+          <Label htmlFor={`${id}-name`}>Campaign name</Label>
+          <Input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder={defaultName(message) || "e.g. Friday happy hour"} maxLength={80} />
+        </div>
+
+        <div className="flex flex-col gap-2 rounded-lg border border-dashed p-3 sm:flex-row sm:items-end">
+          <div className="flex-1 space-y-1.5">
+            <Label htmlFor={`${id}-test`}>Send a test to your phone</Label>
+            <Input id={`${id}-test`} type="tel" value={testPhone} onChange={(e) => setTestPhone(e.target.value)} placeholder="20 12 34 56" />
+          </div>
+          <Button type="button" variant="outline" onClick={sendTest} disabled={testing || !message.trim() || !testPhone.trim()}>
+            {testing ? "Sending…" : "Send test"}
+          </Button>
+        </div>
+
+        {error && (
+          <Alert variant="destructive" role="alert">
+            <AlertDescription>{error}</AlertDescription>
+          </Alert>
+        )}
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          {!props.canApprove && <p className="text-xs text-muted-foreground sm:mr-auto sm:self-center">A manager or owner approves it before it goes out.</p>}
+          <Button type="submit" disabled={submitting || !message.trim() || !preview || preview.total === 0}>
+            {submitting ? "Working…" : verb}
+          </Button>
+        </div>
+      </section>
+
+      <AlertDialog open={confirming} onOpenChange={setConfirming}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>{verb}?</AlertDialogTitle>
+            <AlertDialogDescription>
+              {preview?.total.toLocaleString("en")} guest{preview?.total === 1 ? "" : "s"}
+              {providersUsed.length ? ` through ${providersUsed.map((p) => PROVIDER_LABELS[p]).join(" and ")}` : ""}
+              {schedule.mode === "later" && schedule.localDateTime ? `, at ${schedule.localDateTime.replace("T", " ")} (${props.timeZone})` : ", now"}. Each guest gets it once.
+            </AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Back</AlertDialogCancel>
+            <AlertDialogAction onClick={submit}>{verb}</AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </form>
+  );
+}
+
+/** A name from the message's first words, so a campaign is recognisable even when staff skip the field. */
+function defaultName(message: string) {
+  return message.replace(/\{[^}]*\}/g, "").replace(/\s+/g, " ").trim().slice(0, 40);
 }

@@ -77,7 +77,7 @@ export async function resolveRecipients(db: Database, input: AudienceInput, defa
         })
         .from(contacts)
         .where(conditions.length === 1 ? conditions[0] : or(...conditions))
-        .orderBy(contacts.lastName, contacts.firstName, contacts.phone)
+        .orderBy(sql`${contacts.firstName} = ''`, contacts.firstName, contacts.lastName, contacts.phone)
     : [];
 
   if (input.contactIds.length) {

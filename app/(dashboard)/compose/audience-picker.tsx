@@ -1,0 +1,158 @@
+"use client";
+
+import { Search, X } from "lucide-react";
+import { useEffect, useId, useState, useTransition } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+import type { ContactOption, GroupOption } from "@/lib/campaigns/compose/preview-audience";
+import { searchContactsAction } from "./actions";
+
+export type AudienceValue = {
+  category: "marketing" | "transactional";
+  groupIds: string[];
+  contacts: ContactOption[];
+  numbers: string;
+};
+
+/** Who gets the message: promotion or service message, groups, individual guests, pasted numbers. */
+export function AudiencePicker({ value, onChange, groups }: { value: AudienceValue; onChange: (v: AudienceValue) => void; groups: GroupOption[] }) {
+  const id = useId();
+  const [query, setQuery] = useState("");
+  const [matches, setMatches] = useState<ContactOption[]>([]);
+  const [, startSearch] = useTransition();
+
+  useEffect(() => {
+    if (query.trim().length < 2) {
+      setMatches([]);
+      return;
+    }
+    const timer = setTimeout(() => {
+      startSearch(async () => {
+        const result = await searchContactsAction({ query });
+        setMatches(result.ok ? result.data : []);
+      });
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const toggleGroup = (groupId: string, on: boolean) =>
+    onChange({ ...value, groupIds: on ? [...value.groupIds, groupId] : value.groupIds.filter((g) => g !== groupId) });
+  const addContact = (c: ContactOption) => {
+    if (!value.contacts.some((x) => x.id === c.id)) onChange({ ...value, contacts: [...value.contacts, c] });
+    setQuery("");
+    setMatches([]);
+  };
+
+  return (
+    <div className="space-y-5">
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Kind of message</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {(
+            [
+              ["marketing", "Promotion", "Offers and news. Only guests who agreed to marketing get it, never during quiet hours."],
+              ["transactional", "Service message", "Reservation reminders, closures. Goes to every valid number you pick."],
+            ] as const
+          ).map(([category, title, help]) => (
+            <label key={category} className="flex cursor-pointer gap-3 rounded-lg border p-3 has-[:checked]:border-primary has-[:checked]:bg-primary/5">
+              <input
+                type="radio"
+                name={`${id}-category`}
+                value={category}
+                checked={value.category === category}
+                onChange={() => onChange({ ...value, category })}
+                className="mt-1 accent-[var(--primary)]"
+              />
+              <span>
+                <span className="block text-sm font-medium">{title}</span>
+                <span className="block text-xs text-muted-foreground">{help}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Groups</legend>
+        {groups.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No groups yet. Create them on the Groups page.</p>
+        ) : (
+          <div className="grid gap-2 sm:grid-cols-2">
+            {groups.map((g) => (
+              <label key={g.id} className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary">
+                <input type="checkbox" checked={value.groupIds.includes(g.id)} onChange={(e) => toggleGroup(g.id, e.target.checked)} className="accent-[var(--primary)]" />
+                <span className="flex-1 truncate">{g.name}</span>
+                <span className="text-xs text-muted-foreground tabular-nums">{g.memberCount.toLocaleString("en")}</span>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+
+      <div className="space-y-2">
+        <Label htmlFor={`${id}-search`}>Individual guests</Label>
+        <div className="relative">
+          <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+          <Input
+            id={`${id}-search`}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Search by name or number"
+            className="pl-9"
+            autoComplete="off"
+            role="combobox"
+            aria-expanded={matches.length > 0}
+            aria-controls={`${id}-matches`}
+          />
+          {matches.length > 0 && (
+            <ul id={`${id}-matches`} role="listbox" className="absolute z-20 mt-1 w-full overflow-hidden rounded-md border bg-popover shadow-md">
+              {matches.map((m) => (
+                <li key={m.id} role="option" aria-selected={false}>
+                  <button type="button" onClick={() => addContact(m)} className="flex w-full items-center justify-between gap-2 px-3 py-2 text-left text-sm hover:bg-accent">
+                    <span className="truncate">{m.name}</span>
+                    <span className="text-xs text-muted-foreground">{m.phone}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {value.contacts.length > 0 && (
+          <ul className="flex flex-wrap gap-1.5" aria-label="Chosen guests">
+            {value.contacts.map((c) => (
+              <li key={c.id}>
+                <Badge variant="secondary" className="gap-1 pr-1">
+                  {c.name}
+                  <button
+                    type="button"
+                    aria-label={`Remove ${c.name}`}
+                    onClick={() => onChange({ ...value, contacts: value.contacts.filter((x) => x.id !== c.id) })}
+                    className="rounded-sm p-0.5 hover:bg-muted"
+                  >
+                    <X className="size-3" />
+                  </button>
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <div className="space-y-2">
+        <Label htmlFor={`${id}-numbers`}>Paste numbers</Label>
+        <Textarea
+          id={`${id}-numbers`}
+          value={value.numbers}
+          onChange={(e) => onChange({ ...value, numbers: e.target.value })}
+          rows={3}
+          placeholder={"One per line, or separated by commas\n20 12 34 56\n+92 300 1234567"}
+        />
+        <p className="text-xs text-muted-foreground">
+          Numbers without a country code use the restaurant&apos;s country. Promotions reach pasted numbers only if they are in the guest book with consent.
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { Loader2 } from "lucide-react";
+import type { AudiencePreview } from "@/lib/campaigns/compose/preview-audience";
+import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+import type { ProviderName } from "@/lib/sms/types";
+
+/** The resolved audience: how many get it, through which provider, and who was left out and why. */
+export function AudienceSummary({ preview, pending, error }: { preview: AudiencePreview | null; pending: boolean; error: string | null }) {
+  return (
+    <div aria-live="polite" className="rounded-lg border bg-muted/30 p-3 text-sm" data-testid="audience-summary">
+      {error ? (
+        <p className="text-destructive">{error}</p>
+      ) : !preview ? (
+        <p className="text-muted-foreground">Choose groups, guests or numbers to see who gets the message.</p>
+      ) : (
+        <div className="space-y-2">
+          <p className="flex items-center gap-2">
+            <strong className="text-base tabular-nums" data-testid="audience-total">
+              {preview.total.toLocaleString("en")}
+            </strong>
+            <span>{preview.total === 1 ? "guest gets this message" : "guests get this message"}</span>
+            {pending && <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label="Updating" />}
+          </p>
+          {preview.total > 0 && (
+            <p className="text-muted-foreground">
+              {(Object.entries(preview.byProvider) as [ProviderName, number][])
+                .filter(([, n]) => n > 0)
+                .map(([p, n]) => `${n.toLocaleString("en")} through ${PROVIDER_LABELS[p]}`)
+                .join(" · ")}
+            </p>
+          )}
+          {preview.skipped.length > 0 && (
+            <details className="group">
+              <summary className="cursor-pointer text-amber-700 dark:text-amber-400">
+                {preview.skipped.reduce((n, s) => n + s.count, 0).toLocaleString("en")} left out: {preview.skipped.map((s) => `${s.count} ${s.label.toLowerCase()}`).join(", ")}
+              </summary>
+              <ul className="mt-2 space-y-1 text-xs">
+                {preview.skipped.flatMap((s) =>
+                  s.examples.map((e, i) => (
+                    <li key={`${s.reason}-${i}`}>
+                      <span className="font-medium">{e.who}</span>: {e.detail ?? s.label}
+                    </li>
+                  )),
+                )}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

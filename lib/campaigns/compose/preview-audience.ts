@@ -1,0 +1,80 @@
+import { ilike, or, sql } from "drizzle-orm";
+import { contacts, groupMembers, groups } from "@/drizzle/schema";
+import { optOutUrl } from "@/lib/consent/opt-out-link";
+import type { Database } from "@/lib/db";
+import { checkProviderConnection } from "@/lib/providers/connection-check";
+import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import type { ProviderName } from "@/lib/sms/types";
+import type { AudienceInput } from "@/lib/validation/compose";
+import { routeProvider } from "../route-provider";
+import { type ResolvedAudience, resolveRecipients } from "./resolve-recipients";
+
+/** The editor counts segments over every rendered recipient; past this many it gets an evenly spread sample. */
+const MAX_PREVIEW_RECIPIENTS = 20_000;
+
+export type AudiencePreview = {
+  total: number;
+  byProvider: Record<ProviderName, number>;
+  skipped: ResolvedAudience["skipped"];
+  /** Merge values of the recipients (all, or a spread sample when `sampled`). */
+  recipients: { id: string; firstName: string; lastName: string; phone: string; optOutUrl: string | null }[];
+  sampled: boolean;
+  /** Live balances of the providers this audience uses (null when the provider could not say). */
+  balances: Partial<Record<ProviderName, { amount: number | null; unit: string; error?: string }>>;
+};
+
+/** What the compose page shows while staff pick recipients: who gets it, through which provider, who is left out and why. */
+export async function previewAudience(db: Database, input: AudienceInput, provider: ProviderName | "auto"): Promise<AudiencePreview> {
+  const settings = await getRestaurantSettings(db);
+  const audience = await resolveRecipients(db, input, settings.defaultCountry);
+  const byProvider: Record<ProviderName, number> = { cpsms: 0, smsapp: 0 };
+  for (const r of audience.recipients) byProvider[provider === "auto" ? routeProvider(r.phone) : provider] += 1;
+  const step = Math.max(1, Math.ceil(audience.recipients.length / MAX_PREVIEW_RECIPIENTS));
+  const recipients = audience.recipients
+    .filter((_, i) => i % step === 0)
+    .map((r) => ({ id: r.contactId ?? r.phone, firstName: r.firstName, lastName: r.lastName, phone: r.phone, optOutUrl: r.optOutToken ? optOutUrl(r.optOutToken) : null }));
+
+  const balances: AudiencePreview["balances"] = {};
+  await Promise.all(
+    (Object.keys(byProvider) as ProviderName[])
+      .filter((p) => byProvider[p] > 0)
+      .map(async (p) => {
+        const check = await checkProviderConnection(db, p);
+        balances[p] = check.ok ? { amount: check.balance.unlimited ? null : check.balance.amount, unit: check.balance.unit } : { amount: null, unit: "", error: check.message };
+      }),
+  );
+  return { total: audience.recipients.length, byProvider, skipped: audience.skipped, recipients, sampled: step > 1, balances };
+}
+
+export type GroupOption = { id: string; name: string; memberCount: number };
+
+/** Groups with their member counts, for the recipients picker. */
+export async function listGroupOptions(db: Database): Promise<GroupOption[]> {
+  return db
+    .select({ id: groups.id, name: groups.name, memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${groups.id})` })
+    .from(groups)
+    .orderBy(sql`lower(${groups.name})`);
+}
+
+export type ContactOption = { id: string; name: string; phone: string; consentState: string };
+
+/** Guests matching a name or number, for adding individual recipients. */
+export async function searchContactOptions(db: Database, query: string): Promise<ContactOption[]> {
+  const q = query.trim().replace(/[%_\\]/g, "");
+  if (q.length < 2) return [];
+  const digits = q.replace(/[^\d]/g, "");
+  const rows = await db
+    .select({ id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName, phone: contacts.phone, consentState: contacts.consentState })
+    .from(contacts)
+    .where(
+      or(
+        ilike(contacts.firstName, `${q}%`),
+        ilike(contacts.lastName, `${q}%`),
+        ilike(sql`${contacts.firstName} || ' ' || ${contacts.lastName}`, `${q}%`),
+        digits.length >= 3 ? ilike(contacts.phone, `%${digits}%`) : undefined,
+      ),
+    )
+    .orderBy(contacts.firstName, contacts.lastName)
+    .limit(10);
+  return rows.map((r) => ({ id: r.id, name: [r.firstName, r.lastName].filter(Boolean).join(" ") || r.phone, phone: r.phone, consentState: r.consentState }));
+}
