@@ -1,0 +1,205 @@
+import { TZDate } from "@date-fns/tz";
+import { expect, type Page, test } from "@playwright/test";
+import { format } from "date-fns";
+import { signIn } from "./support/auth";
+import { E2E } from "./support/config";
+import { seedUser, withE2eDb } from "./support/db";
+import { seedGroup } from "./support/guests";
+import { sandboxControl } from "./support/instance";
+import { handset } from "./support/sandbox";
+
+// Compose end to end against the server's sandboxes: who gets a message, through which provider, when, and
+// the safeguards that stop a bad send before anything is written.
+const ZONE = "Europe/Copenhagen";
+const msisdn = (e164: string) => e164.replace("+", "");
+const localInput = (date: Date) => format(new TZDate(date.getTime(), ZONE), "yyyy-MM-dd'T'HH:mm");
+const campaignCount = () => withE2eDb(async (db) => Number((await db.query("select count(*) from campaigns")).rows[0].count));
+
+async function setQuietHours(start: string, end: string) {
+  await withE2eDb((db) =>
+    db.query(
+      `insert into restaurant_settings (id, quiet_hours_start, quiet_hours_end) values (1, $1, $2)
+       on conflict (id) do update set quiet_hours_start = $1, quiet_hours_end = $2`,
+      [start, end],
+    ),
+  );
+}
+
+async function compose(page: Page, groupId: string, message: string, sender = "CafeRose") {
+  await page.goto(`/compose?group=${groupId}`);
+  await page.getByRole("textbox", { name: "Message" }).fill(message);
+  await page.getByLabel("Sender").fill(sender);
+}
+
+async function confirm(page: Page, verb: "Send now" | "Schedule" | "Save for approval") {
+  await page.getByRole("button", { name: verb, exact: true }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: verb }).click();
+}
+
+async function expectOneEach(provider: "cpsms" | "smsapp", phones: string[], text: RegExp) {
+  for (const phone of phones) {
+    await expect.poll(async () => (await handset(provider, msisdn(phone))).length, { timeout: 20_000 }).toBe(1);
+    expect((await handset(provider, msisdn(phone)))[0]?.text).toMatch(text);
+  }
+}
+
+test.describe("compose and send", () => {
+  // These tests run at any hour: no quiet hours unless a test sets them.
+  test.beforeAll(() => setQuietHours("00:00", "00:00"));
+
+  test.beforeEach(async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, E2E.owner.email, E2E.owner.password, "/compose");
+  });
+
+  test("send now to a group through CPSMS: each consenting guest gets exactly one message, the rest are listed as left out", async ({ page }) => {
+    const { groupId, guests } = await seedGroup("Compose CPSMS", [
+      { phone: "+4520200001", firstName: "Mette" },
+      { phone: "+4520200002", firstName: "Lars" },
+      { phone: "+4520200003" },
+      { phone: "+4520200004", firstName: "Gone", consent: "withdrawn" },
+      { phone: "+4520200005", firstName: "Never", consent: "none" },
+    ]);
+    await compose(page, groupId, "Hi {first_name|there}, 2-for-1 cocktails tonight!");
+    await expect(page.getByTestId("audience-total")).toHaveText("3");
+    await expect(page.getByTestId("audience-summary")).toContainText("3 through CPSMS.dk");
+    await expect(page.getByTestId("audience-summary")).toContainText("2 left out: 1 opted out of marketing, 1 no marketing consent on record");
+    await confirm(page, "Send now");
+    await expect(page).toHaveURL(/\/campaigns\/[0-9a-f-]{36}$/);
+    await expectOneEach("cpsms", ["+4520200001"], /^Hi Mette, 2-for-1 cocktails tonight!\nStop: http/);
+    await expectOneEach("cpsms", ["+4520200002"], /^Hi Lars,/);
+    await expectOneEach("cpsms", ["+4520200003"], /^Hi there,/);
+    expect(await handset("cpsms", "4520200004")).toEqual([]);
+    expect(await handset("cpsms", "4520200005")).toEqual([]);
+    await expect(page.getByText("Sent", { exact: true }).first()).toBeVisible({ timeout: 15_000 });
+    expect(guests).toHaveLength(5);
+  });
+
+  test("automatic routing sends Pakistani numbers through smsapp.pk and Danish through CPSMS", async ({ page }) => {
+    const { groupId } = await seedGroup("Compose mixed", [
+      { phone: "+923001110001", firstName: "Ahmed" },
+      { phone: "+923001110002", firstName: "Sana" },
+      { phone: "+4520200011", firstName: "Ida" },
+    ]);
+    await compose(page, groupId, "Hi {first_name|there}, new menu this week!");
+    await expect(page.getByTestId("audience-summary")).toContainText("1 through CPSMS.dk · 2 through smsapp.pk");
+    await confirm(page, "Send now");
+    await expect(page).toHaveURL(/\/campaigns$/);
+    await expectOneEach("smsapp", ["+923001110001"], /^Hi Ahmed, new menu/);
+    await expectOneEach("smsapp", ["+923001110002"], /^Hi Sana, new menu/);
+    await expectOneEach("cpsms", ["+4520200011"], /^Hi Ida, new menu/);
+  });
+
+  test("schedule through CPSMS passes the time as its timestamp; cancelling more than 10 minutes ahead deletes it at CPSMS", async ({ page }) => {
+    const { groupId } = await seedGroup("Compose scheduled", [{ phone: "+4520200021", firstName: "Bo" }]);
+    const at = new Date(Date.now() + 3 * 3600_000);
+    at.setSeconds(0, 0);
+    await compose(page, groupId, "Brunch on Sunday from 10!");
+    await page.getByRole("combobox", { name: "Provider" }).click();
+    await page.getByRole("option", { name: "CPSMS.dk" }).click();
+    await page.getByRole("radio", { name: "Schedule" }).check();
+    await page.getByLabel(/Date and time/).fill(localInput(at));
+    await confirm(page, "Schedule");
+    await expect(page).toHaveURL(/\/campaigns\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("cancel-lock")).toContainText("can be cancelled until", { timeout: 15_000 });
+
+    // The dispatcher hands it to CPSMS right away, with the send time as `timestamp` (unix seconds).
+    const timestamps = async () => {
+      const sends = await (await fetch(`http://127.0.0.1:${E2E.cpsmsSandboxPort}/_sandbox/requests?path=/send`)).json();
+      return (sends.requests as { body: { to?: unknown; timestamp?: number } }[])
+        .filter((r) => JSON.stringify(r.body.to).includes("4520200021"))
+        .map((r) => r.body.timestamp);
+    };
+    await expect.poll(timestamps, { timeout: 15_000 }).toEqual([Math.floor(at.getTime() / 1000)]);
+
+    await page.getByRole("button", { name: "Cancel campaign" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Cancel campaign" }).click();
+    await expect(page.getByText("Campaign cancelled.")).toBeVisible();
+    const deletes = await (await fetch(`http://127.0.0.1:${E2E.cpsmsSandboxPort}/_sandbox/requests?path=/deletesms`)).json();
+    expect(deletes.requests.length).toBeGreaterThan(0);
+    expect(await handset("cpsms", "4520200021")).toEqual([]);
+  });
+
+  test("a CPSMS send less than 10 minutes away can no longer be cancelled, and the page says why", async ({ page }) => {
+    const { groupId } = await seedGroup("Compose soon", [{ phone: "+4520200031", firstName: "Eva" }]);
+    await compose(page, groupId, "See you at the tasting in a few minutes!");
+    await page.getByRole("combobox", { name: "Provider" }).click();
+    await page.getByRole("option", { name: "CPSMS.dk" }).click();
+    await page.getByRole("radio", { name: "Schedule" }).check();
+    await page.getByLabel(/Date and time/).fill(localInput(new Date(Date.now() + 5 * 60_000)));
+    await confirm(page, "Schedule");
+    await expect(page.getByTestId("cancel-lock")).toContainText("Locked: CPSMS no longer allows cancelling", { timeout: 15_000 });
+    await expect(page.getByRole("button", { name: "Cancel campaign" })).toBeDisabled();
+  });
+
+  test("bad input is refused with a clear reason and nothing is queued or sent", async ({ page }) => {
+    const { groupId } = await seedGroup("Compose refusals", [{ phone: "+4520200041", firstName: "Kim" }]);
+    const before = await campaignCount();
+    const refuse = async (error: RegExp) => {
+      await confirm(page, "Send now").catch(() => undefined);
+      await expect(page.getByRole("alert").filter({ hasText: error })).toBeVisible();
+    };
+
+    await compose(page, groupId, "Hi {frist_name}!");
+    await expect(page.getByTestId("audience-total")).toHaveText("1");
+    await refuse(/Unknown merge field \{frist_name\}: did you mean \{first_name\}\?/);
+
+    await compose(page, groupId, "Quiz night tonight!", "Café Rose");
+    await expect(page.getByTestId("audience-total")).toHaveText("1");
+    await refuse(/can't be used with CPSMS\.dk/);
+
+    await compose(page, groupId, "Quiz night tonight!");
+    await page.getByRole("radio", { name: "Schedule" }).check();
+    await page.getByLabel(/Date and time/).fill(localInput(new Date(Date.now() - 3600_000)));
+    await page.getByRole("button", { name: "Schedule", exact: true }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Schedule" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: /has already passed/ })).toBeVisible();
+
+    await setQuietHours("00:00", "23:59");
+    try {
+      await compose(page, groupId, "Quiz night tonight!");
+      await expect(page.getByTestId("audience-total")).toHaveText("1");
+      await refuse(/within quiet hours \(00:00–23:59\).*earliest allowed time/);
+    } finally {
+      await setQuietHours("00:00", "00:00");
+    }
+
+    const cpsms = sandboxControl(E2E.cpsmsSandboxPort);
+    await cpsms.setBalance(0);
+    try {
+      await compose(page, groupId, "Quiz night tonight!");
+      await expect(page.getByTestId("audience-total")).toHaveText("1");
+      await refuse(/Not enough CPSMS\.dk credit: this send needs about 1 points and the account has 0/);
+    } finally {
+      await cpsms.setBalance(10_000);
+    }
+
+    await page.goto("/compose");
+    await page.getByLabel("Paste numbers").fill("12345\n+4520209999");
+    await expect(page.getByTestId("audience-total")).toHaveText("0");
+    await expect(page.getByTestId("audience-summary")).toContainText("1 not a valid mobile number, 1 not in the guest book");
+    await page.getByRole("textbox", { name: "Message" }).fill("Hello");
+    await expect(page.getByRole("button", { name: "Send now", exact: true })).toBeDisabled();
+
+    expect(await campaignCount()).toBe(before);
+    expect(await handset("cpsms", "4520200041")).toEqual([]);
+  });
+
+  test("staff save a draft; it goes out only when a manager approves it", async ({ page, browser }) => {
+    const { groupId } = await seedGroup("Compose drafts", [{ phone: "+4520200051", firstName: "Jo" }]);
+    const staff = await seedUser("staff");
+    const staffPage = await (await browser.newContext()).newPage();
+    await signIn(staffPage, staff.email, staff.password, "/compose");
+    await compose(staffPage, groupId, "Wine tasting on Thursday!");
+    await expect(staffPage.getByText("A manager or owner approves it before it goes out.")).toBeVisible();
+    await confirm(staffPage, "Save for approval");
+    await expect(staffPage).toHaveURL(/\/campaigns\/[0-9a-f-]{36}$/);
+    const url = staffPage.url();
+    await staffPage.close();
+    expect(await handset("cpsms", "4520200051")).toEqual([]);
+
+    await page.goto(url);
+    await page.getByRole("button", { name: "Approve and send" }).click();
+    await expectOneEach("cpsms", ["+4520200051"], /^Wine tasting on Thursday!/);
+  });
+});
