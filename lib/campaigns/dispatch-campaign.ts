@@ -27,6 +27,8 @@ export type DispatchOutcome = "busy" | "not-due" | "expired" | "finished" | "han
 
 export const DEFAULT_BATCH_SIZE = { cpsms: 100, smsapp: 50 };
 export const DEFAULT_CONCURRENCY = { cpsms: 4, smsapp: 4 };
+/** How often a sending campaign re-checks its lease and whether staff paused or cancelled it. */
+const CHECK_EVERY_MS = 500;
 
 // Account-level failures: every further call would fail the same way, so pause at once and say why.
 const PAUSE_AT_ONCE = new Set(["unauthorized", "forbidden", "insufficient_credit"]);
@@ -121,33 +123,52 @@ async function sendAll(
   };
 
   const lane = async () => {
-    while (!stop) {
-      const claimed = await claimBatch(db, campaign.id, batchSize);
-      if (claimed.length === 0) return;
-      const messages: OutboundSms[] = claimed.map((m) => ({
-        to: m.phone,
-        text: m.body,
-        from: campaign.sender ?? undefined,
-        reference: m.reference ?? undefined,
-        dlrUrl: session.provider === "cpsms" && m.reference ? deliveryReportUrl(m.reference, session.mode) : undefined,
-        sendAt: campaign.scheduledVia === "provider" ? (campaign.scheduledAt ?? undefined) : undefined,
-      }));
-      const results = await session.client.sendBatch(messages);
-      const summary = summarizeBatch(
-        claimed.map((m) => m.id),
-        results,
-      );
-      await recordOutcomes(db, summary.outcomes);
-      if (summary.failure) {
-        failures.consecutive++;
-        if (PAUSE_AT_ONCE.has(summary.failure.code) || failures.consecutive >= threshold) await pause(summary.failure);
-        else await sleep(Math.min(8000, 500 * 2 ** failures.consecutive) + (summary.failure.retryAfterMs ?? 0));
-      } else failures.consecutive = 0;
-      if (!(await stillOurs())) stop ??= "stopped";
-      const status = (await loadCampaign(db, campaign.id))?.status;
-      if (status === "paused") stop ??= "paused";
-      if (status === "cancelled") stop ??= "stopped";
+    // A batch's outcomes are written while the next batch is with the provider (one write pending per lane):
+    // until written, its rows stay "sending", which after a crash means "look up before resending".
+    let recording: Promise<void> = Promise.resolve();
+    try {
+      while (!stop) {
+        const claimed = await claimBatch(db, campaign.id, batchSize);
+        if (claimed.length === 0) return;
+        const messages: OutboundSms[] = claimed.map((m) => ({
+          to: m.phone,
+          text: m.body,
+          from: campaign.sender ?? undefined,
+          reference: m.reference ?? undefined,
+          dlrUrl: session.provider === "cpsms" && m.reference ? deliveryReportUrl(m.reference, session.mode) : undefined,
+          sendAt: campaign.scheduledVia === "provider" ? (campaign.scheduledAt ?? undefined) : undefined,
+          segments: m.segments,
+        }));
+        const results = await session.client.sendBatch(messages);
+        const summary = summarizeBatch(
+          claimed.map((m) => m.id),
+          results,
+        );
+        await recording;
+        recording = recordOutcomes(db, summary.outcomes);
+        recording.catch(() => {}); // awaited below or next round; this only stops it counting as unhandled
+        if (summary.failure) {
+          await recording;
+          failures.consecutive++;
+          if (PAUSE_AT_ONCE.has(summary.failure.code) || failures.consecutive >= threshold) await pause(summary.failure);
+          else await sleep(Math.min(8000, 500 * 2 ** failures.consecutive) + (summary.failure.retryAfterMs ?? 0));
+        } else failures.consecutive = 0;
+        await checkStillGoing();
+      }
+    } finally {
+      await recording;
     }
+  };
+  // Lease renewal and the pause/cancel check are shared by the lanes and run at most every CHECK_EVERY_MS:
+  // once per round per lane cost as much as a provider call's worth of database time.
+  let lastCheck = 0;
+  const checkStillGoing = async () => {
+    if (Date.now() - lastCheck < CHECK_EVERY_MS) return;
+    lastCheck = Date.now();
+    if (!(await stillOurs())) stop ??= "stopped";
+    const status = (await loadCampaign(db, campaign.id))?.status;
+    if (status === "paused") stop ??= "paused";
+    if (status === "cancelled") stop ??= "stopped";
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
   return stop ?? "done";

@@ -28,6 +28,8 @@ export interface OutboundSms {
   dlrUrl?: string;
   /** Provider-side scheduling; omitted = send now. */
   sendAt?: Date;
+  /** Segments, when the caller already counted them (campaign rows do): saves recounting every message. */
+  segments?: number;
 }
 
 /** What the provider told us after accepting one recipient. */

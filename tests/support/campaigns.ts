@@ -3,14 +3,14 @@ import { campaignMessages } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
 import { createCpsmsClient } from "@/lib/sms/cpsms/client";
 import { createSmsappClient } from "@/lib/sms/smsapp/client";
-import type { Sandboxes } from "@/sandbox";
 import { insertUser } from "@/tests/support/factories";
 import { createCampaign, type NewCampaign } from "@/lib/campaigns/create-campaign";
 import type { ProviderSessionFactory } from "@/lib/campaigns/provider-session";
 
 // Shared by the campaign tests and benches: sessions on in-process sandboxes, and quick campaigns.
 
-export function sandboxSessions(sandboxes: Sandboxes, smsappSender = "CafeRose"): ProviderSessionFactory {
+/** Sessions on sandboxes at these addresses (in-process ones, or `npm run sandbox` in its own process). */
+export function sandboxSessions(sandboxes: { cpsms: { url: string }; smsapp: { url: string } }, smsappSender = "CafeRose"): ProviderSessionFactory {
   return async (provider) =>
     provider === "cpsms"
       ? {

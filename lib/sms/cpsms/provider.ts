@@ -18,7 +18,7 @@ export function createCpsmsSending(send: CpsmsSendApi, options: { maxRecipientsP
       to: accepted.to,
       providerMessageId: null,
       reference: message.reference ?? null,
-      segments: accepted.segments ?? getSegmentInfo(message.text).segments,
+      segments: accepted.segments ?? message.segments ?? getSegmentInfo(message.text).segments,
       cost: accepted.cost,
       scheduled: message.sendAt !== undefined && message.sendAt.getTime() > options.now(),
     };

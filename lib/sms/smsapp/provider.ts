@@ -17,7 +17,7 @@ export function createSmsappSending(api: SmsappMessagesApi, options: { defaultSe
       to: sms?.to ?? toProviderMsisdn(message.to),
       providerMessageId: sms?.uid ?? null,
       reference: message.reference ?? null,
-      segments: getSegmentInfo(message.text).segments,
+      segments: message.segments ?? getSegmentInfo(message.text).segments,
       cost: sms?.cost ?? null,
       scheduled,
     };
