@@ -1,6 +1,7 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { CAMPAIGN_STATUSES } from "./campaign-statuses";
 import { timestamps } from "./columns";
+import { recurringSends } from "./recurring-sends";
 import { users } from "./users";
 
 /**
@@ -46,11 +47,19 @@ export const campaigns = pgTable(
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     approvedById: uuid().references(() => users.id, { onDelete: "set null" }),
     approvedAt: timestamp({ withTimezone: true }),
+    /** Set when a repeating send created it: which one, and for which local date (one run per date). */
+    recurringSendId: uuid().references(() => recurringSends.id, { onDelete: "set null" }),
+    occurrence: text(),
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index("campaigns_status_idx").on(t.status, t.scheduledAt), index("campaigns_created_idx").on(t.createdAt)],
+  (t) => [
+    index("campaigns_status_idx").on(t.status, t.scheduledAt),
+    index("campaigns_created_idx").on(t.createdAt),
+    // However many instances run the schedule, one occurrence creates one campaign per provider.
+    uniqueIndex("campaigns_occurrence_key").on(t.recurringSendId, t.occurrence, t.provider),
+  ],
 );
 
 export type Campaign = typeof campaigns.$inferSelect;

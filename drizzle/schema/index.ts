@@ -6,6 +6,7 @@ export * from "./provider-settings";
 export * from "./provider-cache";
 export * from "./restaurant-settings";
 export * from "./campaign-statuses";
+export * from "./recurring-sends";
 export * from "./campaigns";
 export * from "./campaign-messages";
 export * from "./message-events";

@@ -21,6 +21,9 @@ export type NewCampaign = {
   expireAfterMinutes: number | null;
   /** Managers and owners approve as they send; staff drafts wait for approval. */
   approved: boolean;
+  /** A repeating send's run: which one and its local date (unique together with the provider). */
+  recurringSendId?: string;
+  occurrence?: string;
 };
 
 const INSERT_CHUNK = 2000;
@@ -60,6 +63,8 @@ export async function createCampaign(db: Database, actor: { id: string }, input:
         scheduledAt: input.scheduledAt,
         scheduledVia,
         expireAfterMinutes: input.expireAfterMinutes,
+        recurringSendId: input.recurringSendId ?? null,
+        occurrence: input.occurrence ?? null,
         recipientCount: unique.length,
         createdById: actor.id,
         approvedById: input.approved ? actor.id : null,

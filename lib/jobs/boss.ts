@@ -26,9 +26,7 @@ export function startBoss(options: { worker: boolean }): Promise<PgBoss> {
     });
     boss.on("error", (err) => logger.error({ err }, "job queue error"));
     await boss.start();
-    for (const [name, queueOptions] of Object.entries(QUEUE_OPTIONS)) {
-      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...queueOptions });
-    }
+    for (const [name, queueOptions] of Object.entries(QUEUE_OPTIONS)) await ensureQueue(boss, name, queueOptions);
     if (options.worker) {
       for (const { queue, cron } of SCHEDULES) await boss.schedule(queue, cron);
     }
@@ -53,4 +51,21 @@ export async function stopBoss(timeoutMs = 10_000) {
   if (!pending) return;
   const boss = await pending.catch(() => undefined);
   await boss?.stop({ graceful: true, timeout: timeoutMs, wait: true });
+}
+
+/**
+ * Creates a queue unless it exists. Instances starting at the same moment race to create the same queues, and
+ * pg-boss's DDL can then deadlock or hit a duplicate: the loser just checks again.
+ */
+async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (attempt >= 5 || (code !== "40P01" && code !== "23505" && code !== "42P07")) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+    }
+  }
 }

@@ -4,6 +4,7 @@ import { dispatchCampaign } from "@/lib/campaigns/dispatch-campaign";
 import { LEASE_MS } from "@/lib/campaigns/dispatch-lease";
 import { providerSessions } from "@/lib/campaigns/provider-session";
 import { pollDeliveryStatus } from "@/lib/campaigns/poll-delivery";
+import { runDueRecurringSends } from "@/lib/campaigns/recurring/run-recurring";
 import { sweepCampaigns } from "@/lib/campaigns/sweep-campaigns";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
@@ -29,7 +30,12 @@ export async function registerWorkers(boss: PgBoss) {
     return { outcome };
   });
 
-  await boss.work(QUEUE.campaignSweep, async () => sweepCampaigns(getDb()));
+  // The minute's sweep also starts repeating sends that are due (each occurrence once, whichever instance runs it).
+  await boss.work(QUEUE.campaignSweep, async () => {
+    const db = getDb();
+    const recurring = await runDueRecurringSends(db);
+    return { ...(await sweepCampaigns(db)), recurring };
+  });
   await boss.work(QUEUE.deliveryPoll, async () => pollDeliveryStatus(getDb(), providerSessions(getDb())));
   // A restarted worker picks up at once what a crashed one left, instead of waiting for the next minute.
   await boss.send(QUEUE.campaignSweep, {});

@@ -31,7 +31,16 @@ export const scheduleSchema = z.discriminatedUnion("mode", [
     localDateTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time."),
     expireAfterMinutes: z.number().int().min(5, "Use at least 5 minutes.").max(24 * 60, "Use at most 24 hours.").nullable(),
   }),
+  z.object({
+    mode: z.literal("weekly"),
+    /** 0 = Sunday … 6 = Saturday. */
+    weekdays: z.array(z.number().int().min(0).max(6)).min(1, "Choose at least one day.").max(7),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time like 16:00."),
+    skipDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Write dates to skip as YYYY-MM-DD.")).max(200, "Skip at most 200 dates."),
+    expireAfterMinutes: z.number().int().min(5, "Use at least 5 minutes.").max(24 * 60, "Use at most 24 hours.").nullable(),
+  }),
 ]);
+export type ScheduleInput = z.infer<typeof scheduleSchema>;
 
 export const composeSchema = audienceInputSchema.extend(messageInputSchema.shape).extend({
   name: z.string().trim().min(1, "Give the campaign a name staff will recognise.").max(80, "Use at most 80 characters."),

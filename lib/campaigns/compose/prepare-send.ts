@@ -1,0 +1,106 @@
+import type { Campaign } from "@/drizzle/schema";
+import type { Database } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { checkProviderConnection } from "@/lib/providers/connection-check";
+import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+import { resolveProviders } from "@/lib/providers/resolve-provider";
+import type { RestaurantSettingsValues } from "@/lib/settings/restaurant-settings";
+import { formatInZone } from "@/lib/time/zoned";
+import { createCampaign } from "../create-campaign";
+import { enqueueDispatch } from "../enqueue-dispatch";
+import { quietHoursConflict } from "../quiet-hours";
+import { type MessageChoice, type ProviderPlan, planCampaigns } from "./plan-campaigns";
+import { type ResolvedAudience, resolveRecipients } from "./resolve-recipients";
+import type { AudienceInput } from "@/lib/validation/compose";
+
+export type SendContent = AudienceInput & MessageChoice & { name: string };
+
+/**
+ * Everything checked before a send is written: quiet hours at the send time (promotions only), the audience
+ * after consent and suppression, the message and sender per provider, and (when asked) that the balance
+ * covers it. Shared by the compose form and repeating sends.
+ */
+export async function prepareSend(
+  db: Database,
+  content: SendContent,
+  options: { at: Date | null; checkBalance: boolean; settings: RestaurantSettingsValues },
+): Promise<{ plans: ProviderPlan[]; audience: ResolvedAudience }> {
+  const { settings } = options;
+  if (content.category === "marketing") {
+    const at = options.at ?? new Date();
+    const opens = quietHoursConflict(at, settings.timeZone, settings.quietHoursStart, settings.quietHoursEnd);
+    if (opens) {
+      throw new AppError(
+        "INVALID_INPUT",
+        `${options.at ? "That time is" : "It is now"} within quiet hours (${settings.quietHoursStart}–${settings.quietHoursEnd}), when promotions are not sent. The earliest allowed time is ${formatInZone(opens, settings.timeZone)}.`,
+      );
+    }
+  }
+  const audience = await resolveRecipients(db, content, settings.defaultCountry);
+  const providers = await resolveProviders(db);
+  const plans = planCampaigns(audience.recipients, content, {
+    restaurantName: settings.name,
+    defaultSenders: { cpsms: providers.cpsms.defaultSender, smsapp: providers.smsapp.defaultSender },
+  });
+  if (options.checkBalance) await assertBalanceCovers(db, plans);
+  return { plans, audience };
+}
+
+/** One campaign per provider plan, all in one transaction (a repeating send's occurrence is unique). */
+export async function writeCampaigns(
+  db: Database,
+  actor: { id: string },
+  content: SendContent,
+  plans: ProviderPlan[],
+  options: { scheduledAt: Date | null; expireAfterMinutes: number | null; approved: boolean; recurringSendId?: string; occurrence?: string },
+): Promise<Campaign[]> {
+  return db.transaction(async (tx) => {
+    const rows: Campaign[] = [];
+    for (const plan of plans) {
+      rows.push(
+        await createCampaign(tx as unknown as Database, actor, {
+          name: plans.length > 1 ? `${content.name} (${PROVIDER_LABELS[plan.provider]})` : content.name,
+          provider: plan.provider,
+          sender: plan.sender,
+          template: content.message,
+          category: content.category,
+          optOutFooter: content.optOutFooter,
+          recipients: plan.recipients,
+          scheduledAt: options.scheduledAt,
+          expireAfterMinutes: options.expireAfterMinutes,
+          approved: options.approved,
+          recurringSendId: options.recurringSendId,
+          occurrence: options.occurrence,
+        }),
+      );
+    }
+    return rows;
+  });
+}
+
+/**
+ * Queues what was written. CPSMS holds a scheduled send itself (its `timestamp`), so it is handed over now;
+ * smsapp.pk sends wait in our durable queue until they are due. Drafts wait for approval.
+ */
+export async function enqueueCreated(created: readonly Campaign[]) {
+  for (const c of created) {
+    if (c.status === "draft") continue;
+    await enqueueDispatch(c.id, c.scheduledVia === "queue" ? (c.scheduledAt ?? undefined) : undefined);
+  }
+}
+
+/** Refuses a send the account can't pay for, with both figures; an unreachable provider is reported too. */
+async function assertBalanceCovers(db: Database, plans: ProviderPlan[]) {
+  for (const plan of plans) {
+    const label = PROVIDER_LABELS[plan.provider];
+    const check = await checkProviderConnection(db, plan.provider);
+    if (!check.ok) throw new AppError("PROVIDER_UNAVAILABLE", `${label} could not confirm the balance: ${check.message} Nothing was sent.`);
+    const needed = plan.stats.estimatedCost ?? 0;
+    if (!check.balance.unlimited && check.balance.amount !== null && needed > check.balance.amount) {
+      throw new AppError(
+        "INSUFFICIENT_CREDIT",
+        `Not enough ${label} credit: this send needs about ${needed} ${check.balance.unit} and the account has ${check.balance.amount}. Top up, or send to fewer guests. Nothing was sent.`,
+      );
+    }
+  }
+}
