@@ -31,7 +31,7 @@ async function compose(page: Page, groupId: string, message: string, sender = "C
   await page.getByLabel("Sender").fill(sender);
 }
 
-async function confirm(page: Page, verb: "Send now" | "Schedule" | "Save for approval") {
+async function confirm(page: Page, verb: "Send now" | "Schedule" | "Save for approval" | "Set up repeating send") {
   await page.getByRole("button", { name: verb, exact: true }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: verb }).click();
 }
@@ -201,5 +201,46 @@ test.describe("compose and send", () => {
     await page.goto(url);
     await page.getByRole("button", { name: "Approve and send" }).click();
     await expectOneEach("cpsms", ["+4520200051"], /^Wine tasting on Thursday!/);
+  });
+});
+
+test.describe("repeating sends", () => {
+  test.beforeAll(() => setQuietHours("00:00", "00:00"));
+
+  test("a manager sets up a weekly send with dates to skip; it is listed with its next run and can be stopped and deleted", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, E2E.owner.email, E2E.owner.password, "/compose");
+    const { groupId } = await seedGroup("Compose weekly", [{ phone: "+4520200061", firstName: "Nora" }]);
+    await compose(page, groupId, "Friday happy hour 16-18!");
+    await page.getByLabel("Campaign name").fill("Friday happy hour");
+    await page.getByRole("radio", { name: "Repeat weekly" }).check();
+    await expect(page.getByRole("button", { name: "Fri", pressed: true })).toBeVisible();
+    await page.getByRole("button", { name: "Mon" }).click();
+    await page.getByLabel(/^Time/).fill("16:30");
+    await page.getByLabel("Dates to skip").fill("2026-12-25, 2027-01-01");
+    await page.getByLabel("Dates to skip").blur();
+    await confirm(page, "Set up repeating send");
+    await expect(page).toHaveURL(/\/campaigns#repeating$/);
+    const card = page.getByTestId("repeating-send").filter({ hasText: "Friday happy hour" });
+    await expect(card).toContainText("Every Mon, Fri at 16:30");
+    await expect(card).toContainText(/Next: (Mon|Fri) \d+ \w+, 16:30/);
+    await expect(card.getByLabel("Dates to skip")).toHaveValue("2026-12-25, 2027-01-01");
+    // Nothing goes out until it is due.
+    expect(await handset("cpsms", "4520200061")).toEqual([]);
+
+    await card.getByRole("button", { name: "Stop" }).click();
+    await expect(card).toContainText("Stopped");
+    await card.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+    await expect(card).toHaveCount(0);
+  });
+
+  test("staff cannot set up repeating sends", async ({ browser }) => {
+    const staff = await seedUser("staff");
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, staff.email, staff.password, "/compose");
+    await expect(page.getByRole("radio", { name: "Schedule" })).toBeVisible();
+    await expect(page.getByRole("radio", { name: "Repeat weekly" })).toHaveCount(0);
+    await page.close();
   });
 });

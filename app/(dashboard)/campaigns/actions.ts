@@ -5,6 +5,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { approveCampaign, cancelCampaign, pauseCampaign, resumeCampaign } from "@/lib/campaigns/campaign-controls";
 import { providerSessions } from "@/lib/campaigns/provider-session";
+import { deleteRecurringSend, setRecurringActive, updateSkipDates } from "@/lib/campaigns/recurring/manage-recurring";
 import { getDb } from "@/lib/db";
 
 const byId = z.object({ campaignId: z.uuid("Unknown campaign.") });
@@ -38,4 +39,28 @@ export const cancelCampaignAction = defineAction(byId, manager, async ({ campaig
   await cancelCampaign(db, user, campaignId, providerSessions(db));
   refresh(campaignId);
   return { done: true };
+});
+
+const byRecurringId = z.object({ id: z.uuid("Unknown repeating send.") });
+
+export const setRecurringActiveAction = defineAction(byRecurringId.extend({ active: z.boolean() }), manager, async ({ id, active }, user) => {
+  await setRecurringActive(getDb(), user, id, active);
+  revalidatePath("/campaigns");
+  return { active };
+});
+
+export const updateSkipDatesAction = defineAction(
+  byRecurringId.extend({ skipDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Write dates to skip as YYYY-MM-DD.")).max(200, "Skip at most 200 dates.") }),
+  manager,
+  async ({ id, skipDates }, user) => {
+    await updateSkipDates(getDb(), user, id, skipDates);
+    revalidatePath("/campaigns");
+    return { saved: true };
+  },
+);
+
+export const deleteRecurringAction = defineAction(byRecurringId, manager, async ({ id }, user) => {
+  await deleteRecurringSend(getDb(), user, id);
+  revalidatePath("/campaigns");
+  return { deleted: true };
 });

@@ -4,7 +4,10 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { describeRule } from "@/lib/campaigns/recurring/next-occurrence";
+import { listRecurringSends } from "@/lib/campaigns/recurring/list-recurring";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { getDb } from "@/lib/db";
@@ -13,13 +16,24 @@ import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatInZone } from "@/lib/time/zoned";
 import { AutoRefresh } from "./auto-refresh";
 import { type CampaignRow, CampaignsTable } from "./campaigns-table";
+import { type RepeatingRow, RepeatingSends } from "./repeating-sends";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
 export default async function CampaignsPage() {
-  await requireUser();
+  const user = await requireUser();
   const db = getDb();
-  const [campaigns, settings] = await Promise.all([listCampaigns(db), getRestaurantSettings(db)]);
+  const [campaigns, settings, recurring] = await Promise.all([listCampaigns(db), getRestaurantSettings(db), listRecurringSends(db)]);
+  const repeating: RepeatingRow[] = recurring.map((r) => ({
+    id: r.id,
+    name: r.name,
+    rule: describeRule(r),
+    next: r.nextRunAt ? formatInZone(r.nextRunAt, settings.timeZone) : null,
+    skipDates: r.skipDates,
+    active: r.active,
+    lastOutcome: r.lastOutcome,
+    audience: r.message.category === "marketing" ? "Promotion" : "Service message",
+  }));
   const rows: CampaignRow[] = campaigns.map((c) => {
     const progress = summarizeProgress(c.counts, c.recipientCount);
     const when = c.scheduledAt ?? c.createdAt;
@@ -53,6 +67,8 @@ export default async function CampaignsPage() {
         }
       />
       {active ? <AutoRefresh intervalMs={2000} /> : null}
+      <div className="space-y-6">
+      {repeating.length > 0 ? <RepeatingSends rows={repeating} canManage={hasRole(user.role, "manager")} /> : null}
       {rows.length === 0 ? (
         <EmptyState
           icon={<Megaphone />}
@@ -67,6 +83,7 @@ export default async function CampaignsPage() {
       ) : (
         <CampaignsTable rows={rows} />
       )}
+      </div>
     </>
   );
 }

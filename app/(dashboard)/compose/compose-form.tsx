@@ -113,7 +113,7 @@ export function ComposeForm(props: Props) {
     footerLanguage,
     provider,
     sender,
-    schedule: schedule.mode === "now" ? schedule : { ...schedule, expireAfterMinutes: schedule.expireAfterMinutes },
+    schedule,
   });
 
   const submit = () => {
@@ -126,7 +126,12 @@ export function ComposeForm(props: Props) {
         toast.error(result.error.message);
         return;
       }
-      const { campaigns } = result.data;
+      const { campaigns, recurringSendId } = result.data;
+      if (recurringSendId) {
+        toast.success("Repeating send set up. Each run checks consent and opt-outs afresh.");
+        router.push("/campaigns#repeating");
+        return;
+      }
       const total = campaigns.reduce((n, c) => n + c.recipients, 0);
       const verb = campaigns[0]?.status === "draft" ? "saved for approval" : schedule.mode === "later" ? "scheduled" : "on its way";
       toast.success(`${total.toLocaleString("en")} message${total === 1 ? "" : "s"} ${verb}.`);
@@ -143,7 +148,7 @@ export function ComposeForm(props: Props) {
     });
   };
 
-  const verb = !props.canApprove ? "Save for approval" : schedule.mode === "later" ? "Schedule" : "Send now";
+  const verb = !props.canApprove ? "Save for approval" : schedule.mode === "weekly" ? "Set up repeating send" : schedule.mode === "later" ? "Schedule" : "Send now";
 
   return (
     <form
@@ -217,6 +222,7 @@ export function ComposeForm(props: Props) {
           timeZone={props.timeZone}
           quietHours={props.quietHours}
           usesCpsms={provider === "cpsms" || (provider === "auto" && providersUsed.includes("cpsms"))}
+          canRepeat={props.canApprove}
         />
 
         <div className="space-y-1.5">
@@ -254,7 +260,12 @@ export function ComposeForm(props: Props) {
             <AlertDialogDescription>
               {preview?.total.toLocaleString("en")} guest{preview?.total === 1 ? "" : "s"}
               {providersUsed.length ? ` through ${providersUsed.map((p) => PROVIDER_LABELS[p]).join(" and ")}` : ""}
-              {schedule.mode === "later" && schedule.localDateTime ? `, at ${schedule.localDateTime.replace("T", " ")} (${props.timeZone})` : ", now"}. Each guest gets it once.
+              {schedule.mode === "weekly"
+                ? `, every week at ${schedule.time} (${props.timeZone}). Each run goes to whoever is in the audience and consenting at that time`
+                : schedule.mode === "later" && schedule.localDateTime
+                  ? `, at ${schedule.localDateTime.replace("T", " ")} (${props.timeZone}). Each guest gets it once`
+                  : ", now. Each guest gets it once"}
+              .
             </AlertDialogDescription>
           </AlertDialogHeader>
           <AlertDialogFooter>

@@ -1,0 +1,134 @@
+"use client";
+
+import { Pause, Play, Repeat, Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Badge } from "@/components/ui/badge";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { ActionResult } from "@/lib/actions/define-action";
+import { deleteRecurringAction, setRecurringActiveAction, updateSkipDatesAction } from "./actions";
+
+export type RepeatingRow = {
+  id: string;
+  name: string;
+  rule: string;
+  next: string | null;
+  skipDates: string[];
+  active: boolean;
+  lastOutcome: string | null;
+  audience: string;
+};
+
+/** The repeating sends on the campaigns page, with pause/resume, dates to skip and delete for managers. */
+export function RepeatingSends({ rows, canManage }: { rows: RepeatingRow[]; canManage: boolean }) {
+  return (
+    <section id="repeating" aria-labelledby="repeating-title" className="space-y-3">
+      <h2 id="repeating-title" className="flex items-center gap-2 text-base font-semibold">
+        <Repeat className="size-4" aria-hidden /> Repeating sends
+      </h2>
+      <ul className="grid gap-3 md:grid-cols-2">
+        {rows.map((row) => (
+          <RepeatingCard key={row.id} row={row} canManage={canManage} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boolean }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [skip, setSkip] = useState(row.skipDates.join(", "));
+  const run = <T,>(action: () => Promise<ActionResult<T>>, success: string) =>
+    start(async () => {
+      const result = await action();
+      if (!result.ok) {
+        toast.error(result.error.message);
+        return;
+      }
+      toast.success(success);
+      router.refresh();
+    });
+
+  return (
+    <li className="space-y-2 rounded-xl border bg-card p-4 shadow-xs" data-testid="repeating-send">
+      <div className="flex items-start justify-between gap-2">
+        <div>
+          <p className="font-medium">{row.name}</p>
+          <p className="text-sm text-muted-foreground">
+            {row.rule} · {row.audience}
+          </p>
+        </div>
+        <Badge variant={row.active ? "default" : "secondary"}>{row.active ? "Active" : "Stopped"}</Badge>
+      </div>
+      <p className="text-sm">{row.active && row.next ? `Next: ${row.next}` : "No run planned."}</p>
+      {row.lastOutcome && <p className="text-xs text-muted-foreground">Last run: {row.lastOutcome}</p>}
+      {canManage && (
+        <div className="space-y-2 border-t pt-2">
+          <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+            <div className="flex-1 space-y-1">
+              <Label htmlFor={`skip-${row.id}`} className="text-xs">
+                Dates to skip
+              </Label>
+              <Input id={`skip-${row.id}`} value={skip} onChange={(e) => setSkip(e.target.value)} placeholder="2026-12-24, 2026-12-31" />
+            </div>
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={pending}
+              onClick={() =>
+                run(
+                  () => updateSkipDatesAction({ id: row.id, skipDates: skip.split(/[\s,;]+/).filter(Boolean) }),
+                  "Dates to skip saved.",
+                )
+              }
+            >
+              Save dates
+            </Button>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={pending}
+              onClick={() => run(() => setRecurringActiveAction({ id: row.id, active: !row.active }), row.active ? "Stopped." : "Started again.")}
+            >
+              {row.active ? <Pause aria-hidden /> : <Play aria-hidden />} {row.active ? "Stop" : "Start again"}
+            </Button>
+            <AlertDialog>
+              <AlertDialogTrigger asChild>
+                <Button size="sm" variant="outline" disabled={pending}>
+                  <Trash2 aria-hidden /> Delete
+                </Button>
+              </AlertDialogTrigger>
+              <AlertDialogContent>
+                <AlertDialogHeader>
+                  <AlertDialogTitle>Delete “{row.name}”?</AlertDialogTitle>
+                  <AlertDialogDescription>No more runs. Campaigns it already sent stay in the history.</AlertDialogDescription>
+                </AlertDialogHeader>
+                <AlertDialogFooter>
+                  <AlertDialogCancel>Keep it</AlertDialogCancel>
+                  <AlertDialogAction onClick={() => run(() => deleteRecurringAction({ id: row.id }), "Repeating send deleted.")}>Delete</AlertDialogAction>
+                </AlertDialogFooter>
+              </AlertDialogContent>
+            </AlertDialog>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}
