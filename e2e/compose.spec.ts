@@ -90,7 +90,7 @@ test.describe("compose and send", () => {
     await expectOneEach("cpsms", ["+4520200011"], /^Hi Ida, new menu/);
   });
 
-  test("schedule through CPSMS passes the time as its timestamp; cancelling more than 10 minutes ahead deletes it at CPSMS", async ({ page }) => {
+  test("schedule through CPSMS passes the time as its timestamp; moving it and cancelling more than 10 minutes ahead go through CPSMS", async ({ page }) => {
     const { groupId } = await seedGroup("Compose scheduled", [{ phone: "+4520200021", firstName: "Bo" }]);
     const at = new Date(Date.now() + 3 * 3600_000);
     at.setSeconds(0, 0);
@@ -111,6 +111,14 @@ test.describe("compose and send", () => {
         .map((r) => r.body.timestamp);
     };
     await expect.poll(timestamps, { timeout: 15_000 }).toEqual([Math.floor(at.getTime() / 1000)]);
+
+    // Moving it an hour later: CPSMS deletes the held messages and gets them again with the new timestamp.
+    const later = new Date(at.getTime() + 3600_000);
+    await page.getByLabel(/Send time/).fill(localInput(later));
+    await page.getByRole("button", { name: "Change time" }).click();
+    await expect(page.getByText("Moved to the new time.")).toBeVisible();
+    await expect.poll(timestamps, { timeout: 15_000 }).toEqual([Math.floor(at.getTime() / 1000), Math.floor(later.getTime() / 1000)]);
+    await expect(page.getByTestId("cancel-lock")).toContainText("can be cancelled until", { timeout: 15_000 });
 
     await page.getByRole("button", { name: "Cancel campaign" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Cancel campaign" }).click();

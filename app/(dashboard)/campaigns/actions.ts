@@ -5,6 +5,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { approveCampaign, cancelCampaign, pauseCampaign, resumeCampaign } from "@/lib/campaigns/campaign-controls";
 import { providerSessions } from "@/lib/campaigns/provider-session";
+import { rescheduleCampaign } from "@/lib/campaigns/reschedule-campaign";
 import { deleteRecurringSend, setRecurringActive, updateSkipDates } from "@/lib/campaigns/recurring/manage-recurring";
 import { getDb } from "@/lib/db";
 
@@ -64,3 +65,14 @@ export const deleteRecurringAction = defineAction(byRecurringId, manager, async 
   revalidatePath("/campaigns");
   return { deleted: true };
 });
+
+export const rescheduleCampaignAction = defineAction(
+  byId.extend({ localDateTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time.") }),
+  manager,
+  async ({ campaignId, localDateTime }, user) => {
+    const db = getDb();
+    await rescheduleCampaign(db, user, campaignId, localDateTime, providerSessions(db));
+    refresh(campaignId);
+    return { done: true };
+  },
+);

@@ -19,6 +19,7 @@ import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatInZone } from "@/lib/time/zoned";
 import { AutoRefresh } from "../auto-refresh";
 import { CampaignControls } from "./campaign-controls";
+import { RescheduleForm } from "./reschedule-form";
 import { type RecipientRow, RecipientsTable } from "./recipients-table";
 
 export const metadata: Metadata = { title: "Campaign" };
@@ -101,7 +102,15 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 cancelUntil={deadline && campaign.status === "scheduled" ? zone(deadline) : null}
                 cancelLocked={Boolean(deadline && campaign.status === "scheduled" && Date.now() >= deadline.getTime())}
               />
-            ) : campaign.status === "draft" ? (
+            ) : null}
+            {hasRole(user.role, "manager") && campaign.scheduledAt && ["scheduled", "draft"].includes(campaign.status) ? (
+              <RescheduleForm
+                campaignId={campaign.id}
+                current={formatInZone(campaign.scheduledAt, settings.timeZone, "yyyy-MM-dd'T'HH:mm")}
+                timeZone={settings.timeZone}
+              />
+            ) : null}
+            {!hasRole(user.role, "manager") && campaign.status === "draft" ? (
               <p className="text-sm text-muted-foreground">A manager or owner must approve this draft before it is sent.</p>
             ) : null}
           </CardContent>

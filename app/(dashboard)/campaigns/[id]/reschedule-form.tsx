@@ -1,0 +1,42 @@
+"use client";
+
+import { CalendarClock } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { rescheduleCampaignAction } from "../actions";
+
+/** Moves a scheduled campaign to another time (CPSMS-held ones only until its 10-minute lock). */
+export function RescheduleForm({ campaignId, current, timeZone }: { campaignId: string; current: string; timeZone: string }) {
+  const id = useId();
+  const router = useRouter();
+  const [value, setValue] = useState(current);
+  const [pending, start] = useTransition();
+  return (
+    <form
+      className="flex flex-col gap-2 sm:flex-row sm:items-end"
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          const result = await rescheduleCampaignAction({ campaignId, localDateTime: value });
+          if (!result.ok) return void toast.error(result.error.message);
+          toast.success("Moved to the new time.");
+          router.refresh();
+        });
+      }}
+    >
+      <div className="space-y-1">
+        <Label htmlFor={`${id}-at`} className="text-xs">
+          Send time ({timeZone})
+        </Label>
+        <Input id={`${id}-at`} type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} />
+      </div>
+      <Button type="submit" size="sm" variant="outline" disabled={pending || value === current}>
+        <CalendarClock aria-hidden /> Change time
+      </Button>
+    </form>
+  );
+}
