@@ -1,5 +1,7 @@
+import { dlrIngestBench } from "./dlr-ingest";
+import { historyBench } from "./history";
 import { sendBenches } from "./send-campaign";
 import type { Bench } from "./types";
 
 /** Every bench, in the order `npm run bench` runs them. */
-export const benches: Bench[] = [sendBenches];
+export const benches: Bench[] = [sendBenches, historyBench, dlrIngestBench];

@@ -1,11 +1,25 @@
 import { BookUser, PlugZap, SquarePen } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { Balances } from "@/components/dashboard/balances";
+import { LazyDeliveryCharts } from "@/components/dashboard/charts-lazy";
+import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import { PageHeader } from "@/components/page-header";
-import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
 import { requireUser } from "@/lib/auth/session";
+import { costByProvider, dailySeries, deliveryStats, latestFailures, upcomingSends } from "@/lib/dashboard/dashboard";
+import { getDb } from "@/lib/db";
+import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { formatInZone } from "@/lib/time/zoned";
 
 export const metadata: Metadata = { title: "Dashboard" };
+
+const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+const PERCENT = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
 
 const FIRST_STEPS = [
   {
@@ -14,47 +28,186 @@ const FIRST_STEPS = [
     title: "Connect your SMS providers",
     description: "CPSMS.dk for Danish numbers, smsapp.pk for Pakistani ones. Until then, messages go to the sandbox.",
   },
-  {
-    href: "/contacts",
-    icon: BookUser,
-    title: "Build your guest book",
-    description: "Add guests with their consent, or import them from a spreadsheet.",
-  },
-  {
-    href: "/compose",
-    icon: SquarePen,
-    title: "Send your first promo",
-    description: "Write it, check the cost, and send it now or at the right moment.",
-  },
+  { href: "/contacts", icon: BookUser, title: "Build your guest book", description: "Add guests with their consent, or import them from a spreadsheet." },
+  { href: "/compose", icon: SquarePen, title: "Send your first promo", description: "Write it, check the cost, and send it now or at the right moment." },
 ];
 
 export default async function DashboardPage() {
   const user = await requireUser();
+  const db = getDb();
+  const { timeZone } = await getRestaurantSettings(db);
+  const [stats, costs, series, upcoming, failures] = await Promise.all([
+    deliveryStats(db, timeZone),
+    costByProvider(db, timeZone),
+    dailySeries(db, timeZone, 30),
+    upcomingSends(db),
+    latestFailures(db),
+  ]);
+  const at = (d: Date) => formatInZone(d, timeZone);
+  const nothingYet = stats.every((s) => s.sent === 0 && s.failed === 0) && upcoming.length === 0;
+
   return (
     <>
-      <PageHeader title={`Welcome, ${user.name.split(" ")[0]}`} description="Here is where your restaurant's messaging stands." />
-      <section aria-labelledby="first-steps">
-        <h2 id="first-steps" className="mb-3 text-sm font-medium text-muted-foreground">
-          Getting started
-        </h2>
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {FIRST_STEPS.map(({ href, icon: Icon, title, description }) => (
-            <li key={href}>
-              <Link href={href} className="group block h-full rounded-xl outline-none focus-visible:ring-2 focus-visible:ring-ring">
-                <Card className="h-full transition-colors group-hover:border-primary/50">
-                  <CardHeader>
-                    <span className="mb-2 grid size-9 place-items-center rounded-lg bg-primary/10 text-primary">
-                      <Icon className="size-5" aria-hidden />
+      <PageHeader title={`Welcome, ${user.name.split(" ")[0]}`} description={`Here is where your restaurant's messaging stands (days in ${timeZone}).`} />
+      <div className="space-y-8">
+        <section aria-labelledby="figures-heading">
+          <h2 id="figures-heading" className="sr-only">
+            Delivery figures
+          </h2>
+          <div className="grid gap-3 md:grid-cols-3">
+            {stats.map((s) => (
+              <Card key={s.key} data-testid={`stats-${s.key}`}>
+                <CardContent className="space-y-2">
+                  <h3 className="text-sm font-medium text-muted-foreground">{s.label}</h3>
+                  <dl className="grid grid-cols-4 gap-2">
+                    {[
+                      ["Sent", NUMBER.format(s.sent), "sent"],
+                      ["Delivered", NUMBER.format(s.delivered), "delivered"],
+                      ["Failed", NUMBER.format(s.failed), "failed"],
+                      ["Rate", s.rate === null ? "—" : PERCENT.format(s.rate), "rate"],
+                    ].map(([label, value, id]) => (
+                      <div key={id} className="min-w-0">
+                        <dt className="text-xs text-muted-foreground">{label}</dt>
+                        <dd className="truncate text-lg font-semibold tabular-nums" data-testid={`${s.key}-${id}`}>
+                          {value}
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                </CardContent>
+              </Card>
+            ))}
+          </div>
+        </section>
+
+        <section aria-labelledby="money-heading" className="grid gap-6 lg:grid-cols-2">
+          <div className="space-y-3">
+            <h2 id="money-heading" className="text-lg font-semibold">
+              Balances and cost
+            </h2>
+            <Suspense
+              fallback={
+                <div className="grid gap-3 sm:grid-cols-2">
+                  <Skeleton className="h-24" />
+                  <Skeleton className="h-24" />
+                </div>
+              }
+            >
+              <Balances upcoming={upcoming} />
+            </Suspense>
+            <Card>
+              <CardContent>
+                <table className="w-full text-sm" data-testid="cost-by-provider">
+                  <caption className="mb-2 text-left font-medium">Cost by provider</caption>
+                  <thead>
+                    <tr className="text-left text-xs text-muted-foreground">
+                      <th className="font-normal">Provider</th>
+                      <th className="text-right font-normal">Today</th>
+                      <th className="text-right font-normal">Last 30 days</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {costs.map((c) => (
+                      <tr key={c.provider}>
+                        <td>{PROVIDER_LABELS[c.provider]}</td>
+                        <td className="text-right tabular-nums">
+                          {NUMBER.format(c.today)} {c.unit}
+                        </td>
+                        <td className="text-right tabular-nums" data-testid={`cost-30d-${c.provider}`}>
+                          {NUMBER.format(c.days30)} {c.unit}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </CardContent>
+            </Card>
+          </div>
+          <div className="space-y-3">
+            <h2 className="text-lg font-semibold">Coming up</h2>
+            {upcoming.length === 0 ? (
+              <p className="text-sm text-muted-foreground">Nothing scheduled. <Link href="/compose" className="underline underline-offset-4">Compose a message</Link>.</p>
+            ) : (
+              <ul className="divide-y rounded-lg border" data-testid="upcoming">
+                {upcoming.map((u) => (
+                  <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
+                    <div className="min-w-0">
+                      <Link href={`/campaigns/${u.id}`} className="font-medium underline-offset-4 hover:underline">
+                        {u.name}
+                      </Link>
+                      <p className="text-xs text-muted-foreground">
+                        {PROVIDER_LABELS[u.provider]} · {NUMBER.format(u.recipients)} recipients ·{" "}
+                        {u.scheduledAt ? at(u.scheduledAt) : u.status === "sending" ? "sending now" : "queued now"}
+                      </p>
+                    </div>
+                    <span className="tabular-nums text-muted-foreground">
+                      ≈ {NUMBER.format(u.estimatedCost)} {u.provider === "cpsms" ? "points" : "units"}
                     </span>
-                    <CardTitle className="text-base">{title}</CardTitle>
-                    <CardDescription>{description}</CardDescription>
-                  </CardHeader>
-                </Card>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </section>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </section>
+
+        <section aria-labelledby="charts-heading" className="space-y-3">
+          <h2 id="charts-heading" className="text-lg font-semibold">
+            Last 30 days
+          </h2>
+          <LazyDeliveryCharts series={series} />
+        </section>
+
+        <section aria-labelledby="failures-heading" className="space-y-3">
+          <h2 id="failures-heading" className="text-lg font-semibold">
+            Latest failures
+          </h2>
+          {failures.length === 0 ? (
+            <p className="text-sm text-muted-foreground">No failed messages. </p>
+          ) : (
+            <ul className="divide-y rounded-lg border" data-testid="latest-failures">
+              {failures.map((f) => (
+                <li key={f.id} className="grid gap-1 p-3 text-sm sm:grid-cols-[auto_1fr_auto] sm:items-center sm:gap-3">
+                  <Link href={`/history/${f.id}`} className="font-mono text-xs underline-offset-4 hover:underline">
+                    {f.phone}
+                  </Link>
+                  <span className="min-w-0 text-muted-foreground">
+                    <DeliveryStateBadge status={f.status as MessageStatus} /> {f.reason ?? "No reason given."}{" "}
+                    <span className="text-xs">
+                      ({f.campaignName}, {PROVIDER_LABELS[f.provider]})
+                    </span>
+                  </span>
+                  <span className="text-xs whitespace-nowrap text-muted-foreground">{at(f.at)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        {nothingYet ? (
+          <section aria-labelledby="first-steps">
+            <h2 id="first-steps" className="mb-3 text-sm font-medium text-muted-foreground">
+              Getting started
+            </h2>
+            <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+              {FIRST_STEPS.map(({ href, icon: Icon, title, description }) => (
+                <li key={href}>
+                  <Link href={href} className="group block h-full rounded-xl outline-none focus-visible:ring-2 focus-visible:ring-ring">
+                    <Card className="h-full transition-colors group-hover:border-primary/50">
+                      <CardHeader>
+                        <span className="mb-2 grid size-9 place-items-center rounded-lg bg-primary/10 text-primary">
+                          <Icon className="size-5" aria-hidden />
+                        </span>
+                        <CardTitle className="text-base">{title}</CardTitle>
+                        <CardDescription>{description}</CardDescription>
+                      </CardHeader>
+                    </Card>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
     </>
   );
 }

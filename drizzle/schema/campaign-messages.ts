@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import { bigint, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { MESSAGE_STATUSES } from "./campaign-statuses";
 import { campaigns } from "./campaigns";
@@ -38,12 +39,27 @@ export const campaignMessages = pgTable(
     sentAt: timestamp({ withTimezone: true }),
     deliveredAt: timestamp({ withTimezone: true }),
     statusChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Where the message sits in history: when it went out, or when it was written if it hasn't (yet). The
+     * history's keyset cursor is (listed_at, id), newest first.
+     */
+    listedAt: timestamp({ withTimezone: true })
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`coalesce(${campaignMessages.sentAt}, ${campaignMessages.createdAt})`),
   },
   (t) => [
     uniqueIndex("campaign_messages_campaign_phone_key").on(t.campaignId, t.phone),
     index("campaign_messages_reference_idx").on(t.reference),
     index("campaign_messages_campaign_status_idx").on(t.campaignId, t.status, t.id),
     index("campaign_messages_provider_id_idx").on(t.providerMessageId),
+    // History: newest first, by status, by guest, and phone search (pg_trgm, see 0004_history_extensions).
+    index("campaign_messages_listed_idx").on(t.listedAt, t.id),
+    index("campaign_messages_status_listed_idx").on(t.status, t.listedAt, t.id),
+    index("campaign_messages_contact_idx").on(t.contactId),
+    index("campaign_messages_phone_trgm_idx").using("gin", t.phone.op("gin_trgm_ops")),
+    // The delivery poller's work list: open messages, least recently looked at first.
+    index("campaign_messages_followed_idx").on(t.statusChangedAt).where(sql`${t.status} in ('accepted', 'buffered')`),
   ],
 );
 

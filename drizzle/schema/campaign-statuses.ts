@@ -8,11 +8,13 @@ export const MESSAGE_STATUSES = [
   "sending", // claimed by a dispatcher; the provider may or may not have it (reconciled after a crash)
   "scheduled", // accepted by CPSMS for later sending (its `timestamp`)
   "accepted", // the provider took it
+  "buffered", // delivery report: the phone is off or out of reach; the operator keeps trying (pending)
   "delivered", // delivery report: on the handset
   "undelivered", // delivery report: failed for good
   "rejected", // the provider refused this recipient (bad number, ...)
   "failed", // not sent: the provider failed or the campaign was stopped by errors
   "cancelled", // the campaign was cancelled before it went out
   "expired", // too late to be worth sending
+  "unknown", // sent, but no final report came within the follow-up horizon
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];

@@ -16,7 +16,11 @@ describe("CPSMS delivery reports", () => {
     const campaign = await quickCampaign("cpsms", [phone!]);
     const [claimed] = await claimBatch(getDb(), campaign.id, 10);
     const receiver = phone!.slice(1);
-    // Early: "buffered" arrives while our own send answer is still on its way.
+    // Early: "buffered" arrives while our own send answer is still on its way: the message is pending.
+    expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(4, receiver))).toBe(1);
+    const [pending] = await getDb().select().from(campaignMessages).where(eq(campaignMessages.id, claimed!.id));
+    expect(pending).toMatchObject({ status: "buffered", errorMessage: expect.stringMatching(/phone is off/) });
+    // A second "buffered" changes nothing.
     expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(4, receiver))).toBe(0);
     expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(1, receiver))).toBe(1);
     // Twice, and a late "buffered" and even "failed" after "delivered": nothing moves back.
@@ -25,7 +29,9 @@ describe("CPSMS delivery reports", () => {
     const [row] = await getDb().select().from(campaignMessages).where(eq(campaignMessages.id, claimed!.id));
     expect(row?.status).toBe("delivered");
     const events = await getDb().select().from(messageEvents).where(eq(messageEvents.messageId, claimed!.id));
-    expect(events.map((e) => e.status)).toEqual(["buffered", "delivered", "delivered", "failed"]);
+    expect(events.map((e) => e.status)).toEqual(["buffered", "buffered", "delivered", "delivered", "failed"]);
+    expect(row?.deliveredAt).toBeInstanceOf(Date);
+    expect(row?.errorMessage).toBeNull();
     // Unknown message: null (the route answers 404).
     expect(await applyCpsmsDeliveryReport(getDb(), "nope", report(1, receiver))).toBeNull();
   });

@@ -6,48 +6,80 @@ import { cpsmsDeliveryState } from "@/lib/sms/cpsms/dlr";
 import { isProviderError } from "@/lib/sms/errors";
 import { toProviderMsisdn } from "@/lib/sms/msisdn";
 import { parseSmsappStatus } from "@/lib/sms/smsapp/status";
+import { FOLLOWED_STATUSES, smsappReason } from "./delivery-status";
 import { recordEvents } from "./message-events";
 import type { ProviderSessionFactory } from "./provider-session";
 
-/** Messages are followed for three days; operators give up retrying well before that. */
-const FOLLOW_FOR_MS = 72 * 3600_000;
+/** Messages are followed for three days after they went out; operators give up retrying well before that. */
+export const FOLLOW_FOR_HOURS = 72;
+/** The longest wait between two smsapp.pk lookups of one message (the backoff's ceiling). */
+const MAX_BACKOFF = "1 hour";
 const PER_RUN = 500;
 
-type Pending = { id: number; phone: string; body: string; reference: string | null; providerMessageId: string | null };
-type Final = { id: number; status: "delivered" | "undelivered"; detail: string | null };
+type Pending = { id: number; phone: string; body: string; reference: string | null; providerMessageId: string | null; cost: number | null };
+type Verdict = "delivered" | "undelivered" | "buffered";
+type Final = { id: number; status: Verdict; detail: string | null; cost?: number | null; segments?: number | null };
 
 /**
  * Asks the providers what became of sent messages that have no final status yet: smsapp.pk has no webhooks
  * at all, and CPSMS reports only reach us when it can call PUBLIC_URL. smsapp.pk: by uid when we have one,
- * else by number and text in its history; CPSMS: its log (one shared fetch per two minutes).
+ * else by number and text in its history, each message with a growing pause between lookups (half its age at
+ * the last look, at most an hour); CPSMS: its log (one shared fetch per two minutes, so no backoff needed).
+ * Messages still open after FOLLOW_FOR_HOURS become "unknown": we stop asking and say so.
  */
 export async function pollDeliveryStatus(
   db: Database,
   sessions: ProviderSessionFactory,
   options: { campaignId?: string } = {},
-): Promise<{ updated: number }> {
+): Promise<{ updated: number; givenUp: number }> {
   let updated = 0;
+  const givenUp = await giveUpOnOld(db, options.campaignId);
   for (const provider of ["smsapp", "cpsms"] as const) {
     const pending = await pendingMessages(db, provider, options.campaignId);
     if (pending.length === 0) continue;
-    const session = await sessions(provider);
     try {
+      const session = await sessions(provider);
       const finals = session.provider === "smsapp" ? await smsappFinals(session.client, pending) : await cpsmsFinals(session.client, pending);
       updated += await applyFinals(db, finals);
-      // Rows still without a verdict go to the back of the line, so a few stuck ones can't starve the rest.
-      const settled = new Set(finals.map((f) => f.id));
+      // Rows still without a verdict go to the back of the line, so a few stuck ones can't starve the rest;
+      // for smsapp.pk this is also the "last looked at" time the backoff counts from.
+      const settled = new Set(finals.filter((f) => f.status !== "buffered").map((f) => f.id));
       const stillPending = pending.filter((p) => !settled.has(p.id)).map((p) => p.id);
       if (stillPending.length) {
-        await db.execute(sql`update campaign_messages set status_changed_at = now() where id = any(${sql.param(stillPending)}::bigint[])`);
+        await db.execute(sql`update campaign_messages set status_changed_at = now()
+          where id = any(${sql.param(stillPending)}::bigint[]) and status in ('accepted', 'buffered')`);
       }
     } catch (err) {
       logger.warn({ err, provider }, "delivery status poll failed; will try again");
     }
   }
-  return { updated };
+  return { updated, givenUp };
+}
+
+/** Past the horizon: "unknown", with a line on the timeline saying why. */
+async function giveUpOnOld(db: Database, campaignId?: string): Promise<number> {
+  const result = await db.execute<{ id: number; provider: "cpsms" | "smsapp" }>(sql`
+    update campaign_messages m set status = 'unknown', status_changed_at = now(),
+      error_message = 'No final delivery report within ${sql.raw(String(FOLLOW_FOR_HOURS))} hours; it may or may not have arrived.'
+    from campaigns c
+    where c.id = m.campaign_id and m.status in ('accepted', 'buffered')
+      ${campaignId ? sql`and c.id = ${campaignId}` : sql``}
+      and greatest(m.sent_at, c.scheduled_at) < now() - make_interval(hours => ${FOLLOW_FOR_HOURS})
+    returning m.id, c.provider`);
+  await recordEvents(
+    db,
+    "poll",
+    result.rows.map((r) => ({
+      messageId: Number(r.id),
+      status: "unknown",
+      detail: `${r.provider === "cpsms" ? "CPSMS" : "smsapp.pk"} gave no final report within ${FOLLOW_FOR_HOURS} hours; we stopped asking.`,
+    })),
+  );
+  return result.rows.length;
 }
 
 async function pendingMessages(db: Database, provider: "cpsms" | "smsapp", campaignId?: string): Promise<Pending[]> {
+  const sentAt = sql`greatest(${campaignMessages.sentAt}, ${campaigns.scheduledAt})`;
   return db
     .select({
       id: campaignMessages.id,
@@ -55,6 +87,7 @@ async function pendingMessages(db: Database, provider: "cpsms" | "smsapp", campa
       body: campaignMessages.body,
       reference: campaignMessages.reference,
       providerMessageId: campaignMessages.providerMessageId,
+      cost: campaignMessages.cost,
     })
     .from(campaignMessages)
     .innerJoin(campaigns, eq(campaigns.id, campaignMessages.campaignId))
@@ -62,8 +95,12 @@ async function pendingMessages(db: Database, provider: "cpsms" | "smsapp", campa
       and(
         eq(campaigns.provider, provider),
         campaignId ? eq(campaigns.id, campaignId) : undefined,
-        eq(campaignMessages.status, "accepted"),
-        gt(campaignMessages.sentAt, new Date(Date.now() - FOLLOW_FOR_MS)),
+        inArray(campaignMessages.status, [...FOLLOWED_STATUSES]),
+        sql`${sentAt} > now() - make_interval(hours => ${FOLLOW_FOR_HOURS})`,
+        // Backoff (smsapp.pk is asked one message at a time): wait half the message's age at the last look.
+        provider === "smsapp"
+          ? sql`${campaignMessages.statusChangedAt} <= now() - least(interval '${sql.raw(MAX_BACKOFF)}', (${campaignMessages.statusChangedAt} - ${sentAt}) / 2)`
+          : undefined,
       ),
     )
     .orderBy(asc(campaignMessages.statusChangedAt))
@@ -79,7 +116,8 @@ async function smsappFinals(
     const status = parseSmsappStatus(raw);
     // A bare "Delivered" only means the gateway took it; the handset verdict carries the gateway id.
     if (status.state === "delivered" && status.gatewayMessageId) return { id, status: "delivered", detail: null };
-    if (status.state === "failed") return { id, status: "undelivered", detail: `smsapp.pk: ${status.label}` };
+    if (status.state === "failed") return { id, status: "undelivered", detail: smsappReason(status.label) };
+    if (/^buffered/i.test(status.label)) return { id, status: "buffered", detail: DETAIL.buffered };
     return null;
   };
   const withUid = pending.filter((p) => p.providerMessageId);
@@ -120,34 +158,47 @@ async function cpsmsFinals(
   pending: Pending[],
 ): Promise<Final[]> {
   const log = await client.getLog();
-  const codes = new Map(log.rows.map((r) => [`${r.userReference}|${r.to}`, r.dlrStatus]));
+  const rows = new Map(log.rows.map((r) => [`${r.userReference}|${r.to}`, r]));
   const finals: Final[] = [];
   for (const p of pending) {
-    const code = codes.get(`${p.reference}|${toProviderMsisdn(p.phone)}`);
-    if (!code) continue;
-    const state = cpsmsDeliveryState(code);
-    if (state === "delivered") finals.push({ id: p.id, status: "delivered", detail: null });
-    else if (state === "failed" || state === "abandoned") finals.push({ id: p.id, status: "undelivered", detail: "The operator could not deliver it." });
+    const row = rows.get(`${p.reference}|${toProviderMsisdn(p.phone)}`);
+    if (!row || !row.dlrStatus) continue;
+    // The log also knows the price, for messages whose send answer was lost.
+    const cost = p.cost === null && row.pointPrice !== null ? row.pointPrice : undefined;
+    const segments = row.smsAmount ?? undefined;
+    const state = cpsmsDeliveryState(row.dlrStatus);
+    if (state === "delivered") finals.push({ id: p.id, status: "delivered", detail: null, cost, segments });
+    else if (state === "failed") finals.push({ id: p.id, status: "undelivered", detail: DETAIL.failed, cost, segments });
+    else if (state === "abandoned") finals.push({ id: p.id, status: "undelivered", detail: DETAIL.abandoned, cost, segments });
+    else if (state === "buffered") finals.push({ id: p.id, status: "buffered", detail: DETAIL.buffered, cost, segments });
   }
   return finals;
 }
 
+const DETAIL = {
+  failed: "The operator could not deliver it.",
+  abandoned: "Gave up: the phone stayed unreachable.",
+  buffered: "Waiting: the phone is off or out of reach; the operator keeps trying.",
+};
+
 async function applyFinals(db: Database, finals: Final[]): Promise<number> {
-  let n = 0;
-  for (const status of ["delivered", "undelivered"] as const) {
-    const group = finals.filter((f) => f.status === status);
-    if (group.length === 0) continue;
-    const rows = await db
-      .update(campaignMessages)
-      .set({
-        status,
-        statusChangedAt: new Date(),
-        ...(status === "delivered" ? { deliveredAt: new Date() } : { errorMessage: group[0]?.detail ?? null }),
-      })
-      .where(and(inArray(campaignMessages.id, group.map((f) => f.id)), eq(campaignMessages.status, "accepted")))
-      .returning({ id: campaignMessages.id });
-    n += rows.length;
-    await recordEvents(db, "poll", group.map((f) => ({ messageId: f.id, status, detail: f.detail })));
-  }
-  return n;
+  if (finals.length === 0) return 0;
+  // One statement; "buffered" only moves an "accepted" message, verdicts move either open status.
+  const col = <K extends keyof Final>(key: K) => sql.param(finals.map((f) => f[key] ?? null));
+  const result = await db.execute<{ id: number; status: string; detail: string | null }>(sql`
+    update campaign_messages m set
+      status = f.status,
+      status_changed_at = now(),
+      delivered_at = case when f.status = 'delivered' then now() else m.delivered_at end,
+      error_message = f.detail,
+      error_code = case when f.status = 'delivered' then null else m.error_code end,
+      cost = coalesce(m.cost, f.cost),
+      segments = coalesce(f.segments, m.segments)
+    from unnest(${col("id")}::bigint[], ${col("status")}::text[], ${col("detail")}::text[], ${col("cost")}::numeric[], ${col("segments")}::int[])
+      as f(id, status, detail, cost, segments)
+    where m.id = f.id
+      and (m.status = 'accepted' or (m.status = 'buffered' and f.status <> 'buffered'))
+    returning m.id, m.status, m.error_message as detail`);
+  await recordEvents(db, "poll", result.rows.map((r) => ({ messageId: Number(r.id), status: r.status, detail: r.detail })));
+  return result.rows.filter((r) => r.status !== "buffered").length;
 }

@@ -55,27 +55,32 @@ export function summarizeBatch(ids: readonly number[], results: readonly BatchIt
   return { outcomes, failure };
 }
 
-/** Writes outcomes in one statement (a batch is up to a few hundred rows). */
+/**
+ * Writes outcomes in one statement (a batch is up to a few hundred rows). A delivery report can beat the
+ * provider's answer (the row is already buffered/delivered/undelivered): its status is kept, but the cost,
+ * segments, uid and send time from the answer are still recorded.
+ */
 export async function recordOutcomes(db: Database, outcomes: readonly MessageOutcome[]) {
   if (outcomes.length === 0) return;
   // sql.param keeps each JS array one Postgres array parameter (a bare array would expand to a list).
   const col = <K extends keyof MessageOutcome>(key: K) => sql.param(outcomes.map((o) => o[key]));
   await db.execute(sql`
     update campaign_messages m set
-      status = o.status,
+      status = case when m.status = 'sending' then o.status else m.status end,
       cost = coalesce(o.cost, m.cost),
       segments = coalesce(o.segments, m.segments),
       provider_message_id = coalesce(o.provider_message_id, m.provider_message_id),
-      error_code = o.error_code,
-      error_message = o.error_message,
-      sent_at = case when o.status in ('accepted', 'scheduled') then now() else m.sent_at end,
+      error_code = case when m.status = 'sending' then o.error_code else m.error_code end,
+      error_message = case when m.status = 'sending' then o.error_message else m.error_message end,
+      sent_at = case when o.status in ('accepted', 'scheduled') then coalesce(case when m.status = 'sending' then null else m.sent_at end, now()) else m.sent_at end,
       claimed_at = case when o.status = 'queued' then null else m.claimed_at end,
-      status_changed_at = now()
+      status_changed_at = case when m.status = 'sending' then now() else m.status_changed_at end
     from unnest(
       ${col("id")}::bigint[], ${col("status")}::text[], ${col("cost")}::numeric[], ${col("segments")}::int[],
       ${col("providerMessageId")}::text[], ${col("errorCode")}::text[], ${col("errorMessage")}::text[]
     ) as o(id, status, cost, segments, provider_message_id, error_code, error_message)
-    where m.id = o.id and m.status = 'sending'`);
+    where m.id = o.id
+      and (m.status = 'sending' or (o.status in ('accepted', 'scheduled') and m.status in ('buffered', 'delivered', 'undelivered')))`);
   await recordEvents(
     db,
     "dispatch",

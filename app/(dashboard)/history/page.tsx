@@ -1,19 +1,86 @@
-import { History } from "lucide-react";
+import { Download } from "lucide-react";
 import type { Metadata } from "next";
-import { ComingSoonPage } from "@/components/coming-soon-page";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { historyQuery, parseHistoryFilters } from "@/lib/history/filters";
+import { historyFilterOptions, listHistory } from "@/lib/history/list-history";
+import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { formatInZone } from "@/lib/time/zoned";
+import { HistoryFilterBar } from "./history-filters";
+import { type HistoryTableRow, HistoryTable } from "./history-table";
 
 export const metadata: Metadata = { title: "History" };
 
-export default async function Page() {
-  await requireUser();
+const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 3 });
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HistoryPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const filters = parseHistoryFilters(params);
+  const one = (k: string) => (typeof params[k] === "string" ? (params[k] as string) : undefined);
+  const db = getDb();
+  const settings = await getRestaurantSettings(db);
+  const [page, options] = await Promise.all([
+    listHistory(db, filters, { timeZone: settings.timeZone, after: one("after"), before: one("before") }),
+    historyFilterOptions(db),
+  ]);
+  const rows: HistoryTableRow[] = page.rows.map((r) => ({
+    id: String(r.id),
+    time: formatInZone(r.listedAt, settings.timeZone),
+    phone: r.phone,
+    guest: r.contactName,
+    campaignId: r.campaignId,
+    campaignName: r.campaignName,
+    provider: PROVIDER_LABELS[r.provider],
+    sender: r.sender ?? "default sender",
+    status: r.status,
+    cost: r.cost === null ? "—" : `${NUMBER.format(r.cost)} ${r.provider === "cpsms" ? "pt" : "u"}`,
+    segments: r.segments,
+    reason: r.reason,
+    excerpt: r.body.slice(0, 80),
+  }));
+  const filtered = Object.keys(filters).length > 0;
   return (
-    <ComingSoonPage
-      title="History"
-      description="Every message sent, with its delivery status and cost."
-      icon={<History />}
-      emptyTitle="No messages sent yet"
-      emptyDescription="Once messages go out, you can follow each guest's delivery status here."
-    />
+    <>
+      <HistoryFilterBar key={historyQuery(filters)} filters={filters} campaigns={options.campaigns} senders={options.senders} />
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
+        <p>
+          Times in {settings.timeZone}. {filtered ? <Link href="/history" className="underline underline-offset-4">Clear filters</Link> : null}
+        </p>
+        {hasRole(user.role, "manager") ? (
+          <Button asChild variant="outline" size="sm">
+            <a href={`/history/export${historyQuery(filters)}`} download>
+              <Download aria-hidden /> Export CSV
+            </a>
+          </Button>
+        ) : null}
+      </div>
+      <HistoryTable rows={rows} />
+      <nav aria-label="Pages" className="mt-3 flex justify-end gap-2">
+        <PageLink href={page.newerCursor ? `/history${historyQuery(filters, { before: page.newerCursor })}` : null}>Newer</PageLink>
+        <PageLink href={page.olderCursor ? `/history${historyQuery(filters, { after: page.olderCursor })}` : null}>Older</PageLink>
+      </nav>
+    </>
+  );
+}
+
+function PageLink({ href, children }: { href: string | null; children: React.ReactNode }) {
+  if (!href) {
+    return (
+      <Button variant="outline" size="sm" disabled>
+        {children}
+      </Button>
+    );
+  }
+  return (
+    <Button asChild variant="outline" size="sm">
+      <Link href={href}>{children}</Link>
+    </Button>
   );
 }

@@ -43,6 +43,11 @@ export interface SmsappPage<T> {
   perPage: number;
   total: number;
   hasNextPage: boolean;
+  /** 1-based positions of the first and last item on this page, as reported (null on an empty page). */
+  from: number | null;
+  to: number | null;
+  /** The paginator's own links ("« Previous", 1, 2, "...", "Next »"); page null = not a link. */
+  links: { label: string; page: number | null; active: boolean }[];
 }
 
 export interface SmsappMessagesApi {
@@ -111,8 +116,24 @@ export function createSmsappMessagesApi(http: SmsappHttp, options: { timeZone: s
 }
 
 /** Converts a parsed Laravel paginator into our page shape. */
-export function toPage<T>(p: { data: T[]; current_page: number; last_page: number; per_page: number; total: number }): SmsappPage<T> {
+export function toPage<T>(p: {
+  data: T[];
+  current_page: number;
+  last_page: number;
+  per_page: number;
+  total: number;
+  from?: number | null;
+  to?: number | null;
+  links?: { url: string | null; label: string; active?: boolean }[];
+}): SmsappPage<T> {
+  const pageOf = (url: string | null) => {
+    const m = url ? /[?&]page=(\d+)/.exec(url) : null;
+    return m ? Number(m[1]) : null;
+  };
   return {
+    from: p.from ?? null,
+    to: p.to ?? null,
+    links: (p.links ?? []).map((l) => ({ label: decodeEntities(l.label), page: pageOf(l.url), active: Boolean(l.active) })),
     items: p.data,
     page: p.current_page,
     lastPage: p.last_page,
@@ -124,4 +145,9 @@ export function toPage<T>(p: { data: T[]; current_page: number; last_page: numbe
 
 function toContactNumber(msisdn: string): number | string {
   return /^\d{1,15}$/.test(msisdn) ? Number(msisdn) : msisdn;
+}
+
+/** Laravel's link labels carry HTML entities ("&laquo; Previous"). */
+function decodeEntities(label: string): string {
+  return label.replace(/&laquo;/g, "«").replace(/&raquo;/g, "»").replace(/&amp;/g, "&");
 }

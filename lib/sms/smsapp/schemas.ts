@@ -37,6 +37,9 @@ export const paginatorSchema = <T extends z.ZodType>(item: T) =>
     total: wholeNumber,
     next_page_url: z.string().nullable().optional(),
     prev_page_url: z.string().nullable().optional(),
+    links: z
+      .array(z.object({ url: z.string().nullable(), label: z.union([z.string(), z.number()]).transform(String), active: z.boolean().optional() }))
+      .optional(),
   });
 
 export const balanceSchema = z.object({

@@ -12,6 +12,7 @@ import { requireUser } from "@/lib/auth/session";
 import { cancelDeadline } from "@/lib/campaigns/campaign-controls";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
 import { isMessageStatus, listCampaignMessages } from "@/lib/campaigns/list-campaign-messages";
+import { RESENDABLE } from "@/lib/campaigns/resend-failed";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
 import { getDb } from "@/lib/db";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
@@ -20,6 +21,7 @@ import { formatInZone } from "@/lib/time/zoned";
 import { AutoRefresh } from "../auto-refresh";
 import { CampaignControls } from "./campaign-controls";
 import { RescheduleForm } from "./reschedule-form";
+import { ResendFailedButton } from "./resend-failed-button";
 import { type RecipientRow, RecipientsTable } from "./recipients-table";
 
 export const metadata: Metadata = { title: "Campaign" };
@@ -43,7 +45,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const progress = summarizeProgress(campaign.counts, campaign.recipientCount);
   const zone = (d: Date) => formatInZone(d, settings.timeZone);
   const deadline = cancelDeadline(campaign);
-  const active = ["queued", "sending"].includes(campaign.status) || progress.sent > progress.delivered + progress.undelivered;
+  const unit = campaign.provider === "cpsms" ? "points" : "units";
+  const resendable = RESENDABLE.reduce((n, s) => n + (campaign.counts[s] ?? 0), 0);
+  const active = ["queued", "sending"].includes(campaign.status) || (campaign.counts.accepted ?? 0) + (campaign.counts.buffered ?? 0) > 0;
 
   const rows: RecipientRow[] = messages.rows.map((m) => ({
     id: String(m.id),
@@ -93,7 +97,10 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 </div>
               ))}
             </dl>
-            <p className="text-sm text-muted-foreground">Cost so far: {NUMBER.format(campaign.cost)} {campaign.provider === "cpsms" ? "points" : "units"}</p>
+            <p className="text-sm text-muted-foreground" data-testid="campaign-cost">
+              Cost so far: {NUMBER.format(campaign.cost)} {unit}
+              {progress.sent > 0 ? ` · ${NUMBER.format(campaign.cost / progress.sent)} ${unit} per message sent` : ""}
+            </p>
             {hasRole(user.role, "manager") ? (
               <CampaignControls
                 campaignId={campaign.id}
@@ -110,7 +117,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 timeZone={settings.timeZone}
               />
             ) : null}
-            {!hasRole(user.role, "manager") && campaign.status === "draft" ? (
+            {hasRole(user.role, "manager") && resendable > 0 && !["queued", "sending", "draft"].includes(campaign.status) ? (
+              <ResendFailedButton campaignId={campaign.id} failed={resendable} />
+            ) : !hasRole(user.role, "manager") && campaign.status === "draft" ? (
               <p className="text-sm text-muted-foreground">A manager or owner must approve this draft before it is sent.</p>
             ) : null}
           </CardContent>

@@ -31,10 +31,21 @@ const VARIANT: Partial<Record<MessageStatus, "success" | "warning" | "destructiv
   failed: "destructive",
   cancelled: "outline",
   expired: "warning",
+  buffered: "warning",
+  unknown: "outline",
 };
 
 const columns: ColumnDef<RecipientRow, unknown>[] = [
-  { header: "Phone", accessorKey: "phone", meta: { className: "font-mono text-xs whitespace-nowrap" } },
+  {
+    header: "Phone",
+    accessorKey: "phone",
+    cell: ({ row }) => (
+      <Link href={`/history/${row.original.id}`} className="underline-offset-4 hover:underline">
+        {row.original.phone}
+      </Link>
+    ),
+    meta: { className: "font-mono text-xs whitespace-nowrap" },
+  },
   {
     header: "Status",
     accessorKey: "status",

@@ -1,0 +1,54 @@
+"use client";
+
+import { RotateCcw } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { resendFailedAction } from "../actions";
+
+/** "Resend to failed": a new campaign for the guests whose message didn't arrive, after a confirmation. */
+export function ResendFailedButton({ campaignId, failed }: { campaignId: string; failed: number }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const run = () =>
+    startTransition(async () => {
+      const result = await resendFailedAction({ campaignId });
+      if (!result.ok) return void toast.error(result.error.message);
+      toast.success(`Resending to ${result.data.recipients} ${result.data.recipients === 1 ? "guest" : "guests"}.`);
+      router.push(`/campaigns/${result.data.campaignId}`);
+    });
+  return (
+    <AlertDialog>
+      <AlertDialogTrigger asChild>
+        <Button size="sm" variant="outline" disabled={pending}>
+          <RotateCcw aria-hidden /> Resend to failed
+        </Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>Resend to {failed} failed {failed === 1 ? "recipient" : "recipients"}?</AlertDialogTitle>
+          <AlertDialogDescription>
+            A new campaign goes out now with each guest&apos;s same text, through the same provider. Guests who opted out since are left out.
+            It costs again for every message sent.
+          </AlertDialogDescription>
+        </AlertDialogHeader>
+        <AlertDialogFooter>
+          <AlertDialogCancel>Don&apos;t resend</AlertDialogCancel>
+          <AlertDialogAction onClick={run}>Resend</AlertDialogAction>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

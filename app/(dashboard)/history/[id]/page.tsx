@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { DELIVERY_STATE_HELP, DELIVERY_STATE_OF } from "@/lib/campaigns/delivery-status";
+import { getDb } from "@/lib/db";
+import { EVENT_SOURCE_LABELS, getHistoryMessage } from "@/lib/history/message-detail";
+import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { formatInZone } from "@/lib/time/zoned";
+
+export const metadata: Metadata = { title: "Message" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function MessagePage({ params }: Props) {
+  await requireUser();
+  const { id } = await params;
+  if (!/^\d{1,15}$/.test(id)) notFound();
+  const db = getDb();
+  const [detail, settings] = await Promise.all([getHistoryMessage(db, Number(id)), getRestaurantSettings(db)]);
+  if (!detail) notFound();
+  const { message: m, campaign, contact, events } = detail;
+  const at = (d: Date | null) => (d ? formatInZone(d, settings.timeZone, "EEE d MMM yyyy, HH:mm:ss") : "—");
+  const unit = campaign.provider === "cpsms" ? "points" : "units";
+  const guest = contact ? `${contact.firstName} ${contact.lastName}`.trim() : null;
+  const facts: [string, React.ReactNode][] = [
+    ["To", <span key="to" className="font-mono">{m.phone}</span>],
+    ["Guest", guest || "— (number not in the guest book)"],
+    ["Campaign", <Link key="c" href={`/campaigns/${campaign.id}`} className="underline underline-offset-4">{campaign.name}</Link>],
+    ["Provider", `${PROVIDER_LABELS[campaign.provider]} · ${campaign.sender ?? "default sender"}`],
+    ["Written", at(m.createdAt)],
+    ["Sent", at(m.sentAt)],
+    ["Delivered", at(m.deliveredAt)],
+    ["Last change", at(m.statusChangedAt)],
+    ["Segments", `${m.segments} (${m.encoding})`],
+    ["Cost", m.cost === null ? "—" : `${m.cost} ${unit}`],
+    ["Provider id", m.providerMessageId ?? m.reference ?? "—"],
+  ];
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/history" className="underline underline-offset-4">
+          ← All messages
+        </Link>
+      </p>
+      <Card>
+        <CardContent className="space-y-4">
+          <div className="flex flex-wrap items-center gap-3">
+            <h2 className="text-lg font-semibold">Message {m.id}</h2>
+            <DeliveryStateBadge status={m.status} />
+            <span className="text-sm text-muted-foreground">{DELIVERY_STATE_HELP[DELIVERY_STATE_OF[m.status]]}</span>
+          </div>
+          {m.errorMessage ? (
+            <p className="rounded-md border bg-muted/40 p-3 text-sm" data-testid="message-reason">
+              {m.errorMessage}
+            </p>
+          ) : null}
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+            {facts.map(([label, value]) => (
+              <div key={label} className="flex gap-2">
+                <dt className="w-28 shrink-0 text-muted-foreground">{label}</dt>
+                <dd className="min-w-0 break-words">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <div>
+            <h3 className="mb-1 text-sm font-medium">Text</h3>
+            <p className="rounded-md border p-3 text-sm whitespace-pre-wrap">{m.body}</p>
+          </div>
+        </CardContent>
+      </Card>
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+          Timeline
+        </h2>
+        {events.length === 0 ? (
+          <p className="text-sm text-muted-foreground">Nothing has happened to this message yet.</p>
+        ) : (
+          <ol className="space-y-3 border-l pl-4" data-testid="message-timeline">
+            {events.map((e) => (
+              <li key={e.id} className="relative">
+                <span className="absolute top-1.5 -left-[21px] size-2.5 rounded-full bg-primary" aria-hidden />
+                <div className="flex flex-wrap items-center gap-2 text-sm">
+                  <time dateTime={e.at.toISOString()} className="tabular-nums">
+                    {at(e.at)}
+                  </time>
+                  <Badge variant="outline">{e.status}</Badge>
+                  <span className="text-muted-foreground">{EVENT_SOURCE_LABELS[e.source] ?? e.source}</span>
+                </div>
+                {e.detail ? <p className="mt-0.5 text-sm text-muted-foreground">{e.detail}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

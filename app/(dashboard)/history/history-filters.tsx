@@ -1,0 +1,110 @@
+"use client";
+
+import { Search } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { DELIVERY_STATE_LABELS, DELIVERY_STATES } from "@/lib/campaigns/delivery-status";
+import { DEFAULT_SENDER, type HistoryFilters } from "@/lib/history/filters";
+
+type Props = {
+  filters: HistoryFilters;
+  campaigns: { id: string; name: string }[];
+  senders: string[];
+};
+
+const SELECT =
+  "h-10 w-full rounded-md border border-input bg-transparent px-2 text-base shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 sm:text-sm dark:bg-input/30";
+
+/**
+ * The filter bar is a plain GET form: the URL is the state (shareable, back button, refresh), it works before
+ * JavaScript loads, and any change starts again from the newest page.
+ */
+export function HistoryFilterBar({ filters, campaigns, senders }: Props) {
+  const form = useRef<HTMLFormElement>(null);
+  const router = useRouter();
+  const submit = () => {
+    const data = new FormData(form.current!);
+    const params = new URLSearchParams();
+    for (const [k, v] of data) if (typeof v === "string" && v.trim()) params.set(k, v.trim());
+    const qs = params.toString();
+    router.push(qs ? `/history?${qs}` : "/history");
+  };
+  return (
+    <form
+      ref={form}
+      action="/history"
+      method="get"
+      role="search"
+      aria-label="Filter messages"
+      className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <div className="col-span-2 space-y-1 sm:col-span-3 lg:col-span-2">
+        <Label htmlFor="history-q">Phone or guest</Label>
+        <div className="flex gap-2">
+          <Input id="history-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="e.g. 2012 3456 or Åse" />
+          <Button type="submit" variant="outline" size="icon" aria-label="Search">
+            <Search aria-hidden />
+          </Button>
+        </div>
+      </div>
+      <Field label="Provider" name="provider" value={filters.provider} onChange={submit}>
+        <option value="">All providers</option>
+        <option value="cpsms">CPSMS.dk</option>
+        <option value="smsapp">smsapp.pk</option>
+      </Field>
+      <Field label="Status" name="state" value={filters.state} onChange={submit}>
+        <option value="">All statuses</option>
+        {DELIVERY_STATES.map((s) => (
+          <option key={s} value={s}>
+            {DELIVERY_STATE_LABELS[s]}
+          </option>
+        ))}
+      </Field>
+      <Field label="Campaign" name="campaign" value={filters.campaignId} onChange={submit}>
+        <option value="">All campaigns</option>
+        {campaigns.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </Field>
+      <Field label="Sender" name="sender" value={filters.sender} onChange={submit}>
+        <option value="">All senders</option>
+        {senders.map((s) => (
+          <option key={s} value={s}>
+            {s === DEFAULT_SENDER ? "Provider default" : s}
+          </option>
+        ))}
+      </Field>
+      <div className="col-span-2 grid grid-cols-2 gap-2 sm:col-span-1 lg:col-span-1">
+        <div className="space-y-1">
+          <Label htmlFor="history-from">From</Label>
+          <Input id="history-from" name="from" type="date" defaultValue={filters.from ?? ""} onChange={submit} className="px-1" />
+        </div>
+        <div className="space-y-1">
+          <Label htmlFor="history-to">To</Label>
+          <Input id="history-to" name="to" type="date" defaultValue={filters.to ?? ""} onChange={submit} className="px-1" />
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function Field(props: { label: string; name: string; value: string | undefined; onChange: () => void; children: React.ReactNode }) {
+  const id = `history-${props.name}`;
+  return (
+    <div className="space-y-1">
+      <Label htmlFor={id}>{props.label}</Label>
+      <select id={id} name={props.name} defaultValue={props.value ?? ""} onChange={props.onChange} className={SELECT}>
+        {props.children}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { AlertTriangle } from "lucide-react";
+import Link from "next/link";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent } from "@/components/ui/card";
+import { getDb } from "@/lib/db";
+import { LOW_BALANCE, providerBalance, uncoveredSends } from "@/lib/dashboard/balances";
+import type { UpcomingSend } from "@/lib/dashboard/dashboard";
+import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+
+const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+
+/** Both providers' balances, read live with a short timeout (rendered inside Suspense: never holds up the page). */
+export async function Balances({ upcoming }: { upcoming: UpcomingSend[] }) {
+  const db = getDb();
+  const balances = await Promise.all([providerBalance(db, "cpsms"), providerBalance(db, "smsapp")]);
+  const uncovered = uncoveredSends(balances, upcoming);
+  return (
+    <div className="space-y-3">
+      <div className="grid gap-3 sm:grid-cols-2">
+        {balances.map((b) => (
+          <Card key={b.provider} data-testid={`balance-${b.provider}`}>
+            <CardContent className="space-y-1">
+              <div className="flex items-center justify-between gap-2">
+                <span className="text-sm text-muted-foreground">{PROVIDER_LABELS[b.provider]} balance</span>
+                {b.mode === "sandbox" ? <Badge variant="outline">Sandbox</Badge> : null}
+              </div>
+              {b.ok ? (
+                <>
+                  <p className="text-2xl font-semibold tabular-nums">
+                    {b.unlimited ? "Unlimited" : NUMBER.format(b.amount ?? 0)} <span className="text-sm font-normal text-muted-foreground">{b.unit}</span>
+                  </p>
+                  {b.low ? (
+                    <p className="flex items-center gap-1 text-sm text-warning" data-testid={`low-balance-${b.provider}`}>
+                      <AlertTriangle className="size-4" aria-hidden /> Low: under {LOW_BALANCE[b.provider]} {b.unit}. Top up before the next campaign.
+                    </p>
+                  ) : null}
+                </>
+              ) : (
+                <p className="text-sm text-destructive">Unavailable: {b.message}</p>
+              )}
+            </CardContent>
+          </Card>
+        ))}
+      </div>
+      {uncovered.map((w) => (
+        <Alert key={w.campaignId} variant="warning" data-testid="uncovered-send">
+          <AlertTitle>Not enough balance for a scheduled send</AlertTitle>
+          <AlertDescription>
+            <span>
+              <Link href={`/campaigns/${w.campaignId}`} className="underline underline-offset-4">
+                {w.name}
+              </Link>{" "}
+              needs about {NUMBER.format(w.needed)} {w.provider === "cpsms" ? "points" : "units"} at {PROVIDER_LABELS[w.provider]}, but only{" "}
+              {NUMBER.format(Math.max(0, w.available))} are left for it.
+            </span>
+          </AlertDescription>
+        </Alert>
+      ))}
+    </div>
+  );
+}

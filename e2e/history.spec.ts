@@ -1,0 +1,257 @@
+import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { E2E } from "./support/config";
+import { withE2eDb } from "./support/db";
+import { embeddedDbUrl, enqueueDispatch } from "./support/instance";
+
+// Delivery status end to end against the server's sandboxes: CPSMS reports reach our webhook and change what
+// the pages show, smsapp.pk verdicts arrive through polling, and both providers' own histories can be browsed.
+
+test.describe.configure({ mode: "serial", timeout: 120_000 });
+
+const dbUrl = () => embeddedDbUrl(E2E.dataDir, E2E.embeddedPgPort);
+const sandbox = (provider: "cpsms" | "smsapp") =>
+  `http://127.0.0.1:${provider === "cpsms" ? E2E.cpsmsSandboxPort : E2E.smsappSandboxPort}/_sandbox`;
+const run = String(Date.now()).slice(-5);
+
+/** Distinct numbers per run: Danish +45 2xxxxxxx or Pakistani +92 300xxxxxxx. */
+function numbers(provider: "cpsms" | "smsapp", n: number, offset: number) {
+  return Array.from({ length: n }, (_, i) => {
+    const tail = String((Number(run) * 100 + offset + i) % 10_000_000).padStart(7, "0");
+    return provider === "cpsms" ? `+452${tail}` : `+92300${tail}`;
+  });
+}
+
+/** A campaign written as compose writes it (queued, approved), then handed to the app's workers. */
+async function sendCampaign(provider: "cpsms" | "smsapp", name: string, phones: string[], body: string) {
+  const id = await withE2eDb(async (db) => {
+    const { rows } = await db.query(
+      `insert into campaigns (name, provider, sender, body, status, recipient_count, approved_at)
+       values ($1, $2, $3, $4, 'queued', $5, now()) returning id`,
+      [name, provider, provider === "smsapp" ? "CafeRose" : null, body, phones.length],
+    );
+    await db.query(
+      `insert into campaign_messages (campaign_id, phone, body, segments, encoding)
+       select $1, p, $2, 1, 'GSM-7' from unnest($3::text[]) p`,
+      [rows[0].id, body, phones],
+    );
+    return rows[0].id as string;
+  });
+  await enqueueDispatch(dbUrl(), id);
+  return id;
+}
+
+async function setOutcome(provider: "cpsms" | "smsapp", phone: string, outcome: "delivered" | "failed" | "buffered") {
+  await fetch(`${sandbox(provider)}/outcomes`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ number: phone.slice(1), outcome }),
+  });
+}
+
+async function statuses(campaignId: string): Promise<Record<string, string>> {
+  return withE2eDb(async (db) => {
+    const { rows } = await db.query("select phone, status from campaign_messages where campaign_id = $1", [campaignId]);
+    return Object.fromEntries(rows.map((r) => [r.phone, r.status]));
+  });
+}
+
+async function messageId(campaignId: string, phone: string): Promise<number> {
+  return withE2eDb(async (db) => {
+    const { rows } = await db.query("select id from campaign_messages where campaign_id = $1 and phone = $2", [campaignId, phone]);
+    return Number(rows[0].id);
+  });
+}
+
+const signInAsOwner = (page: Page, path: string) => signIn(page, E2E.owner.email, E2E.owner.password, path);
+
+let cpsmsCampaign = "";
+const cpsmsPhones = numbers("cpsms", 3, 10);
+
+test("CPSMS: delivery reports change statuses on the page; duplicates and late reports don't; forged ones are refused", async ({ page }) => {
+  const [ok, bad, slow] = cpsmsPhones as [string, string, string];
+  await setOutcome("cpsms", bad, "failed");
+  await setOutcome("cpsms", slow, "buffered");
+  cpsmsCampaign = await sendCampaign("cpsms", `E2E history CPSMS ${run}`, cpsmsPhones, "Fredagsbar i aften kl. 17!");
+
+  await signInAsOwner(page, `/campaigns/${cpsmsCampaign}`);
+  const counts = page.getByTestId("campaign-counts");
+  // The page refreshes itself while reports come in.
+  await expect(counts.getByText("Delivered").locator("..")).toContainText("2", { timeout: 30_000 });
+  await expect(counts.getByText("Failed").locator("..")).toContainText("1");
+  expect(await statuses(cpsmsCampaign)).toEqual({ [ok]: "delivered", [bad]: "undelivered", [slow]: "delivered" });
+  await expect(page.getByTestId("campaign-cost")).toContainText("Cost so far: 3 points");
+
+  // The failed one's page: the reason in words and its timeline (sent, then the operator's report).
+  await page.goto(`/history/${await messageId(cpsmsCampaign, bad)}`);
+  await expect(page.getByTestId("message-reason")).toHaveText("The operator could not deliver it.");
+  const timeline = page.getByTestId("message-timeline");
+  await expect(timeline.getByText("Delivery report")).toBeVisible();
+  await expect(timeline.getByText("undelivered").or(timeline.getByText("failed")).first()).toBeVisible();
+  // The buffered one went through "buffered" before "delivered".
+  await page.goto(`/history/${await messageId(cpsmsCampaign, slow)}`);
+  await expect(page.getByTestId("message-timeline").getByText("buffered", { exact: true })).toBeVisible();
+
+  // CPSMS calls the URL it was given; replay it as a duplicate, then a late "buffered" and a late "failed".
+  const { messages } = (await (await fetch(`${sandbox("cpsms")}/messages`)).json()) as { messages: { to: string; dlrUrl: string | null }[] };
+  const dlrUrl = messages.find((m) => m.to === ok.slice(1))!.dlrUrl!;
+  const callback = (status: number, url = dlrUrl) => fetch(`${url}&status=${status}&receiver=${ok.slice(1)}`, { method: "POST" });
+  for (const status of [1, 4, 2]) {
+    const res = await callback(status);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, updated: 0 });
+  }
+  expect((await statuses(cpsmsCampaign))[ok]).toBe("delivered");
+  const okId = await messageId(cpsmsCampaign, ok);
+  const events = await withE2eDb(async (db) => (await db.query("select status from message_events where message_id = $1 and source = 'dlr' order by id", [okId])).rows);
+  expect(events.map((e) => e.status)).toEqual(["delivered", "delivered", "buffered", "failed"]);
+
+  // Forged: a wrong token, no token, or a token for another reference.
+  const forged = new URL(dlrUrl);
+  forged.searchParams.set("token", "A".repeat(32));
+  expect((await callback(2, forged.toString())).status).toBe(403);
+  forged.searchParams.delete("token");
+  expect((await callback(2, forged.toString())).status).toBe(403);
+  const other = new URL(dlrUrl);
+  other.searchParams.set("ref", `${other.searchParams.get("ref")}x`);
+  expect((await callback(2, other.toString())).status).toBe(403);
+  // GET works too (CPSMS has used both); a signed report for a number not in the send is unknown (404).
+  expect((await fetch(`${dlrUrl}&status=1&receiver=4500000000`)).status).toBe(404);
+  expect((await statuses(cpsmsCampaign))[ok]).toBe("delivered");
+});
+
+let smsappCampaign = "";
+const smsappPhones = numbers("smsapp", 60, 500);
+
+test("smsapp.pk: verdicts arrive through polling and show in history with a plain reason", async ({ page }) => {
+  await setOutcome("smsapp", smsappPhones[3]!, "failed");
+  smsappCampaign = await sendCampaign("smsapp", `E2E history smsapp ${run}`, smsappPhones, `Eid offer ${run}: 20% off tonight`);
+  await expect
+    .poll(async () => Object.values(await statuses(smsappCampaign)).filter((s) => s === "delivered" || s === "undelivered").length, {
+      timeout: 90_000,
+      intervals: [1000],
+    })
+    .toBe(60);
+  const final = await statuses(smsappCampaign);
+  expect(final[smsappPhones[3]!]).toBe("undelivered");
+
+  await signInAsOwner(page, `/history?campaign=${smsappCampaign}&state=failed`);
+  const table = page.getByTestId("history-table");
+  await expect(table.getByRole("row")).toHaveCount(2); // header + the one failure
+  await expect(table).toContainText(smsappPhones[3]!);
+  await expect(table).toContainText("smsapp.pk said");
+});
+
+test("smsapp.pk history browser: first, middle, last and beyond the last page; one message by uid, live", async ({ page }) => {
+  const { messages } = (await (await fetch(`${sandbox("smsapp")}/messages`)).json()) as { messages: unknown[] };
+  const total = messages.length;
+  expect(total).toBeGreaterThanOrEqual(60);
+  const lastPage = Math.ceil(total / 25);
+
+  await signInAsOwner(page, "/history/smsapp");
+  const summary = page.getByTestId("smsapp-summary");
+  await expect(summary).toContainText(`Messages 1–25 of ${total} · page 1 of ${lastPage} · 25 per page`);
+  await expect(page.getByTestId("smsapp-table").getByRole("row")).toHaveCount(26);
+
+  await page.getByRole("navigation", { name: "smsapp.pk pages" }).getByRole("link", { name: "2", exact: true }).click();
+  await expect(summary).toContainText(`Messages 26–50 of ${total} · page 2 of ${lastPage}`);
+  await expect(page).toHaveURL(/page=2/);
+
+  await page.goto(`/history/smsapp?page=${lastPage}`);
+  const lastFrom = (lastPage - 1) * 25 + 1;
+  await expect(summary).toContainText(`Messages ${lastFrom}–${total} of ${total} · page ${lastPage} of ${lastPage}`);
+  await expect(page.getByRole("navigation", { name: "smsapp.pk pages" }).getByRole("link", { name: /Next/ })).toHaveCount(0);
+
+  await page.goto(`/history/smsapp?page=${lastPage + 1}`);
+  await expect(summary).toContainText(`Page ${lastPage + 1} is past the last page (${lastPage})`);
+  await page.getByRole("link", { name: "Last page" }).click();
+  await expect(summary).toContainText(`page ${lastPage} of ${lastPage}`);
+
+  // One message by uid: its live status, straight from smsapp.pk.
+  await page.goto("/history/smsapp");
+  const uidLink = page.getByTestId("smsapp-table").getByRole("row").nth(1).getByRole("link");
+  const uid = (await uidLink.textContent())!.trim();
+  await uidLink.click();
+  await expect(page).toHaveURL(new RegExp(`/history/smsapp/${uid}$`));
+  await expect(page.getByTestId("smsapp-message")).toContainText(uid);
+  await expect(page.getByTestId("smsapp-message")).toContainText("Live from smsapp.pk");
+
+  // An unknown uid: the provider's error is shown, not an empty page.
+  await page.goto("/history/smsapp/ffffffffffff0");
+  await expect(page.getByTestId("provider-error")).toBeVisible();
+});
+
+test("CPSMS log view says when it was fetched and when it can be refreshed", async ({ page }) => {
+  await signInAsOwner(page, "/history/cpsms");
+  await expect(page.getByTestId("cpsms-log-freshness")).toContainText(/Fetched from CPSMS at .*Can be refreshed from/);
+  await expect(page.getByRole("button", { name: /Refresh/ })).toBeVisible();
+  await page.getByRole("textbox", { name: "Number" }).fill(cpsmsPhones[0]!.slice(1));
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId("cpsms-log-table")).toContainText(cpsmsPhones[0]!.slice(1));
+  await expect(page.getByTestId("cpsms-log-table")).toContainText("delivered");
+  // Sub-navigation between the three histories.
+  await page.getByRole("navigation", { name: "History" }).getByRole("link", { name: "Our history" }).click();
+  await expect(page).toHaveURL(/\/history$/);
+});
+
+test("our history: filters and search live in the URL, pages by cursor, and export the same rows as CSV", async ({ page }) => {
+  await signInAsOwner(page, "/history");
+  await page.getByLabel("Campaign").selectOption(smsappCampaign);
+  await expect(page).toHaveURL(new RegExp(`campaign=${smsappCampaign}`));
+  const table = page.getByTestId("history-table");
+  await expect(table.getByRole("row")).toHaveCount(51); // 50 per page
+  await page.getByRole("link", { name: "Older" }).click();
+  await expect(page).toHaveURL(/after=/);
+  await expect(table.getByRole("row")).toHaveCount(11);
+  await page.getByRole("link", { name: "Newer" }).click();
+  await expect(table.getByRole("row")).toHaveCount(51);
+
+  await page.getByLabel("Status").selectOption("failed");
+  await expect(page).toHaveURL(/state=failed/);
+  await expect(table.getByRole("row")).toHaveCount(2);
+
+  // Search by the end of a number, as a guest would read it out.
+  await page.goto("/history");
+  await page.getByLabel("Phone or guest").fill(cpsmsPhones[1]!.slice(-6));
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=/);
+  await expect(table).toContainText(cpsmsPhones[1]!);
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await table.getByRole("link", { name: new RegExp(cpsmsPhones[1]!.replace("+", "\\+")) }).click();
+  await expect(page.getByTestId("message-reason")).toBeVisible();
+
+  const csv = await page.request.get(`/history/export?campaign=${cpsmsCampaign}`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(lines).toHaveLength(4);
+  expect(lines[0]).toMatch(/^Message id,Time,Campaign,Provider/);
+  expect(lines.filter((l) => l.includes("Failed,undelivered"))).toHaveLength(1);
+});
+
+test("dashboard figures match the database, with balances and the latest failures", async ({ page }) => {
+  const expected = await withE2eDb(async (db) => {
+    const { rows } = await db.query(`
+      select count(*) filter (where status in ('accepted','buffered','delivered','undelivered','unknown'))::int as sent,
+             count(*) filter (where status = 'delivered')::int as delivered,
+             count(*) filter (where status in ('undelivered','rejected','failed'))::int as failed
+      from campaign_messages
+      where listed_at >= (date_trunc('day', now() at time zone 'Europe/Copenhagen') at time zone 'Europe/Copenhagen')`);
+    return rows[0] as { sent: number; delivered: number; failed: number };
+  });
+  expect(expected.sent).toBeGreaterThanOrEqual(63);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAsOwner(page, "/");
+  const fmt = (n: number) => new Intl.NumberFormat("en-GB").format(n);
+  await expect(page.getByTestId("today-sent")).toHaveText(fmt(expected.sent));
+  await expect(page.getByTestId("today-delivered")).toHaveText(fmt(expected.delivered));
+  await expect(page.getByTestId("today-failed")).toHaveText(fmt(expected.failed));
+  const rate = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }).format(expected.delivered / expected.sent);
+  await expect(page.getByTestId("today-rate")).toHaveText(rate);
+  await expect(page.getByTestId("balance-cpsms")).toContainText("points");
+  await expect(page.getByTestId("balance-smsapp")).toContainText("units");
+  await expect(page.getByTestId("latest-failures")).toContainText("smsapp.pk said");
+  await expect(page.getByText("Messages per day")).toBeVisible(); // the lazily loaded charts
+  // Phone width: nothing wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

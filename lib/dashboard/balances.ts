@@ -1,0 +1,69 @@
+import type { Database } from "@/lib/db";
+import { cpsmsClientFor, smsappClientFor } from "@/lib/providers/provider-clients";
+import { type ProviderMode, resolveProvider } from "@/lib/providers/resolve-provider";
+import { isProviderError } from "@/lib/sms/errors";
+import type { ProviderName } from "@/lib/sms/types";
+import type { UpcomingSend } from "./dashboard";
+
+/** Below this, the dashboard warns (in the provider's unit: about a small campaign's worth). */
+export const LOW_BALANCE: Record<ProviderName, number> = { cpsms: 100, smsapp: 100 };
+/** The dashboard never waits longer than this for a provider. */
+export const BALANCE_TIMEOUT_MS = 2_500;
+
+export type BalanceView =
+  | { ok: true; provider: ProviderName; mode: ProviderMode; amount: number | null; unlimited: boolean; unit: string; raw: string; low: boolean }
+  | { ok: false; provider: ProviderName; mode: ProviderMode; message: string };
+
+/** One provider's balance, with one short attempt: a slow provider shows "unavailable", not a slow page. */
+export async function providerBalance(db: Database, provider: ProviderName, timeoutMs = BALANCE_TIMEOUT_MS): Promise<BalanceView> {
+  const resolved = await resolveProvider(db, provider);
+  const transport = { timeoutMs, retry: { maxAttempts: 1 } };
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("timeout")), timeoutMs + 250);
+  });
+  try {
+    const balance = await Promise.race([
+      resolved.provider === "cpsms" ? cpsmsClientFor(resolved, db, transport).getBalance() : smsappClientFor(resolved, transport).getBalance(),
+      deadline,
+    ]);
+    return {
+      ok: true,
+      provider,
+      mode: resolved.mode,
+      amount: balance.amount,
+      unlimited: balance.unlimited,
+      unit: balance.unit,
+      raw: balance.raw,
+      low: !balance.unlimited && balance.amount !== null && balance.amount < LOW_BALANCE[provider],
+    };
+  } catch (err) {
+    const message = isProviderError(err)
+      ? err.userMessage
+      : err instanceof Error && err.message === "timeout"
+        ? `No answer within ${timeoutMs / 1000} seconds.`
+        : "The balance could not be read.";
+    return { ok: false, provider, mode: resolved.mode, message };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type CoverageWarning = { campaignId: string; name: string; provider: ProviderName; needed: number; available: number };
+
+/**
+ * Upcoming sends the balance can't cover, taken in order: the second campaign is checked against what the
+ * first leaves.
+ */
+export function uncoveredSends(balances: BalanceView[], upcoming: UpcomingSend[]): CoverageWarning[] {
+  const left = new Map<ProviderName, number>();
+  for (const b of balances) if (b.ok && !b.unlimited && b.amount !== null) left.set(b.provider, b.amount);
+  const warnings: CoverageWarning[] = [];
+  for (const u of upcoming) {
+    const available = left.get(u.provider);
+    if (available === undefined || u.estimatedCost === 0) continue;
+    if (u.estimatedCost > available) warnings.push({ campaignId: u.id, name: u.name, provider: u.provider, needed: u.estimatedCost, available });
+    left.set(u.provider, available - u.estimatedCost);
+  }
+  return warnings;
+}

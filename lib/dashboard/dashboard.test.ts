@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { phoneNumbers, quickCampaign } from "@/tests/support/campaigns";
+import { uncoveredSends } from "./balances";
+import { costByProvider, dailySeries, deliveryStats, latestFailures, upcomingSends } from "./dashboard";
+import { startOfDay } from "./periods";
+
+const TZ = "Europe/Copenhagen";
+// A moment no other test writes near, so the global figures are ours alone.
+const NOW = new Date("2031-03-30T10:00:00Z"); // the day after DST starts in Copenhagen
+
+async function seedAt(provider: "cpsms" | "smsapp", offset: number, rows: { daysAgo: number; status: string; cost: number }[]) {
+  const phones = phoneNumbers(provider, rows.length, offset);
+  const campaign = await quickCampaign(provider, phones);
+  for (const [i, r] of rows.entries()) {
+    const at = new Date(startOfDay(NOW, TZ, r.daysAgo).getTime() + 3600_000);
+    await getDb().execute(sql`update campaign_messages set status = ${r.status}, sent_at = ${at.toISOString()}::timestamptz, cost = ${r.cost},
+      error_message = ${r.status === "undelivered" ? "The operator could not deliver it." : null}
+      where campaign_id = ${campaign.id} and phone = ${phones[i]!}`);
+  }
+  return campaign;
+}
+
+describe("dashboard figures", () => {
+  it("counts sent, delivered, failed and the rate per period in the restaurant's days", async () => {
+    await seedAt("cpsms", 500_000, [
+      { daysAgo: 0, status: "delivered", cost: 1 },
+      { daysAgo: 0, status: "undelivered", cost: 1 },
+      { daysAgo: 3, status: "delivered", cost: 1.6 },
+      { daysAgo: 20, status: "delivered", cost: 1 },
+      { daysAgo: 40, status: "delivered", cost: 1 },
+    ]);
+    await seedAt("smsapp", 500_000, [
+      { daysAgo: 0, status: "accepted", cost: 2 },
+      { daysAgo: 6, status: "delivered", cost: 1 },
+      { daysAgo: 7, status: "delivered", cost: 1 },
+    ]);
+    const stats = await deliveryStats(getDb(), TZ, NOW);
+    expect(stats.map(({ key, sent, delivered, failed }) => ({ key, sent, delivered, failed }))).toEqual([
+      { key: "today", sent: 3, delivered: 1, failed: 1 },
+      { key: "7d", sent: 5, delivered: 3, failed: 1 },
+      { key: "30d", sent: 7, delivered: 5, failed: 1 },
+    ]);
+    expect(stats[0]!.rate).toBeCloseTo(1 / 3);
+    const cost = await costByProvider(getDb(), TZ, NOW);
+    expect(cost).toEqual([
+      { provider: "cpsms", unit: "points", today: 2, days30: 4.6 },
+      { provider: "smsapp", unit: "units", today: 2, days30: 4 },
+    ]);
+    const series = await dailySeries(getDb(), TZ, 30, NOW);
+    expect(series).toHaveLength(30);
+    expect(series.at(-1)).toMatchObject({ day: "2031-03-30", sent: 3, delivered: 1, failed: 1 });
+    expect(series.reduce((n, d) => n + d.sent, 0)).toBe(7);
+    const failures = await latestFailures(getDb(), 50);
+    expect(failures.some((f) => f.reason === "The operator could not deliver it.")).toBe(true);
+  });
+
+  it("estimates upcoming sends and flags those the balance can't cover", async () => {
+    const soon = new Date(Date.now() + 3600_000);
+    const campaign = await quickCampaign("smsapp", phoneNumbers("smsapp", 30, 600_000), { scheduledAt: soon });
+    const upcoming = await upcomingSends(getDb(), 100);
+    const mine = upcoming.find((u) => u.id === campaign.id);
+    expect(mine).toMatchObject({ provider: "smsapp", estimatedCost: 30, status: "scheduled" });
+    const balance = (amount: number) => ({ ok: true as const, provider: "smsapp" as const, mode: "sandbox" as const, amount, unlimited: false, unit: "units", raw: String(amount), low: false });
+    expect(uncoveredSends([balance(29)], [mine!])).toEqual([{ campaignId: campaign.id, name: mine!.name, provider: "smsapp", needed: 30, available: 29 }]);
+    expect(uncoveredSends([balance(30)], [mine!])).toEqual([]);
+    expect(uncoveredSends([balance(50)], [mine!, { ...mine!, id: "second" }]).map((w) => w.campaignId)).toEqual(["second"]);
+  });
+});

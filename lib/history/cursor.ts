@@ -1,0 +1,12 @@
+/** Keyset cursor: the last row's listed_at in microseconds since the epoch (exact) and its id. */
+export type Cursor = { us: string; id: number };
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(`${c.us}.${c.id}`).toString("base64url");
+}
+
+export function decodeCursor(value: string | undefined | null): Cursor | null {
+  if (!value) return null;
+  const m = /^(-?\d{1,20})\.(\d{1,20})$/.exec(Buffer.from(value, "base64url").toString());
+  return m ? { us: m[1]!, id: Number(m[2]) } : null;
+}

@@ -1,0 +1,33 @@
+import { asc, eq } from "drizzle-orm";
+import { campaignMessages, campaigns, contacts, messageEvents } from "@/drizzle/schema";
+import type { Database } from "@/lib/db";
+
+/** One message with its campaign, guest and every status it went through (oldest first). */
+export async function getHistoryMessage(db: Database, id: number) {
+  const [row] = await db
+    .select({
+      message: campaignMessages,
+      campaign: { id: campaigns.id, name: campaigns.name, provider: campaigns.provider, sender: campaigns.sender, category: campaigns.category },
+      contact: { id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName },
+    })
+    .from(campaignMessages)
+    .innerJoin(campaigns, eq(campaigns.id, campaignMessages.campaignId))
+    .leftJoin(contacts, eq(contacts.id, campaignMessages.contactId))
+    .where(eq(campaignMessages.id, id));
+  if (!row) return null;
+  const events = await db
+    .select({ id: messageEvents.id, status: messageEvents.status, source: messageEvents.source, detail: messageEvents.detail, at: messageEvents.at })
+    .from(messageEvents)
+    .where(eq(messageEvents.messageId, id))
+    .orderBy(asc(messageEvents.at), asc(messageEvents.id));
+  return { ...row, events };
+}
+
+export const EVENT_SOURCE_LABELS: Record<string, string> = {
+  dispatch: "Sending",
+  reconcile: "Check after interruption",
+  dlr: "Delivery report",
+  poll: "Status check",
+  staff: "Staff",
+  schedule: "Schedule",
+};
