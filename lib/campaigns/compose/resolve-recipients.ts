@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { inArray, or, sql } from "drizzle-orm";
 import { contacts, groupMembers, groups } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -118,14 +118,4 @@ function summarise(skipped: Skipped[]): ResolvedAudience["skipped"] {
     count: list.length,
     examples: list.slice(0, EXAMPLES_PER_REASON),
   }));
-}
-
-/** Phones among `phones` that may still receive a promotion (consent granted, not suppressed). */
-export async function stillMarketable(db: Database, phones: string[]): Promise<Set<string>> {
-  if (phones.length === 0) return new Set();
-  const rows = await db
-    .select({ phone: contacts.phone })
-    .from(contacts)
-    .where(and(inArray(contacts.phone, phones), eq(contacts.consentState, "granted"), sql`not ${suppressedSql}`));
-  return new Set(rows.map((r) => r.phone));
 }
