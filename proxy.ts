@@ -9,8 +9,18 @@ import { isPublicPath, SESSION_COOKIE_NAMES } from "@/lib/auth/config";
  * Not Auth.js's `auth` wrapper on purpose: that wrapper re-issues the session cookie on every request, and on
  * the sign-out server action its fresh cookie would undo the sign-out's deletion.
  */
+/** Next's default server-action body limit (next.config.ts sets no other). */
+const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
+
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Next refuses server-action bodies over its limit with an unhandled 500; answer with a plain 413 instead.
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const length = Number(request.headers.get("content-length") ?? 0);
+    if (length > SERVER_ACTION_BODY_LIMIT) {
+      return NextResponse.json({ error: "That is too much to send at once (over 1 MB). Shorten the text or import a file instead." }, { status: 413 });
+    }
+  }
   if (isPublicPath(pathname)) return NextResponse.next();
   const hasSession = SESSION_COOKIE_NAMES.some(
     (name) => request.cookies.has(name) || request.cookies.has(`${name}.0`), // Auth.js chunks large cookies
