@@ -1,7 +1,8 @@
 import { dlrIngestBench } from "./dlr-ingest";
 import { historyBench } from "./history";
+import { lighthouseBench } from "./lighthouse";
 import { sendBenches } from "./send-campaign";
 import type { Bench } from "./types";
 
 /** Every bench, in the order `npm run bench` runs them. */
-export const benches: Bench[] = [sendBenches, historyBench, dlrIngestBench];
+export const benches: Bench[] = [sendBenches, historyBench, dlrIngestBench, lighthouseBench];
