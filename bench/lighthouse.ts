@@ -106,6 +106,12 @@ export const lighthouseBench: Bench = {
                 }
               : {}),
             ...(failing.length ? { below90: failing } : {}),
+            ...(category === "best-practices" && (lhr.audits["errors-in-console"]?.score ?? 1) < 1
+              ? {
+                  consoleErrors: ((lhr.audits["errors-in-console"]?.details as { items?: { description?: string; url?: string }[] })?.items ?? [])
+                    .map((item) => `${item.description ?? ""} ${item.url ?? ""}`.trim().slice(0, 200)),
+                }
+              : {}),
           });
         }
       }

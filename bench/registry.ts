@@ -1,8 +1,9 @@
 import { dlrIngestBench } from "./dlr-ingest";
 import { historyBench } from "./history";
 import { lighthouseBench } from "./lighthouse";
+import { loadBench } from "./load";
 import { sendBenches } from "./send-campaign";
 import type { Bench } from "./types";
 
 /** Every bench, in the order `npm run bench` runs them. */
-export const benches: Bench[] = [sendBenches, historyBench, dlrIngestBench, lighthouseBench];
+export const benches: Bench[] = [sendBenches, historyBench, dlrIngestBench, lighthouseBench, loadBench];
