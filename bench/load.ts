@@ -52,6 +52,12 @@ export const loadBench: Bench = {
       for (let i = 0; i < USERS; i++) sessions.push(await app.signIn());
       for (const path of PATHS) await fetch(`${app.baseURL}${path}`, { headers: { cookie: sessions[0]! } }).then((r) => r.text()); // warm
 
+      // The CPSMS sandbox starts with 1,000 points; give it enough for the whole send.
+      await fetch(`http://127.0.0.1:${PORT + 2}/_sandbox/balance`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ balance: 1_000_000 }),
+      });
       const campaignId = await seedQueuedCampaign(app.dbUrl, "cpsms", RECIPIENTS);
       await enqueueDispatch(app.dbUrl, campaignId);
 
