@@ -62,6 +62,7 @@ export const loadBench: Bench = {
       await enqueueDispatch(app.dbUrl, campaignId);
 
       const latencies: number[] = [];
+      const byPath: Record<string, number[]> = Object.fromEntries(PATHS.map((p) => [p, []]));
       const errors: Record<string, number> = {};
       const deadline = Date.now() + SECONDS * 1000;
       const user = async (cookie: string, n: number) => {
@@ -74,6 +75,7 @@ export const loadBench: Bench = {
             const res = await fetch(`${app.baseURL}${path}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(10_000) });
             const body = await res.text();
             latencies.push(performance.now() - start);
+            byPath[path]!.push(performance.now() - start);
             if (res.status !== 200 || body.length < 1000) errors[`HTTP ${res.status} ${path}`] = (errors[`HTTP ${res.status} ${path}`] ?? 0) + 1;
           } catch (err) {
             latencies.push(performance.now() - start);
@@ -98,7 +100,13 @@ export const loadBench: Bench = {
         campaign: { recipients: RECIPIENTS, status: progress.status, messages: progress.counts },
       };
       report({ bench: "load.p50", value: Math.round(percentile(sorted, 50)), unit: "ms", ...details });
-      report({ bench: "load.p95", value: Math.round(percentile(sorted, 95)), unit: "ms", max: Math.round(sorted.at(-1) ?? 0), target: 300 });
+      const perPath = Object.fromEntries(
+        Object.entries(byPath).map(([p, l]) => {
+          const s = [...l].sort((a, b) => a - b);
+          return [p, { n: s.length, p50: Math.round(percentile(s, 50)), p95: Math.round(percentile(s, 95)) }];
+        }),
+      );
+      report({ bench: "load.p95", value: Math.round(percentile(sorted, 95)), unit: "ms", max: Math.round(sorted.at(-1) ?? 0), target: 300, perPath });
       report({ bench: "load.errors", value: errorCount, unit: "count", ...(errorCount ? { errors } : {}) });
     } finally {
       await app.stop();
