@@ -271,7 +271,7 @@ test.describe("provider routing", () => {
       await expect(page.getByTestId("audience-summary")).toContainText("1 through CPSMS.dk");
 
       await page.goto("/settings/restaurant");
-      await page.getByLabel("Prefix 1").fill("45");
+      await page.getByLabel("Prefix 1", { exact: true }).fill("45");
       await page.getByRole("button", { name: "Save routing" }).click();
       await expect(page.getByText(/Write a prefix as \+ and up to 6 digits/)).toBeVisible();
     } finally {
