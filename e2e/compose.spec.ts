@@ -252,3 +252,30 @@ test.describe("repeating sends", () => {
     await page.close();
   });
 });
+
+test.describe("provider routing", () => {
+  test("the owner's routing rules decide where 'Automatic' sends a number", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, E2E.owner.email, E2E.owner.password, "/settings/restaurant");
+    const { groupId } = await seedGroup("Compose routing", [{ phone: "+923001110091", firstName: "Bilal" }]);
+    await page.goto(`/compose?group=${groupId}`);
+    await expect(page.getByTestId("audience-summary")).toContainText("1 through smsapp.pk");
+
+    await page.goto("/settings/restaurant");
+    await page.getByRole("combobox", { name: "Provider for prefix 2" }).click();
+    await page.getByRole("option", { name: "CPSMS.dk" }).click();
+    await page.getByRole("button", { name: "Save routing" }).click();
+    await expect(page.getByText("Routing saved.")).toBeVisible();
+    try {
+      await page.goto(`/compose?group=${groupId}`);
+      await expect(page.getByTestId("audience-summary")).toContainText("1 through CPSMS.dk");
+
+      await page.goto("/settings/restaurant");
+      await page.getByLabel("Prefix 1", { exact: true }).fill("45");
+      await page.getByRole("button", { name: "Save routing" }).click();
+      await expect(page.getByText(/Write a prefix as \+ and up to 6 digits/)).toBeVisible();
+    } finally {
+      await withE2eDb((db) => db.query(`update restaurant_settings set routes = '[{"prefix":"+45","provider":"cpsms"},{"prefix":"+92","provider":"smsapp"}]'::jsonb`));
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 /**
@@ -15,6 +15,15 @@ export const restaurantSettings = pgTable("restaurant_settings", {
   /** Promotions go out only between these local times ("HH:MM"); transactional messages are not held. */
   quietHoursEnd: text().notNull().default("09:00"),
   quietHoursStart: text().notNull().default("20:00"),
+  /** "Automatic" provider choice: number prefix → provider (longest prefix wins), else the fallback. */
+  routes: jsonb()
+    .$type<{ prefix: string; provider: "cpsms" | "smsapp" }[]>()
+    .notNull()
+    .default([
+      { prefix: "+45", provider: "cpsms" },
+      { prefix: "+92", provider: "smsapp" },
+    ]),
+  fallbackProvider: text({ enum: ["cpsms", "smsapp"] }).notNull().default("cpsms"),
   updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,25 +1,41 @@
 import type { ProviderName } from "@/lib/sms/types";
 
-/**
- * Which provider carries a number when the campaign says "automatic": each provider for its own country,
- * where it is cheapest and its sender names are registered. Numbers elsewhere go to `fallback`.
- */
-export const COUNTRY_ROUTES: Record<string, ProviderName> = { "+45": "cpsms", "+92": "smsapp" };
+export type RouteRule = { prefix: string; provider: ProviderName };
+export type ProviderRoutes = { rules: readonly RouteRule[]; fallback: ProviderName };
 
-export function routeProvider(e164: string, fallback: ProviderName = "cpsms"): ProviderName {
-  for (const [prefix, provider] of Object.entries(COUNTRY_ROUTES)) if (e164.startsWith(prefix)) return provider;
-  return fallback;
+/**
+ * How "automatic" picks a provider until the owner edits it (Settings > Restaurant): each provider for its own
+ * country, where it is cheapest and its sender names are registered; other numbers go to CPSMS.
+ */
+export const DEFAULT_ROUTES: ProviderRoutes = {
+  rules: [
+    { prefix: "+45", provider: "cpsms" },
+    { prefix: "+92", provider: "smsapp" },
+  ],
+  fallback: "cpsms",
+};
+
+/** The provider for an E.164 number: the rule with the longest matching prefix, else the fallback. */
+export function routeProvider(e164: string, routes: ProviderRoutes = DEFAULT_ROUTES): ProviderName {
+  let best: RouteRule | null = null;
+  for (const rule of routes.rules) {
+    if (e164.startsWith(rule.prefix) && (!best || rule.prefix.length > best.prefix.length)) best = rule;
+  }
+  return best?.provider ?? routes.fallback;
 }
 
 /** Splits recipients by provider, keeping their order. */
 export function splitByProvider<R extends { phone: string }>(
   recipients: readonly R[],
   choice: ProviderName | "auto",
+  routes: ProviderRoutes = DEFAULT_ROUTES,
 ): Map<ProviderName, R[]> {
   const groups = new Map<ProviderName, R[]>();
   for (const r of recipients) {
-    const provider = choice === "auto" ? routeProvider(r.phone) : choice;
-    groups.set(provider, [...(groups.get(provider) ?? []), r]);
+    const provider = choice === "auto" ? routeProvider(r.phone, routes) : choice;
+    const list = groups.get(provider);
+    if (list) list.push(r);
+    else groups.set(provider, [r]);
   }
   return groups;
 }

@@ -54,13 +54,15 @@ export async function stopBoss(timeoutMs = 10_000) {
 }
 
 /**
- * Creates a queue unless it exists. Instances starting at the same moment race to create the same queues, and
+ * Creates a queue, or brings an existing one up to date. Instances starting at the same moment race to create the same queues, and
  * pg-boss's DDL can then deadlock or hit a duplicate: the loser just checks again.
  */
 async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">) {
   for (let attempt = 1; ; attempt++) {
     try {
-      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
+      // Existing queues get today's settings too (an upgrade may change expiry or retries).
+      if (await boss.getQueue(name)) await boss.updateQueue(name, { name, ...options });
+      else await boss.createQueue(name, { name, ...options });
       return;
     } catch (err) {
       const code = (err as { code?: string }).code;

@@ -17,9 +17,10 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   // pg-boss slot until it expires, while the lease frees the campaign within seconds. Extra jobs exit at once.
   [QUEUE.campaignDispatch]: { policy: "standard", retryLimit: 5, retryDelay: 15, retryBackoff: true, expireInSeconds: 4 * 3600 },
   // Hands campaigns whose dispatcher died (or whose job was lost) to a new one; finishes provider-held ones.
-  [QUEUE.campaignSweep]: { policy: "singleton", retryLimit: 1, expireInSeconds: 300 },
+  // Expiry is short because a sweep killed mid-run (its process died) blocks the next ones until it expires.
+  [QUEUE.campaignSweep]: { policy: "singleton", retryLimit: 1, expireInSeconds: 120 },
   // Asks providers for delivery verdicts they don't push to us (smsapp.pk never does).
-  [QUEUE.deliveryPoll]: { policy: "singleton", retryLimit: 1, expireInSeconds: 600 },
+  [QUEUE.deliveryPoll]: { policy: "singleton", retryLimit: 1, expireInSeconds: 300 },
 };
 
 /** Recurring jobs (cron, UTC). pg-boss runs each once per slot however many instances are up. */

@@ -37,8 +37,11 @@ export async function registerWorkers(boss: PgBoss) {
     return { ...(await sweepCampaigns(db)), recurring };
   });
   await boss.work(QUEUE.deliveryPoll, async () => pollDeliveryStatus(getDb(), providerSessions(getDb())));
-  // A restarted worker picks up at once what a crashed one left, instead of waiting for the next minute.
-  await boss.send(QUEUE.campaignSweep, {});
-  // ...and once more after a dead dispatcher's lease has certainly run out.
-  await boss.send(QUEUE.campaignSweep, {}, { startAfter: Math.ceil(LEASE_MS / 1000) + 2 });
+  // A restarted worker picks up at once what a crashed one left, and once more after a dead dispatcher's lease
+  // has certainly run out. Called directly, not through the sweep queue: that queue runs one job at a time, and
+  // a sweep that was running when the previous process was killed holds that slot until it expires.
+  const sweepNow = () =>
+    sweepCampaigns(getDb()).catch((err: unknown) => logger.error({ err }, "startup sweep failed"));
+  await sweepNow();
+  setTimeout(sweepNow, LEASE_MS + 2000).unref();
 }

@@ -1,11 +1,15 @@
 import { eq } from "drizzle-orm";
 import { restaurantSettings, type RestaurantSettings } from "@/drizzle/schema";
+import { DEFAULT_ROUTES, type ProviderRoutes } from "@/lib/campaigns/route-provider";
 import type { Database } from "@/lib/db";
 
 export type RestaurantSettingsValues = Pick<
   RestaurantSettings,
   "name" | "defaultCountry" | "timeZone" | "quietHoursStart" | "quietHoursEnd"
 >;
+
+/** Everything the app reads: the editable basics plus the provider routing rules. */
+export type RestaurantProfile = RestaurantSettingsValues & { routes: ProviderRoutes };
 
 export const DEFAULT_RESTAURANT_SETTINGS: RestaurantSettingsValues = {
   name: "My restaurant",
@@ -15,12 +19,23 @@ export const DEFAULT_RESTAURANT_SETTINGS: RestaurantSettingsValues = {
   quietHoursEnd: "09:00",
 };
 
+const DEFAULT_PROFILE: RestaurantProfile = { ...DEFAULT_RESTAURANT_SETTINGS, routes: DEFAULT_ROUTES };
+
 /** The restaurant's settings; the defaults until the owner saves them. */
-export async function getRestaurantSettings(db: Database): Promise<RestaurantSettingsValues> {
+export async function getRestaurantSettings(db: Database): Promise<RestaurantProfile> {
   const [row] = await db.select().from(restaurantSettings).where(eq(restaurantSettings.id, 1)).limit(1);
-  if (!row) return DEFAULT_RESTAURANT_SETTINGS;
+  if (!row) return DEFAULT_PROFILE;
   const { name, defaultCountry, timeZone, quietHoursStart, quietHoursEnd } = row;
-  return { name, defaultCountry, timeZone, quietHoursStart, quietHoursEnd };
+  return { name, defaultCountry, timeZone, quietHoursStart, quietHoursEnd, routes: { rules: row.routes, fallback: row.fallbackProvider } };
+}
+
+/** Saves the provider routing rules (Settings > Restaurant). */
+export async function saveProviderRoutes(db: Database, routes: ProviderRoutes, actorId: string | null) {
+  const values = { routes: [...routes.rules], fallbackProvider: routes.fallback, updatedBy: actorId };
+  await db
+    .insert(restaurantSettings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: restaurantSettings.id, set: { ...values, updatedAt: new Date() } });
 }
 
 /** Saves the restaurant's settings (the single row, created on first save). */

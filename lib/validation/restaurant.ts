@@ -24,3 +24,18 @@ export const restaurantSettingsSchema = z.object({
   quietHoursEnd: hhmm,
 });
 export type RestaurantSettingsInput = z.infer<typeof restaurantSettingsSchema>;
+
+/** Provider routing rules for "automatic" (shared by the routing form and its action). */
+export const providerRoutesSchema = z.object({
+  rules: z
+    .array(
+      z.object({
+        prefix: z.string().trim().regex(/^\+\d{1,6}$/, "Write a prefix as + and up to 6 digits, e.g. +45."),
+        provider: z.enum(["cpsms", "smsapp"], "Choose a provider."),
+      }),
+    )
+    .max(30, "Use at most 30 rules.")
+    .refine((rules) => new Set(rules.map((r) => r.prefix)).size === rules.length, "Each prefix can appear only once."),
+  fallback: z.enum(["cpsms", "smsapp"], "Choose a provider for other numbers."),
+});
+export type ProviderRoutesInput = z.infer<typeof providerRoutesSchema>;

@@ -39,7 +39,7 @@ export const composeTestAction = defineAction(composeTestSchema, anyone, async (
   const db = getDb();
   const settings = await getRestaurantSettings(db);
   const phone = normalizePhone(input.to, settings.defaultCountry);
-  const provider = input.provider === "auto" ? (phone.ok ? routeProvider(phone.e164) : "cpsms") : input.provider;
+  const provider = input.provider === "auto" ? (phone.ok ? routeProvider(phone.e164, settings.routes) : settings.routes.fallback) : input.provider;
   const text = renderMessage(
     input.message,
     { firstName: "Test", lastName: "Guest", restaurant: settings.name, optOutUrl: optOutUrl("test") },

@@ -152,7 +152,7 @@ export function ComposeForm(props: Props) {
 
   return (
     <form
-      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]"
+      className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]"
       onSubmit={(e) => {
         e.preventDefault();
         setConfirming(true);
@@ -178,7 +178,7 @@ export function ComposeForm(props: Props) {
                 <SelectValue />
               </SelectTrigger>
               <SelectContent>
-                <SelectItem value="auto">Automatic by country (+45 CPSMS, +92 smsapp.pk)</SelectItem>
+                <SelectItem value="auto">Automatic by country</SelectItem>
                 <SelectItem value="cpsms">{PROVIDER_LABELS.cpsms}</SelectItem>
                 <SelectItem value="smsapp">{PROVIDER_LABELS.smsapp}</SelectItem>
               </SelectContent>
@@ -195,7 +195,11 @@ export function ComposeForm(props: Props) {
               aria-describedby={`${id}-sender-help`}
             />
             <p id={`${id}-sender-help`} className={senderError ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>
-              {senderError ? `${PROVIDER_LABELS[senderError.provider]}: ${senderError.problem}` : provider === "auto" ? "Leave empty for each provider's default sender." : SENDER_RULES[provider]}
+              {senderError
+                ? `${PROVIDER_LABELS[senderError.provider]}: ${senderError.problem}`
+                : provider === "auto"
+                  ? "+45 numbers go through CPSMS, +92 through smsapp.pk. Leave empty for each provider's default sender."
+                  : SENDER_RULES[provider]}
             </p>
           </div>
         </div>

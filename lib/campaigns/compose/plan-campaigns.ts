@@ -8,7 +8,7 @@ import { senderProblem } from "@/lib/providers/sender-rules";
 import { AppError } from "@/lib/errors";
 import type { ProviderName } from "@/lib/sms/types";
 import type { CampaignRecipient } from "../create-campaign";
-import { splitByProvider } from "../route-provider";
+import { type ProviderRoutes, splitByProvider } from "../route-provider";
 import type { Recipient } from "./resolve-recipients";
 
 export type MessageChoice = {
@@ -36,7 +36,7 @@ export type ProviderPlan = {
 export function planCampaigns(
   audience: readonly Recipient[],
   choice: MessageChoice,
-  context: { restaurantName: string; defaultSenders: Record<ProviderName, string | null> },
+  context: { restaurantName: string; defaultSenders: Record<ProviderName, string | null>; routes: ProviderRoutes },
 ): ProviderPlan[] {
   const issues = validateTemplate(choice.message);
   if (hasBlockingIssues(issues)) throw new AppError("INVALID_INPUT", issues.find((i) => i.severity === "error")?.message ?? "Fix the message first.");
@@ -46,7 +46,7 @@ export function planCampaigns(
 
   const template = withOptOutFooter(choice.message, choice.optOutFooter, choice.footerLanguage);
   const plans: ProviderPlan[] = [];
-  for (const [provider, recipients] of splitByProvider(audience, choice.provider)) {
+  for (const [provider, recipients] of splitByProvider(audience, choice.provider, context.routes)) {
     const sender = choice.sender.trim() || context.defaultSenders[provider];
     const label = PROVIDER_LABELS[provider];
     if (!sender && provider === "smsapp") {

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { checkProviderConnection } from "@/lib/providers/connection-check";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
-import type { RestaurantSettingsValues } from "@/lib/settings/restaurant-settings";
+import type { RestaurantProfile } from "@/lib/settings/restaurant-settings";
 import { formatInZone } from "@/lib/time/zoned";
 import { createCampaign } from "../create-campaign";
 import { enqueueDispatch } from "../enqueue-dispatch";
@@ -23,7 +23,7 @@ export type SendContent = AudienceInput & MessageChoice & { name: string };
 export async function prepareSend(
   db: Database,
   content: SendContent,
-  options: { at: Date | null; checkBalance: boolean; settings: RestaurantSettingsValues },
+  options: { at: Date | null; checkBalance: boolean; settings: RestaurantProfile },
 ): Promise<{ plans: ProviderPlan[]; audience: ResolvedAudience }> {
   const { settings } = options;
   if (content.category === "marketing") {
@@ -41,6 +41,7 @@ export async function prepareSend(
   const plans = planCampaigns(audience.recipients, content, {
     restaurantName: settings.name,
     defaultSenders: { cpsms: providers.cpsms.defaultSender, smsapp: providers.smsapp.defaultSender },
+    routes: settings.routes,
   });
   if (options.checkBalance) await assertBalanceCovers(db, plans);
   return { plans, audience };

@@ -28,7 +28,7 @@ export async function previewAudience(db: Database, input: AudienceInput, provid
   const settings = await getRestaurantSettings(db);
   const audience = await resolveRecipients(db, input, settings.defaultCountry);
   const byProvider: Record<ProviderName, number> = { cpsms: 0, smsapp: 0 };
-  for (const r of audience.recipients) byProvider[provider === "auto" ? routeProvider(r.phone) : provider] += 1;
+  for (const r of audience.recipients) byProvider[provider === "auto" ? routeProvider(r.phone, settings.routes) : provider] += 1;
   const step = Math.max(1, Math.ceil(audience.recipients.length / MAX_PREVIEW_RECIPIENTS));
   const recipients = audience.recipients
     .filter((_, i) => i % step === 0)

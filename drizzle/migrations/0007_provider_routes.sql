@@ -1,0 +1,2 @@
+ALTER TABLE "restaurant_settings" ADD COLUMN "routes" jsonb DEFAULT '[{"prefix":"+45","provider":"cpsms"},{"prefix":"+92","provider":"smsapp"}]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "restaurant_settings" ADD COLUMN "fallback_provider" text DEFAULT 'cpsms' NOT NULL;
