@@ -87,6 +87,7 @@ const INTENDED: Record<string, Intended> = {
   "action app/(dashboard)/settings/providers/actions.ts#saveDefaultSenderAction": OWNER,
   "action app/(dashboard)/settings/providers/actions.ts#sendTestSmsAction": OWNER,
   "action app/(dashboard)/settings/restaurant/actions.ts#saveRestaurantSettingsAction": OWNER,
+  "action app/(dashboard)/settings/restaurant/actions.ts#saveProviderRoutesAction": OWNER,
   "action app/(dashboard)/settings/users/actions.ts#createUserAction": OWNER,
   "action app/(dashboard)/settings/users/actions.ts#changeUserRoleAction": OWNER,
   "action app/(dashboard)/settings/users/actions.ts#setUserActiveAction": OWNER,
