@@ -21,7 +21,11 @@ export type AppInstance = {
 
 const ROOT = path.resolve(__dirname, "..");
 
-export async function startAppInstance(basePort: number, extraEnv: Record<string, string> = {}): Promise<AppInstance> {
+export async function startAppInstance(
+  basePort: number,
+  options: { extraEnv?: Record<string, string>; sandboxesInOwnProcess?: boolean } = {},
+): Promise<AppInstance> {
+  const extraEnv = options.extraEnv ?? {};
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cafe-bench-"));
   fs.chmodSync(dataDir, 0o755); // as root, Postgres runs as 'postgres' and must reach it (mkdtemp makes it 0700)
   const owner = { email: "owner@bench.test", password: "bench owner password" };
@@ -48,6 +52,23 @@ export async function startAppInstance(basePort: number, extraEnv: Record<string
     NEXT_TELEMETRY_DISABLED: "1",
     ...extraEnv,
   };
+  // The provider emulators as their own process (`npm run sandbox`), as a real provider is not on our event
+  // loop; the launcher finds them on their ports and shares them instead of starting its own.
+  let sandbox: ChildProcess | undefined;
+  if (options.sandboxesInOwnProcess) {
+    let sandboxOutput = "";
+    sandbox = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    sandbox.stdout!.on("data", (d: Buffer) => (sandboxOutput += d));
+    sandbox.stderr!.on("data", (d: Buffer) => (sandboxOutput += d));
+    for (let i = 0; i < 300 && !sandboxOutput.includes("Handsets and controls"); i++) {
+      if (sandbox.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!sandboxOutput.includes("Handsets and controls")) {
+      sandbox.kill("SIGKILL");
+      throw new Error(`sandbox process did not start:\n${sandboxOutput}`);
+    }
+  }
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d: Buffer) => (output += d));
@@ -56,7 +77,10 @@ export async function startAppInstance(basePort: number, extraEnv: Record<string
 
   const deadline = Date.now() + 600_000; // includes a production build when the sources changed
   while (!output.includes("is ready at")) {
-    if (child.exitCode !== null) throw new Error(`app instance exited early:\n${output.slice(-4000)}`);
+    if (child.exitCode !== null) {
+      sandbox?.kill("SIGKILL");
+      throw new Error(`app instance exited early:\n${output.slice(-4000)}`);
+    }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`app instance not ready in time:\n${output.slice(-4000)}`);
@@ -79,6 +103,11 @@ export async function startAppInstance(basePort: number, extraEnv: Record<string
         const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
         await exited;
         clearTimeout(timer);
+      }
+      if (sandbox && sandbox.exitCode === null) {
+        const gone = new Promise((r) => sandbox!.once("exit", r));
+        sandbox.kill("SIGTERM");
+        await gone;
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -40,12 +40,14 @@ async function seedHistory(dbUrl: string) {
 /**
  * 50 signed-in people browsing the dashboard and history for 60 s (each reading a page 1–3 s before the next)
  * while a 10,000-recipient campaign sends through the CPSMS sandbox, against a production instance started like
- * `npm start` (web server and worker in one process, embedded Postgres).
+ * `npm start` (web server and worker in one process, embedded Postgres); the provider sandboxes run as their own
+ * process (`npm run sandbox`), as a real provider's work is not done on our event loop. Delivery reports still
+ * arrive over HTTP at our webhook, one per message.
  */
 export const loadBench: Bench = {
   names: ["load.p50", "load.p95", "load.errors"],
   async run(report: (r: BenchResult) => void) {
-    const app = await startAppInstance(PORT);
+    const app = await startAppInstance(PORT, { sandboxesInOwnProcess: true });
     try {
       await seedHistory(app.dbUrl);
       const sessions: string[] = [];
@@ -63,6 +65,9 @@ export const loadBench: Bench = {
 
       const latencies: number[] = [];
       const byPath: Record<string, number[]> = Object.fromEntries(PATHS.map((p) => [p, []]));
+      const began = Date.now();
+      const buckets: { ms: number[]; errors: number }[] = Array.from({ length: Math.ceil(SECONDS / 10) + 2 }, () => ({ ms: [], errors: 0 }));
+      const bucket = () => buckets[Math.min(buckets.length - 1, Math.floor((Date.now() - began) / 10_000))]!;
       const errors: Record<string, number> = {};
       const deadline = Date.now() + SECONDS * 1000;
       const user = async (cookie: string, n: number) => {
@@ -76,9 +81,11 @@ export const loadBench: Bench = {
             const body = await res.text();
             latencies.push(performance.now() - start);
             byPath[path]!.push(performance.now() - start);
+            bucket().ms.push(performance.now() - start);
             if (res.status !== 200 || body.length < 1000) errors[`HTTP ${res.status} ${path}`] = (errors[`HTTP ${res.status} ${path}`] ?? 0) + 1;
           } catch (err) {
             latencies.push(performance.now() - start);
+            bucket().errors++;
             const key = `${(err as Error).name} ${path}`;
             errors[key] = (errors[key] ?? 0) + 1;
           }
@@ -106,7 +113,13 @@ export const loadBench: Bench = {
           return [p, { n: s.length, p50: Math.round(percentile(s, 50)), p95: Math.round(percentile(s, 95)) }];
         }),
       );
-      report({ bench: "load.p95", value: Math.round(percentile(sorted, 95)), unit: "ms", max: Math.round(sorted.at(-1) ?? 0), target: 300, perPath });
+      const per10s = buckets
+        .filter((b) => b.ms.length || b.errors)
+        .map((b) => {
+          const s = [...b.ms].sort((x, y) => x - y);
+          return { n: s.length, p50: Math.round(percentile(s, 50)), p95: Math.round(percentile(s, 95)), errors: b.errors };
+        });
+      report({ bench: "load.p95", value: Math.round(percentile(sorted, 95)), unit: "ms", max: Math.round(sorted.at(-1) ?? 0), target: 300, perPath, per10s });
       report({ bench: "load.errors", value: errorCount, unit: "count", ...(errorCount ? { errors } : {}) });
     } finally {
       await app.stop();
