@@ -39,6 +39,11 @@ export const contacts = pgTable(
     index("contacts_created_idx").on(t.createdAt, t.id),
     index("contacts_consent_idx").on(t.consentState),
     index("contacts_tags_idx").using("gin", t.tags),
+    // Sort by name (the table's "Name" column) without sorting 100k rows.
+    index("contacts_name_sort_idx").on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`, t.id),
+    // Substring search by name or phone (pg_trgm, created in migration 0004_guest_book_trgm).
+    index("contacts_name_trgm_idx").using("gin", sql`(lower(${t.firstName} || ' ' || ${t.lastName})) gin_trgm_ops`),
+    index("contacts_phone_trgm_idx").using("gin", sql`${t.phone} gin_trgm_ops`),
   ],
 );
 
