@@ -57,7 +57,7 @@ export function contactFilterSql(filter: ContactFilter): SQL | undefined {
   if (filter.tag) parts.push(sql`${contacts.tags} @> array[${filter.tag}]::text[]`);
   if (filter.group) {
     parts.push(
-      sql`exists (select 1 from ${groupMembers} where ${groupMembers.groupId} = ${filter.group} and ${groupMembers.contactId} = ${contacts.id})`,
+      sql`exists (select 1 from ${groupMembers} where ${groupMembers.groupId} = ${filter.group} and ${groupMembers.contactId} = contacts.id)`,
     );
   }
   return and(...parts);

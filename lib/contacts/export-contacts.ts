@@ -19,7 +19,7 @@ export async function* exportContactsCsv(db: Database, options: { groupId?: stri
     const where = and(
       after ? gt(contacts.id, after) : undefined,
       options.groupId
-        ? sql`exists (select 1 from ${groupMembers} where ${groupMembers.groupId} = ${options.groupId} and ${groupMembers.contactId} = ${contacts.id})`
+        ? sql`exists (select 1 from ${groupMembers} where ${groupMembers.groupId} = ${options.groupId} and ${groupMembers.contactId} = contacts.id)`
         : undefined,
     );
     const rows = await db
@@ -35,8 +35,8 @@ export async function* exportContactsCsv(db: Database, options: { groupId?: stri
         consentState: contacts.consentState,
         consentChangedAt: contacts.consentChangedAt,
         createdAt: contacts.createdAt,
-        groups: sql<string>`coalesce((select string_agg(g.name, '; ' order by g.name) from ${groupMembers} gm join ${groups} g on g.id = gm.group_id where gm.contact_id = ${contacts.id}), '')`,
-        suppressed: sql<boolean>`exists (select 1 from suppressions s where s.phone_hash = encode(sha256(convert_to(${contacts.phone}, 'UTF8')), 'hex'))`,
+        groups: sql<string>`coalesce((select string_agg(g.name, '; ' order by g.name) from ${groupMembers} gm join ${groups} g on g.id = gm.group_id where gm.contact_id = contacts.id), '')`,
+        suppressed: sql<boolean>`exists (select 1 from suppressions s where s.phone_hash = encode(sha256(convert_to(contacts.phone, 'UTF8')), 'hex'))`,
       })
       .from(contacts)
       .where(where)

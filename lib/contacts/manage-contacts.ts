@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { type Contact, consentEvents, contacts, users } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -116,14 +116,15 @@ export type ContactDetail = Contact & { createdBy: string | null; updatedBy: str
 
 /** One guest with who created and last changed them, and whether their number is suppressed. */
 export async function getContact(db: Database, id: string): Promise<ContactDetail | null> {
-  const [row] = await db
-    .select({ contact: contacts, createdBy: sql<string | null>`(select name from ${users} where id = ${contacts.createdById})` })
-    .from(contacts)
-    .where(eq(contacts.id, id))
-    .limit(1);
-  if (!row) return null;
-  const [updater] = row.contact.updatedById
-    ? await db.select({ name: users.name }).from(users).where(eq(users.id, row.contact.updatedById))
-    : [];
-  return { ...row.contact, createdBy: row.createdBy, updatedBy: updater?.name ?? null, suppressed: await isSuppressed(db, row.contact.phone) };
+  const [contact] = await db.select().from(contacts).where(eq(contacts.id, id)).limit(1);
+  if (!contact) return null;
+  const people = [contact.createdById, contact.updatedById].filter((v): v is string => v !== null);
+  const names = people.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, people)) : [];
+  const nameOf = (userId: string | null) => names.find((n) => n.id === userId)?.name ?? null;
+  return {
+    ...contact,
+    createdBy: nameOf(contact.createdById),
+    updatedBy: nameOf(contact.updatedById),
+    suppressed: await isSuppressed(db, contact.phone),
+  };
 }

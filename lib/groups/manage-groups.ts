@@ -25,8 +25,8 @@ export async function listGroups(db: Database): Promise<GroupListItem[]> {
       cpsmsGroupId: groups.cpsmsGroupId,
       cpsmsSyncedAt: groups.cpsmsSyncedAt,
       createdAt: groups.createdAt,
-      members: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${groups.id})`,
-      consented: sql<number>`(select count(*)::int from ${groupMembers} gm join ${contacts} c on c.id = gm.contact_id where gm.group_id = ${groups.id} and c.consent_state = 'granted')`,
+      members: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = groups.id)`,
+      consented: sql<number>`(select count(*)::int from ${groupMembers} gm join ${contacts} c on c.id = gm.contact_id where gm.group_id = groups.id and c.consent_state = 'granted')`,
     })
     .from(groups)
     .orderBy(asc(sql`lower(${groups.name})`));
