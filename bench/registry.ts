@@ -1,4 +1,6 @@
+import { contactsImportBench } from "./contacts-import";
+import { contactsTableBench } from "./contacts-table";
 import type { Bench } from "./types";
 
 /** Every bench, in the order `npm run bench` runs them. */
-export const benches: Bench[] = [];
+export const benches: Bench[] = [contactsImportBench, contactsTableBench];

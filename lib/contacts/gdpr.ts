@@ -36,7 +36,7 @@ export async function exportGuestData(db: Database, actor: Actor, contactId: str
       .orderBy(asc(campaignMessages.id)),
   ]);
   await recordAudit(db, { actorId: actor.id, action: "contact.gdpr_export", targetType: "contact", targetId: contactId });
-  const { optOutToken: _token, createdById: _c, updatedById: _u, ...data } = contact;
+  const { optOutToken: _token, createdById: _c, updatedById: _u, nameKey: _k, ...data } = contact;
   return {
     exportedAt: new Date().toISOString(),
     contact: data,

@@ -31,7 +31,7 @@ function orderFor(sort: ContactSort, direction: SortDirection): SQL[] {
   const dir = direction === "asc" ? asc : desc;
   switch (sort) {
     case "name":
-      return [dir(sql`lower(${contacts.lastName})`), dir(sql`lower(${contacts.firstName})`), dir(contacts.id)];
+      return [dir(contacts.nameKey), dir(contacts.id)];
     case "phone":
       return [dir(contacts.phone)];
     default:
