@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CONSENT_STATES } from "@/drizzle/schema/contacts";
+/** Kept in step with drizzle/schema/contacts.ts; not imported so client forms do not bundle the schema. */
+const CONSENT_STATES = ["granted", "withdrawn", "none"] as const;
 
 /** Sources staff may pick when recording consent by hand (import, opt-out link and GDPR are set by the app). */
 export const MANUAL_GRANT_SOURCES = ["in_person", "web_form", "staff"] as const;
@@ -13,6 +14,17 @@ export const CONSENT_SOURCE_LABELS: Record<string, string> = {
   opt_out_link: "Opt-out link",
   gdpr: "GDPR request",
 };
+
+/** Languages offered for a guest's messages (BCP 47). */
+export const LANGUAGES: { value: string; label: string }[] = [
+  { value: "", label: "Restaurant default" },
+  { value: "da", label: "Danish" },
+  { value: "en", label: "English" },
+  { value: "ur", label: "Urdu" },
+  { value: "de", label: "German" },
+  { value: "sv", label: "Swedish" },
+  { value: "nb", label: "Norwegian" },
+];
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 32;
