@@ -1,8 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { optOutByToken } from "@/lib/consent/opt-out";
+import { eq } from "drizzle-orm";
+import { contacts } from "@/drizzle/schema";
+import { findOptOut, optOutByToken } from "@/lib/consent/opt-out";
 import { getDb } from "@/lib/db";
+import { linkedGroupOps } from "@/lib/groups/cpsms-sync";
+import { pushCpsmsChanges } from "@/lib/groups/push-cpsms";
 
 /**
  * The guest's "Yes, unsubscribe me" button. Public on purpose (the token is the guest's proof); idempotent.
@@ -10,6 +14,13 @@ import { getDb } from "@/lib/db";
  */
 export async function optOutAction(form: FormData) {
   const token = String(form.get("token") ?? "");
-  if (/^[A-Za-z0-9]{6,32}$/.test(token)) await optOutByToken(getDb(), token);
+  const db = getDb();
+  const found = await findOptOut(db, token);
+  if (found && !found.withdrawn) {
+    // Out of linked CPSMS groups too, or a CPSMS group send would still reach them.
+    const ops = await linkedGroupOps(db, eq(contacts.id, found.contactId), "remove");
+    await optOutByToken(db, token);
+    await pushCpsmsChanges(ops);
+  }
   redirect(`/o/${encodeURIComponent(token)}`);
 }
