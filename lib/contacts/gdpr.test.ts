@@ -46,3 +46,23 @@ describe("GDPR", () => {
     expect(JSON.stringify(audit)).not.toContain(phone);
   });
 });
+
+describe("CSV export", () => {
+  it("exports guests of a group with consent status, groups and suppression, formula cells defused", async () => {
+    const { exportContactsCsv } = await import("./export-contacts");
+    const { withdrawConsent } = await import("@/lib/consent/consent-ledger");
+    const owner = await insertUser({ role: "owner" });
+    const group = await createGroup(getDb(), owner, { name: uniqueWord("Export") });
+    const a = await createContact(getDb(), owner, createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "=cmd()", birthday: "03-21", tags: "vip" }), "DK");
+    const b = await createContact(getDb(), owner, createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "Bo" }), "DK");
+    await addToGroup(getDb(), group.id, { ids: [a.id, b.id] });
+    await withdrawConsent(getDb(), { selection: { ids: [b.id] }, source: "staff", actorId: owner.id });
+    let csv = "";
+    for await (const chunk of exportContactsCsv(getDb(), { groupId: group.id })) csv += chunk;
+    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("Phone,First name,Last name,Birthday (MM-DD),Language,Tags,Groups,Marketing consent,Consent changed,Suppressed,Added");
+    expect(lines).toHaveLength(3);
+    expect(lines.find((l) => l.startsWith(a.phone))).toMatch(new RegExp(`^\\${a.phone},'=cmd\\(\\),,03-21,,vip,${group.name},none,,no,`));
+    expect(lines.find((l) => l.startsWith(b.phone))).toMatch(/,withdrawn,\d{4}-.*,yes,/);
+  });
+});
