@@ -94,10 +94,28 @@ export async function listContacts(db: Database, query: ContactListQuery): Promi
   };
 }
 
-/** Every tag in use, most used first (for the tag filter). */
+const TAG_CACHE_MS = 30_000;
+const tagCache = new WeakMap<Database, { at: number; tags: { tag: string; count: number }[] }>();
+let tagGeneration = 0;
+let cachedGeneration = 0;
+
+/**
+ * Every tag in use, most used first (for the tag filter). Counting means reading every guest's tags, so the
+ * answer is kept for 30 s per process; this process's own edits and imports clear it at once.
+ */
 export async function listTags(db: Database, limit = 200): Promise<{ tag: string; count: number }[]> {
+  const cached = tagCache.get(db);
+  if (cached && cachedGeneration === tagGeneration && Date.now() - cached.at < TAG_CACHE_MS) return cached.tags;
+  const generation = tagGeneration;
   const result = await db.execute<{ tag: string; count: number }>(
     sql`select tag, count(*)::int as count from ${contacts}, unnest(${contacts.tags}) as tag group by tag order by count desc, tag limit ${limit}`,
   );
+  tagCache.set(db, { at: Date.now(), tags: result.rows });
+  cachedGeneration = generation;
   return result.rows;
+}
+
+/** Drops the cached tag list (after guests or tags change). */
+export function forgetTagCache() {
+  tagGeneration++;
 }

@@ -10,6 +10,7 @@ import { type CpsmsOp, linkedGroupOps } from "@/lib/groups/cpsms-sync";
 import type { CreateContactInput, UpdateContactInput } from "@/lib/validation/contacts";
 import { parseMonthDay } from "@/lib/validation/contacts";
 import { type ContactSelection, contactSelectionSql } from "./contact-filter";
+import { forgetTagCache } from "./list-contacts";
 import { formatPhone, normalizePhone } from "./phone";
 
 type Actor = Pick<CurrentUser, "id">;
@@ -74,6 +75,7 @@ export async function createContact(db: Database, actor: Actor, input: CreateCon
     return row;
   });
   if (!created) throw new AppError("CONFLICT", await duplicateMessage(db, phone));
+  forgetTagCache();
   return created;
 }
 
@@ -92,6 +94,7 @@ export async function updateContact(db: Database, actor: Actor, input: UpdateCon
     return { conflict: false as const, cpsmsOps: [...removeOps, ...addOps] };
   });
   if (result.conflict) throw new AppError("CONFLICT", await duplicateMessage(db, phone));
+  forgetTagCache();
   return { cpsmsOps: result.cpsmsOps };
 }
 
@@ -108,6 +111,7 @@ export async function deleteContacts(db: Database, actor: Actor, selection: Cont
       targetId: deleted.length === 1 ? deleted[0]!.id : null,
       details: { count: deleted.length, ...("filter" in selection ? { filter: selection.filter } : {}) },
     });
+    forgetTagCache();
     return { deleted: deleted.length, cpsmsOps };
   });
 }

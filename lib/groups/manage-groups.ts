@@ -15,9 +15,14 @@ export type GroupListItem = Pick<Group, "id" | "name" | "description" | "cpsmsGr
   consented: number;
 };
 
-/** Every group with its member counts (all members, and those who may receive marketing). */
-export async function listGroups(db: Database): Promise<GroupListItem[]> {
-  return db
+/** Every group's id and name, alphabetically (for pickers; no counting). */
+export async function listGroupNames(db: Database): Promise<{ id: string; name: string; cpsmsGroupId: number | null }[]> {
+  return db.select({ id: groups.id, name: groups.name, cpsmsGroupId: groups.cpsmsGroupId }).from(groups).orderBy(asc(sql`lower(${groups.name})`));
+}
+
+/** Every group with its member counts (all members, and those who may receive marketing), in one grouped query. */
+export async function listGroups(db: Database, onlyId?: string): Promise<GroupListItem[]> {
+  const rows = await db
     .select({
       id: groups.id,
       name: groups.name,
@@ -25,17 +30,24 @@ export async function listGroups(db: Database): Promise<GroupListItem[]> {
       cpsmsGroupId: groups.cpsmsGroupId,
       cpsmsSyncedAt: groups.cpsmsSyncedAt,
       createdAt: groups.createdAt,
-      members: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = groups.id)`,
-      consented: sql<number>`(select count(*)::int from ${groupMembers} gm join ${contacts} c on c.id = gm.contact_id where gm.group_id = groups.id and c.consent_state = 'granted')`,
     })
     .from(groups)
+    .where(onlyId ? eq(groups.id, onlyId) : undefined)
     .orderBy(asc(sql`lower(${groups.name})`));
+  if (rows.length === 0) return [];
+  const counts = await db.execute<{ group_id: string; members: number; consented: number }>(sql`
+    select gm.group_id, count(*)::int as members, count(*) filter (where c.consent_state = 'granted')::int as consented
+    from ${groupMembers} gm join ${contacts} c on c.id = gm.contact_id
+    ${onlyId ? sql`where gm.group_id = ${onlyId}` : sql``}
+    group by gm.group_id`);
+  const byGroup = new Map(counts.rows.map((r) => [r.group_id, r]));
+  return rows.map((r) => ({ ...r, members: byGroup.get(r.id)?.members ?? 0, consented: byGroup.get(r.id)?.consented ?? 0 }));
 }
 
 /** One group with its counts, or null. */
 export async function getGroup(db: Database, id: string): Promise<GroupListItem | null> {
-  const all = await listGroups(db);
-  return all.find((g) => g.id === id) ?? null;
+  const [group] = await listGroups(db, id);
+  return group ?? null;
 }
 
 function isUniqueViolation(err: unknown) {

@@ -9,19 +9,20 @@ import { parseContactQuery } from "@/lib/contacts/contact-filter";
 import { listContacts, listTags } from "@/lib/contacts/list-contacts";
 import { formatPhone } from "@/lib/contacts/phone";
 import { getDb } from "@/lib/db";
-import { listGroups } from "@/lib/groups/manage-groups";
+import { listGroupNames } from "@/lib/groups/manage-groups";
+import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { formatInZone } from "@/lib/time/zoned";
 import { type ContactRow, ContactsTable } from "./contacts-table";
 
 export const metadata: Metadata = { title: "Contacts" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/Copenhagen" });
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 export default async function ContactsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const query = parseContactQuery(await searchParams);
   const db = getDb();
-  const [page, groups, tags] = await Promise.all([listContacts(db, query), listGroups(db), listTags(db)]);
+  const [page, groups, tags, settings] = await Promise.all([listContacts(db, query), listGroupNames(db), listTags(db), getRestaurantSettings(db)]);
   const isManager = hasRole(user.role, "manager");
   const rows: ContactRow[] = page.rows.map((c) => ({
     id: c.id,
@@ -30,7 +31,8 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
     tags: c.tags,
     consent: c.consentState,
     birthday: c.birthdayMonth && c.birthdayDay ? `${c.birthdayDay} ${MONTHS[c.birthdayMonth - 1]}` : "",
-    added: DATE.format(c.createdAt),
+    // Formatted on the server in the restaurant's zone, so every device shows the same date.
+    added: formatInZone(c.createdAt, settings.timeZone, "d MMM yyyy"),
     groups: c.groups.map((g) => g.name),
   }));
   const exportHref = `/contacts/export${query.filter.group ? `?group=${query.filter.group}` : ""}`;

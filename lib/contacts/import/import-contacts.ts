@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
-import { contacts, groups } from "@/drizzle/schema";
+import { consentEvents, contacts, groupMembers, groups, suppressions } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import { newOptOutToken } from "@/lib/consent/opt-out-link";
-import { suppressionsFor } from "@/lib/consent/suppression";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type ColumnMapping, guessMapping } from "./column-mapping";
+import { forgetTagCache } from "../list-contacts";
 import { readCsvFile } from "./csv-file";
-import { type PreparedContact, prepareImportRows, type RejectedRow } from "./prepare-rows";
+import { createRowPreparer, type PreparedContact, prepareImportRows, type RejectedRow } from "./prepare-rows";
 
 export type ExistingMode = "update" | "skip";
 
@@ -23,7 +23,7 @@ export type ImportOptions = {
   /** Also add every imported guest to this group. */
   groupId?: string | null;
   actorId: string | null;
-  /** Called after each chunk is written (done ≤ total). */
+  /** Called as chunks are written: rows of the file done so far, out of all rows. */
   onProgress?: (done: number, total: number) => void;
 };
 
@@ -124,131 +124,128 @@ export async function analyzeContactImport(
   };
 }
 
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+type Counts = Omit<ImportResult, "rows" | "rejected" | "invalid" | "duplicates">;
+
+/**
+ * Writes one chunk: a multi-row INSERT ... ON CONFLICT (phone) from one array parameter per column. Consent is
+ * granted in SQL only to new guests and to existing ones with no consent yet, never to a suppressed number;
+ * `consent_changed_at = now()` (the transaction's start time) then tells exactly which rows gained consent here.
+ */
+async function writeChunk(tx: Tx, rows: PreparedContact[], options: ImportOptions, wording: string | null, counts: Counts) {
+  const grant = wording !== null;
+  const written = await tx.execute<{ id: string; inserted: boolean; granted_now: boolean; consent_state: string }>(sql`
+    insert into ${contacts} as c (phone, first_name, last_name, birthday_month, birthday_day, language, notes, tags,
+      opt_out_token, consent_state, consent_changed_at, created_by_id, updated_by_id)
+    select u.phone, u.first_name, u.last_name, u.bm, u.bd, u.language, u.notes,
+      case when u.tags = '' then '{}'::text[] else string_to_array(u.tags, ${TAG_SEPARATOR}) end,
+      u.token, g.state, case when g.state = 'granted' then now() end, ${options.actorId}::uuid, ${options.actorId}::uuid
+    from unnest(
+      ${sql.param(rows.map((c) => c.phone))}::text[],
+      ${sql.param(rows.map((c) => c.firstName))}::text[],
+      ${sql.param(rows.map((c) => c.lastName))}::text[],
+      ${sql.param(rows.map((c) => c.birthdayMonth))}::int[],
+      ${sql.param(rows.map((c) => c.birthdayDay))}::int[],
+      ${sql.param(rows.map((c) => c.language))}::text[],
+      ${sql.param(rows.map((c) => c.notes))}::text[],
+      ${sql.param(rows.map((c) => c.tags.join(TAG_SEPARATOR)))}::text[],
+      ${sql.param(rows.map(() => newOptOutToken()))}::text[]
+    ) as u(phone, first_name, last_name, bm, bd, language, notes, tags, token)
+    cross join lateral (
+      select case when ${grant} and not exists (
+        select 1 from ${suppressions} s where s.phone_hash = encode(sha256(convert_to(u.phone, 'UTF8')), 'hex')
+      ) then 'granted' else 'none' end as state
+    ) g
+    on conflict (phone) do ${
+      options.existing === "skip"
+        ? sql`nothing`
+        : sql`update set
+      first_name = case when excluded.first_name <> '' then excluded.first_name else c.first_name end,
+      last_name = case when excluded.last_name <> '' then excluded.last_name else c.last_name end,
+      birthday_month = coalesce(excluded.birthday_month, c.birthday_month),
+      birthday_day = case when excluded.birthday_month is not null then excluded.birthday_day else c.birthday_day end,
+      language = coalesce(excluded.language, c.language),
+      notes = case when excluded.notes <> '' then excluded.notes else c.notes end,
+      tags = array(select distinct t from unnest(c.tags || excluded.tags) as t order by t),
+      consent_state = case when c.consent_state = 'none' and excluded.consent_state = 'granted' then 'granted' else c.consent_state end,
+      consent_changed_at = case when c.consent_state = 'none' and excluded.consent_state = 'granted' then now() else c.consent_changed_at end,
+      updated_by_id = excluded.updated_by_id,
+      updated_at = now()`
+    }
+    returning c.id, (xmax = 0) as inserted, coalesce(c.consent_changed_at = now(), false) as granted_now, c.consent_state`);
+  const granted: string[] = [];
+  for (const r of written.rows) {
+    if (r.inserted) counts.created++;
+    else counts.updated++;
+    if (grant && r.granted_now) granted.push(r.id);
+    else if (grant && r.consent_state !== "granted") counts.consentRefused++;
+  }
+  counts.skipped += rows.length - written.rows.length;
+  if (granted.length) {
+    counts.consentGranted += granted.length;
+    await tx.execute(sql`
+      insert into ${consentEvents} (contact_id, state, source, wording, recorded_by_id)
+      select id, 'granted', 'import', ${wording}, ${options.actorId}::uuid from unnest(${sql.param(granted)}::uuid[]) as id`);
+  }
+  if (options.groupId && written.rows.length) {
+    const added = await tx.execute(sql`
+      insert into ${groupMembers} (group_id, contact_id)
+      select ${options.groupId}::uuid, id from unnest(${sql.param(written.rows.map((r) => r.id))}::uuid[]) as id
+      on conflict do nothing`);
+    counts.addedToGroup += added.rowCount ?? 0;
+  }
+}
+
 /**
  * Imports a CSV file into the guest book in one transaction: either every valid row is written or nothing is.
- * Rows are written in chunks with multi-row INSERT ... ON CONFLICT (phone); existing guests are updated
- * (non-empty fields win, tags are merged) or skipped. A consented import records a ledger entry per guest that
- * gains consent, never re-grants a withdrawn guest or a suppressed number, and never overrides a withdrawal.
+ * Rows are normalised and written in chunks; while the database writes one chunk, the next is normalised.
+ * Existing guests are updated (non-empty fields win, tags are merged) or skipped. A consented import records a
+ * ledger entry per guest that gains consent, and never re-grants a withdrawn guest or a suppressed number.
  */
 export async function importContactsCsv(db: Database, bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
   const { parsed, mapping } = parseOrThrow(bytes, options);
-  const consentWording = options.consent ? options.consent.wording.trim() : null;
-  if (options.consent && !consentWording) {
+  const wording = options.consent ? options.consent.wording.trim() : null;
+  if (options.consent && !wording) {
     throw new AppError("INVALID_INPUT", "Enter the exact consent wording these guests agreed to, or import them without marketing consent.");
   }
-  const prepared = prepareImportRows(parsed.rows, mapping, options.defaultCountry);
-  parsed.rows.length = 0; // the raw cells are no longer needed; let them go before the write
-  const suppressed = consentWording ? await suppressionsFor(db, prepared.contacts.map((c) => c.phone)) : new Set<string>();
-  const total = prepared.contacts.length;
-  const counts = { created: 0, updated: 0, skipped: 0, consentGranted: 0, consentRefused: 0, addedToGroup: 0 };
+  const rows = parsed.rows;
+  const total = rows.length;
+  const preparer = createRowPreparer(mapping, options.defaultCountry);
+  const rejected: RejectedRow[] = [];
+  const counts: Counts = { created: 0, updated: 0, skipped: 0, consentGranted: 0, consentRefused: 0, addedToGroup: 0 };
 
   await db.transaction(async (tx) => {
     if (options.groupId) {
       const found = await tx.select({ id: groups.id }).from(groups).where(sql`${groups.id} = ${options.groupId}`);
       if (!found.length) throw new AppError("NOT_FOUND", "The group chosen for this import no longer exists.");
     }
+    let inFlight: Promise<void> | null = null;
     for (let start = 0; start < total; start += IMPORT_CHUNK_ROWS) {
-      const chunk = prepared.contacts.slice(start, start + IMPORT_CHUNK_ROWS);
-      const phones = chunk.map((c) => c.phone);
-      // Lock the guests this chunk touches, so what we decide about their consent holds until we commit.
-      const before = await tx.execute<{ phone: string; consent_state: string }>(
-        sql`select phone, consent_state from ${contacts} where phone = any(${sql.param(phones)}::text[]) for update`,
-      );
-      const stateOf = new Map(before.rows.map((r) => [r.phone, r.consent_state]));
-      const rows = options.existing === "skip" ? chunk.filter((c) => !stateOf.has(c.phone)) : chunk;
-      counts.skipped += chunk.length - rows.length;
-      if (rows.length === 0) {
-        options.onProgress?.(Math.min(start + chunk.length, total), total);
-        continue;
-      }
-      const grants = rows.map((c) => {
-        if (!consentWording) return false;
-        const prior = stateOf.get(c.phone);
-        if (prior === "granted") return false; // already consented: the earlier proof stands
-        const allowed = !suppressed.has(c.phone) && (prior === undefined || prior === "none");
-        if (!allowed) counts.consentRefused++;
-        return allowed;
-      });
-      const written = await tx.execute<{ id: string; phone: string; inserted: boolean }>(sql`
-        insert into ${contacts} as c (phone, first_name, last_name, birthday_month, birthday_day, language, notes, tags,
-          opt_out_token, consent_state, consent_changed_at, created_by_id, updated_by_id)
-        select u.phone, u.first_name, u.last_name, u.bm, u.bd, u.language, u.notes,
-          case when u.tags = '' then '{}'::text[] else string_to_array(u.tags, ${TAG_SEPARATOR}) end,
-          u.token, case when u.grant_consent then 'granted' else 'none' end,
-          case when u.grant_consent then now() end, ${options.actorId}::uuid, ${options.actorId}::uuid
-        from unnest(
-          ${sql.param(phones.length === rows.length ? phones : rows.map((c) => c.phone))}::text[],
-          ${sql.param(rows.map((c) => c.firstName))}::text[],
-          ${sql.param(rows.map((c) => c.lastName))}::text[],
-          ${sql.param(rows.map((c) => c.birthdayMonth))}::int[],
-          ${sql.param(rows.map((c) => c.birthdayDay))}::int[],
-          ${sql.param(rows.map((c) => c.language))}::text[],
-          ${sql.param(rows.map((c) => c.notes))}::text[],
-          ${sql.param(rows.map((c) => c.tags.join(TAG_SEPARATOR)))}::text[],
-          ${sql.param(rows.map(() => newOptOutToken()))}::text[],
-          ${sql.param(grants)}::boolean[]
-        ) as u(phone, first_name, last_name, bm, bd, language, notes, tags, token, grant_consent)
-        on conflict (phone) do ${
-          options.existing === "skip"
-            ? sql`nothing`
-            : sql`update set
-          first_name = case when excluded.first_name <> '' then excluded.first_name else c.first_name end,
-          last_name = case when excluded.last_name <> '' then excluded.last_name else c.last_name end,
-          birthday_month = coalesce(excluded.birthday_month, c.birthday_month),
-          birthday_day = case when excluded.birthday_month is not null then excluded.birthday_day else c.birthday_day end,
-          language = coalesce(excluded.language, c.language),
-          notes = case when excluded.notes <> '' then excluded.notes else c.notes end,
-          tags = array(select distinct t from unnest(c.tags || excluded.tags) as t order by t),
-          consent_state = case when c.consent_state = 'none' and excluded.consent_state = 'granted' then 'granted' else c.consent_state end,
-          consent_changed_at = case when c.consent_state = 'none' and excluded.consent_state = 'granted' then now() else c.consent_changed_at end,
-          updated_by_id = excluded.updated_by_id,
-          updated_at = now()`
-        }
-        returning c.id, c.phone, (xmax = 0) as inserted`);
-      const granted: string[] = [];
-      const grantByPhone = new Map(rows.map((c, i) => [c.phone, grants[i]]));
-      for (const r of written.rows) {
-        if (r.inserted) counts.created++;
-        else counts.updated++;
-        if (grantByPhone.get(r.phone)) granted.push(r.id);
-      }
-      counts.skipped += rows.length - written.rows.length;
-      if (granted.length && consentWording) {
-        counts.consentGranted += granted.length;
-        await tx.execute(sql`
-          insert into consent_events (contact_id, state, source, wording, recorded_by_id)
-          select id, 'granted', 'import', ${consentWording}, ${options.actorId}::uuid from unnest(${sql.param(granted)}::uuid[]) as id`);
-      }
-      if (options.groupId && written.rows.length) {
-        const added = await tx.execute(sql`
-          insert into group_members (group_id, contact_id)
-          select ${options.groupId}::uuid, id from unnest(${sql.param(written.rows.map((r) => r.id))}::uuid[]) as id
-          on conflict do nothing`);
-        counts.addedToGroup += added.rowCount ?? 0;
-      }
-      options.onProgress?.(Math.min(start + chunk.length, total), total);
+      const end = Math.min(start + IMPORT_CHUNK_ROWS, total);
+      const chunk = preparer.prepare(rows.slice(start, end), start); // runs while the previous chunk is written
+      rejected.push(...chunk.rejected);
+      await inFlight;
+      options.onProgress?.(start, total);
+      inFlight = chunk.contacts.length ? writeChunk(tx, chunk.contacts, options, wording, counts) : null;
     }
+    await inFlight;
+    options.onProgress?.(total, total);
     await recordAudit(tx, {
       actorId: options.actorId,
       action: "contact.import",
       targetType: "contact",
       details: {
         fileName: options.fileName ?? null,
-        rows: prepared.contacts.length + prepared.rejected.length,
+        rows: total,
         ...counts,
-        rejected: prepared.rejected.length,
+        rejected: rejected.length,
         existing: options.existing,
-        consent: Boolean(consentWording),
+        consent: wording !== null,
         groupId: options.groupId ?? null,
       },
     });
   });
 
-  return {
-    rows: prepared.contacts.length + prepared.rejected.length,
-    ...counts,
-    rejected: prepared.rejected,
-    invalid: prepared.invalid,
-    duplicates: prepared.duplicates,
-  };
+  forgetTagCache();
+  return { rows: total, ...counts, rejected, ...preparer.totals };
 }

@@ -57,70 +57,83 @@ function splitName(full: string): { first: string; last: string } {
 const cell = (row: string[], index: number | null, max: number) => (index === null ? "" : (row[index] ?? "").trim().slice(0, max));
 
 /**
- * Turns parsed CSV rows into contacts: the phone cell is normalised to E.164 with the default country (rows
- * with no, invalid or Excel-mangled numbers are rejected with the reason), and a number that appears again
- * later in the file is rejected as a duplicate of its first row.
+ * Turns parsed CSV rows into contacts, a slice at a time (so the import can normalise the next chunk while the
+ * database writes the previous one): the phone cell is normalised to E.164 with the default country (rows with
+ * no, invalid or Excel-mangled numbers are rejected with the reason), and a number that appears again later in
+ * the file is rejected as a duplicate of its first row. Slices must be given in file order.
  */
-export function prepareImportRows(rows: string[][], mapping: ColumnMapping, defaultCountry: string): PreparedImport {
-  const contacts: PreparedContact[] = [];
-  const rejected: RejectedRow[] = [];
-  const firstRowOf = new Map<string, number>();
-  let duplicates = 0;
-  let invalid = 0;
+export function createRowPreparer(mapping: ColumnMapping, defaultCountry: string) {
   if (mapping.phone === null) throw new Error("prepareImportRows needs a phone column");
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const rowNumber = i + 2;
-    const value = (row[mapping.phone] ?? "").trim();
-    if (!value) {
-      rejected.push({ row: rowNumber, value, reason: "No phone number." });
-      invalid++;
-      continue;
-    }
-    if (SCIENTIFIC.test(value)) {
-      rejected.push({
+  const phoneColumn = mapping.phone;
+  const firstRowOf = new Map<string, number>();
+  const totals = { duplicates: 0, invalid: 0 };
+
+  function prepare(rows: string[][], offset: number): { contacts: PreparedContact[]; rejected: RejectedRow[] } {
+    const contacts: PreparedContact[] = [];
+    const rejected: RejectedRow[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const rowNumber = offset + i + 2;
+      const value = (row[phoneColumn] ?? "").trim();
+      if (!value) {
+        rejected.push({ row: rowNumber, value, reason: "No phone number." });
+        totals.invalid++;
+        continue;
+      }
+      if (SCIENTIFIC.test(value)) {
+        rejected.push({
+          row: rowNumber,
+          value,
+          reason: "The number is in scientific notation: the spreadsheet rounded it. Format the column as Text and export again.",
+        });
+        totals.invalid++;
+        continue;
+      }
+      const phone = normalizePhone(value, defaultCountry);
+      if (!phone.ok) {
+        rejected.push({ row: rowNumber, value, reason: phone.reason });
+        totals.invalid++;
+        continue;
+      }
+      const first = firstRowOf.get(phone.e164);
+      if (first !== undefined) {
+        rejected.push({ row: rowNumber, value, reason: `Same number as row ${first} (${phone.e164}).` });
+        totals.duplicates++;
+        continue;
+      }
+      firstRowOf.set(phone.e164, rowNumber);
+      let firstName = cell(row, mapping.firstName, 80);
+      let lastName = cell(row, mapping.lastName, 80);
+      if (!firstName && !lastName && mapping.fullName !== null) {
+        const split = splitName(cell(row, mapping.fullName, 160));
+        firstName = split.first.slice(0, 80);
+        lastName = split.last.slice(0, 80);
+      }
+      const birthdayText = cell(row, mapping.birthday, 40);
+      const birthday = birthdayText ? parseBirthday(birthdayText) : null;
+      const language = cell(row, mapping.language, 10).toLowerCase();
+      contacts.push({
         row: rowNumber,
-        value,
-        reason: "The number is in scientific notation: the spreadsheet rounded it. Format the column as Text and export again.",
+        phone: phone.e164,
+        firstName,
+        lastName,
+        birthdayMonth: birthday?.month ?? null,
+        birthdayDay: birthday?.day ?? null,
+        language: /^[a-z]{2,3}(-[a-z]{2})?$/.test(language) ? language : null,
+        tags: mapping.tags === null ? [] : normalizeTags(cell(row, mapping.tags, 400)),
+        notes: cell(row, mapping.notes, 2000),
+        warning: birthdayText && !birthday ? `Birthday "${birthdayText}" was not understood and is left out.` : null,
       });
-      invalid++;
-      continue;
     }
-    const phone = normalizePhone(value, defaultCountry);
-    if (!phone.ok) {
-      rejected.push({ row: rowNumber, value, reason: phone.reason });
-      invalid++;
-      continue;
-    }
-    const first = firstRowOf.get(phone.e164);
-    if (first !== undefined) {
-      rejected.push({ row: rowNumber, value, reason: `Same number as row ${first} (${phone.e164}).` });
-      duplicates++;
-      continue;
-    }
-    firstRowOf.set(phone.e164, rowNumber);
-    let firstName = cell(row, mapping.firstName, 80);
-    let lastName = cell(row, mapping.lastName, 80);
-    if (!firstName && !lastName && mapping.fullName !== null) {
-      const split = splitName(cell(row, mapping.fullName, 160));
-      firstName = split.first.slice(0, 80);
-      lastName = split.last.slice(0, 80);
-    }
-    const birthdayText = cell(row, mapping.birthday, 40);
-    const birthday = birthdayText ? parseBirthday(birthdayText) : null;
-    const language = cell(row, mapping.language, 10).toLowerCase();
-    contacts.push({
-      row: rowNumber,
-      phone: phone.e164,
-      firstName,
-      lastName,
-      birthdayMonth: birthday?.month ?? null,
-      birthdayDay: birthday?.day ?? null,
-      language: /^[a-z]{2,3}(-[a-z]{2})?$/.test(language) ? language : null,
-      tags: mapping.tags === null ? [] : normalizeTags(cell(row, mapping.tags, 400)),
-      notes: cell(row, mapping.notes, 2000),
-      warning: birthdayText && !birthday ? `Birthday "${birthdayText}" was not understood and is left out.` : null,
-    });
+    return { contacts, rejected };
   }
-  return { contacts, rejected, duplicates, invalid };
+
+  return { prepare, totals };
+}
+
+/** The whole file at once (the preview, and tests). */
+export function prepareImportRows(rows: string[][], mapping: ColumnMapping, defaultCountry: string): PreparedImport {
+  const preparer = createRowPreparer(mapping, defaultCountry);
+  const { contacts, rejected } = preparer.prepare(rows, 0);
+  return { contacts, rejected, ...preparer.totals };
 }

@@ -22,6 +22,8 @@ type Props = { maxBytes: number; groups: { id: string; name: string }[]; default
 type Phase = { kind: "idle" } | { kind: "analyzing" } | { kind: "ready" } | { kind: "importing"; done: number; total: number } | { kind: "done"; result: ImportResult };
 
 const N = new Intl.NumberFormat("en-GB");
+/** "1 guest", "3 guests". */
+const count = (n: number, one: string, many = `${one}s`) => `${N.format(n)} ${n === 1 ? one : many}`;
 
 function downloadCsv(rows: RejectedRow[], name: string) {
   const blob = new Blob([rejectedRowsCsv(rows)], { type: "text/csv;charset=utf-8" });
@@ -174,7 +176,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
               <strong>{N.format(r.skipped)}</strong> already in the guest book, skipped
             </li>
             <li>
-              <strong>{N.format(r.rejected.length)}</strong> rows rejected ({N.format(r.invalid)} invalid, {N.format(r.duplicates)} duplicates)
+              <strong>{N.format(r.rejected.length)}</strong> {r.rejected.length === 1 ? "row" : "rows"} rejected ({N.format(r.invalid)} invalid, {count(r.duplicates, "duplicate")})
             </li>
             {r.consentGranted || r.consentRefused ? (
               <li>
@@ -275,8 +277,8 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
             </CardHeader>
             <CardContent className="space-y-3">
               <p className="text-sm" data-testid="import-summary">
-                {N.format(analysis.rows)} rows: <strong>{N.format(analysis.valid)} ready</strong>, {N.format(analysis.invalid)} invalid,{" "}
-                {N.format(analysis.duplicates)} duplicates in the file. {N.format(analysis.existing)} of the numbers are already in the guest book.
+                {count(analysis.rows, "row")}: <strong>{N.format(analysis.valid)} ready</strong>, {N.format(analysis.invalid)} invalid,{" "}
+                {count(analysis.duplicates, "duplicate")} in the file. {count(analysis.existing, "number is", "numbers are")} already in the guest book.
               </p>
               {analysis.rejected.length ? (
                 <Button variant="outline" size="sm" onClick={() => downloadCsv(analysis.rejected, "rejected-rows.csv")}>
@@ -371,7 +373,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
               ) : null}
               <FieldError>{formError}</FieldError>
               <Button onClick={runImport} disabled={busy || analysis.valid === 0}>
-                Import {N.format(analysis.valid)} guests
+                Import {count(analysis.valid, "guest")}
               </Button>
             </CardContent>
           </Card>

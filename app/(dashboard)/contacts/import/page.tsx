@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { defaultConsentWording } from "@/lib/consent/default-wording";
 import { MAX_IMPORT_MB } from "@/lib/contacts/import/csv-file";
 import { getDb } from "@/lib/db";
-import { listGroups } from "@/lib/groups/manage-groups";
+import { listGroupNames } from "@/lib/groups/manage-groups";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { ImportWizard } from "./import-wizard";
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Import guests" };
 export default async function ImportPage() {
   await requireUser({ role: "manager" });
   const db = getDb();
-  const [settings, groups] = await Promise.all([getRestaurantSettings(db), listGroups(db)]);
+  const [settings, groups] = await Promise.all([getRestaurantSettings(db), listGroupNames(db)]);
   return (
     <>
       <PageHeader
