@@ -7,7 +7,7 @@ import {
   type RowSelectionState,
   useReactTable,
 } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Search, X } from "lucide-react";
+import { Search, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
@@ -19,6 +19,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { ContactFilter } from "@/lib/contacts/contact-filter";
 import { BulkActions } from "./bulk-actions";
 import { ConsentBadge } from "./consent-badge";
+import { SortHeader, TableFooter } from "./contacts-table-parts";
 
 export type ContactRow = {
   id: string;
@@ -45,24 +46,6 @@ type Props = {
 };
 
 const NUMBER = new Intl.NumberFormat("en-GB");
-
-function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: string; sort: string; onSort: (s: string) => void }) {
-  const [key, dir] = sort.split(".");
-  const active = key === sortKey;
-  const next = active && dir === "asc" ? "desc" : active ? "asc" : sortKey === "created" ? "desc" : "asc";
-  const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
-  return (
-    <button
-      type="button"
-      className="-ml-2 inline-flex items-center gap-1 rounded px-2 py-1 hover:bg-accent"
-      onClick={() => onSort(`${sortKey}.${next}`)}
-      aria-label={`Sort by ${label.toLowerCase()}`}
-    >
-      {label}
-      <Icon className="size-3.5 text-muted-foreground" aria-hidden />
-    </button>
-  );
-}
 
 /** The guest book table: server-side paging, sorting and filtering, all kept in the URL; bulk actions on a selection. */
 export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, filter, groups, tags, canDelete }: Props) {
@@ -322,29 +305,7 @@ export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, fi
         </Table>
       </div>
 
-      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p className="text-muted-foreground" data-testid="contacts-total">
-          {NUMBER.format(total)} {total === 1 ? "guest" : "guests"}
-        </p>
-        <div className="flex items-center gap-2">
-          <NativeSelect aria-label="Rows per page" value={String(pageSize)} onChange={(e) => navigate({ size: e.target.value })} className="h-9 w-20">
-            {[25, 50, 100].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </NativeSelect>
-          <span className="whitespace-nowrap">
-            Page {NUMBER.format(page)} of {NUMBER.format(pageCount)}
-          </span>
-          <Button variant="outline" size="icon" aria-label="Previous page" disabled={page <= 1} onClick={() => navigate({ page: String(page - 1) }, false)}>
-            <ChevronLeft aria-hidden />
-          </Button>
-          <Button variant="outline" size="icon" aria-label="Next page" disabled={page >= pageCount} onClick={() => navigate({ page: String(page + 1) }, false)}>
-            <ChevronRight aria-hidden />
-          </Button>
-        </div>
-      </div>
+      <TableFooter total={total} page={page} pageCount={pageCount} pageSize={pageSize} onNavigate={navigate} />
     </div>
   );
 }

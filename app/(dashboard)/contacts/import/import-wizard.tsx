@@ -1,7 +1,6 @@
 "use client";
 
 import { Download, FileUp } from "lucide-react";
-import Link from "next/link";
 import { useRef, useState } from "react";
 import { ProgressBar } from "@/components/campaigns/progress-bar";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -16,7 +15,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { type ColumnMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS } from "@/lib/contacts/import/column-mapping";
 import type { ImportAnalysis, ImportResult } from "@/lib/contacts/import/import-contacts";
 import type { RejectedRow } from "@/lib/contacts/import/prepare-rows";
-import { rejectedRowsCsv } from "@/lib/contacts/import/rejected-report";
+import { downloadRejectedRows, ImportResultCard } from "./import-result";
 
 type Props = { maxBytes: number; groups: { id: string; name: string }[]; defaultWording: string };
 type Phase = { kind: "idle" } | { kind: "analyzing" } | { kind: "ready" } | { kind: "importing"; done: number; total: number } | { kind: "done"; result: ImportResult };
@@ -24,18 +23,6 @@ type Phase = { kind: "idle" } | { kind: "analyzing" } | { kind: "ready" } | { ki
 const N = new Intl.NumberFormat("en-GB");
 /** "1 guest", "3 guests". */
 const count = (n: number, one: string, many = `${one}s`) => `${N.format(n)} ${n === 1 ? one : many}`;
-
-function downloadCsv(rows: RejectedRow[], name: string) {
-  const blob = new Blob([rejectedRowsCsv(rows)], { type: "text/csv;charset=utf-8" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 async function errorOf(res: Response): Promise<string> {
   try {
@@ -119,7 +106,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
       return;
     }
     setFormError(null);
-    setPhase({ kind: "importing", done: 0, total: analysis.valid });
+    setPhase({ kind: "importing", done: 0, total: analysis.rows });
     const options = { mapping, existing, consentWording: consented ? wording.trim() : null, groupId: groupId || null };
     try {
       const res = await fetch(`/contacts/import/run${query(file, options)}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
@@ -157,53 +144,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
     }
   }
 
-  if (phase.kind === "done") {
-    const r = phase.result;
-    return (
-      <Card data-testid="import-result">
-        <CardHeader>
-          <CardTitle>Import finished</CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          <ul className="grid gap-2 text-sm sm:grid-cols-2">
-            <li>
-              <strong>{N.format(r.created)}</strong> new guests added
-            </li>
-            <li>
-              <strong>{N.format(r.updated)}</strong> existing guests updated
-            </li>
-            <li>
-              <strong>{N.format(r.skipped)}</strong> already in the guest book, skipped
-            </li>
-            <li>
-              <strong>{N.format(r.rejected.length)}</strong> {r.rejected.length === 1 ? "row" : "rows"} rejected ({N.format(r.invalid)} invalid, {count(r.duplicates, "duplicate")})
-            </li>
-            {r.consentGranted || r.consentRefused ? (
-              <li>
-                <strong>{N.format(r.consentGranted)}</strong> marketing consents recorded
-                {r.consentRefused ? `; ${N.format(r.consentRefused)} not granted (opted out before)` : ""}
-              </li>
-            ) : null}
-            {r.addedToGroup ? (
-              <li>
-                <strong>{N.format(r.addedToGroup)}</strong> added to the group
-              </li>
-            ) : null}
-          </ul>
-          <div className="flex flex-wrap gap-2">
-            {r.rejected.length ? (
-              <Button variant="outline" onClick={() => downloadCsv(r.rejected, "rejected-rows.csv")}>
-                <Download aria-hidden /> Download rejected rows (CSV)
-              </Button>
-            ) : null}
-            <Button asChild>
-              <Link href="/contacts">Go to contacts</Link>
-            </Button>
-          </div>
-        </CardContent>
-      </Card>
-    );
-  }
+  if (phase.kind === "done") return <ImportResultCard result={phase.result} />;
 
   const busy = phase.kind === "analyzing" || phase.kind === "importing";
 
@@ -281,7 +222,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
                 {count(analysis.duplicates, "duplicate")} in the file. {count(analysis.existing, "number is", "numbers are")} already in the guest book.
               </p>
               {analysis.rejected.length ? (
-                <Button variant="outline" size="sm" onClick={() => downloadCsv(analysis.rejected, "rejected-rows.csv")}>
+                <Button variant="outline" size="sm" onClick={() => downloadRejectedRows(analysis.rejected)}>
                   <Download aria-hidden /> Download rejected rows (CSV)
                 </Button>
               ) : null}
@@ -367,7 +308,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
                 <div className="space-y-1" data-testid="import-progress">
                   <ProgressBar value={phase.total ? (phase.done / phase.total) * 100 : 0} label="Import progress" />
                   <p className="text-xs text-muted-foreground">
-                    {N.format(phase.done)} of {N.format(phase.total)} guests written…
+                    {N.format(phase.done)} of {N.format(phase.total)} rows done…
                   </p>
                 </div>
               ) : null}
