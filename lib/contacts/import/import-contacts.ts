@@ -134,66 +134,68 @@ type Counts = Omit<ImportResult, "rows" | "rejected" | "invalid" | "duplicates">
  */
 async function writeChunk(tx: Tx, rows: PreparedContact[], options: ImportOptions, wording: string | null, counts: Counts) {
   const grant = wording !== null;
-  const written = await tx.execute<{ id: string; inserted: boolean; granted_now: boolean; consent_state: string }>(sql`
-    insert into ${contacts} as c (phone, first_name, last_name, birthday_month, birthday_day, language, notes, tags,
-      opt_out_token, consent_state, consent_changed_at, created_by_id, updated_by_id)
-    select u.phone, u.first_name, u.last_name, u.bm, u.bd, u.language, u.notes,
-      case when u.tags = '' then '{}'::text[] else string_to_array(u.tags, ${TAG_SEPARATOR}) end,
-      u.token, g.state, case when g.state = 'granted' then now() end, ${options.actorId}::uuid, ${options.actorId}::uuid
-    from unnest(
-      ${sql.param(rows.map((c) => c.phone))}::text[],
-      ${sql.param(rows.map((c) => c.firstName))}::text[],
-      ${sql.param(rows.map((c) => c.lastName))}::text[],
-      ${sql.param(rows.map((c) => c.birthdayMonth))}::int[],
-      ${sql.param(rows.map((c) => c.birthdayDay))}::int[],
-      ${sql.param(rows.map((c) => c.language))}::text[],
-      ${sql.param(rows.map((c) => c.notes))}::text[],
-      ${sql.param(rows.map((c) => c.tags.join(TAG_SEPARATOR)))}::text[],
-      ${sql.param(rows.map(() => newOptOutToken()))}::text[]
-    ) as u(phone, first_name, last_name, bm, bd, language, notes, tags, token)
-    cross join lateral (
-      select case when ${grant} and not exists (
-        select 1 from ${suppressions} s where s.phone_hash = encode(sha256(convert_to(u.phone, 'UTF8')), 'hex')
-      ) then 'granted' else 'none' end as state
-    ) g
-    on conflict (phone) do ${
-      options.existing === "skip"
-        ? sql`nothing`
-        : sql`update set
-      first_name = case when excluded.first_name <> '' then excluded.first_name else c.first_name end,
-      last_name = case when excluded.last_name <> '' then excluded.last_name else c.last_name end,
-      birthday_month = coalesce(excluded.birthday_month, c.birthday_month),
-      birthday_day = case when excluded.birthday_month is not null then excluded.birthday_day else c.birthday_day end,
-      language = coalesce(excluded.language, c.language),
-      notes = case when excluded.notes <> '' then excluded.notes else c.notes end,
-      tags = array(select distinct t from unnest(c.tags || excluded.tags) as t order by t),
-      consent_state = case when c.consent_state = 'none' and excluded.consent_state = 'granted' then 'granted' else c.consent_state end,
-      consent_changed_at = case when c.consent_state = 'none' and excluded.consent_state = 'granted' then now() else c.consent_changed_at end,
-      updated_by_id = excluded.updated_by_id,
-      updated_at = now()`
-    }
-    returning c.id, (xmax = 0) as inserted, coalesce(c.consent_changed_at = now(), false) as granted_now, c.consent_state`);
-  const granted: string[] = [];
+  // One statement per chunk (contacts, their ledger entries and group memberships, via data-modifying CTEs), so
+  // the whole write overlaps with normalising the next chunk.
+  const written = await tx.execute<{ inserted: boolean; granted_now: boolean; consent_state: string; group_added: number }>(sql`
+    with written as (
+      insert into ${contacts} as c (phone, first_name, last_name, birthday_month, birthday_day, language, notes, tags,
+        opt_out_token, consent_state, consent_changed_at, created_by_id, updated_by_id)
+      select u.phone, u.first_name, u.last_name, u.bm, u.bd, u.language, u.notes,
+        case when u.tags = '' then '{}'::text[] else string_to_array(u.tags, ${TAG_SEPARATOR}) end,
+        u.token, g.state, case when g.state = 'granted' then now() end, ${options.actorId}::uuid, ${options.actorId}::uuid
+      from unnest(
+        ${sql.param(rows.map((c) => c.phone))}::text[],
+        ${sql.param(rows.map((c) => c.firstName))}::text[],
+        ${sql.param(rows.map((c) => c.lastName))}::text[],
+        ${sql.param(rows.map((c) => c.birthdayMonth))}::int[],
+        ${sql.param(rows.map((c) => c.birthdayDay))}::int[],
+        ${sql.param(rows.map((c) => c.language))}::text[],
+        ${sql.param(rows.map((c) => c.notes))}::text[],
+        ${sql.param(rows.map((c) => c.tags.join(TAG_SEPARATOR)))}::text[],
+        ${sql.param(rows.map(() => newOptOutToken()))}::text[]
+      ) as u(phone, first_name, last_name, bm, bd, language, notes, tags, token)
+      cross join lateral (
+        select case when ${grant} and not exists (
+          select 1 from ${suppressions} s where s.phone_hash = encode(sha256(convert_to(u.phone, 'UTF8')), 'hex')
+        ) then 'granted' else 'none' end as state
+      ) g
+      on conflict (phone) do ${
+        options.existing === "skip"
+          ? sql`nothing`
+          : sql`update set
+        first_name = case when excluded.first_name <> '' then excluded.first_name else c.first_name end,
+        last_name = case when excluded.last_name <> '' then excluded.last_name else c.last_name end,
+        birthday_month = coalesce(excluded.birthday_month, c.birthday_month),
+        birthday_day = case when excluded.birthday_month is not null then excluded.birthday_day else c.birthday_day end,
+        language = coalesce(excluded.language, c.language),
+        notes = case when excluded.notes <> '' then excluded.notes else c.notes end,
+        tags = array(select distinct t from unnest(c.tags || excluded.tags) as t order by t),
+        consent_state = case when c.consent_state = 'none' and excluded.consent_state = 'granted' then 'granted' else c.consent_state end,
+        consent_changed_at = case when c.consent_state = 'none' and excluded.consent_state = 'granted' then now() else c.consent_changed_at end,
+        updated_by_id = excluded.updated_by_id,
+        updated_at = now()`
+      }
+      returning c.id, (xmax = 0) as inserted, coalesce(c.consent_changed_at = now(), false) as granted_now, c.consent_state
+    ),
+    ledger as (
+      insert into ${consentEvents} (contact_id, state, source, wording, recorded_by_id)
+      select id, 'granted', 'import', ${wording}, ${options.actorId}::uuid from written where ${grant} and granted_now
+    ),
+    joined as (
+      insert into ${groupMembers} (group_id, contact_id)
+      select ${options.groupId ?? null}::uuid, id from written where ${options.groupId ?? null}::uuid is not null
+      on conflict do nothing
+      returning 1
+    )
+    select inserted, granted_now, consent_state, (select count(*)::int from joined) as group_added from written`);
   for (const r of written.rows) {
     if (r.inserted) counts.created++;
     else counts.updated++;
-    if (grant && r.granted_now) granted.push(r.id);
+    if (grant && r.granted_now) counts.consentGranted++;
     else if (grant && r.consent_state !== "granted") counts.consentRefused++;
   }
   counts.skipped += rows.length - written.rows.length;
-  if (granted.length) {
-    counts.consentGranted += granted.length;
-    await tx.execute(sql`
-      insert into ${consentEvents} (contact_id, state, source, wording, recorded_by_id)
-      select id, 'granted', 'import', ${wording}, ${options.actorId}::uuid from unnest(${sql.param(granted)}::uuid[]) as id`);
-  }
-  if (options.groupId && written.rows.length) {
-    const added = await tx.execute(sql`
-      insert into ${groupMembers} (group_id, contact_id)
-      select ${options.groupId}::uuid, id from unnest(${sql.param(written.rows.map((r) => r.id))}::uuid[]) as id
-      on conflict do nothing`);
-    counts.addedToGroup += added.rowCount ?? 0;
-  }
+  counts.addedToGroup += written.rows[0]?.group_added ?? 0;
 }
 
 /**
