@@ -5,7 +5,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type ContactSelection, contactSelectionSql } from "@/lib/contacts/contact-filter";
+import { logger } from "@/lib/logger";
 import { getCpsmsClient } from "@/lib/providers/provider-clients";
+import { isProviderError } from "@/lib/sms/errors";
 import { type CpsmsOp, linkedGroupOps, unlinkGroupFromCpsms } from "./cpsms-sync";
 
 type Actor = Pick<CurrentUser, "id">;
@@ -69,8 +71,11 @@ export async function createGroup(db: Database, actor: Actor, input: { name: str
   }
 }
 
-/** Renames a group (and its CPSMS group when linked). */
-export async function renameGroup(db: Database, _actor: Actor, id: string, name: string) {
+/**
+ * Renames a group, and its CPSMS group when linked. The rename here stands even if CPSMS can't be reached; the
+ * returned note says so (CPSMS keeps the old name until the next rename).
+ */
+export async function renameGroup(db: Database, _actor: Actor, id: string, name: string): Promise<{ note: string | null }> {
   const [group] = await db.select().from(groups).where(eq(groups.id, id)).limit(1);
   if (!group) throw new AppError("NOT_FOUND", "That group no longer exists.");
   try {
@@ -79,7 +84,14 @@ export async function renameGroup(db: Database, _actor: Actor, id: string, name:
     if (isUniqueViolation(err)) throw new AppError("CONFLICT", `There is already a group called "${name.trim()}".`);
     throw err;
   }
-  if (group.cpsmsGroupId !== null) await (await getCpsmsClient(db)).updateGroup(group.cpsmsGroupId, name.trim());
+  if (group.cpsmsGroupId === null) return { note: null };
+  try {
+    await (await getCpsmsClient(db)).updateGroup(group.cpsmsGroupId, name.trim());
+    return { note: null };
+  } catch (err) {
+    logger.warn({ err, group: id }, "cpsms group rename failed");
+    return { note: `Renamed here, but CPSMS still shows the old name: ${isProviderError(err) ? err.userMessage : "CPSMS could not be reached."}` };
+  }
 }
 
 /** Deletes a group (its members stay in the guest book); a linked CPSMS group is emptied and deleted first. */

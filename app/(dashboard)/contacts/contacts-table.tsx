@@ -79,7 +79,6 @@ export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, fi
     if ((filter.q ?? "") === q.trim()) return;
     const timer = setTimeout(() => navigate({ q: q.trim() || null }), 350);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
 
   const columns = useMemo<ColumnDef<ContactRow>[]>(
@@ -165,7 +164,6 @@ export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, fi
         cell: ({ row }) => <span className="whitespace-nowrap text-sm text-muted-foreground">{row.original.added}</span>,
       },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [sort, params],
   );
 

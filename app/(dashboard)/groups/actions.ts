@@ -23,9 +23,9 @@ export const createGroupAction = defineAction(z.object({ name: groupNameSchema, 
 });
 
 export const renameGroupAction = defineAction(z.object({ id: z.uuid(), name: groupNameSchema }), STAFF, async ({ id, name }, user) => {
-  await renameGroup(getDb(), user, id, name);
+  const { note } = await renameGroup(getDb(), user, id, name);
   revalidate();
-  return { id, name };
+  return { id, name, note };
 });
 
 /** Deletes a group (the guests stay); a linked CPSMS group is emptied and deleted too. Managers and owners. */

@@ -39,6 +39,7 @@ export function GroupControls({ id, name, canDelete }: { id: string; name: strin
             else {
               setError(null);
               toast.success(`Renamed to "${result.data.name}".`);
+              if (result.data.note) toast.warning(result.data.note);
               router.refresh();
             }
           });
