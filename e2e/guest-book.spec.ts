@@ -91,6 +91,10 @@ test.describe("guest book", () => {
 
     // Edit.
     await page.goto(`/contacts?q=${surname}`);
+    await page.getByLabel(`Select Åse ${surname}`).check();
+    const bulk = page.getByRole("region", { name: "Bulk actions" });
+    await expect(bulk.getByRole("button", { name: "Withdraw consent" })).toBeVisible(); // staff may withdraw
+    await expect(bulk.getByRole("button", { name: "Delete" })).toHaveCount(0); // but not delete
     await page.getByRole("link", { name: `Åse ${surname}` }).click();
     await page.getByRole("link", { name: "Edit" }).click();
     await page.getByLabel("First name").fill("Åsa");
