@@ -10,7 +10,7 @@ import {
 import { Search, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -73,6 +73,12 @@ export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, fi
     const qs = next.toString();
     startTransition(() => router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false }));
   }
+
+  // Back/forward or "Clear filters" change the URL: show its search, unless the person is typing right now.
+  const searchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (document.activeElement !== searchRef.current) setQ(filter.q ?? "");
+  }, [filter.q]);
 
   // Search as you type, after a short pause.
   useEffect(() => {
@@ -193,6 +199,7 @@ export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, fi
           <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
           <Input
             type="search"
+            ref={searchRef}
             aria-label="Search by name or phone"
             placeholder="Search name or phone"
             className="pl-9"
