@@ -15,6 +15,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status for pages a role may not open.
     authInterrupts: true,
+    // The proxy buffers request bodies; CSV imports may be up to 10 MB (lib/contacts/import/csv-file.ts), so
+    // leave headroom and let the import route refuse larger files with a clear message.
+    proxyClientMaxBodySize: "12mb",
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -1,7 +1,9 @@
+import { contactsImportBench } from "./contacts-import";
+import { contactsTableBench } from "./contacts-table";
 import { dlrIngestBench } from "./dlr-ingest";
 import { historyBench } from "./history";
 import { sendBenches } from "./send-campaign";
 import type { Bench } from "./types";
 
 /** Every bench, in the order `npm run bench` runs them. */
-export const benches: Bench[] = [sendBenches, historyBench, dlrIngestBench];
+export const benches: Bench[] = [contactsImportBench, contactsTableBench, sendBenches, historyBench, dlrIngestBench];
