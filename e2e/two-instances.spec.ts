@@ -14,7 +14,8 @@ import { startPostgresProcess } from "./support/postgres-process";
 // three as DATABASE_URL). All three run job workers, so every dispatch and sweep is contended. A
 // 10,000-recipient CPSMS campaign (its dispatch job enqueued several times, as double clicks and sweeps would)
 // and three scheduled smsapp.pk sends must reach every recipient exactly once, each scheduled send firing once
-// and not before its time. The providers are the sandboxes in their own process.
+// and not before its time, even though the process dispatching the big send is killed outright midway. The
+// providers are the sandboxes in their own process.
 
 const OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const BASE_PORT = 5320 + (OFFSET % 100); // ≥ 5300: clear of the shared e2e server and the other suites
@@ -49,6 +50,8 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
     await cpsms.setBalance(1_000_000);
     await smsapp.setBalance(1_000_000);
 
+    // Each process tags its connections, so the test can tell which one is dispatching.
+    const named = (name: string) => ({ DATABASE_URL: `${pg.url}?application_name=${name}` });
     const shared = {
       DATABASE_URL: pg.url,
       // Set on every instance, as the README says: sessions and saved credentials must read the same everywhere.
@@ -64,11 +67,11 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
     };
     // Both apps start together (migrations and the first owner under the advisory lock), then the worker.
     const apps = APP_PORTS.map((port, i) => {
-      const launcher = startLauncher({ ...shared, PORT: String(port), DATA_DIR: path.join(root, `app-${i + 1}`) });
+      const launcher = startLauncher({ ...shared, ...named(`app-${i + 1}`), PORT: String(port), DATA_DIR: path.join(root, `app-${i + 1}`) });
       return { name: `app-${i + 1}`, ...launcher } satisfies Proc;
     });
     procs.push(...apps);
-    const worker = startWorker({ ...shared, DATA_DIR: path.join(root, "worker") });
+    const worker = startWorker({ ...shared, ...named("worker"), DATA_DIR: path.join(root, "worker") });
     procs.push(worker);
     await Promise.all(apps.map((a) => waitUntilReady(a, 120_000)));
     await waitFor(() => worker.output().includes("worker is running"), 60_000, () => `worker did not start:\n${worker.output()}`);
@@ -79,6 +82,8 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
     expect(owners, "one first owner, not one per instance").toBe(1);
 
     // The big campaign, handed to the workers three times (double submit, retries, sweeps all look like this).
+    // CPSMS is slowed down so that one machine can die in the middle of the send.
+    await cpsms.fault({ path: "/send", times: "always", delayMs: 300 });
     const big = await seedQueuedCampaign(pg.url, "cpsms", BIG);
     await Promise.all([enqueueDispatch(pg.url, big), enqueueDispatch(pg.url, big), enqueueDispatch(pg.url, big)]);
     // Scheduled smsapp.pk sends, each with its own recipients and text, each enqueued twice for its due time.
@@ -92,6 +97,33 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
         return { id, due, n, text: `Table for two? Offer ${i + 1}` };
       }),
     );
+
+    // The machine that is dispatching the big campaign dies mid-send (SIGKILL: no shutdown, its lease and its
+    // pg-boss job left behind). Another process must take over once the lease runs out, sending nobody twice.
+    const progressed = () =>
+      withDb(pg.url, async (db) => (await db.query("select count(*)::int as n from campaign_messages where campaign_id = $1 and status <> 'queued'", [big])).rows[0].n as number);
+    await waitFor(async () => (await progressed()) >= BIG / 5, 60_000, () => "the big campaign did not start sending");
+    let dispatcher: Proc | undefined;
+    await waitFor(
+      async () => {
+        // Only the lease holder claims rows; its connections show the claim query.
+        const names = await withDb(pg.url, async (db) =>
+          (await db.query("select distinct application_name as name from pg_stat_activity where query ilike '%campaign_messages%skip locked%'")).rows.map((r) => r.name as string),
+        );
+        dispatcher = procs.find((p) => names.includes(p.name));
+        return Boolean(dispatcher);
+      },
+      30_000,
+      () => "could not tell which process is dispatching",
+    );
+    dispatcher!.child.kill("SIGKILL");
+    await dispatcher!.exited;
+    const atKill = await progressed();
+    expect(atKill, "the kill should land mid-send").toBeLessThan(BIG);
+    await cpsms.clearFaults();
+    for (const [i, port] of APP_PORTS.entries()) {
+      if (apps[i] !== dispatcher) expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+    }
 
     const ids = [big, ...scheduled.map((s) => s.id)];
     await waitFor(
@@ -121,7 +153,9 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
 
     // Who did the work (informational): dispatch runs per process.
     const runs = procs.map((p) => `${p.name}: ${(p.output().match(/campaign dispatch run/g) ?? []).length} dispatch runs`);
-    console.log(`two instances: ${BIG} + ${SCHEDULED.length} scheduled sends done ${Math.round(sentIn / 1000)} s after start; ${runs.join(", ")}`);
+    console.log(
+      `two instances: ${BIG} + ${SCHEDULED.length} scheduled sends done ${Math.round(sentIn / 1000)} s after start; ${dispatcher!.name} (the dispatcher) killed at ${atKill}/${BIG}; ${runs.join(", ")}`,
+    );
   } finally {
     await Promise.all(procs.map(stop));
     await sandbox.stop();
