@@ -7,6 +7,8 @@ import { createSmsappClient } from "@/lib/sms/smsapp/client";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
 import type { FaultRuleInput } from "@/sandbox/shared/faults";
 import { phoneNumbers, quickCampaign, statusCounts } from "@/tests/support/campaigns";
+import { insertUser } from "@/tests/support/factories";
+import { cancelCampaign } from "./campaign-controls";
 import { dispatchCampaign } from "./dispatch-campaign";
 import type { ProviderSessionFactory } from "./provider-session";
 
@@ -253,5 +255,40 @@ describe("fault suite: the provider's log or history fails while checking", () =
     expect(await statusCounts(campaign.id)).toEqual({ accepted: 60 });
     expectNoDuplicates(provider);
     expect(Object.keys(handsets(provider))).toHaveLength(60);
+  });
+});
+
+describe("fault suite: cancelling a CPSMS-held send while CPSMS fails", () => {
+  it.each([
+    ["refused before acting", { fault: { type: "status", status: 500 } }],
+    ["deleted but the answer was lost", { phase: "after", fault: { type: "status", status: 500 } }],
+    ["timed out after deleting", { phase: "after", fault: { type: "hang" } }],
+  ] as const)("a cancel that fails part-way (%s) says so plainly, and cancelling again finishes the job", async (_, rule) => {
+    const owner = await insertUser({ role: "owner" });
+    const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 250, 950_000), { scheduledAt: new Date(Date.now() + 3600_000) });
+    expect(await dispatchCampaign(getDb(), campaign.id, { ...options, batchSize: { cpsms: 100 } })).toBe("handed-over");
+    expect(await statusCounts(campaign.id)).toEqual({ scheduled: 250 });
+
+    // The first delete goes through, the second meets an outage.
+    sandboxes.cpsms.state.addFault({ path: "/deletesms", times: 1 });
+    sandboxes.cpsms.state.addFault({ path: "/deletesms", times: 1, ...rule });
+    const failed = await cancelCampaign(getDb(), owner, campaign.id, sessions).then(
+      () => null,
+      (err: Error) => err,
+    );
+    expect(failed?.message).toMatch(/CPSMS/);
+    expectPlainReason(failed?.message);
+    expect((await campaignRow(campaign.id)).status).toBe("scheduled");
+    // Those deleted at CPSMS (one reference's worth) are cancelled already; the rest are still held there.
+    const partly = await statusCounts(campaign.id);
+    expect([50, 100]).toContain(partly.cancelled);
+    expect(partly.scheduled).toBe(250 - partly.cancelled!);
+
+    sandboxes.cpsms.state.faults.clear();
+    await cancelCampaign(getDb(), owner, campaign.id, sessions);
+    expect((await campaignRow(campaign.id)).status).toBe("cancelled");
+    expect(await statusCounts(campaign.id)).toEqual({ cancelled: 250 });
+    await sandboxes.cpsms.state.advance(2 * 3600_000);
+    expect(Object.keys(handsets("cpsms")), "nobody gets a cancelled message").toHaveLength(0);
   });
 });
