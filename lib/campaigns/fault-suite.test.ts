@@ -10,6 +10,7 @@ import { phoneNumbers, quickCampaign, statusCounts } from "@/tests/support/campa
 import { insertUser } from "@/tests/support/factories";
 import { cancelCampaign } from "./campaign-controls";
 import { dispatchCampaign } from "./dispatch-campaign";
+import { pollDeliveryStatus } from "./poll-delivery";
 import type { ProviderSessionFactory } from "./provider-session";
 
 /**
@@ -290,5 +291,30 @@ describe("fault suite: cancelling a CPSMS-held send while CPSMS fails", () => {
     expect(await statusCounts(campaign.id)).toEqual({ cancelled: 250 });
     await sandboxes.cpsms.state.advance(2 * 3600_000);
     expect(Object.keys(handsets("cpsms")), "nobody gets a cancelled message").toHaveLength(0);
+  });
+});
+
+describe("fault suite: delivery polling while the provider fails", () => {
+  it.each([
+    ["smsapp", "/sms*", { type: "status", status: 500 }],
+    ["smsapp", "/sms*", { type: "malformed" }],
+    ["smsapp", "/sms*", { type: "status", status: 401 }],
+    ["cpsms", "/getlog", { type: "status", status: 503, retryAfterSeconds: 1 }],
+    ["cpsms", "/getlog", { type: "reset" }],
+    ["cpsms", "/getlog", { type: "malformed" }],
+  ] as const)("%s %s %o: nothing changes, nothing throws; the verdicts come once it recovers", async (provider, path, fault) => {
+    const campaign = await quickCampaign(provider, phoneNumbers(provider, 20, 990_000));
+    expect(await dispatchCampaign(getDb(), campaign.id, options)).toBe("finished");
+    await sandboxes[provider].state.settle();
+
+    sandboxes[provider].state.addFault({ method: "GET", path, times: "always", fault });
+    expect(await pollDeliveryStatus(getDb(), sessions, { campaignId: campaign.id })).toEqual({ updated: 0 });
+    expect(await statusCounts(campaign.id)).toEqual({ accepted: 20 });
+
+    sandboxes[provider].state.faults.clear();
+    expect((await pollDeliveryStatus(getDb(), sessions, { campaignId: campaign.id })).updated).toBeGreaterThan(0);
+    const counts = await statusCounts(campaign.id);
+    expect((counts.delivered ?? 0) + (counts.undelivered ?? 0)).toBeGreaterThan(0);
+    expect(Object.keys(counts).every((s) => ["accepted", "delivered", "undelivered"].includes(s))).toBe(true);
   });
 });
