@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { embeddedDbUrl, sandboxControl, withDb } from "./support/instance";
+import { campaignStatus, embeddedDbUrl, enqueueDispatch, sandboxControl, seedQueuedCampaign, withDb } from "./support/instance";
 import { type Launcher, startLauncher, waitUntilReady } from "./support/launcher";
 
 // Issue #7 "Secrets" and security headers, against an instance of our own so that its complete stdout and
@@ -187,6 +187,39 @@ test("provider credentials: saved, used, faults shown in plain words without the
     pageTexts.push(await page.content());
   }
   await control.clearFaults();
+  expect(cspViolations).toEqual([]);
+});
+
+test("provider faults during a campaign: the page shows a plain reason (never the key), and resume finishes it once", async ({ page }) => {
+  // Runs after the credentials test: dispatch uses the saved "live" CPSMS key, so its failures are in the logs
+  // the last test searches.
+  watchCsp(page);
+  const control = sandboxControl(SANDBOX.cpsms);
+  const echo = `Access denied for apikey ${SECRETS.CPSMS_API_KEY}`;
+  await control.fault({ path: "/send", times: "always", fault: { type: "status", status: 403, body: { error: { code: 403, message: echo, errorCode: 403, errMsg: echo } } } });
+  const id = await seedQueuedCampaign(dbUrl, "cpsms", 30);
+  await enqueueDispatch(dbUrl, id);
+  await expect.poll(async () => (await campaignStatus(dbUrl, id)).status, { timeout: 30_000 }).toBe("paused");
+
+  await signIn(page, OWNER_EMAIL, SECRETS.ADMIN_PASSWORD, `/campaigns/${id}`);
+  const alert = page.getByRole("alert").filter({ hasText: "Paused" });
+  await expect(alert).toContainText(/refused the request from this server/);
+  expect(await alert.innerText()).not.toContain(SECRETS.CPSMS_API_KEY);
+  await expect(page.getByText(/Application error|Something went wrong|Internal Server Error/i)).toHaveCount(0);
+  pageTexts.push(await page.content());
+  const listed = await page.goto("/campaigns");
+  expect(listed!.status()).toBe(200);
+  pageTexts.push(await page.content());
+
+  // The account is fixed; the manager resumes; every guest is texted exactly once.
+  await control.clearFaults();
+  await page.goto(`/campaigns/${id}`);
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect.poll(async () => campaignStatus(dbUrl, id), { timeout: 60_000 }).toEqual({ status: "completed", counts: { accepted: 30 } });
+  const received = await control.handsets();
+  const ours = Object.entries(received).filter(([to]) => /^452100000\d$|^45210000[0-2]\d$/.test(to));
+  expect(ours).toHaveLength(30);
+  expect(ours.every(([, messages]) => messages.length === 1)).toBe(true);
   expect(cspViolations).toEqual([]);
 });
 
