@@ -81,7 +81,7 @@ async function dispatchLeased(db: Database, campaignId: string, owner: string, o
   const stillOurs = () => renewLease(db, campaignId, owner);
 
   // First settle what a previous run left uncertain, then mark where this run starts in smsapp.pk's history.
-  if (!(await settleUncertain(db, campaign, session, stillOurs, sleep))) return "stopped";
+  if (!(await settleUncertain(db, campaign, session, owner, stillOurs, sleep))) return "stopped";
   if (session.provider === "smsapp") {
     await db.update(campaigns).set({ historyMark: await smsappHistoryMark(session) }).where(eq(campaigns.id, campaignId));
   }
@@ -90,15 +90,17 @@ async function dispatchLeased(db: Database, campaignId: string, owner: string, o
   // Failures count across rounds, so messages requeued after an ambiguous failure can't loop forever.
   const failures = { consecutive: 0 };
   for (;;) {
-    const result = await sendAll(db, campaign, session, options, failures, stillOurs, sleep);
+    const result = await sendAll(db, campaign, session, owner, options, failures, stillOurs, sleep);
     if (result === "paused") {
       // Leave a truthful record while paused: whatever the provider may have got is looked up now.
-      await settleUncertain(db, campaign, session, stillOurs, sleep);
+      await settleUncertain(db, campaign, session, owner, stillOurs, sleep);
       return result;
     }
     if (result !== "done") return result;
+    // Claims come back empty once another dispatcher has taken over (they are fenced): that is not "done".
+    if (!(await stillOurs())) return "stopped";
     // Rows left uncertain by failures inside this run are settled before calling the campaign finished.
-    if (!(await settleUncertain(db, campaign, session, stillOurs, sleep))) return "stopped";
+    if (!(await settleUncertain(db, campaign, session, owner, stillOurs, sleep))) return "stopped";
     if ((await countRemaining(db, campaignId)) === 0) break;
   }
 
@@ -122,6 +124,7 @@ async function sendAll(
   db: Database,
   campaign: Campaign,
   session: ProviderSession,
+  owner: string,
   options: DispatchOptions,
   failures: { consecutive: number },
   stillOurs: () => Promise<boolean>,
@@ -144,7 +147,7 @@ async function sendAll(
     let recording: Promise<void> = Promise.resolve();
     try {
       while (!stop) {
-        const claimed = await claimBatch(db, campaign.id, batchSize);
+        const claimed = await claimBatch(db, campaign.id, batchSize, owner);
         if (claimed.length === 0) return;
         const messages: OutboundSms[] = claimed.map((m) => ({
           to: m.phone,
@@ -195,11 +198,12 @@ async function settleUncertain(
   db: Database,
   campaign: Campaign,
   session: ProviderSession,
+  owner: string,
   stillOurs: () => Promise<boolean>,
   sleep: (ms: number) => Promise<void>,
 ): Promise<boolean> {
   for (;;) {
-    const result = await reconcileUncertain(db, campaign.id, session, campaign.historyMark);
+    const result = await reconcileUncertain(db, campaign.id, session, campaign.historyMark, owner);
     if (!result.retryAt) return true;
     logger.info({ campaignId: campaign.id, until: result.retryAt }, "waiting for the CPSMS log to refresh");
     while (Date.now() < result.retryAt.getTime() + 1000) {

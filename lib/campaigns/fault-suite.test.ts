@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignMessages, campaigns, messageEvents } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
@@ -9,6 +9,7 @@ import type { FaultRuleInput } from "@/sandbox/shared/faults";
 import { phoneNumbers, quickCampaign, statusCounts } from "@/tests/support/campaigns";
 import { insertUser } from "@/tests/support/factories";
 import { cancelCampaign } from "./campaign-controls";
+import { claimBatch } from "./claim-batch";
 import { dispatchCampaign } from "./dispatch-campaign";
 import { pollDeliveryStatus } from "./poll-delivery";
 import type { ProviderSessionFactory } from "./provider-session";
@@ -317,5 +318,33 @@ describe("fault suite: delivery polling while the provider fails", () => {
     const counts = await statusCounts(campaign.id);
     expect((counts.delivered ?? 0) + (counts.undelivered ?? 0)).toBeGreaterThan(0);
     expect(Object.keys(counts).every((s) => ["accepted", "delivered", "undelivered"].includes(s))).toBe(true);
+  });
+});
+
+describe("fault suite: a dispatcher stalled past its lease", () => {
+  it("once another has taken over, it neither requeues nor claims that one's messages (nobody texted twice)", async () => {
+    const phones = phoneNumbers("smsapp", 100, 970_000);
+    const campaign = await quickCampaign("smsapp", phones);
+    // A crash left 50 messages "sending" that never reached smsapp.pk.
+    await getDb().update(campaigns).set({ status: "sending" }).where(eq(campaigns.id, campaign.id));
+    await claimBatch(getDb(), campaign.id, 50);
+    // Dispatcher A's look-up of the history is slow; every send is slow too.
+    sandboxes.smsapp.state.addFault({ method: "GET", path: "/sms", times: 1, delayMs: 800 });
+    sandboxes.smsapp.state.addFault({ method: "POST", path: "/sms/send-bulk-messages", times: "always", delayMs: 900 });
+    const a = dispatchCampaign(getDb(), campaign.id, options);
+    await new Promise((r) => setTimeout(r, 300));
+    // A stalls past its lease (simulated by running it out); B, started by the sweep, takes over.
+    await getDb().update(campaigns).set({ leaseUntil: sql`now() - interval '1 second'` }).where(eq(campaigns.id, campaign.id));
+    const b = dispatchCampaign(getDb(), campaign.id, options);
+    const outcomes = await Promise.all([a, b]);
+    expect(outcomes.sort()).toEqual(["finished", "stopped"]);
+    expectNoDuplicates("smsapp");
+    if (outcomes.includes("stopped") || outcomes.includes("busy")) {
+      // Whatever the loser left uncertain, a later run settles.
+      await dispatchCampaign(getDb(), campaign.id, options);
+    }
+    expect(await statusCounts(campaign.id)).toEqual({ accepted: 100 });
+    expectNoDuplicates("smsapp");
+    expect(Object.keys(handsets("smsapp"))).toHaveLength(100);
   });
 });
