@@ -50,8 +50,7 @@ export async function dispatchCampaign(db: Database, campaignId: string, options
     // the client's own retries. Thrown, it would leave the campaign "sending" with no word why while the job
     // and the sweep retried it every minute; paused, staff see the provider's trouble and resume later.
     if (!isProviderError(err)) throw err;
-    await pauseForProvider(db, campaignId, err);
-    return "paused";
+    return (await pauseForProvider(db, campaignId, owner, err)) ? "paused" : "stopped";
   } finally {
     await releaseLease(db, campaignId, owner);
   }
@@ -111,13 +110,20 @@ async function dispatchLeased(db: Database, campaignId: string, owner: string, o
   return providerHolds ? "handed-over" : "finished";
 }
 
-/** Pauses a campaign that is (about to be) sending, with the provider error's plain explanation. */
-async function pauseForProvider(db: Database, campaignId: string, error: ProviderError) {
-  await db
+/**
+ * Pauses a campaign that is (about to be) sending, with the provider error's plain explanation. Only while we
+ * hold the lease: a dispatcher that was replaced must not pause the one now sending (false then).
+ */
+async function pauseForProvider(db: Database, campaignId: string, owner: string, error: ProviderError): Promise<boolean> {
+  const paused = await db
     .update(campaigns)
     .set({ status: "paused", pauseReason: error.userMessage })
-    .where(and(eq(campaigns.id, campaignId), inArray(campaigns.status, ["queued", "sending", "scheduled"])));
-  logger.warn({ campaignId, code: error.code, operation: error.operation }, "campaign paused by provider errors");
+    .where(
+      and(eq(campaigns.id, campaignId), eq(campaigns.leaseOwner, owner), inArray(campaigns.status, ["queued", "sending", "scheduled"])),
+    )
+    .returning({ id: campaigns.id });
+  if (paused.length > 0) logger.warn({ campaignId, code: error.code, operation: error.operation }, "campaign paused by provider errors");
+  return paused.length > 0;
 }
 
 async function sendAll(
@@ -137,8 +143,9 @@ async function sendAll(
 
   const pause = async (error: ProviderError) => {
     if (stop) return;
-    stop = "paused";
-    await pauseForProvider(db, campaign.id, error);
+    stop = "paused"; // set before the await, so other lanes stop at once
+    // Not paused by us: staff paused or cancelled meanwhile (keep "paused"), or we were replaced (stop).
+    if (!(await pauseForProvider(db, campaign.id, owner, error)) && !(await stillOurs())) stop = "stopped";
   };
 
   const lane = async () => {

@@ -322,29 +322,31 @@ describe("fault suite: delivery polling while the provider fails", () => {
 });
 
 describe("fault suite: a dispatcher stalled past its lease", () => {
-  it("once another has taken over, it neither requeues nor claims that one's messages (nobody texted twice)", async () => {
-    const phones = phoneNumbers("smsapp", 100, 970_000);
-    const campaign = await quickCampaign("smsapp", phones);
-    // A crash left 50 messages "sending" that never reached smsapp.pk.
-    await getDb().update(campaigns).set({ status: "sending" }).where(eq(campaigns.id, campaign.id));
-    await claimBatch(getDb(), campaign.id, 50);
-    // Dispatcher A's look-up of the history is slow; every send is slow too.
-    sandboxes.smsapp.state.addFault({ method: "GET", path: "/sms", times: 1, delayMs: 800 });
-    sandboxes.smsapp.state.addFault({ method: "POST", path: "/sms/send-bulk-messages", times: "always", delayMs: 900 });
-    const a = dispatchCampaign(getDb(), campaign.id, options);
-    await new Promise((r) => setTimeout(r, 300));
-    // A stalls past its lease (simulated by running it out); B, started by the sweep, takes over.
-    await getDb().update(campaigns).set({ leaseUntil: sql`now() - interval '1 second'` }).where(eq(campaigns.id, campaign.id));
-    const b = dispatchCampaign(getDb(), campaign.id, options);
-    const outcomes = await Promise.all([a, b]);
-    expect(outcomes.sort()).toEqual(["finished", "stopped"]);
-    expectNoDuplicates("smsapp");
-    if (outcomes.includes("stopped") || outcomes.includes("busy")) {
-      // Whatever the loser left uncertain, a later run settles.
-      await dispatchCampaign(getDb(), campaign.id, options);
-    }
-    expect(await statusCounts(campaign.id)).toEqual({ accepted: 100 });
-    expectNoDuplicates("smsapp");
-    expect(Object.keys(handsets("smsapp"))).toHaveLength(100);
-  });
+  const slow = {
+    cpsms: { lookUp: "/getlog", send: "/send" },
+    smsapp: { lookUp: "/sms", send: "/sms/send-bulk-messages" },
+  } as const;
+
+  it.each(["smsapp", "cpsms"] as const)(
+    "%s: once another has taken over, it neither requeues, claims nor pauses (nobody texted twice)",
+    async (provider) => {
+      const campaign = await quickCampaign(provider, phoneNumbers(provider, 100, 970_000));
+      // A crash left 50 messages "sending" that never reached the provider.
+      await getDb().update(campaigns).set({ status: "sending" }).where(eq(campaigns.id, campaign.id));
+      await claimBatch(getDb(), campaign.id, 50);
+      // Dispatcher A's look-up is slow; every send is slow too.
+      sandboxes[provider].state.addFault({ method: "GET", path: slow[provider].lookUp, times: 1, delayMs: 800 });
+      sandboxes[provider].state.addFault({ method: "POST", path: slow[provider].send, times: "always", delayMs: 900 });
+      const a = dispatchCampaign(getDb(), campaign.id, options);
+      await new Promise((r) => setTimeout(r, 300));
+      // A stalls past its lease (simulated by running it out); B, started by the sweep, takes over.
+      await getDb().update(campaigns).set({ leaseUntil: sql`now() - interval '1 second'` }).where(eq(campaigns.id, campaign.id));
+      const b = dispatchCampaign(getDb(), campaign.id, options);
+      expect(await Promise.all([a, b])).toEqual(["stopped", "finished"]);
+      expectNoDuplicates(provider);
+      expect((await campaignRow(campaign.id)).status).toBe("completed");
+      expect(await statusCounts(campaign.id)).toEqual({ accepted: 100 });
+      expect(Object.keys(handsets(provider))).toHaveLength(100);
+    },
+  );
 });
