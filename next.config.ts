@@ -1,8 +1,8 @@
 import type { NextConfig } from "next";
 
+// Content-Security-Policy (with a per-request nonce) and HSTS are set by proxy.ts: see lib/security-headers.ts.
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
