@@ -314,6 +314,8 @@ describe("fault suite: delivery polling while the provider fails", () => {
     expect(await statusCounts(campaign.id)).toEqual({ accepted: 20 });
 
     sandboxes[provider].state.faults.clear();
+    // The failed look-up counts as a look (polling backs off); an hour later the messages are due again.
+    await getDb().execute(sql`update campaign_messages set status_changed_at = now() - interval '61 minutes' where campaign_id = ${campaign.id}`);
     expect((await pollDeliveryStatus(getDb(), sessions, { campaignId: campaign.id })).updated).toBeGreaterThan(0);
     const counts = await statusCounts(campaign.id);
     expect((counts.delivered ?? 0) + (counts.undelivered ?? 0)).toBeGreaterThan(0);
