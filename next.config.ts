@@ -1,8 +1,8 @@
 import type { NextConfig } from "next";
 
+// Content-Security-Policy (with a per-request nonce) and HSTS are set by proxy.ts: see lib/security-headers.ts.
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
@@ -15,6 +15,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status for pages a role may not open.
     authInterrupts: true,
+    // The proxy buffers request bodies; CSV imports may be up to 10 MB (lib/contacts/import/csv-file.ts), so
+    // leave headroom and let the import route refuse larger files with a clear message.
+    proxyClientMaxBodySize: "12mb",
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

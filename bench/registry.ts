@@ -1,3 +1,5 @@
+import { contactsImportBench } from "./contacts-import";
+import { contactsTableBench } from "./contacts-table";
 import { dlrIngestBench } from "./dlr-ingest";
 import { historyBench } from "./history";
 import { lighthouseBench } from "./lighthouse";
@@ -6,4 +8,4 @@ import { sendBenches } from "./send-campaign";
 import type { Bench } from "./types";
 
 /** Every bench, in the order `npm run bench` runs them. */
-export const benches: Bench[] = [sendBenches, historyBench, dlrIngestBench, lighthouseBench, loadBench];
+export const benches: Bench[] = [contactsImportBench, contactsTableBench, sendBenches, historyBench, dlrIngestBench, lighthouseBench, loadBench];

@@ -1,7 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 
-/** Pages anyone may open without signing in. */
-export const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health", "/api/webhooks"];
+/** Pages anyone may open without signing in (/o/<token> is a guest's own opt-out link). */
+export const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health", "/api/webhooks", "/o"];
 
 /** A session lasts one long shift; it is re-validated against the database on every request anyway. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;

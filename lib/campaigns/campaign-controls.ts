@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Campaign, campaignMessages, campaigns } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";
@@ -8,6 +8,9 @@ import { enqueueDispatch } from "./enqueue-dispatch";
 import type { ProviderSessionFactory } from "./provider-session";
 
 type Actor = { id: string };
+
+/** Marks held messages whose delete request got no clear answer (it may have worked). */
+const CANCEL_UNCERTAIN = "cancel_uncertain";
 
 /** CPSMS refuses to delete a scheduled SMS within 10 minutes of its send time. */
 export const CPSMS_CANCEL_LOCK_MS = 10 * 60_000;
@@ -87,13 +90,35 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
   await db.update(campaigns).set({ status: "cancelled", finishedAt: new Date() }).where(eq(campaigns.id, id));
   if (deadline) {
     const refs = await db
-      .selectDistinct({ reference: campaignMessages.reference })
+      .select({
+        reference: campaignMessages.reference,
+        uncertain: sql<boolean>`bool_or(${campaignMessages.errorCode} = ${CANCEL_UNCERTAIN})`,
+      })
       .from(campaignMessages)
-      .where(and(eq(campaignMessages.campaignId, id), eq(campaignMessages.status, "scheduled")));
+      .where(and(eq(campaignMessages.campaignId, id), eq(campaignMessages.status, "scheduled")))
+      .groupBy(campaignMessages.reference);
     const session = await sessions("cpsms");
     if (session.provider !== "cpsms") throw new Error("expected a CPSMS session");
+    const ofReference = (reference: string) =>
+      and(eq(campaignMessages.campaignId, id), eq(campaignMessages.reference, reference), eq(campaignMessages.status, "scheduled"));
     try {
-      for (const { reference } of refs) if (reference) await session.client.deleteSms(reference);
+      for (const { reference, uncertain } of refs) {
+        if (!reference) continue;
+        try {
+          await session.client.deleteSms(reference);
+        } catch (err) {
+          // An earlier delete whose answer was lost may have worked; CPSMS then finds nothing to delete.
+          const goneAlready = uncertain && isProviderError(err) && err.code === "conflict";
+          if (!goneAlready) {
+            if (isProviderError(err) && err.mayHaveBeenAccepted) {
+              await db.update(campaignMessages).set({ errorCode: CANCEL_UNCERTAIN }).where(ofReference(reference));
+            }
+            throw err;
+          }
+        }
+        // Deleted at CPSMS: these can't go out any more, even if a later delete fails and the rest stay held.
+        await db.update(campaignMessages).set({ status: "cancelled", statusChangedAt: new Date() }).where(ofReference(reference));
+      }
     } catch (err) {
       // Restore: the campaign is still (at least partly) held by CPSMS and must say so.
       await db.update(campaigns).set({ status: "scheduled", finishedAt: null }).where(eq(campaigns.id, id));

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { CampaignMessage } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
+import { holdsLease } from "./dispatch-lease";
 
 export type ClaimedMessage = Pick<CampaignMessage, "id" | "phone" | "body" | "reference" | "segments">;
 
@@ -10,12 +11,14 @@ export type ClaimedMessage = Pick<CampaignMessage, "id" | "phone" | "body" | "re
  * request carries one text to many numbers, so they share it). This is written before the provider is called:
  * after a crash, "sending" rows are exactly the ones whose fate must be looked up, never blindly resent.
  */
-export async function claimBatch(db: Database, campaignId: string, limit: number): Promise<ClaimedMessage[]> {
+export async function claimBatch(db: Database, campaignId: string, limit: number, leaseOwner?: string): Promise<ClaimedMessage[]> {
   const prefix = randomBytes(6).toString("hex");
+  // Fenced: a dispatcher that stalled past its lease and was replaced claims nothing more (see holdsLease).
+  const fence = leaseOwner === undefined ? sql`` : sql`and ${holdsLease(campaignId, leaseOwner)}`;
   const result = await db.execute<{ id: number; phone: string; body: string; reference: string; segments: number }>(sql`
     with picked as (
       select id, body from campaign_messages
-      where campaign_id = ${campaignId} and status = 'queued'
+      where campaign_id = ${campaignId} and status = 'queued' ${fence}
       order by id
       limit ${limit}
       for update skip locked

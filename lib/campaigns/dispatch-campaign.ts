@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Campaign, campaignMessages, campaigns } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import type { ProviderError } from "@/lib/sms/errors";
+import { isProviderError, type ProviderError } from "@/lib/sms/errors";
 import type { OutboundSms } from "@/lib/sms/types";
 import { claimBatch } from "./claim-batch";
 import { deliveryReportUrl } from "./delivery-url";
@@ -43,65 +43,94 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export async function dispatchCampaign(db: Database, campaignId: string, options: DispatchOptions): Promise<DispatchOutcome> {
   const owner = randomUUID();
   if (!(await acquireLease(db, campaignId, owner))) return "busy";
-  const sleep = options.sleep ?? defaultSleep;
   try {
-    const campaign = await loadCampaign(db, campaignId);
-    if (!campaign || !["queued", "sending", "scheduled", "paused"].includes(campaign.status)) return "stopped";
-    if (campaign.status === "paused") return "paused";
-    const providerHolds = campaign.scheduledVia === "provider";
-    if (campaign.status === "scheduled" && !providerHolds && campaign.scheduledAt && campaign.scheduledAt > new Date()) {
-      return "not-due";
-    }
-    if (isExpired(campaign)) {
-      await expireCampaign(db, campaign);
-      return "expired";
-    }
-    if (!providerHolds) {
-      await db
-        .update(campaigns)
-        .set({ status: "sending", startedAt: campaign.startedAt ?? new Date() })
-        .where(eq(campaigns.id, campaignId));
-    }
-
-    const session = await options.sessions(campaign.provider);
-    const stillOurs = () => renewLease(db, campaignId, owner);
-
-    // First settle what a previous run left uncertain, then mark where this run starts in smsapp.pk's history.
-    if (!(await settleUncertain(db, campaign, session, stillOurs, sleep))) return "stopped";
-    if (session.provider === "smsapp") {
-      await db.update(campaigns).set({ historyMark: await smsappHistoryMark(session) }).where(eq(campaigns.id, campaignId));
-    }
-    campaign.historyMark = (await loadCampaign(db, campaignId))?.historyMark ?? null;
-
-    // Failures count across rounds, so messages requeued after an ambiguous failure can't loop forever.
-    const failures = { consecutive: 0 };
-    for (;;) {
-      const result = await sendAll(db, campaign, session, options, failures, stillOurs, sleep);
-      if (result === "paused") {
-        // Leave a truthful record while paused: whatever the provider may have got is looked up now.
-        await settleUncertain(db, campaign, session, stillOurs, sleep);
-        return result;
-      }
-      if (result !== "done") return result;
-      // Rows left uncertain by failures inside this run are settled before calling the campaign finished.
-      if (!(await settleUncertain(db, campaign, session, stillOurs, sleep))) return "stopped";
-      if ((await countRemaining(db, campaignId)) === 0) break;
-    }
-
-    await db
-      .update(campaigns)
-      .set(providerHolds ? { status: "scheduled" } : { status: "completed", finishedAt: new Date() })
-      .where(and(eq(campaigns.id, campaignId), inArray(campaigns.status, ["sending", "scheduled"])));
-    return providerHolds ? "handed-over" : "finished";
+    return await dispatchLeased(db, campaignId, owner, options);
+  } catch (err) {
+    // A provider call outside the send loop (smsapp.pk's history mark, the reconcile look-up) failed even after
+    // the client's own retries. Thrown, it would leave the campaign "sending" with no word why while the job
+    // and the sweep retried it every minute; paused, staff see the provider's trouble and resume later.
+    if (!isProviderError(err)) throw err;
+    return (await pauseForProvider(db, campaignId, owner, err)) ? "paused" : "stopped";
   } finally {
     await releaseLease(db, campaignId, owner);
   }
+}
+
+async function dispatchLeased(db: Database, campaignId: string, owner: string, options: DispatchOptions): Promise<DispatchOutcome> {
+  const sleep = options.sleep ?? defaultSleep;
+  const campaign = await loadCampaign(db, campaignId);
+  if (!campaign || !["queued", "sending", "scheduled", "paused"].includes(campaign.status)) return "stopped";
+  if (campaign.status === "paused") return "paused";
+  const providerHolds = campaign.scheduledVia === "provider";
+  if (campaign.status === "scheduled" && !providerHolds && campaign.scheduledAt && campaign.scheduledAt > new Date()) {
+    return "not-due";
+  }
+  if (isExpired(campaign)) {
+    await expireCampaign(db, campaign);
+    return "expired";
+  }
+  if (!providerHolds) {
+    await db
+      .update(campaigns)
+      .set({ status: "sending", startedAt: campaign.startedAt ?? new Date() })
+      .where(eq(campaigns.id, campaignId));
+  }
+
+  const session = await options.sessions(campaign.provider);
+  const stillOurs = () => renewLease(db, campaignId, owner);
+
+  // First settle what a previous run left uncertain, then mark where this run starts in smsapp.pk's history.
+  if (!(await settleUncertain(db, campaign, session, owner, stillOurs, sleep))) return "stopped";
+  if (session.provider === "smsapp") {
+    await db.update(campaigns).set({ historyMark: await smsappHistoryMark(session) }).where(eq(campaigns.id, campaignId));
+  }
+  campaign.historyMark = (await loadCampaign(db, campaignId))?.historyMark ?? null;
+
+  // Failures count across rounds, so messages requeued after an ambiguous failure can't loop forever.
+  const failures = { consecutive: 0 };
+  for (;;) {
+    const result = await sendAll(db, campaign, session, owner, options, failures, stillOurs, sleep);
+    if (result === "paused") {
+      // Leave a truthful record while paused: whatever the provider may have got is looked up now.
+      await settleUncertain(db, campaign, session, owner, stillOurs, sleep);
+      return result;
+    }
+    if (result !== "done") return result;
+    // Claims come back empty once another dispatcher has taken over (they are fenced): that is not "done".
+    if (!(await stillOurs())) return "stopped";
+    // Rows left uncertain by failures inside this run are settled before calling the campaign finished.
+    if (!(await settleUncertain(db, campaign, session, owner, stillOurs, sleep))) return "stopped";
+    if ((await countRemaining(db, campaignId)) === 0) break;
+  }
+
+  await db
+    .update(campaigns)
+    .set(providerHolds ? { status: "scheduled" } : { status: "completed", finishedAt: new Date() })
+    .where(and(eq(campaigns.id, campaignId), inArray(campaigns.status, ["sending", "scheduled"])));
+  return providerHolds ? "handed-over" : "finished";
+}
+
+/**
+ * Pauses a campaign that is (about to be) sending, with the provider error's plain explanation. Only while we
+ * hold the lease: a dispatcher that was replaced must not pause the one now sending (false then).
+ */
+async function pauseForProvider(db: Database, campaignId: string, owner: string, error: ProviderError): Promise<boolean> {
+  const paused = await db
+    .update(campaigns)
+    .set({ status: "paused", pauseReason: error.userMessage })
+    .where(
+      and(eq(campaigns.id, campaignId), eq(campaigns.leaseOwner, owner), inArray(campaigns.status, ["queued", "sending", "scheduled"])),
+    )
+    .returning({ id: campaigns.id });
+  if (paused.length > 0) logger.warn({ campaignId, code: error.code, operation: error.operation }, "campaign paused by provider errors");
+  return paused.length > 0;
 }
 
 async function sendAll(
   db: Database,
   campaign: Campaign,
   session: ProviderSession,
+  owner: string,
   options: DispatchOptions,
   failures: { consecutive: number },
   stillOurs: () => Promise<boolean>,
@@ -114,12 +143,9 @@ async function sendAll(
 
   const pause = async (error: ProviderError) => {
     if (stop) return;
-    stop = "paused";
-    await db
-      .update(campaigns)
-      .set({ status: "paused", pauseReason: error.userMessage })
-      .where(and(eq(campaigns.id, campaign.id), inArray(campaigns.status, ["sending", "scheduled"])));
-    logger.warn({ campaignId: campaign.id, code: error.code }, "campaign paused by provider errors");
+    stop = "paused"; // set before the await, so other lanes stop at once
+    // Not paused by us: staff paused or cancelled meanwhile (keep "paused"), or we were replaced (stop).
+    if (!(await pauseForProvider(db, campaign.id, owner, error)) && !(await stillOurs())) stop = "stopped";
   };
 
   const lane = async () => {
@@ -128,7 +154,7 @@ async function sendAll(
     let recording: Promise<void> = Promise.resolve();
     try {
       while (!stop) {
-        const claimed = await claimBatch(db, campaign.id, batchSize);
+        const claimed = await claimBatch(db, campaign.id, batchSize, owner);
         if (claimed.length === 0) return;
         const messages: OutboundSms[] = claimed.map((m) => ({
           to: m.phone,
@@ -179,11 +205,12 @@ async function settleUncertain(
   db: Database,
   campaign: Campaign,
   session: ProviderSession,
+  owner: string,
   stillOurs: () => Promise<boolean>,
   sleep: (ms: number) => Promise<void>,
 ): Promise<boolean> {
   for (;;) {
-    const result = await reconcileUncertain(db, campaign.id, session, campaign.historyMark);
+    const result = await reconcileUncertain(db, campaign.id, session, campaign.historyMark, owner);
     if (!result.retryAt) return true;
     logger.info({ campaignId: campaign.id, until: result.retryAt }, "waiting for the CPSMS log to refresh");
     while (Date.now() < result.retryAt.getTime() + 1000) {

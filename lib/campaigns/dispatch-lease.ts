@@ -39,3 +39,13 @@ export async function releaseLease(db: Database, campaignId: string, owner: stri
     .set({ leaseOwner: null, leaseUntil: null })
     .where(and(eq(campaigns.id, campaignId), eq(campaigns.leaseOwner, owner)));
 }
+
+/**
+ * SQL condition "this owner still holds the campaign's lease", for fencing writes inside the statement that
+ * makes them. A dispatcher can stall past its lease (a slow provider call, a long pause of the process) and be
+ * replaced; checking first and writing after would leave a window in which it requeues or claims messages the
+ * new holder is sending, and those guests would be texted twice.
+ */
+export function holdsLease(campaignId: string, owner: string) {
+  return sql`exists (select 1 from campaigns c where c.id = ${campaignId} and c.lease_owner = ${owner})`;
+}

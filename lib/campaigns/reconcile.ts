@@ -3,6 +3,7 @@ import { campaignMessages } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { toProviderMsisdn } from "@/lib/sms/msisdn";
+import { holdsLease } from "./dispatch-lease";
 import { recordEvents } from "./message-events";
 import type { ProviderSession } from "./provider-session";
 
@@ -21,6 +22,8 @@ export async function reconcileUncertain(
   campaignId: string,
   session: ProviderSession,
   historyMark: number | null,
+  /** When given, results are written only while this dispatcher still holds the lease. */
+  leaseOwner?: string,
 ): Promise<ReconcileResult> {
   const rows: Uncertain[] = await db
     .select({
@@ -56,17 +59,27 @@ export async function reconcileUncertain(
     }
   }
 
-  const confirmed = rows.filter((r) => found.has(r.id)).map((r) => r.id);
-  const requeued = rows.filter((r) => !found.has(r.id)).map((r) => r.id);
-  if (confirmed.length > 0) {
-    await db.execute(sql`update campaign_messages set status = 'accepted', sent_at = coalesce(sent_at, claimed_at),
-      error_code = null, error_message = null, status_changed_at = now()
-      where id = any(${sql.param(confirmed)}::bigint[]) and status = 'sending'`);
-  }
-  if (requeued.length > 0) {
-    await db.execute(sql`update campaign_messages set status = 'queued', claimed_at = null, status_changed_at = now()
-      where id = any(${sql.param(requeued)}::bigint[]) and status = 'sending'`);
-  }
+  // The look-up can take long; if another dispatcher took over meanwhile, the rows may be its sends in flight.
+  const fence = leaseOwner === undefined ? sql`` : sql`and ${holdsLease(campaignId, leaseOwner)}`;
+  const foundIds = rows.filter((r) => found.has(r.id)).map((r) => r.id);
+  const missing = rows.filter((r) => !found.has(r.id)).map((r) => r.id);
+  const ids = (result: { rows: { id: string | number }[] }) => result.rows.map((r) => Number(r.id));
+  // Only rows actually changed get a timeline entry (a fenced-off update changes none).
+  const confirmed =
+    foundIds.length === 0
+      ? []
+      : ids(
+          await db.execute<{ id: string }>(sql`update campaign_messages set status = 'accepted', sent_at = coalesce(sent_at, claimed_at),
+            error_code = null, error_message = null, status_changed_at = now()
+            where id = any(${sql.param(foundIds)}::bigint[]) and status = 'sending' ${fence} returning id`),
+        );
+  const requeued =
+    missing.length === 0
+      ? []
+      : ids(
+          await db.execute<{ id: string }>(sql`update campaign_messages set status = 'queued', claimed_at = null, status_changed_at = now()
+            where id = any(${sql.param(missing)}::bigint[]) and status = 'sending' ${fence} returning id`),
+        );
   await recordEvents(db, "reconcile", [
     ...confirmed.map((messageId) => ({ messageId, status: "accepted", detail: "Found at the provider after an interruption." })),
     ...requeued.map((messageId) => ({ messageId, status: "queued", detail: "Not found at the provider: it will be sent." })),

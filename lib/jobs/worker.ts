@@ -37,11 +37,15 @@ export async function registerWorkers(boss: PgBoss) {
     return { ...(await sweepCampaigns(db)), recurring };
   });
   await boss.work(QUEUE.deliveryPoll, async () => pollDeliveryStatus(getDb(), providerSessions(getDb())));
-  // A restarted worker picks up at once what a crashed one left, and once more after a dead dispatcher's lease
-  // has certainly run out. Called directly, not through the sweep queue: that queue runs one job at a time, and
-  // a sweep that was running when the previous process was killed holds that slot until it expires.
+  // A restarted worker picks up at once what a crashed one left. Called directly, not through the sweep queue:
+  // that queue runs one job at a time, and a sweep that was running when the previous process was killed holds
+  // that slot until it expires.
   const sweepNow = () =>
-    sweepCampaigns(getDb()).catch((err: unknown) => logger.error({ err }, "startup sweep failed"));
+    sweepCampaigns(getDb()).then(
+      (result) => logger.debug(result, "local sweep"),
+      (err: unknown) => logger.error({ err }, "local sweep failed"),
+    );
   await sweepNow();
-  setTimeout(sweepNow, LEASE_MS + 2000).unref();
+  // ...and keeps doing so about as often as a lease lasts, so a dead dispatcher's campaign never waits long.
+  setInterval(sweepNow, LEASE_MS).unref();
 }

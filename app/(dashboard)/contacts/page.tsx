@@ -1,19 +1,82 @@
-import { BookUser } from "lucide-react";
+import { Download, Upload, UserPlus } from "lucide-react";
 import type { Metadata } from "next";
-import { ComingSoonPage } from "@/components/coming-soon-page";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { Button } from "@/components/ui/button";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { parseContactQuery } from "@/lib/contacts/contact-filter";
+import { listContacts, listTags } from "@/lib/contacts/list-contacts";
+import { formatPhone } from "@/lib/contacts/phone";
+import { getDb } from "@/lib/db";
+import { listGroupNames } from "@/lib/groups/manage-groups";
+import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { formatInZone } from "@/lib/time/zoned";
+import { type ContactRow, ContactsTable } from "./contacts-table";
 
 export const metadata: Metadata = { title: "Contacts" };
 
-export default async function Page() {
-  await requireUser();
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+export default async function ContactsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const query = parseContactQuery(await searchParams);
+  const db = getDb();
+  const [page, groups, tags, settings] = await Promise.all([listContacts(db, query), listGroupNames(db), listTags(db), getRestaurantSettings(db)]);
+  const isManager = hasRole(user.role, "manager");
+  const rows: ContactRow[] = page.rows.map((c) => ({
+    id: c.id,
+    name: `${c.firstName} ${c.lastName}`.trim(),
+    phone: formatPhone(c.phone),
+    tags: c.tags,
+    consent: c.consentState,
+    birthday: c.birthdayMonth && c.birthdayDay ? `${c.birthdayDay} ${MONTHS[c.birthdayMonth - 1]}` : "",
+    // Formatted on the server in the restaurant's zone, so every device shows the same date.
+    added: formatInZone(c.createdAt, settings.timeZone, "d MMM yyyy"),
+    groups: c.groups.map((g) => g.name),
+  }));
+  const exportHref = `/contacts/export${query.filter.group ? `?group=${query.filter.group}` : ""}`;
   return (
-    <ComingSoonPage
-      title="Contacts"
-      description="Your guest book: phone numbers, names, birthdays and marketing consent."
-      icon={<BookUser />}
-      emptyTitle="No guests yet"
-      emptyDescription="The guest book, with consent records, opt-outs and CSV import, is the next thing being built."
-    />
+    <>
+      <PageHeader
+        title="Contacts"
+        description="Your guest book: phone numbers, names, birthdays and marketing consent."
+        actions={
+          <>
+            {isManager ? (
+              <>
+                <Button asChild variant="outline">
+                  <Link href="/contacts/import">
+                    <Upload aria-hidden /> Import CSV
+                  </Link>
+                </Button>
+                <Button asChild variant="outline">
+                  <a href={exportHref} download>
+                    <Download aria-hidden /> Export CSV
+                  </a>
+                </Button>
+              </>
+            ) : null}
+            <Button asChild>
+              <Link href="/contacts/new">
+                <UserPlus aria-hidden /> Add guest
+              </Link>
+            </Button>
+          </>
+        }
+      />
+      <ContactsTable
+        rows={rows}
+        total={page.total}
+        page={page.page}
+        pageCount={page.pageCount}
+        pageSize={page.pageSize}
+        sort={`${query.sort}.${query.direction}`}
+        filter={query.filter}
+        groups={groups.map((g) => ({ id: g.id, name: g.name }))}
+        tags={tags.map((t) => t.tag)}
+        canDelete={isManager}
+      />
+    </>
   );
 }

@@ -129,6 +129,7 @@ describe("submitCampaigns", () => {
     const manager = await insertUser({ role: "manager" });
     const g = await guest("granted", dk());
     await expect(submitCampaigns(getDb(), manager, base({ contactIds: [g.id], provider: "cpsms", ...(over as Partial<ComposeInput>) }))).rejects.toThrow(error);
+    // Only this manager's campaigns: other test files write campaigns into the same database at the same time.
     expect(await getDb().select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.createdById, manager.id))).toEqual([]);
   });
 

@@ -1,0 +1,23 @@
+import { authorize } from "@/lib/auth/session";
+import { exportGuestData } from "@/lib/contacts/gdpr";
+import { getDb } from "@/lib/db";
+import { errorResponse } from "@/lib/http/route-errors";
+
+/** GDPR access request: everything held about one guest as a JSON download (manager and up, audit-logged). */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const user = await authorize({ role: "manager" });
+    const { id } = await params;
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return Response.json({ error: { code: "NOT_FOUND", message: "No such guest." } }, { status: 404 });
+    const data = await exportGuestData(getDb(), user, id);
+    return new Response(JSON.stringify(data, null, 2), {
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "content-disposition": `attachment; filename="guest-${id}.json"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

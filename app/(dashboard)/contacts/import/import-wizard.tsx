@@ -1,0 +1,325 @@
+"use client";
+
+import { Download, FileUp } from "lucide-react";
+import { useRef, useState } from "react";
+import { ProgressBar } from "@/components/campaigns/progress-bar";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { FieldError } from "@/components/ui/form-message";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Textarea } from "@/components/ui/textarea";
+import { type ColumnMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS } from "@/lib/contacts/import/column-mapping";
+import type { ImportAnalysis, ImportResult } from "@/lib/contacts/import/import-contacts";
+import type { RejectedRow } from "@/lib/contacts/import/prepare-rows";
+import { downloadRejectedRows, ImportResultCard } from "./import-result";
+
+type Props = { maxBytes: number; groups: { id: string; name: string }[]; defaultWording: string };
+type Phase = { kind: "idle" } | { kind: "analyzing" } | { kind: "ready" } | { kind: "importing"; done: number; total: number } | { kind: "done"; result: ImportResult };
+
+const N = new Intl.NumberFormat("en-GB");
+/** "1 guest", "3 guests". */
+const count = (n: number, one: string, many = `${one}s`) => `${N.format(n)} ${n === 1 ? one : many}`;
+
+async function errorOf(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: { message?: string } };
+    return body.error?.message ?? `The server answered ${res.status}.`;
+  } catch {
+    return res.status === 413 ? "The file is too large." : `The server answered ${res.status}.`;
+  }
+}
+
+/** Upload → map columns → preview → options → import with progress → result and rejected-rows report. */
+export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
+  const [file, setFile] = useState<File | null>(null);
+  const [analysis, setAnalysis] = useState<ImportAnalysis | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [error, setError] = useState<string | null>(null);
+  const [existing, setExisting] = useState<"skip" | "update">("skip");
+  const [consented, setConsented] = useState(false);
+  const [wording, setWording] = useState(defaultWording);
+  const [groupId, setGroupId] = useState("");
+  const [formError, setFormError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const query = (f: File, options: object) => `?name=${encodeURIComponent(f.name)}&options=${encodeURIComponent(JSON.stringify(options))}`;
+
+  async function analyze(f: File, nextMapping?: ColumnMapping) {
+    setError(null);
+    setPhase({ kind: "analyzing" });
+    try {
+      const res = await fetch(`/contacts/import/analyze${query(f, nextMapping ? { mapping: nextMapping } : {})}`, {
+        method: "POST",
+        headers: { "content-type": "text/csv" },
+        body: f,
+      });
+      if (!res.ok) {
+        setError(await errorOf(res));
+        setPhase({ kind: "idle" });
+        if (!nextMapping) setAnalysis(null);
+        return;
+      }
+      const data = (await res.json()) as ImportAnalysis;
+      setAnalysis(data);
+      setMapping(data.mapping);
+      setPhase({ kind: "ready" });
+    } catch {
+      setError("The file could not be sent. Check your connection and try again.");
+      setPhase({ kind: "idle" });
+    }
+  }
+
+  function choose(f: File | undefined) {
+    setAnalysis(null);
+    setMapping(null);
+    setPhase({ kind: "idle" });
+    setFormError(null);
+    if (!f) return;
+    setFile(f);
+    if (f.size > maxBytes) {
+      setError(`The file is ${(f.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB. Split it into smaller files.`);
+      return;
+    }
+    void analyze(f);
+  }
+
+  function remap(field: (typeof IMPORT_FIELDS)[number], value: string) {
+    if (!mapping || !file) return;
+    const next = { ...mapping, [field]: value === "" ? null : Number(value) };
+    setMapping(next);
+    if (next.phone !== null) void analyze(file, next);
+  }
+
+  async function runImport() {
+    if (!file || !mapping || !analysis) return;
+    if (mapping.phone === null) {
+      setFormError("Choose which column holds the phone numbers.");
+      return;
+    }
+    if (consented && !wording.trim()) {
+      setFormError("Enter the exact consent wording these guests agreed to.");
+      return;
+    }
+    setFormError(null);
+    setPhase({ kind: "importing", done: 0, total: analysis.rows });
+    const options = { mapping, existing, consentWording: consented ? wording.trim() : null, groupId: groupId || null };
+    try {
+      const res = await fetch(`/contacts/import/run${query(file, options)}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
+      if (!res.ok || !res.body) {
+        setFormError(await errorOf(res));
+        setPhase({ kind: "ready" });
+        return;
+      }
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let nl: number;
+        while ((nl = buffer.indexOf("\n")) >= 0) {
+          const line = buffer.slice(0, nl);
+          buffer = buffer.slice(nl + 1);
+          if (!line.trim()) continue;
+          const msg = JSON.parse(line) as
+            | { type: "progress"; done: number; total: number }
+            | { type: "done"; result: ImportResult }
+            | { type: "error"; error: { message: string } };
+          if (msg.type === "progress") setPhase({ kind: "importing", done: msg.done, total: msg.total });
+          else if (msg.type === "done") setPhase({ kind: "done", result: msg.result });
+          else {
+            setFormError(`Nothing was imported: ${msg.error.message}`);
+            setPhase({ kind: "ready" });
+          }
+        }
+      }
+    } catch {
+      setFormError("The connection was lost during the import. Nothing was imported unless the guest book shows the new guests.");
+      setPhase({ kind: "ready" });
+    }
+  }
+
+  if (phase.kind === "done") return <ImportResultCard result={phase.result} />;
+
+  const busy = phase.kind === "analyzing" || phase.kind === "importing";
+
+  return (
+    <div className="space-y-4">
+      <Card>
+        <CardHeader>
+          <CardTitle>1. Choose a file</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-3">
+          <input
+            ref={inputRef}
+            id="csv-file"
+            type="file"
+            accept=".csv,.txt,text/csv"
+            aria-label="CSV file"
+            className="sr-only"
+            onChange={(e) => choose(e.target.files?.[0])}
+          />
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="button" variant="outline" onClick={() => inputRef.current?.click()} disabled={busy}>
+              <FileUp aria-hidden /> {file ? "Choose another file" : "Choose CSV file"}
+            </Button>
+            {file ? (
+              <span className="text-sm text-muted-foreground">
+                {file.name} · {(file.size / 1024).toFixed(0)} KB
+              </span>
+            ) : null}
+          </div>
+          <p className="text-xs text-muted-foreground">
+            One guest per row with a header row. Phone cells are read exactly as written, so keep the column formatted as Text in Excel.
+          </p>
+          {phase.kind === "analyzing" ? <p className="text-sm">Reading the file…</p> : null}
+          {error ? (
+            <Alert variant="destructive" data-testid="import-error">
+              <AlertTitle>The file can&apos;t be imported</AlertTitle>
+              <AlertDescription>{error}</AlertDescription>
+            </Alert>
+          ) : null}
+        </CardContent>
+      </Card>
+
+      {analysis && mapping ? (
+        <>
+          <Card>
+            <CardHeader>
+              <CardTitle>2. Match the columns</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+                {IMPORT_FIELDS.map((field) => (
+                  <div key={field} className="space-y-1">
+                    <Label htmlFor={`map-${field}`}>{IMPORT_FIELD_LABELS[field]}</Label>
+                    <NativeSelect id={`map-${field}`} value={mapping[field] ?? ""} onChange={(e) => remap(field, e.target.value)} disabled={busy}>
+                      <option value="">{field === "phone" ? "Choose a column…" : "Not in the file"}</option>
+                      {analysis.headers.map((h, i) => (
+                        <option key={i} value={i}>
+                          {h}
+                        </option>
+                      ))}
+                    </NativeSelect>
+                  </div>
+                ))}
+              </div>
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <CardTitle>3. Check the preview</CardTitle>
+            </CardHeader>
+            <CardContent className="space-y-3">
+              <p className="text-sm" data-testid="import-summary">
+                {count(analysis.rows, "row")}: <strong>{N.format(analysis.valid)} ready</strong>, {N.format(analysis.invalid)} invalid,{" "}
+                {count(analysis.duplicates, "duplicate")} in the file. {count(analysis.existing, "number is", "numbers are")} already in the guest book.
+              </p>
+              {analysis.rejected.length ? (
+                <Button variant="outline" size="sm" onClick={() => downloadRejectedRows(analysis.rejected)}>
+                  <Download aria-hidden /> Download rejected rows (CSV)
+                </Button>
+              ) : null}
+              <div className="overflow-x-auto rounded-lg border">
+                <Table>
+                  <caption className="sr-only">First rows of the file</caption>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead className="w-14">Row</TableHead>
+                      <TableHead>Phone as written</TableHead>
+                      <TableHead>Result</TableHead>
+                      <TableHead className="hidden sm:table-cell">Name</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {analysis.preview.map((p) => (
+                      <TableRow key={p.row}>
+                        <TableCell className="tabular-nums">{p.row}</TableCell>
+                        <TableCell className="font-mono text-xs break-all">{p.value}</TableCell>
+                        <TableCell className="text-sm">
+                          {p.phone ? (
+                            <span className="flex flex-wrap items-center gap-1">
+                              <span className="tabular-nums">{p.phone}</span>
+                              {p.exists ? <Badge variant="secondary">In guest book</Badge> : null}
+                              {p.warning ? <span className="text-xs text-warning">{p.warning}</span> : null}
+                            </span>
+                          ) : (
+                            <span className="text-destructive">{p.error}</span>
+                          )}
+                        </TableCell>
+                        <TableCell className="hidden sm:table-cell">{p.name}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <CardTitle>4. Import</CardTitle>
+            </CardHeader>
+            <CardContent className="space-y-4">
+              <fieldset className="space-y-2">
+                <legend className="text-sm font-medium">Numbers already in the guest book</legend>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="existing" className="size-4 accent-primary" checked={existing === "skip"} onChange={() => setExisting("skip")} />
+                  Skip them (keep what is in the guest book)
+                </label>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="existing" className="size-4 accent-primary" checked={existing === "update"} onChange={() => setExisting("update")} />
+                  Update them (filled-in cells win, tags are added)
+                </label>
+              </fieldset>
+              <div className="space-y-2">
+                <label className="flex items-start gap-2 text-sm">
+                  <input type="checkbox" className="mt-0.5 size-4 accent-primary" checked={consented} onChange={(e) => setConsented(e.target.checked)} />
+                  <span>These guests agreed to receive marketing texts</span>
+                </label>
+                {consented ? (
+                  <div className="space-y-1 pl-6">
+                    <Label htmlFor="import-wording">Exact wording they agreed to</Label>
+                    <Textarea id="import-wording" rows={3} value={wording} onChange={(e) => setWording(e.target.value)} />
+                    <p className="text-xs text-muted-foreground">
+                      Recorded as each guest&apos;s proof of consent (source: import). Guests who opted out before are never re-consented.
+                    </p>
+                  </div>
+                ) : null}
+              </div>
+              <div className="max-w-xs space-y-1">
+                <Label htmlFor="import-group">Add them to a group (optional)</Label>
+                <NativeSelect id="import-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+                  <option value="">No group</option>
+                  {groups.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.name}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </div>
+              {phase.kind === "importing" ? (
+                <div className="space-y-1" data-testid="import-progress">
+                  <ProgressBar value={phase.total ? (phase.done / phase.total) * 100 : 0} label="Import progress" />
+                  <p className="text-xs text-muted-foreground">
+                    {N.format(phase.done)} of {N.format(phase.total)} rows done…
+                  </p>
+                </div>
+              ) : null}
+              <FieldError>{formError}</FieldError>
+              <Button onClick={runImport} disabled={busy || analysis.valid === 0}>
+                Import {count(analysis.valid, "guest")}
+              </Button>
+            </CardContent>
+          </Card>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { z } from "zod";
+/** Kept in step with drizzle/schema/contacts.ts; not imported so client forms do not bundle the schema. */
+const CONSENT_STATES = ["granted", "withdrawn", "none"] as const;
+
+/** Sources staff may pick when recording consent by hand (import, opt-out link and GDPR are set by the app). */
+export const MANUAL_GRANT_SOURCES = ["in_person", "web_form", "staff"] as const;
+export type ManualGrantSource = (typeof MANUAL_GRANT_SOURCES)[number];
+
+export const CONSENT_SOURCE_LABELS: Record<string, string> = {
+  in_person: "In person",
+  web_form: "Web form",
+  staff: "Staff (phone or email)",
+  import: "CSV import",
+  opt_out_link: "Opt-out link",
+  gdpr: "GDPR request",
+};
+
+/** Languages offered for a guest's messages (BCP 47). */
+export const LANGUAGES: { value: string; label: string }[] = [
+  { value: "", label: "Restaurant default" },
+  { value: "da", label: "Danish" },
+  { value: "en", label: "English" },
+  { value: "ur", label: "Urdu" },
+  { value: "de", label: "German" },
+  { value: "sv", label: "Swedish" },
+  { value: "nb", label: "Norwegian" },
+];
+
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 32;
+
+/** Tags are compared case-insensitively, so they are stored trimmed and lower-cased, without duplicates. */
+export function normalizeTags(raw: string | readonly string[]): string[] {
+  const parts = typeof raw === "string" ? raw.split(/[,;|]/) : raw;
+  const out = new Set<string>();
+  for (const part of parts) {
+    const tag = part.trim().toLowerCase().replace(/\s+/g, " ").slice(0, MAX_TAG_LENGTH);
+    if (tag) out.add(tag);
+  }
+  return [...out].slice(0, MAX_TAGS);
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True for a real month-day (29 February allowed: the birthday has no year). */
+export function isValidMonthDay(month: number, day: number): boolean {
+  return Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]!;
+}
+
+const trimmed = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters.`);
+
+export const consentInputSchema = z
+  .object({
+    state: z.enum(["granted", "none"]),
+    source: z.enum(MANUAL_GRANT_SOURCES).optional(),
+    wording: z.string().trim().max(1000, "The consent wording can be at most 1000 characters.").optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.state !== "granted") return;
+    if (!v.source) ctx.addIssue({ code: "custom", path: ["source"], message: "Say how the guest gave consent." });
+    if (!v.wording) ctx.addIssue({ code: "custom", path: ["wording"], message: "Enter the exact consent wording the guest agreed to." });
+  });
+
+const contactFields = {
+  phone: z.string().trim().min(1, "Enter a phone number.").max(40, "That is too long for a phone number."),
+  firstName: trimmed(80, "First name").default(""),
+  lastName: trimmed(80, "Last name").default(""),
+  /** "MM-DD", or empty for none. */
+  birthday: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => v === "" || parseMonthDay(v) !== null, "Enter the birthday as month and day, e.g. 03-21."),
+  language: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => v === "" || /^[a-z]{2,3}(-[A-Za-z]{2})?$/.test(v), "Pick a language."),
+  notes: trimmed(2000, "Notes").default(""),
+  tags: z.union([z.string(), z.array(z.string())]).default([]).transform((v) => normalizeTags(v)),
+};
+
+export const createContactSchema = z.object({ ...contactFields, consent: consentInputSchema.optional() });
+export type CreateContactInput = z.infer<typeof createContactSchema>;
+
+export const updateContactSchema = z.object({ id: z.uuid(), ...contactFields });
+export type UpdateContactInput = z.infer<typeof updateContactSchema>;
+
+/** "03-21", "3-21", "21/03" is not accepted (ambiguous): month first, like ISO. */
+export function parseMonthDay(value: string): { month: number; day: number } | null {
+  const m = /^(\d{1,2})-(\d{1,2})$/.exec(value.trim());
+  if (!m) return null;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  return isValidMonthDay(month, day) ? { month, day } : null;
+}
+
+export const contactFilterSchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  group: z.uuid().optional(),
+  consent: z.enum(CONSENT_STATES).optional(),
+  tag: z.string().trim().max(MAX_TAG_LENGTH).optional(),
+});
+
+/** Either the ticked rows, or every contact matching the table's current filter. */
+export const contactSelectionSchema = z.union([
+  z.object({ ids: z.array(z.uuid()).min(1, "Select at least one guest.").max(1000) }),
+  z.object({ filter: contactFilterSchema }),
+]);
+
+export const grantConsentSchema = z.object({
+  contactId: z.uuid(),
+  source: z.enum(MANUAL_GRANT_SOURCES, { error: "Say how the guest gave consent." }),
+  wording: z.string().trim().min(1, "Enter the exact consent wording the guest agreed to.").max(1000),
+});
+
+export const groupNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the group a name.")
+  .max(60, "Group names can be at most 60 characters.");
