@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./support/config";
 import { seedUser, withE2eDb } from "./support/db";
+import { seedGroup } from "./support/guests";
 import {
   actionManifest,
   callAction,
@@ -42,7 +43,12 @@ const INTENDED: Record<string, Intended> = {
   "page /campaigns/[id]": SIGNED_IN,
   "page /compose": SIGNED_IN, // staff compose drafts that a manager approves
   "page /contacts": SIGNED_IN,
+  "page /contacts/[id]": SIGNED_IN,
+  "page /contacts/[id]/edit": SIGNED_IN,
+  "page /contacts/new": SIGNED_IN, // staff add guests and record consent
+  "page /contacts/import": MANAGERS,
   "page /groups": SIGNED_IN,
+  "page /groups/[id]": SIGNED_IN,
   "page /history": SIGNED_IN,
   "page /history/[id]": SIGNED_IN,
   "page /history/cpsms": SIGNED_IN,
@@ -63,6 +69,10 @@ const INTENDED: Record<string, Intended> = {
   "GET /api/webhooks/cpsms": SAME, // the URL's HMAC token is the credential, never a session
   "POST /api/webhooks/cpsms": SAME,
   "GET /history/export": MANAGERS,
+  "GET /contacts/export": MANAGERS,
+  "GET /contacts/[id]/gdpr-export": MANAGERS,
+  "POST /contacts/import/analyze": MANAGERS,
+  "POST /contacts/import/run": MANAGERS,
 
   // Server actions
   "action app/(auth)/sign-in/actions.ts#signInAction": SAME,
@@ -76,6 +86,21 @@ const INTENDED: Record<string, Intended> = {
   "action app/(dashboard)/campaigns/actions.ts#setRecurringActiveAction": MANAGERS,
   "action app/(dashboard)/campaigns/actions.ts#updateSkipDatesAction": MANAGERS,
   "action app/(dashboard)/campaigns/actions.ts#deleteRecurringAction": MANAGERS,
+  "action app/o/[token]/actions.ts#optOutAction": SAME, // the guest's token is the credential
+  "action app/(dashboard)/contacts/actions.ts#createContactAction": SIGNED_IN,
+  "action app/(dashboard)/contacts/actions.ts#updateContactAction": SIGNED_IN,
+  "action app/(dashboard)/contacts/actions.ts#grantConsentAction": SIGNED_IN,
+  "action app/(dashboard)/contacts/actions.ts#withdrawConsentAction": SIGNED_IN,
+  "action app/(dashboard)/contacts/actions.ts#addToGroupAction": SIGNED_IN,
+  "action app/(dashboard)/contacts/actions.ts#removeFromGroupAction": SIGNED_IN,
+  "action app/(dashboard)/contacts/actions.ts#deleteContactsAction": MANAGERS,
+  "action app/(dashboard)/contacts/actions.ts#eraseContactAction": MANAGERS,
+  "action app/(dashboard)/groups/actions.ts#createGroupAction": SIGNED_IN,
+  "action app/(dashboard)/groups/actions.ts#renameGroupAction": SIGNED_IN,
+  "action app/(dashboard)/groups/actions.ts#fixDriftAction": SIGNED_IN,
+  "action app/(dashboard)/groups/actions.ts#deleteGroupAction": MANAGERS,
+  "action app/(dashboard)/groups/actions.ts#linkGroupAction": MANAGERS,
+  "action app/(dashboard)/groups/actions.ts#unlinkGroupAction": MANAGERS,
   "action app/(dashboard)/compose/actions.ts#composeAction": SIGNED_IN,
   "action app/(dashboard)/compose/actions.ts#composeTestAction": SIGNED_IN,
   "action app/(dashboard)/compose/actions.ts#previewAudienceAction": SIGNED_IN,
@@ -106,6 +131,11 @@ function actionArgs(name: string): unknown[] {
     return [{}, form];
   }
   if (name === "signOutAction") return [];
+  if (name === "optOutAction") {
+    const form = new FormData();
+    form.set("token", "no-such-token"); // never a real guest's token: nobody is unsubscribed by this test
+    return [form];
+  }
   return [{}];
 }
 
@@ -167,14 +197,18 @@ test("access matrix: every page, route handler and server action as every kind o
       `insert into campaign_messages (campaign_id, phone, body, segments, encoding) values ($1, '+4520000001', 'Hi', 1, 'GSM-7') returning id`,
       [c.rows[0].id],
     );
-    const token = await db.query("select opt_out_token from contacts limit 1").catch(() => ({ rows: [] as { opt_out_token: string }[] }));
-    return { campaignId: c.rows[0].id as string, messageId: String(m.rows[0].id), token: (token.rows[0]?.opt_out_token as string) ?? "unknowntoken1" };
+    return { campaignId: c.rows[0].id as string, messageId: String(m.rows[0].id) };
   });
+  const { groupId, guests } = await seedGroup("Access matrix", [{ phone: "+4520000091", firstName: "Matrix" }]);
   const PARAMS: Record<string, string> = {
+    "[id]@/contacts/[id]": guests[0]!.id,
+    "[id]@/contacts/[id]/edit": guests[0]!.id,
+    "[id]@/contacts/[id]/gdpr-export": guests[0]!.id,
+    "[id]@/groups/[id]": groupId,
     "[id]@/campaigns/[id]": seeded.campaignId,
     "[id]@/history/[id]": seeded.messageId,
     "[uid]@/history/smsapp/[uid]": "no-such-uid",
-    "[token]@/o/[token]": seeded.token,
+    "[token]@/o/[token]": guests[0]!.token,
     "[...nextauth]@/api/auth/[...nextauth]": "session",
   };
   const fill = (route: string) =>

@@ -3,6 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { E2E } from "./support/config";
 import { withE2eDb } from "./support/db";
+import { seedGroup } from "./support/guests";
 import { discoverPages } from "./support/surface";
 
 // axe-core (WCAG 2.0/2.1/2.2 A and AA rules plus best practices) on every page, discovered from the file system:
@@ -32,23 +33,24 @@ async function seedRecords() {
        ($1, '+4520000031', 'Hi', 1, 'GSM-7', 'delivered'), ($1, '+4520000032', 'Hi', 1, 'GSM-7', 'undelivered') returning id`,
       [c.rows[0].id],
     );
-    const token = await db
-      .query(
-        `insert into contacts (phone, first_name, last_name, consent_state, opt_out_token) values ('+4520000033', 'Axe', 'Guest', 'granted', 'axetoken01')
-         on conflict (phone) do update set first_name = excluded.first_name returning opt_out_token`,
-      )
-      .then((r) => r.rows[0].opt_out_token as string);
-    return { campaignId: c.rows[0].id as string, messageId: String(m.rows[0].id), token };
+    return { campaignId: c.rows[0].id as string, messageId: String(m.rows[0].id) };
   });
 }
 
 test("no serious or critical axe violations on any page", async ({ page, browser }) => {
   const seeded = await seedRecords();
+  const { groupId, guests } = await seedGroup("Axe regulars", [
+    { phone: "+4520000033", firstName: "Axe", lastName: "Guest" },
+    { phone: "+4520000034", firstName: "Åse", lastName: "Withdrawn", consent: "withdrawn" },
+  ]);
   const PARAMS: Record<string, string> = {
+    "/contacts/[id]": guests[0]!.id,
+    "/contacts/[id]/edit": guests[0]!.id,
+    "/groups/[id]": groupId,
     "/campaigns/[id]": seeded.campaignId,
     "/history/[id]": seeded.messageId,
     "/history/smsapp/[uid]": "no-such-uid",
-    "/o/[token]": seeded.token,
+    "/o/[token]": guests[0]!.token,
   };
   const PUBLIC = new Set(["/sign-in", "/o/[token]"]);
   const pages = discoverPages();
