@@ -125,8 +125,9 @@ export async function callAction(options: { id: string; page: string; args: unkn
   if (formIndex >= 0) {
     const form = new FormData();
     const root = options.args.map((a, i) => (i === formIndex ? "$K1" : encodeValue(a)));
-    form.set("0", JSON.stringify(root));
+    // Entries first, the root "0" last, as React sends them: the server decodes while the body streams in.
     (options.args[formIndex] as FormData).forEach((v, k) => form.append(`_1_${k}`, v));
+    form.set("0", JSON.stringify(root));
     body = form;
   } else {
     headers["content-type"] = "text/plain;charset=UTF-8";
