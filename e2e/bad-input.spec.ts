@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E } from "./support/config";
 import { seedUser, withE2eDb } from "./support/db";
+import { seedGroup } from "./support/guests";
 import { actionManifest, callAction, discoverActions, sessionCookie } from "./support/surface";
 
 // Hostile and malformed input, table-driven, against server actions (called over Next's real action protocol),
@@ -52,7 +53,7 @@ const PROTO = JSON.parse('{"__proto__": {"role": "owner"}, "constructor": {"prot
 const UNKNOWN = randomUUID();
 
 // Ids filled in once the records are seeded.
-const ids = { draft: "", completed: "", ownerId: "", otherOwnerId: "", staffId: "", messageRef: "dlr-bad-input", messagePhone: "+4520000077", otherPhone: "+4520000078" };
+const ids = { contactId: "", groupId: "", draft: "", completed: "", ownerId: "", otherOwnerId: "", staffId: "", messageRef: "dlr-bad-input", messagePhone: "+4520000077", otherPhone: "+4520000078" };
 
 const validCompose = () => ({
   category: "marketing",
@@ -212,6 +213,55 @@ const CASES: Case[] = [
   a({ name: "provider test SMS: script text, no phone", action: "sendTestSmsAction", args: [{ provider: "cpsms", to: "", text: SCRIPT }] }),
   a({ name: "provider test SMS: 2,000 characters", action: "sendTestSmsAction", args: [{ provider: "cpsms", to: "+4520000099", text: "z".repeat(2000) }] }),
 
+  // --- guest book: contacts ---
+  a({ name: "contact: phone is script", action: "createContactAction", args: [{ phone: SCRIPT }] }),
+  a({ name: "contact: phone is SQL", action: "createContactAction", args: [{ phone: SQL_OR }] }),
+  a({ name: "contact: phone as a number", action: "createContactAction", args: [{ phone: 4520000099 }] }),
+  a({ name: "contact: 300 kB first name", action: "createContactAction", args: [{ phone: "+4520000099", firstName: HUGE }] }),
+  a({ name: "contact: NUL in the name", action: "createContactAction", args: [{ phone: "+4520000099", firstName: NUL }] }),
+  a({ name: "contact: birthday 02-30", action: "createContactAction", args: [{ phone: "+4520000099", birthday: "02-30" }] }),
+  a({ name: "contact: birthday 13-01", action: "createContactAction", args: [{ phone: "+4520000099", birthday: "13-01" }] }),
+  a({ name: "contact: language is a path", action: "createContactAction", args: [{ phone: "+4520000099", language: "../../etc" }] }),
+  a({ name: "contact: tags as an object", action: "createContactAction", args: [{ phone: "+4520000099", tags: { $gt: "" } }] }),
+  a({ name: "contact: consent without source", action: "createContactAction", args: [{ phone: "+4520000099", consent: { state: "granted" } }] }),
+  a({ name: "contact: consent source 'import' (app-only)", action: "createContactAction", args: [{ phone: "+4520000099", consent: { state: "granted", source: "import", wording: "x" } }] }),
+  a({ name: "contact: consent state withdrawn", action: "createContactAction", args: [{ phone: "+4520000099", consent: { state: "withdrawn" } }] }),
+  a({ name: "contact update: unknown id", action: "updateContactAction", args: [{ id: UNKNOWN, phone: "+4520000099" }] }),
+  a({ name: "contact update: a group id", action: "updateContactAction", args: [() => ({ id: ids.groupId, phone: "+4520000099" })] }),
+  a({ name: "contact update: a campaign id", action: "updateContactAction", args: [() => ({ id: ids.draft, phone: "+4520000099" })] }),
+  a({ name: "consent: unknown guest", action: "grantConsentAction", args: [{ contactId: UNKNOWN, source: "staff", wording: "Yes" }] }),
+  a({ name: "consent: a user id as the guest", action: "grantConsentAction", args: [() => ({ contactId: ids.ownerId, source: "staff", wording: "Yes" })] }),
+  a({ name: "consent: empty wording", action: "grantConsentAction", args: [() => ({ contactId: ids.contactId, source: "staff", wording: "  " })] }),
+  a({ name: "consent: source 'gdpr'", action: "grantConsentAction", args: [() => ({ contactId: ids.contactId, source: "gdpr", wording: "Yes" })] }),
+  a({ name: "withdraw: no selection", action: "withdrawConsentAction", args: [{ selection: { ids: [] } }] }),
+  a({ name: "withdraw: 1,001 ids", action: "withdrawConsentAction", args: [{ selection: { ids: Array.from({ length: 1001 }, () => randomUUID()) } }] }),
+  a({ name: "withdraw: unknown ids", action: "withdrawConsentAction", expect: "harmless", args: [{ selection: { ids: [UNKNOWN] } }] }),
+  a({ name: "withdraw: filter by an unknown group", action: "withdrawConsentAction", expect: "harmless", args: [{ selection: { filter: { group: UNKNOWN } } }] }),
+  a({ name: "withdraw: SQL search filter", action: "withdrawConsentAction", expect: "harmless", args: [{ selection: { filter: { q: SQL_OR } } }] }),
+  a({ name: "delete guests: malformed ids", action: "deleteContactsAction", args: [{ selection: { ids: ["1 OR 1=1"] } }] }),
+  a({ name: "delete guests: staff (forged call)", action: "deleteContactsAction", as: "staff", args: [() => ({ selection: { ids: [ids.contactId] } })] }),
+  a({ name: "add to group: unknown group", action: "addToGroupAction", args: [() => ({ groupId: UNKNOWN, selection: { ids: [ids.contactId] } })] }),
+  a({ name: "add to group: a contact id as the group", action: "addToGroupAction", args: [() => ({ groupId: ids.contactId, selection: { ids: [ids.contactId] } })] }),
+  a({ name: "erase: unknown guest", action: "eraseContactAction", args: [{ id: UNKNOWN }] }),
+  a({ name: "erase: a user id", action: "eraseContactAction", args: [() => ({ id: ids.staffId })] }),
+  // --- guest book: groups ---
+  a({ name: "group: empty name", action: "createGroupAction", args: [{ name: "  " }] }),
+  a({ name: "group: 300 kB name", action: "createGroupAction", args: [{ name: HUGE }] }),
+  a({ name: "group: NUL in name", action: "createGroupAction", args: [{ name: NUL }] }),
+  a({ name: "group: existing name in capitals", action: "createGroupAction", args: [{ name: "BAD INPUT REGULARS" }] }),
+  a({ name: "group: 300 kB description", action: "createGroupAction", args: [{ name: "Fine", description: HUGE }] }),
+  a({ name: "group rename: unknown id", action: "renameGroupAction", args: [{ id: UNKNOWN, name: "X" }] }),
+  // Deleting a group that is already gone is idempotent by design (a double click): nothing changes.
+  a({ name: "group delete: a contact id", action: "deleteGroupAction", expect: "harmless", args: [() => ({ id: ids.contactId })] }),
+  a({ name: "group link: unknown id", action: "linkGroupAction", args: [{ id: UNKNOWN }] }),
+  a({ name: "group drift: a campaign id", action: "fixDriftAction", args: [() => ({ id: ids.draft })] }),
+  // --- public opt-out (no session) ---
+  a({ name: "opt-out: SQL token", action: "optOutAction", expect: "harmless", args: [form({ token: SQL_OR })] }),
+  a({ name: "opt-out: no token", action: "optOutAction", expect: "harmless", args: [form({})] }),
+  a({ name: "opt-out: 5,000-character token", action: "optOutAction", expect: "harmless", args: [form({ token: "t".repeat(5000) })] }),
+  a({ name: "opt-out: NUL token", action: "optOutAction", expect: "harmless", args: [form({ token: "ab\u0000cd" })] }),
+  a({ name: "opt-out: a guest id as the token", action: "optOutAction", expect: "harmless", args: [() => form({ token: ids.contactId })] }),
+
   // --- sign-in action (malformed only: never a counted failed attempt) ---
   a({ name: "sign in: not an email", action: "signInAction", expect: "harmless", args: [{}, form({ email: "not-an-email", password: "x" })] }),
   a({ name: "sign in: SQL email", action: "signInAction", expect: "harmless", args: [{}, form({ email: SQL_OR, password: SQL_OR })] }),
@@ -243,6 +293,43 @@ const CASES: Case[] = [
   h({ name: "auth: credentials callback without CSRF", method: "POST", path: "/api/auth/callback/credentials", as: "none", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=a%40b.c&password=x" }),
   h({ name: "auth: unknown auth action", path: "/api/auth/%3Cscript%3E", as: "none" }),
   h({ name: "auth: malformed JSON body", method: "POST", path: "/api/auth/session", as: "none", headers: { "content-type": "application/json" }, body: "{not json" }),
+
+  // --- CSV import (step 1 writes nothing; step 2 only files where no row is valid) ---
+  h({ name: "import: empty file", method: "POST", path: "/contacts/import/analyze?name=a.csv", body: "", status: [200, 400] }),
+  h({ name: "import: binary garbage", method: "POST", path: "/contacts/import/analyze?name=a.png", body: "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0001", status: [200, 400] }),
+  h({ name: "import: NUL bytes in cells", method: "POST", path: "/contacts/import/analyze", body: "phone,first_name\n+4520000101,A\u0000B\n", status: [200, 400] }),
+  h({ name: "import: 2 MB line without a newline", method: "POST", path: "/contacts/import/analyze", body: HUGE_MB, status: [200, 400] }),
+  h({ name: "import: 20,000 columns", method: "POST", path: "/contacts/import/analyze", body: `${",".repeat(20_000)}\n${",".repeat(20_000)}\n`, status: [200, 400] }),
+  h({ name: "import: unbalanced quotes", method: "POST", path: "/contacts/import/analyze", body: 'phone,name\n"+4520000101,"Ann\n+4520000102,"Bo', status: [200, 400] }),
+  h({ name: "import: formula and script cells", method: "POST", path: "/contacts/import/analyze", body: `phone,first_name\n=HYPERLINK("http://evil"),${SCRIPT}\n+cmd|' /C calc'!A0,${IMG}\n`, status: [200, 400] }),
+  h({ name: "import: options not JSON", method: "POST", path: "/contacts/import/analyze?options=%7Bnope", body: "phone\n+4520000101\n", status: [400] }),
+  h({ name: "import: mapping column 999", method: "POST", path: `/contacts/import/analyze?options=${encodeURIComponent(JSON.stringify({ mapping: { phone: 999 } }))}`, body: "phone\n+4520000101\n", status: [400] }),
+  h({ name: "import: mapping column -1", method: "POST", path: `/contacts/import/analyze?options=${encodeURIComponent(JSON.stringify({ mapping: { phone: -1 } }))}`, body: "phone\n+4520000101\n", status: [400] }),
+  h({ name: "import: declared size over the limit", method: "POST", path: "/contacts/import/analyze", body: `phone\n${"+4520000101\n".repeat(1_000_000)}`, status: [400, 413] }),
+  h({ name: "import: as staff", method: "POST", path: "/contacts/import/analyze", as: "staff", body: "phone\n+4520000101\n", status: [403] }),
+  h({ name: "import run: only invalid phones", method: "POST", path: "/contacts/import/run", body: `phone,first_name\n${SQL_DROP},A\n${encodeURIComponent(SCRIPT)},B\nnot a phone,C\n`, status: [200, 400], mayChange: ["audit_log"] }),
+  h({ name: "import run: a campaign id as the group", method: "POST", path: () => `/contacts/import/run?options=${encodeURIComponent(JSON.stringify({ groupId: ids.draft }))}`, body: "phone\n+4520000101\n", status: [200, 400, 404] }),
+  h({ name: "import run: group id not a uuid", method: "POST", path: `/contacts/import/run?options=${encodeURIComponent(JSON.stringify({ groupId: "1 OR 1=1" }))}`, body: "phone\n+4520000101\n", status: [400] }),
+  h({ name: "import run: 300 kB consent wording", method: "POST", path: `/contacts/import/run?options=${encodeURIComponent(JSON.stringify({ consentWording: "w".repeat(3000) }))}`, body: "phone\n+4520000101\n", status: [400] }),
+  // --- guest book exports and pages ---
+  h({ name: "contacts export: group of 36 dashes", path: `/contacts/export?group=${"-".repeat(36)}`, status: [200, 400], mayChange: ["audit_log"] }),
+  h({ name: "contacts export: group SQL", path: `/contacts/export?group=${encodeURIComponent(SQL_OR)}`, status: [200], mayChange: ["audit_log"] }),
+  h({ name: "GDPR export: unknown guest", path: `/contacts/${UNKNOWN}/gdpr-export`, status: [404] }),
+  h({ name: "GDPR export: not a uuid", path: "/contacts/1%20OR%201=1/gdpr-export", status: [400, 404] }),
+  h({ name: "GDPR export: a user id", path: () => `/contacts/${ids.ownerId}/gdpr-export`, status: [404] }),
+  h({ name: "GDPR export: as staff", path: () => `/contacts/${ids.contactId}/gdpr-export`, as: "staff", status: [403] }),
+  h({ name: "page: contacts NUL search", path: "/contacts?q=%00&tag=%00", status: [200] }),
+  h({ name: "page: contacts reflected search", path: `/contacts?q=${encodeURIComponent(IMG)}&sort=${encodeURIComponent(SCRIPT)}`, status: [200], mustNotContain: IMG }),
+  h({ name: "page: contacts page 1e308", path: "/contacts?page=1e308&size=1000000", status: [200] }),
+  h({ name: "page: contact id not a uuid", path: "/contacts/..%2F..%2Fetc", status: [404] }),
+  h({ name: "page: unknown contact", path: `/contacts/${UNKNOWN}`, status: [404] }),
+  h({ name: "page: unknown group", path: `/groups/${UNKNOWN}`, status: [404] }),
+  h({ name: "page: group id is a contact id", path: () => `/groups/${ids.contactId}`, status: [404] }),
+  h({ name: "page: opt-out with script token", as: "none", path: `/o/${encodeURIComponent(SCRIPT)}`, status: [200, 404], mustNotContain: SCRIPT }),
+  h({ name: "page: opt-out with SQL token", as: "none", path: `/o/${encodeURIComponent(SQL_OR)}`, status: [200, 404] }),
+  h({ name: "page: opt-out with NUL token", as: "none", path: "/o/ab%00cd", status: [200, 404] }),
+  h({ name: "page: opt-out with 5,000-character token", as: "none", path: `/o/${"t".repeat(5000)}`, status: [200, 404, 414, 431] }),
+  h({ name: "page: opt-out with a guest id", as: "none", path: () => `/o/${ids.contactId}`, status: [200, 404] }),
 
   // --- pages with hostile URLs ---
   h({ name: "page: campaign id not a uuid", path: "/campaigns/1%20OR%201=1", status: [404] }),
@@ -315,6 +402,9 @@ test(`bad input: ${CASES.length} hostile or malformed inputs: no 500s, clear err
     manager: await sessionCookie(browser, manager.email, manager.password),
     staff: await sessionCookie(browser, staff.email, staff.password),
   };
+  const seededGroup = await seedGroup("Bad input regulars", [{ phone: "+4520000088", firstName: "Bad", lastName: "Input" }]);
+  ids.groupId = seededGroup.groupId;
+  ids.contactId = seededGroup.guests[0]!.id;
   await withE2eDb(async (db) => {
     ids.ownerId = (await db.query("select id from users where email = $1", [E2E.owner.email])).rows[0].id;
     ids.staffId = staff.id;
@@ -341,15 +431,18 @@ test(`bad input: ${CASES.length} hostile or malformed inputs: no 500s, clear err
       if (c.kind === "action") {
         const built = byName.get(c.action);
         if (!built) throw new Error(`unknown action ${c.action}`);
-        const page = built.pages.sort()[0]!.replace("[id]", ids.draft);
+        const first = built.pages.sort()[0]!;
+        const page = first.startsWith("/campaigns/") ? first.replace("[id]", ids.draft) : first.replace("[id]", ids.contactId).replace("[token]", "x");
         const args = c.args.map((x) => (typeof x === "function" ? (x as () => unknown)() : x));
-        const res = await callAction({ id: built.id, page, args, cookie: cookies[c.as ?? "owner"] });
+        const res = await callAction({ id: built.id, page, args, cookie: c.action === "optOutAction" ? undefined : cookies[c.as ?? "owner"] });
         const result = res.result as { ok?: boolean; error?: { code?: string; message?: string } | string } | undefined;
         if (res.status >= 500) {
           ok = false;
           detail = `HTTP ${res.status}: ${res.body.slice(0, 200)}`;
         } else if (res.status === 413) {
           detail = "413 (body over the action size limit)"; // refused before the action runs: fine
+        } else if (result === undefined && res.redirect && c.expect === "harmless") {
+          detail = `→${res.redirect}`;
         } else if (result === undefined) {
           ok = false;
           detail = `HTTP ${res.status}, no action result: ${res.body.slice(0, 200)}`;

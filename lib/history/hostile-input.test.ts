@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hasControlCharacters } from "@/lib/actions/define-action";
+import { parseContactQuery } from "@/lib/contacts/contact-filter";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { parseHistoryFilters } from "./filters";
 
@@ -20,6 +21,12 @@ describe("hostile history URLs", () => {
     expect(decodeCursor(b64("1.99999999999999999999"))).toBeNull();
     const real = { us: "1767225600000000", id: 42 };
     expect(decodeCursor(encodeCursor(real))).toEqual(real);
+  });
+});
+
+describe("hostile contacts URLs", () => {
+  it("strips control characters (NUL included) from the search and the tag", () => {
+    expect(parseContactQuery({ q: "a\u0000b", tag: "\u0000" }).filter).toEqual({ q: "ab" });
   });
 });
 
