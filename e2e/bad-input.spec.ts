@@ -295,13 +295,14 @@ const CASES: Case[] = [
   h({ name: "auth: malformed JSON body", method: "POST", path: "/api/auth/session", as: "none", headers: { "content-type": "application/json" }, body: "{not json" }),
 
   // --- CSV import (step 1 writes nothing; step 2 only files where no row is valid) ---
+  h({ name: "import: a well-formed file (control case)", method: "POST", path: "/contacts/import/analyze?name=guests.csv", body: "phone,first_name\n+4520000101,Ann\n", status: [200] }),
   h({ name: "import: empty file", method: "POST", path: "/contacts/import/analyze?name=a.csv", body: "", status: [200, 400] }),
   h({ name: "import: binary garbage", method: "POST", path: "/contacts/import/analyze?name=a.png", body: "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0001", status: [200, 400] }),
   h({ name: "import: NUL bytes in cells", method: "POST", path: "/contacts/import/analyze", body: "phone,first_name\n+4520000101,A\u0000B\n", status: [200, 400] }),
   h({ name: "import: 2 MB line without a newline", method: "POST", path: "/contacts/import/analyze", body: HUGE_MB, status: [200, 400] }),
   h({ name: "import: 20,000 columns", method: "POST", path: "/contacts/import/analyze", body: `${",".repeat(20_000)}\n${",".repeat(20_000)}\n`, status: [200, 400] }),
   h({ name: "import: unbalanced quotes", method: "POST", path: "/contacts/import/analyze", body: 'phone,name\n"+4520000101,"Ann\n+4520000102,"Bo', status: [200, 400] }),
-  h({ name: "import: formula and script cells", method: "POST", path: "/contacts/import/analyze", body: `phone,first_name\n=HYPERLINK("http://evil"),${SCRIPT}\n+cmd|' /C calc'!A0,${IMG}\n`, status: [200, 400] }),
+  h({ name: "import: formula and script cells", method: "POST", path: "/contacts/import/analyze", body: `phone,first_name\n=1+2,${SCRIPT}\n+cmd|' /C calc'!A0,=HYPERLINK(x)\n`, status: [200] }),
   h({ name: "import: options not JSON", method: "POST", path: "/contacts/import/analyze?options=%7Bnope", body: "phone\n+4520000101\n", status: [400] }),
   h({ name: "import: mapping column 999", method: "POST", path: `/contacts/import/analyze?options=${encodeURIComponent(JSON.stringify({ mapping: { phone: 999 } }))}`, body: "phone\n+4520000101\n", status: [400] }),
   h({ name: "import: mapping column -1", method: "POST", path: `/contacts/import/analyze?options=${encodeURIComponent(JSON.stringify({ mapping: { phone: -1 } }))}`, body: "phone\n+4520000101\n", status: [400] }),
@@ -471,7 +472,7 @@ test(`bad input: ${CASES.length} hostile or malformed inputs: no 500s, clear err
         if (c.as !== "none") headers.cookie = cookies[c.as ?? "owner"];
         const res = await fetch(`${E2E.baseURL}${url}`, { method: c.method ?? "GET", headers, body: c.body, redirect: "manual" });
         const text = await res.text();
-        detail = `HTTP ${res.status}`;
+        detail = `HTTP ${res.status}${res.status >= 400 && text.length < 400 ? ` ${text.replace(/\s+/g, " ").slice(0, 110)}` : ""}`;
         if (res.status >= 500 || (c.status && !c.status.includes(res.status))) {
           ok = false;
           detail += ` (expected ${c.status?.join("/") ?? "< 500"}): ${text.slice(0, 160).replace(/\s+/g, " ")}`;
