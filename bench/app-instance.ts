@@ -23,7 +23,8 @@ const ROOT = path.resolve(__dirname, "..");
 
 export async function startAppInstance(
   basePort: number,
-  options: { extraEnv?: Record<string, string>; sandboxesInOwnProcess?: boolean } = {},
+  /** nodeArgs: for the app process, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] to profile it. */
+  options: { extraEnv?: Record<string, string>; sandboxesInOwnProcess?: boolean; nodeArgs?: string[] } = {},
 ): Promise<AppInstance> {
   const extraEnv = options.extraEnv ?? {};
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cafe-bench-"));
@@ -70,7 +71,7 @@ export async function startAppInstance(
     }
   }
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d: Buffer) => (output += d));
   child.stderr!.on("data", (d: Buffer) => (output += d));
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
