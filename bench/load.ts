@@ -47,9 +47,13 @@ async function seedHistory(dbUrl: string) {
 export const loadBench: Bench = {
   names: ["load.p50", "load.p95", "load.errors"],
   async run(report: (r: BenchResult) => void) {
+    const step = (m: string) => process.stderr.write(`load: ${m}\n`);
+    step("starting a production instance");
     const app = await startAppInstance(PORT, { sandboxesInOwnProcess: true });
     try {
+      step("seeding 20,000 earlier messages");
       await seedHistory(app.dbUrl);
+      step(`signing in ${USERS} users`);
       const sessions: string[] = [];
       for (let i = 0; i < USERS; i++) sessions.push(await app.signIn());
       for (const path of PATHS) await fetch(`${app.baseURL}${path}`, { headers: { cookie: sessions[0]! } }).then((r) => r.text()); // warm
@@ -60,8 +64,10 @@ export const loadBench: Bench = {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ balance: 1_000_000 }),
       });
+      step(`queueing a ${RECIPIENTS}-recipient campaign`);
       const campaignId = await seedQueuedCampaign(app.dbUrl, "cpsms", RECIPIENTS);
       await enqueueDispatch(app.dbUrl, campaignId);
+      step(`browsing for ${SECONDS} s`);
 
       const latencies: number[] = [];
       const byPath: Record<string, number[]> = Object.fromEntries(PATHS.map((p) => [p, []]));
@@ -94,6 +100,7 @@ export const loadBench: Bench = {
       };
       await Promise.all(sessions.map((cookie, n) => user(cookie, n)));
 
+      step("collecting results");
       const progress = await campaignStatus(app.dbUrl, campaignId);
       const sorted = [...latencies].sort((a, b) => a - b);
       const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
