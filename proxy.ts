@@ -3,6 +3,9 @@ import { isPublicPath, SESSION_COOKIE_NAMES } from "@/lib/auth/config";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce, strictTransportSecurity } from "@/lib/security-headers";
 
+/** Next's default server-action body limit (next.config.ts sets no other). */
+const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
+
 /**
  * Two jobs. 1) The per-request security headers: a nonce-based Content-Security-Policy (see
  * lib/security-headers.ts for why) and HSTS behind HTTPS. 2) An optimistic redirect of signed-out visitors
@@ -28,6 +31,13 @@ export default function proxy(request: NextRequest) {
   };
 
   const { pathname, search } = request.nextUrl;
+  // Next refuses server-action bodies over its limit with an unhandled 500; answer with a plain 413 instead.
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const length = Number(request.headers.get("content-length") ?? 0);
+    if (length > SERVER_ACTION_BODY_LIMIT) {
+      return withHeaders(NextResponse.json({ error: "That is too much to send at once (over 1 MB). Shorten the text or import a file instead." }, { status: 413 }));
+    }
+  }
   const hasSession = SESSION_COOKIE_NAMES.some(
     (name) => request.cookies.has(name) || request.cookies.has(`${name}.0`), // Auth.js chunks large cookies
   );

@@ -2,8 +2,10 @@ import { contactsImportBench } from "./contacts-import";
 import { contactsTableBench } from "./contacts-table";
 import { dlrIngestBench } from "./dlr-ingest";
 import { historyBench } from "./history";
+import { lighthouseBench } from "./lighthouse";
+import { loadBench } from "./load";
 import { sendBenches } from "./send-campaign";
 import type { Bench } from "./types";
 
 /** Every bench, in the order `npm run bench` runs them. */
-export const benches: Bench[] = [contactsImportBench, contactsTableBench, sendBenches, historyBench, dlrIngestBench];
+export const benches: Bench[] = [contactsImportBench, contactsTableBench, sendBenches, historyBench, dlrIngestBench, lighthouseBench, loadBench];

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { Balances } from "@/components/dashboard/balances";
-import { LazyDeliveryCharts } from "@/components/dashboard/charts-lazy";
+import DeliveryCharts from "@/components/dashboard/delivery-charts";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -154,7 +154,7 @@ export default async function DashboardPage() {
           <h2 id="charts-heading" className="text-lg font-semibold">
             Last 30 days
           </h2>
-          <LazyDeliveryCharts series={series} />
+          <DeliveryCharts series={series} />
         </section>
 
         <section aria-labelledby="failures-heading" className="space-y-3">

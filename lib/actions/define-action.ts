@@ -23,9 +23,18 @@ export function defineAction<S extends z.ZodType, T>(
   return async (raw) => {
     try {
       const user = await authorize(options);
+      if (hasControlCharacters(raw)) {
+        return {
+          ok: false,
+          error: {
+            code: "INVALID_INPUT",
+            message: "Remove the invisible control characters from the text (often pasted in from another program) and try again.",
+          },
+        };
+      }
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
-        const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+        const { fieldErrors, formErrors } = z.flattenError(parsed.error, clearMessage);
         return {
           ok: false,
           error: {
@@ -45,4 +54,23 @@ export function defineAction<S extends z.ZodType, T>(
 
 function firstFieldError(fieldErrors: Record<string, string[] | undefined>) {
   return Object.values(fieldErrors).find((messages) => messages?.length)?.[0];
+}
+
+/** Zod's own wording ("Invalid input: expected object, received undefined") means a forged or stale request. */
+function clearMessage(issue: z.core.$ZodIssue): string {
+  return /^Invalid (input|option)/.test(issue.message)
+    ? "The form sent something unexpected. Reload the page and try again."
+    : issue.message;
+}
+
+// C0 control characters other than tab, newline and carriage return, and DEL. NUL above all: Postgres refuses
+// it in text, so it would otherwise surface as a server error deep inside the action.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** True when any string anywhere in the (untrusted) input holds a control character. */
+export function hasControlCharacters(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return CONTROL.test(value);
+  if (depth > 20 || value === null || typeof value !== "object") return false;
+  if (value instanceof FormData) return [...value.values()].some((v) => typeof v === "string" && CONTROL.test(v));
+  return Object.values(value).some((v) => hasControlCharacters(v, depth + 1));
 }

@@ -14,7 +14,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function parseContactQuery(params: Record<string, string | string[] | undefined>) {
   const one = (k: string) => {
     const v = params[k];
-    return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+    // Control characters (NUL above all: Postgres refuses it in text) never belong in the table's URL state.
+    return (Array.isArray(v) ? v[0] : v)?.replace(/[\u0000-\u001f\u007f]/g, "").trim() || undefined;
   };
   const filter: ContactFilter = {};
   const q = one("q");

@@ -14,9 +14,34 @@ export type BalanceView =
   | { ok: true; provider: ProviderName; mode: ProviderMode; amount: number | null; unlimited: boolean; unit: string; raw: string; low: boolean }
   | { ok: false; provider: ProviderName; mode: ProviderMode; message: string };
 
-/** One provider's balance, with one short attempt: a slow provider shows "unavailable", not a slow page. */
+/** How long a balance that was read is shown before the provider is asked again. */
+export const BALANCE_CACHE_MS = 20_000;
+const balanceCache = new Map<string, { at: number; view: Promise<BalanceView> }>();
+
+/**
+ * One provider's balance, with one short attempt: a slow provider shows "unavailable", not a slow page. A
+ * balance read in the last 20 s is reused (and concurrent dashboards share one request): fifty people on the
+ * dashboard must not mean fifty balance calls to the provider (found by the load bench).
+ */
 export async function providerBalance(db: Database, provider: ProviderName, timeoutMs = BALANCE_TIMEOUT_MS): Promise<BalanceView> {
   const resolved = await resolveProvider(db, provider);
+  const key = JSON.stringify([provider, resolved.mode, resolved.source, (resolved as { username?: string }).username ?? null, timeoutMs]);
+  const cached = balanceCache.get(key);
+  if (cached && Date.now() - cached.at < BALANCE_CACHE_MS) return cached.view;
+  const view = readBalance(resolved, db, provider, timeoutMs);
+  balanceCache.set(key, { at: Date.now(), view });
+  void view.then((v) => {
+    if (!v.ok && balanceCache.get(key)?.view === view) balanceCache.delete(key); // failures are retried next time
+  });
+  return view;
+}
+
+async function readBalance(
+  resolved: Awaited<ReturnType<typeof resolveProvider>>,
+  db: Database,
+  provider: ProviderName,
+  timeoutMs: number,
+): Promise<BalanceView> {
   const transport = { timeoutMs, retry: { maxAttempts: 1 } };
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {

@@ -28,6 +28,17 @@ function get(params: Params, key: string): string | undefined {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar day between 1900 and 2200 (9999-99-99 or 2024-02-30 would reach Postgres as garbage). */
+function isDay(s: string | undefined): s is string {
+  if (!s || !DAY.test(s)) return false;
+  const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && y <= 2200 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Control characters (NUL above all: Postgres refuses it in text) never belong in a search. */
+const clean = (s: string | undefined) => s?.replace(/[\u0000-\u001f\u007f]/g, "").trim() || undefined;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads filters from the URL; anything malformed is ignored rather than failing the page. */
@@ -37,15 +48,15 @@ export function parseHistoryFilters(params: Params): HistoryFilters {
   const campaign = get(params, "campaign");
   const from = get(params, "from");
   const to = get(params, "to");
-  const q = get(params, "q");
-  const sender = get(params, "sender");
+  const q = clean(get(params, "q"));
+  const sender = clean(get(params, "sender"));
   return {
     ...(provider === "cpsms" || provider === "smsapp" ? { provider } : {}),
     ...(isDeliveryState(state) ? { state } : {}),
     ...(campaign && UUID.test(campaign) ? { campaignId: campaign.toLowerCase() } : {}),
     ...(sender ? { sender: sender.slice(0, 40) } : {}),
-    ...(from && DAY.test(from) ? { from } : {}),
-    ...(to && DAY.test(to) ? { to } : {}),
+    ...(isDay(from) ? { from } : {}),
+    ...(isDay(to) ? { to } : {}),
     ...(q ? { q: q.slice(0, 100) } : {}),
   };
 }

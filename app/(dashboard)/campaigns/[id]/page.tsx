@@ -40,7 +40,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
 
   const query = await searchParams;
   const status = isMessageStatus(query.status) ? query.status : undefined;
-  const page = Number(query.page) > 0 ? Number(query.page) : 1;
+  const page = typeof query.page === "string" && /^\d{1,6}$/.test(query.page) && Number(query.page) > 0 ? Number(query.page) : 1;
   const messages = await listCampaignMessages(db, id, { page, status });
   const progress = summarizeProgress(campaign.counts, campaign.recipientCount);
   const zone = (d: Date) => formatInZone(d, settings.timeZone);

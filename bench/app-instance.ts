@@ -1,0 +1,136 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * A production instance of the app for end-to-end benches, started exactly as `npm start` starts it (the
+ * launcher: embedded Postgres in a fresh temporary DATA_DIR, migrations, first owner, provider sandboxes,
+ * production build if stale, web server and worker in one process). Ports from `basePort` (≥ 5400): app,
+ * Postgres, CPSMS sandbox, smsapp.pk sandbox.
+ */
+export type AppInstance = {
+  baseURL: string;
+  dataDir: string;
+  dbUrl: string;
+  owner: { email: string; password: string };
+  /** The session cookie header of a fresh sign-in (each call is a new session). */
+  signIn: (email?: string, password?: string) => Promise<string>;
+  stop: () => Promise<void>;
+};
+
+const ROOT = path.resolve(__dirname, "..");
+
+export async function startAppInstance(
+  basePort: number,
+  /** nodeArgs: for the app process, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] to profile it. */
+  options: { extraEnv?: Record<string, string>; sandboxesInOwnProcess?: boolean; nodeArgs?: string[] } = {},
+): Promise<AppInstance> {
+  const extraEnv = options.extraEnv ?? {};
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cafe-bench-"));
+  fs.chmodSync(dataDir, 0o755); // as root, Postgres runs as 'postgres' and must reach it (mkdtemp makes it 0700)
+  const owner = { email: "owner@bench.test", password: "bench owner password" };
+  const [port, pgPort, cpsmsPort, smsappPort] = [basePort, basePort + 1, basePort + 2, basePort + 3];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    DATABASE_URL: "", // always this instance's embedded Postgres, never the bench runner's
+    EMBEDDED_PG_PORT: String(pgPort),
+    CPSMS_SANDBOX_PORT: String(cpsmsPort),
+    SMSAPP_SANDBOX_PORT: String(smsappPort),
+    CPSMS_BASE_URL: `http://127.0.0.1:${cpsmsPort}/v2`,
+    SMSAPP_BASE_URL: `http://127.0.0.1:${smsappPort}/api/v3`,
+    CPSMS_USERNAME: "",
+    CPSMS_API_KEY: "",
+    SMSAPP_API_TOKEN: "",
+    SANDBOX_DELIVERY_DELAY_MS: "200",
+    ADMIN_EMAIL: owner.email,
+    ADMIN_PASSWORD: owner.password,
+    LOG_LEVEL: "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...extraEnv,
+  };
+  // The provider emulators as their own process (`npm run sandbox`), as a real provider is not on our event
+  // loop; the launcher finds them on their ports and shares them instead of starting its own.
+  let sandbox: ChildProcess | undefined;
+  if (options.sandboxesInOwnProcess) {
+    let sandboxOutput = "";
+    sandbox = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    sandbox.stdout!.on("data", (d: Buffer) => (sandboxOutput += d));
+    sandbox.stderr!.on("data", (d: Buffer) => (sandboxOutput += d));
+    for (let i = 0; i < 300 && !sandboxOutput.includes("Handsets and controls"); i++) {
+      if (sandbox.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!sandboxOutput.includes("Handsets and controls")) {
+      sandbox.kill("SIGKILL");
+      throw new Error(`sandbox process did not start:\n${sandboxOutput}`);
+    }
+  }
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", (d: Buffer) => (output += d));
+  child.stderr!.on("data", (d: Buffer) => (output += d));
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+
+  const deadline = Date.now() + 600_000; // includes a production build when the sources changed
+  while (!output.includes("is ready at")) {
+    if (child.exitCode !== null) {
+      sandbox?.kill("SIGKILL");
+      throw new Error(`app instance exited early:\n${output.slice(-4000)}`);
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`app instance not ready in time:\n${output.slice(-4000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const baseURL = `http://localhost:${port}`; // Auth.js builds its redirects for "localhost"
+  const { postgresPassword } = JSON.parse(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf8"));
+  const dbUrl = `postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${pgPort}/cafe`;
+
+  return {
+    baseURL,
+    dataDir,
+    dbUrl,
+    owner,
+    signIn: (email = owner.email, password = owner.password) => signInOverHttp(baseURL, email, password),
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (sandbox && sandbox.exitCode === null) {
+        const gone = new Promise((r) => sandbox!.once("exit", r));
+        sandbox.kill("SIGTERM");
+        await gone;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Auth.js's plain credentials POST (CSRF token first), as a script would: returns the Cookie header to send. */
+export async function signInOverHttp(baseURL: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseURL}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const res = await fetch(`${baseURL}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/" }),
+  });
+  await res.body?.cancel();
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .filter((c) => c.includes("session-token"));
+  if (session.length === 0) throw new Error(`sign-in as ${email} failed (HTTP ${res.status}, ${res.headers.get("location")})`);
+  return session.join("; ");
+}

@@ -1,0 +1,293 @@
+import { expect, test } from "@playwright/test";
+import { E2E } from "./support/config";
+import { seedUser, withE2eDb } from "./support/db";
+import { seedGroup } from "./support/guests";
+import {
+  actionManifest,
+  callAction,
+  discoverActions,
+  discoverPages,
+  discoverRouteHandlers,
+  FORGED_SESSION_COOKIE,
+  sessionCookie,
+} from "./support/surface";
+
+// Every page, route handler and server action (discovered from the file system) called as each kind of visitor,
+// compared with the intended permissions below. A new page, handler or action fails this test until it has a row.
+
+test.describe.configure({ mode: "serial", timeout: 240_000 });
+
+const ROLES = ["signed-out", "staff", "manager", "owner", "deactivated"] as const;
+type Role = (typeof ROLES)[number];
+
+/**
+ * allow: reaches the page/handler/action (2xx, a redirect within the app, or an action's own validation error);
+ * deny: sent to sign-in, 401 or 403 (for actions: UNAUTHENTICATED or FORBIDDEN, and nothing runs);
+ * same: no session involved (a public or token-checked endpoint): the same answer for everyone.
+ */
+type Expect = "allow" | "deny" | "same";
+type Intended = Record<Role, Expect> | "same";
+
+const row = (...e: Expect[]): Intended => Object.fromEntries(ROLES.map((r, i) => [r, e[i]!])) as Record<Role, Expect>;
+const SIGNED_IN = row("deny", "allow", "allow", "allow", "deny");
+const MANAGERS = row("deny", "deny", "allow", "allow", "deny");
+const OWNER = row("deny", "deny", "deny", "allow", "deny");
+const ANYONE = row("allow", "allow", "allow", "allow", "allow");
+const SAME: Intended = "same";
+
+/** The intended permissions: "page <route>", "<METHOD> <route>" and "action <file>#<export>". */
+const INTENDED: Record<string, Intended> = {
+  // Pages
+  "page /": SIGNED_IN,
+  "page /campaigns": SIGNED_IN,
+  "page /campaigns/[id]": SIGNED_IN,
+  "page /compose": SIGNED_IN, // staff compose drafts that a manager approves
+  "page /contacts": SIGNED_IN,
+  "page /contacts/[id]": SIGNED_IN,
+  "page /contacts/[id]/edit": SIGNED_IN,
+  "page /contacts/new": SIGNED_IN, // staff add guests and record consent
+  "page /contacts/import": MANAGERS,
+  "page /groups": SIGNED_IN,
+  "page /groups/[id]": SIGNED_IN,
+  "page /history": SIGNED_IN,
+  "page /history/[id]": SIGNED_IN,
+  "page /history/cpsms": SIGNED_IN,
+  "page /history/smsapp": SIGNED_IN,
+  "page /history/smsapp/[uid]": SIGNED_IN,
+  "page /settings": SIGNED_IN, // only a redirect to /settings/account
+  "page /settings/account": SIGNED_IN,
+  "page /settings/providers": OWNER,
+  "page /settings/restaurant": OWNER,
+  "page /settings/users": OWNER,
+  "page /sign-in": ANYONE, // signed-in visitors are sent on to the app
+  "page /o/[token]": ANYONE, // a guest's opt-out page: the token is the credential
+
+  // Route handlers
+  "GET /api/auth/[...nextauth]": SAME,
+  "POST /api/auth/[...nextauth]": SAME,
+  "GET /api/health": SAME,
+  "GET /api/webhooks/cpsms": SAME, // the URL's HMAC token is the credential, never a session
+  "POST /api/webhooks/cpsms": SAME,
+  "GET /history/export": MANAGERS,
+  "GET /contacts/export": MANAGERS,
+  "GET /contacts/[id]/gdpr-export": MANAGERS,
+  "POST /contacts/import/analyze": MANAGERS,
+  "POST /contacts/import/run": MANAGERS,
+
+  // Server actions
+  "action app/(auth)/sign-in/actions.ts#signInAction": SAME,
+  "action components/app-shell/actions.ts#signOutAction": SAME,
+  "action app/(dashboard)/campaigns/actions.ts#approveCampaignAction": MANAGERS,
+  "action app/(dashboard)/campaigns/actions.ts#pauseCampaignAction": MANAGERS,
+  "action app/(dashboard)/campaigns/actions.ts#resumeCampaignAction": MANAGERS,
+  "action app/(dashboard)/campaigns/actions.ts#cancelCampaignAction": MANAGERS,
+  "action app/(dashboard)/campaigns/actions.ts#rescheduleCampaignAction": MANAGERS,
+  "action app/(dashboard)/campaigns/actions.ts#resendFailedAction": MANAGERS,
+  "action app/(dashboard)/campaigns/actions.ts#setRecurringActiveAction": MANAGERS,
+  "action app/(dashboard)/campaigns/actions.ts#updateSkipDatesAction": MANAGERS,
+  "action app/(dashboard)/campaigns/actions.ts#deleteRecurringAction": MANAGERS,
+  "action app/o/[token]/actions.ts#optOutAction": SAME, // the guest's token is the credential
+  "action app/(dashboard)/contacts/actions.ts#createContactAction": SIGNED_IN,
+  "action app/(dashboard)/contacts/actions.ts#updateContactAction": SIGNED_IN,
+  "action app/(dashboard)/contacts/actions.ts#grantConsentAction": SIGNED_IN,
+  "action app/(dashboard)/contacts/actions.ts#withdrawConsentAction": SIGNED_IN,
+  "action app/(dashboard)/contacts/actions.ts#addToGroupAction": SIGNED_IN,
+  "action app/(dashboard)/contacts/actions.ts#removeFromGroupAction": SIGNED_IN,
+  "action app/(dashboard)/contacts/actions.ts#deleteContactsAction": MANAGERS,
+  "action app/(dashboard)/contacts/actions.ts#eraseContactAction": MANAGERS,
+  "action app/(dashboard)/groups/actions.ts#createGroupAction": SIGNED_IN,
+  "action app/(dashboard)/groups/actions.ts#renameGroupAction": SIGNED_IN,
+  "action app/(dashboard)/groups/actions.ts#fixDriftAction": SIGNED_IN,
+  "action app/(dashboard)/groups/actions.ts#deleteGroupAction": MANAGERS,
+  "action app/(dashboard)/groups/actions.ts#linkGroupAction": MANAGERS,
+  "action app/(dashboard)/groups/actions.ts#unlinkGroupAction": MANAGERS,
+  "action app/(dashboard)/compose/actions.ts#composeAction": SIGNED_IN,
+  "action app/(dashboard)/compose/actions.ts#composeTestAction": SIGNED_IN,
+  "action app/(dashboard)/compose/actions.ts#previewAudienceAction": SIGNED_IN,
+  "action app/(dashboard)/compose/actions.ts#searchContactsAction": SIGNED_IN,
+  "action app/(dashboard)/settings/account/actions.ts#changeOwnPasswordAction": SIGNED_IN,
+  "action app/(dashboard)/settings/providers/actions.ts#checkConnectionAction": OWNER,
+  "action app/(dashboard)/settings/providers/actions.ts#saveCredentialsAction": OWNER,
+  "action app/(dashboard)/settings/providers/actions.ts#clearCredentialsAction": OWNER,
+  "action app/(dashboard)/settings/providers/actions.ts#saveDefaultSenderAction": OWNER,
+  "action app/(dashboard)/settings/providers/actions.ts#sendTestSmsAction": OWNER,
+  "action app/(dashboard)/settings/restaurant/actions.ts#saveRestaurantSettingsAction": OWNER,
+  "action app/(dashboard)/settings/restaurant/actions.ts#saveProviderRoutesAction": OWNER,
+  "action app/(dashboard)/settings/users/actions.ts#createUserAction": OWNER,
+  "action app/(dashboard)/settings/users/actions.ts#changeUserRoleAction": OWNER,
+  "action app/(dashboard)/settings/users/actions.ts#setUserActiveAction": OWNER,
+  "action app/(dashboard)/settings/users/actions.ts#resetUserPasswordAction": OWNER,
+};
+
+/**
+ * Arguments for actions whose first argument is not a plain object. Every other action gets `{}`: invalid for
+ * all of them, so an allowed caller gets a validation error and nothing is ever changed by this test.
+ */
+function actionArgs(name: string): unknown[] {
+  if (name === "signInAction") {
+    const form = new FormData();
+    form.set("email", "not-an-email"); // invalid: never counts as a failed sign-in attempt (no throttling)
+    form.set("password", "x");
+    return [{}, form];
+  }
+  if (name === "signOutAction") return [];
+  if (name === "optOutAction") {
+    const form = new FormData();
+    form.set("token", "no-such-token"); // never a real guest's token: nobody is unsubscribed by this test
+    return [form];
+  }
+  return [{}];
+}
+
+type Outcome = { label: string; kind: "ok" | "signin" | "forbidden" | "error" };
+
+function classifyHttp(status: number, location: string | null): Outcome {
+  if (status >= 500) return { label: String(status), kind: "error" };
+  if (status === 401) return { label: "401", kind: "signin" };
+  if (status === 403) return { label: "403", kind: "forbidden" };
+  if (status >= 300 && status < 400) {
+    const to = location ? new URL(location, E2E.baseURL).pathname : "?";
+    return { label: `→${to}`, kind: to === "/sign-in" ? "signin" : "ok" };
+  }
+  return { label: String(status), kind: "ok" };
+}
+
+function passes(expected: Expect, outcome: Outcome) {
+  if (outcome.kind === "error") return false;
+  if (expected === "allow") return outcome.kind === "ok";
+  if (expected === "deny") return outcome.kind === "signin" || outcome.kind === "forbidden";
+  return true;
+}
+
+test("access matrix: every page, route handler and server action as every kind of visitor", async ({ browser }) => {
+  const pages = discoverPages();
+  const routes = discoverRouteHandlers();
+  const actions = discoverActions();
+  const manifest = actionManifest();
+
+  // Every discovered entry point must have an intended row (a new one fails here until it is added).
+  const keys = [
+    ...pages.map((p) => `page ${p.route}`),
+    ...routes.flatMap((r) => r.methods.map((m) => `${m} ${r.route}`)),
+    ...actions.map((a) => `action ${a.file}#${a.name}`),
+  ];
+  const missing = keys.filter((k) => !(k in INTENDED));
+  expect(missing, `entry points without intended permissions in e2e/access-matrix.spec.ts: ${missing.join(", ")}`).toEqual([]);
+  const unbuilt = actions.filter((a) => !manifest.has(`${a.file}#${a.name}`)).map((a) => `${a.file}#${a.name}`);
+  expect(unbuilt, "server actions exported but missing from the build's manifest (unused?)").toEqual([]);
+
+  // Visitors: a forged cookie (gets past the optimistic proxy to the real checks), three roles, and an owner
+  // whose account was deactivated after signing in (the strongest role, so only "active" can stop them).
+  const [staff, manager, owner2] = [await seedUser("staff"), await seedUser("manager"), await seedUser("owner")];
+  const cookies: Record<Role, string> = {
+    "signed-out": FORGED_SESSION_COOKIE,
+    staff: await sessionCookie(browser, staff.email, staff.password),
+    manager: await sessionCookie(browser, manager.email, manager.password),
+    owner: await sessionCookie(browser, E2E.owner.email, E2E.owner.password),
+    deactivated: await sessionCookie(browser, owner2.email, owner2.password),
+  };
+  await withE2eDb((db) => db.query("update users set active = false where id = $1", [owner2.id]));
+
+  // Real records for dynamic segments.
+  const seeded = await withE2eDb(async (db) => {
+    const c = await db.query(
+      `insert into campaigns (name, provider, body, status, recipient_count) values ('Access matrix', 'cpsms', 'Hi', 'draft', 1) returning id`,
+    );
+    const m = await db.query(
+      `insert into campaign_messages (campaign_id, phone, body, segments, encoding) values ($1, '+4520000001', 'Hi', 1, 'GSM-7') returning id`,
+      [c.rows[0].id],
+    );
+    return { campaignId: c.rows[0].id as string, messageId: String(m.rows[0].id) };
+  });
+  const { groupId, guests } = await seedGroup("Access matrix", [{ phone: "+4520000091", firstName: "Matrix" }]);
+  const PARAMS: Record<string, string> = {
+    "[id]@/contacts/[id]": guests[0]!.id,
+    "[id]@/contacts/[id]/edit": guests[0]!.id,
+    "[id]@/contacts/[id]/gdpr-export": guests[0]!.id,
+    "[id]@/groups/[id]": groupId,
+    "[id]@/campaigns/[id]": seeded.campaignId,
+    "[id]@/history/[id]": seeded.messageId,
+    "[uid]@/history/smsapp/[uid]": "no-such-uid",
+    "[token]@/o/[token]": guests[0]!.token,
+    "[...nextauth]@/api/auth/[...nextauth]": "session",
+  };
+  const fill = (route: string) =>
+    route.replace(/\[[^\]]+\]/g, (seg) => {
+      const value = PARAMS[`${seg}@${route}`];
+      if (value === undefined) throw new Error(`no value for ${seg} in ${route}: add one to PARAMS in e2e/access-matrix.spec.ts`);
+      return value;
+    });
+
+  type Line = { key: string; intended: Intended; outcomes: Record<Role, Outcome> };
+  const lines: Line[] = [];
+  const call = async (key: string, run: (cookie: string) => Promise<Outcome>) => {
+    const outcomes = {} as Record<Role, Outcome>;
+    for (const role of ROLES) outcomes[role] = await run(cookies[role]);
+    lines.push({ key, intended: INTENDED[key]!, outcomes });
+  };
+
+  for (const p of pages) {
+    const url = fill(p.route);
+    await call(`page ${p.route}`, async (cookie) => {
+      const res = await fetch(`${E2E.baseURL}${url}`, { headers: { cookie }, redirect: "manual" });
+      await res.body?.cancel();
+      return classifyHttp(res.status, res.headers.get("location"));
+    });
+  }
+  for (const r of routes) {
+    for (const method of r.methods) {
+      const url = fill(r.route);
+      await call(`${method} ${r.route}`, async (cookie) => {
+        const res = await fetch(`${E2E.baseURL}${url}`, { method, headers: { cookie, origin: E2E.baseURL }, redirect: "manual" });
+        await res.body?.cancel();
+        return classifyHttp(res.status, res.headers.get("location"));
+      });
+    }
+  }
+  for (const a of actions) {
+    const built = manifest.get(`${a.file}#${a.name}`)!;
+    const page = fill(built.pages.sort()[0]!);
+    await call(`action ${a.file}#${a.name}`, async (cookie) => {
+      const res = await callAction({ id: built.id, page, args: actionArgs(a.name), cookie });
+      if (res.status >= 500) return { label: String(res.status), kind: "error" };
+      if (res.status >= 300 && res.status < 400) return classifyHttp(res.status, res.redirect);
+      const result = res.result as { ok?: boolean; error?: { code?: string } } | { error?: string } | undefined;
+      const code = result && typeof result === "object" && typeof result.error === "object" ? result.error?.code : undefined;
+      if (code === "UNAUTHENTICATED") return { label: "UNAUTHENTICATED", kind: "signin" };
+      if (code === "FORBIDDEN") return { label: "FORBIDDEN", kind: "forbidden" };
+      if (res.status !== 200) return { label: `HTTP ${res.status}`, kind: "error" }; // e.g. action not found
+      if (res.redirect) return { label: `→${res.redirect.split("?")[0]}`, kind: "ok" };
+      if (result === undefined) return { label: "no result", kind: "error" };
+      if (code) return { label: code, kind: "ok" };
+      if ("ok" in result && result.ok) return { label: "ok", kind: "ok" };
+      return { label: "returned", kind: "ok" };
+    });
+  }
+
+  // The matrix, printed whether or not it passes.
+  const failures: string[] = [];
+  const cell = (l: Line, role: Role) => {
+    const o = l.outcomes[role];
+    const intended = l.intended === "same" ? "same" : l.intended[role];
+    let ok = passes(intended, o);
+    if (l.intended === "same") ok = ok && ROLES.every((r) => l.outcomes[r].label === l.outcomes["signed-out"].label);
+    if (!ok) failures.push(`${l.key} as ${role}: intended ${intended}, got ${o.label}`);
+    return `${ok ? "" : "✗ "}${intended === "same" ? "" : `${intended}:`}${o.label}`;
+  };
+  const header = ["entry point", ...ROLES];
+  const table = lines.map((l) => [l.key.replace(/^action app\/\(dashboard\)\//, "action ").replace(/^action /, "action "), ...ROLES.map((r) => cell(l, r))]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
+  const fmt = (cols: string[]) => `| ${cols.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(
+    [
+      "",
+      `Access matrix (${pages.length} pages, ${routes.reduce((n, r) => n + r.methods.length, 0)} route handler methods, ${actions.length} server actions)`,
+      fmt(header),
+      `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
+      ...table.map(fmt),
+      "legend: allow/deny = intended; after the colon what happened (→ redirect, UNAUTHENTICATED/FORBIDDEN = refused by the action, INVALID_INPUT = authorised, stopped by validation); ✗ = not as intended",
+      "",
+    ].join("\n"),
+  );
+  expect(failures).toEqual([]);
+});
