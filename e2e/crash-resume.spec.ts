@@ -31,8 +31,13 @@ const env = {
 
 test.describe.configure({ timeout: 300_000 });
 
+/** Kill points: after a random share of the 2,000 guests has been texted, different on every run. */
+const KILLS = 3;
+const killPoints = () =>
+  Array.from({ length: KILLS }, (_, i) => Math.floor(((i + Math.random()) / KILLS) * 1500) + 100).sort((a, b) => a - b);
+
 for (const provider of ["cpsms", "smsapp"] as const) {
-  test(`${provider}: killing the app mid-send and restarting texts every guest exactly once`, async () => {
+  test(`${provider}: killing the app at ${KILLS} random points mid-send and restarting texts every guest exactly once`, async () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
     const sandbox = startSandboxProcess(sandboxPorts);
     await sandbox.ready();
@@ -45,25 +50,28 @@ for (const provider of ["cpsms", "smsapp"] as const) {
       expect(app.output()).toContain("sharing the one already running"); // the app uses the outside sandbox
       const url = embeddedDbUrl(dataDir, PG_PORT);
 
-      // Slow the provider down so the kill lands in the middle.
-      await control.fault({ path: provider === "cpsms" ? "/send" : "/sms/*", times: "always", delayMs: 400 });
+      // Slow the provider down so each kill lands in the middle.
+      await control.fault({ path: provider === "cpsms" ? "/send" : "/sms/*", times: "always", delayMs: provider === "cpsms" ? 1000 : 600 });
       const campaignId = await seedQueuedCampaign(url, provider, 2000);
       await enqueueDispatch(url, campaignId);
 
-      let received = 0;
-      for (let i = 0; i < 300 && received < 300; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        received = Object.keys(await control.handsets()).length;
+      const points = killPoints();
+      test.info().annotations.push({ type: "kill points (guests texted)", description: points.join(", ") });
+      for (const point of points) {
+        let received = 0;
+        for (let i = 0; i < 1200 && received < point; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          received = Object.keys(await control.handsets()).length;
+        }
+        app.child.kill("SIGKILL");
+        await app.exited;
+        const atKill = Object.keys(await control.handsets()).length;
+        expect(atKill, `the kill at ${point} should land mid-send`).toBeLessThan(2000);
+        app = startLauncher(env);
+        await waitUntilReady(app);
       }
-      expect(received).toBeGreaterThan(0);
-      app.child.kill("SIGKILL");
-      await app.exited;
-      const atKill = Object.keys(await control.handsets()).length;
-      expect(atKill, "the kill should land mid-send").toBeLessThan(2000);
 
       await control.clearFaults();
-      app = startLauncher(env);
-      await waitUntilReady(app);
       let state = await campaignStatus(url, campaignId);
       for (let i = 0; i < 240 && state.status !== "completed"; i++) {
         await new Promise((r) => setTimeout(r, 500));

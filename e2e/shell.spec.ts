@@ -27,7 +27,7 @@ test.describe("app shell", () => {
     for (const section of SECTIONS) await expect(nav.getByRole("link", { name: section })).toBeVisible();
     await nav.getByRole("link", { name: "Groups" }).click();
     await expect(nav.getByRole("link", { name: "Groups" })).toHaveAttribute("aria-current", "page");
-    await expect(page.getByText("No groups yet")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Groups" })).toBeVisible();
 
     await page.getByRole("button", { name: /theme/i }).click();
     await page.getByRole("menuitemradio", { name: "Dark" }).or(page.getByRole("menuitem", { name: "Dark" })).click();

@@ -10,7 +10,7 @@
  * every page here is anyway (each reads the session; the root layout reads the nonce for next-themes' inline
  * script).
  *
- * Styles keep `'unsafe-inline'`: Radix UI and recharts render `style="..."` attributes and sonner injects a
+ * Styles keep `'unsafe-inline'`: Radix UI renders `style="..."` attributes and sonner injects a
  * <style> tag, none of which a nonce can cover (a nonce in style-src would also switch 'unsafe-inline' off).
  * Injected CSS can't run code, so this is the accepted trade-off.
  */
