@@ -24,7 +24,7 @@ const ROOT = path.resolve(__dirname, "..");
 export async function startAppInstance(
   basePort: number,
   /** nodeArgs: for the app process, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] to profile it. */
-  options: { extraEnv?: Record<string, string>; sandboxesInOwnProcess?: boolean; nodeArgs?: string[] } = {},
+  options: { extraEnv?: Record<string, string>; sandboxesInOwnProcess?: boolean; separateWorker?: boolean; nodeArgs?: string[] } = {},
 ): Promise<AppInstance> {
   const extraEnv = options.extraEnv ?? {};
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cafe-bench-"));
@@ -51,6 +51,7 @@ export async function startAppInstance(
     ADMIN_PASSWORD: owner.password,
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
+    ...(options.separateWorker ? { RUN_WORKER: "false" } : {}),
     ...extraEnv,
   };
   // The provider emulators as their own process (`npm run sandbox`), as a real provider is not on our event
@@ -88,6 +89,24 @@ export async function startAppInstance(
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  // `npm run worker` as its own process, sharing the instance's embedded database through DATA_DIR.
+  let worker: ChildProcess | undefined;
+  if (options.separateWorker) {
+    let workerOutput = "";
+    worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { cwd: ROOT, env: { ...env, RUN_WORKER: "true" }, stdio: ["ignore", "pipe", "pipe"] });
+    worker.stdout!.on("data", (d: Buffer) => (workerOutput += d));
+    worker.stderr!.on("data", (d: Buffer) => (workerOutput += d));
+    for (let i = 0; i < 600 && !workerOutput.includes("worker is running"); i++) {
+      if (worker.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!workerOutput.includes("worker is running")) {
+      worker.kill("SIGKILL");
+      child.kill("SIGKILL");
+      sandbox?.kill("SIGKILL");
+      throw new Error(`worker process did not start:\n${workerOutput}`);
+    }
+  }
   const baseURL = `http://localhost:${port}`; // Auth.js builds its redirects for "localhost"
   const { postgresPassword } = JSON.parse(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf8"));
   const dbUrl = `postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${pgPort}/cafe`;
@@ -99,6 +118,13 @@ export async function startAppInstance(
     owner,
     signIn: (email = owner.email, password = owner.password) => signInOverHttp(baseURL, email, password),
     stop: async () => {
+      if (worker && worker.exitCode === null) {
+        const gone = new Promise((r) => worker!.once("exit", r));
+        worker.kill("SIGTERM");
+        const timer = setTimeout(() => worker!.kill("SIGKILL"), 20_000);
+        await gone;
+        clearTimeout(timer);
+      }
       if (child.exitCode === null) {
         child.kill("SIGTERM");
         const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);

@@ -9,6 +9,8 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const RECIPIENTS = 10_000;
 /** Between page views a person reads the page: 1–3 s (closed loop, so 50 users make ~25 requests a second). */
 const THINK_MS: [number, number] = [1000, 3000];
+/** LOAD_SEPARATE_WORKER=1: the job worker as its own process (`npm run worker`) instead of inside the web server. */
+const SEPARATE_WORKER = ["1", "true", "yes"].includes(process.env.LOAD_SEPARATE_WORKER ?? "");
 const PATHS = ["/", "/history", "/history?state=delivered", "/history?provider=cpsms"];
 
 function percentile(sorted: number[], p: number) {
@@ -49,7 +51,7 @@ export const loadBench: Bench = {
   async run(report: (r: BenchResult) => void) {
     const step = (m: string) => process.stderr.write(`load: ${m}\n`);
     step("starting a production instance");
-    const app = await startAppInstance(PORT, { sandboxesInOwnProcess: true });
+    const app = await startAppInstance(PORT, { sandboxesInOwnProcess: true, separateWorker: SEPARATE_WORKER });
     try {
       step("seeding 20,000 earlier messages");
       await seedHistory(app.dbUrl);
@@ -110,6 +112,7 @@ export const loadBench: Bench = {
         requests: latencies.length,
         perSecond: Math.round((latencies.length / SECONDS) * 10) / 10,
         thinkMs: THINK_MS,
+        worker: SEPARATE_WORKER ? "own process (npm run worker)" : "in the web server process (npm start)",
         paths: PATHS,
         campaign: { recipients: RECIPIENTS, status: progress.status, messages: progress.counts },
       };
