@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/drizzle/schema";
 import { verifyPassword } from "@/lib/auth/password";
@@ -9,7 +9,10 @@ import { bootstrapOwner, ownerBanner } from "./bootstrap-owner";
 describe("first-run owner", () => {
   it("creates the owner only when there are no users, with a generated password to change", async () => {
     await getDb().transaction(async (tx) => {
-      await tx.delete(users); // rolled back below: other test files share this database
+      // Rolled back below: other test files share this database, and the lock keeps their new users out
+      // until then (a user inserted between the delete and the check would make this no longer a first run).
+      await tx.execute(sql`lock table users in exclusive mode`);
+      await tx.delete(users);
       const email = uniqueEmail("owner");
       const first = await bootstrapOwner(tx as never, { email: email.toUpperCase() });
       expect(first).toMatchObject({ created: true, email });
@@ -28,6 +31,7 @@ describe("first-run owner", () => {
 
   it("uses ADMIN_PASSWORD as given, without forcing a change", async () => {
     await getDb().transaction(async (tx) => {
+      await tx.execute(sql`lock table users in exclusive mode`);
       await tx.delete(users);
       const email = uniqueEmail("owner");
       expect(await bootstrapOwner(tx as never, { email, password: "configured password" })).toEqual({ created: true, email, generatedPassword: undefined });
