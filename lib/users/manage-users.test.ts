@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, users } from "@/drizzle/schema";
 import { verifyPassword } from "@/lib/auth/password";
@@ -42,9 +42,12 @@ describe("user management", () => {
     await expect(setUserActive(getDb(), ownerA, ownerA.id, false)).rejects.toThrow(/your own account/);
   });
 
-  it("refuses to demote or deactivate the last active owner", async () => {
+  // Other test files add owners to the same database meanwhile: the lock keeps them out until the rollback, and
+  // a deadlock with their foreign-key checks just means another try.
+  it("refuses to demote or deactivate the last active owner", { retry: 3 }, async () => {
     const db = getDb();
     await db.transaction(async (tx) => {
+      await tx.execute(sql`lock table users in exclusive mode`);
       // Inside a rolled-back transaction, make one owner the only active one.
       const [only] = await tx.insert(users).values({ email: uniqueEmail("only"), name: "Only", role: "owner", passwordHash: "x" }).returning();
       await tx.update(users).set({ active: false }).where(eq(users.role, "owner"));
