@@ -28,7 +28,7 @@ describe("CPSMS delivery reports", () => {
     expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(2, receiver))).toBe(0);
     const [row] = await getDb().select().from(campaignMessages).where(eq(campaignMessages.id, claimed!.id));
     expect(row?.status).toBe("delivered");
-    const events = await getDb().select().from(messageEvents).where(eq(messageEvents.messageId, claimed!.id));
+    const events = await getDb().select().from(messageEvents).where(eq(messageEvents.messageId, claimed!.id)).orderBy(messageEvents.id);
     expect(events.map((e) => e.status)).toEqual(["buffered", "buffered", "delivered", "delivered", "failed"]);
     expect(row?.deliveredAt).toBeInstanceOf(Date);
     expect(row?.errorMessage).toBeNull();
