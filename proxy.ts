@@ -54,5 +54,7 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|fonts/).*)"],
+  // Not the provider callbacks: they answer JSON to machines (no page to protect), arrive by the thousand
+  // during a send, and are public by design (a signed token in the URL is their credential).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|fonts/|api/webhooks/).*)"],
 };

@@ -36,6 +36,27 @@ describe("CPSMS delivery reports", () => {
     expect(await applyCpsmsDeliveryReport(getDb(), "nope", report(1, receiver))).toBeNull();
   });
 
+  it("applies a burst of reports together, each answered on its own, with per-message order kept", async () => {
+    const phones = phoneNumbers("cpsms", 300, 9100);
+    const campaign = await quickCampaign("cpsms", phones);
+    const claimed = await claimBatch(getDb(), campaign.id, 300);
+    expect(claimed).toHaveLength(300);
+    // Every message: "buffered" then "delivered" (every third "failed"), all fired at once, plus forged ones.
+    const calls = claimed.flatMap((m, i) => [
+      applyCpsmsDeliveryReport(getDb(), m.reference!, report(4, m.phone.slice(1))),
+      applyCpsmsDeliveryReport(getDb(), m.reference!, report(i % 3 === 0 ? 2 : 1, m.phone.slice(1))),
+    ]);
+    const unknown = Array.from({ length: 20 }, (_, i) => applyCpsmsDeliveryReport(getDb(), `forged-${i}`, report(1, "4520000000")));
+    const results = await Promise.all(calls);
+    expect(await Promise.all(unknown)).toEqual(Array(20).fill(null));
+    expect(results).toEqual(Array(600).fill(1));
+    const rows = await getDb().select().from(campaignMessages).where(eq(campaignMessages.campaignId, campaign.id)).orderBy(campaignMessages.id);
+    const expected = claimed.map((m, i) => [Number(m.id), i % 3 === 0 ? "undelivered" : "delivered"]);
+    expect(rows.map((r) => [Number(r.id), r.status]).sort()).toEqual(expected.sort());
+    const events = await getDb().select().from(messageEvents).where(eq(messageEvents.messageId, claimed[0]!.id)).orderBy(messageEvents.id);
+    expect(events.map((e) => e.status)).toEqual(["buffered", "failed"]);
+  });
+
   it("signs the callback URL so forged reports can be refused", () => {
     const url = new URL(deliveryReportUrl("abc-1", "sandbox")!);
     expect(url.pathname).toBe("/api/webhooks/cpsms");

@@ -3,6 +3,7 @@ import type { Pool } from "pg";
 import { type Database, getPool } from "@/lib/db";
 import type { CpsmsDeliveryReport } from "@/lib/sms/cpsms/dlr";
 import { OPEN_STATUSES } from "./delivery-status";
+import { groupCommit } from "./group-commit";
 
 const DETAIL: Record<CpsmsDeliveryReport["state"], string | null> = {
   delivered: null,
@@ -27,43 +28,72 @@ function transition(report: CpsmsDeliveryReport): { to: MessageStatus | null; fr
   }
 }
 
+type PendingReport = { reference: string; phone: string; report: CpsmsDeliveryReport };
+type Applied = { matched: boolean; changed: number };
+
+/** Batches of at most this many reports per statement (a burst of 10,000 takes some 20 statements). */
+const MAX_BATCH = 500;
+const committers = new WeakMap<Pool, (pending: PendingReport) => Promise<Applied>>();
+
 /**
  * Applies a CPSMS delivery report to the message it is about (our reference + the receiving number).
  * Monotonic: a report never moves a message backwards (a late "buffered" after "delivered" changes nothing),
  * and a repeated report changes nothing (concurrent duplicates too: the second re-checks the status under
- * the row lock), but every report is kept on the message's timeline. One round trip to the database.
+ * the row lock), but every report is kept on the message's timeline. Reports arriving together are written
+ * together (see group-commit.ts); the caller still gets its own answer once its report is stored.
  * Returns how many messages changed status; null when no message matches.
  */
 export async function applyCpsmsDeliveryReport(db: Database, reference: string, report: CpsmsDeliveryReport): Promise<number | null> {
-  const phone = `+${report.receiver.replace(/^\+|^00/, "")}`;
-  const { to, from } = transition(report);
-  const detail = DETAIL[report.state];
-  const errorCode = to === "undelivered" ? `dlr_${report.statusCode}` : null;
-  // A named statement: parsed and planned once per connection, as every callback runs exactly this.
-  const client = (db as Database & { $client?: Pool }).$client ?? getPool();
-  const result = await client.query<{ matched: number; changed: number }>({
-    name: "cpsms_dlr_apply_v1",
-    text: APPLY_SQL,
-    values: [reference, phone, report.state, detail, to, errorCode, from],
-  });
-  const row = result.rows[0];
-  if (!row || row.matched === 0) return null;
-  return to === null ? 0 : row.changed;
+  const pool = (db as Database & { $client?: Pool }).$client ?? getPool();
+  let submit = committers.get(pool);
+  if (!submit) {
+    submit = groupCommit({ maxBatch: MAX_BATCH, keyOf: (p: PendingReport) => `${p.reference} ${p.phone}`, write: (batch) => applyBatch(pool, batch) });
+    committers.set(pool, submit);
+  }
+  const applied = await submit({ reference, phone: `+${report.receiver.replace(/^\+|^00/, "")}`, report });
+  if (!applied.matched) return null;
+  return transition(report).to === null ? 0 : applied.changed;
 }
 
-const APPLY_SQL = `
-  with m as (
-    select id from campaign_messages where reference = $1 and phone = $2
+/** One statement for the whole batch; retried when it deadlocks with another instance's batch or a send. */
+async function applyBatch(pool: Pool, batch: PendingReport[]): Promise<Applied[]> {
+  const columns: string[][] = [[], [], [], [], [], [], []];
+  for (const { reference, phone, report } of batch) {
+    const { to, from } = transition(report);
+    const row = [reference, phone, report.state, DETAIL[report.state], to, to === "undelivered" ? `dlr_${report.statusCode}` : null, from.join(",")];
+    row.forEach((value, i) => columns[i]!.push(value as string));
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // A named statement: parsed and planned once per connection, as every batch runs exactly this.
+      const result = await pool.query<{ matched: number; changed: number }>({ name: "cpsms_dlr_apply_batch_v1", text: APPLY_BATCH_SQL, values: columns });
+      return result.rows.map((r) => ({ matched: r.matched > 0, changed: r.changed }));
+    } catch (err) {
+      if ((err as { code?: string }).code !== "40P01" || attempt >= 5) throw err;
+    }
+  }
+}
+
+// `r` numbers the reports in arrival order; a batch never holds two reports for one message (group-commit.ts).
+const APPLY_BATCH_SQL = `
+  with r as (
+    select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+      with ordinality as r(reference, phone, state, detail, to_status, error_code, from_list, ord)
+  ), m as (
+    select r.ord, c.id from r join campaign_messages c on c.reference = r.reference and c.phone = r.phone
   ), ev as (
-    insert into message_events (message_id, status, source, detail) select id, $3::text, 'dlr', $4::text from m
+    insert into message_events (message_id, status, source, detail)
+    select m.id, r.state, 'dlr', r.detail from m join r using (ord) order by m.ord
   ), up as (
     update campaign_messages c set
-      status = coalesce($5::text, c.status),
-      delivered_at = case when $5::text = 'delivered' then now() else c.delivered_at end,
-      error_code = case when $5::text = 'undelivered' then $6::text when $5::text = 'delivered' then null else c.error_code end,
-      error_message = $4::text,
-      status_changed_at = case when $5::text is null then c.status_changed_at else now() end
-    from m where c.id = m.id and c.status = any($7::text[])
-    returning c.id
+      status = coalesce(r.to_status, c.status),
+      delivered_at = case when r.to_status = 'delivered' then now() else c.delivered_at end,
+      error_code = case when r.to_status = 'undelivered' then r.error_code when r.to_status = 'delivered' then null else c.error_code end,
+      error_message = r.detail,
+      status_changed_at = case when r.to_status is null then c.status_changed_at else now() end
+    from m join r using (ord)
+    where c.id = m.id and c.status = any(string_to_array(r.from_list, ','))
+    returning m.ord
   )
-  select (select count(*)::int from m) as matched, (select count(*)::int from up) as changed`;
+  select (select count(*)::int from m where m.ord = r.ord) as matched, (select count(*)::int from up where up.ord = r.ord) as changed
+  from r order by r.ord`;

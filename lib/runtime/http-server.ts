@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { Socket } from "node:net";
 import next from "next";
+import { type DirectRoutes, serveDirectRoute } from "./direct-routes";
 import { StartupError } from "./startup-error";
 
 export type RunningServer = { close: (graceMs: number) => Promise<void> };
@@ -15,6 +16,8 @@ export async function serveNextApp(opts: {
   host: string;
   dev: boolean;
   trustProxy: boolean;
+  /** Paths answered before Next's router (provider callbacks; see direct-routes.ts). */
+  directRoutes?: DirectRoutes;
 }): Promise<RunningServer> {
   const server = http.createServer();
   const app = next({ dev: opts.dev, dir: opts.dir, hostname: opts.host, port: opts.port, httpServer: server });
@@ -27,6 +30,7 @@ export async function serveNextApp(opts: {
     socket.on("close", () => sockets.delete(socket));
   });
   server.on("request", (req, res) => {
+    if (opts.directRoutes && serveDirectRoute(opts.directRoutes, req, res)) return;
     // Next keeps a client-supplied X-Forwarded-For; unless a trusted proxy sets it, use the real peer address
     // so sign-in throttling can't be dodged by inventing addresses.
     if (!opts.trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";

@@ -1,3 +1,5 @@
+import http from "node:http";
+
 /** One delivery-report callback the sandbox made (or refused to make). */
 export interface CpsmsDlrAttempt {
   at: string;
@@ -29,10 +31,26 @@ export async function postDeliveryReport(input: { dlrUrl: string; status: number
   }
   if (!LOOPBACK_HOSTS.has(host)) return { ...base, responseStatus: null, error: `not called: ${host} is not a loopback host` };
   try {
-    const response = await fetch(url, { method: "POST", signal: AbortSignal.timeout(input.timeoutMs) });
-    await response.arrayBuffer();
-    return { ...base, responseStatus: response.status, error: null };
+    const responseStatus = await post(url, input.timeoutMs);
+    return { ...base, responseStatus, error: null };
   } catch (err) {
     return { ...base, responseStatus: null, error: err instanceof Error ? err.name : "request failed" };
   }
+}
+
+/** Kept-alive connections, as a gateway's dispatcher keeps them to a busy customer (the limit is the caller's). */
+const agent = new http.Agent({ keepAlive: true });
+
+/** An empty-body POST over node:http (a fraction of fetch's cost per call; a send makes thousands). */
+function post(url: string, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", agent, headers: { "content-length": "0" }, timeout: timeoutMs }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(Object.assign(new Error("timed out"), { name: "TimeoutError" })));
+    req.on("error", reject);
+    req.end();
+  });
 }

@@ -30,6 +30,8 @@ export interface CpsmsSandboxOptions {
     codeSet?: CpsmsDlrCodeSet;
     /** Timeout for each callback POST. Default 2000 ms. */
     timeoutMs?: number;
+    /** Callback POSTs in flight at once; later reports wait their turn. Default 32. */
+    concurrency?: number;
   };
   /** Base clock (ms); the sandbox adds its own advance() offset. */
   now?: () => number;
@@ -46,6 +48,7 @@ export type ResolvedCpsmsOptions = Required<Omit<CpsmsSandboxOptions, "now" | "d
   dlr: NonNullable<CpsmsSandboxOptions["dlr"]>;
   codeSet: CpsmsDlrCodeSet;
   dlrTimeoutMs: number;
+  dlrConcurrency: number;
 };
 
 /** Fills in defaults. */
@@ -63,5 +66,6 @@ export function resolveCpsmsOptions(options: CpsmsSandboxOptions): ResolvedCpsms
     dlr: options.dlr ?? {},
     codeSet: options.dlr?.codeSet ?? "current",
     dlrTimeoutMs: options.dlr?.timeoutMs ?? 2000,
+    dlrConcurrency: options.dlr?.concurrency ?? 32,
   };
 }

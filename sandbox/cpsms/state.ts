@@ -1,6 +1,7 @@
 import { cpsmsDlrCode, type CpsmsDeliveryState } from "../../lib/sms/cpsms/dlr";
 import type { SmsEncoding } from "../../lib/sms/encoding";
 import { createClock, type SandboxClock } from "../shared/clock";
+import { concurrencyLimit } from "../shared/concurrency-limit";
 import type { SandboxStateBase } from "../shared/control";
 import { type DeliveryOutcome, DeliveryPlanner } from "../shared/delivery";
 import { FaultStore, type FaultRuleInput } from "../shared/faults";
@@ -63,6 +64,8 @@ export class CpsmsSandboxState implements SandboxStateBase {
   private readonly tasks: TaskQueue;
   private readonly inboxes = new Handsets();
   private readonly planner: DeliveryPlanner;
+  /** Delivery-report POSTs go out over a bounded number of connections, like a real gateway's dispatcher. */
+  private readonly callbacks: ReturnType<typeof concurrencyLimit>;
   credit: number;
   records: CpsmsSmsRecord[] = [];
   groups = new Map<number, CpsmsGroupRecord>();
@@ -79,6 +82,7 @@ export class CpsmsSandboxState implements SandboxStateBase {
     this.clock = createClock(now);
     this.tasks = new TaskQueue(this.clock);
     this.planner = new DeliveryPlanner(options.dlr);
+    this.callbacks = concurrencyLimit(options.dlrConcurrency);
     this.credit = options.credit;
   }
 
@@ -147,13 +151,10 @@ export class CpsmsSandboxState implements SandboxStateBase {
     record.dlrStatusText = STATUS_TEXT[state];
     handset.status = state;
     if (record.dlrUrl === null) return;
-    const attempt = await postDeliveryReport({
-      dlrUrl: record.dlrUrl,
-      status: code,
-      receiver: record.to,
-      timeoutMs: this.options.dlrTimeoutMs,
-      atMs: this.clock.now(),
-    });
+    const dlrUrl = record.dlrUrl;
+    const attempt = await this.callbacks(() =>
+      postDeliveryReport({ dlrUrl, status: code, receiver: record.to, timeoutMs: this.options.dlrTimeoutMs, atMs: this.clock.now() }),
+    );
     this.dlrAttempts.push(attempt);
   }
 
