@@ -1,3 +1,4 @@
+import { sharedResult } from "@/lib/cache/shared-result";
 import type { Database } from "@/lib/db";
 import { cpsmsClientFor, smsappClientFor } from "@/lib/providers/provider-clients";
 import { type ProviderMode, resolveProvider } from "@/lib/providers/resolve-provider";
@@ -16,7 +17,17 @@ export type BalanceView =
 
 /** How long a balance that was read is shown before the provider is asked again. */
 export const BALANCE_CACHE_MS = 20_000;
-const balanceCache = new Map<string, { at: number; view: Promise<BalanceView> }>();
+
+type BalanceRequest = { db: Database; provider: ProviderName; resolved: Awaited<ReturnType<typeof resolveProvider>>; timeoutMs: number };
+const sharedBalance = sharedResult<BalanceRequest, BalanceView>(
+  {
+    ttlMs: BALANCE_CACHE_MS,
+    keyOf: ({ provider, resolved, timeoutMs }) =>
+      JSON.stringify([provider, resolved.mode, resolved.source, (resolved as { username?: string }).username ?? null, timeoutMs]),
+    keep: (view) => view.ok, // failures are retried next time
+  },
+  ({ resolved, db, provider, timeoutMs }) => readBalance(resolved, db, provider, timeoutMs),
+);
 
 /**
  * One provider's balance, with one short attempt: a slow provider shows "unavailable", not a slow page. A
@@ -24,16 +35,7 @@ const balanceCache = new Map<string, { at: number; view: Promise<BalanceView> }>
  * dashboard must not mean fifty balance calls to the provider (found by the load bench).
  */
 export async function providerBalance(db: Database, provider: ProviderName, timeoutMs = BALANCE_TIMEOUT_MS): Promise<BalanceView> {
-  const resolved = await resolveProvider(db, provider);
-  const key = JSON.stringify([provider, resolved.mode, resolved.source, (resolved as { username?: string }).username ?? null, timeoutMs]);
-  const cached = balanceCache.get(key);
-  if (cached && Date.now() - cached.at < BALANCE_CACHE_MS) return cached.view;
-  const view = readBalance(resolved, db, provider, timeoutMs);
-  balanceCache.set(key, { at: Date.now(), view });
-  void view.then((v) => {
-    if (!v.ok && balanceCache.get(key)?.view === view) balanceCache.delete(key); // failures are retried next time
-  });
-  return view;
+  return sharedBalance({ db, provider, resolved: await resolveProvider(db, provider), timeoutMs });
 }
 
 async function readBalance(

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { phoneNumbers, quickCampaign } from "@/tests/support/campaigns";
 import { uncoveredSends } from "./balances";
-import { costByProvider, dailySeries, deliveryStats, latestFailures, upcomingSends } from "./dashboard";
+import { dashboardFigures, latestFailures, upcomingSends } from "./dashboard";
 import { startOfDay } from "./periods";
 
 const TZ = "Europe/Copenhagen";
@@ -36,19 +36,17 @@ describe("dashboard figures", () => {
       { daysAgo: 6, status: "delivered", cost: 1 },
       { daysAgo: 7, status: "delivered", cost: 1 },
     ]);
-    const stats = await deliveryStats(getDb(), TZ, NOW);
+    const { stats, costs: cost, series } = await dashboardFigures(getDb(), TZ, NOW);
     expect(stats.map(({ key, sent, delivered, failed }) => ({ key, sent, delivered, failed }))).toEqual([
       { key: "today", sent: 3, delivered: 1, failed: 1 },
       { key: "7d", sent: 5, delivered: 3, failed: 1 },
       { key: "30d", sent: 7, delivered: 5, failed: 1 },
     ]);
     expect(stats[0]!.rate).toBeCloseTo(1 / 3);
-    const cost = await costByProvider(getDb(), TZ, NOW);
     expect(cost).toEqual([
       { provider: "cpsms", unit: "points", today: 2, days30: 4.6 },
       { provider: "smsapp", unit: "units", today: 2, days30: 4 },
     ]);
-    const series = await dailySeries(getDb(), TZ, 30, NOW);
     expect(series).toHaveLength(30);
     expect(series.at(-1)).toMatchObject({ day: "2031-03-30", sent: 3, delivered: 1, failed: 1 });
     expect(series.reduce((n, d) => n + d.sent, 0)).toBe(7);

@@ -119,7 +119,7 @@ export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, fi
         header: () => <SortHeader label="Name" sortKey="name" sort={sort} onSort={(s) => navigate({ sort: s })} />,
         cell: ({ row }) => (
           <div className="min-w-0">
-            <Link href={`/contacts/${row.original.id}`} className="font-medium hover:underline">
+            <Link prefetch={false} href={`/contacts/${row.original.id}`} className="font-medium hover:underline">
               {row.original.name || <span className="text-muted-foreground">No name</span>}
             </Link>
             <div className="text-xs text-muted-foreground sm:hidden">{row.original.phone}</div>

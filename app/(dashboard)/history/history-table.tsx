@@ -22,13 +22,14 @@ export type HistoryTableRow = {
   excerpt: string;
 };
 
+// Row links don't prefetch: a page of 50 rows would otherwise fetch 100 pages from the server per visit.
 const columns: ColumnDef<HistoryTableRow, unknown>[] = [
   { header: "Time", accessorKey: "time", meta: { className: "whitespace-nowrap" } },
   {
     header: "To",
     accessorKey: "phone",
     cell: ({ row }) => (
-      <Link href={`/history/${row.original.id}`} className="underline-offset-4 hover:underline" aria-label={`Message ${row.original.id} to ${row.original.phone}`}>
+      <Link prefetch={false} href={`/history/${row.original.id}`} className="underline-offset-4 hover:underline" aria-label={`Message ${row.original.id} to ${row.original.phone}`}>
         {row.original.guest ? <span className="block font-medium">{row.original.guest}</span> : null}
         <span className="font-mono text-xs whitespace-nowrap">{row.original.phone}</span>
       </Link>
@@ -44,7 +45,7 @@ const columns: ColumnDef<HistoryTableRow, unknown>[] = [
     accessorKey: "campaignName",
     cell: ({ row }) => (
       <div className="min-w-32">
-        <Link href={`/campaigns/${row.original.campaignId}`} className="underline-offset-4 hover:underline">
+        <Link prefetch={false} href={`/campaigns/${row.original.campaignId}`} className="underline-offset-4 hover:underline">
           {row.original.campaignName}
         </Link>
         <span className="block text-xs text-muted-foreground">
