@@ -14,6 +14,8 @@ export type AppInstance = {
   dataDir: string;
   dbUrl: string;
   owner: { email: string; password: string };
+  /** How many web server processes the launcher started (WEB_CONCURRENCY, default one per core). */
+  webProcesses: number;
   /** The session cookie header of a fresh sign-in (each call is a new session). */
   signIn: (email?: string, password?: string) => Promise<string>;
   stop: () => Promise<void>;
@@ -24,7 +26,14 @@ const ROOT = path.resolve(__dirname, "..");
 export async function startAppInstance(
   basePort: number,
   /** nodeArgs: for the app process, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] to profile it. */
-  options: { extraEnv?: Record<string, string>; sandboxesInOwnProcess?: boolean; separateWorker?: boolean; nodeArgs?: string[] } = {},
+  options: {
+    extraEnv?: Record<string, string>;
+    sandboxesInOwnProcess?: boolean;
+    /** Unix niceness for the sandboxes' process: a provider's work is not done on our cores (see bench/load.ts). */
+    sandboxNiceness?: number;
+    separateWorker?: boolean;
+    nodeArgs?: string[];
+  } = {},
 ): Promise<AppInstance> {
   const extraEnv = options.extraEnv ?? {};
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cafe-bench-"));
@@ -60,6 +69,7 @@ export async function startAppInstance(
   if (options.sandboxesInOwnProcess) {
     let sandboxOutput = "";
     sandbox = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    if (options.sandboxNiceness) os.setPriority(sandbox.pid!, options.sandboxNiceness);
     sandbox.stdout!.on("data", (d: Buffer) => (sandboxOutput += d));
     sandbox.stderr!.on("data", (d: Buffer) => (sandboxOutput += d));
     for (let i = 0; i < 300 && !sandboxOutput.includes("Handsets and controls"); i++) {
@@ -116,6 +126,7 @@ export async function startAppInstance(
     dataDir,
     dbUrl,
     owner,
+    webProcesses: Number(/(\d+) web processes/.exec(output)?.[1] ?? 1),
     signIn: (email = owner.email, password = owner.password) => signInOverHttp(baseURL, email, password),
     stop: async () => {
       if (worker && worker.exitCode === null) {

@@ -67,7 +67,14 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
     };
     // Both apps start together (migrations and the first owner under the advisory lock), then the worker.
     const apps = APP_PORTS.map((port, i) => {
-      const launcher = startLauncher({ ...shared, ...named(`app-${i + 1}`), PORT: String(port), DATA_DIR: path.join(root, `app-${i + 1}`) });
+      // app-2 serves its pages from two web processes (WEB_CONCURRENCY), as a bigger machine would.
+      const launcher = startLauncher({
+        ...shared,
+        ...named(`app-${i + 1}`),
+        PORT: String(port),
+        DATA_DIR: path.join(root, `app-${i + 1}`),
+        WEB_CONCURRENCY: i === 1 ? "2" : "1",
+      });
       return { name: `app-${i + 1}`, ...launcher } satisfies Proc;
     });
     procs.push(...apps);
@@ -77,6 +84,7 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
     await waitFor(() => worker.output().includes("worker is running"), 60_000, () => `worker did not start:\n${worker.output()}`);
     for (const a of apps) expect(a.output(), `${a.name} uses the outside sandbox`).toContain("sharing the one already running");
     for (const a of apps) expect(a.output()).not.toContain("Building the app");
+    expect(apps[1]!.output()).toContain("2 web processes");
     for (const port of APP_PORTS) expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
     const owners = await withDb(pg.url, async (db) => (await db.query("select count(*)::int as n from users where role = 'owner'")).rows[0].n);
     expect(owners, "one first owner, not one per instance").toBe(1);
@@ -118,6 +126,15 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
     );
     dispatcher!.child.kill("SIGKILL");
     await dispatcher!.exited;
+    // Its web processes go with it (node:cluster closes their channel): nothing is left serving its port.
+    const killedPort = APP_PORTS[apps.indexOf(dispatcher as (typeof apps)[number])];
+    if (killedPort) {
+      await waitFor(
+        () => fetch(`http://127.0.0.1:${killedPort}/api/health`).then(() => false, () => true),
+        15_000,
+        () => `${dispatcher!.name}'s port ${killedPort} still answers after its launcher was killed`,
+      );
+    }
     const atKill = await progressed();
     expect(atKill, "the kill should land mid-send").toBeLessThan(BIG);
     await cpsms.clearFaults();

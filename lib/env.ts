@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -60,6 +61,20 @@ export const envSchema = z.object({
     z.string().min(10, "must be at least 10 characters").max(200, "must be at most 200 characters"),
   ),
   RUN_WORKER: flag(true),
+  /**
+   * Web server processes for `npm start`. Above 1, the launcher keeps the database, the sandboxes and the job
+   * worker and hands the port to this many web processes (node:cluster), so pages render on every core and a
+   * send's work never queues behind them. Default: one per core, at most 4.
+   */
+  WEB_CONCURRENCY: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a whole number of processes" })
+      .int("must be a whole number of processes")
+      .min(1, "must be at least 1")
+      .max(32, "must be at most 32")
+      .default(() => Math.max(1, Math.min(os.availableParallelism(), 4))),
+  ),
   TRUST_PROXY: flag(false),
   ENCRYPTION_KEY: optionalString(
     z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),

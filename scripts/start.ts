@@ -1,8 +1,12 @@
 /**
  * `npm start`: the zero-configuration launcher. Validates the environment, starts the built-in Postgres (unless
  * DATABASE_URL is set), migrates, creates the first owner, starts the provider sandboxes (when no provider
- * credentials are configured), builds if needed, then serves the app and runs the job worker in this one process. Ctrl-C stops everything in order; data stays under DATA_DIR.
+ * credentials are configured), builds if needed, then serves the app and runs the job worker. With
+ * WEB_CONCURRENCY=1 all of that is this one process; above 1, this process keeps the database and sandboxes,
+ * the pages are served by that many web processes (this same file, run by node:cluster: the branch at the
+ * bottom) and the jobs by `npm run worker`'s script at lower priority (lib/runtime/job-process.ts). Ctrl-C stops everything in order; data stays under DATA_DIR.
  */
+import cluster from "node:cluster";
 import path from "node:path";
 import { dataDir, env, setRuntimeEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -13,11 +17,21 @@ import { serveNextApp, type RunningServer } from "@/lib/runtime/http-server";
 import { assertPortFree } from "@/lib/runtime/port";
 import { runMain } from "@/lib/runtime/run-main";
 import { startSandboxesIfNeeded } from "@/lib/runtime/sandbox";
-import { getDb } from "@/lib/db";
+import { startJobProcess } from "@/lib/runtime/job-process";
+import { startWebCluster } from "@/lib/runtime/web-cluster";
+import { closeDb, getDb } from "@/lib/db";
+import { answerCpsmsDeliveryReport } from "@/lib/campaigns/cpsms-delivery-webhook";
+import { DLR_PATH } from "@/lib/campaigns/delivery-url";
 
 const ROOT = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
+/** Provider callbacks, answered before Next's router (lib/runtime/direct-routes.ts). */
+const directRoutes = { [DLR_PATH]: answerCpsmsDeliveryReport };
 
+if (cluster.isWorker) serveOnly();
+else launch();
+
+function launch() {
 runMain(async (onShutdown) => {
   const config = env();
   await assertPortFree(config.PORT, config.HOST);
@@ -34,12 +48,31 @@ runMain(async (onShutdown) => {
   if (!dev && (await ensureProductionBuild(ROOT, (l) => console.log(l))) === "built") console.log("Build finished.");
   setRuntimeEnv({ NODE_ENV: dev ? "development" : "production" });
 
+  const webProcesses = dev ? 1 : config.WEB_CONCURRENCY;
   let server: RunningServer | undefined;
-  onShutdown(async () => server?.close(5_000), "web server");
-  server = await serveNextApp({ dir: ROOT, port: config.PORT, host: config.HOST, dev, trustProxy: config.TRUST_PROXY });
+  onShutdown(async () => server?.close(5_000), webProcesses > 1 ? "web server processes" : "web server");
+  server =
+    webProcesses > 1
+      ? await startWebCluster(webProcesses)
+      : await serveNextApp({ dir: ROOT, port: config.PORT, host: config.HOST, dev, trustProxy: config.TRUST_PROXY, directRoutes });
 
-  if (config.RUN_WORKER) await db.startWorker();
+  if (config.RUN_WORKER && webProcesses > 1) {
+    const jobs = await startJobProcess(ROOT);
+    onShutdown(() => jobs.close(10_000), "job worker");
+  } else if (config.RUN_WORKER) await db.startWorker();
   const shown = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
-  console.log(`\nCafe de Revenue is ready at http://${shown}:${config.PORT}  (data: ${dataDir()}, Ctrl-C to stop)\n`);
-  logger.info({ port: config.PORT, worker: config.RUN_WORKER, dev }, "app started");
+  const processes = webProcesses > 1 ? `${webProcesses} web processes, ` : "";
+  console.log(`\nCafe de Revenue is ready at http://${shown}:${config.PORT}  (${processes}data: ${dataDir()}, Ctrl-C to stop)\n`);
+  logger.info({ port: config.PORT, worker: config.RUN_WORKER, webProcesses, dev }, "app started");
 });
+}
+
+/** A web process of the cluster: the launcher has prepared everything; serve until told to stop. */
+function serveOnly() {
+  runMain(async (onShutdown) => {
+    const config = env();
+    onShutdown(closeDb, "database connections");
+    const server = await serveNextApp({ dir: ROOT, port: config.PORT, host: config.HOST, dev: false, trustProxy: config.TRUST_PROXY, directRoutes });
+    onShutdown(() => server.close(5_000), "web server");
+  }, { quiet: true }); // the launcher speaks for the whole app
+}

@@ -38,6 +38,8 @@ export const E2E = {
     ADMIN_PASSWORD: "e2e owner password",
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
+    // One web process per instance keeps the suite lean on two cores; two-instances.spec.ts runs one with two.
+    WEB_CONCURRENCY: "1",
   },
 };
 

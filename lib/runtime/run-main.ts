@@ -8,7 +8,7 @@ export type OnShutdown = (hook: () => Promise<unknown>, name: string) => void;
  * SIGINT/SIGTERM or after a startup failure; a second Ctrl-C forces an immediate exit. Startup problems are
  * printed as plain sentences, not stack traces.
  */
-export function runMain(main: (onShutdown: OnShutdown) => Promise<void>) {
+export function runMain(main: (onShutdown: OnShutdown) => Promise<void>, options: { quiet?: boolean } = {}) {
   const hooks: { hook: () => Promise<unknown>; name: string }[] = [];
   let stopping = false;
 
@@ -31,7 +31,7 @@ export function runMain(main: (onShutdown: OnShutdown) => Promise<void>) {
         console.error("Forced exit.");
         process.exit(130);
       }
-      console.log(`\n${signal === "SIGINT" ? "Ctrl-C" : signal} received: stopping cleanly (press Ctrl-C again to force)...`);
+      if (!options.quiet) console.log(`\n${signal === "SIGINT" ? "Ctrl-C" : signal} received: stopping cleanly (press Ctrl-C again to force)...`);
       void shutdown(0);
     });
   }
