@@ -6,7 +6,7 @@ import path from "node:path";
 /**
  * A production instance of the app for end-to-end benches, started exactly as `npm start` starts it (the
  * launcher: embedded Postgres in a fresh temporary DATA_DIR, migrations, first owner, provider sandboxes,
- * production build if stale, web server and worker in one process). Ports from `basePort` (≥ 5400): app,
+ * production build if stale, web processes and job worker as WEB_CONCURRENCY decides). Ports from `basePort` (≥ 5400): app,
  * Postgres, CPSMS sandbox, smsapp.pk sandbox.
  */
 export type AppInstance = {

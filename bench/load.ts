@@ -51,9 +51,9 @@ async function seedHistory(dbUrl: string) {
 /**
  * 50 signed-in people browsing the dashboard and history for 60 s (each reading a page 1–3 s before the next)
  * while a 10,000-recipient campaign sends through the CPSMS sandbox, against a production instance started like
- * `npm start` (web server and worker in one process, embedded Postgres); the provider sandboxes run as their own
- * process (`npm run sandbox`), as a real provider's work is not done on our event loop. Delivery reports still
- * arrive over HTTP at our webhook, one per message.
+ * `npm start` (its default web processes and job process, embedded Postgres); the provider sandboxes run as their
+ * own process (`npm run sandbox`), as a real provider's work is not done on our event loop. Delivery reports
+ * still arrive over HTTP at our webhook, one per message.
  */
 export const loadBench: Bench = {
   names: ["load.p50", "load.p95", "load.errors"],

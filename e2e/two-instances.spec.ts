@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -85,6 +85,21 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
     for (const a of apps) expect(a.output(), `${a.name} uses the outside sandbox`).toContain("sharing the one already running");
     for (const a of apps) expect(a.output()).not.toContain("Building the app");
     expect(apps[1]!.output()).toContain("2 web processes");
+    // A web process that crashes is replaced, and the instance keeps answering meanwhile.
+    const webProcesses = () =>
+      execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(apps[1]!.child.pid)], { encoding: "utf8" })
+        .split("\n")
+        .filter((l) => l.includes("scripts/start.ts"))
+        .map((l) => Number(l.trim().split(/\s+/)[0]));
+    const [victim, survivor] = webProcesses();
+    expect(survivor, "app-2 runs two web processes").toBeDefined();
+    process.kill(victim!, "SIGKILL");
+    expect((await fetch(`http://127.0.0.1:${APP_PORTS[1]}/api/health`)).status).toBe(200);
+    await waitFor(
+      async () => webProcesses().length === 2 && !webProcesses().includes(victim!) && (await fetch(`http://127.0.0.1:${APP_PORTS[1]}/api/health`)).status === 200,
+      60_000,
+      () => `app-2's killed web process was not replaced:\n${apps[1]!.output().slice(-2000)}`,
+    );
     for (const port of APP_PORTS) expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
     const owners = await withDb(pg.url, async (db) => (await db.query("select count(*)::int as n from users where role = 'owner'")).rows[0].n);
     expect(owners, "one first owner, not one per instance").toBe(1);

@@ -74,5 +74,5 @@ function serveOnly() {
     onShutdown(closeDb, "database connections");
     const server = await serveNextApp({ dir: ROOT, port: config.PORT, host: config.HOST, dev: false, trustProxy: config.TRUST_PROXY, directRoutes });
     onShutdown(() => server.close(5_000), "web server");
-  }, { quiet: true }); // the launcher speaks for the whole app
+  }, { child: true });
 }

@@ -22,4 +22,4 @@ runMain(async (onShutdown) => {
   }
   console.log("Cafe de Revenue worker is running (Ctrl-C to stop).");
   logger.info("worker started");
-}, { quiet: launched });
+}, { child: launched });

@@ -8,7 +8,15 @@ export type OnShutdown = (hook: () => Promise<unknown>, name: string) => void;
  * SIGINT/SIGTERM or after a startup failure; a second Ctrl-C forces an immediate exit. Startup problems are
  * printed as plain sentences, not stack traces.
  */
-export function runMain(main: (onShutdown: OnShutdown) => Promise<void>, options: { quiet?: boolean } = {}) {
+export function runMain(
+  main: (onShutdown: OnShutdown) => Promise<void>,
+  /**
+   * `child`: a process the launcher started and stops (web and job processes). Ctrl-C reaches the whole
+   * terminal's process group, but only the launcher acts on it, stopping its children in order with SIGTERM;
+   * a child that stopped by itself would look crashed and be replaced. It also prints nothing about signals.
+   */
+  options: { child?: boolean } = {},
+) {
   const hooks: { hook: () => Promise<unknown>; name: string }[] = [];
   let stopping = false;
 
@@ -25,13 +33,14 @@ export function runMain(main: (onShutdown: OnShutdown) => Promise<void>, options
     process.exit(code);
   };
 
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  if (options.child) process.on("SIGINT", () => {});
+  for (const signal of options.child ? (["SIGTERM"] as const) : (["SIGINT", "SIGTERM"] as const)) {
     process.on(signal, () => {
       if (stopping) {
         console.error("Forced exit.");
         process.exit(130);
       }
-      if (!options.quiet) console.log(`\n${signal === "SIGINT" ? "Ctrl-C" : signal} received: stopping cleanly (press Ctrl-C again to force)...`);
+      if (!options.child) console.log(`\n${signal === "SIGINT" ? "Ctrl-C" : signal} received: stopping cleanly (press Ctrl-C again to force)...`);
       void shutdown(0);
     });
   }
