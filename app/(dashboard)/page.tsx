@@ -10,7 +10,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Skeleton } from "@/components/ui/skeleton";
 import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
 import { requireUser } from "@/lib/auth/session";
-import { latestFailures, sharedDashboardFigures, upcomingSends } from "@/lib/dashboard/dashboard";
+import { sharedDashboard } from "@/lib/dashboard/dashboard";
 import { getDb } from "@/lib/db";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
@@ -36,11 +36,7 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const db = getDb();
   const { timeZone } = await getRestaurantSettings(db);
-  const [{ stats, costs, series }, upcoming, failures] = await Promise.all([
-    sharedDashboardFigures({ db, timeZone }),
-    upcomingSends(db),
-    latestFailures(db),
-  ]);
+  const { stats, costs, series, upcoming, failures } = await sharedDashboard({ db, timeZone });
   const at = (d: Date) => formatInZone(d, timeZone);
   const nothingYet = stats.every((s) => s.sent === 0 && s.failed === 0) && upcoming.length === 0;
 
