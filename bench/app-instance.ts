@@ -67,19 +67,8 @@ export async function startAppInstance(
   // loop; the launcher finds them on their ports and shares them instead of starting its own.
   let sandbox: ChildProcess | undefined;
   if (options.sandboxesInOwnProcess) {
-    let sandboxOutput = "";
-    sandbox = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    sandbox = await startHelper("scripts/sandbox.ts", env, "Handsets and controls", 30_000, "sandbox");
     if (options.sandboxNiceness) os.setPriority(sandbox.pid!, options.sandboxNiceness);
-    sandbox.stdout!.on("data", (d: Buffer) => (sandboxOutput += d));
-    sandbox.stderr!.on("data", (d: Buffer) => (sandboxOutput += d));
-    for (let i = 0; i < 300 && !sandboxOutput.includes("Handsets and controls"); i++) {
-      if (sandbox.exitCode !== null) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!sandboxOutput.includes("Handsets and controls")) {
-      sandbox.kill("SIGKILL");
-      throw new Error(`sandbox process did not start:\n${sandboxOutput}`);
-    }
   }
   let output = "";
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -102,19 +91,12 @@ export async function startAppInstance(
   // `npm run worker` as its own process, sharing the instance's embedded database through DATA_DIR.
   let worker: ChildProcess | undefined;
   if (options.separateWorker) {
-    let workerOutput = "";
-    worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { cwd: ROOT, env: { ...env, RUN_WORKER: "true" }, stdio: ["ignore", "pipe", "pipe"] });
-    worker.stdout!.on("data", (d: Buffer) => (workerOutput += d));
-    worker.stderr!.on("data", (d: Buffer) => (workerOutput += d));
-    for (let i = 0; i < 600 && !workerOutput.includes("worker is running"); i++) {
-      if (worker.exitCode !== null) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!workerOutput.includes("worker is running")) {
-      worker.kill("SIGKILL");
+    try {
+      worker = await startHelper("scripts/worker.ts", { ...env, RUN_WORKER: "true" }, "worker is running", 60_000, "worker");
+    } catch (err) {
       child.kill("SIGKILL");
       sandbox?.kill("SIGKILL");
-      throw new Error(`worker process did not start:\n${workerOutput}`);
+      throw err;
     }
   }
   const baseURL = `http://localhost:${port}`; // Auth.js builds its redirects for "localhost"
@@ -150,6 +132,22 @@ export async function startAppInstance(
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts one of our scripts and waits until it prints `readyText`; kills it and throws with its output if not. */
+async function startHelper(script: string, env: NodeJS.ProcessEnv, readyText: string, timeoutMs: number, name: string): Promise<ChildProcess> {
+  let output = "";
+  const helper = spawn(process.execPath, ["--import", "tsx", script], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  helper.stdout!.on("data", (d: Buffer) => (output += d));
+  helper.stderr!.on("data", (d: Buffer) => (output += d));
+  for (const deadline = Date.now() + timeoutMs; !output.includes(readyText) && helper.exitCode === null && Date.now() < deadline; ) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!output.includes(readyText)) {
+    helper.kill("SIGKILL");
+    throw new Error(`${name} process did not start:\n${output}`);
+  }
+  return helper;
 }
 
 /** Auth.js's plain credentials POST (CSRF token first), as a script would: returns the Cookie header to send. */

@@ -21,14 +21,17 @@ export function groupCommit<T, R>(options: { maxBatch: number; keyOf: (item: T) 
         const batch: Entry[] = [];
         const later: Entry[] = [];
         const keys = new Set<string>();
-        for (const entry of queue) {
+        let i = 0;
+        for (; i < queue.length && batch.length < options.maxBatch; i++) {
+          const entry = queue[i]!;
           const key = options.keyOf(entry.item);
-          if (batch.length < options.maxBatch && !keys.has(key)) {
+          if (keys.has(key)) later.push(entry);
+          else {
             keys.add(key);
             batch.push(entry);
-          } else later.push(entry);
+          }
         }
-        queue = later;
+        queue = i < queue.length ? later.concat(queue.slice(i)) : later; // a full batch: the rest waits, unread
         try {
           const results = await options.write(batch.map((e) => e.item));
           batch.forEach((e, i) => e.resolve(results[i] as R));
