@@ -29,6 +29,18 @@ export const campaignMessages = pgTable(
      * set when a dispatcher claims it. Recipients sharing one CPSMS request share it; the phone tells them apart.
      */
     reference: text(),
+    /**
+     * The sender the provider says it used (its answer, log or history), when known. Can differ from the
+     * campaign's chosen sender: smsapp.pk's bulk API always uses the account's default sender ID.
+     */
+    sender: text(),
+    /**
+     * When the guest withdrew consent (or the number was suppressed) while the provider already held this
+     * message, and why. Set until the message is deleted at the provider (then "cancelled"); if the provider no
+     * longer allows deleting it (CPSMS: the last 10 minutes), it stays set and the pages say it may still go out.
+     */
+    stopRequestedAt: timestamp({ withTimezone: true }),
+    stopReason: text(),
     /** smsapp.pk `uid` when known. */
     providerMessageId: text(),
     /** Provider units charged (CPSMS points, smsapp.pk units). */
@@ -59,6 +71,8 @@ export const campaignMessages = pgTable(
     index("campaign_messages_contact_idx").on(t.contactId),
     index("campaign_messages_phone_trgm_idx").using("gin", t.phone.op("gin_trgm_ops")),
     // The delivery poller's work list: open messages, least recently looked at first.
+    // Held messages still to be deleted at the provider after a withdrawal (a handful at most).
+    index("campaign_messages_stop_idx").on(t.stopRequestedAt).where(sql`${t.stopRequestedAt} is not null and ${t.status} in ('sending', 'scheduled')`),
     index("campaign_messages_followed_idx").on(t.statusChangedAt).where(sql`${t.status} in ('accepted', 'buffered')`),
   ],
 );

@@ -49,6 +49,11 @@ export const campaigns = pgTable(
     approvedAt: timestamp({ withTimezone: true }),
     /** Set when a repeating send created it: which one, and for which local date (one run per date). */
     recurringSendId: uuid().references(() => recurringSends.id, { onDelete: "set null" }),
+    /**
+     * Campaigns written by one compose submission (one per provider when routing splits the audience): a staff
+     * draft routed to both providers is approved, shown and cancelled as one.
+     */
+    submissionId: uuid(),
     occurrence: text(),
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
@@ -57,6 +62,7 @@ export const campaigns = pgTable(
   (t) => [
     index("campaigns_status_idx").on(t.status, t.scheduledAt),
     index("campaigns_created_idx").on(t.createdAt),
+    index("campaigns_submission_idx").on(t.submissionId),
     // However many instances run the schedule, one occurrence creates one campaign per provider.
     uniqueIndex("campaigns_occurrence_key").on(t.recurringSendId, t.occurrence, t.provider),
   ],

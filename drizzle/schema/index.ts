@@ -14,3 +14,4 @@ export * from "./contacts";
 export * from "./consent-events";
 export * from "./suppressions";
 export * from "./groups";
+export * from "./message-templates";

@@ -5,13 +5,13 @@ import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
  * The one delivery-status model staff see, the same for both providers. Each stored status (which also records
  * how the engine got there: sending, scheduled, rejected ...) falls in exactly one of these.
  */
-export const DELIVERY_STATES = ["queued", "accepted", "buffered", "delivered", "failed", "expired", "unknown", "cancelled"] as const;
+export const DELIVERY_STATES = ["queued", "scheduled", "accepted", "buffered", "delivered", "failed", "expired", "unknown", "cancelled"] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export const DELIVERY_STATE_OF: Record<MessageStatus, DeliveryState> = {
   queued: "queued",
   sending: "queued",
-  scheduled: "queued",
+  scheduled: "scheduled",
   accepted: "accepted",
   buffered: "buffered",
   delivered: "delivered",
@@ -30,6 +30,7 @@ export const STATUSES_IN: Record<DeliveryState, MessageStatus[]> = Object.fromEn
 
 export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
   queued: "Queued",
+  scheduled: "Scheduled",
   accepted: "Accepted by provider",
   buffered: "Pending (buffered)",
   delivered: "Delivered",
@@ -41,7 +42,8 @@ export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
 
 /** What each state means, in words for staff. */
 export const DELIVERY_STATE_HELP: Record<DeliveryState, string> = {
-  queued: "Waiting to be handed to the provider (or held by CPSMS until its send time).",
+  queued: "Waiting to be handed to the provider.",
+  scheduled: "CPSMS holds it and sends it at the scheduled time; not sent yet.",
   accepted: "The provider took it; no word from the phone network yet.",
   buffered: "The phone is off or out of reach; the operator keeps trying.",
   delivered: "It reached the guest's phone.",
@@ -54,6 +56,7 @@ export const DELIVERY_STATE_HELP: Record<DeliveryState, string> = {
 export type BadgeVariant = "success" | "warning" | "destructive" | "secondary" | "outline";
 export const DELIVERY_STATE_VARIANT: Record<DeliveryState, BadgeVariant> = {
   queued: "outline",
+  scheduled: "outline",
   accepted: "secondary",
   buffered: "warning",
   delivered: "success",
