@@ -3,12 +3,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { Balances } from "@/components/dashboard/balances";
+import { CostByProviderTable } from "@/components/dashboard/cost-by-provider";
+import { UpcomingList } from "@/components/dashboard/upcoming-list";
 import DeliveryCharts from "@/components/dashboard/delivery-charts";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { sharedDashboard } from "@/lib/dashboard/dashboard";
 import { getDb } from "@/lib/db";
@@ -36,7 +39,8 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const db = getDb();
   const { timeZone } = await getRestaurantSettings(db);
-  const { stats, costs, series, upcoming, failures } = await sharedDashboard({ db, timeZone });
+  const { stats, costs, series, upcoming, awaitingApproval, failures } = await sharedDashboard({ db, timeZone });
+  const isManager = hasRole(user.role, "manager");
   const at = (d: Date) => formatInZone(d, timeZone);
   const nothingYet = stats.every((s) => s.sent === 0 && s.failed === 0) && upcoming.length === 0;
 
@@ -89,57 +93,26 @@ export default async function DashboardPage() {
             >
               <Balances upcoming={upcoming} />
             </Suspense>
-            <Card>
-              <CardContent>
-                <table className="w-full text-sm" data-testid="cost-by-provider">
-                  <caption className="mb-2 text-left font-medium">Cost by provider</caption>
-                  <thead>
-                    <tr className="text-left text-xs text-muted-foreground">
-                      <th className="font-normal">Provider</th>
-                      <th className="text-right font-normal">Today</th>
-                      <th className="text-right font-normal">Last 30 days</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {costs.map((c) => (
-                      <tr key={c.provider}>
-                        <td>{PROVIDER_LABELS[c.provider]}</td>
-                        <td className="text-right tabular-nums">
-                          {NUMBER.format(c.today)} {c.unit}
-                        </td>
-                        <td className="text-right tabular-nums" data-testid={`cost-30d-${c.provider}`}>
-                          {NUMBER.format(c.days30)} {c.unit}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </CardContent>
-            </Card>
+            <CostByProviderTable costs={costs} />
           </div>
           <div className="space-y-3">
+            {isManager && awaitingApproval.length > 0 ? (
+              <>
+                <h2 className="text-lg font-semibold">Awaiting your approval</h2>
+                <UpcomingList items={awaitingApproval} timeZone={timeZone} testId="awaiting-approval" />
+              </>
+            ) : null}
             <h2 className="text-lg font-semibold">Coming up</h2>
             {upcoming.length === 0 ? (
-              <p className="text-sm text-muted-foreground">Nothing scheduled. <Link href="/compose" className="underline underline-offset-4">Compose a message</Link>.</p>
+              <p className="text-sm text-muted-foreground">
+                Nothing scheduled.{" "}
+                <Link href="/compose" className="underline underline-offset-4">
+                  Compose a message
+                </Link>
+                .
+              </p>
             ) : (
-              <ul className="divide-y rounded-lg border" data-testid="upcoming">
-                {upcoming.map((u) => (
-                  <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
-                    <div className="min-w-0">
-                      <Link href={`/campaigns/${u.id}`} className="font-medium underline-offset-4 hover:underline">
-                        {u.name}
-                      </Link>
-                      <p className="text-xs text-muted-foreground">
-                        {PROVIDER_LABELS[u.provider]} · {NUMBER.format(u.recipients)} recipients ·{" "}
-                        {u.scheduledAt ? at(u.scheduledAt) : u.status === "sending" ? "sending now" : "queued now"}
-                      </p>
-                    </div>
-                    <span className="tabular-nums text-muted-foreground">
-                      ≈ {NUMBER.format(u.estimatedCost)} {u.provider === "cpsms" ? "points" : "units"}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <UpcomingList items={upcoming} timeZone={timeZone} testId="upcoming" />
             )}
           </div>
         </section>

@@ -66,7 +66,7 @@ async function applyBatch(pool: Pool, batch: PendingReport[]): Promise<Applied[]
   for (let attempt = 1; ; attempt++) {
     try {
       // A named statement: parsed and planned once per connection, as every batch runs exactly this.
-      const result = await pool.query<{ matched: number; changed: number }>({ name: "cpsms_dlr_apply_batch_v1", text: APPLY_BATCH_SQL, values: columns });
+      const result = await pool.query<{ matched: number; changed: number }>({ name: "cpsms_dlr_apply_batch_v2", text: APPLY_BATCH_SQL, values: columns });
       return result.rows.map((r) => ({ matched: r.matched > 0, changed: r.changed }));
     } catch (err) {
       if ((err as { code?: string }).code !== "40P01" || attempt >= 5) throw err;
@@ -88,6 +88,8 @@ const APPLY_BATCH_SQL = `
     update campaign_messages c set
       status = coalesce(r.to_status, c.status),
       delivered_at = case when r.to_status = 'delivered' then now() else c.delivered_at end,
+      -- A report on a message CPSMS held is its confirmation that it went out.
+      sent_at = case when r.to_status is not null and c.status = 'scheduled' then coalesce(c.sent_at, now()) else c.sent_at end,
       error_code = case when r.to_status = 'undelivered' then r.error_code when r.to_status = 'delivered' then null else c.error_code end,
       error_message = r.detail,
       status_changed_at = case when r.to_status is null then c.status_changed_at else now() end

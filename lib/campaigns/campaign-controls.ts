@@ -12,6 +12,9 @@ type Actor = { id: string };
 /** Marks held messages whose delete request got no clear answer (it may have worked). */
 const CANCEL_UNCERTAIN = "cancel_uncertain";
 
+/** Why a message of a cancelled campaign didn't go out (shown per recipient and on the guest's page). */
+const CANCELLED_BY_STAFF = "Not sent: the campaign was cancelled.";
+
 /** CPSMS refuses to delete a scheduled SMS within 10 minutes of its send time. */
 export const CPSMS_CANCEL_LOCK_MS = 10 * 60_000;
 
@@ -27,20 +30,44 @@ export function cancelDeadline(campaign: Pick<Campaign, "scheduledVia" | "schedu
   return new Date(campaign.scheduledAt.getTime() - CPSMS_CANCEL_LOCK_MS);
 }
 
-/** A manager or owner approves a staff draft: it is queued (or scheduled) as written. */
+/**
+ * A manager or owner approves a staff draft: it is queued (or scheduled) as written. A draft that routing split
+ * over both providers is one submission and is approved as one: every draft of it, in one transaction.
+ */
 export async function approveCampaign(db: Database, actor: Actor, id: string) {
-  const campaign = await db.transaction(async (tx) => {
-    const row = await lockCampaign(tx, id);
-    if (row.status !== "draft") throw new AppError("CONFLICT", "Only drafts wait for approval.");
-    if (row.scheduledAt && row.scheduledAt.getTime() < Date.now()) {
-      throw new AppError("INVALID_INPUT", "Its send time has passed. Duplicate it with a new time instead.");
+  const approved = await db.transaction(async (tx) => {
+    const first = await lockCampaign(tx, id);
+    if (first.status !== "draft") throw new AppError("CONFLICT", "Only drafts wait for approval.");
+    const siblings = first.submissionId
+      ? await tx
+          .select()
+          .from(campaigns)
+          .where(and(eq(campaigns.submissionId, first.submissionId), eq(campaigns.status, "draft")))
+          .orderBy(campaigns.id)
+          .for("update")
+      : [first];
+    for (const row of siblings) {
+      if (row.scheduledAt && row.scheduledAt.getTime() < Date.now()) {
+        throw new AppError("INVALID_INPUT", "Its send time has passed. Duplicate it with a new time instead.");
+      }
+      const status = row.scheduledAt ? "scheduled" : "queued";
+      await tx.update(campaigns).set({ status, approvedById: actor.id, approvedAt: new Date() }).where(eq(campaigns.id, row.id));
+      await recordAudit(tx, { actorId: actor.id, action: "campaign.approved", targetType: "campaign", targetId: row.id });
     }
-    const status = row.scheduledAt ? "scheduled" : "queued";
-    await tx.update(campaigns).set({ status, approvedById: actor.id, approvedAt: new Date() }).where(eq(campaigns.id, id));
-    await recordAudit(tx, { actorId: actor.id, action: "campaign.approved", targetType: "campaign", targetId: id });
-    return row;
+    return siblings;
   });
-  await enqueueDispatch(id, campaign.scheduledVia === "queue" ? (campaign.scheduledAt ?? undefined) : undefined);
+  for (const campaign of approved) {
+    await enqueueDispatch(campaign.id, campaign.scheduledVia === "queue" ? (campaign.scheduledAt ?? undefined) : undefined);
+  }
+}
+
+/** The other campaigns written by the same compose submission (the other provider's half), if any. */
+export async function submissionSiblings(db: Database, campaign: Pick<Campaign, "id" | "submissionId">) {
+  if (!campaign.submissionId) return [];
+  return db
+    .select({ id: campaigns.id, name: campaigns.name, provider: campaigns.provider, status: campaigns.status, recipientCount: campaigns.recipientCount })
+    .from(campaigns)
+    .where(and(eq(campaigns.submissionId, campaign.submissionId), sql`${campaigns.id} <> ${campaign.id}`));
 }
 
 /** Stops sending after the batch in flight; nothing already sent is affected. */
@@ -117,7 +144,8 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
           }
         }
         // Deleted at CPSMS: these can't go out any more, even if a later delete fails and the rest stay held.
-        await db.update(campaignMessages).set({ status: "cancelled", statusChangedAt: new Date() }).where(ofReference(reference));
+        // CPSMS refunds deleted messages, so they cost nothing.
+        await db.update(campaignMessages).set({ status: "cancelled", cost: null, errorMessage: CANCELLED_BY_STAFF, statusChangedAt: new Date() }).where(ofReference(reference));
       }
     } catch (err) {
       // Restore: the campaign is still (at least partly) held by CPSMS and must say so.
@@ -128,7 +156,7 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
   await db.transaction(async (tx) => {
     await tx
       .update(campaignMessages)
-      .set({ status: "cancelled", statusChangedAt: new Date() })
+      .set({ status: "cancelled", cost: null, errorMessage: CANCELLED_BY_STAFF, statusChangedAt: new Date() })
       .where(and(eq(campaignMessages.campaignId, id), inArray(campaignMessages.status, ["queued", "scheduled"])));
     await recordAudit(tx, {
       actorId: actor.id,

@@ -24,6 +24,8 @@ export type NewCampaign = {
   /** A repeating send's run: which one and its local date (unique together with the provider). */
   recurringSendId?: string;
   occurrence?: string;
+  /** Shared by the campaigns one compose submission wrote (one per provider): approved and shown as one. */
+  submissionId?: string;
 };
 
 const INSERT_CHUNK = 2000;
@@ -65,6 +67,7 @@ export async function createCampaign(db: Database, actor: { id: string }, input:
         expireAfterMinutes: input.expireAfterMinutes,
         recurringSendId: input.recurringSendId ?? null,
         occurrence: input.occurrence ?? null,
+        submissionId: input.submissionId ?? null,
         recipientCount: unique.length,
         createdById: actor.id,
         approvedById: input.approved ? actor.id : null,

@@ -46,7 +46,7 @@ describe("delivery reports racing the send answer", () => {
     const [claimed] = await claimBatch(getDb(), campaign.id, 10);
     expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(1, phone!.slice(1)))).toBe(1);
     await recordOutcomes(getDb(), [
-      { id: claimed!.id, status: "accepted", cost: 1, segments: 1, providerMessageId: null, errorCode: null, errorMessage: null },
+      { id: claimed!.id, status: "accepted", cost: 1, segments: 1, providerMessageId: null, sender: null, errorCode: null, errorMessage: null },
     ]);
     const [row] = await getDb().select().from(campaignMessages).where(eq(campaignMessages.id, claimed!.id));
     expect(row).toMatchObject({ status: "delivered", cost: 1 });

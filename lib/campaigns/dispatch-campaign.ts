@@ -27,6 +27,12 @@ export type DispatchOutcome = "busy" | "not-due" | "expired" | "finished" | "han
 
 export const DEFAULT_BATCH_SIZE = { cpsms: 100, smsapp: 50 };
 export const DEFAULT_CONCURRENCY = { cpsms: 4, smsapp: 4 };
+/**
+ * smsapp.pk messages from a chosen sender go one per call (bulk calls can't carry a sender): small claims keep
+ * each lane's round short (a single send waits for smsapp.pk's gateway) and more lanes keep the pace up.
+ */
+export const SINGLE_SEND_BATCH = 5;
+export const SINGLE_SEND_CONCURRENCY = 8;
 /** How often a sending campaign re-checks its lease and whether staff paused or cancelled it. */
 const CHECK_EVERY_MS = 500;
 
@@ -136,8 +142,9 @@ async function sendAll(
   stillOurs: () => Promise<boolean>,
   sleep: (ms: number) => Promise<void>,
 ): Promise<"done" | "paused" | "stopped"> {
-  const batchSize = options.batchSize?.[campaign.provider] ?? DEFAULT_BATCH_SIZE[campaign.provider];
-  const concurrency = options.concurrency?.[campaign.provider] ?? DEFAULT_CONCURRENCY[campaign.provider];
+  const oneByOne = campaign.provider === "smsapp" && campaign.sender !== null;
+  const batchSize = options.batchSize?.[campaign.provider] ?? (oneByOne ? SINGLE_SEND_BATCH : DEFAULT_BATCH_SIZE[campaign.provider]);
+  const concurrency = options.concurrency?.[campaign.provider] ?? (oneByOne ? SINGLE_SEND_CONCURRENCY : DEFAULT_CONCURRENCY[campaign.provider]);
   const threshold = options.failureThreshold ?? 3;
   let stop: "paused" | "stopped" | null = null;
 

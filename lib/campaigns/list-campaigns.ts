@@ -2,23 +2,60 @@ import { desc, eq, inArray, sql } from "drizzle-orm";
 import { type Campaign, campaignMessages, campaigns, type MessageStatus, users } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import type { StatusCounts } from "./campaign-progress";
+import { TALLY } from "./campaign-progress";
+import { costAggregates, statusList } from "./cost-sql";
+
+/** A campaign's money, each kind apart (see costAggregates): never one figure that mixes them. */
+export type CampaignCosts = { charged: number; held: number; estimated: number };
 
 export type CampaignListItem = Pick<
   Campaign,
-  "id" | "name" | "provider" | "status" | "scheduledAt" | "scheduledVia" | "recipientCount" | "createdAt" | "finishedAt" | "pauseReason"
-> & { counts: StatusCounts; cost: number; createdBy: string | null };
+  | "id"
+  | "name"
+  | "provider"
+  | "status"
+  | "sender"
+  | "scheduledAt"
+  | "scheduledVia"
+  | "recipientCount"
+  | "createdAt"
+  | "finishedAt"
+  | "pauseReason"
+  | "submissionId"
+  | "category"
+> & { counts: StatusCounts; costs: CampaignCosts; createdBy: string | null };
 
-/** The latest campaigns with per-status counts (one grouped query, not one per campaign). */
+const NO_COSTS: CampaignCosts = { charged: 0, held: 0, estimated: 0 };
+
+/** The latest campaigns with per-status counts and costs (grouped queries, not one per campaign). */
 export function listCampaigns(db: Database, limit = 100): Promise<CampaignListItem[]> {
   return queryCampaigns(db, { limit });
 }
 
-/** One campaign with its counts and text, or null when the id is unknown. */
+/**
+ * One campaign with its counts, costs and text, or null when the id is unknown; also the senders its messages
+ * actually went out under, and how many withdrawn guests' messages the provider still holds or already sent.
+ */
 export async function getCampaign(db: Database, id: string) {
   const [item] = await queryCampaigns(db, { id, limit: 1 });
   if (!item) return null;
-  const [row] = await db.select({ body: campaigns.body, sender: campaigns.sender, optOutFooter: campaigns.optOutFooter }).from(campaigns).where(eq(campaigns.id, id));
-  return { ...item, ...row! };
+  const [[row], senders, withdrawn] = await Promise.all([
+    db.select({ body: campaigns.body, optOutFooter: campaigns.optOutFooter }).from(campaigns).where(eq(campaigns.id, id)),
+    db.execute<{ sender: string }>(sql`select distinct sender from ${campaignMessages} where campaign_id = ${id} and sender is not null limit 5`),
+    db.execute<{ held: number; went_out: number }>(sql`
+      select count(*) filter (where status in ('scheduled', 'sending'))::int as held,
+        count(*) filter (where status in (${statusList(TALLY.sent)}))::int as went_out
+      from ${campaignMessages} where campaign_id = ${id} and stop_requested_at is not null`),
+  ]);
+  return {
+    ...item,
+    ...row!,
+    sendersUsed: senders.rows.map((s) => s.sender).sort(),
+    /** Withdrawn guests' messages the provider still holds (being deleted, or past CPSMS's 10-minute lock). */
+    withdrawnHeld: withdrawn.rows[0]?.held ?? 0,
+    /** Withdrawn guests' messages that went out anyway (already on their way, or inside the lock). */
+    withdrawnSent: withdrawn.rows[0]?.went_out ?? 0,
+  };
 }
 
 async function queryCampaigns(db: Database, options: { limit: number; id?: string }): Promise<CampaignListItem[]> {
@@ -28,12 +65,15 @@ async function queryCampaigns(db: Database, options: { limit: number; id?: strin
       name: campaigns.name,
       provider: campaigns.provider,
       status: campaigns.status,
+      sender: campaigns.sender,
+      category: campaigns.category,
       scheduledAt: campaigns.scheduledAt,
       scheduledVia: campaigns.scheduledVia,
       recipientCount: campaigns.recipientCount,
       createdAt: campaigns.createdAt,
       finishedAt: campaigns.finishedAt,
       pauseReason: campaigns.pauseReason,
+      submissionId: campaigns.submissionId,
       createdBy: users.name,
     })
     .from(campaigns)
@@ -42,22 +82,26 @@ async function queryCampaigns(db: Database, options: { limit: number; id?: strin
     .orderBy(desc(campaigns.createdAt))
     .limit(options.limit);
   if (rows.length === 0) return [];
-  const stats = await db
-    .select({
-      campaignId: campaignMessages.campaignId,
-      status: campaignMessages.status,
-      n: sql<number>`count(*)::int`,
-      cost: sql<number>`coalesce(sum(${campaignMessages.cost}), 0)::float`,
-    })
-    .from(campaignMessages)
-    .where(inArray(campaignMessages.campaignId, rows.map((r) => r.id)))
-    .groupBy(campaignMessages.campaignId, campaignMessages.status);
-  const byCampaign = new Map<string, { counts: StatusCounts; cost: number }>();
+  const ids = rows.map((r) => r.id);
+  const [stats, costs] = await Promise.all([
+    db
+      .select({ campaignId: campaignMessages.campaignId, status: campaignMessages.status, n: sql<number>`count(*)::int` })
+      .from(campaignMessages)
+      .where(inArray(campaignMessages.campaignId, ids))
+      .groupBy(campaignMessages.campaignId, campaignMessages.status),
+    db.execute<{ campaign_id: string } & CampaignCosts>(sql`
+      select m.campaign_id, ${costAggregates.charged} as charged, ${costAggregates.held} as held, ${costAggregates.estimated} as estimated
+      from ${campaignMessages} m join ${campaigns} c on c.id = m.campaign_id
+      where m.campaign_id = any(${sql.param(ids)}::uuid[])
+      group by m.campaign_id`),
+  ]);
+  const counts = new Map<string, StatusCounts>();
   for (const s of stats) {
-    const entry = byCampaign.get(s.campaignId) ?? { counts: {}, cost: 0 };
-    entry.counts[s.status as MessageStatus] = s.n;
-    entry.cost += s.cost;
-    byCampaign.set(s.campaignId, entry);
+    const entry = counts.get(s.campaignId) ?? {};
+    entry[s.status as MessageStatus] = s.n;
+    counts.set(s.campaignId, entry);
   }
-  return rows.map((r) => ({ ...r, ...(byCampaign.get(r.id) ?? { counts: {}, cost: 0 }) }));
+  const round = (n: number) => Math.round(Number(n) * 1000) / 1000;
+  const costOf = new Map(costs.rows.map((c) => [c.campaign_id, { charged: round(c.charged), held: round(c.held), estimated: round(c.estimated) }]));
+  return rows.map((r) => ({ ...r, counts: counts.get(r.id) ?? {}, costs: costOf.get(r.id) ?? NO_COSTS }));
 }

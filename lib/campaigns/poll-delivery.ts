@@ -5,7 +5,7 @@ import { logger } from "@/lib/logger";
 import { cpsmsDeliveryState } from "@/lib/sms/cpsms/dlr";
 import { isProviderError } from "@/lib/sms/errors";
 import { toProviderMsisdn } from "@/lib/sms/msisdn";
-import { parseSmsappStatus } from "@/lib/sms/smsapp/status";
+import type { SmsappMessage } from "@/lib/sms/smsapp/schemas";
 import { FOLLOWED_STATUSES, smsappReason } from "./delivery-status";
 import { recordEvents } from "./message-events";
 import type { ProviderSessionFactory } from "./provider-session";
@@ -16,9 +16,27 @@ export const FOLLOW_FOR_HOURS = 72;
 const MAX_BACKOFF = "1 hour";
 const PER_RUN = 500;
 
-type Pending = { id: number; phone: string; body: string; reference: string | null; providerMessageId: string | null; cost: number | null };
-type Verdict = "delivered" | "undelivered" | "buffered";
-type Final = { id: number; status: Verdict; detail: string | null; cost?: number | null; segments?: number | null };
+type Pending = {
+  id: number;
+  phone: string;
+  body: string;
+  reference: string | null;
+  providerMessageId: string | null;
+  cost: number | null;
+  status: string;
+};
+/** "accepted": a message CPSMS held is confirmed sent (in its log), with no verdict yet. */
+type Verdict = "accepted" | "delivered" | "undelivered" | "buffered";
+/** What a provider told us about one message: a verdict, plus the facts it knows (cost, sender, send time). */
+type Final = {
+  id: number;
+  status: Verdict;
+  detail: string | null;
+  cost?: number | null;
+  segments?: number | null;
+  sender?: string | null;
+  sentAt?: Date | null;
+};
 
 /**
  * Asks the providers what became of sent messages that have no final status yet: smsapp.pk has no webhooks
@@ -43,11 +61,11 @@ export async function pollDeliveryStatus(
       updated += await applyFinals(db, finals);
       // Rows still without a verdict go to the back of the line, so a few stuck ones can't starve the rest;
       // for smsapp.pk this is also the "last looked at" time the backoff counts from.
-      const settled = new Set(finals.filter((f) => f.status !== "buffered").map((f) => f.id));
+      const settled = new Set(finals.filter((f) => f.status !== "buffered" && f.status !== "accepted").map((f) => f.id));
       const stillPending = pending.filter((p) => !settled.has(p.id)).map((p) => p.id);
       if (stillPending.length) {
         await db.execute(sql`update campaign_messages set status_changed_at = now()
-          where id = any(${sql.param(stillPending)}::bigint[]) and status in ('accepted', 'buffered')`);
+          where id = any(${sql.param(stillPending)}::bigint[]) and status in ('accepted', 'buffered', 'scheduled')`);
       }
     } catch (err) {
       logger.warn({ err, provider }, "delivery status poll failed; will try again");
@@ -62,7 +80,7 @@ async function giveUpOnOld(db: Database, campaignId?: string): Promise<number> {
     update campaign_messages m set status = 'unknown', status_changed_at = now(),
       error_message = 'No final delivery report within ${sql.raw(String(FOLLOW_FOR_HOURS))} hours; it may or may not have arrived.'
     from campaigns c
-    where c.id = m.campaign_id and m.status in ('accepted', 'buffered')
+    where c.id = m.campaign_id and (m.status in ('accepted', 'buffered') or (m.status = 'scheduled' and c.scheduled_via = 'provider'))
       ${campaignId ? sql`and c.id = ${campaignId}` : sql``}
       and greatest(m.sent_at, c.scheduled_at) < now() - make_interval(hours => ${FOLLOW_FOR_HOURS})
     returning m.id, c.provider`);
@@ -88,6 +106,7 @@ async function pendingMessages(db: Database, provider: "cpsms" | "smsapp", campa
       reference: campaignMessages.reference,
       providerMessageId: campaignMessages.providerMessageId,
       cost: campaignMessages.cost,
+      status: campaignMessages.status,
     })
     .from(campaignMessages)
     .innerJoin(campaigns, eq(campaigns.id, campaignMessages.campaignId))
@@ -95,7 +114,10 @@ async function pendingMessages(db: Database, provider: "cpsms" | "smsapp", campa
       and(
         eq(campaigns.provider, provider),
         campaignId ? eq(campaigns.id, campaignId) : undefined,
-        inArray(campaignMessages.status, [...FOLLOWED_STATUSES]),
+        // CPSMS-held messages past their time are followed too: held is not sent until CPSMS confirms it.
+        provider === "cpsms"
+          ? sql`(${inArray(campaignMessages.status, [...FOLLOWED_STATUSES])} or (${campaignMessages.status} = 'scheduled' and ${campaigns.scheduledAt} <= now()))`
+          : inArray(campaignMessages.status, [...FOLLOWED_STATUSES]),
         sql`${sentAt} > now() - make_interval(hours => ${FOLLOW_FOR_HOURS})`,
         // Backoff (smsapp.pk is asked one message at a time): wait half the message's age at the last look.
         provider === "smsapp"
@@ -112,19 +134,20 @@ async function smsappFinals(
   pending: Pending[],
 ): Promise<Final[]> {
   const finals: Final[] = [];
-  const toFinal = (id: number, raw: string): Final | null => {
-    const status = parseSmsappStatus(raw);
+  const toFinal = (p: Pending, sms: SmsappMessage): Final | null => {
+    const status = sms.status;
+    // What smsapp.pk charged and which sender it used (bulk sends: the account default) are facts either way.
+    const facts = { cost: p.cost === null ? sms.cost : undefined, sender: sms.from };
     // A bare "Delivered" only means the gateway took it; the handset verdict carries the gateway id.
-    if (status.state === "delivered" && status.gatewayMessageId) return { id, status: "delivered", detail: null };
-    if (status.state === "failed") return { id, status: "undelivered", detail: smsappReason(status.label) };
-    if (/^buffered/i.test(status.label)) return { id, status: "buffered", detail: DETAIL.buffered };
-    return null;
+    if (status.state === "delivered" && status.gatewayMessageId) return { id: p.id, status: "delivered", detail: null, ...facts };
+    if (status.state === "failed") return { id: p.id, status: "undelivered", detail: smsappReason(status.label), ...facts };
+    if (/^buffered/i.test(status.label)) return { id: p.id, status: "buffered", detail: DETAIL.buffered, ...facts };
+    return { id: p.id, status: "accepted", detail: null, ...facts };
   };
   const withUid = pending.filter((p) => p.providerMessageId);
   for (const p of withUid) {
     try {
-      const sms = await client.getMessage(p.providerMessageId!);
-      const final = toFinal(p.id, sms.status.raw);
+      const final = toFinal(p, await client.getMessage(p.providerMessageId!));
       if (final) finals.push(final);
     } catch (err) {
       // One unknown or unreadable message must not hold up the others' verdicts.
@@ -139,14 +162,14 @@ async function smsappFinals(
     const pages = new Set<number>();
     for (let p = 1; p <= span; p++) pages.add(p);
     for (let p = Math.max(1, first.lastPage - span + 1); p <= first.lastPage; p++) pages.add(p);
-    const byKey = new Map<string, string[]>();
+    const byKey = new Map<string, SmsappMessage[]>();
     for (const page of pages) {
       const result = page === 1 ? first : await client.listMessages(page);
-      for (const e of result.items) byKey.set(`${e.to}|${e.message}`, [...(byKey.get(`${e.to}|${e.message}`) ?? []), e.status.raw]);
+      for (const e of result.items) byKey.set(`${e.to}|${e.message}`, [...(byKey.get(`${e.to}|${e.message}`) ?? []), e]);
     }
     for (const p of withoutUid) {
-      const raw = byKey.get(`${toProviderMsisdn(p.phone)}|${p.body}`)?.shift();
-      const final = raw ? toFinal(p.id, raw) : null;
+      const entry = byKey.get(`${toProviderMsisdn(p.phone)}|${p.body}`)?.shift();
+      const final = entry ? toFinal(p, entry) : null;
       if (final) finals.push(final);
     }
   }
@@ -162,15 +185,16 @@ async function cpsmsFinals(
   const finals: Final[] = [];
   for (const p of pending) {
     const row = rows.get(`${p.reference}|${toProviderMsisdn(p.phone)}`);
-    if (!row || !row.dlrStatus) continue;
-    // The log also knows the price, for messages whose send answer was lost.
-    const cost = p.cost === null && row.pointPrice !== null ? row.pointPrice : undefined;
-    const segments = row.smsAmount ?? undefined;
-    const state = cpsmsDeliveryState(row.dlrStatus);
-    if (state === "delivered") finals.push({ id: p.id, status: "delivered", detail: null, cost, segments });
-    else if (state === "failed") finals.push({ id: p.id, status: "undelivered", detail: DETAIL.failed, cost, segments });
-    else if (state === "abandoned") finals.push({ id: p.id, status: "undelivered", detail: DETAIL.abandoned, cost, segments });
-    else if (state === "buffered") finals.push({ id: p.id, status: "buffered", detail: DETAIL.buffered, cost, segments });
+    // Not in the log: not sent (yet). A held message stays "scheduled" until CPSMS lists it.
+    if (!row) continue;
+    // The log also knows the price (for messages whose send answer was lost), the sender and the send time.
+    const facts = { cost: p.cost === null && row.pointPrice !== null ? row.pointPrice : undefined, segments: row.smsAmount ?? undefined, sender: row.from, sentAt: row.timeSent };
+    const state = row.dlrStatus ? cpsmsDeliveryState(row.dlrStatus) : null;
+    if (state === "delivered") finals.push({ id: p.id, status: "delivered", detail: null, ...facts });
+    else if (state === "failed") finals.push({ id: p.id, status: "undelivered", detail: DETAIL.failed, ...facts });
+    else if (state === "abandoned") finals.push({ id: p.id, status: "undelivered", detail: DETAIL.abandoned, ...facts });
+    else if (state === "buffered") finals.push({ id: p.id, status: "buffered", detail: DETAIL.buffered, ...facts });
+    else finals.push({ id: p.id, status: "accepted", detail: null, ...facts });
   }
   return finals;
 }
@@ -183,22 +207,41 @@ const DETAIL = {
 
 async function applyFinals(db: Database, finals: Final[]): Promise<number> {
   if (finals.length === 0) return 0;
-  // One statement; "buffered" only moves an "accepted" message, verdicts move either open status.
+  // One statement. Verdicts move any open status; "buffered" only "accepted" or "scheduled"; "accepted" only
+  // confirms a held ("scheduled") message. Facts (cost, sender, send time) are filled in whatever the status.
   const col = <K extends keyof Final>(key: K) => sql.param(finals.map((f) => f[key] ?? null));
-  const result = await db.execute<{ id: number; status: string; detail: string | null }>(sql`
+  const result = await db.execute<{ id: number; status: string; detail: string | null; moved: boolean }>(sql`
+    with f as (
+      select * from unnest(${col("id")}::bigint[], ${col("status")}::text[], ${col("detail")}::text[], ${col("cost")}::numeric[],
+        ${col("segments")}::int[], ${col("sender")}::text[], ${sql.param(finals.map((f) => f.sentAt?.toISOString() ?? null))}::timestamptz[])
+        as f(id, status, detail, cost, segments, sender, sent_at)
+    ), mv as (
+      select f.*, cm.status as was, case
+        when f.status in ('delivered', 'undelivered') then cm.status in ('scheduled', 'accepted', 'buffered')
+        when f.status = 'buffered' then cm.status in ('scheduled', 'accepted')
+        else cm.status = 'scheduled' end as moves
+      from f join campaign_messages cm on cm.id = f.id
+      where cm.status in ('scheduled', 'accepted', 'buffered')
+    )
     update campaign_messages m set
-      status = f.status,
-      status_changed_at = now(),
-      delivered_at = case when f.status = 'delivered' then now() else m.delivered_at end,
-      error_message = f.detail,
-      error_code = case when f.status = 'delivered' then null else m.error_code end,
-      cost = coalesce(m.cost, f.cost),
-      segments = coalesce(f.segments, m.segments)
-    from unnest(${col("id")}::bigint[], ${col("status")}::text[], ${col("detail")}::text[], ${col("cost")}::numeric[], ${col("segments")}::int[])
-      as f(id, status, detail, cost, segments)
-    where m.id = f.id
-      and (m.status = 'accepted' or (m.status = 'buffered' and f.status <> 'buffered'))
-    returning m.id, m.status, m.error_message as detail`);
-  await recordEvents(db, "poll", result.rows.map((r) => ({ messageId: Number(r.id), status: r.status, detail: r.detail })));
-  return result.rows.filter((r) => r.status !== "buffered").length;
+      status = case when mv.moves then mv.status else m.status end,
+      status_changed_at = case when mv.moves then now() else m.status_changed_at end,
+      delivered_at = case when mv.moves and mv.status = 'delivered' then now() else m.delivered_at end,
+      error_message = case when mv.moves then mv.detail else m.error_message end,
+      error_code = case when mv.moves and mv.status = 'delivered' then null else m.error_code end,
+      sent_at = coalesce(m.sent_at, mv.sent_at, case when mv.moves and m.status = 'scheduled' then now() end),
+      cost = coalesce(m.cost, mv.cost),
+      segments = coalesce(mv.segments, m.segments),
+      sender = coalesce(mv.sender, m.sender)
+    from mv
+    -- A report that changed the row since it was read wins; the next poll looks again.
+    where m.id = mv.id and m.status = mv.was
+    returning m.id, m.status, m.error_message as detail, mv.moves as moved`);
+  const moved = result.rows.filter((r) => r.moved);
+  await recordEvents(
+    db,
+    "poll",
+    moved.map((r) => ({ messageId: Number(r.id), status: r.status, detail: r.status === "accepted" ? "CPSMS sent it at its scheduled time." : r.detail })),
+  );
+  return moved.filter((r) => r.status !== "buffered").length;
 }

@@ -11,6 +11,7 @@ export type MessageOutcome = {
   cost: number | null;
   segments: number | null;
   providerMessageId: string | null;
+  sender: string | null;
   errorCode: string | null;
   errorMessage: string | null;
 };
@@ -29,7 +30,7 @@ export function summarizeBatch(ids: readonly number[], results: readonly BatchIt
   let failure: ProviderError | null = null;
   const outcomes = results.map((result, i): MessageOutcome => {
     const id = ids[i] as number;
-    const base = { id, cost: null, segments: null, providerMessageId: null, errorCode: null, errorMessage: null };
+    const base = { id, cost: null, segments: null, providerMessageId: null, sender: null, errorCode: null, errorMessage: null };
     switch (result.status) {
       case "accepted":
         return {
@@ -38,6 +39,7 @@ export function summarizeBatch(ids: readonly number[], results: readonly BatchIt
           cost: result.receipt.cost,
           segments: result.receipt.segments || null,
           providerMessageId: result.receipt.providerMessageId,
+          sender: result.receipt.sender,
         };
       case "rejected":
         return { ...base, status: "rejected", errorCode: result.rejection.code ?? "rejected", errorMessage: result.rejection.message };
@@ -58,7 +60,8 @@ export function summarizeBatch(ids: readonly number[], results: readonly BatchIt
 /**
  * Writes outcomes in one statement (a batch is up to a few hundred rows). A delivery report can beat the
  * provider's answer (the row is already buffered/delivered/undelivered): its status is kept, but the cost,
- * segments, uid and send time from the answer are still recorded.
+ * segments, uid, sender and send time from the answer are still recorded. A message CPSMS accepted for later
+ * ("scheduled") gets no send time: it hasn't gone out, and its time comes from CPSMS's confirmation.
  */
 export async function recordOutcomes(db: Database, outcomes: readonly MessageOutcome[]) {
   if (outcomes.length === 0) return;
@@ -70,15 +73,16 @@ export async function recordOutcomes(db: Database, outcomes: readonly MessageOut
       cost = coalesce(o.cost, m.cost),
       segments = coalesce(o.segments, m.segments),
       provider_message_id = coalesce(o.provider_message_id, m.provider_message_id),
+      sender = coalesce(o.sender, m.sender),
       error_code = case when m.status = 'sending' then o.error_code else m.error_code end,
       error_message = case when m.status = 'sending' then o.error_message else m.error_message end,
-      sent_at = case when o.status in ('accepted', 'scheduled') then coalesce(case when m.status = 'sending' then null else m.sent_at end, now()) else m.sent_at end,
+      sent_at = case when o.status = 'accepted' then coalesce(case when m.status = 'sending' then null else m.sent_at end, now()) else m.sent_at end,
       claimed_at = case when o.status = 'queued' then null else m.claimed_at end,
       status_changed_at = case when m.status = 'sending' then now() else m.status_changed_at end
     from unnest(
       ${col("id")}::bigint[], ${col("status")}::text[], ${col("cost")}::numeric[], ${col("segments")}::int[],
-      ${col("providerMessageId")}::text[], ${col("errorCode")}::text[], ${col("errorMessage")}::text[]
-    ) as o(id, status, cost, segments, provider_message_id, error_code, error_message)
+      ${col("providerMessageId")}::text[], ${col("sender")}::text[], ${col("errorCode")}::text[], ${col("errorMessage")}::text[]
+    ) as o(id, status, cost, segments, provider_message_id, sender, error_code, error_message)
     where m.id = o.id
       and (m.status = 'sending' or (o.status in ('accepted', 'scheduled') and m.status in ('buffered', 'delivered', 'undelivered')))`);
   await recordEvents(

@@ -20,18 +20,14 @@ export async function sweepCampaigns(db: Database): Promise<{ resumed: number; c
       )`);
   for (const { id } of orphaned.rows) await enqueueDispatch(id);
 
-  // CPSMS sends held at the provider are out once their time has passed (delivery reports then follow).
+  // A CPSMS-held send is finished once its time has passed and CPSMS confirmed every message (a delivery report
+  // or its log, see poll-delivery.ts): until then its messages are "scheduled", not sent.
   const done = await db.execute<{ id: string }>(sql`
-    with due as (
-      update campaigns c set status = 'completed', finished_at = now(), updated_at = now()
-      where c.status = 'scheduled' and c.scheduled_via = 'provider' and c.scheduled_at <= now()
-        and not exists (select 1 from campaign_messages m where m.campaign_id = c.id and m.status in ('queued', 'sending'))
-      returning c.id
-    )
-    update campaign_messages m set status = 'accepted', status_changed_at = now()
-    from due where m.campaign_id = due.id and m.status = 'scheduled'
-    returning due.id`);
-  const completed = new Set(done.rows.map((r) => r.id)).size;
+    update campaigns c set status = 'completed', finished_at = now(), updated_at = now()
+    where c.status = 'scheduled' and c.scheduled_via = 'provider' and c.scheduled_at <= now()
+      and not exists (select 1 from campaign_messages m where m.campaign_id = c.id and m.status in ('queued', 'sending', 'scheduled'))
+    returning c.id`);
+  const completed = done.rows.length;
   if (orphaned.rows.length || completed) logger.info({ resumed: orphaned.rows.length, completed }, "campaign sweep");
   return { resumed: orphaned.rows.length, completed };
 }

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { campaignMessages, campaigns } from "@/drizzle/schema";
-import { STATUSES_IN } from "@/lib/campaigns/delivery-status";
+import { TALLY } from "@/lib/campaigns/campaign-progress";
+import { costAggregates, statusList as list } from "@/lib/campaigns/cost-sql";
 import { sharedResult } from "@/lib/cache/shared-result";
 import type { Database } from "@/lib/db";
 import { SEGMENT_PRICES } from "@/lib/messages/segment-prices";
@@ -8,10 +9,8 @@ import type { ProviderName } from "@/lib/sms/types";
 import { dayKey, PERIODS, type PeriodKey, startOfDay } from "./periods";
 
 /** Statuses of messages that went out to the provider (the base of the delivery rate). */
-export const SENT_STATUSES = ["accepted", "buffered", "delivered", "undelivered", "unknown"] as const;
-const FAILED = STATUSES_IN.failed;
-
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+export const SENT_STATUSES = TALLY.sent;
+const FAILED = TALLY.failed;
 
 export type PeriodStats = { key: PeriodKey; label: string; sent: number; delivered: number; failed: number; rate: number | null };
 export type CostByProvider = { provider: ProviderName; unit: string; today: number; days30: number };
@@ -27,8 +26,10 @@ const SERIES_DAYS = 30;
 /**
  * The dashboard's numbers, from one pass over the last 30 days of messages (calendar days in the restaurant's
  * zone): per period sent, delivered, failed and the delivery rate (delivered / sent; null before anything was
- * sent), cost per provider in its own unit (CPSMS points, smsapp.pk units), and one point per day for the
- * charts (zero days included). A message counts on the day it went out (or was written, if it never did).
+ * sent), cost per provider in its own unit (CPSMS points, smsapp.pk units) as charged for messages that went
+ * out, and one point per day for the charts (zero days included). A message counts on the day it went out (or
+ * was written, if it never did). Held, queued, cancelled and refused messages cost nothing here: what is still to
+ * come is in upcomingSends, labelled as held or estimated.
  * One grouped scan instead of one per figure: the dashboard is the most visited page.
  */
 export async function dashboardFigures(db: Database, timeZone: string, now = new Date()): Promise<DashboardFigures> {
@@ -44,7 +45,7 @@ export async function dashboardFigures(db: Database, timeZone: string, now = new
         count(*) filter (where m.status in (${list(SENT_STATUSES)})) as sent,
         count(*) filter (where m.status = 'delivered') as delivered,
         count(*) filter (where m.status in (${list(FAILED)})) as failed,
-        coalesce(sum(m.cost), 0) as cost
+        coalesce(sum(m.cost) filter (where m.status in (${list(SENT_STATUSES)})), 0) as cost
       from ${campaignMessages} m
       where m.listed_at >= ${starts[0]!.toISOString()}::timestamptz
       group by 1, 2
@@ -83,12 +84,19 @@ export type UpcomingSend = {
   scheduledAt: Date | null;
   status: string;
   recipients: number;
-  /** Estimated cost of what is still to be sent, in the provider's unit (held-by-CPSMS sends are already paid). */
+  /** What CPSMS already charged for the messages it holds (refunded if they are cancelled). */
+  heldCost: number;
+  /** Estimated cost of what no provider has charged yet, in the provider's unit (an estimate, not a charge). */
   estimatedCost: number;
+  /** Held plus estimated: what this campaign will have cost once it is out. */
+  expectedCost: number;
 };
 
-/** Campaigns still to go out (scheduled, or queued/sending now), soonest first, with what they will cost. */
-export async function upcomingSends(db: Database, limit = 8): Promise<UpcomingSend[]> {
+/**
+ * Campaigns still to go out (scheduled, queued or sending now; drafts too when asked), soonest first, each with
+ * what it will cost: held by CPSMS, and estimated for the rest.
+ */
+export async function upcomingSends(db: Database, limit = 8, statuses: readonly string[] = ["scheduled", "queued", "sending"]): Promise<UpcomingSend[]> {
   const rows = await db
     .select({
       id: campaigns.id,
@@ -99,25 +107,23 @@ export async function upcomingSends(db: Database, limit = 8): Promise<UpcomingSe
       recipients: campaigns.recipientCount,
     })
     .from(campaigns)
-    .where(inArray(campaigns.status, ["scheduled", "queued", "sending"]))
+    .where(inArray(campaigns.status, [...statuses] as (typeof campaigns.status._.data)[]))
     .orderBy(asc(sql`coalesce(${campaigns.scheduledAt}, ${campaigns.createdAt})`))
     .limit(limit);
   if (rows.length === 0) return [];
-  const estimates = await db
-    .select({
-      campaignId: campaignMessages.campaignId,
-      cost: sql<number>`coalesce(sum(${campaignMessages.segments} * case
-          when c.provider = 'cpsms' and ${campaignMessages.phone} like ${`${SEGMENT_PRICES.cpsms.domesticPrefix}%`} then ${SEGMENT_PRICES.cpsms.domestic}::numeric
-          when c.provider = 'cpsms' then ${SEGMENT_PRICES.cpsms.international}::numeric
-          when ${campaignMessages.phone} like ${`${SEGMENT_PRICES.smsapp.domesticPrefix}%`} then ${SEGMENT_PRICES.smsapp.domestic}::numeric
-          else ${SEGMENT_PRICES.smsapp.international}::numeric end), 0)::float`,
-    })
-    .from(campaignMessages)
-    .innerJoin(sql`${campaigns} c`, sql`c.id = ${campaignMessages.campaignId}`)
-    .where(and(inArray(campaignMessages.campaignId, rows.map((r) => r.id)), inArray(campaignMessages.status, ["queued", "sending"])))
-    .groupBy(campaignMessages.campaignId);
-  const cost = new Map(estimates.map((e) => [e.campaignId, e.cost]));
-  return rows.map((r) => ({ ...r, estimatedCost: Math.round((cost.get(r.id) ?? 0) * 100) / 100 }));
+  // Only the messages still to come are read (held, queued, sending): a campaign far into its send is cheap.
+  const estimates = await db.execute<{ campaign_id: string; held: number; estimated: number }>(sql`
+    select m.campaign_id, ${costAggregates.held} as held, ${costAggregates.estimated} as estimated
+    from ${campaignMessages} m join ${campaigns} c on c.id = m.campaign_id
+    where m.campaign_id = any(${sql.param(rows.map((r) => r.id))}::uuid[]) and m.status in (${list([...TALLY.scheduled, ...TALLY.waiting])})
+    group by m.campaign_id`);
+  const cost = new Map(estimates.rows.map((e) => [e.campaign_id, e]));
+  const round = (n: number) => Math.round(Number(n) * 100) / 100;
+  return rows.map((r) => {
+    const heldCost = round(cost.get(r.id)?.held ?? 0);
+    const estimatedCost = round(cost.get(r.id)?.estimated ?? 0);
+    return { ...r, heldCost, estimatedCost, expectedCost: round(heldCost + estimatedCost) };
+  });
 }
 
 export type LatestFailure = {
@@ -160,6 +166,11 @@ export const DASHBOARD_SHARED_MS = 2_000;
  * estimate alone scans the campaign's unsent messages: once per moment, not once per person.
  */
 export const sharedDashboard = sharedResult({ ttlMs: DASHBOARD_SHARED_MS, keyOf: (k: { timeZone: string; db: Database }) => k.timeZone }, async ({ db, timeZone }) => {
-  const [figures, upcoming, failures] = await Promise.all([dashboardFigures(db, timeZone), upcomingSends(db), latestFailures(db)]);
-  return { ...figures, upcoming, failures };
+  const [figures, upcoming, awaitingApproval, failures] = await Promise.all([
+    dashboardFigures(db, timeZone),
+    upcomingSends(db),
+    upcomingSends(db, 20, ["draft"]),
+    latestFailures(db),
+  ]);
+  return { ...figures, upcoming, awaitingApproval, failures };
 });

@@ -48,7 +48,11 @@ export function historyWhere(filters: HistoryFilters, timeZone: string): SQL | u
     filters.provider ? eq(campaigns.provider, filters.provider) : undefined,
     filters.state ? sql`${campaignMessages.status} in (${sql.join(STATUSES_IN[filters.state].map((s) => sql`${s}`), sql`, `)})` : undefined,
     filters.campaignId ? eq(campaignMessages.campaignId, filters.campaignId) : undefined,
-    filters.sender === DEFAULT_SENDER ? isNull(campaigns.sender) : filters.sender ? eq(campaigns.sender, filters.sender) : undefined,
+    filters.sender === DEFAULT_SENDER
+      ? and(isNull(campaignMessages.sender), isNull(campaigns.sender))
+      : filters.sender
+        ? sql`coalesce(${campaignMessages.sender}, ${campaigns.sender}) = ${filters.sender}`
+        : undefined,
     since ? sql`${campaignMessages.listedAt} >= ${since.toISOString()}::timestamptz` : undefined,
     until ? sql`${campaignMessages.listedAt} < ${until.toISOString()}::timestamptz` : undefined,
     term.kind === "phone" ? sql`${campaignMessages.phone} like ${like(term.digits)}` : undefined,
@@ -77,7 +81,8 @@ const selection = {
   campaignId: campaignMessages.campaignId,
   campaignName: campaigns.name,
   provider: campaigns.provider,
-  sender: campaigns.sender,
+  // The sender the provider used when it told us, else the one asked for (null: the account default).
+  sender: sql<string | null>`coalesce(${campaignMessages.sender}, ${campaigns.sender})`,
   contactId: campaignMessages.contactId,
   contactName: sql<string | null>`nullif(trim(${contacts.firstName} || ' ' || ${contacts.lastName}), '')`,
 };
@@ -137,7 +142,10 @@ export async function historyFilterOptions(db: Database) {
       .from(campaigns)
       .orderBy(sql`${campaigns.createdAt} desc`)
       .limit(200),
-    db.selectDistinct({ sender: campaigns.sender }).from(campaigns).limit(100),
+    db.execute<{ sender: string | null }>(sql`
+      select distinct coalesce(m.sender, c.sender) as sender from ${campaigns} c
+      left join lateral (select sender from ${campaignMessages} where campaign_id = c.id and sender is not null limit 1) m on true
+      order by 1 limit 100`).then((r) => r.rows),
   ]);
   return {
     campaigns: recent.map((c) => ({ id: c.id, name: c.name })),

@@ -41,6 +41,11 @@ export interface SendReceipt {
   segments: number;
   /** Provider units charged (CPSMS points, smsapp.pk units); null when the provider did not say. */
   cost: number | null;
+  /**
+   * The sender the provider says it used; null when its answer doesn't say (CPSMS: the account default when we
+   * named none; smsapp.pk bulk sends without SMS objects in the answer). Read later from its log or history.
+   */
+  sender: string | null;
   scheduled: boolean;
 }
 

@@ -16,12 +16,17 @@ export type CampaignRow = {
   recipients: number;
   sent: number;
   failed: number;
+  scheduled: number;
+  stopped: number;
   percentDone: number;
-  cost: number;
+  /** What the provider charged, formatted in its unit. */
+  charged: string;
+  /** Held by CPSMS or estimated, labelled; null when nothing is to come. */
+  pendingCost: string | null;
   createdBy: string | null;
 };
 
-const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+const NUMBER = new Intl.NumberFormat("en-GB");
 
 const columns: ColumnDef<CampaignRow, unknown>[] = [
   {
@@ -47,14 +52,26 @@ const columns: ColumnDef<CampaignRow, unknown>[] = [
     cell: ({ row }) => (
       <div className="min-w-36 space-y-1">
         <ProgressBar value={row.original.percentDone} label={`${row.original.name} progress`} />
-        <div className="text-xs text-muted-foreground">
+        <div className="text-xs text-muted-foreground" data-testid="campaign-progress-text">
           {NUMBER.format(row.original.sent)} of {NUMBER.format(row.original.recipients)} sent
+          {row.original.scheduled ? ` · ${NUMBER.format(row.original.scheduled)} scheduled` : ""}
           {row.original.failed ? ` · ${NUMBER.format(row.original.failed)} failed` : ""}
+          {row.original.stopped ? ` · ${NUMBER.format(row.original.stopped)} not sent` : ""}
         </div>
       </div>
     ),
   },
-  { header: "Cost", accessorKey: "cost", cell: ({ row }) => NUMBER.format(row.original.cost), meta: { className: "text-right" } },
+  {
+    header: "Charged",
+    accessorKey: "charged",
+    cell: ({ row }) => (
+      <div className="whitespace-nowrap">
+        <div data-testid="campaign-charged">{row.original.charged}</div>
+        {row.original.pendingCost ? <div className="text-xs text-muted-foreground">{row.original.pendingCost}</div> : null}
+      </div>
+    ),
+    meta: { className: "text-right" },
+  },
 ];
 
 export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {

@@ -14,6 +14,7 @@ import { getDb } from "@/lib/db";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatInZone } from "@/lib/time/zoned";
+import { formatAmount } from "@/lib/format/amount";
 import { AutoRefresh } from "./auto-refresh";
 import { type CampaignRow, CampaignsTable } from "./campaigns-table";
 import { type RepeatingRow, RepeatingSends } from "./repeating-sends";
@@ -47,8 +48,16 @@ export default async function CampaignsPage() {
       recipients: c.recipientCount,
       sent: progress.sent,
       failed: progress.failed,
+      scheduled: progress.scheduled,
+      stopped: progress.stopped,
       percentDone: progress.percentDone,
-      cost: c.cost,
+      charged: formatAmount(c.costs.charged, c.provider),
+      pendingCost:
+        c.costs.held > 0
+          ? `+ ${formatAmount(c.costs.held, c.provider)} held by CPSMS`
+          : c.costs.estimated > 0
+            ? `+ ≈ ${formatAmount(c.costs.estimated, c.provider)} estimate`
+            : null,
       createdBy: c.createdBy,
     };
   });

@@ -1,3 +1,4 @@
+import { senderShown } from "@/lib/campaigns/sender-shown";
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -38,7 +39,7 @@ export default async function HistoryPage({ searchParams }: Props) {
     campaignId: r.campaignId,
     campaignName: r.campaignName,
     provider: PROVIDER_LABELS[r.provider],
-    sender: r.sender ?? "default sender",
+    sender: senderShown(r.provider, r.sender, null),
     status: r.status,
     cost: r.cost === null ? "—" : `${NUMBER.format(r.cost)} ${r.provider === "cpsms" ? "pt" : "u"}`,
     segments: r.segments,

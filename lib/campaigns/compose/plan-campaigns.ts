@@ -49,9 +49,7 @@ export function planCampaigns(
   for (const [provider, recipients] of splitByProvider(audience, choice.provider, context.routes)) {
     const sender = choice.sender.trim() || context.defaultSenders[provider];
     const label = PROVIDER_LABELS[provider];
-    if (!sender && provider === "smsapp") {
-      throw new AppError("INVALID_INPUT", `${label} needs a sender ID for every message: enter one, or set a default sender in Settings > Providers.`);
-    }
+    // No sender: the account's own default at the provider (smsapp.pk then sends 50 per bulk call).
     if (sender) {
       const problem = senderProblem(provider, sender);
       if (problem) throw new AppError("INVALID_INPUT", `Sender "${sender}" can't be used with ${label}: ${problem}`);

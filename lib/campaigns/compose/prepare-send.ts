@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Campaign } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -55,6 +56,7 @@ export async function writeCampaigns(
   plans: ProviderPlan[],
   options: { scheduledAt: Date | null; expireAfterMinutes: number | null; approved: boolean; recurringSendId?: string; occurrence?: string },
 ): Promise<Campaign[]> {
+  const submissionId = randomUUID();
   return db.transaction(async (tx) => {
     const rows: Campaign[] = [];
     for (const plan of plans) {
@@ -72,6 +74,7 @@ export async function writeCampaigns(
           approved: options.approved,
           recurringSendId: options.recurringSendId,
           occurrence: options.occurrence,
+          submissionId,
         }),
       );
     }

@@ -153,9 +153,11 @@ describe("submitCampaigns", () => {
     await expect(submitCampaigns(getDb(), manager, base({ contactIds: [g.id], provider: "cpsms" }))).rejects.toThrow(/Not enough CPSMS\.dk credit.*needs about 1/);
   });
 
-  it("smsapp.pk needs a sender", async () => {
+  it("smsapp.pk without a sender goes out under the account's own default sender ID (no sender stored, so none is claimed)", async () => {
     const manager = await insertUser({ role: "manager" });
     const pak = await guest("granted", `+92300${String(2_000_000 + ++phoneSeq).padStart(7, "0")}`);
-    await expect(submitCampaigns(getDb(), manager, base({ contactIds: [pak.id], sender: "" }))).rejects.toThrow(/needs a sender ID/);
+    const result = await submitCampaigns(getDb(), manager, base({ contactIds: [pak.id], sender: "" }));
+    const [row] = await getDb().select({ sender: campaigns.sender }).from(campaigns).where(eq(campaigns.id, result.campaigns[0]!.id));
+    expect(row?.sender).toBeNull();
   });
 });

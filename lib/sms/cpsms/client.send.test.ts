@@ -19,7 +19,7 @@ describe("CPSMS send", () => {
   it("sends one SMS with our reference and dlr_url passed through untouched", async () => {
     const dlrUrl = "http://127.0.0.1:9/dlr?msg=m_1&token=t0k";
     const receipt = await client().send({ to: "+45 20 20 20 20", text: "Hej Åse, dit bord er klar", from: "Cafe", reference: "msg_01HZX-1", dlrUrl });
-    expect(receipt).toEqual({ to: "4520202020", providerMessageId: null, reference: "msg_01HZX-1", segments: 1, cost: 1, scheduled: false });
+    expect(receipt).toEqual({ to: "4520202020", providerMessageId: null, reference: "msg_01HZX-1", segments: 1, cost: 1, sender: "Cafe", scheduled: false });
     const [request] = sandbox.state.requests({ path: "/send" });
     expect(request?.body).toEqual({ to: ["4520202020"], message: "Hej Åse, dit bord er klar", from: "Cafe", reference: "msg_01HZX-1", dlr_url: dlrUrl });
     expect(request?.contentType).toContain("application/json");

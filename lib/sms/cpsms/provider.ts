@@ -20,6 +20,8 @@ export function createCpsmsSending(send: CpsmsSendApi, options: { maxRecipientsP
       reference: message.reference ?? null,
       segments: accepted.segments ?? message.segments ?? getSegmentInfo(message.text).segments,
       cost: accepted.cost,
+      // CPSMS sends from the name we give it (it refuses names it won't use); without one, its log tells.
+      sender: message.from ?? null,
       scheduled: message.sendAt !== undefined && message.sendAt.getTime() > options.now(),
     };
   }

@@ -37,7 +37,7 @@ describe("smsapp.pk send", () => {
 
   it("implements the shared interface", async () => {
     const receipt = await client().send({ to: "923001234567", text: "Hi", reference: "ours-1" });
-    expect(receipt).toEqual({ to: "923001234567", providerMessageId: expect.any(String), reference: "ours-1", segments: 1, cost: 1, scheduled: false });
+    expect(receipt).toEqual({ to: "923001234567", providerMessageId: expect.any(String), reference: "ours-1", segments: 1, cost: 1, sender: "CafeRevenue", scheduled: false });
     await expect(client().getBalance()).resolves.toMatchObject({ amount: 99, unlimited: false, unit: "units", raw: "99" });
   });
 

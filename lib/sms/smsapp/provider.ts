@@ -7,9 +7,10 @@ import { SMSAPP_BULK_LIMIT, type SmsappMessagesApi } from "./messages";
 import type { SmsappMessage } from "./schemas";
 
 /**
- * The shared SmsProviderClient send methods. Messages from the account's default sender with no schedule go
- * through /sms/send-bulk-messages in chunks of 50 (bulk items cannot carry a sender or a time); all others are
- * sent one by one through /sms/send.
+ * The shared SmsProviderClient send methods. Messages that name no sender and have no schedule go through
+ * /sms/send-bulk-messages in chunks of 50: bulk items can carry neither a sender nor a time, so smsapp.pk sends
+ * them from the account's own default sender ID. A message that names a sender is sent one by one through
+ * /sms/send, which carries it, so the sender the guest sees is always the one chosen (one call per guest).
  */
 export function createSmsappSending(api: SmsappMessagesApi, options: { defaultSenderId?: string; now: () => number }) {
   function receipt(message: OutboundSms, sms: SmsappMessage | null, scheduled: boolean): SendReceipt {
@@ -19,6 +20,7 @@ export function createSmsappSending(api: SmsappMessagesApi, options: { defaultSe
       reference: message.reference ?? null,
       segments: message.segments ?? getSegmentInfo(message.text).segments,
       cost: sms?.cost ?? null,
+      sender: sms?.from ?? null,
       scheduled,
     };
   }
@@ -40,9 +42,10 @@ export function createSmsappSending(api: SmsappMessagesApi, options: { defaultSe
     return receipt(message, result.sms, scheduleAt !== undefined);
   }
 
+  // Only a message without a sender: our "default sender" setting is not necessarily the account's default at
+  // smsapp.pk, which is what bulk sends go out under.
   function usesBulk(message: OutboundSms): boolean {
-    const defaultSender = message.from === undefined || message.from === options.defaultSenderId;
-    return defaultSender && (message.sendAt === undefined || message.sendAt.getTime() <= options.now());
+    return message.from === undefined && (message.sendAt === undefined || message.sendAt.getTime() <= options.now());
   }
 
   async function runBulk(messages: readonly OutboundSms[], indices: number[]): Promise<Map<number, BatchItemResult>> {

@@ -26,10 +26,12 @@ type Props = {
   /** "Can be cancelled until Fri 27 Nov, 15:50" for CPSMS-held campaigns. */
   cancelUntil: string | null;
   cancelLocked: boolean;
+  /** "Approve both and send" when routing split the draft over both providers (approved as one). */
+  approveLabel?: string;
 };
 
 /** The buttons a manager needs on a campaign, shown only when they apply. */
-export function CampaignControls({ campaignId, status, heldByProvider, cancelUntil, cancelLocked }: Props) {
+export function CampaignControls({ campaignId, status, heldByProvider, cancelUntil, cancelLocked, approveLabel }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -47,7 +49,7 @@ export function CampaignControls({ campaignId, status, heldByProvider, cancelUnt
     <div className="flex flex-wrap items-center gap-2">
       {status === "draft" ? (
         <Button size="sm" disabled={pending} onClick={() => run(approveCampaignAction, "Approved: it goes out as planned.")}>
-          <CircleCheck aria-hidden /> Approve and send
+          <CircleCheck aria-hidden /> {approveLabel ?? "Approve and send"}
         </Button>
       ) : null}
       {canPause ? (

@@ -9,9 +9,13 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { cancelDeadline } from "@/lib/campaigns/campaign-controls";
+import { CampaignFigures } from "@/components/campaigns/campaign-figures";
+import { cancelDeadline, submissionSiblings } from "@/lib/campaigns/campaign-controls";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
-import { isMessageStatus, listCampaignMessages } from "@/lib/campaigns/list-campaign-messages";
+import { isDeliveryState } from "@/lib/campaigns/delivery-status";
+import { listCampaignMessages } from "@/lib/campaigns/list-campaign-messages";
+import { campaignSenderShown } from "@/lib/campaigns/sender-shown";
+import { formatAmount } from "@/lib/format/amount";
 import { RESENDABLE } from "@/lib/campaigns/resend-failed";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
 import { getDb } from "@/lib/db";
@@ -26,7 +30,7 @@ import { type RecipientRow, RecipientsTable } from "./recipients-table";
 
 export const metadata: Metadata = { title: "Campaign" };
 
-const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+const NUMBER = new Intl.NumberFormat("en-GB");
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,32 +43,37 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   if (!campaign) notFound();
 
   const query = await searchParams;
-  const status = isMessageStatus(query.status) ? query.status : undefined;
+  const state = isDeliveryState(query.state) ? query.state : undefined;
   const page = typeof query.page === "string" && /^\d{1,6}$/.test(query.page) && Number(query.page) > 0 ? Number(query.page) : 1;
-  const messages = await listCampaignMessages(db, id, { page, status });
+  const [messages, siblings] = await Promise.all([listCampaignMessages(db, id, { page, state }), submissionSiblings(db, campaign)]);
   const progress = summarizeProgress(campaign.counts, campaign.recipientCount);
   const zone = (d: Date) => formatInZone(d, settings.timeZone);
   const deadline = cancelDeadline(campaign);
-  const unit = campaign.provider === "cpsms" ? "points" : "units";
+  const heldByProvider = campaign.scheduledVia === "provider" && campaign.status === "scheduled";
+  const due = campaign.scheduledAt !== null && campaign.scheduledAt.getTime() <= Date.now();
+  const locked = Boolean(deadline && Date.now() >= deadline.getTime());
   const resendable = RESENDABLE.reduce((n, s) => n + (campaign.counts[s] ?? 0), 0);
-  const active = ["queued", "sending"].includes(campaign.status) || (campaign.counts.accepted ?? 0) + (campaign.counts.buffered ?? 0) > 0;
+  const active =
+    ["queued", "sending"].includes(campaign.status) || progress.waiting + (campaign.counts.accepted ?? 0) + (campaign.counts.buffered ?? 0) > 0 || (heldByProvider && due);
+  const isManager = hasRole(user.role, "manager");
 
   const rows: RecipientRow[] = messages.rows.map((m) => ({
     id: String(m.id),
     phone: m.phone,
+    contactId: m.contactId,
+    name: m.name,
     status: m.status,
     segments: m.segments,
-    cost: m.cost,
-    detail: m.errorMessage,
+    cost: m.cost === null ? null : formatAmount(m.cost, campaign.provider),
+    detail: recipientDetail(m, { locked, zone }),
     sentAt: m.sentAt ? zone(m.sentAt) : null,
-    deliveredAt: m.deliveredAt ? zone(m.deliveredAt) : null,
   }));
 
   return (
     <>
       <PageHeader
         title={campaign.name}
-        description={`${PROVIDER_LABELS[campaign.provider]} · ${campaign.sender ?? "default sender"} · ${NUMBER.format(campaign.recipientCount)} recipients`}
+        description={`${PROVIDER_LABELS[campaign.provider]} · from ${campaignSenderShown(campaign.provider, campaign.sendersUsed, campaign.sender)} · ${NUMBER.format(campaign.recipientCount)} ${campaign.recipientCount === 1 ? "recipient" : "recipients"}`}
       />
       {active ? <AutoRefresh intervalMs={2000} /> : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
@@ -72,9 +81,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           <CardContent className="space-y-4">
             <div className="flex flex-wrap items-center gap-3">
               <CampaignStatusBadge status={campaign.status} />
-              <span className="text-sm text-muted-foreground">
-                {campaign.scheduledAt ? `Scheduled for ${zone(campaign.scheduledAt)}` : `Created ${zone(campaign.createdAt)}`}
-                {campaign.scheduledVia === "provider" ? " (held by CPSMS)" : ""}
+              <span className="text-sm text-muted-foreground" data-testid="campaign-when">
+                {scheduleLine(campaign, { heldByProvider, due, zone, deadline, progress })}
               </span>
             </div>
             {campaign.pauseReason ? (
@@ -83,43 +91,62 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 <AlertDescription>{campaign.pauseReason}</AlertDescription>
               </Alert>
             ) : null}
-            <ProgressBar value={progress.percentDone} label="Sending progress" />
-            <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="campaign-counts">
-              {[
-                ["Sent", progress.sent],
-                ["Delivered", progress.delivered],
-                ["Failed", progress.failed + progress.undelivered],
-                ["Waiting", progress.pending],
-              ].map(([label, value]) => (
-                <div key={label} className="rounded-lg border p-3">
-                  <dt className="text-xs text-muted-foreground">{label}</dt>
-                  <dd className="text-lg font-semibold tabular-nums">{NUMBER.format(Number(value))}</dd>
-                </div>
-              ))}
-            </dl>
-            <p className="text-sm text-muted-foreground" data-testid="campaign-cost">
-              Cost so far: {NUMBER.format(campaign.cost)} {unit}
-              {progress.sent > 0 ? ` · ${NUMBER.format(campaign.cost / progress.sent)} ${unit} per message sent` : ""}
-            </p>
-            {hasRole(user.role, "manager") ? (
+            {campaign.withdrawnHeld > 0 ? (
+              <Alert variant="warning" data-testid="withdrawn-held">
+                <AlertTitle>
+                  {NUMBER.format(campaign.withdrawnHeld)} {campaign.withdrawnHeld === 1 ? "guest" : "guests"} withdrew consent after CPSMS took this campaign
+                </AlertTitle>
+                <AlertDescription>
+                  {locked
+                    ? "CPSMS no longer allows deleting messages this close to the send time (10 minutes), so their messages may still go out."
+                    : "Their messages are being deleted at CPSMS; the rest of the campaign stays scheduled."}
+                </AlertDescription>
+              </Alert>
+            ) : null}
+            {campaign.withdrawnSent > 0 ? (
+              <p className="text-sm text-muted-foreground" data-testid="withdrawn-sent">
+                {NUMBER.format(campaign.withdrawnSent)} {campaign.withdrawnSent === 1 ? "message" : "messages"} went out although the guest had withdrawn
+                consent: it was already on its way, or inside CPSMS's 10-minute lock.
+              </p>
+            ) : null}
+            {siblings.length > 0 ? (
+              <p className="text-sm text-muted-foreground" data-testid="submission-siblings">
+                Sent together with{" "}
+                {siblings.map((s, i) => (
+                  <span key={s.id}>
+                    {i > 0 ? ", " : ""}
+                    <Link href={`/campaigns/${s.id}`} className="underline underline-offset-4">
+                      {s.name}
+                    </Link>
+                  </span>
+                ))}{" "}
+                (routing split the audience by provider){campaign.status === "draft" ? "; approving one approves both" : ""}.
+              </p>
+            ) : null}
+            {progress.percentDone > 0 || !["scheduled", "draft"].includes(campaign.status) ? (
+              <ProgressBar value={progress.percentDone} label="Sending progress" />
+            ) : null}
+            <CampaignFigures provider={campaign.provider} progress={progress} costs={campaign.costs} scheduledFor={campaign.scheduledAt && !due ? zone(campaign.scheduledAt) : null} />
+            {isManager ? (
               <CampaignControls
                 campaignId={campaign.id}
                 status={campaign.status}
                 heldByProvider={campaign.scheduledVia === "provider"}
                 cancelUntil={deadline && campaign.status === "scheduled" ? zone(deadline) : null}
-                cancelLocked={Boolean(deadline && campaign.status === "scheduled" && Date.now() >= deadline.getTime())}
+                cancelLocked={Boolean(deadline && campaign.status === "scheduled" && locked)}
+                approveLabel={siblings.some((s) => s.status === "draft") ? "Approve both and send" : undefined}
               />
             ) : null}
-            {hasRole(user.role, "manager") && campaign.scheduledAt && ["scheduled", "draft"].includes(campaign.status) ? (
+            {isManager && campaign.scheduledAt && ["scheduled", "draft"].includes(campaign.status) && !due ? (
               <RescheduleForm
                 campaignId={campaign.id}
                 current={formatInZone(campaign.scheduledAt, settings.timeZone, "yyyy-MM-dd'T'HH:mm")}
                 timeZone={settings.timeZone}
               />
             ) : null}
-            {hasRole(user.role, "manager") && resendable > 0 && !["queued", "sending", "draft"].includes(campaign.status) ? (
+            {isManager && resendable > 0 && !["queued", "sending", "draft"].includes(campaign.status) ? (
               <ResendFailedButton campaignId={campaign.id} failed={resendable} />
-            ) : !hasRole(user.role, "manager") && campaign.status === "draft" ? (
+            ) : !isManager && campaign.status === "draft" ? (
               <p className="text-sm text-muted-foreground">A manager or owner must approve this draft before it is sent.</p>
             ) : null}
           </CardContent>
@@ -127,7 +154,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         <Card>
           <CardContent className="space-y-2">
             <h2 className="text-sm font-medium">Message</h2>
-            <p className="text-sm whitespace-pre-wrap">{campaign.body}</p>
+            <p className="text-sm break-words whitespace-pre-wrap">{campaign.body}</p>
           </CardContent>
         </Card>
       </div>
@@ -135,7 +162,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         <h2 id="recipients-heading" className="text-lg font-semibold">
           Recipients
         </h2>
-        <RecipientsTable rows={rows} total={messages.total} page={messages.page} pageCount={messages.pageCount} status={status ?? null} />
+        <RecipientsTable rows={rows} total={messages.total} page={messages.page} pageCount={messages.pageCount} state={state ?? null} />
       </section>
       <p className="mt-6 text-sm">
         <Link href="/campaigns" className="underline underline-offset-4">
@@ -144,4 +171,45 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       </p>
     </>
   );
+}
+
+type Line = {
+  heldByProvider: boolean;
+  due: boolean;
+  zone: (d: Date) => string;
+  deadline: Date | null;
+  progress: ReturnType<typeof summarizeProgress>;
+};
+
+/** When the campaign goes (or went) out, in words: held is not sent, and "due" waits for CPSMS's word. */
+function scheduleLine(campaign: { status: string; scheduledAt: Date | null; createdAt: Date; finishedAt: Date | null }, line: Line): string {
+  const { heldByProvider, due, zone, deadline, progress } = line;
+  if (heldByProvider && campaign.scheduledAt) {
+    if (due) {
+      return progress.scheduled > 0
+        ? `CPSMS was due to send it ${zone(campaign.scheduledAt)}; waiting for CPSMS to confirm ${NUMBER.format(progress.scheduled)} ${progress.scheduled === 1 ? "message" : "messages"}.`
+        : `Sent by CPSMS ${zone(campaign.scheduledAt)}.`;
+    }
+    const until = deadline && deadline.getTime() > Date.now() ? ` Can be cancelled until ${zone(deadline)}.` : " Too close to the send time to cancel.";
+    return `Scheduled for ${zone(campaign.scheduledAt)}, held by CPSMS.${until}`;
+  }
+  if (campaign.scheduledAt && campaign.status === "scheduled") return `Scheduled for ${zone(campaign.scheduledAt)}.`;
+  if (campaign.status === "draft") return campaign.scheduledAt ? `Draft for ${zone(campaign.scheduledAt)}.` : `Draft written ${zone(campaign.createdAt)}.`;
+  if (campaign.finishedAt) return `Finished ${zone(campaign.finishedAt)}.`;
+  return `Created ${zone(campaign.createdAt)}.`;
+}
+
+/** A recipient's detail: the provider's reason, or why a withdrawn guest's message is (not) going out. */
+function recipientDetail(
+  m: { status: string; errorMessage: string | null; stopRequestedAt: Date | null; stopReason: string | null },
+  options: { locked: boolean; zone: (d: Date) => string },
+): string | null {
+  if (m.stopRequestedAt && ["scheduled", "sending"].includes(m.status)) {
+    const why = `${m.stopReason ?? "Consent withdrawn"} (${options.zone(m.stopRequestedAt)}).`;
+    return options.locked ? `${why} CPSMS holds it and no longer allows deleting it: it may still go out.` : `${why} Being deleted at CPSMS.`;
+  }
+  if (m.stopRequestedAt && !["cancelled"].includes(m.status) && m.status !== "scheduled") {
+    return `${m.stopReason ?? "Consent withdrawn"} (${options.zone(m.stopRequestedAt)}), but it had already gone to the provider.`;
+  }
+  return m.errorMessage;
 }

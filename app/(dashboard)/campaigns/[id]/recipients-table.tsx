@@ -4,66 +4,61 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { DataTable } from "@/components/data-table/data-table";
-import { Badge } from "@/components/ui/badge";
+import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { MESSAGE_STATUSES, type MessageStatus } from "@/drizzle/schema/campaign-statuses";
+import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
+import { DELIVERY_STATE_LABELS, DELIVERY_STATES, type DeliveryState } from "@/lib/campaigns/delivery-status";
 
 export type RecipientRow = {
   id: string;
   phone: string;
+  contactId: string | null;
+  /** The guest's name from the guest book; null for pasted numbers or guests without a name. */
+  name: string | null;
   status: MessageStatus;
   segments: number;
-  cost: number | null;
+  /** Formatted in the provider's unit ("1 point"); null when nothing was charged. */
+  cost: string | null;
   detail: string | null;
   sentAt: string | null;
-  deliveredAt: string | null;
-};
-
-const VARIANT: Partial<Record<MessageStatus, "success" | "warning" | "destructive" | "secondary" | "outline">> = {
-  delivered: "success",
-  accepted: "secondary",
-  scheduled: "secondary",
-  queued: "outline",
-  sending: "outline",
-  undelivered: "destructive",
-  rejected: "destructive",
-  failed: "destructive",
-  cancelled: "outline",
-  expired: "warning",
-  buffered: "warning",
-  unknown: "outline",
 };
 
 const columns: ColumnDef<RecipientRow, unknown>[] = [
   {
-    header: "Phone",
+    header: "Guest",
     accessorKey: "phone",
     cell: ({ row }) => (
-      <Link href={`/history/${row.original.id}`} className="underline-offset-4 hover:underline">
-        {row.original.phone}
-      </Link>
+      <div className="min-w-36">
+        {row.original.name && row.original.contactId ? (
+          <Link href={`/contacts/${row.original.contactId}`} className="font-medium underline-offset-4 hover:underline">
+            {row.original.name}
+          </Link>
+        ) : (
+          <span className="text-muted-foreground">{row.original.contactId ? "No name" : "Not in the guest book"}</span>
+        )}
+        <div>
+          <Link href={`/history/${row.original.id}`} className="font-mono text-xs whitespace-nowrap underline-offset-4 hover:underline">
+            {row.original.phone}
+          </Link>
+        </div>
+      </div>
     ),
-    meta: { className: "font-mono text-xs whitespace-nowrap" },
   },
-  {
-    header: "Status",
-    accessorKey: "status",
-    cell: ({ row }) => <Badge variant={VARIANT[row.original.status] ?? "outline"}>{row.original.status}</Badge>,
-  },
+  { header: "Status", accessorKey: "status", cell: ({ row }) => <DeliveryStateBadge status={row.original.status} /> },
   { header: "Sent", accessorKey: "sentAt", cell: ({ row }) => row.original.sentAt ?? "—", meta: { className: "whitespace-nowrap" } },
   { header: "Segments", accessorKey: "segments", meta: { className: "text-right" } },
-  { header: "Cost", accessorKey: "cost", cell: ({ row }) => row.original.cost ?? "—", meta: { className: "text-right" } },
-  { header: "Detail", accessorKey: "detail", cell: ({ row }) => row.original.detail ?? "", meta: { className: "text-muted-foreground" } },
+  { header: "Cost", accessorKey: "cost", cell: ({ row }) => row.original.cost ?? "—", meta: { className: "text-right whitespace-nowrap" } },
+  { header: "Detail", accessorKey: "detail", cell: ({ row }) => row.original.detail ?? "", meta: { className: "min-w-48 text-muted-foreground" } },
 ];
 
 /** Server-paginated recipients, filtered by status through the URL (shareable, survives refresh). */
-export function RecipientsTable(props: { rows: RecipientRow[]; total: number; page: number; pageCount: number; status: MessageStatus | null }) {
+export function RecipientsTable(props: { rows: RecipientRow[]; total: number; page: number; pageCount: number; state: DeliveryState | null }) {
   const router = useRouter();
   const pathname = usePathname();
-  const href = (page: number, status: string | null) => {
+  const href = (page: number, state: string | null) => {
     const params = new URLSearchParams();
-    if (status) params.set("status", status);
+    if (state) params.set("state", state);
     if (page > 1) params.set("page", String(page));
     const qs = params.toString();
     return qs ? `${pathname}?${qs}` : pathname;
@@ -72,15 +67,15 @@ export function RecipientsTable(props: { rows: RecipientRow[]; total: number; pa
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="w-48">
-          <Select value={props.status ?? "all"} onValueChange={(v) => router.push(href(1, v === "all" ? null : v))}>
+          <Select value={props.state ?? "all"} onValueChange={(v) => router.push(href(1, v === "all" ? null : v))}>
             <SelectTrigger aria-label="Filter by status">
               <SelectValue />
             </SelectTrigger>
             <SelectContent>
               <SelectItem value="all">All statuses</SelectItem>
-              {MESSAGE_STATUSES.map((s) => (
+              {DELIVERY_STATES.map((s) => (
                 <SelectItem key={s} value={s}>
-                  {s}
+                  {DELIVERY_STATE_LABELS[s]}
                 </SelectItem>
               ))}
             </SelectContent>
@@ -93,7 +88,7 @@ export function RecipientsTable(props: { rows: RecipientRow[]; total: number; pa
       <DataTable columns={columns} data={props.rows} getRowId={(r) => r.id} caption="Recipients" emptyMessage="No recipients with this status." />
       <div className="flex justify-end gap-2">
         <Button asChild variant="outline" size="sm" aria-disabled={props.page <= 1} className={props.page <= 1 ? "pointer-events-none opacity-50" : ""}>
-          <Link href={href(props.page - 1, props.status)}>Previous</Link>
+          <Link href={href(props.page - 1, props.state)}>Previous</Link>
         </Button>
         <Button
           asChild
@@ -102,7 +97,7 @@ export function RecipientsTable(props: { rows: RecipientRow[]; total: number; pa
           aria-disabled={props.page >= props.pageCount}
           className={props.page >= props.pageCount ? "pointer-events-none opacity-50" : ""}
         >
-          <Link href={href(props.page + 1, props.status)}>Next</Link>
+          <Link href={href(props.page + 1, props.state)}>Next</Link>
         </Button>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { senderShown } from "@/lib/campaigns/sender-shown";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -31,7 +32,7 @@ export default async function MessagePage({ params }: Props) {
     ["To", <span key="to" className="font-mono">{m.phone}</span>],
     ["Guest", guest || "— (number not in the guest book)"],
     ["Campaign", <Link key="c" href={`/campaigns/${campaign.id}`} className="underline underline-offset-4">{campaign.name}</Link>],
-    ["Provider", `${PROVIDER_LABELS[campaign.provider]} · ${campaign.sender ?? "default sender"}`],
+    ["Provider", `${PROVIDER_LABELS[campaign.provider]} · from ${senderShown(campaign.provider, m.sender, campaign.sender)}`],
     ["Written", at(m.createdAt)],
     ["Sent", at(m.sentAt)],
     ["Delivered", at(m.deliveredAt)],

@@ -1,0 +1,34 @@
+import { type SQL, sql } from "drizzle-orm";
+import { SEGMENT_PRICES } from "@/lib/messages/segment-prices";
+import { TALLY } from "./campaign-progress";
+
+const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+
+/**
+ * What a message would cost by our price list (segments x the provider's price for that number), for what no
+ * provider has charged yet. Only an estimate: the provider's answer is the real cost.
+ */
+export function estimatedCostSql(provider: SQL, phone: SQL, segments: SQL): SQL {
+  return sql`(${segments} * case
+    when ${provider} = 'cpsms' and ${phone} like ${`${SEGMENT_PRICES.cpsms.domesticPrefix}%`} then ${SEGMENT_PRICES.cpsms.domestic}::numeric
+    when ${provider} = 'cpsms' then ${SEGMENT_PRICES.cpsms.international}::numeric
+    when ${phone} like ${`${SEGMENT_PRICES.smsapp.domesticPrefix}%`} then ${SEGMENT_PRICES.smsapp.domestic}::numeric
+    else ${SEGMENT_PRICES.smsapp.international}::numeric end)`;
+}
+
+/**
+ * The three kinds of money a campaign's messages stand for, as aggregate expressions over campaign_messages `m`
+ * joined to campaigns `c`: charged (the provider's cost of messages that went out), held (what CPSMS charged for
+ * messages it holds for later; refunded if they are deleted) and estimated (messages nobody has charged yet).
+ * Cancelled, expired and refused messages cost nothing.
+ */
+export const costAggregates = {
+  charged: sql<number>`coalesce(sum(m.cost) filter (where m.status in (${list(TALLY.sent)})), 0)::float`,
+  held: sql<number>`coalesce(sum(coalesce(m.cost, ${estimatedCostSql(sql`c.provider`, sql`m.phone`, sql`m.segments`)})) filter (where m.status in (${list(TALLY.scheduled)})), 0)::float`,
+  estimated: sql<number>`coalesce(sum(${estimatedCostSql(sql`c.provider`, sql`m.phone`, sql`m.segments`)}) filter (where m.status in (${list(TALLY.waiting)})), 0)::float`,
+};
+
+/** The SQL list of stored statuses behind a figure, e.g. `m.status in (${statusList(TALLY.sent)})`. */
+export function statusList(values: readonly string[]): SQL {
+  return list(values);
+}
