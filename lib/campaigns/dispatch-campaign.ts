@@ -161,7 +161,7 @@ async function sendAll(
     let recording: Promise<void> = Promise.resolve();
     try {
       while (!stop) {
-        const claimed = await claimBatch(db, campaign.id, batchSize, owner);
+        const claimed = await claimBatch(db, campaign.id, batchSize, owner, { marketing: campaign.category === "marketing" });
         if (claimed.length === 0) return;
         const messages: OutboundSms[] = claimed.map((m) => ({
           to: m.phone,

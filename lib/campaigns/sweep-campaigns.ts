@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { enqueueDispatch } from "./enqueue-dispatch";
+import { requestHeldStops } from "./stop-withdrawn";
 
 /**
  * Runs every minute on one instance and at every worker start. Restarts dispatch for campaigns that should be
@@ -28,6 +29,11 @@ export async function sweepCampaigns(db: Database): Promise<{ resumed: number; c
       and not exists (select 1 from campaign_messages m where m.campaign_id = c.id and m.status in ('queued', 'sending', 'scheduled'))
     returning c.id`);
   const completed = done.rows.length;
+
+  // Withdrawn guests' messages CPSMS still holds: the job deletes them (its queued run may have been lost).
+  const held = await db.execute<{ any: boolean }>(sql`
+    select exists (select 1 from campaign_messages where stop_requested_at is not null and status = 'scheduled') as any`);
+  if (held.rows[0]?.any) await requestHeldStops();
   if (orphaned.rows.length || completed) logger.info({ resumed: orphaned.rows.length, completed }, "campaign sweep");
   return { resumed: orphaned.rows.length, completed };
 }

@@ -3,6 +3,7 @@ import { type ConsentSource, consentEvents, contacts, users } from "@/drizzle/sc
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type ContactSelection, contactSelectionSql } from "@/lib/contacts/contact-filter";
+import { requestHeldStops, stopMessagesTo } from "@/lib/campaigns/stop-withdrawn";
 import { suppressPhones, unsuppressPhone } from "./suppression";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -40,8 +41,9 @@ export type WithdrawInput = { selection: ContactSelection; source: ConsentSource
 
 /**
  * Withdraws marketing consent for a selection of contacts: a ledger entry per contact that was not already
- * withdrawn, the mirror on the contact, and the number on the suppression list, all in one transaction.
- * Idempotent: withdrawing twice changes nothing the second time. Returns the contacts that changed.
+ * withdrawn, the mirror on the contact, the number on the suppression list, and every promotion to them that
+ * hasn't gone out stopped (see stopMessagesTo), all in one transaction; then CPSMS is asked to delete what it
+ * holds. Idempotent: withdrawing twice changes nothing the second time. Returns the contacts that changed.
  */
 export async function withdrawConsent(db: Executor, input: WithdrawInput): Promise<{ id: string; phone: string }[]> {
   const run = async (tx: Tx) => {
@@ -58,9 +60,12 @@ export async function withdrawConsent(db: Executor, input: WithdrawInput): Promi
     // Also for contacts already withdrawn: their number belongs on the list whatever happened before.
     const all = await tx.select({ phone: contacts.phone }).from(contacts).where(contactSelectionSql(input.selection));
     await suppressPhones(tx, all.map((c) => c.phone), input.source);
-    return changed;
+    const stopped = await stopMessagesTo(tx, all.map((c) => c.phone), { source: input.source });
+    return { changed, held: stopped.marked };
   };
-  return db.transaction(run);
+  const { changed, held } = await db.transaction(run);
+  if (held > 0) await requestHeldStops();
+  return changed;
 }
 
 export type ConsentHistoryEntry = {

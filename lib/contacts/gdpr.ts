@@ -3,6 +3,7 @@ import { campaignMessages, campaigns, contacts } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/session";
 import { consentHistory } from "@/lib/consent/consent-ledger";
+import { requestHeldStops, stopMessagesTo } from "@/lib/campaigns/stop-withdrawn";
 import { suppressPhones } from "@/lib/consent/suppression";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -53,11 +54,14 @@ export async function exportGuestData(db: Database, actor: Actor, contactId: str
  * removals for linked groups. Audit-logged without the number.
  */
 export async function eraseContact(db: Database, actor: Actor, contactId: string): Promise<{ cpsmsOps: CpsmsOp[] }> {
-  return db.transaction(async (tx) => {
+  const erased = await db.transaction(async (tx) => {
     const [contact] = await tx.select().from(contacts).where(eq(contacts.id, contactId)).for("update");
     if (!contact) throw new AppError("NOT_FOUND", "That guest no longer exists.");
     const cpsmsOps = await linkedGroupOps(tx, eq(contacts.id, contactId), "remove");
     await suppressPhones(tx, [contact.phone], "gdpr_erasure");
+    // Before the number is anonymised: nothing still to go out may reach it (service messages neither: we may not
+    // keep the number), and what CPSMS holds is deleted there by reference.
+    const stopped = await stopMessagesTo(tx, [contact.phone], { source: "gdpr_erasure", includeTransactional: true });
     const messages = await tx
       .update(campaignMessages)
       .set({ phone: sql`'erased-' || ${campaignMessages.id}`, body: "(erased)", contactId: null })
@@ -71,6 +75,8 @@ export async function eraseContact(db: Database, actor: Actor, contactId: string
       targetId: contactId,
       details: { messagesAnonymised: messages.length, cpsmsGroups: cpsmsOps.length },
     });
-    return { cpsmsOps };
+    return { cpsmsOps, held: stopped.marked };
   });
+  if (erased.held > 0) await requestHeldStops();
+  return { cpsmsOps: erased.cpsmsOps };
 }

@@ -2,6 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { type Contact, consentEvents, contacts, users } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/session";
+import { requestHeldStops, stopMessagesTo } from "@/lib/campaigns/stop-withdrawn";
 import { newOptOutToken } from "@/lib/consent/opt-out-link";
 import { isSuppressed, unsuppressPhone } from "@/lib/consent/suppression";
 import type { Database } from "@/lib/db";
@@ -98,12 +99,16 @@ export async function updateContact(db: Database, actor: Actor, input: UpdateCon
   return { cpsmsOps: result.cpsmsOps };
 }
 
-/** Deletes the selected guests (ledger and memberships go with them). Returns the CPSMS removals to push. */
+/**
+ * Deletes the selected guests (ledger and memberships go with them). Their promotions that haven't gone out are
+ * stopped: without the guest, there is no record of their consent. Returns the CPSMS removals to push.
+ */
 export async function deleteContacts(db: Database, actor: Actor, selection: ContactSelection): Promise<{ deleted: number; cpsmsOps: CpsmsOp[] }> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const where = contactSelectionSql(selection);
     const cpsmsOps = await linkedGroupOps(tx, where, "remove");
-    const deleted = await tx.delete(contacts).where(where).returning({ id: contacts.id });
+    const deleted = await tx.delete(contacts).where(where).returning({ id: contacts.id, phone: contacts.phone });
+    const stopped = await stopMessagesTo(tx, deleted.map((d) => d.phone), { source: "contact_deleted" });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "contact.delete",
@@ -112,8 +117,10 @@ export async function deleteContacts(db: Database, actor: Actor, selection: Cont
       details: { count: deleted.length, ...("filter" in selection ? { filter: selection.filter } : {}) },
     });
     forgetTagCache();
-    return { deleted: deleted.length, cpsmsOps };
+    return { deleted: deleted.length, cpsmsOps, held: stopped.marked };
   });
+  if (result.held > 0) await requestHeldStops();
+  return { deleted: result.deleted, cpsmsOps: result.cpsmsOps };
 }
 
 export type ContactDetail = Contact & { createdBy: string | null; updatedBy: string | null; suppressed: boolean };

@@ -30,4 +30,5 @@ export const EVENT_SOURCE_LABELS: Record<string, string> = {
   poll: "Status check",
   staff: "Staff",
   schedule: "Schedule",
+  consent: "Consent withdrawn",
 };

@@ -6,6 +6,7 @@ export const QUEUE = {
   campaignDispatch: "campaign_dispatch",
   campaignSweep: "campaign_sweep",
   deliveryPoll: "delivery_poll",
+  stopHeldMessages: "stop_held_messages",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
@@ -21,6 +22,9 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   [QUEUE.campaignSweep]: { policy: "singleton", retryLimit: 1, expireInSeconds: 120 },
   // Asks providers for delivery verdicts they don't push to us (smsapp.pk never does).
   [QUEUE.deliveryPoll]: { policy: "singleton", retryLimit: 1, expireInSeconds: 300 },
+  // Deletes withdrawn guests' messages that CPSMS holds; idempotent, and the sweep runs it too.
+  // "stately": one may wait while one runs, so a withdrawal during a run is not lost until the sweep.
+  [QUEUE.stopHeldMessages]: { policy: "stately", retryLimit: 3, retryDelay: 10, expireInSeconds: 300 },
 };
 
 /** Recurring jobs (cron, UTC). pg-boss runs each once per slot however many instances are up. */

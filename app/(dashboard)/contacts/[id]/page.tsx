@@ -21,6 +21,7 @@ import { CONSENT_SOURCE_LABELS, LANGUAGES } from "@/lib/validation/contacts";
 import { ConsentBadge } from "../consent-badge";
 import { ConsentPanel } from "./consent-panel";
 import { DangerZone } from "./danger-zone";
+import { GuestMessages } from "./guest-messages";
 
 export const metadata: Metadata = { title: "Guest" };
 
@@ -136,6 +137,9 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             <ConsentPanel contactId={contact.id} state={contact.consentState} defaultWording={defaultConsentWording(settings.name)} />
           </CardContent>
         </Card>
+      </div>
+      <div className="mt-4">
+        <GuestMessages contact={contact} timeZone={settings.timeZone} />
       </div>
       {isManager ? <DangerZone contactId={contact.id} name={name} /> : null}
     </>
