@@ -65,6 +65,14 @@ describe.each(SMSAPP_VERSIONS)("smsapp.pk %s: errors a client that asks for JSON
     }
     const badToken = await call("GET", "/api/v3/balance", { Authorization: "Bearer wrong" });
     expect(badToken).toMatchObject({ status: 401, type: expect.stringContaining("text/html") });
+    // Bindings run before the middleware that forces JSON: a production install shows its 500 page.
+    const unknownUid = await call("GET", "/api/v3/sms/606812e63f78b", { Authorization: `Bearer ${TOKEN}` });
+    expect(unknownUid).toMatchObject({ status: 500, type: expect.stringContaining("text/html") });
+    // Validation runs after it: JSON whatever the client asked for.
+    expect(await call("POST", "/api/v3/sms/send", { Authorization: `Bearer ${TOKEN}` })).toMatchObject({
+      status: 200,
+      body: { status: "error", message: "The given data was invalid." },
+    });
   });
 
   it("HEAD answers where GET does; OPTIONS lists the verbs", async () => {
