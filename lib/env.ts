@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { CPSMS_DLR_CODE_SETS, CPSMS_WIRE_VARIANTS, SMSAPP_VERSIONS } from "@/sandbox/variants";
 
 /**
  * The only module that touches `process.env`. Everything else asks `env()` for typed, validated values, so a
@@ -30,6 +31,9 @@ const port = (fallback: number) =>
       .max(65535, "must be between 1 and 65535")
       .default(fallback),
   );
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z.preprocess(emptyAsUndefined, z.enum(values, { error: `must be one of ${values.join(", ")}` }).default(fallback));
 
 const optionalString = (schema: z.ZodString) => z.preprocess(emptyAsUndefined, schema.optional());
 
@@ -93,6 +97,10 @@ export const envSchema = z.object({
   CPSMS_SANDBOX_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).default("sandbox-cpsms-api-key")),
   SMSAPP_SANDBOX_PORT: port(4020),
   SMSAPP_SANDBOX_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(1).default("sandbox-smsapp-token")),
+  /** Which provider behaviour the sandbox emulates where the providers' own documents disagree (sandbox/README.md). */
+  CPSMS_SANDBOX_SHAPES: oneOf(CPSMS_WIRE_VARIANTS, "documented"),
+  CPSMS_SANDBOX_DLR_CODES: oneOf(CPSMS_DLR_CODE_SETS, "current"),
+  SMSAPP_SANDBOX_VERSION: oneOf(SMSAPP_VERSIONS, "3.1"),
   /** How long the sandbox waits before a delivery report (CPSMS) or a status change (smsapp.pk). */
   SANDBOX_DELIVERY_DELAY_MS: z.preprocess(
     emptyAsUndefined,

@@ -4,6 +4,7 @@ import { SMSAPP_SANDBOX_DEFAULTS, type SmsappSandboxOptions } from "./smsapp/opt
 import { type SmsappSandbox, startSmsappSandbox } from "./smsapp/server";
 
 export { startCpsmsSandbox, startSmsappSandbox };
+export { CPSMS_CONTRACT_VARIANTS, CPSMS_DLR_CODE_SETS, CPSMS_WIRE_VARIANTS, SMSAPP_VERSIONS } from "./variants";
 export type { CpsmsSandbox, CpsmsSandboxOptions, SmsappSandbox, SmsappSandboxOptions };
 
 /**

@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { startCpsmsSandbox, startSmsappSandbox } from "@/sandbox";
+import { variantsFromEnv, withCpsmsVariants, withSmsappVariants } from "@/sandbox/cli";
 import { assertPortFree } from "./port";
 import type { OnShutdown } from "./run-main";
 import { StartupError } from "./startup-error";
@@ -36,17 +37,18 @@ export async function startSandboxesIfNeeded(onShutdown: OnShutdown, log: (line:
       );
     }
     const delivery = { delayMs: config.SANDBOX_DELIVERY_DELAY_MS };
+    // CPSMS_SANDBOX_SHAPES, CPSMS_SANDBOX_DLR_CODES, SMSAPP_SANDBOX_VERSION: which provider behaviour to emulate.
+    const variants = variantsFromEnv(config);
     const sandbox =
       provider === "cpsms"
-        ? await startCpsmsSandbox({
-            port,
-            username: config.CPSMS_SANDBOX_USERNAME,
-            apiKey: config.CPSMS_SANDBOX_API_KEY,
-            dlr: delivery,
-          })
-        : await startSmsappSandbox({ port, apiToken: config.SMSAPP_SANDBOX_TOKEN, delivery });
+        ? await startCpsmsSandbox(
+            withCpsmsVariants({ port, username: config.CPSMS_SANDBOX_USERNAME, apiKey: config.CPSMS_SANDBOX_API_KEY, dlr: delivery }, variants),
+          )
+        : await startSmsappSandbox(withSmsappVariants({ port, apiToken: config.SMSAPP_SANDBOX_TOKEN, delivery }, variants));
     onShutdown(() => sandbox.stop(), `${LABEL[provider]} sandbox`);
-    log(`${LABEL[provider]} sandbox at ${sandbox.url}`);
+    const emulating =
+      provider === "cpsms" ? `${variants.cpsmsShapes} shapes, ${variants.cpsmsDlrCodes} DLR codes` : `Ultimate SMS ${variants.smsappVersion}`;
+    log(`${LABEL[provider]} sandbox at ${sandbox.url} (${emulating})`);
   }
 }
 

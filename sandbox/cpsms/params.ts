@@ -11,12 +11,20 @@ export function readParams(request: SandboxRequest, pathNames: readonly string[]
   const json = readJsonBody(request);
   if ("error" in json) return json;
   if (json.params !== null) return { params: json.params };
-  const params: CpsmsParams = Object.fromEntries(request.query);
+  const params: CpsmsParams = withoutEmptyStrings(Object.fromEntries(request.query));
   request.segments.slice(1).forEach((segment, i) => {
     const name = pathNames[i];
     if (name !== undefined) params[name] = segment;
   });
   return { params };
+}
+
+/**
+ * An empty string means "not given": a widely used PHP client posts every option it was not handed as "" (and
+ * CPSMS sends those), so `"timestamp":""` is no timestamp, not an invalid one. Required fields stay required.
+ */
+function withoutEmptyStrings(params: CpsmsParams): CpsmsParams {
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== ""));
 }
 
 /** The JSON body as an object, or null when there is none. ISO-8859-1 requests are re-read as Latin-1. */
@@ -39,7 +47,7 @@ export function readJsonBody(request: SandboxRequest): { params: CpsmsParams | n
       return { error: cpsmsError(400, "The request body is not valid JSON") };
     }
   }
-  return { params: parsed as CpsmsParams };
+  return { params: withoutEmptyStrings(parsed as CpsmsParams) };
 }
 
 /** A positive integer parameter (ids arrive as numbers in JSON, strings in paths). */

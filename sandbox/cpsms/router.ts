@@ -15,31 +15,32 @@ import { handleSend, handleSendGroup, handleSimpleSend } from "./routes-send";
 import type { CpsmsSandboxState } from "./state";
 import { cpsmsError } from "./wire";
 
-type Route = { method: string; handle: (state: CpsmsSandboxState, request: SandboxRequest) => SandboxResponse };
+type Route = { methods: readonly string[]; handle: (state: CpsmsSandboxState, request: SandboxRequest) => SandboxResponse };
 
 const ROUTES: Record<string, Route> = {
-  send: { method: "POST", handle: handleSend },
-  sendgroup: { method: "POST", handle: handleSendGroup },
-  simplesend: { method: "GET", handle: handleSimpleSend },
-  creditvalue: { method: "GET", handle: handleCreditValue },
-  deletesms: { method: "DELETE", handle: handleDeleteSms },
-  addgroup: { method: "POST", handle: handleAddGroup },
-  listgroups: { method: "GET", handle: handleListGroups },
-  updategroup: { method: "PUT", handle: handleUpdateGroup },
-  deletegroup: { method: "DELETE", handle: handleDeleteGroup },
-  addcontact: { method: "POST", handle: handleAddContact },
-  listcontacts: { method: "GET", handle: handleListContacts },
-  updatecontact: { method: "PUT", handle: handleUpdateContact },
-  deletecontact: { method: "DELETE", handle: handleDeleteContact },
-  listgroupmembership: { method: "GET", handle: handleListGroupMembership },
-  getlog: { method: "GET", handle: handleGetLog },
+  send: { methods: ["POST"], handle: handleSend },
+  sendgroup: { methods: ["POST"], handle: handleSendGroup },
+  simplesend: { methods: ["GET"], handle: handleSimpleSend },
+  // The documentation's own example asks for the credit with POST.
+  creditvalue: { methods: ["GET", "POST"], handle: handleCreditValue },
+  deletesms: { methods: ["DELETE"], handle: handleDeleteSms },
+  addgroup: { methods: ["POST"], handle: handleAddGroup },
+  listgroups: { methods: ["GET"], handle: handleListGroups },
+  updategroup: { methods: ["PUT"], handle: handleUpdateGroup },
+  deletegroup: { methods: ["DELETE"], handle: handleDeleteGroup },
+  addcontact: { methods: ["POST"], handle: handleAddContact },
+  listcontacts: { methods: ["GET"], handle: handleListContacts },
+  updatecontact: { methods: ["PUT"], handle: handleUpdateContact },
+  deletecontact: { methods: ["DELETE"], handle: handleDeleteContact },
+  listgroupmembership: { methods: ["GET"], handle: handleListGroupMembership },
+  getlog: { methods: ["GET"], handle: handleGetLog },
 };
 
 /** Authenticates (Basic) and dispatches one CPSMS v2 API request. */
 export function routeCpsmsRequest(state: CpsmsSandboxState, request: SandboxRequest): SandboxResponse {
   if (!isAuthorized(state, request.headers.authorization)) return cpsmsError(401, "Invalid username or API key");
   const route = ROUTES[request.segments[0] ?? ""];
-  if (!route || route.method !== request.method) return cpsmsError(404, "Method not found");
+  if (!route?.methods.includes(request.method)) return cpsmsError(404, "Method not found");
   return route.handle(state, request);
 }
 

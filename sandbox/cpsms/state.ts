@@ -163,6 +163,7 @@ export class CpsmsSandboxState implements SandboxStateBase {
   }
 
   // --- SandboxStateBase ---
+  variant = () => ({ shapes: this.options.wireVariant, dlrCodes: this.options.codeSet });
   now = () => this.clock.now();
   handsets = () => this.inboxes.all();
   handset = (number: string) => this.inboxes.inbox(number);

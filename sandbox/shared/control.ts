@@ -9,6 +9,8 @@ import type { RequestLogEntry } from "./request-log";
 export interface SandboxStateBase {
   readonly provider: "cpsms" | "smsapp";
   readonly faults: FaultStore;
+  /** Which provider behaviour this emulator was started with, e.g. {version: "3.1"}. */
+  variant(): Record<string, string>;
   now(): number;
   /** Every handset's inbox, keyed by number. */
   handsets(): Record<string, HandsetMessage[]>;
@@ -94,6 +96,7 @@ export function createControlHandler(state: SandboxStateBase, extra: ExtraRoute[
 function summary(state: SandboxStateBase) {
   return {
     provider: state.provider,
+    variant: state.variant(),
     now: state.now(),
     balance: state.balance(),
     handsets: Object.keys(state.handsets()).length,

@@ -46,8 +46,8 @@ export interface SandboxServerConfig {
   handleControl(request: ControlRequest): Promise<SandboxResponse>;
   /** The provider's own error body for a status (used by `status` faults without a body). */
   faultResponse(status: number): SandboxResponse;
-  /** Answer for paths outside the API prefix. */
-  notFound(): SandboxResponse;
+  /** Answer for paths outside the API prefix (smsapp.pk renders it by the request's Accept header). */
+  notFound(headers: IncomingHttpHeaders): SandboxResponse;
 }
 
 export interface RunningServer {
@@ -89,7 +89,7 @@ async function handle(config: SandboxServerConfig, req: IncomingMessage, res: Se
     const body = parseJsonOrNull(rawBody);
     return send(res, await config.handleControl({ method, path: pathname.slice("/_sandbox".length) || "/", query: url.searchParams, body }));
   }
-  if (pathname !== config.apiPrefix && !pathname.startsWith(`${config.apiPrefix}/`)) return send(res, config.notFound());
+  if (pathname !== config.apiPrefix && !pathname.startsWith(`${config.apiPrefix}/`)) return send(res, config.notFound(req.headers));
 
   const path = pathname.slice(config.apiPrefix.length) || "/";
   const entry = config.requestLog.add({ atMs: config.clock.now(), method, path, query: url.searchParams, headers: req.headers, rawBody });

@@ -1,5 +1,8 @@
 import type { DeliveryOptions } from "../shared/delivery";
 
+/** The Ultimate SMS build the emulator behaves like. */
+export type SmsappVersion = "3.1" | "3.7";
+
 export interface SmsappSandboxOptions {
   /** 0 = any free port. Default 0. */
   port?: number;
@@ -21,7 +24,7 @@ export interface SmsappSandboxOptions {
    * "3.1" (default, matches what smsapp users see): auth errors are HTTP 200 JSON, send failures 404, and a
    * recipient list with 2+ commas fails. "3.7": 401 / 403, and any list becomes a campaign.
    */
-  version?: "3.1" | "3.7";
+  version?: SmsappVersion;
   /** How statuses change after sending ("Delivered" → "Delivered|id" or "Undelivered|id"). */
   delivery?: DeliveryOptions;
   now?: () => number;

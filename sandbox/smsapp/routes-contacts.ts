@@ -2,71 +2,60 @@ import type { SandboxRequest, SandboxResponse } from "../shared/http-server";
 import { checkMsisdn } from "../shared/phone";
 import { readInput, text } from "./input";
 import { laravelPaginator, pageParam } from "./paginator";
+import type { RouteParams } from "./route-table";
 import type { SmsappContactRecord, SmsappGroupRecord, SmsappSandboxState } from "./state";
-import { modelNotFound, routeNotFound, success, validationError } from "./wire";
+import { modelNotFound, success, validationError } from "./wire";
 
 const groupView = (g: SmsappGroupRecord) => ({ uid: g.uid, name: g.name });
 const contactView = (c: SmsappContactRecord) => ({ uid: c.uid, phone: c.phone, first_name: c.first_name, last_name: c.last_name });
 
-/**
- * /contacts routes. Group and contact uids are 13-character strings; lookups ("show", "search", "all") are
- * POST, as in Ultimate SMS 3.1.
- */
-export function handleContacts(state: SmsappSandboxState, request: SandboxRequest): SandboxResponse {
-  const [, groupUid, action, contactUid] = request.segments;
-  const m = request.method;
-  if (groupUid === undefined) {
-    if (m === "GET") return listPage(request, [...state.groups.values()].map(groupView));
-    if (m === "POST") return createGroup(state, request);
-    return routeNotFound();
-  }
-  const group = state.groups.get(groupUid);
-  const known =
-    (action === undefined && (m === "PATCH" || m === "DELETE")) ||
-    (m === "POST" && (action === "show" || action === "store" || action === "all") && contactUid === undefined) ||
-    (contactUid !== undefined && ((m === "POST" && action === "search") || (m === "PATCH" && action === "update") || (m === "DELETE" && action === "delete")));
-  if (!known) return routeNotFound();
-  if (!group) return modelNotFound("ContactGroups", groupUid);
+type Handler = (state: SmsappSandboxState, request: SandboxRequest, params: RouteParams) => SandboxResponse;
 
-  if (action === undefined && m === "PATCH") return updateGroup(state, group, request);
-  if (action === undefined) {
-    state.groups.delete(group.uid);
-    return success("Contact group was successfully deleted", null);
-  }
-  if (action === "show") return success(null, groupView(group));
-  if (action === "all") return listPage(request, [...group.contacts.values()].map(contactView));
-  if (action === "store") return storeContact(state, group, request);
-  const contact = group.contacts.get(contactUid as string);
-  if (!contact) return modelNotFound("Contacts", contactUid as string);
-  if (action === "search") return success(null, contactView(contact));
-  if (action === "delete") {
-    group.contacts.delete(contact.uid);
-    return success("Contact was successfully deleted", null);
-  }
-  return updateContact(contact, request);
+/** Route-model binding: a group uid that does not exist is Laravel's ModelNotFoundException. */
+function withGroup(name: string, handle: (state: SmsappSandboxState, request: SandboxRequest, group: SmsappGroupRecord, params: RouteParams) => SandboxResponse): Handler {
+  return (state, request, params) => {
+    const uid = params[name] ?? "";
+    const group = state.groups.get(uid);
+    return group ? handle(state, request, group, params) : modelNotFound("ContactGroups", uid);
+  };
 }
 
-function listPage(request: SandboxRequest, rows: unknown[]): SandboxResponse {
-  const path = `${request.url.origin}${request.url.pathname.replace(/\/+$/, "")}`;
-  return success(null, laravelPaginator(rows, pageParam(request.query), path));
+function withContact(handle: (state: SmsappSandboxState, request: SandboxRequest, group: SmsappGroupRecord, contact: SmsappContactRecord) => SandboxResponse): Handler {
+  return withGroup("group_id", (state, request, group, params) => {
+    const uid = params.uid ?? "";
+    const contact = group.contacts.get(uid);
+    return contact ? handle(state, request, group, contact) : modelNotFound("Contacts", uid);
+  });
 }
 
-function createGroup(state: SmsappSandboxState, request: SandboxRequest): SandboxResponse {
+/** GET /contacts (resource index). */
+export const listGroups: Handler = (state, request) => listPage(request, [...state.groups.values()].map(groupView));
+/** POST /contacts (resource store). */
+export const createGroup: Handler = (state, request) => {
   const name = text(readInput(request).name)?.trim();
   if (!name || [...state.groups.values()].some((g) => g.name === name)) return validationError();
   const group: SmsappGroupRecord = { uid: state.newUid(), name, contacts: new Map() };
   state.groups.set(group.uid, group);
   return success("Contact group was successfully added", { name: group.name, uid: group.uid });
-}
-
-function updateGroup(state: SmsappSandboxState, group: SmsappGroupRecord, request: SandboxRequest): SandboxResponse {
+};
+/** PUT or PATCH /contacts/{contact} (resource update). */
+export const updateGroup = withGroup("contact", (state, request, group) => {
   const name = text(readInput(request).name)?.trim();
   if (!name || [...state.groups.values()].some((g) => g.name === name && g.uid !== group.uid)) return validationError();
   group.name = name;
   return success("Contact group was successfully updated", { name: group.name, uid: group.uid });
-}
-
-function storeContact(state: SmsappSandboxState, group: SmsappGroupRecord, request: SandboxRequest): SandboxResponse {
+});
+/** DELETE /contacts/{contact} (resource destroy). */
+export const deleteGroup = withGroup("contact", (state, _request, group) => {
+  state.groups.delete(group.uid);
+  return success("Contact group was successfully deleted", null);
+});
+/** POST /contacts/{group_id}/show. */
+export const showGroup = withGroup("group_id", (_state, _request, group) => success(null, groupView(group)));
+/** POST /contacts/{group_id}/all?page=N. */
+export const listContacts = withGroup("group_id", (_state, request, group) => listPage(request, [...group.contacts.values()].map(contactView)));
+/** POST /contacts/{group_id}/store. */
+export const storeContact = withGroup("group_id", (state, request, group) => {
   const input = readInput(request);
   const phone = checkMsisdn(input.phone);
   if (!phone.ok) return validationError();
@@ -78,9 +67,11 @@ function storeContact(state: SmsappSandboxState, group: SmsappGroupRecord, reque
   };
   group.contacts.set(contact.uid, contact);
   return success("Contact was successfully added", contactView(contact));
-}
-
-function updateContact(contact: SmsappContactRecord, request: SandboxRequest): SandboxResponse {
+});
+/** POST /contacts/{group_id}/search/{uid}. */
+export const searchContact = withContact((_state, _request, _group, contact) => success(null, contactView(contact)));
+/** PATCH /contacts/{group_id}/update/{uid}. */
+export const updateContact = withContact((_state, request, _group, contact) => {
   const input = readInput(request);
   const phone = checkMsisdn(input.phone);
   if (!phone.ok) return validationError();
@@ -88,4 +79,14 @@ function updateContact(contact: SmsappContactRecord, request: SandboxRequest): S
   if (input.first_name !== undefined) contact.first_name = text(input.first_name);
   if (input.last_name !== undefined) contact.last_name = text(input.last_name);
   return success("Contact was successfully updated", contactView(contact));
+});
+/** DELETE /contacts/{group_id}/delete/{uid}. */
+export const deleteContact = withContact((_state, _request, group, contact) => {
+  group.contacts.delete(contact.uid);
+  return success("Contact was successfully deleted", null);
+});
+
+function listPage(request: SandboxRequest, rows: unknown[]): SandboxResponse {
+  const path = `${request.url.origin}${request.url.pathname.replace(/\/+$/, "")}`;
+  return success(null, laravelPaginator(rows, pageParam(request.query), path));
 }

@@ -4,7 +4,7 @@ import { checkMsisdn } from "../shared/phone";
 import { readInput, text } from "./input";
 import { laravelPaginator, pageParam } from "./paginator";
 import type { OutgoingSms, SmsappSandboxState, SmsappSmsRecord } from "./state";
-import { businessError, modelNotFound, success, validationError } from "./wire";
+import { businessError, handlerError, modelNotFound, success, validationError } from "./wire";
 
 const TYPES = ["plain", "unicode", "voice", "mms", "whatsapp"];
 const CAMPAIGN_MESSAGE =
@@ -23,8 +23,10 @@ export function handleSend(state: SmsappSandboxState, request: SandboxRequest): 
 
   const type = text(input.type) ?? "plain";
   if (!TYPES.includes(type)) return businessError(version, "Please insert valid sms type called plain, unicode, voice, mms, and whatsapp.");
-  if (type === "voice" && (!input.language || !input.gender)) return businessError(version, "Language and gender parameters are required");
-  if (type === "mms" && !input.media_url) return businessError(version, "media_url parameter is required");
+  // CampaignController::smsSend writes these three as plain response()->json(): HTTP 200, no `data`.
+  if (type === "voice" && !input.language && !input.gender) return handlerError("Language and gender parameters are required");
+  if (type === "mms" && !input.media_url) return handlerError("media_url parameter is required");
+  if (type === "mms" && !URL.canParse(String(input.media_url))) return handlerError("Valid media url is required.");
   const senderId = text(input.sender_id)?.trim();
   if (!senderId) return businessError(version, "Sender ID required");
   const senderOk = /^\d{1,15}$/.test(senderId) || (senderId.length <= 11 && /^[A-Za-z0-9 ._&-]+$/.test(senderId));

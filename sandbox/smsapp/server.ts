@@ -1,9 +1,9 @@
 import { createControlHandler } from "../shared/control";
 import { startSandboxServer } from "../shared/http-server";
 import { resolveSmsappOptions, type SmsappSandboxOptions } from "./options";
-import { routeSmsappRequest } from "./router";
+import { routeOutsideApi, routeSmsappRequest } from "./router";
 import { SmsappSandboxState } from "./state";
-import { routeNotFound, smsappFaultResponse } from "./wire";
+import { smsappFaultResponse } from "./wire";
 
 export interface SmsappSandbox {
   /** Base URL including /api/v3, e.g. http://127.0.0.1:4020/api/v3 — pass it as the client's baseUrl. */
@@ -44,7 +44,7 @@ export async function startSmsappSandbox(options: SmsappSandboxOptions = {}): Pr
     handleApi: async (request) => routeSmsappRequest(state, request, account),
     handleControl,
     faultResponse: smsappFaultResponse,
-    notFound: routeNotFound,
+    notFound: (headers) => routeOutsideApi(headers.accept),
   });
   return {
     url: `${server.origin}/api/v3`,

@@ -154,6 +154,7 @@ export class SmsappSandboxState implements SandboxStateBase {
   }
 
   // --- SandboxStateBase ---
+  variant = () => ({ version: this.options.version });
   now = () => this.clock.now();
   handsets = () => this.inboxes.all();
   handset = (number: string) => this.inboxes.inbox(number);

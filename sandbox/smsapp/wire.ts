@@ -1,4 +1,5 @@
 import type { SandboxResponse } from "../shared/http-server";
+import type { SmsappVersion } from "./options";
 
 /** Ultimate SMS's ApiResponser envelope. */
 export function success(message: string | null, data: unknown): SandboxResponse {
@@ -6,44 +7,77 @@ export function success(message: string | null, data: unknown): SandboxResponse 
 }
 
 /** A refused send or action: 404 in 3.1, 403 in ≥3.7. */
-export function businessError(version: "3.1" | "3.7", message: string): SandboxResponse {
+export function businessError(version: SmsappVersion, message: string): SandboxResponse {
   return { status: version === "3.7" ? 403 : 404, json: { status: "error", message, data: null } };
 }
 
-/** Validation failures come back with HTTP 200 through the custom exception handler (3.1). */
-export function validationError(): SandboxResponse {
-  return { status: 200, json: { status: "error", message: "The given data was invalid." } };
+/**
+ * What Ultimate SMS's exception handler (app/Exceptions/Handler.php) renders for any exception when the request
+ * wantsJson(): HTTP 200, `{status:"error", message: $exception->getMessage()}`, no `data`.
+ */
+export function handlerError(message: string): SandboxResponse {
+  return { status: 200, json: { status: "error", message } };
 }
 
-/** Laravel route-model binding miss, with HTTP 200 like other handler-rendered errors. */
+/** Validation failures (a FormRequest's ValidationException, Laravel 8 wording). */
+export function validationError(): SandboxResponse {
+  return handlerError("The given data was invalid.");
+}
+
+const MODEL_NOT_FOUND = /^No query results for model /;
+
+/** Laravel route-model binding miss (ModelNotFoundException). */
 export function modelNotFound(model: "Reports" | "ContactGroups" | "Contacts", uid: string): SandboxResponse {
-  return { status: 200, json: { status: "error", message: `No query results for model [App\\Models\\${model}] ${uid}` } };
+  return handlerError(`No query results for model [App\\Models\\${model}] ${uid}`);
+}
+
+/** True for a modelNotFound() answer (bindings run before the middleware that forces JSON). */
+export function isModelNotFound(response: SandboxResponse): boolean {
+  const message = (response.json as { message?: unknown } | undefined)?.message;
+  return typeof message === "string" && MODEL_NOT_FOUND.test(message);
 }
 
 /** Bad or missing token when the client asked for JSON. */
-export function unauthenticatedJson(version: "3.1" | "3.7"): SandboxResponse {
-  return { status: version === "3.7" ? 401 : 200, json: { status: "error", message: "Unauthenticated." } };
+export function unauthenticatedJson(version: SmsappVersion): SandboxResponse {
+  return version === "3.7" ? { status: 401, json: { status: "error", message: "Unauthenticated." } } : handlerError("Unauthenticated.");
 }
 
-/** What a production Laravel install shows a client that did not ask for JSON. */
-export function unauthenticatedHtml(): SandboxResponse {
+/** Laravel 8's NotFoundHttpException for an unknown route carries no message at all. */
+export const ROUTE_NOT_FOUND_MESSAGE = "";
+
+/** Laravel 8's MethodNotAllowedHttpException message. */
+export function methodNotAllowedMessage(method: string, allowed: readonly string[]): string {
+  return `The ${method} method is not supported for this route. Supported methods: ${allowed.join(", ")}.`;
+}
+
+/**
+ * The production error views a client that did not ask for JSON gets: `errors.401` for auth failures,
+ * `errors.404` for every HttpException (unknown route and wrong verb alike), `errors.500` for a missing model.
+ */
+export function errorPage(status: 401 | 404 | 500): SandboxResponse {
+  const title = { 401: "Unauthorized", 404: "Not Found", 500: "Server Error" }[status];
   const text = `<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><title>Unauthorized</title></head>
-<body><div class="flex-center"><div class="code">401</div><div class="message">Unauthorized</div></div></body>
+<head><meta charset="utf-8"><title>${title}</title></head>
+<body><div class="flex-center"><div class="code">${status}</div><div class="message">${title}</div></div></body>
 </html>
 `;
-  return { status: 401, text, contentType: "text/html; charset=UTF-8" };
+  return { status, text, contentType: "text/html; charset=UTF-8" };
 }
 
-/** Laravel's JSON 404 for an unknown route (no `status` field). */
-export function routeNotFound(): SandboxResponse {
-  return { status: 404, json: { message: "Not Found" } };
-}
-
-/** Laravel's 405 for a known path with the wrong verb. */
-export function methodNotAllowed(method: string, allowed: string): SandboxResponse {
-  return { status: 405, json: { message: `The ${method} method is not supported for this route. Supported methods: ${allowed}.` } };
+/** Laravel's Request::wantsJson(): the first type of Accept, by quality, is JSON. */
+export function wantsJson(accept: string | undefined): boolean {
+  const types = (accept ?? "")
+    .split(",")
+    .map((part, index) => {
+      const [type = "", ...params] = part.split(";").map((p) => p.trim());
+      const q = params.map((p) => /^q=([\d.]+)$/i.exec(p)?.[1]).find((v) => v !== undefined);
+      return { type: type.toLowerCase(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((t) => t.type !== "")
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  const first = types[0]?.type ?? "";
+  return first.includes("/json") || first.includes("+json");
 }
 
 /** Default body for an injected status fault. */

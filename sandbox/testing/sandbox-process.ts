@@ -1,15 +1,19 @@
 import { type ChildProcess, spawn } from "node:child_process";
 
-/** `npm run sandbox` as its own process, so the provider emulators outlive app crashes (as real ones would). */
-export function startSandboxProcess(ports: { cpsms: number; smsapp: number }) {
+/**
+ * `npm run sandbox` as its own process, so the provider emulators outlive app crashes (as real ones would).
+ * `args` are its command-line flags (e.g. ["--smsapp-version", "3.7"]); `env` adds environment variables.
+ */
+export function startSandboxProcess(ports: { cpsms: number; smsapp: number }, options: { args?: string[]; env?: Record<string, string> } = {}) {
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox.ts", ...(options.args ?? [])], {
     env: {
       ...process.env,
       CPSMS_SANDBOX_PORT: String(ports.cpsms),
       SMSAPP_SANDBOX_PORT: String(ports.smsapp),
       SANDBOX_DELIVERY_DELAY_MS: "3600000",
       LOG_LEVEL: "warn",
+      ...options.env,
     } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -17,6 +21,7 @@ export function startSandboxProcess(ports: { cpsms: number; smsapp: number }) {
   child.stderr!.on("data", (d: Buffer) => (output += d));
   return {
     child,
+    output: () => output,
     async ready() {
       for (let i = 0; i < 100 && !output.includes("Handsets and controls"); i++) await new Promise((r) => setTimeout(r, 100));
       if (!output.includes("Handsets and controls")) throw new Error(`sandbox did not start:\n${output}`);

@@ -5,7 +5,7 @@ import { redactSecrets } from "../http/redact";
 import { type CallKind, type ResolvedRetryOptions, withRetry } from "../http/retry";
 import { classifyHttpStatus } from "../http/status";
 import { type HttpMethod, parseRetryAfter, performRequest, tryParseJson } from "../http/transport";
-import { classifySmsappMessage } from "./messages-catalogue";
+import { classifySmsappMessage, isSmsappRouteMiss } from "./messages-catalogue";
 import { envelopeSchema } from "./schemas";
 
 export interface SmsappHttpConfig {
@@ -40,6 +40,7 @@ export interface SmsappHttp {
 }
 
 const PROVIDER = "smsapp" as const;
+const ROUTE_MISS_DETAIL = "smsapp.pk has no such API address; check the smsapp.pk address the app is set up with.";
 
 /**
  * Bearer-auth JSON transport for the Ultimate SMS v3 API. `Accept: application/json` is always sent: without it
@@ -81,7 +82,8 @@ export function createSmsappHttp(config: SmsappHttpConfig): SmsappHttp {
     const routeMissing = response.status === 404 && !envelope.success;
     const code = response.status >= 500 || routeMissing ? byStatus.code : (byMessage ?? fallbackCode(response.status, byStatus.code));
     const retryable = code === "rate_limited" || byStatus.retryable;
-    throw fail(call, response.status, code, { retryable, mayHaveBeenAccepted: byStatus.mayHaveBeenAccepted }, retryAfterMs, null, message);
+    const detail = message !== null && isSmsappRouteMiss(message) ? ROUTE_MISS_DETAIL : null;
+    throw fail(call, response.status, code, { retryable, mayHaveBeenAccepted: byStatus.mayHaveBeenAccepted }, retryAfterMs, detail, message);
   }
 
   function fail(

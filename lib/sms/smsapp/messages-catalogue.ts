@@ -14,6 +14,15 @@ const CATALOGUE: Array<[RegExp, ProviderErrorCode]> = [
 
 /** Maps a provider error message to a code, or null when the wording is unknown. */
 export function classifySmsappMessage(message: string): ProviderErrorCode | null {
+  if (isSmsappRouteMiss(message)) return "not_found";
   for (const [pattern, code] of CATALOGUE) if (pattern.test(message)) return code;
   return null;
+}
+
+/**
+ * True for Laravel 8's router errors, which Ultimate SMS answers with HTTP 200 like any other: an unknown path
+ * (NotFoundHttpException, no message at all) or a wrong verb ("The X method is not supported for this route...").
+ */
+export function isSmsappRouteMiss(message: string): boolean {
+  return message.trim() === "" || /method is not supported for this route/i.test(message);
 }
