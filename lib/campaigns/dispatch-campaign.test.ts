@@ -4,6 +4,7 @@ import { campaignMessages, campaigns } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
 import { phoneNumbers, quickCampaign, sandboxSessions, statusCounts } from "@/tests/support/campaigns";
+import { createCpsmsClient } from "@/lib/sms/cpsms/client";
 import { claimBatch } from "./claim-batch";
 import { dispatchCampaign } from "./dispatch-campaign";
 import { smsappHistoryMark } from "./reconcile";
@@ -91,6 +92,33 @@ describe("dispatching a campaign", () => {
     const ours = Object.entries(sandboxes.smsapp.state.handsets()).filter(([, msgs]) => msgs.some((m) => m.text.startsWith("Happy hour")));
     expect(ours).toHaveLength(80);
     expect(ours.every(([, msgs]) => msgs.length === 1)).toBe(true);
+  });
+
+  it("after a crash, CPSMS's log rate limit (the log was just fetched elsewhere) is waited out, not a pause", async () => {
+    const phones = phoneNumbers("cpsms", 150, 60_000);
+    const campaign = await quickCampaign("cpsms", phones);
+    await getDb().update(campaigns).set({ status: "sending" }).where(eq(campaigns.id, campaign.id));
+    // The crashed dispatcher claimed 100 and got 60 of them to CPSMS.
+    const claimed = await claimBatch(getDb(), campaign.id, 100);
+    const session = await sandboxSessions(sandboxes)("cpsms");
+    await session.client.sendBatch(claimed.slice(0, 60).map((m) => ({ to: m.phone, text: m.body, reference: m.reference ?? undefined })));
+    // No log stored yet, and the account's log was fetched from outside just before our first look-up.
+    await getDb().execute(sql`delete from provider_cache`);
+    const outside = createCpsmsClient({ baseUrl: sandboxes.cpsms.url, username: "sandbox", apiKey: "sandbox-cpsms-api-key" });
+    await outside.getLog();
+
+    let waited = 0;
+    const sleep = async (ms: number) => {
+      waited += ms;
+      await sandboxes.cpsms.state.advance(ms); // CPSMS's 2-minute window runs on the sandbox's clock
+    };
+    expect(await dispatchCampaign(getDb(), campaign.id, { ...options(), sleep })).toBe("finished");
+    expect(sandboxes.cpsms.state.requests({ path: "/getlog" }).filter((r) => r.status !== 200).length).toBeGreaterThan(0);
+    expect(waited).toBeGreaterThanOrEqual(100_000);
+    const [row] = await getDb().select().from(campaigns).where(eq(campaigns.id, campaign.id));
+    expect(row).toMatchObject({ status: "completed", pauseReason: null });
+    expect(await statusCounts(campaign.id)).toEqual({ accepted: 150 });
+    expect(handsetCounts(sandboxes.cpsms)).toEqual(Array(150).fill(1));
   });
 
   it("pauses with a plain reason when credit runs out, and resumes without sending anyone twice", async () => {

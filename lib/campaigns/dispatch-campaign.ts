@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Campaign, campaignMessages, campaigns } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { isProviderError, type ProviderError } from "@/lib/sms/errors";
+import { createProviderError, isProviderError, type ProviderError } from "@/lib/sms/errors";
 import type { OutboundSms } from "@/lib/sms/types";
 import { claimBatch } from "./claim-batch";
 import { deliveryReportUrl } from "./delivery-url";
@@ -88,12 +88,14 @@ async function dispatchLeased(db: Database, campaignId: string, owner: string, o
   // First settle what a previous run left uncertain, then mark where this run starts in smsapp.pk's history.
   if (!(await settleUncertain(db, campaign, session, owner, stillOurs, sleep))) return "stopped";
   if (session.provider === "smsapp") {
-    await db.update(campaigns).set({ historyMark: await smsappHistoryMark(session) }).where(eq(campaigns.id, campaignId));
+    const mark = await patiently(() => smsappHistoryMark(session), session.provider, sleep, stillOurs);
+    if (mark === STOPPED) return "stopped";
+    await db.update(campaigns).set({ historyMark: mark }).where(eq(campaigns.id, campaignId));
   }
   campaign.historyMark = (await loadCampaign(db, campaignId))?.historyMark ?? null;
 
   // Failures count across rounds, so messages requeued after an ambiguous failure can't loop forever.
-  const failures = { consecutive: 0 };
+  const failures = { consecutive: 0, rateLimited: 0, rateLimitedMs: 0 };
   for (;;) {
     const result = await sendAll(db, campaign, session, owner, options, failures, stillOurs, sleep);
     if (result === "paused") {
@@ -138,7 +140,7 @@ async function sendAll(
   session: ProviderSession,
   owner: string,
   options: DispatchOptions,
-  failures: { consecutive: number },
+  failures: { consecutive: number; rateLimited: number; rateLimitedMs: number },
   stillOurs: () => Promise<boolean>,
   sleep: (ms: number) => Promise<void>,
 ): Promise<"done" | "paused" | "stopped"> {
@@ -180,16 +182,37 @@ async function sendAll(
         await recording;
         recording = recordOutcomes(db, summary.outcomes);
         recording.catch(() => {}); // awaited below or next round; this only stops it counting as unhandled
-        if (summary.failure) {
+        if (summary.failure?.code === "rate_limited") {
+          // The provider asked us to slow down: wait as asked (backing off), and never count it as a failure.
+          await recording;
+          failures.rateLimited++;
+          const wait = Math.max(summary.failure.retryAfterMs ?? 0, Math.min(30_000, 1000 * 2 ** Math.min(failures.rateLimited, 5)));
+          failures.rateLimitedMs += wait;
+          if (failures.rateLimitedMs > RATE_LIMIT_PATIENCE_MS) await pause(slowDownTooLong(campaign.provider));
+          else await waitKeepingLease(wait);
+        } else if (summary.failure) {
           await recording;
           failures.consecutive++;
           if (PAUSE_AT_ONCE.has(summary.failure.code) || failures.consecutive >= threshold) await pause(summary.failure);
           else await sleep(Math.min(8000, 500 * 2 ** failures.consecutive) + (summary.failure.retryAfterMs ?? 0));
-        } else failures.consecutive = 0;
+        } else {
+          failures.consecutive = 0;
+          failures.rateLimited = 0;
+        }
         await checkStillGoing();
       }
     } finally {
       await recording;
+    }
+  };
+  // Sleeps in short steps so the lease stays ours (and a pause or cancel by staff is seen) while we wait.
+  const waitKeepingLease = async (ms: number) => {
+    for (let slept = 0; slept < ms && !stop; ) {
+      const step = Math.min(5000, ms - slept);
+      await sleep(step);
+      slept += step;
+      lastCheck = 0;
+      await checkStillGoing();
     }
   };
   // Lease renewal and the pause/cancel check are shared by the lanes and run at most every CHECK_EVERY_MS:
@@ -207,7 +230,11 @@ async function sendAll(
   return stop ?? "done";
 }
 
-/** Reconciles uncertain rows, waiting (with the lease kept alive) while CPSMS's log can't be refreshed yet. */
+/**
+ * Reconciles uncertain rows, waiting (with the lease kept alive) while CPSMS's log can't be refreshed yet or the
+ * provider asks us to slow down: a rate limit is a reason to wait, never to pause. Only after RATE_LIMIT_PATIENCE_MS
+ * of waiting does it give up, with a ProviderError the caller turns into a pause staff can see.
+ */
 async function settleUncertain(
   db: Database,
   campaign: Campaign,
@@ -216,15 +243,62 @@ async function settleUncertain(
   stillOurs: () => Promise<boolean>,
   sleep: (ms: number) => Promise<void>,
 ): Promise<boolean> {
+  let waited = 0;
   for (;;) {
     const result = await reconcileUncertain(db, campaign.id, session, campaign.historyMark, owner);
     if (!result.retryAt) return true;
-    logger.info({ campaignId: campaign.id, until: result.retryAt }, "waiting for the CPSMS log to refresh");
-    while (Date.now() < result.retryAt.getTime() + 1000) {
-      await sleep(Math.min(5000, result.retryAt.getTime() + 1000 - Date.now()));
+    const wait = Math.max(1000, result.retryAt.getTime() + 1000 - Date.now());
+    if (waited + wait > RATE_LIMIT_PATIENCE_MS) throw slowDownTooLong(session.provider);
+    logger.info({ campaignId: campaign.id, until: result.retryAt }, "waiting before looking up uncertain messages again");
+    // Counted in slept time rather than by the clock, so the wait is the same with an injected sleep.
+    for (let slept = 0; slept < wait; ) {
+      const step = Math.min(5000, wait - slept);
+      await sleep(step);
+      slept += step;
       if (!(await stillOurs())) return false;
     }
+    waited += wait;
   }
+}
+
+const STOPPED = Symbol("stopped");
+
+/** Runs a provider read, waiting out rate limits (lease kept) up to RATE_LIMIT_PATIENCE_MS; STOPPED if we lost the lease. */
+async function patiently<T>(
+  read: () => Promise<T>,
+  provider: "cpsms" | "smsapp",
+  sleep: (ms: number) => Promise<void>,
+  stillOurs: () => Promise<boolean>,
+): Promise<T | typeof STOPPED> {
+  for (let waited = 0, attempt = 0; ; attempt++) {
+    try {
+      return await read();
+    } catch (err) {
+      if (!isProviderError(err) || err.code !== "rate_limited") throw err;
+      const wait = Math.max(err.retryAfterMs ?? 0, Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5)));
+      if (waited + wait > RATE_LIMIT_PATIENCE_MS) throw slowDownTooLong(provider);
+      for (let slept = 0; slept < wait; slept += 5000) {
+        await sleep(Math.min(5000, wait - slept));
+        if (!(await stillOurs())) return STOPPED;
+      }
+      waited += wait;
+    }
+  }
+}
+
+/** How long a dispatcher keeps waiting out a provider's rate limit before it pauses the campaign and says why. */
+export const RATE_LIMIT_PATIENCE_MS = 30 * 60_000;
+
+function slowDownTooLong(provider: "cpsms" | "smsapp"): ProviderError {
+  const label = provider === "cpsms" ? "CPSMS" : "smsapp.pk";
+  return createProviderError({
+    provider,
+    code: "rate_limited",
+    operation: "send",
+    retryable: false,
+    mayHaveBeenAccepted: false,
+    detail: `${label} kept asking us to slow down for over ${RATE_LIMIT_PATIENCE_MS / 60_000} minutes, so sending is paused. Resume it when you like: only guests not yet texted get it.`,
+  });
 }
 
 async function loadCampaign(db: Database, id: string): Promise<Campaign | undefined> {

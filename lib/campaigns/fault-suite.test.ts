@@ -104,7 +104,10 @@ const CASES: Case[] = [
     reason: /problems on their side/i,
   },
   { name: "429", rule: { times: 2, fault: { type: "status", status: 429 } }, expect: "complete" },
-  { name: "429 persistent", rule: { times: "always", fault: { type: "status", status: 429 } }, expect: "paused", reason: /slow down/i },
+  // A rate limit is waited out, never counted as a failure: well past the 3 failed rounds that pause on errors.
+  { name: "429 for a while", rule: { times: 12, fault: { type: "status", status: 429 } }, expect: "complete" },
+  // Only after half an hour of asking us to slow down does sending pause, saying so.
+  { name: "429 persistent", rule: { times: "always", fault: { type: "status", status: 429 } }, expect: "paused", reason: /kept asking us to slow down/i },
   { name: "hang before acting (timeout)", rule: { fault: { type: "hang" } }, expect: "complete" },
   { name: "hang after sending (timeout)", rule: { phase: "after", fault: { type: "hang" } }, expect: "complete" },
   { name: "connection reset before acting", rule: { fault: { type: "reset" } }, expect: "complete" },

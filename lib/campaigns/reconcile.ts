@@ -2,6 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { campaignMessages } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import { GETLOG_MIN_INTERVAL_MS } from "@/lib/sms/cpsms/getlog";
+import { isProviderError } from "@/lib/sms/errors";
 import { toProviderMsisdn } from "@/lib/sms/msisdn";
 import { holdsLease } from "./dispatch-lease";
 import { recordEvents } from "./message-events";
@@ -38,11 +40,29 @@ export async function reconcileUncertain(
   if (rows.length === 0) return { confirmed: 0, requeued: 0, retryAt: null };
 
   const found = new Set<number>();
+  try {
+    const retryAt = await lookUp(session, rows, historyMark, found);
+    if (retryAt) return { confirmed: 0, requeued: 0, retryAt };
+  } catch (err) {
+    // A rate limit is a reason to wait, not to stop: CPSMS's log allows one fetch per 2 minutes per account, and
+    // another instance (or anything else on the account) may just have used it. Nothing is decided until we know.
+    if (!isProviderError(err) || err.code !== "rate_limited") throw err;
+    logger.info({ campaignId, provider: session.provider }, "provider asked us to slow down while checking; waiting");
+    return { confirmed: 0, requeued: 0, retryAt: new Date(Date.now() + (err.retryAfterMs ?? RATE_LIMIT_WAIT_MS[session.provider])) };
+  }
+  return writeVerdicts(db, campaignId, rows, found, leaseOwner);
+}
+
+/** How long to wait after a rate-limited look-up when the provider names no time (CPSMS: its log window). */
+const RATE_LIMIT_WAIT_MS = { cpsms: GETLOG_MIN_INTERVAL_MS, smsapp: 30_000 };
+
+/** Fills `found` with the rows the provider has; returns when to look again if its answer can't tell yet. */
+async function lookUp(session: ProviderSession, rows: Uncertain[], historyMark: number | null, found: Set<number>): Promise<Date | null> {
   if (session.provider === "cpsms") {
     const latestClaim = Math.max(...rows.map((r) => r.claimedAt?.getTime() ?? 0));
     const log = await session.client.getLog();
     // The log must postdate the claims, or a message still on its way would look absent.
-    if (log.fetchedAt.getTime() <= latestClaim) return { confirmed: 0, requeued: 0, retryAt: log.nextRefreshAt };
+    if (log.fetchedAt.getTime() <= latestClaim) return log.nextRefreshAt;
     const sent = new Set(log.rows.map((r) => `${r.userReference}|${r.to}`));
     for (const row of rows) if (sent.has(`${row.reference}|${toProviderMsisdn(row.phone)}`)) found.add(row.id);
   } else {
@@ -58,6 +78,11 @@ export async function reconcileUncertain(
       }
     }
   }
+  return null;
+}
+
+/** Writes what the look-up found: found rows accepted, provably absent ones queued again (fenced by the lease). */
+async function writeVerdicts(db: Database, campaignId: string, rows: Uncertain[], found: Set<number>, leaseOwner?: string): Promise<ReconcileResult> {
 
   // The look-up can take long; if another dispatcher took over meanwhile, the rows may be its sends in flight.
   const fence = leaseOwner === undefined ? sql`` : sql`and ${holdsLease(campaignId, leaseOwner)}`;

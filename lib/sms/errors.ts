@@ -160,7 +160,8 @@ function buildUserMessage(init: ProviderErrorInit): string {
     case "conflict":
       return `${p} could not do this right now (nothing matched, or it is too late to change it).${said}`;
     case "rate_limited":
-      return `${p} asked us to slow down. We will try again in a moment.`;
+      // Not retryable = we waited as long as we are willing to and gave up; the caller says why (detail).
+      return !init.retryable && init.detail ? init.detail : `${p} asked us to slow down. We will try again in a moment.`;
     case "server_error":
       return `${p} is having problems on their side. Try again in a few minutes.${maybeSent}`;
     case "timeout":
