@@ -1,5 +1,11 @@
 import { getDb } from "@/lib/db";
-import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, dispatchCampaign } from "@/lib/campaigns/dispatch-campaign";
+import {
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_CONCURRENCY,
+  dispatchCampaign,
+  SINGLE_SEND_BATCH,
+  SINGLE_SEND_CONCURRENCY,
+} from "@/lib/campaigns/dispatch-campaign";
 import { sandboxControl, startSandboxProcess } from "@/sandbox/testing/sandbox-process";
 import { phoneNumbers, quickCampaign, sandboxSessions } from "@/tests/support/campaigns";
 import { freePort } from "@/tests/support/free-port";
@@ -17,12 +23,21 @@ type Ports = { cpsms: number; smsapp: number };
  * recorded outcome. The ideal is the provider calls needed (recipients / batch size) / concurrent calls ×
  * latency: what remains is our own overhead.
  */
-async function sendBench(provider: "cpsms" | "smsapp", ports: Ports): Promise<BenchResult> {
+async function sendBench(
+  provider: "cpsms" | "smsapp",
+  ports: Ports,
+  variant: { name: string; recipients: number; sender: string | null; offset: number } = {
+    name: `send.${provider}.10k`,
+    recipients: RECIPIENTS,
+    sender: null,
+    offset: 0,
+  },
+): Promise<BenchResult> {
   const control = sandboxControl(ports[provider]);
   await control.setBalance(1_000_000);
   await control.fault({ delayMs: LATENCY_MS, times: "always" });
-  const phones = phoneNumbers(provider, RECIPIENTS);
-  const campaign = await quickCampaign(provider, phones, { template: "Friday: 2-for-1 cocktails 16-18. See you!" });
+  const phones = phoneNumbers(provider, variant.recipients, variant.offset);
+  const campaign = await quickCampaign(provider, phones, { template: "Friday: 2-for-1 cocktails 16-18. See you!", sender: variant.sender });
   const urls = { cpsms: { url: `http://127.0.0.1:${ports.cpsms}/v2` }, smsapp: { url: `http://127.0.0.1:${ports.smsapp}/api/v3` } };
   const { peakRssMb, result } = await withPeakRss(() => timeMs(() => dispatchCampaign(getDb(), campaign.id, { sessions: sandboxSessions(urls) })));
   const handsets = await control.handsets();
@@ -33,17 +48,22 @@ async function sendBench(provider: "cpsms" | "smsapp", ports: Ports): Promise<Be
     if (n === 0) missing++;
     duplicates += Math.max(0, n - 1);
   }
-  const calls = Math.ceil(RECIPIENTS / DEFAULT_BATCH_SIZE[provider]);
-  const idealMs = Math.ceil(calls / DEFAULT_CONCURRENCY[provider]) * LATENCY_MS;
+  // smsapp.pk with a chosen sender: one call per message (bulk calls can't carry a sender).
+  const oneByOne = provider === "smsapp" && variant.sender !== null;
+  const perCall = oneByOne ? 1 : DEFAULT_BATCH_SIZE[provider];
+  const concurrency = oneByOne ? SINGLE_SEND_CONCURRENCY : DEFAULT_CONCURRENCY[provider];
+  const calls = Math.ceil(variant.recipients / perCall);
+  const idealMs = Math.ceil(calls / concurrency) * LATENCY_MS;
   return {
-    bench: `send.${provider}.10k`,
+    bench: variant.name,
     value: result.ms,
     unit: "ms",
     ideal_ms: idealMs,
     ratio: round(result.ms / idealMs),
     outcome: result.result,
-    batch_size: DEFAULT_BATCH_SIZE[provider],
-    concurrency: DEFAULT_CONCURRENCY[provider],
+    provider_calls: calls,
+    batch_size: oneByOne ? SINGLE_SEND_BATCH : DEFAULT_BATCH_SIZE[provider],
+    concurrency,
     latency_ms: LATENCY_MS,
     duplicates,
     missing,
@@ -52,7 +72,7 @@ async function sendBench(provider: "cpsms" | "smsapp", ports: Ports): Promise<Be
 }
 
 export const sendBenches: Bench = {
-  names: ["send.cpsms.10k", "send.smsapp.10k"],
+  names: ["send.cpsms.10k", "send.smsapp.10k", "send.smsapp.sender.2k"],
   async run(report) {
     const ports = { cpsms: await freePort(), smsapp: await freePort() };
     const sandbox = startSandboxProcess(ports);
@@ -60,6 +80,8 @@ export const sendBenches: Bench = {
       await sandbox.ready();
       report(await sendBench("cpsms", ports));
       report(await sendBench("smsapp", ports));
+      // What carrying a chosen sender through smsapp.pk costs: one call per guest instead of one per 50.
+      report(await sendBench("smsapp", ports, { name: "send.smsapp.sender.2k", recipients: 2000, sender: "CafeRose", offset: 50_000 }));
     } finally {
       await sandbox.stop();
     }
