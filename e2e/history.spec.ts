@@ -80,7 +80,7 @@ test("CPSMS: delivery reports change statuses on the page; duplicates and late r
   await expect(counts.getByText("Delivered").locator("..")).toContainText("2", { timeout: 30_000 });
   await expect(counts.getByText("Failed").locator("..")).toContainText("1");
   expect(await statuses(cpsmsCampaign)).toEqual({ [ok]: "delivered", [bad]: "undelivered", [slow]: "delivered" });
-  await expect(page.getByTestId("campaign-cost")).toContainText("Cost so far: 3 points");
+  await expect(page.getByTestId("campaign-cost")).toContainText("Charged: 3 points");
 
   // The failed one's page: the reason in words and its timeline (sent, then the operator's report).
   await page.goto(`/history/${await messageId(cpsmsCampaign, bad)}`);

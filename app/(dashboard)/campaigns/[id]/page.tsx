@@ -190,8 +190,8 @@ function scheduleLine(campaign: { status: string; scheduledAt: Date | null; crea
         ? `CPSMS was due to send it ${zone(campaign.scheduledAt)}; waiting for CPSMS to confirm ${NUMBER.format(progress.scheduled)} ${progress.scheduled === 1 ? "message" : "messages"}.`
         : `Sent by CPSMS ${zone(campaign.scheduledAt)}.`;
     }
-    const until = deadline && deadline.getTime() > Date.now() ? ` Can be cancelled until ${zone(deadline)}.` : " Too close to the send time to cancel.";
-    return `Scheduled for ${zone(campaign.scheduledAt)}, held by CPSMS.${until}`;
+    const locked = deadline !== null && deadline.getTime() <= Date.now() ? " Too close to the send time to cancel." : "";
+    return `Scheduled for ${zone(campaign.scheduledAt)}, held by CPSMS.${locked}`;
   }
   if (campaign.scheduledAt && campaign.status === "scheduled") return `Scheduled for ${zone(campaign.scheduledAt)}.`;
   if (campaign.status === "draft") return campaign.scheduledAt ? `Draft for ${zone(campaign.scheduledAt)}.` : `Draft written ${zone(campaign.createdAt)}.`;
