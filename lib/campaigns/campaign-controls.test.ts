@@ -23,6 +23,18 @@ const options = () => ({ sessions: sandboxSessions(sandboxes), sleep: async () =
 const statusOf = async (id: string) => (await getDb().select().from(campaigns).where(eq(campaigns.id, id)))[0]?.status;
 
 describe("campaign controls", () => {
+  it("a staff draft that routing split over both providers is approved as one", async () => {
+    const manager = await insertUser({ role: "manager" });
+    const submissionId = crypto.randomUUID();
+    const dk = await quickCampaign("cpsms", phoneNumbers("cpsms", 2, 77_000), { approved: false, submissionId });
+    const pk = await quickCampaign("smsapp", phoneNumbers("smsapp", 2, 77_000), { approved: false, submissionId });
+    const other = await quickCampaign("cpsms", phoneNumbers("cpsms", 2, 78_000), { approved: false });
+    expect([await statusOf(dk.id), await statusOf(pk.id)]).toEqual(["draft", "draft"]);
+    await approveCampaign(getDb(), manager, pk.id);
+    expect([await statusOf(dk.id), await statusOf(pk.id), await statusOf(other.id)]).toEqual(["queued", "queued", "draft"]);
+    await expect(approveCampaign(getDb(), manager, dk.id)).rejects.toThrow(/Only drafts/);
+  });
+
   it("cancels a CPSMS-held campaign at CPSMS when more than 10 minutes remain", async () => {
     const owner = await insertUser({ role: "owner" });
     const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 4), { scheduledAt: new Date(Date.now() + 3600_000) });
