@@ -37,7 +37,10 @@ export async function submitCampaigns(db: Database, user: CurrentUser, input: Co
     scheduledAt = parsed.date;
   }
   const approved = hasRole(user.role, "manager");
-  const prepared = await prepareSend(db, input, { at: scheduledAt, checkBalance: approved, settings });
+  // A staff draft sent "now" is checked for quiet hours when a manager approves it (staff write after closing);
+  // a chosen time is when it will be sent, so it is checked now.
+  const checkQuietHours = approved || scheduledAt !== null;
+  const prepared = await prepareSend(db, input, { at: scheduledAt, checkBalance: approved, checkQuietHours, settings });
   const created = await writeCampaigns(db, user, input, prepared.plans, {
     scheduledAt,
     expireAfterMinutes: input.schedule.mode === "later" ? input.schedule.expireAfterMinutes : null,

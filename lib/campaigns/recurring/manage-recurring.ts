@@ -28,7 +28,7 @@ export async function createRecurringSend(
   const rule = { weekdays: schedule.weekdays, localTime: schedule.time, skipDates: schedule.skipDates };
   const first = nextRun(rule, new Date(), settings.timeZone);
   if (!first) throw new AppError("INVALID_INPUT", "Every date in the coming year is skipped: nothing would ever be sent.");
-  const { audience } = await prepareSend(db, input, { at: first, checkBalance: false, settings });
+  const { audience } = await prepareSend(db, input, { at: first, checkBalance: false, checkQuietHours: true, settings });
   const [recurring] = await db
     .insert(recurringSends)
     .values({
