@@ -101,6 +101,7 @@ const INTENDED: Record<string, Intended> = {
   "action app/(dashboard)/groups/actions.ts#deleteGroupAction": MANAGERS,
   "action app/(dashboard)/groups/actions.ts#linkGroupAction": MANAGERS,
   "action app/(dashboard)/groups/actions.ts#unlinkGroupAction": MANAGERS,
+  "action app/(dashboard)/compose/actions.ts#checkComposeAction": SIGNED_IN,
   "action app/(dashboard)/compose/actions.ts#composeAction": SIGNED_IN,
   "action app/(dashboard)/compose/actions.ts#composeTestAction": SIGNED_IN,
   "action app/(dashboard)/compose/actions.ts#previewAudienceAction": SIGNED_IN,

@@ -123,6 +123,15 @@ const CASES: Case[] = [
   a({ name: "compose: weekly at 24:00", action: "composeAction", args: [{ ...validCompose(), numbers: "+4520000099", schedule: { mode: "weekly", weekdays: [1], time: "24:00", skipDates: [], expireAfterMinutes: null } }] }),
   a({ name: "compose: weekly skip date with SQL", action: "composeAction", args: [{ ...validCompose(), numbers: "+4520000099", schedule: { mode: "weekly", weekdays: [1], time: "12:00", skipDates: [SQL_OR], expireAfterMinutes: null } }] }),
   a({ name: "compose: staff may not schedule weekly", action: "composeAction", as: "staff", args: [{ ...validCompose(), numbers: "+4520000099", schedule: { mode: "weekly", weekdays: [1], time: "12:00", skipDates: [], expireAfterMinutes: null } }] }),
+  // --- compose's check before the confirm dialog (same input as composeAction, writes nothing) ---
+  a({ name: "compose check: no argument", action: "checkComposeAction", args: [] }),
+  a({ name: "compose check: a string instead of an object", action: "checkComposeAction", args: ["compose"] }),
+  a({ name: "compose check: no recipients", action: "checkComposeAction", args: [validCompose()] }),
+  a({ name: "compose check: 2 MB message", action: "checkComposeAction", args: [{ ...validCompose(), message: HUGE_MB }] }),
+  a({ name: "compose check: NUL in name and message", action: "checkComposeAction", args: [{ ...validCompose(), name: NUL, message: NUL, numbers: "+4520000099" }] }),
+  a({ name: "compose check: SQL in numbers", action: "checkComposeAction", args: [{ ...validCompose(), numbers: SQL_DROP }] }),
+  a({ name: "compose check: hour 25", action: "checkComposeAction", args: [{ ...validCompose(), numbers: "+4520000099", schedule: { mode: "later", localDateTime: "2031-01-01T25:00", expireAfterMinutes: null } }] }),
+  a({ name: "compose check: staff may not schedule weekly", action: "checkComposeAction", as: "staff", args: [{ ...validCompose(), numbers: "+4520000099", schedule: { mode: "weekly", weekdays: [1], time: "12:00", skipDates: [], expireAfterMinutes: null } }] }),
   // --- compose test SMS, preview and search ---
   a({ name: "test SMS: no phone", action: "composeTestAction", args: [{ message: "Hi", optOutFooter: false, footerLanguage: "en", provider: "auto", sender: "", to: "" }] }),
   a({ name: "test SMS: letters for a phone", action: "composeTestAction", args: [{ message: "Hi", optOutFooter: false, footerLanguage: "en", provider: "auto", sender: "", to: "call me maybe" }] }),

@@ -129,8 +129,10 @@ export function MessageEditor(props: MessageEditorProps) {
   };
 
   const textareaId = `${id}-message`;
+  // Preview beside the text only when the nearest @container (compose's message panel) is wide enough, not the
+  // window: beside a recipients column at 1280 px the text box was left ~155 px.
   return (
-    <div className="grid min-w-0 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+    <div className="grid min-w-0 gap-6 @3xl:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="min-w-0 space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <Label htmlFor={textareaId}>{props.label ?? "Message"}</Label>

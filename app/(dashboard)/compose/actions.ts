@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { previewAudience, searchContactOptions } from "@/lib/campaigns/compose/preview-audience";
-import { submitCampaigns } from "@/lib/campaigns/compose/submit-campaigns";
+import { checkSubmission, submitCampaigns } from "@/lib/campaigns/compose/submit-campaigns";
 import { routeProvider } from "@/lib/campaigns/route-provider";
 import { getDb } from "@/lib/db";
 import { renderMessage } from "@/lib/messages/render-message";
@@ -27,6 +27,9 @@ export const previewAudienceAction = defineAction(
 );
 
 export const searchContactsAction = defineAction(z.object({ query: z.string().max(100) }), anyone, ({ query }) => searchContactOptions(getDb(), query));
+
+/** The checks of composeAction without writing anything, run before the confirm dialog opens. */
+export const checkComposeAction = defineAction(composeSchema, anyone, (input, user) => checkSubmission(getDb(), user, input));
 
 export const composeAction = defineAction(composeSchema, anyone, async (input, user) => {
   const result = await submitCampaigns(getDb(), user, input);

@@ -21,13 +21,14 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { AudiencePreview, GroupOption } from "@/lib/campaigns/compose/preview-audience";
-import { defaultOptOutFooter, type FooterLanguage } from "@/lib/messages/opt-out-footer";
+import { defaultOptOutFooter, type FooterLanguage, withOptOutFooter } from "@/lib/messages/opt-out-footer";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { SENDER_RULES, senderProblem } from "@/lib/providers/sender-rules";
 import type { ProviderName } from "@/lib/sms/types";
-import { composeAction, composeTestAction, previewAudienceAction } from "./actions";
+import { checkComposeAction, composeAction, composeTestAction, previewAudienceAction } from "./actions";
 import { AudiencePicker, type AudienceValue } from "./audience-picker";
 import { AudienceSummary } from "./audience-summary";
+import { ProviderCosts } from "./provider-costs";
 import { SchedulePicker, type ScheduleValue } from "./schedule-picker";
 
 type Props = {
@@ -62,6 +63,7 @@ export function ComposeForm(props: Props) {
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [previewPending, startPreview] = useTransition();
   const [submitting, startSubmit] = useTransition();
+  const [checking, startCheck] = useTransition();
   const [testing, startTest] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -116,6 +118,17 @@ export function ComposeForm(props: Props) {
     schedule,
   });
 
+  // Every server check runs when Send is pressed, so a problem (quiet hours, balance, sender) shows once, here,
+  // before the confirm dialog; a toast on top would cover the Send button.
+  const check = () => {
+    setError(null);
+    startCheck(async () => {
+      const result = await checkComposeAction(payload());
+      if (result.ok) setConfirming(true);
+      else setError(result.error.message);
+    });
+  };
+
   const submit = () => {
     setConfirming(false);
     setError(null);
@@ -123,7 +136,6 @@ export function ComposeForm(props: Props) {
       const result = await composeAction(payload());
       if (!result.ok) {
         setError(result.error.message);
-        toast.error(result.error.message);
         return;
       }
       const { campaigns, recurringSendId } = result.data;
@@ -152,21 +164,24 @@ export function ComposeForm(props: Props) {
 
   return (
     <form
-      className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]"
+      className="grid grid-cols-1 gap-6"
       onSubmit={(e) => {
         e.preventDefault();
-        setConfirming(true);
+        check();
       }}
     >
-      <section aria-labelledby={`${id}-who`} className="space-y-4 rounded-xl border bg-card p-4 shadow-xs sm:p-6">
+      {/* Recipients above the message, each full width: side by side, the message box was left ~155 px at 1280. */}
+      <section aria-labelledby={`${id}-who`} className="@container space-y-4 rounded-xl border bg-card p-4 shadow-xs sm:p-6">
         <h2 id={`${id}-who`} className="text-base font-semibold">
           Recipients
         </h2>
-        <AudiencePicker value={audience} onChange={changeCategory} groups={props.groups} />
-        <AudienceSummary preview={preview} pending={previewPending} error={previewError} />
+        <div className="grid gap-4 @3xl:grid-cols-[minmax(0,1fr)_minmax(0,20rem)] @3xl:items-start">
+          <AudiencePicker value={audience} onChange={changeCategory} groups={props.groups} />
+          <AudienceSummary preview={preview} pending={previewPending} error={previewError} />
+        </div>
       </section>
 
-      <section aria-labelledby={`${id}-what`} className="space-y-5 rounded-xl border bg-card p-4 shadow-xs sm:p-6">
+      <section aria-labelledby={`${id}-what`} className="@container space-y-5 rounded-xl border bg-card p-4 shadow-xs sm:p-6">
         <h2 id={`${id}-what`} className="text-base font-semibold">
           Message
         </h2>
@@ -216,8 +231,10 @@ export function ComposeForm(props: Props) {
           onFooterLanguageChange={setFooterLanguage}
           restaurantName={props.restaurantName}
           senderName={sender.trim() || undefined}
-          balance={pricedProvider ? (preview?.balances[pricedProvider]?.amount ?? null) : null}
         />
+        {preview && preview.total > 0 ? (
+          <ProviderCosts template={withOptOutFooter(message, optOutFooter, footerLanguage)} preview={preview} restaurantName={props.restaurantName} />
+        ) : null}
         {preview?.sampled && <p className="text-xs text-muted-foreground">Counts use an even sample of {preview.recipients.length.toLocaleString("en")} guests.</p>}
 
         <SchedulePicker
@@ -251,8 +268,8 @@ export function ComposeForm(props: Props) {
         )}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           {!props.canApprove && <p className="text-xs text-muted-foreground sm:mr-auto sm:self-center">A manager or owner approves it before it goes out.</p>}
-          <Button type="submit" disabled={submitting || !message.trim() || !preview || preview.total === 0}>
-            {submitting ? "Working…" : verb}
+          <Button type="submit" disabled={submitting || checking || !message.trim() || !preview || preview.total === 0}>
+            {submitting ? "Working…" : checking ? "Checking…" : verb}
           </Button>
         </div>
       </section>

@@ -1,6 +1,7 @@
 import type { Campaign } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { formatAmount } from "@/lib/format/amount";
 import { checkProviderConnection } from "@/lib/providers/connection-check";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
@@ -99,7 +100,7 @@ async function assertBalanceCovers(db: Database, plans: ProviderPlan[]) {
     if (!check.balance.unlimited && check.balance.amount !== null && needed > check.balance.amount) {
       throw new AppError(
         "INSUFFICIENT_CREDIT",
-        `Not enough ${label} credit: this send needs about ${needed} ${check.balance.unit} and the account has ${check.balance.amount}. Top up, or send to fewer guests. Nothing was sent.`,
+        `Not enough ${label} credit: this send needs about ${formatAmount(needed, plan.provider)} and the account has ${formatAmount(check.balance.amount, plan.provider)}. Top up, or send to fewer guests. Nothing was sent.`,
       );
     }
   }
