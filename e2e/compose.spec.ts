@@ -147,10 +147,11 @@ test.describe("compose and send", () => {
     const { groupId } = await seedGroup("Compose refusals", [{ phone: "+4520200041", firstName: "Kim" }]);
     const before = await campaignCount();
     // Refused when Send is pressed, before the confirm dialog opens, and said once (no toast over the button).
-    const refuse = async (error: RegExp, verb: "Send now" | "Schedule" = "Send now") => {
+    const refuse = async (error: RegExp, verb: "Send now" | "Schedule" = "Send now", once = false) => {
       await page.getByRole("button", { name: verb, exact: true }).click();
       await expect(page.getByRole("alert").filter({ hasText: error })).toBeVisible();
-      await expect(page.getByText(error)).toHaveCount(1);
+      // (A merge-field or sender problem is also marked at its field; a quiet-hours conflict only here.)
+      if (once) await expect(page.getByText(error)).toHaveCount(1);
       await expect(page.getByRole("alertdialog")).toHaveCount(0);
     };
 
@@ -171,7 +172,7 @@ test.describe("compose and send", () => {
     try {
       await compose(page, groupId, "Quiz night tonight!");
       await expect(page.getByTestId("audience-total")).toHaveText("1");
-      await refuse(/within quiet hours \(00:00–23:59\) for guests in Denmark.*earliest time allowed for every guest of that send/);
+      await refuse(/within quiet hours \(00:00–23:59\) for guests in Denmark.*earliest time allowed for every guest of that send/, "Send now", true);
     } finally {
       await setQuietHours("00:00", "00:00");
     }
@@ -183,7 +184,7 @@ test.describe("compose and send", () => {
       await expect(page.getByTestId("audience-total")).toHaveText("1");
       // Shown before Send is pressed, and refused when it is.
       await expect(page.getByTestId("provider-cost-cpsms").getByRole("alert")).toHaveText(/CPSMS\.dk can't cover this: about 1 point needed, 0 points left/);
-      await refuse(/Not enough CPSMS\.dk credit: this send needs about 1 point and the account has 0 points/);
+      await refuse(/Not enough CPSMS\.dk credit: this send needs about 1 point and the account has 0 points/, "Send now", true);
     } finally {
       await cpsms.setBalance(10_000);
     }

@@ -6,6 +6,7 @@ import { Balances } from "@/components/dashboard/balances";
 import DeliveryCharts from "@/components/dashboard/delivery-charts";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import { PageHeader } from "@/components/page-header";
+import { PublicUrlWarning } from "@/components/public-url-warning";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
@@ -43,6 +44,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={`Welcome, ${user.name.split(" ")[0]}`} description={`Here is where your restaurant's messaging stands (days in ${timeZone}).`} />
+      <PublicUrlWarning />
       <div className="space-y-8">
         <section aria-labelledby="figures-heading">
           <h2 id="figures-heading" className="sr-only">

@@ -15,6 +15,8 @@ import { normalizePhone } from "@/lib/contacts/phone";
 import { optOutUrl } from "@/lib/consent/opt-out-link";
 import { AppError } from "@/lib/errors";
 import { testSmsSchema } from "@/lib/validation/providers";
+import { deleteSavedTemplate, listSavedTemplates, saveTemplate } from "@/lib/messages/saved-templates";
+import { deleteTemplateSchema, saveTemplateSchema } from "@/lib/validation/message-template";
 
 // Everyone signed in may compose and test; submitCampaigns makes a staff member's campaign a draft that a
 // manager or owner approves.
@@ -51,4 +53,16 @@ export const composeTestAction = defineAction(composeTestSchema, anyone, async (
   const test = testSmsSchema.safeParse({ provider, to: input.to, text, ...(input.sender.trim() ? { sender: input.sender.trim() } : {}) });
   if (!test.success) throw new AppError("INVALID_INPUT", test.error.issues[0]?.message ?? "Check the test message.");
   return sendTestSms(db, user, test.data);
+});
+
+/** Saves the message as one of the restaurant's templates; returns the updated list for the menu. */
+export const saveTemplateAction = defineAction(saveTemplateSchema, anyone, async (input, user) => {
+  const saved = await saveTemplate(getDb(), user, input);
+  return { saved, templates: await listSavedTemplates(getDb()) };
+});
+
+/** Deletes a saved template (its author, or a manager or owner); returns the updated list for the menu. */
+export const deleteTemplateAction = defineAction(deleteTemplateSchema, anyone, async ({ id }, user) => {
+  await deleteSavedTemplate(getDb(), user, id);
+  return { templates: await listSavedTemplates(getDb()) };
 });

@@ -25,10 +25,12 @@ import { defaultOptOutFooter, type FooterLanguage, withOptOutFooter } from "@/li
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { SENDER_RULES, senderProblem } from "@/lib/providers/sender-rules";
 import type { ProviderName } from "@/lib/sms/types";
-import { checkComposeAction, composeAction, composeTestAction, previewAudienceAction } from "./actions";
+import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
+import { checkComposeAction, composeAction, composeTestAction, deleteTemplateAction, previewAudienceAction } from "./actions";
 import { AudiencePicker, type AudienceValue } from "./audience-picker";
 import { AudienceSummary } from "./audience-summary";
 import { ProviderCosts } from "./provider-costs";
+import { SaveTemplateDialog } from "./save-template-dialog";
 import { SchedulePicker, type ScheduleValue } from "./schedule-picker";
 
 type Props = {
@@ -39,6 +41,10 @@ type Props = {
   defaultSenders: Record<ProviderName, string | null>;
   canApprove: boolean;
   initialGroupId?: string;
+  /** A guest's opt-out link at its real length, for counts before an audience is chosen. */
+  exampleOptOutUrl: string;
+  savedTemplates: SavedTemplateItem[];
+  userId: string;
 };
 
 /** The compose page: who, what, through which provider and sender, and when. */
@@ -67,6 +73,16 @@ export function ComposeForm(props: Props) {
   const [testing, startTest] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [savedTemplates, setSavedTemplates] = useState(props.savedTemplates);
+  // Authors delete their own templates; managers and owners (canApprove) any.
+  const templateChoices = savedTemplates.map((t) => ({ ...t, deletable: props.canApprove || t.createdById === props.userId }));
+
+  const deleteTemplate = async (template: { id: string; name: string }) => {
+    const result = await deleteTemplateAction({ id: template.id });
+    if (!result.ok) return void toast.error(result.error.message);
+    setSavedTemplates(result.data.templates);
+    toast.success(`Deleted the template “${template.name}”.`);
+  };
 
   const audienceInput = useMemo(
     () => ({ category: audience.category, groupIds: audience.groupIds, contactIds: audience.contacts.map((c) => c.id), numbers: audience.numbers }),
@@ -231,6 +247,18 @@ export function ComposeForm(props: Props) {
           onFooterLanguageChange={setFooterLanguage}
           restaurantName={props.restaurantName}
           senderName={sender.trim() || undefined}
+          exampleOptOutUrl={props.exampleOptOutUrl}
+          savedTemplates={templateChoices}
+          onDeleteTemplate={deleteTemplate}
+          templateActions={
+            <SaveTemplateDialog
+              body={message}
+              category={audience.category}
+              language={footerLanguage}
+              suggestedName={name.trim() || defaultName(message)}
+              onSaved={setSavedTemplates}
+            />
+          }
         />
         {preview && preview.total > 0 ? (
           <ProviderCosts template={withOptOutFooter(message, optOutFooter, footerLanguage)} preview={preview} restaurantName={props.restaurantName} />
