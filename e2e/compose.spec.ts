@@ -84,8 +84,10 @@ test.describe("compose and send", () => {
     await compose(page, groupId, "Hi {first_name|there}, new menu this week!");
     await expect(page.getByTestId("audience-summary")).toContainText("1 through CPSMS.dk · 2 through smsapp.pk");
     // Each provider's share, its estimated cost and its balance, before Send.
-    await expect(page.getByTestId("provider-cost-cpsms")).toContainText(/Guests\s*1\s*Estimated cost\s*about 1 point\s*Balance\s*[\d,.]+ points/);
-    await expect(page.getByTestId("provider-cost-smsapp")).toContainText(/Guests\s*2\s*Estimated cost\s*about 2 units\s*Balance\s*[\d,.]+ units/);
+    const costs = page.getByTestId("provider-costs");
+    await expect(costs.getByRole("columnheader")).toHaveText(["Provider", "Guests", "Estimated cost", "Balance"]);
+    await expect(costs.getByTestId("provider-cost-cpsms").getByRole("cell")).toHaveText(["1", "about 1 point", /^[\d,.]+ points$/]);
+    await expect(costs.getByTestId("provider-cost-smsapp").getByRole("cell")).toHaveText(["2", "about 2 units", /^[\d,.]+ units$/]);
     await confirm(page, "Send now");
     await expect(page).toHaveURL(/\/campaigns$/);
     await expectOneEach("smsapp", ["+923001110001"], /^Hi Ahmed, new menu/);

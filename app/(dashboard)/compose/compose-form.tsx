@@ -26,12 +26,13 @@ import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { SENDER_RULES, senderProblem } from "@/lib/providers/sender-rules";
 import type { ProviderName } from "@/lib/sms/types";
 import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
-import { checkComposeAction, composeAction, composeTestAction, deleteTemplateAction, previewAudienceAction } from "./actions";
+import { checkComposeAction, composeAction, deleteTemplateAction, previewAudienceAction } from "./actions";
 import { AudiencePicker, type AudienceValue } from "./audience-picker";
 import { AudienceSummary } from "./audience-summary";
 import { ProviderCosts } from "./provider-costs";
 import { SaveTemplateDialog } from "./save-template-dialog";
 import { SchedulePicker, type ScheduleValue } from "./schedule-picker";
+import { SendTestBox } from "./send-test-box";
 
 type Props = {
   restaurantName: string;
@@ -64,13 +65,11 @@ export function ComposeForm(props: Props) {
   const [footerLanguage, setFooterLanguage] = useState<FooterLanguage>("en");
   const [schedule, setSchedule] = useState<ScheduleValue>({ mode: "now" });
   const [name, setName] = useState("");
-  const [testPhone, setTestPhone] = useState("");
   const [preview, setPreview] = useState<AudiencePreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [previewPending, startPreview] = useTransition();
   const [submitting, startSubmit] = useTransition();
   const [checking, startCheck] = useTransition();
-  const [testing, startTest] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [savedTemplates, setSavedTemplates] = useState(props.savedTemplates);
@@ -118,7 +117,7 @@ export function ComposeForm(props: Props) {
   const samples: SampleRecipient[] | undefined = preview?.recipients.length ? preview.recipients : undefined;
   const senderHints = (provider === "auto" ? (providersUsed.length ? providersUsed : (["cpsms", "smsapp"] as const)) : [provider]).map((p) => {
     const effective = sender.trim() || props.defaultSenders[p] || "";
-    const problem = sender.trim() ? senderProblem(p, sender) : p === "smsapp" && !effective ? "smsapp.pk needs a sender ID." : null;
+    const problem = sender.trim() ? senderProblem(p, sender) : p === "smsapp" && !effective ? "needs a sender ID: enter one, or set a default sender in Settings > Providers." : null;
     return { provider: p, problem };
   });
   const senderError = senderHints.find((h) => h.problem);
@@ -164,15 +163,6 @@ export function ComposeForm(props: Props) {
       const verb = campaigns[0]?.status === "draft" ? "saved for approval" : schedule.mode === "later" ? "scheduled" : "on its way";
       toast.success(`${total.toLocaleString("en")} message${total === 1 ? "" : "s"} ${verb}.`);
       router.push(campaigns.length === 1 ? `/campaigns/${campaigns[0]?.id}` : "/campaigns");
-    });
-  };
-
-  const sendTest = () => {
-    startTest(async () => {
-      const result = await composeTestAction({ to: testPhone, message, optOutFooter, footerLanguage, provider, sender });
-      if (!result.ok) toast.error(result.error.message);
-      else if (!result.data.ok) toast.error(`Test not sent: ${result.data.message}`);
-      else toast.success(`Test sent to ${result.data.to} (${result.data.segments} segment${result.data.segments === 1 ? "" : "s"}).`);
     });
   };
 
@@ -279,15 +269,7 @@ export function ComposeForm(props: Props) {
           <Input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder={defaultName(message) || "e.g. Friday happy hour"} maxLength={80} />
         </div>
 
-        <div className="flex flex-col gap-2 rounded-lg border border-dashed p-3 sm:flex-row sm:items-end">
-          <div className="flex-1 space-y-1.5">
-            <Label htmlFor={`${id}-test`}>Send a test to your phone</Label>
-            <Input id={`${id}-test`} type="tel" value={testPhone} onChange={(e) => setTestPhone(e.target.value)} placeholder="20 12 34 56" />
-          </div>
-          <Button type="button" variant="outline" onClick={sendTest} disabled={testing || !message.trim() || !testPhone.trim()}>
-            {testing ? "Sending…" : "Send test"}
-          </Button>
-        </div>
+        <SendTestBox message={message} optOutFooter={optOutFooter} footerLanguage={footerLanguage} provider={provider} sender={sender} />
 
         {error && (
           <Alert variant="destructive" role="alert">

@@ -38,43 +38,53 @@ export function ProviderCosts({ template, preview, restaurantName }: { template:
   }, [deferred, preview, restaurantName]);
 
   if (rows.length === 0) return null;
+  const balanceText = (row: Row) =>
+    !row.balance
+      ? "checking…"
+      : row.balance.error
+        ? `unknown: ${row.balance.error}`
+        : row.balance.amount === null
+          ? "no limit"
+          : formatAmount(row.balance.amount, row.provider);
   return (
     <section aria-labelledby="provider-costs-heading" className="space-y-2 rounded-lg border bg-muted/30 p-3 text-sm" data-testid="provider-costs">
       <h3 id="provider-costs-heading" className="font-medium">
         Cost and balance{rows.length > 1 ? " per provider" : ""}
       </h3>
-      <ul className="space-y-2">
+      <table className="w-full text-left tabular-nums">
+        <thead className="text-xs text-muted-foreground">
+          <tr>
+            <th scope="col" className="py-1 pr-2 font-normal">Provider</th>
+            <th scope="col" className="px-2 py-1 text-right font-normal">Guests</th>
+            <th scope="col" className="px-2 py-1 text-right font-normal">Estimated cost</th>
+            <th scope="col" className="py-1 pl-2 text-right font-normal">Balance</th>
+          </tr>
+        </thead>
         {rows.map((row) => (
-          <li key={row.provider} className="space-y-1" data-testid={`provider-cost-${row.provider}`}>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 sm:grid-cols-[auto_1fr_auto_1fr]">
-              <dt className="col-span-full font-medium">{PROVIDER_LABELS[row.provider]}</dt>
-              <dt className="text-muted-foreground">Guests</dt>
-              <dd className="tabular-nums">{row.recipients.toLocaleString("en")}</dd>
-              <dt className="text-muted-foreground">Estimated cost</dt>
-              <dd className={cn("tabular-nums", row.short && "font-medium text-destructive")}>
-                {row.cost === null ? "write the message first" : `about ${formatAmount(row.cost, row.provider)}`}
-              </dd>
-              <dt className="text-muted-foreground">Balance</dt>
-              <dd className="tabular-nums sm:col-span-3">
-                {!row.balance
-                  ? "checking…"
-                  : row.balance.error
-                    ? `unknown: ${row.balance.error}`
-                    : row.balance.amount === null
-                      ? "no limit"
-                      : formatAmount(row.balance.amount, row.provider)}
-              </dd>
-            </dl>
+          <tbody key={row.provider} data-testid={`provider-cost-${row.provider}`} className="border-t">
+            <tr>
+              <th scope="row" className="py-1.5 pr-2 font-medium">{PROVIDER_LABELS[row.provider]}</th>
+              <td className="px-2 py-1.5 text-right">{row.recipients.toLocaleString("en")}</td>
+              <td className={cn("px-2 py-1.5 text-right", row.short && "font-medium text-destructive")}>
+                {row.cost === null ? "–" : `about ${formatAmount(row.cost, row.provider)}`}
+              </td>
+              <td className="py-1.5 pl-2 text-right">{balanceText(row)}</td>
+            </tr>
             {row.short && row.cost !== null && row.balance?.amount != null ? (
-              <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-2 py-1.5 font-medium text-destructive">
-                {PROVIDER_LABELS[row.provider]} can&apos;t cover this: about {formatAmount(row.cost, row.provider)} needed, {formatAmount(row.balance.amount, row.provider)} left. Top up,
-                or send to fewer guests.
-              </p>
+              <tr>
+                <td colSpan={4} className="pb-2">
+                  <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-2 py-1.5 font-medium text-destructive">
+                    {PROVIDER_LABELS[row.provider]} can&apos;t cover this: about {formatAmount(row.cost, row.provider)} needed,{" "}
+                    {formatAmount(row.balance.amount, row.provider)} left. Top up, or send to fewer guests.
+                  </p>
+                </td>
+              </tr>
             ) : null}
-          </li>
+          </tbody>
         ))}
-      </ul>
+      </table>
       <p className="text-xs text-muted-foreground">
+        {rows.some((r) => r.cost === null) ? "Write the message to see its cost. " : ""}
         Estimates from each guest&apos;s own text{preview.sampled ? " (counted on an even sample)" : ""}; the provider&apos;s count is the real cost.
       </p>
     </section>
