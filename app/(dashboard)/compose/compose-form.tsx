@@ -6,16 +6,6 @@ import { toast } from "sonner";
 import { MessageEditor } from "@/components/compose/message-editor";
 import type { SampleRecipient } from "@/components/compose/sample-recipient";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -29,6 +19,7 @@ import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
 import { checkComposeAction, composeAction, deleteTemplateAction, previewAudienceAction } from "./actions";
 import { AudiencePicker, type AudienceValue } from "./audience-picker";
 import { AudienceSummary } from "./audience-summary";
+import { ConfirmSendDialog } from "./confirm-send-dialog";
 import { ProviderCosts } from "./provider-costs";
 import { SaveTemplateDialog } from "./save-template-dialog";
 import { SchedulePicker, type ScheduleValue } from "./schedule-picker";
@@ -284,27 +275,16 @@ export function ComposeForm(props: Props) {
         </div>
       </section>
 
-      <AlertDialog open={confirming} onOpenChange={setConfirming}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>{verb}?</AlertDialogTitle>
-            <AlertDialogDescription>
-              {preview?.total.toLocaleString("en")} guest{preview?.total === 1 ? "" : "s"}
-              {providersUsed.length ? ` through ${providersUsed.map((p) => PROVIDER_LABELS[p]).join(" and ")}` : ""}
-              {schedule.mode === "weekly"
-                ? `, every week at ${schedule.time} (${props.timeZone}). Each run goes to whoever is in the audience and consenting at that time`
-                : schedule.mode === "later" && schedule.localDateTime
-                  ? `, at ${schedule.localDateTime.replace("T", " ")} (${props.timeZone}). Each guest gets it once`
-                  : ", now. Each guest gets it once"}
-              .
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Back</AlertDialogCancel>
-            <AlertDialogAction onClick={submit}>{verb}</AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmSendDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        verb={verb}
+        total={preview?.total ?? 0}
+        providers={providersUsed}
+        schedule={schedule}
+        timeZone={props.timeZone}
+        onConfirm={submit}
+      />
     </form>
   );
 }
