@@ -101,7 +101,11 @@ const INTENDED: Record<string, Intended> = {
   "action app/(dashboard)/groups/actions.ts#deleteGroupAction": MANAGERS,
   "action app/(dashboard)/groups/actions.ts#linkGroupAction": MANAGERS,
   "action app/(dashboard)/groups/actions.ts#unlinkGroupAction": MANAGERS,
+  "action app/(dashboard)/compose/actions.ts#checkComposeAction": SIGNED_IN,
   "action app/(dashboard)/compose/actions.ts#composeAction": SIGNED_IN,
+  // Anyone signed in saves templates; deleting someone else's is refused inside (author or manager), not here.
+  "action app/(dashboard)/compose/actions.ts#deleteTemplateAction": SIGNED_IN,
+  "action app/(dashboard)/compose/actions.ts#saveTemplateAction": SIGNED_IN,
   "action app/(dashboard)/compose/actions.ts#composeTestAction": SIGNED_IN,
   "action app/(dashboard)/compose/actions.ts#previewAudienceAction": SIGNED_IN,
   "action app/(dashboard)/compose/actions.ts#searchContactsAction": SIGNED_IN,

@@ -68,6 +68,7 @@ const validCompose = () => ({
   name: "Bad input",
   schedule: { mode: "now" },
 });
+const validTemplate = { name: "Quiz night", body: "Quiz night at {restaurant} on Thursday!", category: "marketing", language: "en" };
 const validRestaurant = { name: "Cafe", defaultCountry: "DK", timeZone: "Europe/Copenhagen", quietHoursStart: "21:00", quietHoursEnd: "09:00" };
 
 const a = (c: ActionCase): Case => ({ kind: "action", ...c });
@@ -123,6 +124,35 @@ const CASES: Case[] = [
   a({ name: "compose: weekly at 24:00", action: "composeAction", args: [{ ...validCompose(), numbers: "+4520000099", schedule: { mode: "weekly", weekdays: [1], time: "24:00", skipDates: [], expireAfterMinutes: null } }] }),
   a({ name: "compose: weekly skip date with SQL", action: "composeAction", args: [{ ...validCompose(), numbers: "+4520000099", schedule: { mode: "weekly", weekdays: [1], time: "12:00", skipDates: [SQL_OR], expireAfterMinutes: null } }] }),
   a({ name: "compose: staff may not schedule weekly", action: "composeAction", as: "staff", args: [{ ...validCompose(), numbers: "+4520000099", schedule: { mode: "weekly", weekdays: [1], time: "12:00", skipDates: [], expireAfterMinutes: null } }] }),
+  // --- compose's check before the confirm dialog (same input as composeAction, writes nothing) ---
+  a({ name: "compose check: no argument", action: "checkComposeAction", args: [] }),
+  a({ name: "compose check: a string instead of an object", action: "checkComposeAction", args: ["compose"] }),
+  a({ name: "compose check: no recipients", action: "checkComposeAction", args: [validCompose()] }),
+  a({ name: "compose check: 2 MB message", action: "checkComposeAction", args: [{ ...validCompose(), message: HUGE_MB }] }),
+  a({ name: "compose check: NUL in name and message", action: "checkComposeAction", args: [{ ...validCompose(), name: NUL, message: NUL, numbers: "+4520000099" }] }),
+  a({ name: "compose check: SQL in numbers", action: "checkComposeAction", args: [{ ...validCompose(), numbers: SQL_DROP }] }),
+  a({ name: "compose check: hour 25", action: "checkComposeAction", args: [{ ...validCompose(), numbers: "+4520000099", schedule: { mode: "later", localDateTime: "2031-01-01T25:00", expireAfterMinutes: null } }] }),
+  a({ name: "compose check: staff may not schedule weekly", action: "checkComposeAction", as: "staff", args: [{ ...validCompose(), numbers: "+4520000099", schedule: { mode: "weekly", weekdays: [1], time: "12:00", skipDates: [], expireAfterMinutes: null } }] }),
+  // --- staff templates (compose's "Save as template"): every case invalid, so nothing may be saved ---
+  a({ name: "template: no argument", action: "saveTemplateAction", args: [] }),
+  a({ name: "template: a string instead of an object", action: "saveTemplateAction", args: ["template"] }),
+  a({ name: "template: whitespace-only name", action: "saveTemplateAction", args: [{ ...validTemplate, name: "   " }] }),
+  a({ name: "template: 81-character name", action: "saveTemplateAction", args: [{ ...validTemplate, name: "n".repeat(81) }] }),
+  a({ name: "template: 300 kB name", action: "saveTemplateAction", args: [{ ...validTemplate, name: HUGE }] }),
+  a({ name: "template: NUL in name", action: "saveTemplateAction", args: [{ ...validTemplate, name: NUL }] }),
+  a({ name: "template: control characters in body", action: "saveTemplateAction", as: "staff", args: [{ ...validTemplate, body: CONTROL }] }),
+  a({ name: "template: empty body", action: "saveTemplateAction", args: [{ ...validTemplate, body: " \n " }] }),
+  a({ name: "template: 1,531-character body", action: "saveTemplateAction", args: [{ ...validTemplate, body: "b".repeat(1531) }] }),
+  a({ name: "template: 2 MB body (over the action body limit)", action: "saveTemplateAction", args: [{ ...validTemplate, body: HUGE_MB }] }),
+  a({ name: "template: unknown merge field", action: "saveTemplateAction", args: [{ ...validTemplate, body: "Hi {frist_name}" }] }),
+  a({ name: "template: unknown category", action: "saveTemplateAction", args: [{ ...validTemplate, category: "spam" }] }),
+  a({ name: "template: language xx", action: "saveTemplateAction", args: [{ ...validTemplate, language: "xx" }] }),
+  a({ name: "template: number as body", action: "saveTemplateAction", args: [{ ...validTemplate, body: 42 }] }),
+  a({ name: "template: prototype pollution keys", action: "saveTemplateAction", args: [{ ...validTemplate, name: "", ...PROTO }] }),
+  a({ name: "template delete: no argument", action: "deleteTemplateAction", args: [] }),
+  a({ name: "template delete: unknown id", action: "deleteTemplateAction", as: "staff", args: [{ id: UNKNOWN }] }),
+  a({ name: "template delete: malformed id", action: "deleteTemplateAction", args: [{ id: "1 OR 1=1" }] }),
+  a({ name: "template delete: a campaign id", action: "deleteTemplateAction", args: [() => ({ id: ids.draft })] }),
   // --- compose test SMS, preview and search ---
   a({ name: "test SMS: no phone", action: "composeTestAction", args: [{ message: "Hi", optOutFooter: false, footerLanguage: "en", provider: "auto", sender: "", to: "" }] }),
   a({ name: "test SMS: letters for a phone", action: "composeTestAction", args: [{ message: "Hi", optOutFooter: false, footerLanguage: "en", provider: "auto", sender: "", to: "call me maybe" }] }),

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { E2E } from "./support/config";
+import { seedUser, withE2eDb } from "./support/db";
 import { optOutLink, type SeededGuest, seedGroup } from "./support/guests";
 
 // The editor counts and previews the real audience: a group of three consenting guests, Ahmed (+92), Mette (+45)
@@ -147,5 +148,71 @@ test.describe("message editor", () => {
     await expect(menu).toBeVisible();
     const box = await menu.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+  });
+});
+
+test.describe("message editor without an audience", () => {
+  test("counts the opt-out link at its real length (this server's address), not a short example", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, E2E.owner.email, E2E.owner.password, "/compose");
+    await message(page).fill("Hello");
+    // No guest chosen yet: the footer's link is as long as a real guest's (token of 10 characters).
+    await expect(counter(page)).toContainText(`${5 + "\nStop: ".length + optOutLink("a1B2c3D4e5").length} characters`);
+    await expect(page.getByText(optOutLink("a1B2c3D4e5"))).toBeVisible();
+  });
+});
+
+test.describe("staff templates", () => {
+  const name = `Quiz night ${Math.random().toString(36).slice(2, 7)}`;
+  const body = "Quiz night at {restaurant} on Thursday at 19, {first_name|friend}!";
+  test.afterAll(() => withE2eDb((db) => db.query("delete from message_templates where name = $1", [name])));
+
+  test("staff save the message as a template; everyone finds it under Your templates; only its author or a manager deletes it", async ({ page, browser }) => {
+    const author = await seedUser("staff");
+    const colleague = await seedUser("staff");
+    const templates = (p: Page) => p.getByRole("button", { name: "Templates" });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, author.email, author.password, "/compose");
+    await message(page).fill(body);
+    await page.getByRole("button", { name: "Save as template" }).click();
+    const dialog = page.getByRole("dialog", { name: "Save as template" });
+    await dialog.getByLabel("Template name").fill("");
+    await expect(dialog.getByRole("button", { name: "Save template" })).toBeDisabled();
+    await dialog.getByLabel("Template name").fill(name);
+    await dialog.getByRole("button", { name: "Save template" }).click();
+    await expect(page.getByText(`Saved “${name}” under Your templates.`)).toBeVisible();
+    await expect(dialog).toHaveCount(0);
+
+    // Chosen from the menu, it fills the message.
+    await message(page).fill("");
+    await templates(page).click();
+    await expect(page.getByRole("menu").getByText("Your templates")).toBeVisible();
+    await page.getByRole("menuitem", { name: new RegExp(`^${name}`) }).click();
+    await expect(message(page)).toHaveValue(body);
+
+    // A second template of the same name is refused, in the dialog.
+    await page.getByRole("button", { name: "Save as template" }).click();
+    await dialog.getByLabel("Template name").fill(name);
+    await dialog.getByRole("button", { name: "Save template" }).click();
+    await expect(dialog.getByText(/already a template named/)).toBeVisible();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+
+    // A colleague sees it but can't delete it.
+    const other = await (await browser.newContext()).newPage();
+    await signIn(other, colleague.email, colleague.password, "/compose");
+    await templates(other).click();
+    await expect(other.getByRole("menuitem", { name: new RegExp(`^${name}`) })).toBeVisible();
+    await expect(other.getByRole("menuitem", { name: `Delete template ${name}` })).toHaveCount(0);
+    await other.close();
+
+    // The owner (a manager) can.
+    const owner = await (await browser.newContext()).newPage();
+    await signIn(owner, E2E.owner.email, E2E.owner.password, "/compose");
+    await templates(owner).click();
+    await owner.getByRole("menuitem", { name: `Delete template ${name}` }).click();
+    await expect(owner.getByText(`Deleted the template “${name}”.`)).toBeVisible();
+    await templates(owner).click();
+    await expect(owner.getByRole("menuitem", { name: new RegExp(`^${name}`) })).toHaveCount(0);
+    await owner.close();
   });
 });

@@ -8,6 +8,7 @@ import { UpcomingList } from "@/components/dashboard/upcoming-list";
 import DeliveryCharts from "@/components/dashboard/delivery-charts";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import { PageHeader } from "@/components/page-header";
+import { PublicUrlWarning } from "@/components/public-url-warning";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
@@ -47,6 +48,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={`Welcome, ${user.name.split(" ")[0]}`} description={`Here is where your restaurant's messaging stands (days in ${timeZone}).`} />
+      <PublicUrlWarning />
       <div className="space-y-8">
         <section aria-labelledby="figures-heading">
           <h2 id="figures-heading" className="sr-only">

@@ -8,7 +8,6 @@ import { Textarea } from "@/components/ui/textarea";
 import { audienceStats } from "@/lib/messages/audience-stats";
 import { findNonGsmCharacters, toGsmSafe } from "@/lib/messages/gsm-safe";
 import { insertSnippet, replaceRange, withFieldName } from "@/lib/messages/insert-snippet";
-import { exampleMergeValues } from "@/lib/messages/merge-field-catalogue";
 import { type FooterLanguage, type MessageCategory, optOutWarning, withOptOutFooter } from "@/lib/messages/opt-out-footer";
 import type { MessageTemplate } from "@/lib/messages/templates";
 import { hasBlockingIssues, type TemplateIssue, validateTemplate } from "@/lib/messages/validate-template";
@@ -17,10 +16,10 @@ import { InsertFieldMenu } from "./insert-field-menu";
 import { MessageCounterLine } from "./message-counter-line";
 import { NonGsmCharacters } from "./non-gsm-characters";
 import { OptOutFooterControl } from "./opt-out-footer-control";
-import { PhonePreview } from "./phone-preview";
+import { exampleValues, PhonePreview } from "./phone-preview";
 import type { SampleRecipient } from "./sample-recipient";
 import { TemplateIssues } from "./template-issues";
-import { TemplateMenu } from "./template-menu";
+import { type SavedTemplateChoice, TemplateMenu } from "./template-menu";
 
 export interface MessageEditorProps {
   /** The template as written, merge fields included, footer excluded (see withOptOutFooter). */
@@ -43,6 +42,13 @@ export interface MessageEditorProps {
   balance?: number | null;
   label?: string;
   disabled?: boolean;
+  /** A guest's opt-out link at its real length (PUBLIC_URL + token): counts without an audience use it. */
+  exampleOptOutUrl?: string;
+  /** The restaurant's saved templates, listed first in the Templates menu, and how to delete one. */
+  savedTemplates?: readonly SavedTemplateChoice[];
+  onDeleteTemplate?: (template: SavedTemplateChoice) => void;
+  /** Shown beside the Templates menu (compose's "Save as template"). */
+  templateActions?: React.ReactNode;
 }
 
 /** The message editor of the compose page: text, merge fields, templates, live counts, GSM-safe fix, preview. */
@@ -60,8 +66,9 @@ export function MessageEditor(props: MessageEditorProps) {
   const deferredValue = useDeferredValue(value);
   const sendTemplate = withOptOutFooter(deferredValue, optOutFooter, footerLanguage);
   const recipients = useMemo(
-    () => (sampleRecipients?.length ? sampleRecipients : [{ id: "example", ...exampleMergeValues() }]).map((r) => ({ ...r, restaurant: restaurantName })),
-    [sampleRecipients, restaurantName],
+    () =>
+      (sampleRecipients?.length ? sampleRecipients : [{ id: "example", ...exampleValues(props.exampleOptOutUrl) }]).map((r) => ({ ...r, restaurant: restaurantName })),
+    [sampleRecipients, restaurantName, props.exampleOptOutUrl],
   );
   const stats = useMemo(() => audienceStats(sendTemplate, recipients, { provider }), [sendTemplate, recipients, provider]);
   const issues = useMemo(() => validateTemplate(value).filter((i) => i.code !== "empty"), [value]);
@@ -129,14 +136,17 @@ export function MessageEditor(props: MessageEditorProps) {
   };
 
   const textareaId = `${id}-message`;
+  // Preview beside the text only when the nearest @container (compose's message panel) is wide enough, not the
+  // window: beside a recipients column at 1280 px the text box was left ~155 px.
   return (
-    <div className="grid min-w-0 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+    <div className="grid min-w-0 gap-6 @3xl:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="min-w-0 space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <Label htmlFor={textareaId}>{props.label ?? "Message"}</Label>
           <div className="flex flex-wrap gap-2">
             <InsertFieldMenu onInsert={insert} onCloseAutoFocus={focusTextarea} />
-            <TemplateMenu onChoose={chooseTemplate} onCloseAutoFocus={focusTextarea} />
+            <TemplateMenu onChoose={chooseTemplate} onCloseAutoFocus={focusTextarea} saved={props.savedTemplates} onDelete={props.onDeleteTemplate} />
+            {props.templateActions}
           </div>
         </div>
         <Textarea
@@ -198,6 +208,7 @@ export function MessageEditor(props: MessageEditorProps) {
         recipients={sampleRecipients ?? []}
         restaurantName={restaurantName}
         senderName={props.senderName || restaurantName}
+        exampleOptOutUrl={props.exampleOptOutUrl}
       />
     </div>
   );

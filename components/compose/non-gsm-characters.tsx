@@ -61,7 +61,7 @@ export function NonGsmCharacters({ text, characters, onReplace }: { text: string
       </p>
 
       {replaceable.length > 0 ? (
-        <Button type="button" size="sm" variant="outline" onClick={onReplace}>
+        <Button type="button" size="sm" variant="outline" onClick={onReplace} className="h-auto min-h-8 max-w-full py-1.5 whitespace-normal">
           <Wand2 />
           Replace with GSM-safe characters
         </Button>

@@ -5,6 +5,11 @@ import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { messageInfo } from "@/lib/messages/audience-stats";
 import { exampleMergeValues } from "@/lib/messages/merge-field-catalogue";
+
+/** Example merge values, with the real-length opt-out link when known (its length decides segments). */
+export function exampleValues(exampleOptOutUrl?: string) {
+  return { ...exampleMergeValues(), ...(exampleOptOutUrl ? { optOutUrl: exampleOptOutUrl } : {}) };
+}
 import { renderTemplate } from "@/lib/messages/merge-fields";
 import { cn } from "@/lib/utils";
 import { recipientDisplayName, type SampleRecipient } from "./sample-recipient";
@@ -19,6 +24,7 @@ export function PhonePreview({
   restaurantName,
   senderName,
   className,
+  exampleOptOutUrl,
 }: {
   /** The template as sent, footer included. */
   template: string;
@@ -27,11 +33,16 @@ export function PhonePreview({
   /** Shown where the phone shows who the text is from (the sender name or number). */
   senderName: string;
   className?: string;
+  /** The opt-out link of a real guest's length (from PUBLIC_URL), used when no guest is at hand. */
+  exampleOptOutUrl?: string;
 }) {
   const [index, setIndex] = useState(0);
   const current = recipients.length ? recipients[Math.min(index, recipients.length - 1)] : undefined;
   const position = current ? recipients.indexOf(current) : 0;
-  const text = useMemo(() => renderTemplate(template, { ...(current ?? exampleMergeValues()), restaurant: restaurantName }), [template, current, restaurantName]);
+  const text = useMemo(
+    () => renderTemplate(template, { ...(current ?? exampleValues(exampleOptOutUrl)), restaurant: restaurantName }),
+    [template, current, restaurantName, exampleOptOutUrl],
+  );
   const info = useMemo(() => messageInfo(text), [text]);
 
   return (

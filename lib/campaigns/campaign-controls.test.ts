@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { campaigns } from "@/drizzle/schema";
+import { campaigns, restaurantSettings } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
@@ -12,7 +12,13 @@ import { dispatchCampaign } from "./dispatch-campaign";
 let sandboxes: Sandboxes;
 beforeAll(async () => {
   sandboxes = await startSandboxes();
+  await quietHours("00:00", "00:00");
 });
+const quietHours = (start: string, end: string) =>
+  getDb()
+    .insert(restaurantSettings)
+    .values({ id: 1, quietHoursStart: start, quietHoursEnd: end })
+    .onConflictDoUpdate({ target: restaurantSettings.id, set: { quietHoursStart: start, quietHoursEnd: end } });
 afterAll(async () => {
   await stopBoss();
   await sandboxes.stop();
@@ -72,6 +78,28 @@ describe("campaign controls", () => {
     const draft = await quickCampaign("smsapp", phoneNumbers("smsapp", 2, 100), { approved: false });
     expect(await statusOf(draft.id)).toBe("draft");
     expect(await dispatchCampaign(getDb(), draft.id, options())).toBe("stopped");
+    await approveCampaign(getDb(), manager, draft.id);
+    expect(await statusOf(draft.id)).toBe("queued");
+  });
+
+  it("quiet hours apply when a promotion is sent: approving or resuming one during them is refused with the earliest time", async () => {
+    const manager = await insertUser({ role: "manager" });
+    const draft = await quickCampaign("cpsms", phoneNumbers("cpsms", 2, 300), { approved: false });
+    const paused = await quickCampaign("cpsms", phoneNumbers("cpsms", 2, 310));
+    await pauseCampaign(getDb(), manager, paused.id);
+    const service = await quickCampaign("cpsms", phoneNumbers("cpsms", 2, 320), { approved: false, category: "transactional" });
+    await quietHours("00:00", "23:59");
+    try {
+      await expect(approveCampaign(getDb(), manager, draft.id)).rejects.toThrow(/quiet hours.*earliest time allowed for every guest/);
+      expect(await statusOf(draft.id)).toBe("draft");
+      await expect(resumeCampaign(getDb(), manager, paused.id)).rejects.toThrow(/quiet hours.*earliest time allowed for every guest/);
+      expect(await statusOf(paused.id)).toBe("paused");
+      // Service messages are not held.
+      await approveCampaign(getDb(), manager, service.id);
+      expect(await statusOf(service.id)).toBe("queued");
+    } finally {
+      await quietHours("00:00", "00:00");
+    }
     await approveCampaign(getDb(), manager, draft.id);
     expect(await statusOf(draft.id)).toBe("queued");
   });

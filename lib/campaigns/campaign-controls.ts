@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { isProviderError } from "@/lib/sms/errors";
 import { enqueueDispatch } from "./enqueue-dispatch";
 import type { ProviderSessionFactory } from "./provider-session";
+import { assertCampaignOutsideQuietHours } from "./quiet-hours-check";
 
 type Actor = { id: string };
 
@@ -50,6 +51,8 @@ export async function approveCampaign(db: Database, actor: Actor, id: string) {
       if (row.scheduledAt && row.scheduledAt.getTime() < Date.now()) {
         throw new AppError("INVALID_INPUT", "Its send time has passed. Duplicate it with a new time instead.");
       }
+      // Quiet hours apply when a promotion is sent, which for a draft is now (or its chosen time), not when it was written.
+      await assertCampaignOutsideQuietHours(tx as unknown as Database, row, row.scheduledAt ?? new Date());
       const status = row.scheduledAt ? "scheduled" : "queued";
       await tx.update(campaigns).set({ status, approvedById: actor.id, approvedAt: new Date() }).where(eq(campaigns.id, row.id));
       await recordAudit(tx, { actorId: actor.id, action: "campaign.approved", targetType: "campaign", targetId: row.id });
@@ -89,6 +92,7 @@ export async function resumeCampaign(db: Database, actor: Actor, id: string) {
     const row = await lockCampaign(tx, id);
     if (row.status !== "paused") throw new AppError("CONFLICT", "Only a paused campaign can be resumed.");
     const notYetDue = row.scheduledAt && row.scheduledAt.getTime() > Date.now() && row.startedAt === null;
+    await assertCampaignOutsideQuietHours(tx as unknown as Database, row, notYetDue && row.scheduledAt ? row.scheduledAt : new Date());
     await tx.update(campaigns).set({ status: notYetDue ? "scheduled" : "sending", pauseReason: null }).where(eq(campaigns.id, id));
     await recordAudit(tx, { actorId: actor.id, action: "campaign.resumed", targetType: "campaign", targetId: id });
     return row;

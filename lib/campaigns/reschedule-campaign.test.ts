@@ -49,6 +49,21 @@ describe("rescheduleCampaign", () => {
     expect(Object.values(sandboxes.cpsms.state.handsets()).map((m) => m.length)).toEqual([1, 1, 1]);
   });
 
+  it("quiet hours are the guests' own: a Pakistani send may move to 07:00 Copenhagen time, a Danish one may not", async () => {
+    const owner = await insertUser({ role: "owner" });
+    const pak = await quickCampaign("smsapp", phoneNumbers("smsapp", 2, 720), { scheduledAt: new Date(Date.now() + 3600_000) });
+    const dan = await quickCampaign("smsapp", phoneNumbers("cpsms", 2, 730), { scheduledAt: new Date(Date.now() + 3600_000) });
+    const tomorrow = formatInZone(new Date(Date.now() + 86_400_000), "Europe/Copenhagen", "yyyy-MM-dd");
+    await getDb().update(restaurantSettings).set({ quietHoursStart: "20:00", quietHoursEnd: "09:00", timeZone: "Europe/Copenhagen" }).where(eq(restaurantSettings.id, 1));
+    try {
+      await rescheduleCampaign(getDb(), owner, pak.id, `${tomorrow}T07:00`, sandboxSessions(sandboxes));
+      expect(local((await row(pak.id)).scheduledAt!)).toBe(`${tomorrow}T07:00`);
+      await expect(rescheduleCampaign(getDb(), owner, dan.id, `${tomorrow}T07:00`, sandboxSessions(sandboxes))).rejects.toThrow(/quiet hours.*Denmark.*09:00/);
+    } finally {
+      await getDb().update(restaurantSettings).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(restaurantSettings.id, 1));
+    }
+  });
+
   it("refuses within CPSMS's 10-minute lock and changes nothing", async () => {
     const owner = await insertUser({ role: "owner" });
     const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 2, 710), { scheduledAt: new Date(Date.now() + 3600_000) });

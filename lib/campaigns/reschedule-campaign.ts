@@ -5,11 +5,11 @@ import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { isProviderError } from "@/lib/sms/errors";
-import { formatInZone, parseLocalDateTime } from "@/lib/time/zoned";
+import { parseLocalDateTime } from "@/lib/time/zoned";
 import { cancelDeadline } from "./campaign-controls";
 import { enqueueDispatch } from "./enqueue-dispatch";
 import type { ProviderSessionFactory } from "./provider-session";
-import { quietHoursConflict } from "./quiet-hours";
+import { assertCampaignOutsideQuietHours } from "./quiet-hours-check";
 
 /**
  * Moves a scheduled (or draft) campaign to a new time, within the provider's rules. smsapp.pk sends wait in our
@@ -28,12 +28,7 @@ export async function rescheduleCampaign(db: Database, actor: { id: string }, id
   if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason);
   const newAt = parsed.date;
   if (newAt.getTime() < Date.now() + 60_000) throw new AppError("INVALID_INPUT", "Choose a time at least a minute from now.");
-  if (campaign.category === "marketing") {
-    const opens = quietHoursConflict(newAt, settings.timeZone, settings.quietHoursStart, settings.quietHoursEnd);
-    if (opens) {
-      throw new AppError("INVALID_INPUT", `That time is within quiet hours (${settings.quietHoursStart}–${settings.quietHoursEnd}). The earliest allowed time is ${formatInZone(opens, settings.timeZone)}.`);
-    }
-  }
+  await assertCampaignOutsideQuietHours(db, campaign, newAt);
   const deadline = campaign.status === "scheduled" ? cancelDeadline(campaign) : null;
   if (deadline && Date.now() >= deadline.getTime()) {
     throw new AppError("CONFLICT", "CPSMS no longer allows changes: it is less than 10 minutes before the send time, so these messages will go out as planned.");

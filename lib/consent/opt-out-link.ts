@@ -6,6 +6,11 @@ export function newOptOutToken(): string {
   return randomBytes(8).toString("base64url").replace(/[-_]/g, "x").slice(0, 10);
 }
 
+/** A link of a real guest's length, for counts and previews without a guest at hand. */
+export function exampleOptOutUrl(): string {
+  return optOutUrl("a1B2c3D4e5");
+}
+
 /** The guest's public opt-out link, as printed in SMS footers (`{opt_out_link}`). */
 export function optOutUrl(token: string): string {
   const config = env();

@@ -6,29 +6,24 @@ import { toast } from "sonner";
 import { MessageEditor } from "@/components/compose/message-editor";
 import type { SampleRecipient } from "@/components/compose/sample-recipient";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { AudiencePreview, GroupOption } from "@/lib/campaigns/compose/preview-audience";
-import { defaultOptOutFooter, type FooterLanguage } from "@/lib/messages/opt-out-footer";
+import { defaultOptOutFooter, type FooterLanguage, withOptOutFooter } from "@/lib/messages/opt-out-footer";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { SENDER_RULES, senderProblem } from "@/lib/providers/sender-rules";
 import type { ProviderName } from "@/lib/sms/types";
-import { composeAction, composeTestAction, previewAudienceAction } from "./actions";
+import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
+import { checkComposeAction, composeAction, deleteTemplateAction, previewAudienceAction } from "./actions";
 import { AudiencePicker, type AudienceValue } from "./audience-picker";
 import { AudienceSummary } from "./audience-summary";
+import { ConfirmSendDialog } from "./confirm-send-dialog";
+import { ProviderCosts } from "./provider-costs";
+import { SaveTemplateDialog } from "./save-template-dialog";
 import { SchedulePicker, type ScheduleValue } from "./schedule-picker";
+import { SendTestBox } from "./send-test-box";
 
 type Props = {
   restaurantName: string;
@@ -38,6 +33,10 @@ type Props = {
   defaultSenders: Record<ProviderName, string | null>;
   canApprove: boolean;
   initialGroupId?: string;
+  /** A guest's opt-out link at its real length, for counts before an audience is chosen. */
+  exampleOptOutUrl: string;
+  savedTemplates: SavedTemplateItem[];
+  userId: string;
 };
 
 /** The compose page: who, what, through which provider and sender, and when. */
@@ -57,14 +56,23 @@ export function ComposeForm(props: Props) {
   const [footerLanguage, setFooterLanguage] = useState<FooterLanguage>("en");
   const [schedule, setSchedule] = useState<ScheduleValue>({ mode: "now" });
   const [name, setName] = useState("");
-  const [testPhone, setTestPhone] = useState("");
   const [preview, setPreview] = useState<AudiencePreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [previewPending, startPreview] = useTransition();
   const [submitting, startSubmit] = useTransition();
-  const [testing, startTest] = useTransition();
+  const [checking, startCheck] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [savedTemplates, setSavedTemplates] = useState(props.savedTemplates);
+  // Authors delete their own templates; managers and owners (canApprove) any.
+  const templateChoices = savedTemplates.map((t) => ({ ...t, deletable: props.canApprove || t.createdById === props.userId }));
+
+  const deleteTemplate = async (template: { id: string; name: string }) => {
+    const result = await deleteTemplateAction({ id: template.id });
+    if (!result.ok) return void toast.error(result.error.message);
+    setSavedTemplates(result.data.templates);
+    toast.success(`Deleted the template “${template.name}”.`);
+  };
 
   const audienceInput = useMemo(
     () => ({ category: audience.category, groupIds: audience.groupIds, contactIds: audience.contacts.map((c) => c.id), numbers: audience.numbers }),
@@ -100,7 +108,7 @@ export function ComposeForm(props: Props) {
   const samples: SampleRecipient[] | undefined = preview?.recipients.length ? preview.recipients : undefined;
   const senderHints = (provider === "auto" ? (providersUsed.length ? providersUsed : (["cpsms", "smsapp"] as const)) : [provider]).map((p) => {
     const effective = sender.trim() || props.defaultSenders[p] || "";
-    const problem = sender.trim() ? senderProblem(p, sender) : p === "smsapp" && !effective ? "smsapp.pk needs a sender ID." : null;
+    const problem = sender.trim() ? senderProblem(p, sender) : p === "smsapp" && !effective ? "needs a sender ID: enter one, or set a default sender in Settings > Providers." : null;
     return { provider: p, problem };
   });
   const senderError = senderHints.find((h) => h.problem);
@@ -116,6 +124,17 @@ export function ComposeForm(props: Props) {
     schedule,
   });
 
+  // Every server check runs when Send is pressed, so a problem (quiet hours, balance, sender) shows once, here,
+  // before the confirm dialog; a toast on top would cover the Send button.
+  const check = () => {
+    setError(null);
+    startCheck(async () => {
+      const result = await checkComposeAction(payload());
+      if (result.ok) setConfirming(true);
+      else setError(result.error.message);
+    });
+  };
+
   const submit = () => {
     setConfirming(false);
     setError(null);
@@ -123,7 +142,6 @@ export function ComposeForm(props: Props) {
       const result = await composeAction(payload());
       if (!result.ok) {
         setError(result.error.message);
-        toast.error(result.error.message);
         return;
       }
       const { campaigns, recurringSendId } = result.data;
@@ -139,34 +157,28 @@ export function ComposeForm(props: Props) {
     });
   };
 
-  const sendTest = () => {
-    startTest(async () => {
-      const result = await composeTestAction({ to: testPhone, message, optOutFooter, footerLanguage, provider, sender });
-      if (!result.ok) toast.error(result.error.message);
-      else if (!result.data.ok) toast.error(`Test not sent: ${result.data.message}`);
-      else toast.success(`Test sent to ${result.data.to} (${result.data.segments} segment${result.data.segments === 1 ? "" : "s"}).`);
-    });
-  };
-
   const verb = !props.canApprove ? "Save for approval" : schedule.mode === "weekly" ? "Set up repeating send" : schedule.mode === "later" ? "Schedule" : "Send now";
 
   return (
     <form
-      className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]"
+      className="grid grid-cols-1 gap-6"
       onSubmit={(e) => {
         e.preventDefault();
-        setConfirming(true);
+        check();
       }}
     >
-      <section aria-labelledby={`${id}-who`} className="space-y-4 rounded-xl border bg-card p-4 shadow-xs sm:p-6">
+      {/* Recipients above the message, each full width: side by side, the message box was left ~155 px at 1280. */}
+      <section aria-labelledby={`${id}-who`} className="@container space-y-4 rounded-xl border bg-card p-4 shadow-xs sm:p-6">
         <h2 id={`${id}-who`} className="text-base font-semibold">
           Recipients
         </h2>
-        <AudiencePicker value={audience} onChange={changeCategory} groups={props.groups} />
-        <AudienceSummary preview={preview} pending={previewPending} error={previewError} />
+        <div className="grid gap-4 @3xl:grid-cols-[minmax(0,1fr)_minmax(0,20rem)] @3xl:items-start">
+          <AudiencePicker value={audience} onChange={changeCategory} groups={props.groups} />
+          <AudienceSummary preview={preview} pending={previewPending} error={previewError} />
+        </div>
       </section>
 
-      <section aria-labelledby={`${id}-what`} className="space-y-5 rounded-xl border bg-card p-4 shadow-xs sm:p-6">
+      <section aria-labelledby={`${id}-what`} className="@container space-y-5 rounded-xl border bg-card p-4 shadow-xs sm:p-6">
         <h2 id={`${id}-what`} className="text-base font-semibold">
           Message
         </h2>
@@ -216,8 +228,22 @@ export function ComposeForm(props: Props) {
           onFooterLanguageChange={setFooterLanguage}
           restaurantName={props.restaurantName}
           senderName={sender.trim() || undefined}
-          balance={pricedProvider ? (preview?.balances[pricedProvider]?.amount ?? null) : null}
+          exampleOptOutUrl={props.exampleOptOutUrl}
+          savedTemplates={templateChoices}
+          onDeleteTemplate={deleteTemplate}
+          templateActions={
+            <SaveTemplateDialog
+              body={message}
+              category={audience.category}
+              language={footerLanguage}
+              suggestedName={name.trim() || defaultName(message)}
+              onSaved={setSavedTemplates}
+            />
+          }
         />
+        {preview && preview.total > 0 ? (
+          <ProviderCosts template={withOptOutFooter(message, optOutFooter, footerLanguage)} preview={preview} restaurantName={props.restaurantName} />
+        ) : null}
         {preview?.sampled && <p className="text-xs text-muted-foreground">Counts use an even sample of {preview.recipients.length.toLocaleString("en")} guests.</p>}
 
         <SchedulePicker
@@ -234,15 +260,7 @@ export function ComposeForm(props: Props) {
           <Input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder={defaultName(message) || "e.g. Friday happy hour"} maxLength={80} />
         </div>
 
-        <div className="flex flex-col gap-2 rounded-lg border border-dashed p-3 sm:flex-row sm:items-end">
-          <div className="flex-1 space-y-1.5">
-            <Label htmlFor={`${id}-test`}>Send a test to your phone</Label>
-            <Input id={`${id}-test`} type="tel" value={testPhone} onChange={(e) => setTestPhone(e.target.value)} placeholder="20 12 34 56" />
-          </div>
-          <Button type="button" variant="outline" onClick={sendTest} disabled={testing || !message.trim() || !testPhone.trim()}>
-            {testing ? "Sending…" : "Send test"}
-          </Button>
-        </div>
+        <SendTestBox message={message} optOutFooter={optOutFooter} footerLanguage={footerLanguage} provider={provider} sender={sender} />
 
         {error && (
           <Alert variant="destructive" role="alert">
@@ -251,33 +269,22 @@ export function ComposeForm(props: Props) {
         )}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           {!props.canApprove && <p className="text-xs text-muted-foreground sm:mr-auto sm:self-center">A manager or owner approves it before it goes out.</p>}
-          <Button type="submit" disabled={submitting || !message.trim() || !preview || preview.total === 0}>
-            {submitting ? "Working…" : verb}
+          <Button type="submit" disabled={submitting || checking || !message.trim() || !preview || preview.total === 0}>
+            {submitting ? "Working…" : checking ? "Checking…" : verb}
           </Button>
         </div>
       </section>
 
-      <AlertDialog open={confirming} onOpenChange={setConfirming}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>{verb}?</AlertDialogTitle>
-            <AlertDialogDescription>
-              {preview?.total.toLocaleString("en")} guest{preview?.total === 1 ? "" : "s"}
-              {providersUsed.length ? ` through ${providersUsed.map((p) => PROVIDER_LABELS[p]).join(" and ")}` : ""}
-              {schedule.mode === "weekly"
-                ? `, every week at ${schedule.time} (${props.timeZone}). Each run goes to whoever is in the audience and consenting at that time`
-                : schedule.mode === "later" && schedule.localDateTime
-                  ? `, at ${schedule.localDateTime.replace("T", " ")} (${props.timeZone}). Each guest gets it once`
-                  : ", now. Each guest gets it once"}
-              .
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Back</AlertDialogCancel>
-            <AlertDialogAction onClick={submit}>{verb}</AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmSendDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        verb={verb}
+        total={preview?.total ?? 0}
+        providers={providersUsed}
+        schedule={schedule}
+        timeZone={props.timeZone}
+        onConfirm={submit}
+      />
     </form>
   );
 }

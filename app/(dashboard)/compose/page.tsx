@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
+import { PublicUrlWarning } from "@/components/public-url-warning";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listGroupOptions } from "@/lib/campaigns/compose/preview-audience";
+import { exampleOptOutUrl } from "@/lib/consent/opt-out-link";
 import { getDb } from "@/lib/db";
+import { listSavedTemplates } from "@/lib/messages/saved-templates";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { ComposeForm } from "./compose-form";
@@ -13,11 +16,18 @@ export const metadata: Metadata = { title: "Compose" };
 export default async function Page({ searchParams }: { searchParams: Promise<{ group?: string }> }) {
   const user = await requireUser();
   const db = getDb();
-  const [restaurant, groups, providers, params] = await Promise.all([getRestaurantSettings(db), listGroupOptions(db), resolveProviders(db), searchParams]);
+  const [restaurant, groups, providers, params, savedTemplates] = await Promise.all([
+    getRestaurantSettings(db),
+    listGroupOptions(db),
+    resolveProviders(db),
+    searchParams,
+    listSavedTemplates(db),
+  ]);
   const initialGroupId = groups.some((g) => g.id === params.group) ? params.group : undefined;
   return (
     <>
       <PageHeader title="Compose" description="Write a message, pick who gets it, and send it now or later." />
+      <PublicUrlWarning />
       <ComposeForm
         restaurantName={restaurant.name}
         timeZone={restaurant.timeZone}
@@ -26,6 +36,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ g
         defaultSenders={{ cpsms: providers.cpsms.defaultSender, smsapp: providers.smsapp.defaultSender }}
         canApprove={hasRole(user.role, "manager")}
         initialGroupId={initialGroupId}
+        exampleOptOutUrl={exampleOptOutUrl()}
+        savedTemplates={savedTemplates}
+        userId={user.id}
       />
     </>
   );

@@ -86,7 +86,7 @@ export function SchedulePicker({
       )}
       {value.mode === "weekly" && <WeeklyFields value={value} onChange={onChange} timeZone={timeZone} id={id} />}
       <p className="text-xs text-muted-foreground">
-        Promotions are not sent during quiet hours ({quietHours}).
+        Promotions are not sent during quiet hours ({quietHours}, in each guest&apos;s own time zone).
         {value.mode === "later" && usesCpsms && " CPSMS holds scheduled messages itself; they can be cancelled until 10 minutes before the send time."}
       </p>
     </fieldset>

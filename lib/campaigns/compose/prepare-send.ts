@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { Campaign } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { formatAmount } from "@/lib/format/amount";
 import { checkProviderConnection } from "@/lib/providers/connection-check";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
 import type { RestaurantProfile } from "@/lib/settings/restaurant-settings";
-import { formatInZone } from "@/lib/time/zoned";
 import { createCampaign } from "../create-campaign";
 import { enqueueDispatch } from "../enqueue-dispatch";
-import { quietHoursConflict } from "../quiet-hours";
+import { assertOutsideQuietHours } from "../quiet-hours-check";
 import { type MessageChoice, type ProviderPlan, planCampaigns } from "./plan-campaigns";
 import { type ResolvedAudience, resolveRecipients } from "./resolve-recipients";
 import type { AudienceInput } from "@/lib/validation/compose";
@@ -17,26 +17,16 @@ import type { AudienceInput } from "@/lib/validation/compose";
 export type SendContent = AudienceInput & MessageChoice & { name: string };
 
 /**
- * Everything checked before a send is written: quiet hours at the send time (promotions only), the audience
- * after consent and suppression, the message and sender per provider, and (when asked) that the balance
- * covers it. Shared by the compose form and repeating sends.
+ * Everything checked before a send is written: the audience after consent and suppression, the message and
+ * sender per provider, and (when asked) quiet hours at the send time in each guest's zone (promotions only; a
+ * staff draft is checked when it is approved) and that the balance covers it. Shared by compose and repeating sends.
  */
 export async function prepareSend(
   db: Database,
   content: SendContent,
-  options: { at: Date | null; checkBalance: boolean; settings: RestaurantProfile },
+  options: { at: Date | null; checkBalance: boolean; checkQuietHours: boolean; settings: RestaurantProfile },
 ): Promise<{ plans: ProviderPlan[]; audience: ResolvedAudience }> {
   const { settings } = options;
-  if (content.category === "marketing") {
-    const at = options.at ?? new Date();
-    const opens = quietHoursConflict(at, settings.timeZone, settings.quietHoursStart, settings.quietHoursEnd);
-    if (opens) {
-      throw new AppError(
-        "INVALID_INPUT",
-        `${options.at ? "That time is" : "It is now"} within quiet hours (${settings.quietHoursStart}–${settings.quietHoursEnd}), when promotions are not sent. The earliest allowed time is ${formatInZone(opens, settings.timeZone)}.`,
-      );
-    }
-  }
   const audience = await resolveRecipients(db, content, settings.defaultCountry);
   const providers = await resolveProviders(db);
   const plans = planCampaigns(audience.recipients, content, {
@@ -44,6 +34,16 @@ export async function prepareSend(
     defaultSenders: { cpsms: providers.cpsms.defaultSender, smsapp: providers.smsapp.defaultSender },
     routes: settings.routes,
   });
+  if (content.category === "marketing" && options.checkQuietHours) {
+    for (const plan of plans) {
+      assertOutsideQuietHours(
+        plan.recipients.map((r) => r.phone),
+        options.at ?? new Date(),
+        settings,
+        { now: !options.at, provider: plan.provider },
+      );
+    }
+  }
   if (options.checkBalance) await assertBalanceCovers(db, plans);
   return { plans, audience };
 }
@@ -103,7 +103,7 @@ async function assertBalanceCovers(db: Database, plans: ProviderPlan[]) {
     if (!check.balance.unlimited && check.balance.amount !== null && needed > check.balance.amount) {
       throw new AppError(
         "INSUFFICIENT_CREDIT",
-        `Not enough ${label} credit: this send needs about ${needed} ${check.balance.unit} and the account has ${check.balance.amount}. Top up, or send to fewer guests. Nothing was sent.`,
+        `Not enough ${label} credit: this send needs about ${formatAmount(needed, plan.provider)} and the account has ${formatAmount(check.balance.amount, plan.provider)}. Top up, or send to fewer guests. Nothing was sent.`,
       );
     }
   }

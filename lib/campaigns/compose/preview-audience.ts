@@ -17,7 +17,7 @@ export type AudiencePreview = {
   byProvider: Record<ProviderName, number>;
   skipped: ResolvedAudience["skipped"];
   /** Merge values of the recipients (all, or a spread sample when `sampled`). */
-  recipients: { id: string; firstName: string; lastName: string; phone: string; optOutUrl: string | null }[];
+  recipients: { id: string; firstName: string; lastName: string; phone: string; optOutUrl: string | null; provider: ProviderName }[];
   sampled: boolean;
   /** Live balances of the providers this audience uses (null when the provider could not say). */
   balances: Partial<Record<ProviderName, { amount: number | null; unit: string; error?: string }>>;
@@ -28,11 +28,17 @@ export async function previewAudience(db: Database, input: AudienceInput, provid
   const settings = await getRestaurantSettings(db);
   const audience = await resolveRecipients(db, input, settings.defaultCountry);
   const byProvider: Record<ProviderName, number> = { cpsms: 0, smsapp: 0 };
-  for (const r of audience.recipients) byProvider[provider === "auto" ? routeProvider(r.phone, settings.routes) : provider] += 1;
+  const routeOf = (phone: string) => (provider === "auto" ? routeProvider(phone, settings.routes) : provider);
+  for (const r of audience.recipients) byProvider[routeOf(r.phone)] += 1;
   const step = Math.max(1, Math.ceil(audience.recipients.length / MAX_PREVIEW_RECIPIENTS));
-  const recipients = audience.recipients
-    .filter((_, i) => i % step === 0)
-    .map((r) => ({ id: r.contactId ?? r.phone, firstName: r.firstName, lastName: r.lastName, phone: r.phone, optOutUrl: r.optOutToken ? optOutUrl(r.optOutToken) : null }));
+  const recipients = audience.recipients.filter((_, i) => i % step === 0).map((r) => ({
+    id: r.contactId ?? r.phone,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    phone: r.phone,
+    optOutUrl: r.optOutToken ? optOutUrl(r.optOutToken) : null,
+    provider: routeOf(r.phone),
+  }));
 
   const balances: AudiencePreview["balances"] = {};
   await Promise.all(

@@ -6,9 +6,13 @@ import { setRuntimeEnv } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
 import { hashPhone } from "@/lib/consent/phone-hash";
 import { newOptOutToken } from "@/lib/consent/opt-out-link";
+import { DEFAULT_ROUTES } from "@/lib/campaigns/route-provider";
+import { DEFAULT_RESTAURANT_SETTINGS } from "@/lib/settings/restaurant-settings";
+import { formatInZone, parseLocalDateTime } from "@/lib/time/zoned";
 import type { ComposeInput } from "@/lib/validation/compose";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
 import { insertUser } from "@/tests/support/factories";
+import { prepareSend } from "./prepare-send";
 import { resolveRecipients } from "./resolve-recipients";
 import { submitCampaigns } from "./submit-campaigns";
 
@@ -60,6 +64,14 @@ const base = (over: Partial<ComposeInput>): ComposeInput => ({
   ...over,
 });
 let phoneSeq = 0;
+async function withQuietHours(start: string, end: string, run: () => Promise<void>) {
+  await getDb().update(restaurantSettings).set({ quietHoursStart: start, quietHoursEnd: end }).where(eq(restaurantSettings.id, 1));
+  try {
+    await run();
+  } finally {
+    await getDb().update(restaurantSettings).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(restaurantSettings.id, 1));
+  }
+}
 const dk = () => `+4526${String(100_000 + ++phoneSeq).padStart(6, "0")}`;
 
 describe("resolveRecipients", () => {
@@ -138,12 +150,38 @@ describe("submitCampaigns", () => {
     const g = await guest("granted", dk());
     await getDb().update(restaurantSettings).set({ quietHoursStart: "00:00", quietHoursEnd: "23:59" }).where(eq(restaurantSettings.id, 1));
     try {
-      await expect(submitCampaigns(getDb(), manager, base({ contactIds: [g.id], provider: "cpsms" }))).rejects.toThrow(/quiet hours.*earliest allowed time/);
+      await expect(submitCampaigns(getDb(), manager, base({ contactIds: [g.id], provider: "cpsms" }))).rejects.toThrow(/quiet hours.*earliest time allowed/);
       // Service messages are not held.
       await expect(submitCampaigns(getDb(), manager, base({ category: "transactional", optOutFooter: false, contactIds: [g.id], provider: "cpsms" }))).resolves.toBeTruthy();
     } finally {
       await getDb().update(restaurantSettings).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(restaurantSettings.id, 1));
     }
+  });
+
+  it("a staff draft saves during quiet hours: they apply when it is sent, not when it is written", async () => {
+    const staff = await insertUser({ role: "staff" });
+    const g = await guest("granted", dk());
+    await withQuietHours("00:00", "23:59", async () => {
+      const result = await submitCampaigns(getDb(), staff, base({ contactIds: [g.id], provider: "cpsms" }));
+      expect(result.campaigns[0]?.status).toBe("draft");
+    });
+  });
+
+  it("holds each guest by their own zone: at 07:00 in Copenhagen a Pakistani guest may get a promotion, a Dane not", async () => {
+    const dane = await guest("granted", dk(), "Mette");
+    const pak = await guest("granted", `+92300${String(2_000_000 + ++phoneSeq).padStart(7, "0")}`, "Ahmed");
+    const tomorrow = formatInZone(new Date(Date.now() + 86_400_000), "Europe/Copenhagen", "yyyy-MM-dd");
+    const at = parseLocalDateTime(`${tomorrow}T07:00`, "Europe/Copenhagen");
+    if (!at.ok) throw new Error(at.reason);
+    // Settings passed in, not saved: other test files share the settings row and run at the same time.
+    const settings = { ...DEFAULT_RESTAURANT_SETTINGS, routes: DEFAULT_ROUTES, quietHoursStart: "20:00", quietHoursEnd: "09:00" };
+    const options = { at: at.date, checkBalance: false, checkQuietHours: true, settings };
+    const pakOnly = await prepareSend(getDb(), base({ contactIds: [pak.id] }), options);
+    expect(pakOnly.plans.map((p) => p.provider)).toEqual(["smsapp"]);
+    // Routed to both providers: the CPSMS send is held until Copenhagen's 09:00.
+    await expect(prepareSend(getDb(), base({ contactIds: [dane.id, pak.id] }), options)).rejects.toThrow(
+      /quiet hours.*Denmark \(e\.g\. \+45 .*CPSMS\.dk send.*earliest time allowed for every guest of that send is .*, 09:00/,
+    );
   });
 
   it("refuses a send the balance can't cover, naming both figures", async () => {

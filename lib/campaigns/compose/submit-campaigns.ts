@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatInZone, parseLocalDateTime } from "@/lib/time/zoned";
 import type { ComposeInput } from "@/lib/validation/compose";
-import { createRecurringSend } from "../recurring/manage-recurring";
+import { checkRecurringSend, createRecurringSend } from "../recurring/manage-recurring";
 import { enqueueCreated, prepareSend, writeCampaigns } from "./prepare-send";
 import type { ProviderPlan } from "./plan-campaigns";
 import type { ResolvedAudience } from "./resolve-recipients";
@@ -26,18 +26,7 @@ export async function submitCampaigns(db: Database, user: CurrentUser, input: Co
     const { recurring, skipped } = await createRecurringSend(db, user, input, input.schedule);
     return { campaigns: [], recurringSendId: recurring.id, skipped };
   }
-  const settings = await getRestaurantSettings(db);
-  let scheduledAt: Date | null = null;
-  if (input.schedule.mode === "later") {
-    const parsed = parseLocalDateTime(input.schedule.localDateTime, settings.timeZone);
-    if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason);
-    if (parsed.date.getTime() < Date.now() + MIN_LEAD_MS) {
-      throw new AppError("INVALID_INPUT", `${formatInZone(parsed.date, settings.timeZone)} has already passed (or is less than a minute away). Choose a later time.`);
-    }
-    scheduledAt = parsed.date;
-  }
-  const approved = hasRole(user.role, "manager");
-  const prepared = await prepareSend(db, input, { at: scheduledAt, checkBalance: approved, settings });
+  const { prepared, scheduledAt, approved } = await checkSingleSend(db, user, input);
   const created = await writeCampaigns(db, user, input, prepared.plans, {
     scheduledAt,
     expireAfterMinutes: input.schedule.mode === "later" ? input.schedule.expireAfterMinutes : null,
@@ -49,4 +38,33 @@ export async function submitCampaigns(db: Database, user: CurrentUser, input: Co
     recurringSendId: null,
     skipped: prepared.audience.skipped,
   };
+}
+
+/**
+ * Every check submitCampaigns makes, writing nothing: compose runs it when Send is pressed, so a problem (quiet
+ * hours, balance, sender) is shown once, before the confirm dialog, not after it.
+ */
+export async function checkSubmission(db: Database, user: CurrentUser, input: ComposeInput): Promise<{ ok: true }> {
+  if (input.schedule.mode === "weekly") await checkRecurringSend(db, user, input, input.schedule);
+  else await checkSingleSend(db, user, input);
+  return { ok: true };
+}
+
+async function checkSingleSend(db: Database, user: CurrentUser, input: ComposeInput) {
+  const settings = await getRestaurantSettings(db);
+  let scheduledAt: Date | null = null;
+  if (input.schedule.mode === "later") {
+    const parsed = parseLocalDateTime(input.schedule.localDateTime, settings.timeZone);
+    if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason);
+    if (parsed.date.getTime() < Date.now() + MIN_LEAD_MS) {
+      throw new AppError("INVALID_INPUT", `${formatInZone(parsed.date, settings.timeZone)} has already passed (or is less than a minute away). Choose a later time.`);
+    }
+    scheduledAt = parsed.date;
+  }
+  const approved = hasRole(user.role, "manager");
+  // A staff draft sent "now" is checked for quiet hours when a manager approves it (staff write after closing);
+  // a chosen time is when it will be sent, so it is checked now.
+  const checkQuietHours = approved || scheduledAt !== null;
+  const prepared = await prepareSend(db, input, { at: scheduledAt, checkBalance: approved, checkQuietHours, settings });
+  return { prepared, scheduledAt, approved };
 }

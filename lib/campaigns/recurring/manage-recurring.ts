@@ -23,12 +23,7 @@ export async function createRecurringSend(
   input: ComposeInput,
   schedule: Weekly,
 ): Promise<{ recurring: RecurringSend; skipped: ResolvedAudience["skipped"] }> {
-  if (!hasRole(actor.role, "manager")) throw new AppError("FORBIDDEN", "Only managers and owners can set up repeating sends.");
-  const settings = await getRestaurantSettings(db);
-  const rule = { weekdays: schedule.weekdays, localTime: schedule.time, skipDates: schedule.skipDates };
-  const first = nextRun(rule, new Date(), settings.timeZone);
-  if (!first) throw new AppError("INVALID_INPUT", "Every date in the coming year is skipped: nothing would ever be sent.");
-  const { audience } = await prepareSend(db, input, { at: first, checkBalance: false, settings });
+  const { first, audience } = await checkRecurringSend(db, actor, input, schedule);
   const [recurring] = await db
     .insert(recurringSends)
     .values({
@@ -55,6 +50,17 @@ export async function createRecurringSend(
   if (!recurring) throw new Error("recurring send insert returned nothing");
   await recordAudit(db, { actorId: actor.id, action: "recurring.created", targetType: "recurring_send", targetId: recurring.id, details: { weekdays: recurring.weekdays, time: recurring.localTime } });
   return { recurring, skipped: audience.skipped };
+}
+
+/** Everything createRecurringSend checks, without writing: compose runs it before its confirm dialog. */
+export async function checkRecurringSend(db: Database, actor: Actor, input: ComposeInput, schedule: Weekly) {
+  if (!hasRole(actor.role, "manager")) throw new AppError("FORBIDDEN", "Only managers and owners can set up repeating sends.");
+  const settings = await getRestaurantSettings(db);
+  const rule = { weekdays: schedule.weekdays, localTime: schedule.time, skipDates: schedule.skipDates };
+  const first = nextRun(rule, new Date(), settings.timeZone);
+  if (!first) throw new AppError("INVALID_INPUT", "Every date in the coming year is skipped: nothing would ever be sent.");
+  const { audience } = await prepareSend(db, input, { at: first, checkBalance: false, checkQuietHours: true, settings });
+  return { first, audience };
 }
 
 async function load(db: Database, id: string): Promise<RecurringSend> {

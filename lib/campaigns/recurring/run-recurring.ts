@@ -62,7 +62,7 @@ async function runOccurrence(db: Database, row: RecurringSend): Promise<Campaign
     outcome = `Not sent on ${when}: more than ${limit} minutes late (the app was not running).`;
   } else {
     try {
-      const prepared = await prepareSend(db, { ...row.content, name: row.name }, { at: null, checkBalance: true, settings });
+      const prepared = await prepareSend(db, { ...row.content, name: row.name }, { at: null, checkBalance: true, checkQuietHours: true, settings });
       created = await writeCampaigns(db, creator, { ...row.content, name: row.name }, prepared.plans, {
         scheduledAt: null,
         expireAfterMinutes: null,

@@ -1,5 +1,6 @@
 import { TriangleAlert } from "lucide-react";
 import type { Metadata } from "next";
+import { PublicUrlWarning } from "@/components/public-url-warning";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -36,6 +37,7 @@ export default async function ProvidersPage() {
           sandbox: messages go to a built-in emulator and reach no real phone.
         </p>
       </div>
+      <PublicUrlWarning className="" />
       <div className="grid gap-6 xl:grid-cols-2">
         {summaries.map((summary) => (
           <ProviderCard

@@ -1,0 +1,112 @@
+"use client";
+
+import { BookmarkPlus } from "lucide-react";
+import { useId, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
+import type { FooterLanguage, MessageCategory } from "@/lib/messages/opt-out-footer";
+import { TEMPLATE_NAME_MAX } from "@/lib/validation/message-template";
+import { saveTemplateAction } from "./actions";
+
+/** "Save as template": names the current message and keeps it beside the built-in templates for everyone. */
+export function SaveTemplateDialog({
+  body,
+  category,
+  language,
+  suggestedName,
+  onSaved,
+}: {
+  body: string;
+  category: MessageCategory;
+  language: FooterLanguage;
+  suggestedName: string;
+  onSaved: (templates: SavedTemplateItem[]) => void;
+}) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+
+  const save = () => {
+    setError(null);
+    start(async () => {
+      const result = await saveTemplateAction({ name, body, category, language });
+      if (!result.ok) return setError(result.error.message);
+      onSaved(result.data.templates);
+      setOpen(false);
+      toast.success(`Saved “${result.data.saved.name}” under Your templates.`);
+    });
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) {
+          setName(suggestedName.slice(0, TEMPLATE_NAME_MAX));
+          setError(null);
+        }
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button type="button" variant="outline" size="sm" disabled={!body.trim()}>
+          <BookmarkPlus />
+          Save as template
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <form
+          className="space-y-4"
+          onSubmit={(e) => {
+            // The dialog is portalled outside compose's form, but React events still bubble to it: stop here.
+            e.preventDefault();
+            e.stopPropagation();
+            save();
+          }}
+        >
+          <DialogHeader>
+            <DialogTitle>Save as template</DialogTitle>
+            <DialogDescription>
+              Everyone on the team finds it under Templates &gt; Your templates, as a {category === "marketing" ? "promotion" : "service message"} in{" "}
+              {language === "da" ? "Danish" : "English"}. The opt-out footer is added when it is sent.
+            </DialogDescription>
+          </DialogHeader>
+          <div className="space-y-1.5">
+            <Label htmlFor={`${id}-name`}>Template name</Label>
+            <Input
+              id={`${id}-name`}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={TEMPLATE_NAME_MAX}
+              placeholder="e.g. Thursday quiz night"
+              autoFocus
+            />
+            <p className="text-xs text-muted-foreground">
+              {name.trim().length}/{TEMPLATE_NAME_MAX} characters
+            </p>
+          </div>
+          {error ? (
+            <Alert variant="destructive">
+              <AlertDescription>{error}</AlertDescription>
+            </Alert>
+          ) : null}
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending || !name.trim()}>
+              {pending ? "Saving…" : "Save template"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
