@@ -58,8 +58,8 @@ test.describe("provider settings", () => {
     await smsapp.getByLabel("Message").fill("Eid Mubarak 🌙 from all of us");
     await expect(smsapp.getByText(/UCS-2 · 1 segment/)).toBeVisible();
     await expect(smsapp.getByText(/🌙 forces UCS-2/)).toBeVisible();
-    // smsapp.pk needs a sender on every message; with none set the page says so and nothing is sent.
-    await expect(smsapp.getByText("smsapp.pk needs a sender on every message")).toBeVisible();
+    // With no default sender, campaigns use the account's own (bulk); a test SMS (a single send) needs one named.
+    await expect(smsapp.getByText(/under your smsapp\.pk account's own default sender ID/)).toBeVisible();
     const sendsBefore = await requestCount("smsapp", "/sms/send");
     await smsapp.getByRole("button", { name: "Send test SMS" }).click();
     await expect(page.getByTestId("test-sms-result-smsapp")).toContainText("No sender ID is set for smsapp.pk");

@@ -108,10 +108,19 @@ export function ComposeForm(props: Props) {
   const samples: SampleRecipient[] | undefined = preview?.recipients.length ? preview.recipients : undefined;
   const senderHints = (provider === "auto" ? (providersUsed.length ? providersUsed : (["cpsms", "smsapp"] as const)) : [provider]).map((p) => {
     const effective = sender.trim() || props.defaultSenders[p] || "";
-    const problem = sender.trim() ? senderProblem(p, sender) : p === "smsapp" && !effective ? "needs a sender ID: enter one, or set a default sender in Settings > Providers." : null;
-    return { provider: p, problem };
+    const problem = sender.trim() ? senderProblem(p, sender) : null;
+    return { provider: p, problem, effective };
   });
   const senderError = senderHints.find((h) => h.problem);
+  // smsapp.pk's bulk API can't carry a sender: a chosen one goes one message per call (see the README).
+  const smsappGuests = provider === "smsapp" ? (preview?.total ?? 0) : (preview?.byProvider.smsapp ?? 0);
+  const smsappSender = senderHints.find((h) => h.provider === "smsapp")?.effective ?? "";
+  const smsappNote =
+    smsappGuests > 0 || provider === "smsapp"
+      ? smsappSender
+        ? `smsapp.pk sends from "${smsappSender}" one message per call${smsappGuests > 0 ? ` (${smsappGuests.toLocaleString("en-GB")} calls instead of ${Math.ceil(smsappGuests / 50).toLocaleString("en-GB")})` : ""}: its bulk sending can't carry a sender ID. Leave the sender empty (and no default in Settings) to send 50 per call under your smsapp.pk account's own default sender ID.`
+        : "smsapp.pk sends 50 per call under your smsapp.pk account's own default sender ID (its bulk sending can't carry one); the pages show that sender once smsapp.pk reports it."
+      : null;
 
   const payload = () => ({
     ...audienceInput,
@@ -213,6 +222,11 @@ export function ComposeForm(props: Props) {
                   ? "+45 numbers go through CPSMS, +92 through smsapp.pk. Leave empty for each provider's default sender."
                   : SENDER_RULES[provider]}
             </p>
+            {smsappNote ? (
+              <p className="text-xs text-muted-foreground" data-testid="smsapp-sender-note">
+                {smsappNote}
+              </p>
+            ) : null}
           </div>
         </div>
 

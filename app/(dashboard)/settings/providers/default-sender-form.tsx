@@ -55,9 +55,11 @@ export function DefaultSenderForm({ provider, current, rules }: { provider: Prov
         </Button>
       </div>
       {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : <p id={`${id}-hint`} className="text-xs text-muted-foreground">{rules}</p>}
-      {provider === "smsapp" && !current ? (
-        <p className="text-xs font-medium text-warning">
-          smsapp.pk needs a sender on every message: set a default here, or name one on each send.
+      {provider === "smsapp" ? (
+        <p className="text-xs text-muted-foreground">
+          {current
+            ? `Campaigns without a sender of their own go out from "${current}", one message per call: smsapp.pk's bulk sending can't carry a sender ID. Clear it to send 50 per call under your smsapp.pk account's own default sender ID.`
+            : "Empty: campaigns without a sender go out 50 per call under your smsapp.pk account's own default sender ID (bulk sending can't carry one)."}
         </p>
       ) : null}
     </form>
