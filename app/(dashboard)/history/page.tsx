@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { formatAmount } from "@/lib/format/amount";
 import { historyQuery, parseHistoryFilters } from "@/lib/history/filters";
 import { historyFilterOptions, listHistory } from "@/lib/history/list-history";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
@@ -14,8 +15,6 @@ import { HistoryFilterBar } from "./history-filters";
 import { type HistoryTableRow, HistoryTable } from "./history-table";
 
 export const metadata: Metadata = { title: "History" };
-
-const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 3 });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -40,7 +39,7 @@ export default async function HistoryPage({ searchParams }: Props) {
     provider: PROVIDER_LABELS[r.provider],
     sender: r.sender ?? "default sender",
     status: r.status,
-    cost: r.cost === null ? "—" : `${NUMBER.format(r.cost)} ${r.provider === "cpsms" ? "pt" : "u"}`,
+    cost: r.cost === null ? "—" : formatAmount(r.cost, r.provider),
     segments: r.segments,
     reason: r.reason,
     excerpt: r.body.slice(0, 80),
