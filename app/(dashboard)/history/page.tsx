@@ -10,7 +10,7 @@ import { historyQuery, parseHistoryFilters } from "@/lib/history/filters";
 import { historyFilterOptions, listHistory } from "@/lib/history/list-history";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatInZone } from "@/lib/time/zoned";
+import { formatDay, formatInZone } from "@/lib/time/zoned";
 import { HistoryFilterBar } from "./history-filters";
 import { type HistoryTableRow, HistoryTable } from "./history-table";
 
@@ -47,7 +47,13 @@ export default async function HistoryPage({ searchParams }: Props) {
   const filtered = Object.keys(filters).length > 0;
   return (
     <>
-      <HistoryFilterBar key={historyQuery(filters)} filters={filters} campaigns={options.campaigns} senders={options.senders} />
+      <HistoryFilterBar
+        key={historyQuery(filters)}
+        filters={filters}
+        campaigns={options.campaigns}
+        senders={options.senders}
+        dayLabels={{ from: filters.from ? formatDay(filters.from) : null, to: filters.to ? formatDay(filters.to) : null }}
+      />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
         <p>
           Times in {settings.timeZone}. {filtered ? <Link href="/history" className="underline underline-offset-4">Clear filters</Link> : null}
