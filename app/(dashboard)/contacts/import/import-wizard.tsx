@@ -1,21 +1,20 @@
 "use client";
 
-import { Download, FileUp } from "lucide-react";
+import { FileUp } from "lucide-react";
 import { useRef, useState } from "react";
 import { ProgressBar } from "@/components/campaigns/progress-bar";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { type ColumnMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS } from "@/lib/contacts/import/column-mapping";
 import type { ImportAnalysis, ImportResult } from "@/lib/contacts/import/import-contacts";
-import type { RejectedRow } from "@/lib/contacts/import/prepare-rows";
-import { downloadRejectedRows, ImportResultCard } from "./import-result";
+import type { PreviewFilter } from "@/lib/contacts/import/import-preview";
+import { ImportPreviewTable } from "./import-preview-table";
+import { ImportResultCard, saveCsvDownload } from "./import-result";
 
 type Props = { maxBytes: number; groups: { id: string; name: string }[]; defaultWording: string };
 type Phase = { kind: "idle" } | { kind: "analyzing" } | { kind: "ready" } | { kind: "importing"; done: number; total: number } | { kind: "done"; result: ImportResult };
@@ -45,15 +44,17 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
   const [wording, setWording] = useState(defaultWording);
   const [groupId, setGroupId] = useState("");
   const [formError, setFormError] = useState<string | null>(null);
+  const [previewLoading, setPreviewLoading] = useState(false);
+  const [previewError, setPreviewError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const query = (f: File, options: object) => `?name=${encodeURIComponent(f.name)}&options=${encodeURIComponent(JSON.stringify(options))}`;
 
-  async function analyze(f: File, nextMapping?: ColumnMapping) {
+  async function analyze(f: File, nextMapping?: ColumnMapping, view?: { page: number; filter: PreviewFilter }): Promise<ImportAnalysis | null> {
     setError(null);
     setPhase({ kind: "analyzing" });
     try {
-      const res = await fetch(`/contacts/import/analyze${query(f, nextMapping ? { mapping: nextMapping } : {})}`, {
+      const res = await fetch(`/contacts/import/analyze${query(f, { ...(nextMapping ? { mapping: nextMapping } : {}), ...view })}`, {
         method: "POST",
         headers: { "content-type": "text/csv" },
         body: f,
@@ -62,15 +63,65 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
         setError(await errorOf(res));
         setPhase({ kind: "idle" });
         if (!nextMapping) setAnalysis(null);
-        return;
+        return null;
       }
       const data = (await res.json()) as ImportAnalysis;
       setAnalysis(data);
       setMapping(data.mapping);
+      setPreviewError(null);
       setPhase({ kind: "ready" });
+      return data;
     } catch {
       setError("The file could not be sent. Check your connection and try again.");
       setPhase({ kind: "idle" });
+      return null;
+    }
+  }
+
+  /** Fetches from the preview the server kept; when it has gone (expired, or another web process), sends the file again. */
+  async function fetchKept(token: string | null, params: Record<string, string>): Promise<Response | "gone"> {
+    if (!token) return "gone";
+    const res = await fetch(`/contacts/import/preview?${new URLSearchParams({ token, ...params })}`, { cache: "no-store" });
+    return res.status === 404 ? "gone" : res;
+  }
+
+  async function showPreview(page: number, filter: PreviewFilter) {
+    if (!file || !analysis) return;
+    setPreviewLoading(true);
+    setPreviewError(null);
+    try {
+      const res = await fetchKept(analysis.preview.token, { page: String(page), filter });
+      if (res === "gone") await analyze(file, mapping ?? undefined, { page, filter });
+      else if (res.ok) {
+        const preview = (await res.json()) as ImportAnalysis["preview"];
+        setAnalysis((a) => (a ? { ...a, preview } : a));
+      } else setPreviewError(await errorOf(res));
+    } catch {
+      setPreviewError("The rows could not be loaded. Check your connection and try again.");
+    } finally {
+      setPreviewLoading(false);
+    }
+  }
+
+  async function downloadRejected() {
+    if (!file || !analysis) return;
+    setPreviewLoading(true);
+    setPreviewError(null);
+    try {
+      let res = await fetchKept(analysis.preview.token, { format: "csv" });
+      if (res === "gone") {
+        const fresh = await analyze(file, mapping ?? undefined, { page: analysis.preview.page, filter: analysis.preview.filter });
+        res = fresh ? await fetchKept(fresh.preview.token, { format: "csv" }) : "gone";
+      }
+      if (res === "gone" || !res.ok) {
+        setPreviewError(res === "gone" ? "The report could not be made. Choose the file again." : await errorOf(res));
+        return;
+      }
+      saveCsvDownload(await res.blob(), "rejected-rows.csv");
+    } catch {
+      setPreviewError("The report could not be downloaded. Check your connection and try again.");
+    } finally {
+      setPreviewLoading(false);
     }
   }
 
@@ -216,49 +267,14 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
             <CardHeader>
               <CardTitle>3. Check the preview</CardTitle>
             </CardHeader>
-            <CardContent className="space-y-3">
-              <p className="text-sm" data-testid="import-summary">
-                {count(analysis.rows, "row")}: <strong>{N.format(analysis.valid)} ready</strong>, {N.format(analysis.invalid)} invalid,{" "}
-                {count(analysis.duplicates, "duplicate")} in the file. {count(analysis.existing, "number is", "numbers are")} already in the guest book.
-              </p>
-              {analysis.rejected.length ? (
-                <Button variant="outline" size="sm" onClick={() => downloadRejectedRows(analysis.rejected)}>
-                  <Download aria-hidden /> Download rejected rows (CSV)
-                </Button>
-              ) : null}
-              <div className="overflow-x-auto rounded-lg border">
-                <Table>
-                  <caption className="sr-only">First rows of the file</caption>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead className="w-14">Row</TableHead>
-                      <TableHead>Phone as written</TableHead>
-                      <TableHead>Result</TableHead>
-                      <TableHead className="hidden sm:table-cell">Name</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {analysis.preview.map((p) => (
-                      <TableRow key={p.row}>
-                        <TableCell className="tabular-nums">{p.row}</TableCell>
-                        <TableCell className="font-mono text-xs break-all">{p.value}</TableCell>
-                        <TableCell className="text-sm">
-                          {p.phone ? (
-                            <span className="flex flex-wrap items-center gap-1">
-                              <span className="tabular-nums">{p.phone}</span>
-                              {p.exists ? <Badge variant="secondary">In guest book</Badge> : null}
-                              {p.warning ? <span className="text-xs text-warning">{p.warning}</span> : null}
-                            </span>
-                          ) : (
-                            <span className="text-destructive">{p.error}</span>
-                          )}
-                        </TableCell>
-                        <TableCell className="hidden sm:table-cell">{p.name}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
+            <CardContent>
+              <ImportPreviewTable
+                analysis={analysis}
+                loading={previewLoading || phase.kind === "analyzing"}
+                error={previewError}
+                onShow={(page, filter) => void showPreview(page, filter)}
+                onDownloadRejected={() => void downloadRejected()}
+              />
             </CardContent>
           </Card>
 
