@@ -21,7 +21,7 @@ export function AppShell({ user, sandboxProviders, canConfigureProviders, childr
       {/* First focusable element: keyboard and screen-reader users jump past the navigation. */}
       <a
         href="#main"
-        className="sr-only z-50 rounded-md bg-background px-4 py-2 text-sm font-medium shadow-md outline-none focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus-visible:ring-2 focus-visible:ring-ring"
+        className="sr-only z-50 rounded-md bg-background text-sm font-medium shadow-md outline-none focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-4 focus:py-2 focus-visible:ring-2 focus-visible:ring-ring"
       >
         Skip to content
       </a>

@@ -55,11 +55,11 @@ function Chart({ series, yMax, label, children }: { series: DayPoint[]; yMax: nu
       </div>
       <div aria-hidden className="relative mt-1 h-4" data-testid="chart-days">
         {dayTickIndices(series.length).map((i) => (
-          // Centred under its day, but never past either edge of the chart.
+          // Centred under its day, but never past either edge of the chart (a label is under 2.5rem wide).
           <span
             key={series[i]!.day}
-            className="absolute w-12 text-center whitespace-nowrap"
-            style={{ left: `clamp(0rem, calc(${pct(PLOT.left + s * (i + 0.5), W)} - 1.5rem), calc(100% - 3rem))` }}
+            className="absolute -translate-x-1/2 whitespace-nowrap"
+            style={{ left: `clamp(1.25rem, ${pct(PLOT.left + s * (i + 0.5), W)}, calc(100% - 1.25rem))` }}
           >
             {shortDay(series[i]!.day)}
           </span>

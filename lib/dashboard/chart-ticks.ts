@@ -4,9 +4,10 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 /**
  * Which days of a series get an x-axis label: at most `maxTicks`, evenly spaced and counted back from the
- * last day, so today is always labelled and no two labels crowd each other at either end.
+ * last day, so today is always labelled and no two labels crowd each other at either end. Six fit a 30-day
+ * chart as narrow as a phone's (or a half-width one on a small laptop) with room between them.
  */
-export function dayTickIndices(count: number, maxTicks = 8): number[] {
+export function dayTickIndices(count: number, maxTicks = 6): number[] {
   if (count <= 0) return [];
   const every = Math.max(1, Math.ceil(count / maxTicks));
   const ticks: number[] = [];
