@@ -13,8 +13,10 @@ import { Textarea } from "@/components/ui/textarea";
 import { type ColumnMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS } from "@/lib/contacts/import/column-mapping";
 import type { ImportAnalysis, ImportResult } from "@/lib/contacts/import/import-contacts";
 import type { PreviewFilter } from "@/lib/contacts/import/import-preview";
+import { errorOf } from "./error-of";
 import { ImportPreviewTable } from "./import-preview-table";
-import { ImportResultCard, saveCsvDownload } from "./import-result";
+import { ImportResultCard } from "./import-result";
+import { useKeptPreview } from "./use-kept-preview";
 
 type Props = { maxBytes: number; groups: { id: string; name: string }[]; defaultWording: string };
 type Phase = { kind: "idle" } | { kind: "analyzing" } | { kind: "ready" } | { kind: "importing"; done: number; total: number } | { kind: "done"; result: ImportResult };
@@ -22,15 +24,6 @@ type Phase = { kind: "idle" } | { kind: "analyzing" } | { kind: "ready" } | { ki
 const N = new Intl.NumberFormat("en-GB");
 /** "1 guest", "3 guests". */
 const count = (n: number, one: string, many = `${one}s`) => `${N.format(n)} ${n === 1 ? one : many}`;
-
-async function errorOf(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { error?: { message?: string } };
-    return body.error?.message ?? `The server answered ${res.status}.`;
-  } catch {
-    return res.status === 413 ? "The file is too large." : `The server answered ${res.status}.`;
-  }
-}
 
 /** Upload → map columns → preview → options → import with progress → result and rejected-rows report. */
 export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
@@ -44,8 +37,6 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
   const [wording, setWording] = useState(defaultWording);
   const [groupId, setGroupId] = useState("");
   const [formError, setFormError] = useState<string | null>(null);
-  const [previewLoading, setPreviewLoading] = useState(false);
-  const [previewError, setPreviewError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const query = (f: File, options: object) => `?name=${encodeURIComponent(f.name)}&options=${encodeURIComponent(JSON.stringify(options))}`;
@@ -68,7 +59,6 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
       const data = (await res.json()) as ImportAnalysis;
       setAnalysis(data);
       setMapping(data.mapping);
-      setPreviewError(null);
       setPhase({ kind: "ready" });
       return data;
     } catch {
@@ -78,52 +68,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
     }
   }
 
-  /** Fetches from the preview the server kept; when it has gone (expired, or another web process), sends the file again. */
-  async function fetchKept(token: string | null, params: Record<string, string>): Promise<Response | "gone"> {
-    if (!token) return "gone";
-    const res = await fetch(`/contacts/import/preview?${new URLSearchParams({ token, ...params })}`, { cache: "no-store" });
-    return res.status === 404 ? "gone" : res;
-  }
-
-  async function showPreview(page: number, filter: PreviewFilter) {
-    if (!file || !analysis) return;
-    setPreviewLoading(true);
-    setPreviewError(null);
-    try {
-      const res = await fetchKept(analysis.preview.token, { page: String(page), filter });
-      if (res === "gone") await analyze(file, mapping ?? undefined, { page, filter });
-      else if (res.ok) {
-        const preview = (await res.json()) as ImportAnalysis["preview"];
-        setAnalysis((a) => (a ? { ...a, preview } : a));
-      } else setPreviewError(await errorOf(res));
-    } catch {
-      setPreviewError("The rows could not be loaded. Check your connection and try again.");
-    } finally {
-      setPreviewLoading(false);
-    }
-  }
-
-  async function downloadRejected() {
-    if (!file || !analysis) return;
-    setPreviewLoading(true);
-    setPreviewError(null);
-    try {
-      let res = await fetchKept(analysis.preview.token, { format: "csv" });
-      if (res === "gone") {
-        const fresh = await analyze(file, mapping ?? undefined, { page: analysis.preview.page, filter: analysis.preview.filter });
-        res = fresh ? await fetchKept(fresh.preview.token, { format: "csv" }) : "gone";
-      }
-      if (res === "gone" || !res.ok) {
-        setPreviewError(res === "gone" ? "The report could not be made. Choose the file again." : await errorOf(res));
-        return;
-      }
-      saveCsvDownload(await res.blob(), "rejected-rows.csv");
-    } catch {
-      setPreviewError("The report could not be downloaded. Check your connection and try again.");
-    } finally {
-      setPreviewLoading(false);
-    }
-  }
+  const kept = useKeptPreview({ file, analysis, mapping, analyze, setAnalysis });
 
   function choose(f: File | undefined) {
     setAnalysis(null);
@@ -270,10 +215,10 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
             <CardContent>
               <ImportPreviewTable
                 analysis={analysis}
-                loading={previewLoading || phase.kind === "analyzing"}
-                error={previewError}
-                onShow={(page, filter) => void showPreview(page, filter)}
-                onDownloadRejected={() => void downloadRejected()}
+                loading={kept.loading || phase.kind === "analyzing"}
+                error={kept.error}
+                onShow={(page, filter) => void kept.show(page, filter)}
+                onDownloadRejected={() => void kept.downloadRejected()}
               />
             </CardContent>
           </Card>
