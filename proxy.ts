@@ -55,6 +55,7 @@ export default function proxy(request: NextRequest) {
 
 export const config = {
   // Not the provider callbacks: they answer JSON to machines (no page to protect), arrive by the thousand
-  // during a send, and are public by design (a signed token in the URL is their credential).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|fonts/|api/webhooks/).*)"],
+  // during a send, and are public by design (a signed token in the URL is their credential). Not the web app
+  // manifest and its icons either: browsers fetch them without cookies, so a redirect would break home-screen install.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|fonts/|api/webhooks/|manifest.webmanifest|apple-touch-icon.png|icons/).*)"],
 };

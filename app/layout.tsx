@@ -9,6 +9,9 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Cafe de Revenue", template: "%s · Cafe de Revenue" },
   description: "SMS marketing and guest messaging for restaurants.",
+  // iOS takes its home-screen icon from here (the web app manifest is for the others).
+  icons: { apple: "/apple-touch-icon.png" },
+  appleWebApp: { title: "Cafe Revenue" },
 };
 
 export const viewport: Viewport = {

@@ -73,6 +73,7 @@ const INTENDED: Record<string, Intended> = {
   "GET /contacts/[id]/gdpr-export": MANAGERS,
   "POST /contacts/import/analyze": MANAGERS,
   "POST /contacts/import/run": MANAGERS,
+  "GET /contacts/import/preview": MANAGERS,
 
   // Server actions
   "action app/(auth)/sign-in/actions.ts#signInAction": SAME,

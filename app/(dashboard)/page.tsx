@@ -1,4 +1,3 @@
-import { BookUser, PlugZap, SquarePen } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -6,10 +5,11 @@ import { Balances } from "@/components/dashboard/balances";
 import { CostByProviderTable } from "@/components/dashboard/cost-by-provider";
 import { UpcomingList } from "@/components/dashboard/upcoming-list";
 import DeliveryCharts from "@/components/dashboard/delivery-charts";
+import { GettingStarted } from "@/components/dashboard/getting-started";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import { PageHeader } from "@/components/page-header";
 import { PublicUrlWarning } from "@/components/public-url-warning";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
 import { hasRole } from "@/lib/auth/roles";
@@ -25,17 +25,6 @@ export const metadata: Metadata = { title: "Dashboard" };
 const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 const PERCENT = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
 
-const FIRST_STEPS = [
-  {
-    href: "/settings/providers",
-    icon: PlugZap,
-    title: "Connect your SMS providers",
-    description: "CPSMS.dk for Danish numbers, smsapp.pk for Pakistani ones. Until then, messages go to the sandbox.",
-  },
-  { href: "/contacts", icon: BookUser, title: "Build your guest book", description: "Add guests with their consent, or import them from a spreadsheet." },
-  { href: "/compose", icon: SquarePen, title: "Send your first promo", description: "Write it, check the cost, and send it now or at the right moment." },
-];
-
 export default async function DashboardPage() {
   const user = await requireUser();
   const db = getDb();
@@ -43,13 +32,13 @@ export default async function DashboardPage() {
   const { stats, costs, series, upcoming, awaitingApproval, failures } = await sharedDashboard({ db, timeZone });
   const isManager = hasRole(user.role, "manager");
   const at = (d: Date) => formatInZone(d, timeZone);
-  const nothingYet = stats.every((s) => s.sent === 0 && s.failed === 0) && upcoming.length === 0;
 
   return (
     <>
       <PageHeader title={`Welcome, ${user.name.split(" ")[0]}`} description={`Here is where your restaurant's messaging stands (days in ${timeZone}).`} />
       <PublicUrlWarning />
       <div className="space-y-8">
+        <GettingStarted role={user.role} />
         <section aria-labelledby="figures-heading">
           <h2 id="figures-heading" className="sr-only">
             Delivery figures
@@ -152,30 +141,6 @@ export default async function DashboardPage() {
           )}
         </section>
 
-        {nothingYet ? (
-          <section aria-labelledby="first-steps">
-            <h2 id="first-steps" className="mb-3 text-sm font-medium text-muted-foreground">
-              Getting started
-            </h2>
-            <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-              {FIRST_STEPS.map(({ href, icon: Icon, title, description }) => (
-                <li key={href}>
-                  <Link href={href} className="group block h-full rounded-xl outline-none focus-visible:ring-2 focus-visible:ring-ring">
-                    <Card className="h-full transition-colors group-hover:border-primary/50">
-                      <CardHeader>
-                        <span className="mb-2 grid size-9 place-items-center rounded-lg bg-primary/10 text-primary">
-                          <Icon className="size-5" aria-hidden />
-                        </span>
-                        <CardTitle className="text-base">{title}</CardTitle>
-                        <CardDescription>{description}</CardDescription>
-                      </CardHeader>
-                    </Card>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
       </div>
     </>
   );

@@ -18,11 +18,22 @@ type Props = {
 export function AppShell({ user, sandboxProviders, canConfigureProviders, children }: Props) {
   return (
     <div className="flex min-h-dvh">
-      <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-sidebar-border bg-sidebar px-3 py-4 md:flex">
-        <Link href="/" className="mb-6 rounded-md px-2 outline-none focus-visible:ring-2 focus-visible:ring-ring">
-          <Logo />
-        </Link>
-        <NavLinks />
+      {/* First focusable element: keyboard and screen-reader users jump past the navigation. */}
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-background text-sm font-medium shadow-md outline-none focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-4 focus:py-2 focus-visible:ring-2 focus-visible:ring-ring"
+      >
+        Skip to content
+      </a>
+      {/* The aside stretches with the page (its background and border reach the bottom of long pages); only its
+          contents stick to the viewport. */}
+      <aside className="hidden w-60 shrink-0 border-r border-sidebar-border bg-sidebar md:block" data-testid="sidebar">
+        <div className="sticky top-0 flex max-h-dvh flex-col overflow-y-auto px-3 py-4">
+          <Link href="/" className="mb-6 rounded-md px-2 outline-none focus-visible:ring-2 focus-visible:ring-ring">
+            <Logo />
+          </Link>
+          <NavLinks />
+        </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/90 px-3 backdrop-blur sm:px-6">
@@ -36,7 +47,7 @@ export function AppShell({ user, sandboxProviders, canConfigureProviders, childr
             <UserMenu {...user} />
           </div>
         </header>
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:px-8">
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 scroll-mt-14 px-4 py-6 outline-none sm:px-6 lg:px-8">
           {children}
         </main>
       </div>

@@ -1,6 +1,6 @@
 import type { AudienceStats } from "@/lib/messages/audience-stats";
 import { MAX_MESSAGE_CHARACTERS } from "@/lib/messages/audience-stats";
-import { costUnit } from "@/lib/messages/segment-prices";
+import { formatAmount } from "@/lib/format/amount";
 import type { ProviderName } from "@/lib/sms/types";
 import { cn } from "@/lib/utils";
 
@@ -27,7 +27,6 @@ export function MessageCounterLine({
   const characters = longest?.characters ?? 0;
   const segments = longest?.segments ?? 1;
   const over = characters > MAX_MESSAGE_CHARACTERS;
-  const unit = provider ? costUnit(provider) : null;
   const cost = stats.estimatedCost;
   const overBalance = cost !== null && balance !== undefined && balance !== null && cost > balance;
 
@@ -48,7 +47,7 @@ export function MessageCounterLine({
           Per recipient: {stats.minSegments === stats.maxSegments ? stats.minSegments : `${stats.minSegments}–${stats.maxSegments}`}{" "}
           {stats.maxSegments === 1 ? "segment" : "segments"} · {number.format(stats.totalSegments)}{" "}
           {stats.totalSegments === 1 ? "segment" : "segments"} in total
-          {cost !== null && unit ? ` · est. ${number.format(cost)} ${unit}` : null}
+          {cost !== null && provider ? ` · est. ${formatAmount(cost, provider)}` : null}
           {stats.encodings.ucs2 > 0 && stats.encodings.gsm > 0
             ? ` · ${number.format(stats.encodings.ucs2)} of ${number.format(stats.recipients)} in UCS-2 (characters in their names)`
             : null}
@@ -60,9 +59,9 @@ export function MessageCounterLine({
           {stats.overLimit.count > 1 ? `; ${number.format(stats.overLimit.count)} recipients are over` : ""}. Shorten the message.
         </p>
       ) : null}
-      {overBalance && unit ? (
+      {overBalance && provider ? (
         <p role="alert" className="font-medium text-warning">
-          The estimate ({number.format(cost)} {unit}) is more than your balance ({number.format(balance)} {unit}). Top up before sending.
+          The estimate ({formatAmount(cost, provider)}) is more than your balance ({formatAmount(balance, provider)}). Top up before sending.
         </p>
       ) : null}
     </div>

@@ -6,9 +6,13 @@ import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/lib/db";
 import { LOW_BALANCE, providerBalance, uncoveredSends } from "@/lib/dashboard/balances";
 import type { UpcomingSend } from "@/lib/dashboard/dashboard";
+import { formatAmount, unitWord } from "@/lib/format/amount";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+import type { ProviderName } from "@/lib/sms/types";
 
 const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+/** The unit word that goes with a figure as shown (rounded like formatAmount: 1.004 reads "1 point"). */
+const wordFor = (provider: ProviderName, amount: number) => unitWord(provider, Math.round(amount * 100) / 100);
 
 /** Both providers' balances, read live with a short timeout (rendered inside Suspense: never holds up the page). */
 export async function Balances({ upcoming }: { upcoming: UpcomingSend[] }) {
@@ -28,11 +32,17 @@ export async function Balances({ upcoming }: { upcoming: UpcomingSend[] }) {
               {b.ok ? (
                 <>
                   <p className="text-2xl font-semibold tabular-nums">
-                    {b.unlimited ? "Unlimited" : NUMBER.format(b.amount ?? 0)} <span className="text-sm font-normal text-muted-foreground">{b.unit}</span>
+                    {b.unlimited ? (
+                      "Unlimited"
+                    ) : (
+                      <>
+                        {NUMBER.format(b.amount ?? 0)} <span className="text-sm font-normal text-muted-foreground">{wordFor(b.provider, b.amount ?? 0)}</span>
+                      </>
+                    )}
                   </p>
                   {b.low ? (
                     <p className="flex items-center gap-1 text-sm text-warning" data-testid={`low-balance-${b.provider}`}>
-                      <AlertTriangle className="size-4" aria-hidden /> Low: under {LOW_BALANCE[b.provider]} {b.unit}. Top up before the next campaign.
+                      <AlertTriangle className="size-4" aria-hidden /> Low: under {formatAmount(LOW_BALANCE[b.provider], b.provider)}. Top up before the next campaign.
                     </p>
                   ) : null}
                 </>
@@ -51,8 +61,8 @@ export async function Balances({ upcoming }: { upcoming: UpcomingSend[] }) {
               <Link href={`/campaigns/${w.campaignId}`} className="underline underline-offset-4">
                 {w.name}
               </Link>{" "}
-              needs about {NUMBER.format(w.needed)} {w.provider === "cpsms" ? "points" : "units"} at {PROVIDER_LABELS[w.provider]}, but only{" "}
-              {NUMBER.format(Math.max(0, w.available))} are left for it.
+              needs about {formatAmount(w.needed, w.provider)} at {PROVIDER_LABELS[w.provider]}, but the balance left for it is{" "}
+              {formatAmount(Math.max(0, w.available), w.provider)}.
             </span>
           </AlertDescription>
         </Alert>

@@ -1,12 +1,15 @@
+import { axisNumber, dayTickIndices, shortDay } from "@/lib/dashboard/chart-ticks";
 import type { DayPoint } from "@/lib/dashboard/dashboard";
 
 // Server-rendered SVG: no chart library in the browser. (recharts was a 400 kB script whose start-up alone cost
 // the dashboard ~0.6 s of blocked main thread in Lighthouse.) Hovering a bar or point shows its figures.
+// The axis labels are HTML laid over the SVG, not SVG text: SVG text scales with the drawing, so it was ~6 px on
+// a phone and crowded at the right end. As HTML they keep the page's type size at every width.
 
 const W = 600;
-const H = 230;
-const PLOT = { left: 40, right: 592, top: 10, bottom: 200 };
-const short = (day: string) => `${Number(day.slice(8, 10))}/${Number(day.slice(5, 7))}`;
+const H = 208;
+const PLOT = { left: 44, right: 592, top: 8, bottom: 200 };
+const pct = (v: number, of: number) => `${(v / of) * 100}%`;
 
 /** A round axis maximum (1, 2, 5 × 10^n) at or above `max`. */
 function niceMax(max: number) {
@@ -15,36 +18,60 @@ function niceMax(max: number) {
   return ([1, 2, 5, 10].map((m) => m * base).find((v) => v >= max) ?? 10 * base);
 }
 
-function Axes({ series, yMax, unit }: { series: DayPoint[]; yMax: number; unit: string }) {
-  const ticks = [0, yMax / 2, yMax];
-  const step = (PLOT.right - PLOT.left) / Math.max(1, series.length);
-  const every = Math.max(1, Math.ceil(series.length / 8));
-  const y = (v: number) => PLOT.bottom - (v / yMax) * (PLOT.bottom - PLOT.top);
+const step = (count: number) => (PLOT.right - PLOT.left) / Math.max(1, count);
+const yOf = (v: number, yMax: number) => PLOT.bottom - (v / yMax) * (PLOT.bottom - PLOT.top);
+
+function GridLines({ yMax }: { yMax: number }) {
   return (
-    <g className="fill-muted-foreground text-[11px]">
-      {ticks.map((t) => (
-        <g key={t}>
-          <line x1={PLOT.left} x2={PLOT.right} y1={y(t)} y2={y(t)} className="stroke-border" strokeDasharray="3 3" />
-          <text x={PLOT.left - 6} y={y(t) + 4} textAnchor="end">
-            {Number.isInteger(t) ? t : t.toFixed(1)}
-            {unit}
-          </text>
-        </g>
+    <g>
+      {[0, yMax / 2, yMax].map((t) => (
+        <line key={t} x1={PLOT.left} x2={PLOT.right} y1={yOf(t, yMax)} y2={yOf(t, yMax)} className="stroke-border" strokeDasharray="3 3" />
       ))}
-      {series.map((d, i) =>
-        i % every === 0 || i === series.length - 1 ? (
-          <text key={d.day} x={PLOT.left + step * (i + 0.5)} y={PLOT.bottom + 18} textAnchor="middle">
-            {short(d.day)}
-          </text>
-        ) : null,
-      )}
     </g>
+  );
+}
+
+/** The SVG with its axis labels around it: y figures in the left margin, days under the plot. */
+function Chart({ series, yMax, label, children }: { series: DayPoint[]; yMax: number; label: string; children: React.ReactNode }) {
+  const s = step(series.length);
+  return (
+    <div className="text-[11px] leading-none text-muted-foreground" data-testid="chart">
+      <div className="relative">
+        <svg viewBox={`0 0 ${W} ${H}`} className="block h-auto w-full" role="img" aria-label={label}>
+          <GridLines yMax={yMax} />
+          {children}
+        </svg>
+        <div aria-hidden>
+          {[0, yMax / 2, yMax].map((t) => (
+            <span
+              key={t}
+              className="absolute -translate-y-1/2 pr-1 text-right tabular-nums"
+              style={{ top: pct(yOf(t, yMax), H), left: 0, width: pct(PLOT.left, W) }}
+            >
+              {axisNumber(t)}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div aria-hidden className="relative mt-1 h-4" data-testid="chart-days">
+        {dayTickIndices(series.length).map((i) => (
+          // Centred under its day, but never past either edge of the chart (a label is under 2.5rem wide).
+          <span
+            key={series[i]!.day}
+            className="absolute -translate-x-1/2 whitespace-nowrap"
+            style={{ left: `clamp(1.25rem, ${pct(PLOT.left + s * (i + 0.5), W)}, calc(100% - 1.25rem))` }}
+          >
+            {shortDay(series[i]!.day)}
+          </span>
+        ))}
+      </div>
+    </div>
   );
 }
 
 function Legend({ items }: { items: { label: string; className: string }[] }) {
   return (
-    <ul className="mt-1 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs">
+    <ul className="mt-2 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs">
       {items.map((item) => (
         <li key={item.label} className="flex items-center gap-1.5">
           <span aria-hidden className={`inline-block size-2.5 rounded-sm ${item.className}`} />
@@ -59,14 +86,14 @@ function Legend({ items }: { items: { label: string; className: string }[] }) {
 export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
   const days = series.map((d) => ({ ...d, other: Math.max(0, d.sent - d.delivered - d.failed) }));
   const yMax = niceMax(Math.max(0, ...days.map((d) => d.delivered + d.other + d.failed)));
-  const step = (PLOT.right - PLOT.left) / Math.max(1, days.length);
-  const bar = Math.max(2, step * 0.7);
+  const s = step(days.length);
+  const bar = Math.max(2, s * 0.7);
   const h = (v: number) => (v / yMax) * (PLOT.bottom - PLOT.top);
   const total = days.reduce((n, d) => n + d.delivered + d.other + d.failed, 0);
 
   const rated = days.map((d, i) => ({ d, i })).filter((p) => p.d.rate !== null);
   const ry = (rate: number) => PLOT.bottom - rate * (PLOT.bottom - PLOT.top);
-  const rx = (i: number) => PLOT.left + step * (i + 0.5);
+  const rx = (i: number) => PLOT.left + s * (i + 0.5);
   const rates = rated.map((p) => p.d.rate!);
   const average = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
 
@@ -74,15 +101,9 @@ export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
     <div className="grid gap-6 lg:grid-cols-2">
       <figure className="min-w-0">
         <figcaption className="mb-2 text-sm font-medium">Messages per day</figcaption>
-        <svg
-          viewBox={`0 0 ${W} ${H}`}
-          className="h-auto w-full"
-          role="img"
-          aria-label={`Messages per day over the last ${days.length} days: ${total} in all.`}
-        >
-          <Axes series={days} yMax={yMax} unit="" />
+        <Chart series={days} yMax={yMax} label={`Messages per day over the last ${days.length} days: ${total} in all.`}>
           {days.map((d, i) => {
-            const x = PLOT.left + step * i + (step - bar) / 2;
+            const x = PLOT.left + s * i + (s - bar) / 2;
             let top = PLOT.bottom;
             const parts = [
               { v: d.delivered, className: "fill-emerald-600" },
@@ -91,17 +112,17 @@ export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
             ];
             return (
               <g key={d.day}>
-                <title>{`${short(d.day)}: ${d.delivered} delivered, ${d.other} not yet or other, ${d.failed} failed`}</title>
+                <title>{`${shortDay(d.day)}: ${d.delivered} delivered, ${d.other} not yet or other, ${d.failed} failed`}</title>
                 {parts.map((p, k) => {
                   if (p.v <= 0) return null;
                   top -= h(p.v);
                   return <rect key={k} x={x} y={top} width={bar} height={h(p.v)} className={p.className} />;
                 })}
-                <rect x={PLOT.left + step * i} y={PLOT.top} width={step} height={PLOT.bottom - PLOT.top} fill="transparent" />
+                <rect x={PLOT.left + s * i} y={PLOT.top} width={s} height={PLOT.bottom - PLOT.top} fill="transparent" />
               </g>
             );
           })}
-        </svg>
+        </Chart>
         <Legend
           items={[
             { label: "Delivered", className: "bg-emerald-600" },
@@ -112,17 +133,15 @@ export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
       </figure>
       <figure className="min-w-0">
         <figcaption className="mb-2 text-sm font-medium">Delivery rate (%)</figcaption>
-        <svg
-          viewBox={`0 0 ${W} ${H}`}
-          className="h-auto w-full"
-          role="img"
-          aria-label={
+        <Chart
+          series={days}
+          yMax={100}
+          label={
             average === null
               ? "Delivery rate: nothing sent in this period."
               : `Delivery rate per day, on average ${Math.round(average * 1000) / 10}% over ${rates.length} days with messages.`
           }
         >
-          <Axes series={days} yMax={100} unit="" />
           {rated.length > 1 ? (
             <polyline
               points={rated.map((p) => `${rx(p.i)},${ry(p.d.rate!)}`).join(" ")}
@@ -134,10 +153,10 @@ export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
           ) : null}
           {rated.map((p) => (
             <circle key={p.d.day} cx={rx(p.i)} cy={ry(p.d.rate!)} r={rated.length > 1 ? 2.5 : 4} className="fill-primary">
-              <title>{`${short(p.d.day)}: ${Math.round(p.d.rate! * 1000) / 10}% delivered`}</title>
+              <title>{`${shortDay(p.d.day)}: ${Math.round(p.d.rate! * 1000) / 10}% delivered`}</title>
             </circle>
           ))}
-        </svg>
+        </Chart>
       </figure>
     </div>
   );

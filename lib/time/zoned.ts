@@ -1,9 +1,35 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
+// One clock for the whole app: every moment on every page is shown in the restaurant's zone (Settings >
+// Restaurant), never the server's or the browser's, in one of these shapes. Other patterns are for machines
+// (file names, CSV cells, datetime-local inputs).
+
+/** A moment: "Fri 27 Nov, 16:00". */
+export const MOMENT_FORMAT = "EEE d MMM, HH:mm";
+/** The same to the second, where events seconds apart must be told apart (timelines, provider logs). */
+export const MOMENT_SECONDS_FORMAT = "EEE d MMM, HH:mm:ss";
+/** A day without a time: "Fri 27 Nov 2026" (with the year: such days, like "added", reach back years). */
+export const DAY_FORMAT = "EEE d MMM yyyy";
+
 /** A moment as the restaurant reads it, e.g. "Fri 27 Nov, 16:00", in its own time zone (not the server's). */
-export function formatInZone(date: Date, timeZone: string, pattern = "EEE d MMM, HH:mm"): string {
+export function formatInZone(date: Date, timeZone: string, pattern = MOMENT_FORMAT): string {
   return format(new TZDate(date.getTime(), timeZone), pattern);
+}
+
+/** The restaurant's calendar day of a moment, e.g. "Fri 27 Nov 2026". */
+export function formatDateInZone(date: Date, timeZone: string): string {
+  return formatInZone(date, timeZone, DAY_FORMAT);
+}
+
+/** A calendar day written yyyy-mm-dd (a date input's value) as the app shows days: "Fri 27 Nov 2026"; null if it isn't one. */
+export function formatDay(day: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  // A day has no zone: read and write it in UTC so no offset can move it to the day before or after.
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (date.getUTCFullYear() !== Number(m[1]) || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) return null;
+  return formatInZone(date, "UTC", DAY_FORMAT);
 }
 
 /**

@@ -11,7 +11,7 @@ import { formatPhone } from "@/lib/contacts/phone";
 import { getDb } from "@/lib/db";
 import { listGroupNames } from "@/lib/groups/manage-groups";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatInZone } from "@/lib/time/zoned";
+import { formatDateInZone } from "@/lib/time/zoned";
 import { type ContactRow, ContactsTable } from "./contacts-table";
 
 export const metadata: Metadata = { title: "Contacts" };
@@ -32,7 +32,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
     consent: c.consentState,
     birthday: c.birthdayMonth && c.birthdayDay ? `${c.birthdayDay} ${MONTHS[c.birthdayMonth - 1]}` : "",
     // Formatted on the server in the restaurant's zone, so every device shows the same date.
-    added: formatInZone(c.createdAt, settings.timeZone, "d MMM yyyy"),
+    added: formatDateInZone(c.createdAt, settings.timeZone),
     groups: c.groups.map((g) => g.name),
   }));
   const exportHref = `/contacts/export${query.filter.group ? `?group=${query.filter.group}` : ""}`;

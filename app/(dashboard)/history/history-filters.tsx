@@ -13,6 +13,8 @@ type Props = {
   filters: HistoryFilters;
   campaigns: { id: string; name: string }[];
   senders: string[];
+  /** The chosen From and To days spelled out ("Fri 27 Nov 2026"): a date field shows the browser's own order (mm/dd or dd/mm). */
+  dayLabels: { from: string | null; to: string | null };
 };
 
 const SELECT =
@@ -22,7 +24,7 @@ const SELECT =
  * The filter bar is a plain GET form: the URL is the state (shareable, back button, refresh), it works before
  * JavaScript loads, and any change starts again from the newest page.
  */
-export function HistoryFilterBar({ filters, campaigns, senders }: Props) {
+export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Props) {
   const form = useRef<HTMLFormElement>(null);
   const router = useRouter();
   const submit = () => {
@@ -39,13 +41,13 @@ export function HistoryFilterBar({ filters, campaigns, senders }: Props) {
       method="get"
       role="search"
       aria-label="Filter messages"
-      className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7"
+      className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-4"
       onSubmit={(e) => {
         e.preventDefault();
         submit();
       }}
     >
-      <div className="col-span-2 space-y-1 sm:col-span-3 lg:col-span-2">
+      <div className="col-span-2 space-y-1">
         <Label htmlFor="history-q">Phone or guest</Label>
         <div className="flex gap-2">
           <Input id="history-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="e.g. 2012 3456 or Åse" />
@@ -83,17 +85,23 @@ export function HistoryFilterBar({ filters, campaigns, senders }: Props) {
           </option>
         ))}
       </Field>
-      <div className="col-span-2 grid grid-cols-2 gap-2 sm:col-span-1 lg:col-span-1">
-        <div className="space-y-1">
-          <Label htmlFor="history-from">From</Label>
-          <Input id="history-from" name="from" type="date" defaultValue={filters.from ?? ""} onChange={submit} className="px-1" />
-        </div>
-        <div className="space-y-1">
-          <Label htmlFor="history-to">To</Label>
-          <Input id="history-to" name="to" type="date" defaultValue={filters.to ?? ""} onChange={submit} className="px-1" />
-        </div>
-      </div>
+      <DayField label="From" name="from" value={filters.from} spelled={dayLabels.from} empty="Since the first message" onChange={submit} />
+      <DayField label="To" name="to" value={filters.to} spelled={dayLabels.to} empty="Up to today" onChange={submit} />
     </form>
+  );
+}
+
+/** A date field a full cell wide (room for dd/mm/yyyy and the picker), with the chosen day spelled out under it. */
+function DayField(props: { label: string; name: string; value: string | undefined; spelled: string | null; empty: string; onChange: () => void }) {
+  const id = `history-${props.name}`;
+  return (
+    <div className="min-w-0 space-y-1">
+      <Label htmlFor={id}>{props.label}</Label>
+      <Input id={id} name={props.name} type="date" defaultValue={props.value ?? ""} onChange={props.onChange} aria-describedby={`${id}-day`} className="min-w-0" />
+      <p id={`${id}-day`} className="truncate text-xs text-muted-foreground" data-testid={`${id}-day`}>
+        {props.spelled ?? props.empty}
+      </p>
+    </div>
   );
 }
 

@@ -6,17 +6,16 @@ import { Button } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { formatAmount } from "@/lib/format/amount";
 import { historyQuery, parseHistoryFilters } from "@/lib/history/filters";
 import { historyFilterOptions, listHistory } from "@/lib/history/list-history";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatInZone } from "@/lib/time/zoned";
+import { formatDay, formatInZone } from "@/lib/time/zoned";
 import { HistoryFilterBar } from "./history-filters";
 import { type HistoryTableRow, HistoryTable } from "./history-table";
 
 export const metadata: Metadata = { title: "History" };
-
-const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 3 });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -41,7 +40,7 @@ export default async function HistoryPage({ searchParams }: Props) {
     provider: PROVIDER_LABELS[r.provider],
     sender: senderShown(r.provider, r.sender, null),
     status: r.status,
-    cost: r.cost === null ? "—" : `${NUMBER.format(r.cost)} ${r.provider === "cpsms" ? "pt" : "u"}`,
+    cost: r.cost === null ? "—" : formatAmount(r.cost, r.provider),
     segments: r.segments,
     reason: r.reason,
     excerpt: r.body.slice(0, 80),
@@ -49,7 +48,13 @@ export default async function HistoryPage({ searchParams }: Props) {
   const filtered = Object.keys(filters).length > 0;
   return (
     <>
-      <HistoryFilterBar key={historyQuery(filters)} filters={filters} campaigns={options.campaigns} senders={options.senders} />
+      <HistoryFilterBar
+        key={historyQuery(filters)}
+        filters={filters}
+        campaigns={options.campaigns}
+        senders={options.senders}
+        dayLabels={{ from: filters.from ? formatDay(filters.from) : null, to: filters.to ? formatDay(filters.to) : null }}
+      />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
         <p>
           Times in {settings.timeZone}. {filtered ? <Link href="/history" className="underline underline-offset-4">Clear filters</Link> : null}

@@ -21,8 +21,8 @@ describe("CSV import", () => {
     const analysis = await analyzeContactImport(getDb(), utf8(csv), { fileName: "g.csv", defaultCountry: "DK" });
     expect(analysis).toMatchObject({ rows: 4, valid: 2, invalid: 1, duplicates: 1, existing: 0 });
     expect(analysis.mapping).toMatchObject({ phone: 2, firstName: 0, lastName: 1 });
-    expect(analysis.preview[0]).toMatchObject({ row: 2, phone: a, name: "Ann Berg", error: null });
-    expect(analysis.preview[1]).toMatchObject({ row: 3, phone: null, error: expect.stringContaining("scientific") });
+    expect(analysis.preview.rows[0]).toMatchObject({ row: 2, phone: a, name: "Ann Berg", error: null });
+    expect(analysis.preview.rows[1]).toMatchObject({ row: 3, phone: null, error: expect.stringContaining("scientific") });
     expect(await byPhone([a, b])).toEqual([]);
   });
 

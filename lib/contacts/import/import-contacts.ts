@@ -7,6 +7,8 @@ import { AppError } from "@/lib/errors";
 import { type ColumnMapping, guessMapping } from "./column-mapping";
 import { forgetTagCache } from "../list-contacts";
 import { readCsvFile } from "./csv-file";
+import { buildPreviewRows, pagePreview, type PreviewFilter, type PreviewPage } from "./import-preview";
+import { keepPreview } from "./preview-store";
 import { createRowPreparer, type PreparedContact, prepareImportRows, type RejectedRow } from "./prepare-rows";
 
 export type ExistingMode = "update" | "skip";
@@ -50,13 +52,12 @@ export type ImportAnalysis = {
   duplicates: number;
   /** Valid numbers already in the guest book. */
   existing: number;
-  preview: { row: number; value: string; phone: string | null; name: string; error: string | null; warning: string | null; exists: boolean }[];
-  rejected: RejectedRow[];
+  /** One page of every row as it will be imported (or why not); further pages come from the kept preview. */
+  preview: PreviewPage;
 };
 
 /** Rows written per INSERT: one array parameter per column, so the chunk size is not bound by parameter limits. */
 export const IMPORT_CHUNK_ROWS = 5000;
-const PREVIEW_ROWS = 20;
 const TAG_SEPARATOR = "\u001f";
 
 function parseOrThrow(bytes: Uint8Array, options: Pick<ImportOptions, "fileName" | "mapping">) {
@@ -84,33 +85,20 @@ async function existingPhones(db: Pick<Database, "execute">, phones: string[]): 
 
 /**
  * The import page's preview: the file checked and parsed, the column mapping (guessed unless given), counts of
- * valid, invalid and duplicate rows and of numbers already in the guest book, the first rows as they will be
- * imported, and every rejected row. Writes nothing.
+ * valid, invalid and duplicate rows and of numbers already in the guest book, and one page of the rows as they
+ * will be imported (all, or the rejected ones with their reasons). With `keepFor` (the user's id) every row is
+ * kept on the server for paging (lib/contacts/import/preview-store.ts). Writes nothing.
  */
 export async function analyzeContactImport(
   db: Database,
   bytes: Uint8Array,
-  options: Pick<ImportOptions, "fileName" | "mapping" | "defaultCountry">,
+  options: Pick<ImportOptions, "fileName" | "mapping" | "defaultCountry"> & { page?: number; filter?: PreviewFilter; keepFor?: string },
 ): Promise<ImportAnalysis> {
   const { parsed, mapping } = parseOrThrow(bytes, options);
   const prepared = prepareImportRows(parsed.rows, mapping, options.defaultCountry);
   const existing = await existingPhones(db, prepared.contacts.map((c) => c.phone));
-  const byRow = new Map<number, PreparedContact>(prepared.contacts.filter((c) => c.row <= PREVIEW_ROWS + 1).map((c) => [c.row, c]));
-  const rejectedByRow = new Map(prepared.rejected.filter((r) => r.row <= PREVIEW_ROWS + 1).map((r) => [r.row, r]));
-  const preview = parsed.rows.slice(0, PREVIEW_ROWS).map((raw, i) => {
-    const row = i + 2;
-    const ok = byRow.get(row);
-    const bad = rejectedByRow.get(row);
-    return {
-      row,
-      value: (raw[mapping.phone!] ?? "").trim(),
-      phone: ok?.phone ?? null,
-      name: ok ? `${ok.firstName} ${ok.lastName}`.trim() : "",
-      error: bad?.reason ?? null,
-      warning: ok?.warning ?? null,
-      exists: ok ? existing.has(ok.phone) : false,
-    };
-  });
+  const rows = buildPreviewRows(parsed.rows, mapping.phone!, prepared, existing);
+  const token = options.keepFor ? keepPreview(options.keepFor, rows) : null;
   return {
     headers: parsed.headers,
     mapping,
@@ -119,8 +107,7 @@ export async function analyzeContactImport(
     invalid: prepared.invalid,
     duplicates: prepared.duplicates,
     existing: existing.size,
-    preview,
-    rejected: prepared.rejected,
+    preview: pagePreview(rows, { page: options.page, filter: options.filter }, token),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { IMPORT_FIELDS } from "./column-mapping";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from "./csv-file";
+import { PREVIEW_FILTERS } from "./import-preview";
 
 const column = z.number().int().min(0).max(500).nullable();
 
@@ -11,6 +12,9 @@ export const importOptionsSchema = z.object({
   existing: z.enum(["update", "skip"]).default("skip"),
   consentWording: z.string().trim().max(1000).nullable().default(null),
   groupId: z.uuid().nullable().default(null),
+  /** Which preview page to answer with (analysis only). */
+  page: z.number().int().min(1).max(1_000_000).optional(),
+  filter: z.enum(PREVIEW_FILTERS).optional(),
 });
 export type ImportRequestOptions = z.infer<typeof importOptionsSchema>;
 

@@ -3,6 +3,8 @@ import { authorize } from "@/lib/auth/session";
 import { countForExport, exportContactsCsv } from "@/lib/contacts/export-contacts";
 import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/route-errors";
+import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { formatInZone } from "@/lib/time/zoned";
 
 /** CSV export of the guest book or one group, with consent status (manager and up, audit-logged), streamed. */
 export async function GET(request: Request) {
@@ -25,7 +27,8 @@ export async function GET(request: Request) {
         await chunks.return(undefined);
       },
     });
-    const date = new Date().toISOString().slice(0, 10);
+    // The restaurant's date, as on every page (a UTC date would be yesterday's just after midnight in Karachi).
+    const date = formatInZone(new Date(), (await getRestaurantSettings(db)).timeZone, "yyyy-MM-dd");
     return new Response(stream, {
       headers: {
         "content-type": "text/csv; charset=utf-8",

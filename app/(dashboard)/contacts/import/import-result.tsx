@@ -13,11 +13,15 @@ const count = (n: number, one: string, many = `${one}s`) => `${N.format(n)} ${n 
 
 /** Saves the rejected-rows report (row number, phone as written, reason) as a CSV download. */
 export function downloadRejectedRows(rows: RejectedRow[]) {
-  const blob = new Blob([rejectedRowsCsv(rows)], { type: "text/csv;charset=utf-8" });
+  saveCsvDownload(new Blob([rejectedRowsCsv(rows)], { type: "text/csv;charset=utf-8" }), "rejected-rows.csv");
+}
+
+/** Hands a CSV the page already has to the browser as a download. */
+export function saveCsvDownload(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
-  a.download = "rejected-rows.csv";
+  a.download = fileName;
   document.body.append(a);
   a.click();
   a.remove();

@@ -1,21 +1,22 @@
 "use client";
 
-import { Download, FileUp } from "lucide-react";
+import { FileUp } from "lucide-react";
 import { useRef, useState } from "react";
 import { ProgressBar } from "@/components/campaigns/progress-bar";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { type ColumnMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS } from "@/lib/contacts/import/column-mapping";
 import type { ImportAnalysis, ImportResult } from "@/lib/contacts/import/import-contacts";
-import type { RejectedRow } from "@/lib/contacts/import/prepare-rows";
-import { downloadRejectedRows, ImportResultCard } from "./import-result";
+import type { PreviewFilter } from "@/lib/contacts/import/import-preview";
+import { errorOf } from "./error-of";
+import { ImportPreviewTable } from "./import-preview-table";
+import { ImportResultCard } from "./import-result";
+import { useKeptPreview } from "./use-kept-preview";
 
 type Props = { maxBytes: number; groups: { id: string; name: string }[]; defaultWording: string };
 type Phase = { kind: "idle" } | { kind: "analyzing" } | { kind: "ready" } | { kind: "importing"; done: number; total: number } | { kind: "done"; result: ImportResult };
@@ -23,15 +24,6 @@ type Phase = { kind: "idle" } | { kind: "analyzing" } | { kind: "ready" } | { ki
 const N = new Intl.NumberFormat("en-GB");
 /** "1 guest", "3 guests". */
 const count = (n: number, one: string, many = `${one}s`) => `${N.format(n)} ${n === 1 ? one : many}`;
-
-async function errorOf(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { error?: { message?: string } };
-    return body.error?.message ?? `The server answered ${res.status}.`;
-  } catch {
-    return res.status === 413 ? "The file is too large." : `The server answered ${res.status}.`;
-  }
-}
 
 /** Upload → map columns → preview → options → import with progress → result and rejected-rows report. */
 export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
@@ -49,11 +41,11 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
 
   const query = (f: File, options: object) => `?name=${encodeURIComponent(f.name)}&options=${encodeURIComponent(JSON.stringify(options))}`;
 
-  async function analyze(f: File, nextMapping?: ColumnMapping) {
+  async function analyze(f: File, nextMapping?: ColumnMapping, view?: { page: number; filter: PreviewFilter }): Promise<ImportAnalysis | null> {
     setError(null);
     setPhase({ kind: "analyzing" });
     try {
-      const res = await fetch(`/contacts/import/analyze${query(f, nextMapping ? { mapping: nextMapping } : {})}`, {
+      const res = await fetch(`/contacts/import/analyze${query(f, { ...(nextMapping ? { mapping: nextMapping } : {}), ...view })}`, {
         method: "POST",
         headers: { "content-type": "text/csv" },
         body: f,
@@ -62,17 +54,21 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
         setError(await errorOf(res));
         setPhase({ kind: "idle" });
         if (!nextMapping) setAnalysis(null);
-        return;
+        return null;
       }
       const data = (await res.json()) as ImportAnalysis;
       setAnalysis(data);
       setMapping(data.mapping);
       setPhase({ kind: "ready" });
+      return data;
     } catch {
       setError("The file could not be sent. Check your connection and try again.");
       setPhase({ kind: "idle" });
+      return null;
     }
   }
+
+  const kept = useKeptPreview({ file, analysis, mapping, analyze, setAnalysis });
 
   function choose(f: File | undefined) {
     setAnalysis(null);
@@ -216,49 +212,14 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
             <CardHeader>
               <CardTitle>3. Check the preview</CardTitle>
             </CardHeader>
-            <CardContent className="space-y-3">
-              <p className="text-sm" data-testid="import-summary">
-                {count(analysis.rows, "row")}: <strong>{N.format(analysis.valid)} ready</strong>, {N.format(analysis.invalid)} invalid,{" "}
-                {count(analysis.duplicates, "duplicate")} in the file. {count(analysis.existing, "number is", "numbers are")} already in the guest book.
-              </p>
-              {analysis.rejected.length ? (
-                <Button variant="outline" size="sm" onClick={() => downloadRejectedRows(analysis.rejected)}>
-                  <Download aria-hidden /> Download rejected rows (CSV)
-                </Button>
-              ) : null}
-              <div className="overflow-x-auto rounded-lg border">
-                <Table>
-                  <caption className="sr-only">First rows of the file</caption>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead className="w-14">Row</TableHead>
-                      <TableHead>Phone as written</TableHead>
-                      <TableHead>Result</TableHead>
-                      <TableHead className="hidden sm:table-cell">Name</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {analysis.preview.map((p) => (
-                      <TableRow key={p.row}>
-                        <TableCell className="tabular-nums">{p.row}</TableCell>
-                        <TableCell className="font-mono text-xs break-all">{p.value}</TableCell>
-                        <TableCell className="text-sm">
-                          {p.phone ? (
-                            <span className="flex flex-wrap items-center gap-1">
-                              <span className="tabular-nums">{p.phone}</span>
-                              {p.exists ? <Badge variant="secondary">In guest book</Badge> : null}
-                              {p.warning ? <span className="text-xs text-warning">{p.warning}</span> : null}
-                            </span>
-                          ) : (
-                            <span className="text-destructive">{p.error}</span>
-                          )}
-                        </TableCell>
-                        <TableCell className="hidden sm:table-cell">{p.name}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
+            <CardContent>
+              <ImportPreviewTable
+                analysis={analysis}
+                loading={kept.loading || phase.kind === "analyzing"}
+                error={kept.error}
+                onShow={(page, filter) => void kept.show(page, filter)}
+                onDownloadRejected={() => void kept.downloadRejected()}
+              />
             </CardContent>
           </Card>
 

@@ -11,7 +11,8 @@ import { getDb } from "@/lib/db";
 import { EVENT_SOURCE_LABELS, getHistoryMessage } from "@/lib/history/message-detail";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatInZone } from "@/lib/time/zoned";
+import { formatAmount } from "@/lib/format/amount";
+import { formatInZone, MOMENT_SECONDS_FORMAT } from "@/lib/time/zoned";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -25,8 +26,7 @@ export default async function MessagePage({ params }: Props) {
   const [detail, settings] = await Promise.all([getHistoryMessage(db, Number(id)), getRestaurantSettings(db)]);
   if (!detail) notFound();
   const { message: m, campaign, contact, events } = detail;
-  const at = (d: Date | null) => (d ? formatInZone(d, settings.timeZone, "EEE d MMM yyyy, HH:mm:ss") : "—");
-  const unit = campaign.provider === "cpsms" ? "points" : "units";
+  const at = (d: Date | null) => (d ? formatInZone(d, settings.timeZone, MOMENT_SECONDS_FORMAT) : "—");
   const guest = contact ? `${contact.firstName} ${contact.lastName}`.trim() : null;
   const facts: [string, React.ReactNode][] = [
     ["To", <span key="to" className="font-mono">{m.phone}</span>],
@@ -38,7 +38,7 @@ export default async function MessagePage({ params }: Props) {
     ["Delivered", at(m.deliveredAt)],
     ["Last change", at(m.statusChangedAt)],
     ["Segments", `${m.segments} (${m.encoding})`],
-    ["Cost", m.cost === null ? "—" : `${m.cost} ${unit}`],
+    ["Cost", m.cost === null ? "—" : formatAmount(m.cost, campaign.provider)],
     ["Provider id", m.providerMessageId ?? m.reference ?? "—"],
   ];
   return (

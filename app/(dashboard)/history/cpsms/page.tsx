@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { cpsmsLogView } from "@/lib/history/provider-history";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatInZone } from "@/lib/time/zoned";
+import { formatInZone, MOMENT_SECONDS_FORMAT } from "@/lib/time/zoned";
 import { ProviderError } from "../provider-error";
 import { RefreshLogButton } from "./refresh-button";
 
@@ -31,7 +31,7 @@ export default async function CpsmsLogPage({ searchParams }: Props) {
   const db = getDb();
   const [log, settings] = await Promise.all([cpsmsLogView(db, { page, to }), getRestaurantSettings(db)]);
   if (!log.ok) return <ProviderError provider="CPSMS.dk" error={log} />;
-  const at = (d: Date) => formatInZone(d, settings.timeZone, "d MMM, HH:mm:ss");
+  const at = (d: Date) => formatInZone(d, settings.timeZone, MOMENT_SECONDS_FORMAT);
   const href = (p: number) => `/history/cpsms?${new URLSearchParams({ ...(to ? { to } : {}), page: String(p) })}`;
   return (
     <div className="space-y-4">

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { unitWord } from "@/lib/format/amount";
 import { browseSmsappHistory } from "@/lib/history/provider-history";
 import { ProviderError } from "../provider-error";
 
@@ -42,7 +43,7 @@ export default async function SmsappHistoryPage({ searchParams }: Props) {
                 <TableHead>To</TableHead>
                 <TableHead>From</TableHead>
                 <TableHead>Status</TableHead>
-                <TableHead className="text-right">Cost</TableHead>
+                <TableHead className="text-right">Cost ({unitWord("smsapp")})</TableHead>
                 <TableHead>Message</TableHead>
               </TableRow>
             </TableHeader>

@@ -4,18 +4,17 @@ import { CircleCheck, RefreshCw, TriangleAlert } from "lucide-react";
 import { useCallback, useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatAmount, unitWord } from "@/lib/format/amount";
 import type { ConnectionCheck } from "@/lib/providers/connection-check";
 import type { ProviderName } from "@/lib/sms/types";
 import { checkConnectionAction } from "./actions";
 
-const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
-
-function balanceText(check: Extract<ConnectionCheck, { ok: true }>) {
+function balanceText(provider: ProviderName, check: Extract<ConnectionCheck, { ok: true }>) {
   const { balance } = check;
   if (balance.unlimited) return "Unlimited balance";
-  const amount = balance.amount === null ? balance.raw : NUMBER.format(balance.amount);
-  const unit = balance.unit === "points" ? "credit points" : "units";
-  return `${amount} ${unit}${check.expiresOn ? `, valid until ${check.expiresOn}` : ""}`;
+  // A balance the provider wrote in a shape we could not read is shown as written.
+  const amount = balance.amount === null ? `${balance.raw} ${unitWord(provider)}` : formatAmount(balance.amount, provider);
+  return `${amount}${check.expiresOn ? `, valid until ${check.expiresOn}` : ""}`;
 }
 
 /** Checks the connection when the page opens (balance is the cheapest call that proves credentials work). */
@@ -48,7 +47,7 @@ export function ConnectionStatus({ provider }: { provider: ProviderName }) {
           <p className="flex items-center gap-2 text-sm">
             <CircleCheck className="size-4 text-success" aria-hidden />
             <span>
-              Connected · <strong className="font-semibold">{balanceText(check)}</strong>
+              Connected · <strong className="font-semibold">{balanceText(provider, check)}</strong>
               <span className="text-muted-foreground"> · answered in {check.latencyMs} ms</span>
             </span>
           </p>

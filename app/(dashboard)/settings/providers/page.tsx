@@ -8,6 +8,7 @@ import { toPublicError } from "@/lib/errors";
 import { summarizeProvider } from "@/lib/providers/provider-summary";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
 import { SENDER_RULES } from "@/lib/providers/sender-rules";
+import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { ProviderCard } from "./provider-card";
 import { SandboxInbox } from "./sandbox-inbox";
 
@@ -16,6 +17,7 @@ export const metadata: Metadata = { title: "Providers" };
 export default async function ProvidersPage() {
   await requireUser({ role: "owner" });
   let providers;
+  const { timeZone } = await getRestaurantSettings(getDb());
   try {
     providers = await resolveProviders(getDb());
   } catch (err) {
@@ -46,7 +48,7 @@ export default async function ProvidersPage() {
             summary={summary} senderRules={SENDER_RULES[summary.provider]} />
         ))}
       </div>
-      {summaries.some((s) => s.mode === "sandbox") ? <SandboxInbox /> : null}
+      {summaries.some((s) => s.mode === "sandbox") ? <SandboxInbox timeZone={timeZone} /> : null}
     </div>
   );
 }

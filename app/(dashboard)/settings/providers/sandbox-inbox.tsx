@@ -4,11 +4,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { readSandboxInbox } from "@/lib/providers/sandbox-inbox";
-
-const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "short", timeStyle: "medium" });
+import { formatInZone, MOMENT_SECONDS_FORMAT } from "@/lib/time/zoned";
 
 /** What the sandbox's pretend phones received: the proof a send worked while no real provider is connected. */
-export async function SandboxInbox() {
+export async function SandboxInbox({ timeZone }: { timeZone: string }) {
   const { messages, unreachable } = await readSandboxInbox();
   return (
     <section aria-labelledby="sandbox-inbox-heading" className="space-y-3">
@@ -44,7 +43,7 @@ export async function SandboxInbox() {
             <TableBody>
               {messages.map((m, i) => (
                 <TableRow key={`${m.provider}-${m.to}-${m.receivedAt.getTime()}-${i}`}>
-                  <TableCell className="whitespace-nowrap">{TIME.format(m.receivedAt)}</TableCell>
+                  <TableCell className="whitespace-nowrap">{formatInZone(m.receivedAt, timeZone, MOMENT_SECONDS_FORMAT)}</TableCell>
                   <TableCell>{PROVIDER_LABELS[m.provider]}</TableCell>
                   <TableCell className="font-mono text-xs">+{m.to}</TableCell>
                   <TableCell>{m.from ?? "—"}</TableCell>

@@ -12,6 +12,7 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import type { TestSmsResult } from "@/lib/providers/test-sms";
 import type { ProviderName } from "@/lib/sms/types";
+import { formatAmount } from "@/lib/format/amount";
 import { MAX_MESSAGE_LENGTH } from "@/lib/validation/providers";
 import { sendTestSmsAction } from "./actions";
 
@@ -25,7 +26,6 @@ export function TestSmsForm({ provider, label, defaultSender }: { provider: Prov
   const [errors, setErrors] = useState<Partial<Record<Field | "form", string>>>({});
   const [result, setResult] = useState<TestSmsResult | null>(null);
   const id = (name: string) => `${provider}-test-${name}`;
-  const unit = (cost: number) => (provider === "cpsms" ? "point" : "unit") + (cost === 1 ? "" : "s");
 
   function submit(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -112,7 +112,7 @@ export function TestSmsForm({ provider, label, defaultSender }: { provider: Prov
             </AlertTitle>
             <AlertDescription>
               {result.segments} {result.segments === 1 ? "segment" : "segments"} ({result.encoding})
-              {result.cost !== null ? `, cost ${result.cost} ${unit(result.cost)}` : ""}
+              {result.cost !== null ? `, cost ${formatAmount(result.cost, provider)}` : ""}
               {result.providerMessageId ? `, message id ${result.providerMessageId}` : ""}
               {result.mode === "sandbox" ? ". Sandbox: it is in the sandbox inbox below, not on a real phone." : "."}
             </AlertDescription>

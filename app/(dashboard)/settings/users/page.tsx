@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { formatInZone } from "@/lib/time/zoned";
 import { listUsers } from "@/lib/users/list-users";
 import { CreateUserDialog } from "./create-user-dialog";
 import { UsersTable } from "./users-table";
 
 export const metadata: Metadata = { title: "Users" };
 
-const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
 export default async function UsersPage() {
   const me = await requireUser({ role: "owner" });
-  const users = (await listUsers()).map(({ lastSignInAt, createdAt: _createdAt, ...user }) => ({
+  const [list, { timeZone }] = await Promise.all([listUsers(), getRestaurantSettings(getDb())]);
+  const users = list.map(({ lastSignInAt, createdAt: _createdAt, ...user }) => ({
     ...user,
-    // Formatted on the server so the browser's clock and zone can't make the hydrated text differ.
-    lastSignIn: lastSignInAt ? DATE_FORMAT.format(lastSignInAt) : "Never",
+    // Formatted on the server, in the restaurant's zone like every time in the app (the table is a client component).
+    lastSignIn: lastSignInAt ? formatInZone(lastSignInAt, timeZone) : "Never",
   }));
   return (
     <section aria-labelledby="users-heading" className="space-y-4">

@@ -1,0 +1,103 @@
+import { sql } from "drizzle-orm";
+import type { UserRole } from "@/drizzle/schema";
+import type { Database } from "@/lib/db";
+import { providerModes } from "@/lib/providers/provider-modes";
+
+export type SetupStepKey = "restaurant" | "provider" | "guests" | "campaign" | "team";
+
+export type SetupStep = {
+  key: SetupStepKey;
+  done: boolean;
+  title: string;
+  description: string;
+  href: string;
+  /** The least role that can do this step (others are told who does it). */
+  role: UserRole;
+};
+
+export type GettingStarted = { steps: SetupStep[]; done: number; total: number; complete: boolean };
+
+/** What the database says about a restaurant's first steps (pure facts, read in one statement). */
+export type SetupFacts = {
+  /** Settings > Restaurant was saved at least once (name, time zone, country, quiet hours or routing). */
+  restaurantSaved: boolean;
+  /** A provider runs with real credentials. */
+  providerLive: boolean;
+  /** A test SMS went out from Settings > Providers: the owner has seen the sandbox (or a live provider) work. */
+  testSmsSent: boolean;
+  guests: boolean;
+  /** A campaign left the draft stage: scheduled, queued, sending, paused mid-send or completed. */
+  campaignSent: boolean;
+  /** Someone besides the first owner can sign in. */
+  teamInvited: boolean;
+};
+
+/** The five first steps of a new restaurant, in the order they are best done, from the facts. */
+export function setupSteps(facts: SetupFacts): GettingStarted {
+  const steps: SetupStep[] = [
+    {
+      key: "restaurant",
+      done: facts.restaurantSaved,
+      title: "Set up your restaurant",
+      description: "Its name, time zone, country for phone numbers, and the quiet hours when no promotion goes out.",
+      href: "/settings/restaurant",
+      role: "owner",
+    },
+    {
+      key: "provider",
+      done: facts.providerLive || facts.testSmsSent,
+      title: "Connect an SMS provider, or try the sandbox",
+      description: facts.providerLive
+        ? "A provider is connected."
+        : "Enter your CPSMS.dk or smsapp.pk credentials, or send a test SMS to the sandbox to see how sending works first.",
+      href: "/settings/providers",
+      role: "owner",
+    },
+    {
+      key: "guests",
+      done: facts.guests,
+      title: "Add your guests",
+      description: "One by one with their consent, or import a spreadsheet.",
+      href: "/contacts",
+      role: "staff",
+    },
+    {
+      key: "campaign",
+      done: facts.campaignSent,
+      title: "Send your first campaign",
+      description: "Write it, check the cost, and send it now or schedule it for the right moment.",
+      href: "/compose",
+      role: "staff",
+    },
+    {
+      key: "team",
+      done: facts.teamInvited,
+      title: "Invite your team",
+      description: "Managers approve and send; staff add guests and draft messages.",
+      href: "/settings/users",
+      role: "owner",
+    },
+  ];
+  const done = steps.filter((s) => s.done).length;
+  return { steps, done, total: steps.length, complete: done === steps.length };
+}
+
+/** Reads the facts behind the getting-started steps: a handful of EXISTS checks, cheap on any size of data. */
+export async function readSetupFacts(db: Database): Promise<SetupFacts> {
+  const [{ rows }, modes] = await Promise.all([
+    db.execute<Omit<SetupFacts, "providerLive">>(sql`
+      select
+        exists (select 1 from restaurant_settings) as "restaurantSaved",
+        exists (select 1 from audit_log where target_type = 'provider' and action = 'provider.test_sms') as "testSmsSent",
+        exists (select 1 from contacts) as "guests",
+        exists (select 1 from campaigns where status in ('scheduled', 'queued', 'sending', 'paused', 'completed')) as "campaignSent",
+        exists (select 1 from users offset 1) as "teamInvited"`),
+    providerModes(db),
+  ]);
+  return { ...rows[0]!, providerLive: modes.cpsms === "live" || modes.smsapp === "live" };
+}
+
+/** The getting-started checklist as the database has it now. */
+export async function gettingStarted(db: Database): Promise<GettingStarted> {
+  return setupSteps(await readSetupFacts(db));
+}
