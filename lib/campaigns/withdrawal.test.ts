@@ -6,10 +6,12 @@ import { newOptOutToken } from "@/lib/consent/opt-out-link";
 import { optOutByToken } from "@/lib/consent/opt-out";
 import { suppressPhones } from "@/lib/consent/suppression";
 import { eraseContact } from "@/lib/contacts/gdpr";
+import { importContactsCsv } from "@/lib/contacts/import/import-contacts";
 import { getDb } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
 import { phoneNumbers, quickCampaign, sandboxSessions, statusCounts } from "@/tests/support/campaigns";
+import { uniqueDkPhone } from "@/tests/support/contacts";
 import { insertUser } from "@/tests/support/factories";
 import { dispatchCampaign } from "./dispatch-campaign";
 import { getCampaign } from "./list-campaigns";
@@ -35,7 +37,8 @@ let offset = 40_000;
 /** Guests with marketing consent, in the guest book, with their numbers. */
 async function guests(provider: "cpsms" | "smsapp", n: number) {
   offset += 100;
-  const phones = phoneNumbers(provider, n, offset);
+  // Danish numbers the guest book itself accepts (+45 26xxxxxx), since the import test reads them like a CSV.
+  const phones = provider === "cpsms" ? Array.from({ length: n }, () => uniqueDkPhone()) : phoneNumbers(provider, n, offset);
   return getDb()
     .insert(contacts)
     .values(phones.map((phone) => ({ phone, firstName: "Guest", consentState: "granted" as const, optOutToken: newOptOutToken() })))
@@ -122,6 +125,31 @@ describe("withdrawal reaches messages that haven't gone out", () => {
     await dispatchCampaign(getDb(), promo.id, options());
     expect(await statusCounts(promo.id)).toEqual({ accepted: 2, cancelled: 1 });
     expect(sandboxes.cpsms.state.handset(dk[0]!.phone.slice(1))).toHaveLength(0);
+  });
+
+  it("an imported unsubscribe list withdraws consent and stops promotions, the held one at CPSMS too", async () => {
+    const list = await guests("cpsms", 3);
+    const held = await campaignTo(list, { scheduledAt: new Date(Date.now() + 3600_000) });
+    await dispatchCampaign(getDb(), held.id, options());
+    const queued = await campaignTo(list);
+    const manager = await insertUser({ role: "manager" });
+    const csv = `phone,name\n${list[0]!.phone},Gone\n`;
+    const result = await importContactsCsv(getDb(), new TextEncoder().encode(csv), {
+      defaultCountry: "DK",
+      existing: "skip",
+      optOut: true,
+      actorId: manager.id,
+    });
+    expect(result.rejected).toEqual([]);
+    expect(result).toMatchObject({ consentWithdrawn: 1, skipped: 1 });
+    const [contact] = await getDb().select().from(contacts).where(eq(contacts.id, list[0]!.id));
+    expect(contact?.consentState).toBe("withdrawn");
+    expect(await rowOf(queued.id, list[0]!.phone)).toMatchObject({ status: "cancelled", errorMessage: "Not sent: marked as opted out by an import." });
+    expect(await rowOf(held.id, list[0]!.phone)).toMatchObject({ status: "scheduled", stopReason: "Marked as opted out by an import" });
+    expect(await stopHeldMessages(getDb(), sessions())).toMatchObject({ deleted: 1, requeued: 2 });
+    await expect(
+      importContactsCsv(getDb(), new TextEncoder().encode(csv), { defaultCountry: "DK", existing: "skip", optOut: true, consent: { wording: "Yes" }, actorId: manager.id }),
+    ).rejects.toThrow(/not both/);
   });
 
   it("a number suppressed by any path is not sent a promotion at claim time", async () => {

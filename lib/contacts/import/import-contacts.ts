@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { consentEvents, contacts, groupMembers, groups, suppressions } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
+import { requestHeldStops } from "@/lib/campaigns/stop-withdrawn";
+import { withdrawConsent } from "@/lib/consent/consent-ledger";
 import { newOptOutToken } from "@/lib/consent/opt-out-link";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -22,6 +24,11 @@ export type ImportOptions = {
   existing: ExistingMode;
   /** Import as marketing-consented: the source is always "import"; the wording the guests agreed to is required. */
   consent?: { wording: string } | null;
+  /**
+   * The file is an unsubscribe list (e.g. from the restaurant's previous SMS tool): every guest in it has consent
+   * withdrawn (source "import"), is suppressed, and loses any promotion not yet sent.
+   */
+  optOut?: boolean;
   /** Also add every imported guest to this group. */
   groupId?: string | null;
   actorId: string | null;
@@ -40,6 +47,8 @@ export type ImportResult = {
   consentGranted: number;
   /** Consented imports that were not granted: the number is suppressed or the guest had withdrawn. */
   consentRefused: number;
+  /** Unsubscribe-list imports: guests whose consent this import withdrew. */
+  consentWithdrawn: number;
   addedToGroup: number;
 };
 
@@ -185,6 +194,18 @@ async function writeChunk(tx: Tx, rows: PreparedContact[], options: ImportOption
   counts.addedToGroup += written.rows[0]?.group_added ?? 0;
 }
 
+/** An unsubscribe list: withdraws every listed guest's consent (suppression and pending promotions included). */
+async function withdrawListed(tx: Tx, phones: string[], actorId: string | null): Promise<number> {
+  let withdrawn = 0;
+  for (let i = 0; i < phones.length; i += 10_000) {
+    const ids = await tx.execute<{ id: string }>(sql`select id from ${contacts} where phone = any(${sql.param(phones.slice(i, i + 10_000))}::text[])`);
+    if (ids.rows.length === 0) continue;
+    const changed = await withdrawConsent(tx, { selection: { ids: ids.rows.map((r) => r.id) }, source: "import", actorId });
+    withdrawn += changed.length;
+  }
+  return withdrawn;
+}
+
 /**
  * Imports a CSV file into the guest book in one transaction: either every valid row is written or nothing is.
  * Rows are normalised and written in chunks; while the database writes one chunk, the next is normalised.
@@ -197,11 +218,15 @@ export async function importContactsCsv(db: Database, bytes: Uint8Array, options
   if (options.consent && !wording) {
     throw new AppError("INVALID_INPUT", "Enter the exact consent wording these guests agreed to, or import them without marketing consent.");
   }
+  if (options.consent && options.optOut) {
+    throw new AppError("INVALID_INPUT", "A file is either guests who agreed to marketing or guests who opted out, not both. Choose one.");
+  }
   const rows = parsed.rows;
   const total = rows.length;
   const preparer = createRowPreparer(mapping, options.defaultCountry);
   const rejected: RejectedRow[] = [];
-  const counts: Counts = { created: 0, updated: 0, skipped: 0, consentGranted: 0, consentRefused: 0, addedToGroup: 0 };
+  const counts: Counts = { created: 0, updated: 0, skipped: 0, consentGranted: 0, consentRefused: 0, consentWithdrawn: 0, addedToGroup: 0 };
+  const phones: string[] = [];
 
   await db.transaction(async (tx) => {
     if (options.groupId) {
@@ -213,11 +238,13 @@ export async function importContactsCsv(db: Database, bytes: Uint8Array, options
       const end = Math.min(start + IMPORT_CHUNK_ROWS, total);
       const chunk = preparer.prepare(rows.slice(start, end), start); // runs while the previous chunk is written
       rejected.push(...chunk.rejected);
+      if (options.optOut) phones.push(...chunk.contacts.map((c) => c.phone));
       await inFlight;
       options.onProgress?.(start, total);
       inFlight = chunk.contacts.length ? writeChunk(tx, chunk.contacts, options, wording, counts) : null;
     }
     await inFlight;
+    if (options.optOut) counts.consentWithdrawn = await withdrawListed(tx, phones, options.actorId);
     options.onProgress?.(total, total);
     await recordAudit(tx, {
       actorId: options.actorId,
@@ -230,11 +257,14 @@ export async function importContactsCsv(db: Database, bytes: Uint8Array, options
         rejected: rejected.length,
         existing: options.existing,
         consent: wording !== null,
+        optOut: options.optOut ?? false,
         groupId: options.groupId ?? null,
       },
     });
   });
 
   forgetTagCache();
+  // Withdrawals inside the transaction asked CPSMS to delete held promotions before it committed: ask again.
+  if (counts.consentWithdrawn > 0) await requestHeldStops();
   return { rows: total, ...counts, rejected, ...preparer.totals };
 }

@@ -11,6 +11,8 @@ export const importOptionsSchema = z.object({
   mapping: z.object(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, column])) as Record<(typeof IMPORT_FIELDS)[number], typeof column>).optional(),
   existing: z.enum(["update", "skip"]).default("skip"),
   consentWording: z.string().trim().max(1000).nullable().default(null),
+  /** The file is an unsubscribe list: withdraw every listed guest's consent. */
+  optOut: z.boolean().default(false),
   groupId: z.uuid().nullable().default(null),
   /** Which preview page to answer with (analysis only). */
   page: z.number().int().min(1).max(1_000_000).optional(),

@@ -55,6 +55,12 @@ export function ImportResultCard({ result: r }: { result: ImportResult }) {
               {r.consentRefused ? `; ${N.format(r.consentRefused)} not granted (opted out before)` : ""}
             </li>
           ) : null}
+          {r.consentWithdrawn ? (
+            <li data-testid="import-withdrawn">
+              <strong>{N.format(r.consentWithdrawn)}</strong> {r.consentWithdrawn === 1 ? "guest" : "guests"} opted out: consent withdrawn, number
+              suppressed, pending promotions stopped
+            </li>
+          ) : null}
           {r.addedToGroup ? (
             <li>
               <strong>{N.format(r.addedToGroup)}</strong> added to the group

@@ -33,7 +33,9 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
   const [existing, setExisting] = useState<"skip" | "update">("skip");
-  const [consented, setConsented] = useState(false);
+  // What the file says about marketing consent: nothing, "agreed" (with the wording), or an unsubscribe list.
+  const [consentMode, setConsentMode] = useState<"none" | "granted" | "opted-out">("none");
+  const consented = consentMode === "granted";
   const [wording, setWording] = useState(defaultWording);
   const [groupId, setGroupId] = useState("");
   const [formError, setFormError] = useState<string | null>(null);
@@ -103,7 +105,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
     }
     setFormError(null);
     setPhase({ kind: "importing", done: 0, total: analysis.rows });
-    const options = { mapping, existing, consentWording: consented ? wording.trim() : null, groupId: groupId || null };
+    const options = { mapping, existing, consentWording: consented ? wording.trim() : null, optOut: consentMode === "opted-out", groupId: groupId || null };
     try {
       const res = await fetch(`/contacts/import/run${query(file, options)}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
       if (!res.ok || !res.body) {
@@ -239,11 +241,32 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
                   Update them (filled-in cells win, tags are added)
                 </label>
               </fieldset>
-              <div className="space-y-2">
+              <fieldset className="space-y-2">
+                <legend className="text-sm font-medium">Marketing consent</legend>
                 <label className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" className="mt-0.5 size-4 accent-primary" checked={consented} onChange={(e) => setConsented(e.target.checked)} />
+                  <input type="radio" name="consent" className="mt-0.5 size-4 accent-primary" checked={consentMode === "none"} onChange={() => setConsentMode("none")} />
+                  <span>Not recorded in this file</span>
+                </label>
+                <label className="flex items-start gap-2 text-sm">
+                  <input type="radio" name="consent" className="mt-0.5 size-4 accent-primary" checked={consented} onChange={() => setConsentMode("granted")} />
                   <span>These guests agreed to receive marketing texts</span>
                 </label>
+                <label className="flex items-start gap-2 text-sm">
+                  <input
+                    type="radio"
+                    name="consent"
+                    className="mt-0.5 size-4 accent-primary"
+                    checked={consentMode === "opted-out"}
+                    onChange={() => setConsentMode("opted-out")}
+                  />
+                  <span>These guests opted out (an unsubscribe list, e.g. from your previous SMS tool)</span>
+                </label>
+                {consentMode === "opted-out" ? (
+                  <p className="pl-6 text-xs text-muted-foreground">
+                    Each guest&apos;s consent is withdrawn (source: import), the number goes on the suppression list, and promotions to them
+                    that haven&apos;t gone out are stopped.
+                  </p>
+                ) : null}
                 {consented ? (
                   <div className="space-y-1 pl-6">
                     <Label htmlFor="import-wording">Exact wording they agreed to</Label>
@@ -253,7 +276,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
                     </p>
                   </div>
                 ) : null}
-              </div>
+              </fieldset>
               <div className="max-w-xs space-y-1">
                 <Label htmlFor="import-group">Add them to a group (optional)</Label>
                 <NativeSelect id="import-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>

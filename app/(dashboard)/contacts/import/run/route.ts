@@ -9,7 +9,7 @@ import { fixGroupDrift } from "@/lib/groups/cpsms-sync";
 import { errorResponse } from "@/lib/http/route-errors";
 import { logger } from "@/lib/logger";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { eq } from "drizzle-orm";
+import { eq, isNotNull } from "drizzle-orm";
 
 /**
  * Step 2 of an import (manager and up): writes the file in one transaction and streams progress as NDJSON
@@ -38,6 +38,7 @@ export async function POST(request: Request) {
           defaultCountry,
           existing: input.options.existing,
           consent: input.options.consentWording !== null ? { wording: input.options.consentWording } : null,
+          optOut: input.options.optOut,
           groupId: input.options.groupId,
           actorId: user.id,
           onProgress: (done, total) => {
@@ -51,11 +52,15 @@ export async function POST(request: Request) {
         revalidatePath("/contacts", "layout");
         revalidatePath("/groups", "layout");
         // A linked group gets its new consented members at CPSMS after the response (the drift check shows progress).
+        // An unsubscribe list takes its guests out of every linked group (sendgroup texts the whole group).
         const groupId = input.options.groupId;
-        if (groupId) {
+        if (groupId || result.consentWithdrawn > 0) {
           void (async () => {
-            const [group] = await db.select({ cpsmsGroupId: groups.cpsmsGroupId }).from(groups).where(eq(groups.id, groupId));
-            if (group?.cpsmsGroupId != null) await fixGroupDrift(db, groupId);
+            const linked = await db.select({ id: groups.id }).from(groups).where(result.consentWithdrawn > 0 ? isNotNull(groups.cpsmsGroupId) : eq(groups.id, groupId!));
+            for (const g of linked) {
+              const [group] = await db.select({ cpsmsGroupId: groups.cpsmsGroupId }).from(groups).where(eq(groups.id, g.id));
+              if (group?.cpsmsGroupId != null) await fixGroupDrift(db, g.id);
+            }
           })().catch((err) => logger.warn({ err }, "cpsms push after import failed"));
         }
       } catch (err) {
