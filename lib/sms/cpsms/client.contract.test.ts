@@ -74,6 +74,7 @@ describe.each(VARIANTS)("CPSMS client contract (%s shapes, %s DLR codes)", (wire
       reference: "c-2",
       segments: 2,
       cost: 2,
+      sender: null, // none named: CPSMS used the account default, which its log tells
       scheduled: false,
     });
     const batch = await c.sendBatch([{ to: "4550505050", text: "A" }, { to: "21314181", text: "B" }]);

@@ -32,7 +32,15 @@ describe.each(SMSAPP_VERSIONS)("smsapp.pk client contract (Ultimate SMS %s)", (v
     const sent = await c.sendSms({ recipient: "+92 300 1234567", senderId: "CafeRevenue", message: "Your table is ready" });
     expect(sent.sms).toMatchObject({ to: "923001234567", from: "CafeRevenue", cost: 1, status: { state: "delivered" } });
     const receipt = await c.send({ to: "+923331112223", text: "Hi", reference: "ours-1" });
-    expect(receipt).toEqual({ to: "923331112223", providerMessageId: expect.any(String), reference: "ours-1", segments: 1, cost: 1, scheduled: false });
+    expect(receipt).toEqual({
+      to: "923331112223",
+      providerMessageId: expect.any(String),
+      reference: "ours-1",
+      segments: 1,
+      cost: 1,
+      sender: "CafeRevenue",
+      scheduled: false,
+    });
     await sandbox.state.settle();
     expect((await c.getMessage(sent.sms?.uid ?? "")).status).toMatchObject({ label: "Delivered", state: "delivered", gatewayMessageId: expect.any(String) });
     expect((await c.getMessage(receipt.providerMessageId ?? "")).status).toMatchObject({ label: "Undelivered", state: "failed" });
