@@ -84,7 +84,10 @@ describe("every figure true: held is not sent, cost is what the provider charged
     expect(await statusCounts(cancelled.id)).toEqual({ cancelled: 6 });
     // The chosen sender travels with every smsapp.pk message (one call each); no sender = bulk, 50 per call.
     expect(sandboxes.smsapp.state.requests({ path: "/sms/send" })).toHaveLength(5);
-    expect(sandboxes.smsapp.state.requests({ path: "/sms/send-bulk-messages" })).toHaveLength(1);
+    // Lanes claiming side by side may split the ten over two bulk calls; never more than 50 in one.
+    const bulkSizes = sandboxes.smsapp.state.requests({ path: "/sms/send-bulk-messages" }).map((r) => (r.body as unknown[]).length);
+    expect(bulkSizes.reduce((a, b) => a + b, 0)).toBe(10);
+    expect(bulkSizes.length).toBeLessThanOrEqual(2);
   });
 
   it("a campaign CPSMS holds is scheduled, not sent: no sent count, no send time, its cost held apart", async () => {
