@@ -23,6 +23,8 @@ export type HistoryRow = {
   campaignId: string;
   campaignName: string;
   provider: "cpsms" | "smsapp";
+  /** When the campaign goes out (a held message's send time). */
+  scheduledAt: Date | null;
   sender: string | null;
   contactId: string | null;
   contactName: string | null;
@@ -81,6 +83,7 @@ const selection = {
   campaignId: campaignMessages.campaignId,
   campaignName: campaigns.name,
   provider: campaigns.provider,
+  scheduledAt: campaigns.scheduledAt,
   // The sender the provider used when it told us, else the one asked for (null: the account default).
   sender: sql<string | null>`coalesce(${campaignMessages.sender}, ${campaigns.sender})`,
   contactId: campaignMessages.contactId,

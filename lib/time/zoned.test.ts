@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateInZone, formatDay, formatInZone, MOMENT_SECONDS_FORMAT, parseLocalDateTime } from "./zoned";
+import { formatDateInZone, formatDay, formatInZone, formatLocalDateTime, MOMENT_SECONDS_FORMAT, parseLocalDateTime } from "./zoned";
 
 describe("restaurant time zone", () => {
   it("reads wall-clock time in the restaurant's zone, across DST", () => {
@@ -43,5 +43,8 @@ describe("one clock", () => {
     expect(formatDay("2024-02-29")).toBe("Thu 29 Feb 2024");
     expect(formatDay("2026-02-30")).toBeNull();
     expect(formatDay("27/11/2026")).toBeNull();
+    expect(formatLocalDateTime("2026-12-03T12:00")).toBe("Thu 3 Dec 2026, 12:00");
+    expect(formatLocalDateTime("2026-12-03T24:00")).toBeNull();
+    expect(formatLocalDateTime("")).toBeNull();
   });
 });

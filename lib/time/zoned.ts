@@ -33,6 +33,18 @@ export function formatDay(day: string): string | null {
 }
 
 /**
+ * A datetime-local value ("2026-11-27T16:00", wall-clock time in the restaurant's zone) spelled out the way the
+ * app shows moments, "Fri 27 Nov 2026, 16:00": the input itself shows the browser's own order (often mm/dd, with
+ * AM/PM), so the spelled-out line is what makes the chosen time unambiguous. Null when it isn't a time.
+ */
+export function formatLocalDateTime(value: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  const day = m ? formatDay(m[1]!) : null;
+  if (!m || !day || Number(m[2]) > 23 || Number(m[3]) > 59) return null;
+  return `${day}, ${m[2]}:${m[3]}`;
+}
+
+/**
  * Reads "2026-11-27T16:00" (a datetime-local input) as wall-clock time in the restaurant's zone. DST-safe:
  * a time that doesn't exist (spring forward) or exists twice (fall back) is reported, never guessed silently.
  */

@@ -28,6 +28,18 @@ export type CampaignRow = {
 
 const NUMBER = new Intl.NumberFormat("en-GB");
 
+/** "3 of 4 sent · 1 scheduled · 1 failed", from the same tally as every other view. */
+function progressText(r: CampaignRow): string {
+  return [
+    `${NUMBER.format(r.sent)} of ${NUMBER.format(r.recipients)} sent`,
+    r.scheduled ? `${NUMBER.format(r.scheduled)} scheduled` : null,
+    r.failed ? `${NUMBER.format(r.failed)} failed` : null,
+    r.stopped ? `${NUMBER.format(r.stopped)} not sent` : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
 const columns: ColumnDef<CampaignRow, unknown>[] = [
   {
     header: "Campaign",
@@ -41,6 +53,10 @@ const columns: ColumnDef<CampaignRow, unknown>[] = [
           {row.original.provider}
           {row.original.createdBy ? ` · by ${row.original.createdBy}` : ""}
         </div>
+        {/* On a phone the progress and cost columns are off to the side: the essentials go here too. */}
+        <div className="text-xs text-muted-foreground md:hidden">
+          {progressText(row.original)} · {row.original.charged}
+        </div>
       </div>
     ),
   },
@@ -53,10 +69,7 @@ const columns: ColumnDef<CampaignRow, unknown>[] = [
       <div className="min-w-36 space-y-1">
         <ProgressBar value={row.original.percentDone} label={`${row.original.name} progress`} />
         <div className="text-xs text-muted-foreground" data-testid="campaign-progress-text">
-          {NUMBER.format(row.original.sent)} of {NUMBER.format(row.original.recipients)} sent
-          {row.original.scheduled ? ` · ${NUMBER.format(row.original.scheduled)} scheduled` : ""}
-          {row.original.failed ? ` · ${NUMBER.format(row.original.failed)} failed` : ""}
-          {row.original.stopped ? ` · ${NUMBER.format(row.original.stopped)} not sent` : ""}
+          {progressText(row.original)}
         </div>
       </div>
     ),

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { formatLocalDateTime } from "@/lib/time/zoned";
 
 export type ScheduleValue =
   | { mode: "now" }
@@ -67,7 +68,16 @@ export function SchedulePicker({
         <div className="grid gap-3 sm:grid-cols-2">
           <div className="space-y-1.5">
             <Label htmlFor={`${id}-at`}>Date and time ({timeZone})</Label>
-            <Input id={`${id}-at`} type="datetime-local" value={value.localDateTime} onChange={(e) => onChange({ ...value, localDateTime: e.target.value })} />
+            <Input
+              id={`${id}-at`}
+              type="datetime-local"
+              value={value.localDateTime}
+              onChange={(e) => onChange({ ...value, localDateTime: e.target.value })}
+              aria-describedby={`${id}-at-spelled`}
+            />
+            <p id={`${id}-at-spelled`} className="text-xs text-muted-foreground" data-testid="schedule-spelled">
+              {formatLocalDateTime(value.localDateTime) ?? "Pick a day and time"}
+            </p>
           </div>
           <div className="space-y-1.5">
             <Label htmlFor={`${id}-expire`}>Don&apos;t send if more than … minutes late</Label>

@@ -32,7 +32,8 @@ export default async function HistoryPage({ searchParams }: Props) {
   ]);
   const rows: HistoryTableRow[] = page.rows.map((r) => ({
     id: String(r.id),
-    time: formatInZone(r.listedAt, settings.timeZone),
+    // A held message hasn't gone out: show when it will, not when it was written.
+    time: r.status === "scheduled" && r.scheduledAt ? `Sends ${formatInZone(r.scheduledAt, settings.timeZone)}` : formatInZone(r.listedAt, settings.timeZone),
     phone: r.phone,
     guest: r.contactName,
     campaignId: r.campaignId,
@@ -40,7 +41,7 @@ export default async function HistoryPage({ searchParams }: Props) {
     provider: PROVIDER_LABELS[r.provider],
     sender: senderShown(r.provider, r.sender, null),
     status: r.status,
-    cost: r.cost === null ? "—" : formatAmount(r.cost, r.provider),
+    cost: r.cost === null ? "—" : `${formatAmount(r.cost, r.provider)}${r.status === "scheduled" ? " held" : ""}`,
     segments: r.segments,
     reason: r.reason,
     excerpt: r.body.slice(0, 80),

@@ -123,7 +123,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 (routing split the audience by provider){campaign.status === "draft" ? "; approving one approves both" : ""}.
               </p>
             ) : null}
-            {progress.percentDone > 0 || !["scheduled", "draft"].includes(campaign.status) ? (
+            {/* Held or drafted, nothing is under way: the schedule line says when; a bar would suggest progress. */}
+            {!["scheduled", "draft"].includes(campaign.status) ? (
               <ProgressBar value={progress.percentDone} label="Sending progress" />
             ) : null}
             <CampaignFigures provider={campaign.provider} progress={progress} costs={campaign.costs} scheduledFor={campaign.scheduledAt && !due ? zone(campaign.scheduledAt) : null} />

@@ -45,11 +45,20 @@ const columns: ColumnDef<RecipientRow, unknown>[] = [
       </div>
     ),
   },
-  { header: "Status", accessorKey: "status", cell: ({ row }) => <DeliveryStateBadge status={row.original.status} /> },
+  {
+    header: "Status",
+    accessorKey: "status",
+    // The reason sits under the badge, so a phone shows it without scrolling the table sideways.
+    cell: ({ row }) => (
+      <div className="min-w-44 max-w-80 space-y-1">
+        <DeliveryStateBadge status={row.original.status} />
+        {row.original.detail ? <p className="text-xs whitespace-normal text-muted-foreground">{row.original.detail}</p> : null}
+      </div>
+    ),
+  },
   { header: "Sent", accessorKey: "sentAt", cell: ({ row }) => row.original.sentAt ?? "—", meta: { className: "whitespace-nowrap" } },
   { header: "Segments", accessorKey: "segments", meta: { className: "text-right" } },
   { header: "Cost", accessorKey: "cost", cell: ({ row }) => row.original.cost ?? "—", meta: { className: "text-right whitespace-nowrap" } },
-  { header: "Detail", accessorKey: "detail", cell: ({ row }) => row.original.detail ?? "", meta: { className: "min-w-48 text-muted-foreground" } },
 ];
 
 /** Server-paginated recipients, filtered by status through the URL (shareable, survives refresh). */

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { rescheduleCampaignAction } from "../actions";
+import { formatLocalDateTime } from "@/lib/time/zoned";
 
 /** Moves a scheduled campaign to another time (CPSMS-held ones only until its 10-minute lock). */
 export function RescheduleForm({ campaignId, current, timeZone }: { campaignId: string; current: string; timeZone: string }) {
@@ -17,7 +18,7 @@ export function RescheduleForm({ campaignId, current, timeZone }: { campaignId: 
   const [pending, start] = useTransition();
   return (
     <form
-      className="flex flex-col gap-2 sm:flex-row sm:items-end"
+      className="space-y-1"
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
@@ -28,15 +29,18 @@ export function RescheduleForm({ campaignId, current, timeZone }: { campaignId: 
         });
       }}
     >
-      <div className="space-y-1">
-        <Label htmlFor={`${id}-at`} className="text-xs">
-          Send time ({timeZone})
-        </Label>
-        <Input id={`${id}-at`} type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} />
+      <Label htmlFor={`${id}-at`} className="text-xs">
+        Send time ({timeZone})
+      </Label>
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+        <Input id={`${id}-at`} type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} aria-describedby={`${id}-spelled`} className="sm:w-auto" />
+        <Button type="submit" size="sm" variant="outline" disabled={pending || value === current}>
+          <CalendarClock aria-hidden /> Change time
+        </Button>
       </div>
-      <Button type="submit" size="sm" variant="outline" disabled={pending || value === current}>
-        <CalendarClock aria-hidden /> Change time
-      </Button>
+      <p id={`${id}-spelled`} className="text-xs text-muted-foreground" data-testid="reschedule-spelled">
+        {formatLocalDateTime(value) ?? "Pick a day and time"}
+      </p>
     </form>
   );
 }
