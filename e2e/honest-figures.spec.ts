@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { E2E } from "./support/config";
-import { embeddedDbUrl, enqueueDispatch, withDb } from "./support/instance";
+import { embeddedDbUrl, enqueueDispatch, quietHoursOff, withDb } from "./support/instance";
 import { type Launcher, startLauncher, waitUntilReady } from "./support/launcher";
 
 // Every figure true, on an instance of its own (so the dashboard's totals are this test's alone): the campaign
@@ -39,11 +39,7 @@ test.beforeAll(async () => {
   });
   await waitUntilReady(launcher);
   dbUrl = embeddedDbUrl(dataDir, PG_PORT);
-  // Any hour: no quiet hours in this test.
-  await db((c) =>
-    c.query(`insert into restaurant_settings (id, quiet_hours_start, quiet_hours_end) values (1, '00:00', '00:00')
-      on conflict (id) do update set quiet_hours_start = '00:00', quiet_hours_end = '00:00'`),
-  );
+  await quietHoursOff(dbUrl); // any hour: this test is not about quiet hours
 });
 
 test.afterAll(async () => {

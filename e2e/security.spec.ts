@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { campaignStatus, embeddedDbUrl, enqueueDispatch, sandboxControl, seedQueuedCampaign, withDb } from "./support/instance";
+import { campaignStatus, embeddedDbUrl, enqueueDispatch, quietHoursOff, sandboxControl, seedQueuedCampaign, withDb } from "./support/instance";
 import { type Launcher, startLauncher, waitUntilReady } from "./support/launcher";
 
 // Issue #7 "Secrets" and security headers, against an instance of our own so that its complete stdout and
@@ -62,10 +62,7 @@ test.beforeAll(async () => {
   await waitUntilReady(app, 170_000);
   dbUrl = embeddedDbUrl(dataDir, PG_PORT);
   // This file is not about quiet hours: its resume must work at any hour of the day the suite runs.
-  await withDb(dbUrl, (db) =>
-    db.query(`insert into restaurant_settings (id, quiet_hours_start, quiet_hours_end) values (1, '00:00', '00:00')
-      on conflict (id) do update set quiet_hours_start = '00:00', quiet_hours_end = '00:00'`),
-  );
+  await quietHoursOff(dbUrl);
 });
 
 test.afterAll(async () => {

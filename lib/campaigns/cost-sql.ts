@@ -2,7 +2,10 @@ import { type SQL, sql } from "drizzle-orm";
 import { SEGMENT_PRICES } from "@/lib/messages/segment-prices";
 import { TALLY } from "./campaign-progress";
 
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+/** The SQL list of stored statuses behind a figure, e.g. `m.status in (${statusList(TALLY.sent)})`. */
+export function statusList(values: readonly string[]): SQL {
+  return sql.join(values.map((v) => sql`${v}`), sql`, `);
+}
 
 /**
  * What a message would cost by our price list (segments x the provider's price for that number), for what no
@@ -23,12 +26,8 @@ export function estimatedCostSql(provider: SQL, phone: SQL, segments: SQL): SQL 
  * Cancelled, expired and refused messages cost nothing.
  */
 export const costAggregates = {
-  charged: sql<number>`coalesce(sum(m.cost) filter (where m.status in (${list(TALLY.sent)})), 0)::float`,
-  held: sql<number>`coalesce(sum(coalesce(m.cost, ${estimatedCostSql(sql`c.provider`, sql`m.phone`, sql`m.segments`)})) filter (where m.status in (${list(TALLY.scheduled)})), 0)::float`,
-  estimated: sql<number>`coalesce(sum(${estimatedCostSql(sql`c.provider`, sql`m.phone`, sql`m.segments`)}) filter (where m.status in (${list(TALLY.waiting)})), 0)::float`,
+  charged: sql<number>`coalesce(sum(m.cost) filter (where m.status in (${statusList(TALLY.sent)})), 0)::float`,
+  held: sql<number>`coalesce(sum(coalesce(m.cost, ${estimatedCostSql(sql`c.provider`, sql`m.phone`, sql`m.segments`)})) filter (where m.status in (${statusList(TALLY.scheduled)})), 0)::float`,
+  estimated: sql<number>`coalesce(sum(${estimatedCostSql(sql`c.provider`, sql`m.phone`, sql`m.segments`)}) filter (where m.status in (${statusList(TALLY.waiting)})), 0)::float`,
 };
 
-/** The SQL list of stored statuses behind a figure, e.g. `m.status in (${statusList(TALLY.sent)})`. */
-export function statusList(values: readonly string[]): SQL {
-  return list(values);
-}

@@ -3,12 +3,13 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Campaign, campaignMessages, campaigns } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { createProviderError, isProviderError, type ProviderError } from "@/lib/sms/errors";
+import { isProviderError, type ProviderError } from "@/lib/sms/errors";
 import type { OutboundSms } from "@/lib/sms/types";
 import { claimBatch } from "./claim-batch";
 import { deliveryReportUrl } from "./delivery-url";
 import { acquireLease, releaseLease, renewLease } from "./dispatch-lease";
 import type { ProviderSession, ProviderSessionFactory } from "./provider-session";
+import { patiently, RATE_LIMIT_PATIENCE_MS, rateLimitWaitMs, STOPPED, sleepInSteps, slowDownTooLong } from "./rate-limit-patience";
 import { reconcileUncertain, smsappHistoryMark } from "./reconcile";
 import { recordOutcomes, summarizeBatch } from "./record-results";
 
@@ -186,7 +187,7 @@ async function sendAll(
           // The provider asked us to slow down: wait as asked (backing off), and never count it as a failure.
           await recording;
           failures.rateLimited++;
-          const wait = Math.max(summary.failure.retryAfterMs ?? 0, Math.min(30_000, 1000 * 2 ** Math.min(failures.rateLimited, 5)));
+          const wait = rateLimitWaitMs(summary.failure.retryAfterMs, failures.rateLimited);
           failures.rateLimitedMs += wait;
           if (failures.rateLimitedMs > RATE_LIMIT_PATIENCE_MS) await pause(slowDownTooLong(campaign.provider));
           else await waitKeepingLease(wait);
@@ -205,15 +206,14 @@ async function sendAll(
       await recording;
     }
   };
-  // Sleeps in short steps so the lease stays ours (and a pause or cancel by staff is seen) while we wait.
+  // The lease stays ours (and a pause or cancel by staff is seen) while we wait.
   const waitKeepingLease = async (ms: number) => {
-    for (let slept = 0; slept < ms && !stop; ) {
-      const step = Math.min(5000, ms - slept);
-      await sleep(step);
-      slept += step;
+    if (stop) return;
+    await sleepInSteps(ms, sleep, async () => {
       lastCheck = 0;
       await checkStillGoing();
-    }
+      return !stop;
+    });
   };
   // Lease renewal and the pause/cancel check are shared by the lanes and run at most every CHECK_EVERY_MS:
   // once per round per lane cost as much as a provider call's worth of database time.
@@ -250,55 +250,9 @@ async function settleUncertain(
     const wait = Math.max(1000, result.retryAt.getTime() + 1000 - Date.now());
     if (waited + wait > RATE_LIMIT_PATIENCE_MS) throw slowDownTooLong(session.provider);
     logger.info({ campaignId: campaign.id, until: result.retryAt }, "waiting before looking up uncertain messages again");
-    // Counted in slept time rather than by the clock, so the wait is the same with an injected sleep.
-    for (let slept = 0; slept < wait; ) {
-      const step = Math.min(5000, wait - slept);
-      await sleep(step);
-      slept += step;
-      if (!(await stillOurs())) return false;
-    }
+    if (!(await sleepInSteps(wait, sleep, stillOurs))) return false;
     waited += wait;
   }
-}
-
-const STOPPED = Symbol("stopped");
-
-/** Runs a provider read, waiting out rate limits (lease kept) up to RATE_LIMIT_PATIENCE_MS; STOPPED if we lost the lease. */
-async function patiently<T>(
-  read: () => Promise<T>,
-  provider: "cpsms" | "smsapp",
-  sleep: (ms: number) => Promise<void>,
-  stillOurs: () => Promise<boolean>,
-): Promise<T | typeof STOPPED> {
-  for (let waited = 0, attempt = 0; ; attempt++) {
-    try {
-      return await read();
-    } catch (err) {
-      if (!isProviderError(err) || err.code !== "rate_limited") throw err;
-      const wait = Math.max(err.retryAfterMs ?? 0, Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5)));
-      if (waited + wait > RATE_LIMIT_PATIENCE_MS) throw slowDownTooLong(provider);
-      for (let slept = 0; slept < wait; slept += 5000) {
-        await sleep(Math.min(5000, wait - slept));
-        if (!(await stillOurs())) return STOPPED;
-      }
-      waited += wait;
-    }
-  }
-}
-
-/** How long a dispatcher keeps waiting out a provider's rate limit before it pauses the campaign and says why. */
-export const RATE_LIMIT_PATIENCE_MS = 30 * 60_000;
-
-function slowDownTooLong(provider: "cpsms" | "smsapp"): ProviderError {
-  const label = provider === "cpsms" ? "CPSMS" : "smsapp.pk";
-  return createProviderError({
-    provider,
-    code: "rate_limited",
-    operation: "send",
-    retryable: false,
-    mayHaveBeenAccepted: false,
-    detail: `${label} kept asking us to slow down for over ${RATE_LIMIT_PATIENCE_MS / 60_000} minutes, so sending is paused. Resume it when you like: only guests not yet texted get it.`,
-  });
 }
 
 async function loadCampaign(db: Database, id: string): Promise<Campaign | undefined> {

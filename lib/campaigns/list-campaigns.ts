@@ -1,8 +1,7 @@
 import { desc, eq, inArray, sql } from "drizzle-orm";
 import { type Campaign, campaignMessages, campaigns, type MessageStatus, users } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
-import type { StatusCounts } from "./campaign-progress";
-import { TALLY } from "./campaign-progress";
+import { type StatusCounts, TALLY } from "./campaign-progress";
 import { costAggregates, statusList } from "./cost-sql";
 
 /** A campaign's money, each kind apart (see costAggregates): never one figure that mixes them. */

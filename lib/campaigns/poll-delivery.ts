@@ -134,7 +134,7 @@ async function smsappFinals(
   pending: Pending[],
 ): Promise<Final[]> {
   const finals: Final[] = [];
-  const toFinal = (p: Pending, sms: SmsappMessage): Final | null => {
+  const toFinal = (p: Pending, sms: SmsappMessage): Final => {
     const status = sms.status;
     // What smsapp.pk charged and which sender it used (bulk sends: the account default) are facts either way.
     const facts = { cost: p.cost === null ? sms.cost : undefined, sender: sms.from };
@@ -147,8 +147,7 @@ async function smsappFinals(
   const withUid = pending.filter((p) => p.providerMessageId);
   for (const p of withUid) {
     try {
-      const final = toFinal(p, await client.getMessage(p.providerMessageId!));
-      if (final) finals.push(final);
+      finals.push(toFinal(p, await client.getMessage(p.providerMessageId!)));
     } catch (err) {
       // One unknown or unreadable message must not hold up the others' verdicts.
       if (!isProviderError(err) || err.retryable) throw err;
@@ -169,8 +168,7 @@ async function smsappFinals(
     }
     for (const p of withoutUid) {
       const entry = byKey.get(`${toProviderMsisdn(p.phone)}|${p.body}`)?.shift();
-      const final = entry ? toFinal(p, entry) : null;
-      if (final) finals.push(final);
+      if (entry) finals.push(toFinal(p, entry));
     }
   }
   return finals;

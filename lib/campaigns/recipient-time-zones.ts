@@ -26,7 +26,10 @@ export function countryOfNumber(e164: string): string | null {
  * owner lives; quiet hours then hold a send until it is daytime in every one. Null when the country is unknown.
  */
 export function timeZonesOfNumber(e164: string): string[] | null {
-  const country = countryOfNumber(e164);
+  return zonesOfCountry(countryOfNumber(e164));
+}
+
+function zonesOfCountry(country: string | null): string[] | null {
   const zones = country ? getCountry(country)?.timezones : undefined;
   return zones?.length ? [...zones] : null;
 }
@@ -47,7 +50,7 @@ export function audienceTimeZones(phones: Iterable<string>, fallbackZone: string
     const country = countryOfNumber(phone);
     if (seenCountries.has(country)) continue;
     seenCountries.add(country);
-    for (const zone of (country ? getCountry(country)?.timezones : null) ?? [fallbackZone]) if (!zones.has(zone)) zones.set(zone, phone);
+    for (const zone of zonesOfCountry(country) ?? [fallbackZone]) if (!zones.has(zone)) zones.set(zone, phone);
   }
   return zones;
 }

@@ -1,16 +1,13 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { campaignMessages, campaigns } from "@/drizzle/schema";
+import { type CampaignStatus, campaignMessages, campaigns } from "@/drizzle/schema";
 import { TALLY } from "@/lib/campaigns/campaign-progress";
-import { costAggregates, statusList as list } from "@/lib/campaigns/cost-sql";
+import { costAggregates, statusList } from "@/lib/campaigns/cost-sql";
 import { sharedResult } from "@/lib/cache/shared-result";
 import type { Database } from "@/lib/db";
 import { SEGMENT_PRICES } from "@/lib/messages/segment-prices";
 import type { ProviderName } from "@/lib/sms/types";
 import { dayKey, PERIODS, type PeriodKey, startOfDay } from "./periods";
 
-/** Statuses of messages that went out to the provider (the base of the delivery rate). */
-export const SENT_STATUSES = TALLY.sent;
-const FAILED = TALLY.failed;
 
 export type PeriodStats = { key: PeriodKey; label: string; sent: number; delivered: number; failed: number; rate: number | null };
 export type CostByProvider = { provider: ProviderName; unit: string; today: number; days30: number };
@@ -42,10 +39,10 @@ export async function dashboardFigures(db: Database, timeZone: string, now = new
       sum(g.cost)::float as cost
     from (
       select width_bucket(m.listed_at, ${`{${starts.map((d) => d.toISOString()).join(",")}}`}::timestamptz[]) as bucket, m.campaign_id,
-        count(*) filter (where m.status in (${list(SENT_STATUSES)})) as sent,
+        count(*) filter (where m.status in (${statusList(TALLY.sent)})) as sent,
         count(*) filter (where m.status = 'delivered') as delivered,
-        count(*) filter (where m.status in (${list(FAILED)})) as failed,
-        coalesce(sum(m.cost) filter (where m.status in (${list(SENT_STATUSES)})), 0) as cost
+        count(*) filter (where m.status in (${statusList(TALLY.failed)})) as failed,
+        coalesce(sum(m.cost) filter (where m.status in (${statusList(TALLY.sent)})), 0) as cost
       from ${campaignMessages} m
       where m.listed_at >= ${starts[0]!.toISOString()}::timestamptz
       group by 1, 2
@@ -96,7 +93,7 @@ export type UpcomingSend = {
  * Campaigns still to go out (scheduled, queued or sending now; drafts too when asked), soonest first, each with
  * what it will cost: held by CPSMS, and estimated for the rest.
  */
-export async function upcomingSends(db: Database, limit = 8, statuses: readonly string[] = ["scheduled", "queued", "sending"]): Promise<UpcomingSend[]> {
+export async function upcomingSends(db: Database, limit = 8, statuses: CampaignStatus[] = ["scheduled", "queued", "sending"]): Promise<UpcomingSend[]> {
   const rows = await db
     .select({
       id: campaigns.id,
@@ -107,7 +104,7 @@ export async function upcomingSends(db: Database, limit = 8, statuses: readonly 
       recipients: campaigns.recipientCount,
     })
     .from(campaigns)
-    .where(inArray(campaigns.status, [...statuses] as (typeof campaigns.status._.data)[]))
+    .where(inArray(campaigns.status, statuses))
     .orderBy(asc(sql`coalesce(${campaigns.scheduledAt}, ${campaigns.createdAt})`))
     .limit(limit);
   if (rows.length === 0) return [];
@@ -115,7 +112,7 @@ export async function upcomingSends(db: Database, limit = 8, statuses: readonly 
   const estimates = await db.execute<{ campaign_id: string; held: number; estimated: number }>(sql`
     select m.campaign_id, ${costAggregates.held} as held, ${costAggregates.estimated} as estimated
     from ${campaignMessages} m join ${campaigns} c on c.id = m.campaign_id
-    where m.campaign_id = any(${sql.param(rows.map((r) => r.id))}::uuid[]) and m.status in (${list([...TALLY.scheduled, ...TALLY.waiting])})
+    where m.campaign_id = any(${sql.param(rows.map((r) => r.id))}::uuid[]) and m.status in (${statusList([...TALLY.scheduled, ...TALLY.waiting])})
     group by m.campaign_id`);
   const cost = new Map(estimates.rows.map((e) => [e.campaign_id, e]));
   const round = (n: number) => Math.round(Number(n) * 100) / 100;
@@ -152,7 +149,7 @@ export async function latestFailures(db: Database, limit = 8): Promise<LatestFai
     })
     .from(campaignMessages)
     .innerJoin(campaigns, eq(campaigns.id, campaignMessages.campaignId))
-    .where(inArray(campaignMessages.status, FAILED))
+    .where(inArray(campaignMessages.status, [...TALLY.failed]))
     .orderBy(desc(campaignMessages.listedAt), desc(campaignMessages.id))
     .limit(limit);
 }

@@ -1,5 +1,6 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { campaignMessages, campaigns, contacts } from "@/drizzle/schema";
+import { statusList } from "@/lib/campaigns/cost-sql";
 import { STATUSES_IN } from "@/lib/campaigns/delivery-status";
 import type { Database } from "@/lib/db";
 import { type Cursor, decodeCursor, encodeCursor } from "./cursor";
@@ -48,7 +49,7 @@ export function historyWhere(filters: HistoryFilters, timeZone: string): SQL | u
   const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return and(
     filters.provider ? eq(campaigns.provider, filters.provider) : undefined,
-    filters.state ? sql`${campaignMessages.status} in (${sql.join(STATUSES_IN[filters.state].map((s) => sql`${s}`), sql`, `)})` : undefined,
+    filters.state ? sql`${campaignMessages.status} in (${statusList(STATUSES_IN[filters.state])})` : undefined,
     filters.campaignId ? eq(campaignMessages.campaignId, filters.campaignId) : undefined,
     filters.sender === DEFAULT_SENDER
       ? and(isNull(campaignMessages.sender), isNull(campaigns.sender))

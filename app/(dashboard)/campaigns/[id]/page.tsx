@@ -209,7 +209,7 @@ function recipientDetail(
     const why = `${m.stopReason ?? "Consent withdrawn"} (${options.zone(m.stopRequestedAt)}).`;
     return options.locked ? `${why} CPSMS holds it and no longer allows deleting it: it may still go out.` : `${why} Being deleted at CPSMS.`;
   }
-  if (m.stopRequestedAt && !["cancelled"].includes(m.status) && m.status !== "scheduled") {
+  if (m.stopRequestedAt && m.status !== "cancelled") {
     return `${m.stopReason ?? "Consent withdrawn"} (${options.zone(m.stopRequestedAt)}), but it had already gone to the provider.`;
   }
   return m.errorMessage;
