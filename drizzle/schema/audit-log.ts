@@ -13,7 +13,12 @@ export const auditLog = pgTable(
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_log_created_idx").on(t.createdAt), index("audit_log_target_idx").on(t.targetType, t.targetId)],
+  (t) => [
+    index("audit_log_created_idx").on(t.createdAt),
+    index("audit_log_target_idx").on(t.targetType, t.targetId),
+    // Per-user limits count a user's recent entries of one action (e.g. test sends in the last hour).
+    index("audit_log_actor_action_idx").on(t.actorId, t.action, t.createdAt),
+  ],
 );
 
 export type AuditEntry = typeof auditLog.$inferSelect;

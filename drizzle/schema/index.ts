@@ -15,3 +15,6 @@ export * from "./consent-events";
 export * from "./suppressions";
 export * from "./groups";
 export * from "./message-templates";
+export * from "./user-sessions";
+export * from "./staff-phones";
+export * from "./phone-verifications";

@@ -1,4 +1,5 @@
-import { bigint, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { campaignMessages } from "./campaign-messages";
 
 /**
@@ -17,7 +18,12 @@ export const messageEvents = pgTable(
     /** dispatch | reconcile | dlr | poll | staff | schedule */
     source: text().notNull(),
     detail: text(),
+    /** A fingerprint of the provider's report (its parameters): the same report replayed is recorded once. */
+    reportKey: text(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("message_events_message_idx").on(t.messageId, t.at)],
+  (t) => [
+    index("message_events_message_idx").on(t.messageId, t.at),
+    uniqueIndex("message_events_report_key").on(t.messageId, t.reportKey).where(sql`${t.reportKey} is not null`),
+  ],
 );

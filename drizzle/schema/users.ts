@@ -18,6 +18,9 @@ export const users = pgTable(
     /** Set for generated or owner-reset passwords: the user must choose their own before doing anything else. */
     mustChangePassword: boolean().notNull().default(false),
     lastSignInAt: timestamp({ withTimezone: true }),
+    /** The user's own mobile (E.164), where their test sends go once they verified it with a code. */
+    phone: text(),
+    phoneVerifiedAt: timestamp({ withTimezone: true }),
     createdById: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
