@@ -1,5 +1,7 @@
+import "./e2e/support/server-only-in-node";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E } from "./e2e/support/config";
+import { SERVER_NODE_ARGS } from "./scripts/server-node-args";
 
 // End-to-end tests run against the production build served by `npm start`'s own launcher (embedded Postgres,
 // migrations, first-run owner), in Debian's Chromium: never a downloaded browser.
@@ -41,7 +43,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf ${E2E.dataDir} && node --import tsx scripts/start.ts`,
+    command: `rm -rf ${E2E.dataDir} && node ${SERVER_NODE_ARGS.join(" ")} scripts/start.ts`,
     url: `${E2E.baseURL}/api/health`,
     timeout: 600_000, // includes the production build on a fresh clone
     reuseExistingServer: false,

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { SERVER_NODE_ARGS } from "../scripts/server-node-args";
 
 /**
  * A production instance of the app for end-to-end benches, started exactly as `npm start` starts it (the
@@ -71,7 +72,7 @@ export async function startAppInstance(
     if (options.sandboxNiceness) os.setPriority(sandbox.pid!, options.sandboxNiceness);
   }
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...SERVER_NODE_ARGS, "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d: Buffer) => (output += d));
   child.stderr!.on("data", (d: Buffer) => (output += d));
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
@@ -137,7 +138,7 @@ export async function startAppInstance(
 /** Starts one of our scripts and waits until it prints `readyText`; kills it and throws with its output if not. */
 async function startHelper(script: string, env: NodeJS.ProcessEnv, readyText: string, timeoutMs: number, name: string): Promise<ChildProcess> {
   let output = "";
-  const helper = spawn(process.execPath, ["--import", "tsx", script], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const helper = spawn(process.execPath, [...SERVER_NODE_ARGS, script], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   helper.stdout!.on("data", (d: Buffer) => (output += d));
   helper.stderr!.on("data", (d: Buffer) => (output += d));
   for (const deadline = Date.now() + timeoutMs; !output.includes(readyText) && helper.exitCode === null && Date.now() < deadline; ) {

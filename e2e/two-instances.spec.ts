@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ensureProductionBuild } from "@/lib/runtime/build";
+import { SERVER_NODE_ARGS } from "@/scripts/server-node-args";
 import { E2E } from "./support/config";
 import { campaignStatus, enqueueDispatch, sandboxControl, seedQueuedCampaign, startSandboxProcess, withDb } from "./support/instance";
 import { type Launcher, startLauncher, waitUntilReady } from "./support/launcher";
@@ -199,7 +200,7 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
 
 function startWorker(env: Record<string, string>): Proc {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, "scripts/worker.ts"], {
     env: { ...process.env, ...E2E.serverEnv, NODE_ENV: "production", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { SERVER_NODE_ARGS } from "@/scripts/server-node-args";
 import { freePort } from "@/tests/support/free-port";
 
 // Each case runs the real launcher (`npm start`) and checks it stops before doing anything, with a message
@@ -11,7 +12,7 @@ import { freePort } from "@/tests/support/free-port";
 
 function runLauncher(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, "scripts/start.ts"], {
       env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", LOG_LEVEL: "silent", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

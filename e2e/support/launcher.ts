@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { SERVER_NODE_ARGS } from "../../scripts/server-node-args";
 import { E2E } from "./config";
 
 export type Launcher = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
@@ -7,7 +8,7 @@ export type Launcher = { child: ChildProcess; output: () => string; exited: Prom
 export function startLauncher(env: Record<string, string>): Launcher {
   let output = "";
   // node itself (not npx/npm wrappers) so that a signal reaches the launcher and SIGKILL kills exactly it.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, "scripts/start.ts"], {
     env: { ...process.env, ...E2E.serverEnv, ADMIN_EMAIL: "", ADMIN_PASSWORD: "", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
