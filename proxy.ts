@@ -33,6 +33,11 @@ export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // Next refuses server-action bodies over its limit with an unhandled 500; answer with a plain 413 instead.
   if (request.method === "POST" && request.headers.has("next-action")) {
+    // A chunked body has no Content-Length and went past this check to the same 500. Our pages always send one
+    // (an action's body is a string or FormData), so a body without it is refused before it is read.
+    if (!request.headers.has("content-length")) {
+      return withHeaders(NextResponse.json({ error: "The request was sent without its length. Reload the page and try again." }, { status: 411 }));
+    }
     const length = Number(request.headers.get("content-length") ?? 0);
     if (length > SERVER_ACTION_BODY_LIMIT) {
       return withHeaders(NextResponse.json({ error: "That is too much to send at once (over 1 MB). Shorten the text or import a file instead." }, { status: 413 }));

@@ -22,6 +22,10 @@ type ActionCase = {
   expect?: "reject" | "harmless";
   /** Tables this case may legitimately write (e.g. a delivery report's timeline). */
   mayChange?: string[];
+  /** Refused before the action runs: the HTTP statuses that count as the right answer (no action result). */
+  status?: number[];
+  /** Send the body chunked, without a Content-Length. */
+  chunked?: boolean;
 };
 type HttpCase = {
   name: string;
@@ -291,6 +295,12 @@ const CASES: Case[] = [
   a({ name: "opt-out: 5,000-character token", action: "optOutAction", expect: "harmless", args: [form({ token: "t".repeat(5000) })] }),
   a({ name: "opt-out: NUL token", action: "optOutAction", expect: "harmless", args: [form({ token: "ab\u0000cd" })] }),
   a({ name: "opt-out: a guest id as the token", action: "optOutAction", expect: "harmless", args: [() => form({ token: ids.contactId })] }),
+  a({ name: "opt-out: body [] (no form)", action: "optOutAction", expect: "harmless", args: [], status: [400, 404] }),
+  a({ name: "opt-out: body [\"x\"] (a string for the form)", action: "optOutAction", expect: "harmless", args: ["x"], status: [400, 404] }),
+  a({ name: "opt-out: body [{}] (an object for the form)", action: "optOutAction", expect: "harmless", args: [{}], status: [400, 404] }),
+  a({ name: "opt-out: body [null]", action: "optOutAction", expect: "harmless", args: [null], status: [400, 404] }),
+  a({ name: "compose: 2 MB message sent chunked (no Content-Length)", action: "composeAction", args: [{ ...validCompose(), message: HUGE_MB }], chunked: true, status: [411, 413] }),
+  a({ name: "compose: small body sent chunked (no Content-Length)", action: "composeAction", args: [validCompose()], chunked: true, status: [411, 413] }),
 
   // --- sign-in action (malformed only: never a counted failed attempt) ---
   a({ name: "sign in: not an email", action: "signInAction", expect: "harmless", args: [{}, form({ email: "not-an-email", password: "x" })] }),
@@ -319,6 +329,10 @@ const CASES: Case[] = [
   h({ name: "webhook: valid token, status 1e309", path: () => `/api/webhooks/cpsms?ref=${ids.messageRef}&token=${dlrToken(ids.messageRef)}&status=1e309&receiver=4520000077`, method: "POST", as: "none", status: [400] }),
   h({ name: "webhook: valid token, huge receiver", path: () => `/api/webhooks/cpsms?ref=${ids.messageRef}&token=${dlrToken(ids.messageRef)}&status=1&receiver=${"4".repeat(5000)}`, method: "POST", as: "none", status: [400, 404] }),
   h({ name: "webhook: NUL reference", path: "/api/webhooks/cpsms?ref=a%00b&token=x&status=1&receiver=1", method: "POST", as: "none", status: [403] }),
+  h({ name: "webhook: signed report, NUL in the receiver", path: () => `/api/webhooks/cpsms?ref=${ids.messageRef}&token=${dlrToken(ids.messageRef)}&status=1&receiver=4520000077%00`, method: "POST", as: "none", status: [400] }),
+  h({ name: "webhook: signed report, NUL in the reference", path: () => `/api/webhooks/cpsms?ref=dlr%00x&token=${dlrToken("dlr\u0000x")}&status=1&receiver=4520000077`, method: "POST", as: "none", status: [400] }),
+  h({ name: "webhook: signed report, NUL in the status", path: () => `/api/webhooks/cpsms?ref=${ids.messageRef}&token=${dlrToken(ids.messageRef)}&status=1%00&receiver=4520000077`, method: "POST", as: "none", status: [400] }),
+  h({ name: "webhook: signed report, GET with NUL in the receiver", path: () => `/api/webhooks/cpsms?ref=${ids.messageRef}&token=${dlrToken(ids.messageRef)}&status=2&receiver=%004520000077`, as: "none", status: [400] }),
   h({ name: "webhook: PUT", path: "/api/webhooks/cpsms", method: "PUT", as: "none", status: [405] }),
   h({ name: "auth: credentials callback without CSRF", method: "POST", path: "/api/auth/callback/credentials", as: "none", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=a%40b.c&password=x" }),
   h({ name: "auth: unknown auth action", path: "/api/auth/%3Cscript%3E", as: "none" }),
@@ -347,6 +361,8 @@ const CASES: Case[] = [
   h({ name: "contacts export: group SQL", path: `/contacts/export?group=${encodeURIComponent(SQL_OR)}`, status: [200], mayChange: ["audit_log"] }),
   h({ name: "GDPR export: unknown guest", path: `/contacts/${UNKNOWN}/gdpr-export`, status: [404] }),
   h({ name: "GDPR export: not a uuid", path: "/contacts/1%20OR%201=1/gdpr-export", status: [400, 404] }),
+  h({ name: "GDPR export: 36 dashes", path: `/contacts/${"-".repeat(36)}/gdpr-export`, status: [404] }),
+  h({ name: "GDPR export: 36 f (right length, not a uuid)", path: `/contacts/${"f".repeat(36)}/gdpr-export`, status: [404] }),
   h({ name: "GDPR export: a user id", path: () => `/contacts/${ids.ownerId}/gdpr-export`, status: [404] }),
   h({ name: "GDPR export: as staff", path: () => `/contacts/${ids.contactId}/gdpr-export`, as: "staff", status: [403] }),
   h({ name: "page: contacts NUL search", path: "/contacts?q=%00&tag=%00", status: [200] }),
@@ -465,13 +481,19 @@ test(`bad input: ${CASES.length} hostile or malformed inputs: no 500s, clear err
         const first = built.pages.sort()[0]!;
         const page = first.startsWith("/campaigns/") ? first.replace("[id]", ids.draft) : first.replace("[id]", ids.contactId).replace("[token]", "x");
         const args = c.args.map((x) => (typeof x === "function" ? (x as () => unknown)() : x));
-        const res = await callAction({ id: built.id, page, args, cookie: c.action === "optOutAction" ? undefined : cookies[c.as ?? "owner"] });
+        const res = await callAction({ id: built.id, page, args, cookie: c.action === "optOutAction" ? undefined : cookies[c.as ?? "owner"], chunked: c.chunked });
         const result = res.result as { ok?: boolean; error?: { code?: string; message?: string } | string } | undefined;
         if (res.status >= 500) {
           ok = false;
           detail = `HTTP ${res.status}: ${res.body.slice(0, 200)}`;
         } else if (res.status === 413) {
           detail = "413 (body over the action size limit)"; // refused before the action runs: fine
+        } else if (c.status) {
+          detail = `HTTP ${res.status}`;
+          if (!c.status.includes(res.status) || result !== undefined) {
+            ok = false;
+            detail += ` (expected ${c.status.join("/")}, refused before the action runs): ${res.body.slice(0, 160)}`;
+          }
         } else if (result === undefined && res.redirect && c.expect === "harmless") {
           detail = `→${res.redirect}`;
         } else if (result === undefined) {

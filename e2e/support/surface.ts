@@ -113,7 +113,7 @@ export type ActionResponse = { status: number; redirect: string | null; body: st
  * the `Next-Action` header (the id from the build's manifest) and the arguments encoded as React does. A
  * FormData argument (forms wired with useActionState) goes as multipart with React's `$K` reference.
  */
-export async function callAction(options: { id: string; page: string; args: unknown[]; cookie?: string }): Promise<ActionResponse> {
+export async function callAction(options: { id: string; page: string; args: unknown[]; cookie?: string; chunked?: boolean }): Promise<ActionResponse> {
   const headers: Record<string, string> = {
     "next-action": options.id,
     accept: "text/x-component",
@@ -133,7 +133,9 @@ export async function callAction(options: { id: string; page: string; args: unkn
     headers["content-type"] = "text/plain;charset=UTF-8";
     body = JSON.stringify(options.args.map(encodeValue));
   }
-  const res = await fetch(`${E2E.baseURL}${options.page}`, { method: "POST", headers, body, redirect: "manual" });
+  // chunked: the same body as a stream, so it goes out without a Content-Length (Transfer-Encoding: chunked).
+  const sent = options.chunked ? new Response(body).body! : body;
+  const res = await fetch(`${E2E.baseURL}${options.page}`, { method: "POST", headers, body: sent, redirect: "manual", ...(options.chunked ? { duplex: "half" } : {}) } as RequestInit);
   const text = await res.text();
   return {
     status: res.status,

@@ -29,6 +29,13 @@ function transition(report: CpsmsDeliveryReport): { to: MessageStatus | null; fr
 }
 
 type PendingReport = { reference: string; phone: string; report: CpsmsDeliveryReport };
+
+/**
+ * The report's fingerprint for `message_events.report_key`: a report is its reference, receiver and state, and
+ * the message already stands for the first two. By state, not by raw code: 3 and 4 both mean buffered, and an
+ * attacker replaying a captured URL with made-up codes must not get a new timeline line for each one.
+ */
+const reportKey = (report: CpsmsDeliveryReport) => `cpsms:${report.state}`;
 type Applied = { matched: boolean; changed: number };
 
 /** Batches of at most this many reports per statement (a burst of 10,000 takes some 20 statements). */
@@ -39,7 +46,8 @@ const committers = new WeakMap<Pool, (pending: PendingReport) => Promise<Applied
  * Applies a CPSMS delivery report to the message it is about (our reference + the receiving number).
  * Monotonic: a report never moves a message backwards (a late "buffered" after "delivered" changes nothing),
  * and a repeated report changes nothing (concurrent duplicates too: the second re-checks the status under
- * the row lock), but every report is kept on the message's timeline. Reports arriving together are written
+ * the row lock). The timeline gets each distinct report once (a replayed report URL adds nothing), and one
+ * that arrived too late to count is kept as an "ignored" line, so it never reads as the latest status. Reports arriving together are written
  * together (see group-commit.ts); the caller still gets its own answer once its report is stored.
  * Returns how many messages changed status; null when no message matches.
  */
@@ -57,16 +65,16 @@ export async function applyCpsmsDeliveryReport(db: Database, reference: string, 
 
 /** One statement for the whole batch; retried when it deadlocks with another instance's batch or a send. */
 async function applyBatch(pool: Pool, batch: PendingReport[]): Promise<Applied[]> {
-  const columns: string[][] = [[], [], [], [], [], [], []];
+  const columns: string[][] = [[], [], [], [], [], [], [], []];
   for (const { reference, phone, report } of batch) {
     const { to, from } = transition(report);
-    const row = [reference, phone, report.state, DETAIL[report.state], to, to === "undelivered" ? `dlr_${report.statusCode}` : null, from.join(",")];
+    const row = [reference, phone, report.state, DETAIL[report.state], to, to === "undelivered" ? `dlr_${report.statusCode}` : null, from.join(","), reportKey(report)];
     row.forEach((value, i) => columns[i]!.push(value as string));
   }
   for (let attempt = 1; ; attempt++) {
     try {
       // A named statement: parsed and planned once per connection, as every batch runs exactly this.
-      const result = await pool.query<{ matched: number; changed: number }>({ name: "cpsms_dlr_apply_batch_v2", text: APPLY_BATCH_SQL, values: columns });
+      const result = await pool.query<{ matched: number; changed: number }>({ name: "cpsms_dlr_apply_batch_v3", text: APPLY_BATCH_SQL, values: columns });
       return result.rows.map((r) => ({ matched: r.matched > 0, changed: r.changed }));
     } catch (err) {
       if ((err as { code?: string }).code !== "40P01" || attempt >= 5) throw err;
@@ -75,15 +83,14 @@ async function applyBatch(pool: Pool, batch: PendingReport[]): Promise<Applied[]
 }
 
 // `r` numbers the reports in arrival order; a batch never holds two reports for one message (group-commit.ts).
+// The timeline line is written after the update and from its outcome: a report the update did not take is an
+// "ignored" line. A report already on the timeline (same message, same key) is not written again.
 const APPLY_BATCH_SQL = `
   with r as (
-    select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-      with ordinality as r(reference, phone, state, detail, to_status, error_code, from_list, ord)
+    select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+      with ordinality as r(reference, phone, state, detail, to_status, error_code, from_list, report_key, ord)
   ), m as (
-    select r.ord, c.id from r join campaign_messages c on c.reference = r.reference and c.phone = r.phone
-  ), ev as (
-    insert into message_events (message_id, status, source, detail)
-    select m.id, r.state, 'dlr', r.detail from m join r using (ord) order by m.ord
+    select r.ord, c.id, c.status as was from r join campaign_messages c on c.reference = r.reference and c.phone = r.phone
   ), up as (
     update campaign_messages c set
       status = coalesce(r.to_status, c.status),
@@ -96,6 +103,20 @@ const APPLY_BATCH_SQL = `
     from m join r using (ord)
     where c.id = m.id and c.status = any(string_to_array(r.from_list, ','))
     returning m.ord
+  ), ev as (
+    insert into message_events (message_id, status, source, detail, report_key)
+    select m.id, r.state,
+      case when up.ord is null then 'dlr-ignored' else 'dlr' end,
+      case when up.ord is null then 'Ignored: it came after the message was ' || case
+          when m.was = 'delivered' then 'delivered'
+          when m.was in ('undelivered', 'failed', 'rejected') then 'reported as failed'
+          when m.was = 'buffered' then 'reported as pending'
+          when m.was in ('expired', 'cancelled') then m.was
+          else 'given a later status' end || ', so the status stays as it is.'
+        else r.detail end,
+      r.report_key
+    from m join r using (ord) left join up using (ord) order by m.ord
+    on conflict (message_id, report_key) where report_key is not null do nothing
   )
   select (select count(*)::int from m where m.ord = r.ord) as matched, (select count(*)::int from up where up.ord = r.ord) as changed
   from r order by r.ord`;

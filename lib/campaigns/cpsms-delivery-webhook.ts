@@ -4,6 +4,10 @@ import { parseCpsmsDeliveryReport } from "@/lib/sms/cpsms/dlr";
 import { applyCpsmsDeliveryReport } from "./apply-delivery-report";
 import { isValidDeliveryToken } from "./delivery-url";
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** An MSISDN as CPSMS writes it (digits, maybe with + or 00 in front); E.164 has at most 15 digits. */
+const RECEIVER = /^(\+|00)?\d{4,15}$/;
+
 /** What a provider callback answers: an HTTP status and a JSON body. */
 export type CallbackAnswer = { status: number; body: Record<string, unknown> };
 
@@ -20,8 +24,13 @@ export async function answerCpsmsDeliveryReport(query: URLSearchParams): Promise
     logger.warn({ reference: reference.slice(0, 40) }, "refused a delivery report with a bad token");
     return { status: 403, body: { error: "unknown or forged delivery report" } };
   }
+  // Postgres refuses NUL in text: a signed URL with one added must be a clear 400, not a failed statement.
+  if ([...query].some(([key, value]) => CONTROL.test(key) || CONTROL.test(value))) {
+    return { status: 400, body: { error: "control characters in the delivery report" } };
+  }
   const report = parseCpsmsDeliveryReport(query);
   if (!report) return { status: 400, body: { error: "status and receiver are required" } };
+  if (!RECEIVER.test(report.receiver)) return { status: 400, body: { error: "receiver is not a phone number" } };
   const updated = await applyCpsmsDeliveryReport(getDb(), reference, report);
   if (updated === null) {
     logger.warn({ reference, receiver: report.receiver }, "delivery report for an unknown message");

@@ -54,7 +54,7 @@ describe("CSV export", () => {
     const owner = await insertUser({ role: "owner" });
     const group = await createGroup(getDb(), owner, { name: uniqueWord("Export") });
     const a = await createContact(getDb(), owner, createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "=cmd()", birthday: "03-21", tags: "vip" }), "DK");
-    const b = await createContact(getDb(), owner, createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "Bo" }), "DK");
+    const b = await createContact(getDb(), owner, createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "Bo", lastName: "-2+3+cmd|' /C calc'!A0" }), "DK");
     await addToGroup(getDb(), group.id, { ids: [a.id, b.id] });
     await withdrawConsent(getDb(), { selection: { ids: [b.id] }, source: "staff", actorId: owner.id });
     let csv = "";
@@ -64,5 +64,7 @@ describe("CSV export", () => {
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.startsWith(a.phone))).toMatch(new RegExp(`^\\${a.phone},'=cmd\\(\\),,03-21,,vip,${group.name},none,,no,`));
     expect(lines.find((l) => l.startsWith(b.phone))).toMatch(/,withdrawn,\d{4}-.*,yes,/);
+    // Issue #14: +/- followed by a digit used to pass as a "number"; the phone column stays as written.
+    expect(lines.find((l) => l.startsWith(b.phone))).toContain(`${b.phone},Bo,'-2+3+cmd|' /C calc'!A0,`);
   });
 });

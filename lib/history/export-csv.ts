@@ -1,4 +1,5 @@
 import { DELIVERY_STATE_LABELS, DELIVERY_STATE_OF } from "@/lib/campaigns/delivery-status";
+import { CSV_BOM, csvCell, csvLine } from "@/lib/contacts/csv-cell";
 import type { Database } from "@/lib/db";
 import { formatInZone } from "@/lib/time/zoned";
 import type { Cursor } from "./cursor";
@@ -6,13 +7,6 @@ import type { HistoryFilters } from "./filters";
 import { historyWhere, queryPage } from "./list-history";
 
 const CHUNK = 1000;
-
-/** A CSV cell: quoted when needed, and never a formula a spreadsheet would run (=, @, or +/- before text). */
-export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? "" : String(value);
-  if (/^[=@\t\r]/.test(s) || /^[+-][^\d\s]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export const CSV_HEADER = [
   "Message id",
@@ -46,7 +40,7 @@ export function historyCsvStream(db: Database, filters: HistoryFilters, timeZone
   return new ReadableStream<Uint8Array>({
     start(controller) {
       // A BOM so spreadsheet apps read æ, ø, å and Urdu as UTF-8.
-      controller.enqueue(encoder.encode(`\uFEFF${CSV_HEADER.map(csvCell).join(",")}\r\n`));
+      controller.enqueue(encoder.encode(CSV_BOM + csvLine(CSV_HEADER)));
     },
     async pull(controller) {
       if (done) return controller.close();

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { contacts } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
 import { phoneNumbers, quickCampaign } from "@/tests/support/campaigns";
-import { csvCell, historyCsvStream } from "./export-csv";
+import { csvCell } from "@/lib/contacts/csv-cell";
+import { historyCsvStream } from "./export-csv";
 import { dateRange, parseHistoryFilters, searchTerm } from "./filters";
 import { listHistory } from "./list-history";
 import { getHistoryMessage } from "./message-detail";
@@ -111,12 +112,15 @@ describe("history listing", () => {
 
   it("exports the same filters as CSV, streamed, with formulas neutralised", async () => {
     const { campaign } = await seed();
+    await getDb().execute(sql`update campaign_messages set body = ${"-2+3+cmd|' /C calc'!A0"} where campaign_id = ${campaign.id}`);
     const bytes = new Uint8Array(await new Response(historyCsvStream(getDb(), { campaignId: campaign.id, state: "failed" }, TZ)).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: spreadsheets read it as UTF-8
     const lines = new TextDecoder().decode(bytes).trim().split("\r\n");
     expect(lines[0]).toMatch(/^Message id,Time,Campaign/);
     expect(lines).toHaveLength(13);
     expect(lines[1]).toContain("Failed,undelivered");
+    expect(lines[1]).toMatch(/,\+\d+,/); // the phone as written, no apostrophe
+    expect(lines[1]!.endsWith(",'-2+3+cmd|' /C calc'!A0")).toBe(true);
     expect(csvCell("=HYPERLINK()")).toBe("'=HYPERLINK()");
     expect(csvCell("+4520123456")).toBe("+4520123456");
     expect(csvCell('say "hi", ok')).toBe('"say ""hi"", ok"');

@@ -2,7 +2,11 @@ import { asc, eq } from "drizzle-orm";
 import { campaignMessages, campaigns, contacts, messageEvents } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 
-/** One message with its campaign, guest and every status it went through (oldest first). */
+/**
+ * One message with its campaign, guest and every status it went through (oldest first). Lines marked ignored
+ * are reports that did not change the status (they arrived after a later one); the message's own status is
+ * the current one.
+ */
 export async function getHistoryMessage(db: Database, id: number) {
   const [row] = await db
     .select({
@@ -20,13 +24,15 @@ export async function getHistoryMessage(db: Database, id: number) {
     .from(messageEvents)
     .where(eq(messageEvents.messageId, id))
     .orderBy(asc(messageEvents.at), asc(messageEvents.id));
-  return { ...row, events };
+  return { ...row, events: events.map((e) => ({ ...e, ignored: e.source.endsWith("-ignored") })) };
 }
 
 export const EVENT_SOURCE_LABELS: Record<string, string> = {
   dispatch: "Sending",
   reconcile: "Check after interruption",
   dlr: "Delivery report",
+  // A report that came after a later status (a late, repeated or forged one): shown, but never as the status.
+  "dlr-ignored": "Delivery report, ignored",
   poll: "Status check",
   staff: "Staff",
   schedule: "Schedule",

@@ -1,6 +1,6 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { eq } from "drizzle-orm";
 import { contacts } from "@/drizzle/schema";
 import { findOptOut, optOutByToken } from "@/lib/consent/opt-out";
@@ -13,6 +13,8 @@ import { pushCpsmsChanges } from "@/lib/groups/push-cpsms";
  * Always lands back on the page, which then shows the confirmation (or the not-found text for a bad token).
  */
 export async function optOutAction(form: FormData) {
+  // Public, so anything can be posted here: the page's form always sends FormData, anything else is not a link.
+  if (!(form instanceof FormData)) notFound();
   const token = String(form.get("token") ?? "");
   const db = getDb();
   const found = await findOptOut(db, token);

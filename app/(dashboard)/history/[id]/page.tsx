@@ -83,13 +83,15 @@ export default async function MessagePage({ params }: Props) {
         ) : (
           <ol className="space-y-3 border-l pl-4" data-testid="message-timeline">
             {events.map((e) => (
-              <li key={e.id} className="relative">
-                <span className="absolute top-1.5 -left-[21px] size-2.5 rounded-full bg-primary" aria-hidden />
+              <li key={e.id} className={e.ignored ? "relative text-muted-foreground" : "relative"} data-ignored={e.ignored || undefined}>
+                <span className={`absolute top-1.5 -left-[21px] size-2.5 rounded-full ${e.ignored ? "border bg-background" : "bg-primary"}`} aria-hidden />
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <time dateTime={e.at.toISOString()} className="tabular-nums">
                     {at(e.at)}
                   </time>
-                  <Badge variant="outline">{e.status}</Badge>
+                  <Badge variant="outline" className={e.ignored ? "line-through" : undefined}>
+                    {e.status}
+                  </Badge>
                   <span className="text-muted-foreground">{EVENT_SOURCE_LABELS[e.source] ?? e.source}</span>
                 </div>
                 {e.detail ? <p className="mt-0.5 text-sm text-muted-foreground">{e.detail}</p> : null}

@@ -3,6 +3,7 @@ import { analyzeContactImport } from "@/lib/contacts/import/import-contacts";
 import { readImportRequest } from "@/lib/contacts/import/import-request";
 import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/route-errors";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 
 /**
@@ -11,6 +12,7 @@ import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
  */
 export async function POST(request: Request) {
   try {
+    assertSameOrigin(request);
     const user = await authorize({ role: "manager" });
     const { bytes, fileName, options } = await readImportRequest(request);
     const db = getDb();

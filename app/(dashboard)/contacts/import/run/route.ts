@@ -7,6 +7,7 @@ import { toPublicError } from "@/lib/errors";
 import { groups } from "@/drizzle/schema";
 import { fixGroupDrift } from "@/lib/groups/cpsms-sync";
 import { errorResponse } from "@/lib/http/route-errors";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 import { logger } from "@/lib/logger";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { eq, isNotNull } from "drizzle-orm";
@@ -19,6 +20,7 @@ export async function POST(request: Request) {
   let input: Awaited<ReturnType<typeof readImportRequest>>;
   let user: Awaited<ReturnType<typeof authorize>>;
   try {
+    assertSameOrigin(request); // the session cookie reaches us from another port of this host too (same site)
     user = await authorize({ role: "manager" });
     input = await readImportRequest(request);
   } catch (err) {
