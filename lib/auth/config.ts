@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { authRedirect } from "./callback-url";
 
 /** Pages anyone may open without signing in (/o/<token> is a guest's own opt-out link). */
 export const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health", "/api/webhooks", "/o"];
@@ -23,6 +24,8 @@ export const authConfig = {
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [],
   callbacks: {
+    // Every callbackUrl Auth.js takes (query, form field, cookie) passes here: same origin only.
+    redirect: authRedirect,
     jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;
