@@ -15,8 +15,8 @@ export function isPublicPath(pathname: string) {
 }
 
 /**
- * The database-free part of the Auth.js configuration. The real checks (user still active, role, session
- * version) happen in `lib/auth/session.ts`.
+ * The database-free part of the Auth.js configuration (proxy.ts imports it). The real checks (session row open,
+ * user still active, role, session version) happen in `lib/auth/session.ts`.
  */
 export const authConfig = {
   trustHost: true,
@@ -36,6 +36,7 @@ export const authConfig = {
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
       if (typeof token.sv === "number") session.user.sessionVersion = token.sv;
+      if (typeof token.sid === "string") session.user.sid = token.sid;
       return session;
     },
   },
