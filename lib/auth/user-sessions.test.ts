@@ -4,7 +4,7 @@ import { userSessions, users } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
 import { insertUser } from "@/tests/support/factories";
 import { deviceLabel } from "./device-label";
-import { findSessionUser, listActiveSessions, revokeAllSessions, revokeSession, startSession } from "./user-sessions";
+import { findSessionUser, listActiveSessions, purgeEndedSessions, revokeAllSessions, revokeSession, startSession } from "./user-sessions";
 
 describe("user sessions", () => {
   it("a token works while its session row is open, and not after sign-out revoked it", async () => {
@@ -52,6 +52,17 @@ describe("user sessions", () => {
     expect(await findSessionUser(db, { uid: other.id, sid: theirs, sv: 1 })).not.toBeNull();
     const [row] = await db.select().from(userSessions).where(eq(userSessions.id, b));
     expect(row?.revokedAt).toBeInstanceOf(Date);
+  });
+
+  it("purges sessions that ended more than a day ago and keeps the rest", async () => {
+    const db = getDb();
+    const user = await insertUser();
+    const old = await startSession(db, { userId: user.id }, new Date(Date.now() - 3 * 24 * 3600_000));
+    const open = await startSession(db, { userId: user.id });
+    expect(await purgeEndedSessions(db)).toBeGreaterThanOrEqual(1);
+    const left = (await db.select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.userId, user.id))).map((r) => r.id);
+    expect(left).toEqual([open]);
+    expect(left).not.toContain(old);
   });
 
   it("names devices from their user agent", () => {
