@@ -1,11 +1,13 @@
 import { eq } from "drizzle-orm";
 import NextAuth from "next-auth";
+import { headers } from "next/headers";
 import Credentials from "next-auth/providers/credentials";
 import { users } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { authConfig } from "./config";
-import { authorizeCredentials } from "./credentials";
+import { authorizeCredentials, clientAddressFromHeaders } from "./credentials";
+import { revokeSession, startSession } from "./user-sessions";
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   ...authConfig,
@@ -20,6 +22,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     ...authConfig.callbacks,
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
+      // A sign-in opens a session row; the token carries its id so sign-out (here or elsewhere) can end it.
+      if (params.user?.id) token.sid = await startSession(getDb(), { userId: params.user.id, ...(await requestDetails()) });
       // After the user changes their own password we bump the session version; re-read it from the database
       // (never from the client) so this session survives while every other one ends.
       if (params.trigger === "update" && typeof token.uid === "string") {
@@ -33,6 +37,13 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       return token;
     },
   },
+  events: {
+    // Both our sign-out action and a POST to /api/auth/signout come here: copies of the cookie stop working.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(getDb(), sid);
+    },
+  },
   logger: {
     // Auth.js logs a full stack for every wrong password; one structured line is enough.
     error(error) {
@@ -44,3 +55,13 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     },
   },
 });
+
+/** Device and address for the session list; none outside a request. */
+async function requestDetails(): Promise<{ userAgent?: string | null; clientAddress?: string }> {
+  try {
+    const h = await headers();
+    return { userAgent: h.get("user-agent"), clientAddress: clientAddressFromHeaders(h) };
+  } catch {
+    return {};
+  }
+}

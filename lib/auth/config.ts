@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { authRedirect } from "./callback-url";
 
 /** Pages anyone may open without signing in (/o/<token> is a guest's own opt-out link). */
 export const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health", "/api/webhooks", "/o"];
@@ -14,8 +15,8 @@ export function isPublicPath(pathname: string) {
 }
 
 /**
- * The database-free part of the Auth.js configuration. The real checks (user still active, role, session
- * version) happen in `lib/auth/session.ts`.
+ * The database-free part of the Auth.js configuration (proxy.ts imports it). The real checks (session row open,
+ * user still active, role, session version) happen in `lib/auth/session.ts`.
  */
 export const authConfig = {
   trustHost: true,
@@ -23,6 +24,8 @@ export const authConfig = {
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [],
   callbacks: {
+    // Every callbackUrl Auth.js takes (query, form field, cookie) passes here: same origin only.
+    redirect: authRedirect,
     jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;
@@ -33,6 +36,7 @@ export const authConfig = {
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
       if (typeof token.sv === "number") session.user.sessionVersion = token.sv;
+      if (typeof token.sid === "string") session.user.sid = token.sid;
       return session;
     },
   },

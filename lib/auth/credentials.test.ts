@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { insertUser } from "@/tests/support/factories";
 import { authorizeCredentials } from "./credentials";
 import { AccountDeactivated, InvalidCredentials, SignInThrottled } from "./sign-in-errors";
-import { MAX_FAILURES_PER_EMAIL } from "./throttle";
+import { MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL } from "./throttle";
 
 const request = (address = `192.0.2.${Math.floor(Math.random() * 250)}`) =>
   new Request("http://localhost/api/auth/callback/credentials", { headers: { "x-forwarded-for": address } });
@@ -45,5 +45,28 @@ describe("authorizeCredentials", () => {
     const err = await authorizeCredentials({ email: user.email, password: "right password 1" }, request()).catch((e) => e);
     expect(err).toBeInstanceOf(SignInThrottled);
     expect((err as SignInThrottled).code).toBe("throttled");
+  });
+
+  // The attack: parallel guesses all passed a count-then-check throttle before any failure was recorded.
+  it("checks at most 5 passwords of 15 parallel attempts on one email", async () => {
+    const user = await insertUser({ password: "right password 1" });
+    const results = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => authorizeCredentials({ email: user.email, password: `guess ${i}` }, request()).catch((e) => e)),
+    );
+    const checked = results.filter((e) => e instanceof InvalidCredentials).length;
+    expect(checked).toBeLessThanOrEqual(MAX_FAILURES_PER_EMAIL);
+    expect(results.filter((e) => e instanceof SignInThrottled).length).toBe(15 - checked);
+  });
+
+  it("checks at most 20 passwords of 30 parallel attempts from one address", async () => {
+    const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        authorizeCredentials({ email: `nobody-${i}-${Math.random()}@example.test`, password: "guess" }, request(address)).catch((e) => e),
+      ),
+    );
+    const checked = results.filter((e) => e instanceof InvalidCredentials).length;
+    expect(checked).toBeLessThanOrEqual(MAX_FAILURES_PER_CLIENT);
+    expect(results.filter((e) => e instanceof SignInThrottled).length).toBe(30 - checked);
   });
 });

@@ -6,10 +6,10 @@ import { logger } from "@/lib/logger";
 import { signInSchema } from "@/lib/validation/users";
 import { verifyPassword } from "./password";
 import { AccountDeactivated, InvalidCredentials, SignInThrottled } from "./sign-in-errors";
-import { checkSignInThrottle, recordSignInAttempt } from "./throttle";
+import { throttledPasswordCheck } from "./throttle";
 
 /**
- * The Credentials `authorize` step: throttle, verify the argon2id hash, record the attempt. Used by both the
+ * The Credentials `authorize` step: reserve the attempt under the throttle, then verify the argon2id hash. Used by both the
  * sign-in form (server action) and a plain POST to /api/auth/callback/credentials.
  */
 export async function authorizeCredentials(raw: Partial<Record<string, unknown>>, request: Request): Promise<AuthUser> {
@@ -19,16 +19,15 @@ export async function authorizeCredentials(raw: Partial<Record<string, unknown>>
   const clientAddress = clientAddressOf(request);
   const db = getDb();
 
-  const throttle = await checkSignInThrottle(db, email, clientAddress);
-  if (throttle.limited) {
-    logger.warn({ email, clientAddress, scope: throttle.scope }, "sign-in throttled");
-    throw new SignInThrottled(throttle.retryAfterMs);
-  }
-
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  const ok = await verifyPassword(user?.passwordHash ?? null, password);
-  await recordSignInAttempt(db, email, clientAddress, ok);
-  if (!user || !ok) {
+  const result = await throttledPasswordCheck(db, { kind: "sign-in", email, clientAddress }, () =>
+    verifyPassword(user?.passwordHash ?? null, password),
+  );
+  if (result.limited) {
+    logger.warn({ email, clientAddress, scope: result.scope }, "sign-in throttled");
+    throw new SignInThrottled(result.retryAfterMs);
+  }
+  if (!user || !result.ok) {
     logger.info({ email, clientAddress }, "sign-in failed");
     throw new InvalidCredentials();
   }
@@ -41,6 +40,10 @@ export async function authorizeCredentials(raw: Partial<Record<string, unknown>>
 
 /** The client address as set by our server (it overwrites X-Forwarded-For unless TRUST_PROXY is on). */
 export function clientAddressOf(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || "unknown";
+  return clientAddressFromHeaders(request.headers);
+}
+
+/** The same, from a request's headers (server actions: `await headers()`). */
+export function clientAddressFromHeaders(headers: Pick<Headers, "get">): string {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
 }

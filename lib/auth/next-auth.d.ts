@@ -6,7 +6,7 @@ declare module "next-auth" {
     sessionVersion?: number;
   }
   interface Session {
-    user: { id: string; sessionVersion?: number; email?: string | null; name?: string | null };
+    user: { id: string; sessionVersion?: number; sid?: string; email?: string | null; name?: string | null };
   }
 }
 
@@ -14,5 +14,7 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** The user_sessions row this token belongs to (sign-out revokes it). */
+    sid?: string;
   }
 }

@@ -1,41 +1,29 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { type User, type UserRole, users } from "@/drizzle/schema";
+import type { UserRole } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auth } from "./auth";
 import { hasRole } from "./roles";
+import { findSessionUser, type SessionUser } from "./user-sessions";
 
-export type CurrentUser = Pick<User, "id" | "email" | "name" | "role" | "mustChangePassword" | "sessionVersion">;
+export type CurrentUser = SessionUser;
 
 /**
- * The signed-in user, re-read from the database once per request. A valid JWT is not enough: the account must
- * still exist, be active, and carry the session version the token was issued with (bumped on deactivation and
- * password resets), so a deactivated user's session stops working on its next request.
+ * The signed-in user, re-read from the database once per request. A valid JWT is not enough: its session row
+ * must be open (sign-out and "sign out everywhere" revoke it), and the account must still exist, be active, and
+ * carry the session version the token was issued with (bumped on deactivation and password changes and resets),
+ * so an ended session stops working on its next request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const [row] = await getDb()
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      active: users.active,
-      mustChangePassword: users.mustChangePassword,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
-  if (!row || !row.active || row.sessionVersion !== session.user.sessionVersion) return null;
-  const { active: _active, ...user } = row;
-  return user;
+  if (!session?.user) return null;
+  return findSessionUser(getDb(), { uid: session.user.id, sid: session.user.sid, sv: session.user.sessionVersion });
 });
+
+/** The id of this request's session row (to mark "This device" on the account page). */
+export const currentSessionId = cache(async (): Promise<string | null> => (await auth())?.user?.sid ?? null);
 
 type RequireOptions = { role?: UserRole; allowPendingPasswordChange?: boolean };
 

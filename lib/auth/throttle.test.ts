@@ -9,6 +9,7 @@ import {
   purgeOldSignInAttempts,
   recordSignInAttempt,
   THROTTLE_WINDOW_MS,
+  throttledPasswordCheck,
   throttleMessage,
 } from "./throttle";
 
@@ -72,5 +73,50 @@ describe("sign-in throttling", () => {
   it("says when to try again in whole minutes", () => {
     expect(throttleMessage(61_000)).toContain("try again in 2 minutes");
     expect(throttleMessage(5_000)).toContain("try again in 1 minute.");
+  });
+
+  it("runs at most the limit of password checks for parallel attempts, in-flight ones counting", async () => {
+    const db = getDb();
+    const email = uniqueEmail();
+    let checks = 0;
+    const slowWrongCheck = async () => {
+      checks++;
+      await new Promise((r) => setTimeout(r, 50));
+      return false;
+    };
+    const results = await Promise.all(
+      Array.from({ length: 15 }, () => throttledPasswordCheck(db, { kind: "sign-in", email, clientAddress: uniqueAddress() }, slowWrongCheck)),
+    );
+    expect(checks).toBe(MAX_FAILURES_PER_EMAIL);
+    expect(results.filter((r) => r.limited)).toHaveLength(15 - MAX_FAILURES_PER_EMAIL);
+  });
+
+  it("records a right password as a success, which clears the email's failures", async () => {
+    const db = getDb();
+    const email = uniqueEmail();
+    const address = uniqueAddress();
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) {
+      expect(await throttledPasswordCheck(db, { kind: "sign-in", email, clientAddress: address }, async () => false)).toEqual({
+        limited: false,
+        ok: false,
+      });
+    }
+    expect(await throttledPasswordCheck(db, { kind: "sign-in", email, clientAddress: address }, async () => true)).toEqual({
+      limited: false,
+      ok: true,
+    });
+    expect(await checkSignInThrottle(db, email, address)).toEqual({ limited: false });
+  });
+
+  it("keeps password-change failures apart from sign-in failures, and limits them per email", async () => {
+    const db = getDb();
+    const email = uniqueEmail();
+    let checks = 0;
+    const attempt = { kind: "password-change" as const, email, clientAddress: uniqueAddress() };
+    const results = await Promise.all(Array.from({ length: 8 }, () => throttledPasswordCheck(db, attempt, async () => (checks++, false))));
+    expect(checks).toBe(MAX_FAILURES_PER_EMAIL);
+    expect(results.filter((r) => r.limited && r.scope === "email")).toHaveLength(8 - MAX_FAILURES_PER_EMAIL);
+    expect(await checkSignInThrottle(db, email, uniqueAddress())).toEqual({ limited: false });
+    expect(await checkSignInThrottle(db, email, uniqueAddress(), new Date(), "password-change")).toMatchObject({ limited: true });
   });
 });

@@ -1,6 +1,8 @@
 import http from "node:http";
 import type { Socket } from "node:net";
 import next from "next";
+import { clientAddressFor, PEER_HEADER, peerKey, signPeer } from "@/lib/auth/forwarded-peer";
+import { env } from "@/lib/env";
 import { type DirectRoutes, serveDirectRoute } from "./direct-routes";
 import { StartupError } from "./startup-error";
 
@@ -24,6 +26,7 @@ export async function serveNextApp(opts: {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const key = peerKey(env().AUTH_SECRET);
   const sockets = new Set<Socket>();
   server.on("connection", (socket) => {
     sockets.add(socket);
@@ -32,8 +35,15 @@ export async function serveNextApp(opts: {
   server.on("request", (req, res) => {
     if (opts.directRoutes && serveDirectRoute(opts.directRoutes, req, res)) return;
     // Next keeps a client-supplied X-Forwarded-For; unless a trusted proxy sets it, use the real peer address
-    // so sign-in throttling can't be dodged by inventing addresses.
-    if (!opts.trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    // so sign-in throttling can't be dodged by inventing addresses. An action Next forwards to another page
+    // comes back over loopback: the signed address stamped here travels with it (lib/auth/forwarded-peer.ts).
+    const clientAddress = clientAddressFor(req.headers, req.socket.remoteAddress, opts.trustProxy, key);
+    if (clientAddress === null) {
+      res.writeHead(403, { "content-type": "text/plain" }).end("Forbidden");
+      return;
+    }
+    if (!opts.trustProxy || req.headers["x-action-forwarded"] !== undefined) req.headers["x-forwarded-for"] = clientAddress;
+    req.headers[PEER_HEADER] = signPeer(clientAddress, key);
     void handle(req, res);
   });
 

@@ -2,18 +2,34 @@ import { eq, sql } from "drizzle-orm";
 import { users } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { minutesText, throttledPasswordCheck } from "@/lib/auth/throttle";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 /**
  * Changes the signed-in user's password after checking the current one, and bumps the session version so
- * every other session of this user ends (the caller refreshes the current session's token).
+ * every other session of this user ends (the caller refreshes the current session's token). The current
+ * password check is throttled like sign-in (per account), so a borrowed session can't guess it.
  */
-export async function changeOwnPassword(db: Database, userId: string, currentPassword: string, newPassword: string) {
-  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
-  if (!row || !(await verifyPassword(row.hash, currentPassword))) {
-    throw new AppError("INVALID_INPUT", "Your current password is not correct.");
+export async function changeOwnPassword(
+  db: Database,
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+  clientAddress = "unknown",
+) {
+  const [row] = await db.select({ hash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!row) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  const checked = await throttledPasswordCheck(db, { kind: "password-change", email: row.email, clientAddress }, () =>
+    verifyPassword(row.hash, currentPassword),
+  );
+  if (checked.limited) {
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many wrong current passwords. For your security, password changes are paused: try again in ${minutesText(checked.retryAfterMs)}.`,
+    );
   }
+  if (!checked.ok) throw new AppError("INVALID_INPUT", "Your current password is not correct.");
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     await tx

@@ -4,6 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { clientAddressFromHeaders } from "@/lib/auth/credentials";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
 import { checkSignInThrottle, throttleMessage } from "@/lib/auth/throttle";
 import { getDb } from "@/lib/db";
@@ -27,7 +28,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     if (!(err instanceof AuthError)) throw err; // includes Next's redirect on success
     const code = err instanceof CredentialsSignin ? err.code : "invalid";
     if (code === "throttled") {
-      const address = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+      const address = clientAddressFromHeaders(await headers());
       const state = await checkSignInThrottle(getDb(), parsed.data.email, address);
       return { email, error: state.limited ? throttleMessage(state.retryAfterMs) : SIGN_IN_MESSAGES.throttled };
     }

@@ -2,13 +2,19 @@ import type { Metadata } from "next";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { currentSessionId, requireUser } from "@/lib/auth/session";
+import { listActiveSessions } from "@/lib/auth/user-sessions";
+import { getDb } from "@/lib/db";
+import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { ChangePasswordForm } from "./change-password-form";
+import { SessionsCard } from "./sessions-card";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requireUser({ allowPendingPasswordChange: true });
+  const db = getDb();
+  const [sessions, currentId, settings] = await Promise.all([listActiveSessions(db, user.id), currentSessionId(), getRestaurantSettings(db)]);
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
       <Card>
@@ -51,6 +57,7 @@ export default async function AccountPage() {
           <ChangePasswordForm required={user.mustChangePassword} />
         </CardContent>
       </Card>
+      <SessionsCard sessions={sessions} currentId={currentId} timeZone={settings.timeZone} />
     </div>
   );
 }
