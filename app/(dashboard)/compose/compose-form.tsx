@@ -274,7 +274,7 @@ export function ComposeForm(props: Props) {
           <Input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder={defaultName(message) || "e.g. Friday happy hour"} maxLength={80} />
         </div>
 
-        <SendTestBox message={message} optOutFooter={optOutFooter} footerLanguage={footerLanguage} provider={provider} sender={sender} />
+        <SendTestBox message={message} category={audience.category} optOutFooter={optOutFooter} footerLanguage={footerLanguage} provider={provider} sender={sender} />
 
         {error && (
           <Alert variant="destructive" role="alert">
