@@ -4,6 +4,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { ChangePasswordForm } from "./change-password-form";
+import { MyPhoneCard } from "./my-phone-card";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -51,6 +52,7 @@ export default async function AccountPage() {
           <ChangePasswordForm required={user.mustChangePassword} />
         </CardContent>
       </Card>
+      {user.mustChangePassword ? null : <MyPhoneCard userId={user.id} />}
     </div>
   );
 }
