@@ -52,7 +52,7 @@ export function StaffPhonesManager({ phones }: { phones: Phone[] }) {
       {phones.length === 0 ? (
         <EmptyState icon={<Smartphone />} title="No test phones yet" description="Add the phones your team uses to check messages before they go out." />
       ) : (
-        <Card>
+        <Card className="py-0">
           <CardContent className="p-0">
             <ul aria-label="Test phones" className="divide-y">
               {phones.map((p) => (
