@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, providerSettings, users } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
@@ -53,7 +53,7 @@ describe("provider configuration", () => {
     ({ cpsms } = await resolveProviders(getDb()));
     expect(cpsms.mode).toBe("sandbox");
 
-    const audit = await getDb().select().from(auditLog).where(eq(auditLog.targetType, "provider"));
+    const audit = await getDb().select().from(auditLog).where(and(eq(auditLog.targetType, "provider"), eq(auditLog.actorId, owner.id)));
     expect(audit.map((a) => a.action)).toEqual(["provider.credentials_saved", "provider.credentials_cleared"]);
     expect(JSON.stringify(audit)).not.toContain("cpsms-secret-key");
   });
