@@ -116,7 +116,6 @@ const INTENDED: Record<string, Intended> = {
   "action app/(dashboard)/settings/account/phone-actions.ts#requestPhoneCodeAction": SIGNED_IN,
   "action app/(dashboard)/settings/account/phone-actions.ts#confirmPhoneCodeAction": SIGNED_IN,
   "action app/(dashboard)/settings/account/phone-actions.ts#removeOwnPhoneAction": SIGNED_IN,
-  "action app/(dashboard)/settings/account/phone-actions.ts#listTestRecipientsAction": SIGNED_IN,
   "action app/(dashboard)/settings/phones/actions.ts#addStaffPhoneAction": MANAGERS,
   "action app/(dashboard)/settings/phones/actions.ts#removeStaffPhoneAction": MANAGERS,
   "action app/(dashboard)/settings/providers/actions.ts#checkConnectionAction": OWNER,

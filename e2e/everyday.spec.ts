@@ -68,7 +68,7 @@ test.describe("one clock", () => {
       // Test sends go only to a verified phone: the owner's, set here directly.
       await giveVerifiedPhone(E2E.owner.email, `+${msisdn}`);
       await page.reload();
-      await expect(cpsms.getByLabel("Send to")).toHaveValue("own");
+      await expect(cpsms.getByLabel("Send to")).toHaveValue("own", { timeout: 30_000 });
       await cpsms.getByRole("button", { name: "Send test SMS" }).click();
       // An amount reads like a sentence: "1 point", never "1 points".
       await expect(page.getByTestId("test-sms-result-cpsms")).toContainText(/cost 1 point\b/);

@@ -38,7 +38,7 @@ test.describe("provider settings", () => {
     const msisdn = `4520${String(Date.now()).slice(-6)}`;
     await giveVerifiedPhone(E2E.owner.email, `+${msisdn}`);
     await page.reload();
-    await expect(cpsms.getByLabel("Send to")).toHaveValue("own");
+    await expect(cpsms.getByLabel("Send to")).toHaveValue("own", { timeout: 30_000 });
     await cpsms.getByRole("button", { name: "Send test SMS" }).click();
     await expect(page.getByTestId("test-sms-result-cpsms")).toContainText(`CPSMS.dk accepted the message for +${msisdn}`);
     await expect(page.getByTestId("test-sms-result-cpsms")).toContainText("1 segment (GSM-7), cost 1 point");

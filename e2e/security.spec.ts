@@ -168,7 +168,7 @@ test("provider credentials: saved, used, faults shown in plain words without the
   // Test sends go only to a verified phone: the owner's, set here directly (the code flow is in test-sends.spec).
   await withDb(dbUrl, (db) => db.query("update users set phone = '+4520304050', phone_verified_at = now() where email = $1", [OWNER_EMAIL]));
   await page.reload();
-  await expect(cpsms.getByLabel("Send to")).toHaveValue("own");
+  await expect(cpsms.getByLabel("Send to")).toHaveValue("own", { timeout: 30_000 });
   await cpsms.getByRole("button", { name: "Send test SMS" }).click();
   await expect(page.getByTestId("test-sms-result-cpsms")).toContainText("accepted the message");
 

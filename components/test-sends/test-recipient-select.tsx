@@ -1,43 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import { NativeSelect } from "@/components/ui/native-select";
-import { listTestRecipientsAction } from "@/app/(dashboard)/settings/account/phone-actions";
 
 export type TestRecipientOption = { value: string; label: string };
 
 /**
- * The phones a test may go to (the user's verified phone, then the staff phones), loaded for the signed-in user.
- * Never a text field: the server refuses any other number anyway.
+ * A select of the phones a test may go to (the user's verified phone, then the staff phones), or how to get one
+ * when there are none. Never a text field: the server refuses any other number anyway.
  */
-export function useTestRecipients(): { options: TestRecipientOption[] | null; error: string | null } {
-  const [options, setOptions] = useState<TestRecipientOption[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    listTestRecipientsAction({}).then((result) => {
-      if (!live) return;
-      if (result.ok) setOptions(result.data);
-      else setError(result.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return { options, error };
-}
-
-/** A select of the allowed test phones, or how to get one when there are none. */
-export function TestRecipientSelect(props: {
-  id: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: TestRecipientOption[] | null;
-  error: string | null;
-}) {
-  if (props.error) return <p className="text-sm text-destructive">{props.error}</p>;
-  if (props.options === null) return <NativeSelect id={props.id} disabled aria-busy="true"><option>Loading phones…</option></NativeSelect>;
+export function TestRecipientSelect(props: { id: string; value: string; onChange: (value: string) => void; options: TestRecipientOption[] }) {
   if (props.options.length === 0) {
     return (
       <p id={props.id} className="text-sm text-muted-foreground">

@@ -2,7 +2,7 @@
 
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { TestRecipientSelect, useTestRecipients } from "@/components/test-sends/test-recipient-select";
+import { type TestRecipientOption, TestRecipientSelect } from "@/components/test-sends/test-recipient-select";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import type { FooterLanguage } from "@/lib/messages/opt-out-footer";
@@ -10,6 +10,7 @@ import type { ProviderName } from "@/lib/sms/types";
 import { composeTestAction } from "./actions";
 
 type Props = {
+  recipients: TestRecipientOption[];
   message: string;
   category: "marketing" | "transactional";
   optOutFooter: boolean;
@@ -21,10 +22,9 @@ type Props = {
 /** "Send a test": the message as a guest named "Test" gets it, to the user's verified phone or a staff phone. */
 export function SendTestBox(props: Props) {
   const id = useId();
-  const { options, error } = useTestRecipients();
   const [picked, setPicked] = useState<string | null>(null);
   const [testing, startTest] = useTransition();
-  const recipient = picked ?? options?.[0]?.value ?? "";
+  const recipient = picked ?? props.recipients[0]?.value ?? "";
 
   const sendTest = () => {
     startTest(async () => {
@@ -40,7 +40,7 @@ export function SendTestBox(props: Props) {
     <div className="flex flex-col gap-2 rounded-lg border border-dashed p-3 sm:flex-row sm:items-end" data-testid="send-test-box">
       <div className="min-w-0 flex-1 space-y-1.5">
         <Label htmlFor={`${id}-test`}>Send a test to</Label>
-        <TestRecipientSelect id={`${id}-test`} value={recipient} onChange={setPicked} options={options} error={error} />
+        <TestRecipientSelect id={`${id}-test`} value={recipient} onChange={setPicked} options={props.recipients} />
       </div>
       <Button type="button" variant="outline" onClick={sendTest} disabled={testing || !props.message.trim() || !recipient}>
         {testing ? "Sending…" : "Send test"}

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
 import { confirmPhoneCode, removeOwnPhone, requestPhoneCode } from "@/lib/test-sends/phone-verification";
-import { listTestRecipients } from "@/lib/test-sends/recipients";
 import { confirmPhoneCodeSchema, requestPhoneCodeSchema } from "@/lib/validation/test-sends";
 
 // Everyone signed in keeps their own phone for test messages; each action acts on the signed-in user only.
@@ -32,8 +31,3 @@ export const removeOwnPhoneAction = defineAction(z.object({ confirm: z.literal(t
   revalidatePath(PAGE);
   return { removed: true };
 });
-
-/** The phones the signed-in user may send a test to (their verified phone, then the staff phones). */
-export const listTestRecipientsAction = defineAction(z.object({}), anyone, async (_input, user) =>
-  (await listTestRecipients(getDb(), user.id)).map(({ value, label }) => ({ value, label })),
-);

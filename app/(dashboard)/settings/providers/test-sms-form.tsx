@@ -3,7 +3,7 @@
 import { CircleCheck, TriangleAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { TestRecipientSelect, useTestRecipients } from "@/components/test-sends/test-recipient-select";
+import { type TestRecipientOption, TestRecipientSelect } from "@/components/test-sends/test-recipient-select";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
@@ -17,14 +17,14 @@ import { sendTestSmsAction } from "./actions";
  * Sends one fixed connection-test message through this provider (or its sandbox), from the default sender, to
  * an allowed test phone, and shows exactly what the provider answered.
  */
-export function TestSmsForm({ provider, label, defaultSender }: { provider: ProviderName; label: string; defaultSender: string | null }) {
+export function TestSmsForm(props: { provider: ProviderName; label: string; defaultSender: string | null; recipients: TestRecipientOption[] }) {
+  const { provider, label, defaultSender, recipients } = props;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const { options, error: listError } = useTestRecipients();
   const [picked, setPicked] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<TestSmsResult | null>(null);
-  const recipient = picked ?? options?.[0]?.value ?? "";
+  const recipient = picked ?? recipients[0]?.value ?? "";
   const selectId = `${provider}-test-to`;
 
   function submit() {
@@ -59,7 +59,7 @@ export function TestSmsForm({ provider, label, defaultSender }: { provider: Prov
       >
         <div className="space-y-2">
           <Label htmlFor={selectId}>Send to</Label>
-          <TestRecipientSelect id={selectId} value={recipient} onChange={setPicked} options={options} error={listError} />
+          <TestRecipientSelect id={selectId} value={recipient} onChange={setPicked} options={recipients} />
         </div>
         <FieldError>{error}</FieldError>
         <Button type="submit" size="sm" disabled={pending || !recipient}>
