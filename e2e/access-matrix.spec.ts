@@ -56,6 +56,7 @@ const INTENDED: Record<string, Intended> = {
   "page /history/smsapp/[uid]": SIGNED_IN,
   "page /settings": SIGNED_IN, // only a redirect to /settings/account
   "page /settings/account": SIGNED_IN,
+  "page /settings/phones": MANAGERS, // staff pick these phones in compose's test box; managers keep the list
   "page /settings/providers": OWNER,
   "page /settings/restaurant": OWNER,
   "page /settings/users": OWNER,
@@ -112,6 +113,12 @@ const INTENDED: Record<string, Intended> = {
   "action app/(dashboard)/compose/actions.ts#searchContactsAction": SIGNED_IN,
   "action app/(dashboard)/settings/account/actions.ts#changeOwnPasswordAction": SIGNED_IN,
   "action app/(dashboard)/settings/account/actions.ts#signOutEverywhereAction": SIGNED_IN,
+  // Each acts on the signed-in user's own phone only.
+  "action app/(dashboard)/settings/account/phone-actions.ts#requestPhoneCodeAction": SIGNED_IN,
+  "action app/(dashboard)/settings/account/phone-actions.ts#confirmPhoneCodeAction": SIGNED_IN,
+  "action app/(dashboard)/settings/account/phone-actions.ts#removeOwnPhoneAction": SIGNED_IN,
+  "action app/(dashboard)/settings/phones/actions.ts#addStaffPhoneAction": MANAGERS,
+  "action app/(dashboard)/settings/phones/actions.ts#removeStaffPhoneAction": MANAGERS,
   "action app/(dashboard)/settings/providers/actions.ts#checkConnectionAction": OWNER,
   "action app/(dashboard)/settings/providers/actions.ts#saveCredentialsAction": OWNER,
   "action app/(dashboard)/settings/providers/actions.ts#clearCredentialsAction": OWNER,

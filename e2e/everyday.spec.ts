@@ -5,6 +5,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { formatInZone, MOMENT_SECONDS_FORMAT } from "@/lib/time/zoned";
 import { signIn } from "./support/auth";
 import { E2E } from "./support/config";
+import { giveVerifiedPhone } from "./support/test-phone";
 import { withE2eDb } from "./support/db";
 
 // Issue #13's everyday-use parts: one clock, the shell (sidebar, skip link), the dashboard's chart and getting
@@ -64,8 +65,10 @@ test.describe("one clock", () => {
       await page.goto("/settings/providers");
       const cpsms = page.getByTestId("provider-cpsms");
       const msisdn = `4520${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
-      await cpsms.getByLabel("Phone number").fill(`+${msisdn}`);
-      await cpsms.getByLabel("Message").fill("What time is it in Karachi?");
+      // Test sends go only to a verified phone: the owner's, set here directly.
+      await giveVerifiedPhone(E2E.owner.email, `+${msisdn}`);
+      await page.reload();
+      await expect(cpsms.getByLabel("Send to")).toHaveValue("own", { timeout: 30_000 });
       await cpsms.getByRole("button", { name: "Send test SMS" }).click();
       // An amount reads like a sentence: "1 point", never "1 points".
       await expect(page.getByTestId("test-sms-result-cpsms")).toContainText(/cost 1 point\b/);

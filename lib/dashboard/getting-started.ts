@@ -23,7 +23,7 @@ export type SetupFacts = {
   restaurantSaved: boolean;
   /** A provider runs with real credentials. */
   providerLive: boolean;
-  /** A test SMS went out from Settings > Providers: the owner has seen the sandbox (or a live provider) work. */
+  /** A test SMS was sent (to a verified or staff phone): the owner has seen the sandbox (or a live provider) work. */
   testSmsSent: boolean;
   guests: boolean;
   /** A campaign left the draft stage: scheduled, queued, sending, paused mid-send or completed. */
@@ -49,7 +49,7 @@ export function setupSteps(facts: SetupFacts): GettingStarted {
       title: "Connect an SMS provider, or try the sandbox",
       description: facts.providerLive
         ? "A provider is connected."
-        : "Enter your CPSMS.dk or smsapp.pk credentials, or send a test SMS to the sandbox to see how sending works first.",
+        : "Enter your CPSMS.dk or smsapp.pk credentials, or verify your phone under Settings > Account and send yourself a test SMS through the sandbox to see how sending works first.",
       href: "/settings/providers",
       role: "owner",
     },

@@ -1,13 +1,20 @@
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { getSegmentInfo } from "@/lib/sms/encoding";
 import { isProviderError } from "@/lib/sms/errors";
-import type { TestSmsInput } from "@/lib/validation/providers";
+import type { ProviderName } from "@/lib/sms/types";
+import { completeReservation, minutesUntil, reserveWithinLimit } from "@/lib/test-sends/per-user-limit";
+import { resolveTestRecipient, type TestRecipient } from "@/lib/test-sends/recipients";
+import type { TestRecipientChoice } from "@/lib/validation/test-sends";
 import { cpsmsClientFor, smsappClientFor } from "./provider-clients";
 import { resolveProvider, type ProviderMode } from "./resolve-provider";
+
+/** Test sends one user may make in a rolling hour (a test is a check, not a way to text people). */
+export const MAX_TEST_SENDS_PER_HOUR = 10;
+export const TEST_SMS_ACTION = "provider.test_sms";
+/** Refusals are logged under another name, so they don't count towards the limit. */
+export const TEST_SMS_REFUSED_ACTION = "provider.test_sms_refused";
 
 export type TestSmsResult =
   | {
@@ -21,27 +28,52 @@ export type TestSmsResult =
     }
   | { ok: false; mode: ProviderMode; to: string; code: string; message: string };
 
+/** What a test carries, settled for the recipient's number (the caller checks it as a real send would be). */
+export type TestContent = { provider: ProviderName; text: string; sender: string | null };
+
 /**
- * Sends one test message through a provider and reports exactly what the provider answered. Test sends carry
- * no delivery-report URL: they are not campaign messages and have no row to update.
+ * Sends one test message and reports exactly what the provider answered. Only to an allowed recipient (the
+ * user's verified phone or a staff phone, never a suppressed number), at most MAX_TEST_SENDS_PER_HOUR per user,
+ * every attempt audit-logged. `content` builds and checks the text and sender for the recipient's number; its
+ * refusals are logged as refused attempts too. Test sends carry no delivery-report URL: there is no row to update.
  */
-export async function sendTestSms(db: Database, actor: { id: string }, input: TestSmsInput): Promise<TestSmsResult> {
-  const { defaultCountry } = await getRestaurantSettings(db);
-  const phone = parsePhoneNumberFromString(input.to, defaultCountry as CountryCode);
-  if (!phone?.isValid()) {
-    throw new AppError(
-      "INVALID_INPUT",
-      `"${input.to}" isn't a valid phone number. Include the country code, e.g. +45 20 12 34 56 or +92 300 1234567.`,
-    );
+export async function sendTestSms(
+  db: Database,
+  actor: { id: string },
+  choice: TestRecipientChoice,
+  purpose: "compose" | "connection",
+  content: (recipient: TestRecipient) => Promise<TestContent>,
+): Promise<TestSmsResult> {
+  let recipient: TestRecipient | null = null;
+  let test: TestContent;
+  try {
+    recipient = await resolveTestRecipient(db, actor.id, choice);
+    test = await content(recipient);
+  } catch (err) {
+    if (err instanceof AppError) await logRefusal(db, actor, { purpose, recipient: choice, to: recipient?.phone ?? null, reason: err.code, message: err.message });
+    throw err;
   }
-  const to = phone.number; // E.164
-  const resolved = await resolveProvider(db, input.provider);
-  const from = input.sender || resolved.defaultSender || undefined;
-  const info = getSegmentInfo(input.text);
+  const to = recipient.phone;
+  const resolved = await resolveProvider(db, test.provider);
+  const from = test.sender ?? resolved.defaultSender ?? undefined;
+  const details = { to, recipient: recipient.kind, provider: test.provider, sender: from ?? null, mode: resolved.mode, purpose };
+  const reservation = await reserveWithinLimit(db, actor.id, MAX_TEST_SENDS_PER_HOUR, {
+    action: TEST_SMS_ACTION,
+    targetType: "provider",
+    targetId: test.provider,
+    details,
+  });
+  if (reservation.id === null) {
+    const message = `You have sent ${MAX_TEST_SENDS_PER_HOUR} test messages in the last hour, the most allowed. You can send the next one ${minutesUntil(reservation.freeAt)}.`;
+    await logRefusal(db, actor, { ...details, recipient: choice, reason: "RATE_LIMITED", message });
+    throw new AppError("RATE_LIMITED", message);
+  }
+
+  const info = getSegmentInfo(test.text);
   let result: TestSmsResult;
   try {
     const client = resolved.provider === "cpsms" ? cpsmsClientFor(resolved, db) : smsappClientFor(resolved);
-    const receipt = await client.send({ to, text: input.text, from });
+    const receipt = await client.send({ to, text: test.text, from });
     result = {
       ok: true,
       mode: resolved.mode,
@@ -52,15 +84,14 @@ export async function sendTestSms(db: Database, actor: { id: string }, input: Te
       providerMessageId: receipt.providerMessageId,
     };
   } catch (err) {
+    await completeReservation(db, reservation.id, { ok: false, code: isProviderError(err) ? err.code : "internal" });
     if (!isProviderError(err)) throw err;
-    result = { ok: false, mode: resolved.mode, to, code: err.code, message: err.userMessage };
+    return { ok: false, mode: resolved.mode, to, code: err.code, message: err.userMessage };
   }
-  await recordAudit(db, {
-    actorId: actor.id,
-    action: "provider.test_sms",
-    targetType: "provider",
-    targetId: input.provider,
-    details: { to, mode: resolved.mode, ok: result.ok, ...(result.ok ? {} : { code: result.code }) },
-  });
+  await completeReservation(db, reservation.id, { ok: true });
   return result;
+}
+
+async function logRefusal(db: Database, actor: { id: string }, details: Record<string, unknown>) {
+  await recordAudit(db, { actorId: actor.id, action: TEST_SMS_REFUSED_ACTION, targetType: "provider", details });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_MESSAGE_LENGTH } from "./providers";
+import { testRecipientSchema } from "./test-sends";
 
 // Shared by the compose form and its server actions (no server-only imports here).
 
@@ -56,6 +57,9 @@ export function splitPastedNumbers(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A compose test: the composed message and sender, checked as a real send, to an allowed test phone. */
 export const composeTestSchema = messageInputSchema.extend({
-  to: z.string().trim().min(1, "Enter your phone number for the test.").max(30, "That phone number is too long."),
+  category: audienceInputSchema.shape.category,
+  recipient: testRecipientSchema,
 });
+export type ComposeTestInput = z.infer<typeof composeTestSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { senderProblem } from "@/lib/providers/sender-rules";
+import { testRecipientSchema } from "./test-sends";
 
 // Shared by forms and server actions (no server-only imports here).
 
@@ -35,19 +36,6 @@ export type DefaultSenderInput = z.infer<typeof defaultSenderSchema>;
 /** CPSMS and smsapp.pk both take at most 1530 characters (10 GSM-7 segments). */
 export const MAX_MESSAGE_LENGTH = 1530;
 
-export const testSmsSchema = z
-  .object({
-    provider: providerNameSchema,
-    to: z.string().trim().min(1, "Enter the phone number to send the test to.").max(30, "That phone number is too long."),
-    text: z
-      .string()
-      .trim()
-      .min(1, "Write the test message.")
-      .max(MAX_MESSAGE_LENGTH, `Messages can have at most ${MAX_MESSAGE_LENGTH} characters.`),
-    sender: z.string().trim().max(20, "That sender is too long.").optional(),
-  })
-  .superRefine((value, ctx) => {
-    const problem = value.sender ? senderProblem(value.provider, value.sender) : null;
-    if (problem) ctx.addIssue({ code: "custom", path: ["sender"], message: problem });
-  });
+/** The owner's connection test: a fixed text from the default sender, to one of the allowed test phones. */
+export const testSmsSchema = z.object({ provider: providerNameSchema, recipient: testRecipientSchema });
 export type TestSmsInput = z.infer<typeof testSmsSchema>;

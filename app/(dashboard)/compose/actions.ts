@@ -5,16 +5,9 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { previewAudience, searchContactOptions } from "@/lib/campaigns/compose/preview-audience";
 import { checkSubmission, submitCampaigns } from "@/lib/campaigns/compose/submit-campaigns";
-import { routeProvider } from "@/lib/campaigns/route-provider";
 import { getDb } from "@/lib/db";
-import { renderMessage } from "@/lib/messages/render-message";
-import { sendTestSms } from "@/lib/providers/test-sms";
-import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { sendComposeTest } from "@/lib/test-sends/compose-test";
 import { audienceInputSchema, composeSchema, composeTestSchema } from "@/lib/validation/compose";
-import { normalizePhone } from "@/lib/contacts/phone";
-import { optOutUrl } from "@/lib/consent/opt-out-link";
-import { AppError } from "@/lib/errors";
-import { testSmsSchema } from "@/lib/validation/providers";
 import { deleteSavedTemplate, listSavedTemplates, saveTemplate } from "@/lib/messages/saved-templates";
 import { deleteTemplateSchema, saveTemplateSchema } from "@/lib/validation/message-template";
 
@@ -39,21 +32,11 @@ export const composeAction = defineAction(composeSchema, anyone, async (input, u
   return result;
 });
 
-/** Sends the message to one staff phone, as a guest named "Test" would get it (opt-out link as an example). */
-export const composeTestAction = defineAction(composeTestSchema, anyone, async (input, user) => {
-  const db = getDb();
-  const settings = await getRestaurantSettings(db);
-  const phone = normalizePhone(input.to, settings.defaultCountry);
-  const provider = input.provider === "auto" ? (phone.ok ? routeProvider(phone.e164, settings.routes) : settings.routes.fallback) : input.provider;
-  const text = renderMessage(
-    input.message,
-    { firstName: "Test", lastName: "Guest", restaurant: settings.name, optOutUrl: optOutUrl("test") },
-    { optOutFooter: input.optOutFooter, footerLanguage: input.footerLanguage },
-  );
-  const test = testSmsSchema.safeParse({ provider, to: input.to, text, ...(input.sender.trim() ? { sender: input.sender.trim() } : {}) });
-  if (!test.success) throw new AppError("INVALID_INPUT", test.error.issues[0]?.message ?? "Check the test message.");
-  return sendTestSms(db, user, test.data);
-});
+/**
+ * Sends the message, as a guest named "Test" would get it, to the user's own verified phone or a staff phone
+ * (never a typed number), with text and sender checked as for a real send, within the per-user hourly limit.
+ */
+export const composeTestAction = defineAction(composeTestSchema, anyone, (input, user) => sendComposeTest(getDb(), user, input));
 
 /** Saves the message as one of the restaurant's templates; returns the updated list for the menu. */
 export const saveTemplateAction = defineAction(saveTemplateSchema, anyone, async (input, user) => {

@@ -24,6 +24,7 @@ import { ProviderCosts } from "./provider-costs";
 import { SaveTemplateDialog } from "./save-template-dialog";
 import { SchedulePicker, type ScheduleValue } from "./schedule-picker";
 import { SendTestBox } from "./send-test-box";
+import type { TestRecipientOption } from "@/components/test-sends/test-recipient-select";
 
 type Props = {
   restaurantName: string;
@@ -37,6 +38,8 @@ type Props = {
   exampleOptOutUrl: string;
   savedTemplates: SavedTemplateItem[];
   userId: string;
+  /** The phones "Send test" may go to: the user's verified phone, then the staff phones. */
+  testRecipients: TestRecipientOption[];
 };
 
 /** The compose page: who, what, through which provider and sender, and when. */
@@ -274,7 +277,7 @@ export function ComposeForm(props: Props) {
           <Input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder={defaultName(message) || "e.g. Friday happy hour"} maxLength={80} />
         </div>
 
-        <SendTestBox message={message} optOutFooter={optOutFooter} footerLanguage={footerLanguage} provider={provider} sender={sender} />
+        <SendTestBox recipients={props.testRecipients} message={message} category={audience.category} optOutFooter={optOutFooter} footerLanguage={footerLanguage} provider={provider} sender={sender} />
 
         {error && (
           <Alert variant="destructive" role="alert">

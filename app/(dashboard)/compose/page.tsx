@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { listSavedTemplates } from "@/lib/messages/saved-templates";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { listTestRecipients } from "@/lib/test-sends/recipients";
 import { ComposeForm } from "./compose-form";
 
 export const metadata: Metadata = { title: "Compose" };
@@ -16,12 +17,13 @@ export const metadata: Metadata = { title: "Compose" };
 export default async function Page({ searchParams }: { searchParams: Promise<{ group?: string }> }) {
   const user = await requireUser();
   const db = getDb();
-  const [restaurant, groups, providers, params, savedTemplates] = await Promise.all([
+  const [restaurant, groups, providers, params, savedTemplates, testRecipients] = await Promise.all([
     getRestaurantSettings(db),
     listGroupOptions(db),
     resolveProviders(db),
     searchParams,
     listSavedTemplates(db),
+    listTestRecipients(db, user.id),
   ]);
   const initialGroupId = groups.some((g) => g.id === params.group) ? params.group : undefined;
   return (
@@ -39,6 +41,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ g
         exampleOptOutUrl={exampleOptOutUrl()}
         savedTemplates={savedTemplates}
         userId={user.id}
+        testRecipients={testRecipients.map(({ value, label }) => ({ value, label }))}
       />
     </>
   );

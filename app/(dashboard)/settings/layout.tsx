@@ -7,6 +7,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const user = await requireUser({ allowPendingPasswordChange: true });
   const items = [
     { href: "/settings/account", label: "Account" },
+    ...(hasRole(user.role, "manager") ? [{ href: "/settings/phones", label: "Test phones" }] : []),
     ...(hasRole(user.role, "owner")
       ? [
           { href: "/settings/restaurant", label: "Restaurant" },

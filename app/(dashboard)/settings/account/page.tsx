@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { ChangePasswordForm } from "./change-password-form";
 import { SessionsCard } from "./sessions-card";
+import { MyPhoneCard } from "./my-phone-card";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -57,6 +58,7 @@ export default async function AccountPage() {
           <ChangePasswordForm required={user.mustChangePassword} />
         </CardContent>
       </Card>
+      {user.mustChangePassword ? null : <MyPhoneCard userId={user.id} />}
       <SessionsCard sessions={sessions} currentId={currentId} timeZone={settings.timeZone} />
     </div>
   );

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
+import { sendConnectionTest } from "@/lib/test-sends/compose-test";
 import { checkProviderConnection } from "@/lib/providers/connection-check";
 import { clearProviderCredentials, saveDefaultSender, saveProviderCredentials } from "@/lib/providers/provider-settings";
-import { sendTestSms } from "@/lib/providers/test-sms";
 import {
   defaultSenderSchema,
   providerCredentialsSchema,
@@ -39,8 +39,9 @@ export const saveDefaultSenderAction = defineAction(defaultSenderSchema, owner, 
   return { sender: input.sender || null };
 });
 
+/** The connection test: a fixed text from the default sender, to the owner's verified phone or a staff phone. */
 export const sendTestSmsAction = defineAction(testSmsSchema, owner, async (input, user) => {
-  const result = await sendTestSms(getDb(), user, input);
+  const result = await sendConnectionTest(getDb(), user, input);
   revalidatePath(PAGE); // the sandbox inbox below the form
   return result;
 });

@@ -4,7 +4,7 @@ import type { ProviderSummary } from "@/lib/providers/provider-summary";
 import { ConnectionStatus } from "./connection-status";
 import { CredentialsForm } from "./credentials-form";
 import { DefaultSenderForm } from "./default-sender-form";
-import { TestSmsForm } from "./test-sms-form";
+import { TestSmsSection } from "./test-sms-section";
 
 const COUNTRY: Record<ProviderSummary["provider"], string> = { cpsms: "Denmark (+45)", smsapp: "Pakistan (+92)" };
 const ENV_VARIABLES: Record<ProviderSummary["provider"], string> = {
@@ -39,7 +39,7 @@ export function ProviderCard({ summary, senderRules }: { summary: ProviderSummar
         <ConnectionStatus provider={summary.provider} />
         <CredentialsForm summary={summary} />
         <DefaultSenderForm provider={summary.provider} current={summary.defaultSender} rules={senderRules} />
-        <TestSmsForm provider={summary.provider} label={summary.label} defaultSender={summary.defaultSender} />
+        <TestSmsSection provider={summary.provider} label={summary.label} defaultSender={summary.defaultSender} />
       </CardContent>
     </Card>
   );

@@ -1,0 +1,117 @@
+"use client";
+
+import { CircleCheck } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { confirmPhoneCodeAction, removeOwnPhoneAction, requestPhoneCodeAction } from "./phone-actions";
+
+type Props = { phone: string | null; verified: boolean; pendingPhone: string | null };
+
+/** Enter a number, get a 6-digit code by text, type it in: the phone is then verified for test messages. */
+export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [changing, setChanging] = useState(!phone);
+  const [error, setError] = useState<string | null>(null);
+  const waiting = Boolean(pendingPhone) && !changing;
+
+  function run(action: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>, success: string, after?: () => void) {
+    startTransition(async () => {
+      const result = await action();
+      if (!result.ok) {
+        setError(result.error.message);
+        return;
+      }
+      setError(null);
+      toast.success(success);
+      after?.();
+      router.refresh();
+    });
+  }
+
+  const requestCode = (form: HTMLFormElement) => {
+    const number = String(new FormData(form).get("phone") ?? "");
+    run(() => requestPhoneCodeAction({ phone: number }), "Code sent. Check your phone.", () => setChanging(false));
+  };
+  const confirmCode = (form: HTMLFormElement) => {
+    const code = String(new FormData(form).get("code") ?? "");
+    run(() => confirmPhoneCodeAction({ code }), "Phone verified. Tests can go to it now.", () => form.reset());
+  };
+
+  return (
+    <div className="max-w-md space-y-4">
+      {phone && verified && !changing ? (
+        <p className="flex items-center gap-2 text-sm">
+          <CircleCheck className="size-4 text-emerald-600" aria-hidden />
+          <span>
+            <span className="font-medium">{phone}</span> is verified.
+          </span>
+        </p>
+      ) : null}
+
+      {waiting ? (
+        <form
+          noValidate
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            confirmCode(e.currentTarget);
+          }}
+        >
+          <Label htmlFor="phone-code">Code sent to {pendingPhone}</Label>
+          <div className="flex gap-2">
+            <Input id="phone-code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder="123456" className="max-w-40" aria-invalid={Boolean(error)} aria-describedby={error ? "my-phone-error" : undefined} />
+            <Button type="submit" disabled={pending}>
+              {pending ? "Checking…" : "Confirm"}
+            </Button>
+          </div>
+          <p className="text-xs text-muted-foreground">The code works for 10 minutes. No text? Check the number, then ask for a new code.</p>
+        </form>
+      ) : null}
+
+      {changing || !phone || (!verified && !waiting) ? (
+        <form
+          noValidate
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            requestCode(e.currentTarget);
+          }}
+        >
+          <Label htmlFor="my-phone">Your mobile number</Label>
+          <div className="flex gap-2">
+            <Input id="my-phone" name="phone" type="tel" inputMode="tel" autoComplete="tel" placeholder="+45 20 12 34 56" defaultValue={verified ? "" : (phone ?? "")} aria-invalid={Boolean(error)} aria-describedby={error ? "my-phone-error" : undefined} />
+            <Button type="submit" disabled={pending}>
+              {pending ? "Sending…" : "Text me a code"}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+
+      <FieldError id="my-phone-error">{error}</FieldError>
+
+      <div className="flex flex-wrap gap-2">
+        {phone && !changing ? (
+          <Button type="button" variant="outline" size="sm" onClick={() => { setError(null); setChanging(true); }}>
+            {waiting ? "Use another number" : "Change number"}
+          </Button>
+        ) : null}
+        {phone && changing ? (
+          <Button type="button" variant="ghost" size="sm" onClick={() => setChanging(false)}>
+            Cancel
+          </Button>
+        ) : null}
+        {phone && !changing ? (
+          <Button type="button" variant="ghost" size="sm" disabled={pending} onClick={() => run(() => removeOwnPhoneAction({ confirm: true }), "Phone removed.")}>
+            Remove
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

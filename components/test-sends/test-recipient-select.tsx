@@ -1,0 +1,33 @@
+"use client";
+
+import Link from "next/link";
+import { NativeSelect } from "@/components/ui/native-select";
+
+export type TestRecipientOption = { value: string; label: string };
+
+/**
+ * A select of the phones a test may go to (the user's verified phone, then the staff phones), or how to get one
+ * when there are none. Never a text field: the server refuses any other number anyway.
+ */
+export function TestRecipientSelect(props: { id: string; value: string; onChange: (value: string) => void; options: TestRecipientOption[] }) {
+  if (props.options.length === 0) {
+    return (
+      <p id={props.id} className="text-sm text-muted-foreground">
+        No test phone yet. Verify yours under{" "}
+        <Link href="/settings/account" className="font-medium text-foreground underline underline-offset-4">
+          Settings &gt; Account
+        </Link>
+        , or ask a manager to add one under Settings &gt; Test phones.
+      </p>
+    );
+  }
+  return (
+    <NativeSelect id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </NativeSelect>
+  );
+}
