@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import NextAuth from "next-auth";
 import { headers } from "next/headers";

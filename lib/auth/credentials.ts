@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { User as AuthUser } from "next-auth";
 import { users } from "@/drizzle/schema";

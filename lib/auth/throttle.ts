@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, gt, lt, max, min, sql } from "drizzle-orm";
 import { signInAttempts } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { type User, userSessions, users } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MessageStatus } from "@/drizzle/schema";
 import type { Pool } from "pg";
 import { type Database, getPool } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Campaign, campaignMessages, campaigns } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";

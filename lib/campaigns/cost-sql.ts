@@ -1,3 +1,4 @@
+import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { SEGMENT_PRICES } from "@/lib/messages/segment-prices";
 import { TALLY } from "./campaign-progress";

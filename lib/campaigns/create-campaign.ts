@@ -1,3 +1,4 @@
+import "server-only";
 import { campaignMessages, campaigns } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";

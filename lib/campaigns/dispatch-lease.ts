@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { campaigns } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

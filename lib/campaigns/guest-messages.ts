@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { campaignMessages, campaigns } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

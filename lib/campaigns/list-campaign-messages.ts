@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { campaignMessages, contacts } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

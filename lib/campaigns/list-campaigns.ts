@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq, inArray, sql } from "drizzle-orm";
 import { type Campaign, campaignMessages, campaigns, type MessageStatus, users } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { campaignMessages, campaigns } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db";
 import { cpsmsClientFor, smsappClientFor } from "@/lib/providers/provider-clients";
 import { resolveProvider, type ProviderMode } from "@/lib/providers/resolve-provider";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { type Campaign, campaignMessages } from "@/drizzle/schema";
 import { formatPhone } from "@/lib/contacts/phone";

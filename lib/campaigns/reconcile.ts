@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { campaignMessages } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { campaignMessages, campaigns } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { contacts, suppressions } from "@/drizzle/schema";
 import { hashPhone } from "@/lib/consent/phone-hash";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { type ConsentSource, consentEvents, contacts, users } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { contacts } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

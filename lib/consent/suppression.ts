@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray, type SQL, sql } from "drizzle-orm";
 import { suppressions } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

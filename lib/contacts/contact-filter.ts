@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type ConsentState, CONSENT_STATES, contacts, groupMembers } from "@/drizzle/schema";
 

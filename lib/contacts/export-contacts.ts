@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { contacts, groupMembers, groups } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

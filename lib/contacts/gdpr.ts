@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { campaignMessages, campaigns, contacts } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";

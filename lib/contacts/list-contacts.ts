@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { contacts, groupMembers, groups } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import { type Contact, consentEvents, contacts, users } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sharedResult } from "@/lib/cache/shared-result";
 import type { Database } from "@/lib/db";
 import { cpsmsClientFor, smsappClientFor } from "@/lib/providers/provider-clients";

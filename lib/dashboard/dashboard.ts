@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type CampaignStatus, campaignMessages, campaigns } from "@/drizzle/schema";
 import { TALLY } from "@/lib/campaigns/campaign-progress";

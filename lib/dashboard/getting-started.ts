@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { UserRole } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

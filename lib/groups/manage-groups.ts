@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { contacts, type Group, groupMembers, groups } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";

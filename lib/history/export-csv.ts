@@ -1,3 +1,4 @@
+import "server-only";
 import { DELIVERY_STATE_LABELS, DELIVERY_STATE_OF } from "@/lib/campaigns/delivery-status";
 import { CSV_BOM, csvCell, csvLine } from "@/lib/contacts/csv-cell";
 import type { Database } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { campaignMessages, campaigns, contacts } from "@/drizzle/schema";
 import { statusList } from "@/lib/campaigns/cost-sql";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { campaignMessages, campaigns, contacts, messageEvents } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

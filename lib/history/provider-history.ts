@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray } from "drizzle-orm";
 import { campaignMessages } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

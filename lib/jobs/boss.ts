@@ -1,3 +1,4 @@
+import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";

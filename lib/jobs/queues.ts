@@ -1,3 +1,4 @@
+import "server-only";
 import type PgBoss from "pg-boss";
 
 /** pg-boss queue names (v10 allows letters, digits and underscores only). */

@@ -1,5 +1,7 @@
+import "server-only";
 import type PgBoss from "pg-boss";
 import { purgeOldSignInAttempts } from "@/lib/auth/throttle";
+import { purgeEndedSessions } from "@/lib/auth/user-sessions";
 import { dispatchCampaign } from "@/lib/campaigns/dispatch-campaign";
 import { LEASE_MS } from "@/lib/campaigns/dispatch-lease";
 import { providerSessions } from "@/lib/campaigns/provider-session";
@@ -14,9 +16,11 @@ import { QUEUE } from "./queues";
 /** Registers this process as a worker for every queue. Handlers must be idempotent: pg-boss may retry. */
 export async function registerWorkers(boss: PgBoss) {
   await boss.work(QUEUE.purgeSignInAttempts, async () => {
+    // The same daily clean-up takes the sessions that ended (signed out, expired) with it.
     const removed = await purgeOldSignInAttempts(getDb());
-    logger.info({ removed }, "purged old sign-in attempts");
-    return { removed };
+    const sessions = await purgeEndedSessions(getDb());
+    logger.info({ removed, sessions }, "purged old sign-in attempts and ended sessions");
+    return { removed, sessions };
   });
 
   await boss.work<{ campaignId: string }>(QUEUE.campaignDispatch, { pollingIntervalSeconds: 1 }, async ([job]) => {

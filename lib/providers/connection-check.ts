@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db";
 import { isProviderError } from "@/lib/sms/errors";
 import type { ProviderName } from "@/lib/sms/types";

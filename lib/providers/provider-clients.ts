@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db";
 import { type CpsmsClient, createCpsmsClient } from "@/lib/sms/cpsms/client";
 import { createSmsappClient, type SmsappClient } from "@/lib/sms/smsapp/client";

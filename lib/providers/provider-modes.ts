@@ -1,3 +1,4 @@
+import "server-only";
 import { providerSettings } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { env } from "@/lib/env";

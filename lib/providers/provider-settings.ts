@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { providerSettings } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { providerSettings, type ProviderSettingsRow } from "@/drizzle/schema";
 import { openSecret, secretHint } from "@/lib/crypto/secret-box";
 import type { Database } from "@/lib/db";

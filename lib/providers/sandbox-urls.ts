@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 
 /** Where the launcher's sandbox emulators listen (loopback only). */

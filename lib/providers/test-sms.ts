@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { users } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import { generatePassword, hashPassword } from "@/lib/auth/password";

@@ -1,3 +1,4 @@
+import "server-only";
 import { dataDir, env, setRuntimeEnv } from "@/lib/env";
 import { registerWorkers } from "@/lib/jobs/worker";
 import { startBoss, stopBoss } from "@/lib/jobs/boss";

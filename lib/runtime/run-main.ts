@@ -1,3 +1,4 @@
+import "server-only";
 import { EnvError } from "@/lib/env";
 import { StartupError } from "./startup-error";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 import { startCpsmsSandbox, startSmsappSandbox } from "@/sandbox";
 import { variantsFromEnv, withCpsmsVariants, withSmsappVariants } from "@/sandbox/cli";

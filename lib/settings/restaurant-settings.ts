@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { restaurantSettings, type RestaurantSettings } from "@/drizzle/schema";
 import { DEFAULT_ROUTES, type ProviderRoutes } from "@/lib/campaigns/route-provider";

@@ -1,3 +1,4 @@
+import "server-only";
 import { planCampaigns } from "@/lib/campaigns/compose/plan-campaigns";
 import type { Database } from "@/lib/db";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { auditLog } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

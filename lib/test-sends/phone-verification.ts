@@ -1,3 +1,4 @@
+import "server-only";
 import { randomInt } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { phoneVerifications, users } from "@/drizzle/schema";

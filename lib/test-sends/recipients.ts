@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { staffPhones, users } from "@/drizzle/schema";
 import { isSuppressed } from "@/lib/consent/suppression";

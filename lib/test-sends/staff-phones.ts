@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { type StaffPhone, staffPhones } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";

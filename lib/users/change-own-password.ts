@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { users } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import { type UserRole, users } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Campaign } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

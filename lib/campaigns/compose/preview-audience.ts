@@ -1,3 +1,4 @@
+import "server-only";
 import { ilike, or, sql } from "drizzle-orm";
 import { contacts, groupMembers, groups } from "@/drizzle/schema";
 import { optOutUrl } from "@/lib/consent/opt-out-link";

@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray, or, sql } from "drizzle-orm";
 import { contacts, groupMembers, groups } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { recurringSends, users } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, lte } from "drizzle-orm";
 import { type Campaign, type RecurringSend, recurringSends, users } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { consentEvents, contacts, groupMembers, groups, suppressions } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
