@@ -411,6 +411,10 @@ const CASES: Case[] = [
   h({ name: "page: smsapp uid 5,000 chars", path: `/history/smsapp/${"u".repeat(5000)}`, status: [404, 414, 431] }),
   h({ name: "page: sign-in open redirect", as: "none", path: "/sign-in?callbackUrl=%2F%2Fevil.example%2F", status: [200], mustNotContain: 'name="callbackUrl" value="//evil' }),
   h({ name: "page: sign-in javascript: callback", as: "none", path: "/sign-in?callbackUrl=javascript%3Aalert(1)", status: [200], mustNotContain: 'name="callbackUrl" value="javascript' }),
+  h({ name: "page: sign-in callback with a tab", as: "none", path: "/sign-in?callbackUrl=%2F%09%2F127.0.0.1%3A4650%2F_sandbox", status: [200], mustNotContain: "127.0.0.1:4650" }),
+  h({ name: "page: sign-in callback with a line feed", as: "none", path: "/sign-in?callbackUrl=%2F%0a%2F127.0.0.1%3A4650%2F_sandbox", status: [200], mustNotContain: "127.0.0.1:4650" }),
+  h({ name: "page: sign-in callback with a carriage return", as: "none", path: "/sign-in?callbackUrl=%2F%0d%2F127.0.0.1%3A4650%2F_sandbox", status: [200], mustNotContain: "127.0.0.1:4650" }),
+  h({ name: "page: sign-in callback with an ideographic space", as: "none", path: "/sign-in?callbackUrl=%2F%E3%80%80%2F127.0.0.1%3A4650%2F_sandbox", status: [200], mustNotContain: "127.0.0.1:4650" }),
   h({ name: "page: sign-in reflected error code", as: "none", path: `/sign-in?code=${encodeURIComponent(IMG)}&error=${encodeURIComponent(SCRIPT)}`, status: [200], mustNotContain: IMG }),
 ];
 
