@@ -50,7 +50,10 @@ describe("getting started", () => {
       expect(await readSetupFacts(db)).toEqual(NOTHING);
 
       await db.execute(sql`insert into restaurant_settings (id, name) values (1, 'Café Rose')`);
-      await db.execute(sql`insert into audit_log (action, target_type, target_id) values ('provider.test_sms', 'provider', 'cpsms')`);
+      // A test the provider refused (or still under way) doesn't tick the step; one it accepted does.
+      await db.execute(sql`insert into audit_log (action, target_type, target_id, details) values ('provider.test_sms', 'provider', 'cpsms', '{"ok": false}')`);
+      expect((await readSetupFacts(db)).testSmsSent).toBe(false);
+      await db.execute(sql`insert into audit_log (action, target_type, target_id, details) values ('provider.test_sms', 'provider', 'cpsms', '{"ok": true}')`);
       await db.execute(sql`insert into contacts (phone, opt_out_token) values ('+4520123456', 'tok')`);
       await db.execute(sql`insert into campaigns (name, provider, body, status) values ('Draft', 'cpsms', 'Hi', 'draft')`);
       expect(await readSetupFacts(db)).toEqual({ ...NOTHING, restaurantSaved: true, testSmsSent: true, guests: true });

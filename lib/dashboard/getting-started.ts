@@ -89,7 +89,7 @@ export async function readSetupFacts(db: Database): Promise<SetupFacts> {
     db.execute<Omit<SetupFacts, "providerLive">>(sql`
       select
         exists (select 1 from restaurant_settings) as "restaurantSaved",
-        exists (select 1 from audit_log where target_type = 'provider' and action = 'provider.test_sms') as "testSmsSent",
+        exists (select 1 from audit_log where target_type = 'provider' and action = 'provider.test_sms' and details->>'ok' = 'true') as "testSmsSent",
         exists (select 1 from contacts) as "guests",
         exists (select 1 from campaigns where status in ('scheduled', 'queued', 'sending', 'paused', 'completed')) as "campaignSent",
         exists (select 1 from users offset 1) as "teamInvited"`),
