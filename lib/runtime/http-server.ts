@@ -40,7 +40,11 @@ export async function serveNextApp(opts: {
     // comes back over loopback: the signed address stamped here travels with it (lib/auth/forwarded-peer.ts).
     const clientAddress = clientAddressFor(req.headers, req.socket.remoteAddress, opts.trustProxy, key);
     if (clientAddress === null) {
-      res.writeHead(403, { "content-type": "text/plain" }).end("Forbidden");
+      // Refused before Next sees it, so nothing else reads the body: drain it, and a client that hangs up
+      // mid-body is not an uncaught error.
+      req.on("error", () => {});
+      req.resume();
+      res.writeHead(403, { "content-type": "text/plain", connection: "close" }).end("Forbidden");
       return;
     }
     if (!opts.trustProxy || req.headers["x-action-forwarded"] !== undefined) req.headers["x-forwarded-for"] = clientAddress;
