@@ -1,7 +1,7 @@
 import "server-only";
 import { sharedResult } from "@/lib/cache/shared-result";
 import type { Database } from "@/lib/db";
-import { cpsmsClientFor, smsappClientFor } from "@/lib/providers/provider-clients";
+import { clientFor } from "@/lib/providers/provider-clients";
 import { type ProviderMode, resolveProvider } from "@/lib/providers/resolve-provider";
 import { isProviderError } from "@/lib/sms/errors";
 import type { ProviderName } from "@/lib/sms/types";
@@ -52,7 +52,7 @@ async function readBalance(
   });
   try {
     const balance = await Promise.race([
-      resolved.provider === "cpsms" ? cpsmsClientFor(resolved, db, transport).getBalance() : smsappClientFor(resolved, transport).getBalance(),
+      clientFor(resolved, db, transport).getBalance(),
       deadline,
     ]);
     return {

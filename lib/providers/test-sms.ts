@@ -8,7 +8,7 @@ import type { ProviderName } from "@/lib/sms/types";
 import { completeReservation, minutesUntil, reserveWithinLimit } from "@/lib/test-sends/per-user-limit";
 import { resolveTestRecipient, type TestRecipient } from "@/lib/test-sends/recipients";
 import type { TestRecipientChoice } from "@/lib/validation/test-sends";
-import { cpsmsClientFor, smsappClientFor } from "./provider-clients";
+import { clientFor } from "./provider-clients";
 import { resolveProvider, type ProviderMode } from "./resolve-provider";
 
 /** Test sends one user may make in a rolling hour (a test is a check, not a way to text people). */
@@ -73,7 +73,7 @@ export async function sendTestSms(
   const info = getSegmentInfo(test.text);
   let result: TestSmsResult;
   try {
-    const client = resolved.provider === "cpsms" ? cpsmsClientFor(resolved, db) : smsappClientFor(resolved);
+    const client = clientFor(resolved, db);
     const receipt = await client.send({ to, text: test.text, from });
     result = {
       ok: true,

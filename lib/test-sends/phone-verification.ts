@@ -9,7 +9,7 @@ import { isSuppressed } from "@/lib/consent/suppression";
 import { formatPhone, normalizePhone } from "@/lib/contacts/phone";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { cpsmsClientFor, smsappClientFor } from "@/lib/providers/provider-clients";
+import { clientFor } from "@/lib/providers/provider-clients";
 import { resolveProvider } from "@/lib/providers/resolve-provider";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { isProviderError } from "@/lib/sms/errors";
@@ -74,7 +74,7 @@ export async function requestPhoneCode(db: Database, actor: { id: string }, rawP
   const resolved = await resolveProvider(db, provider);
   const text = `${code} is your code to confirm this phone for test messages from ${settings.name}. It expires in 10 minutes.`;
   try {
-    const client = resolved.provider === "cpsms" ? cpsmsClientFor(resolved, db) : smsappClientFor(resolved);
+    const client = clientFor(resolved, db);
     await client.send({ to: phone, text, from: resolved.defaultSender ?? undefined });
   } catch (err) {
     await db.delete(phoneVerifications).where(eq(phoneVerifications.userId, actor.id));

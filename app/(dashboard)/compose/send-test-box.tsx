@@ -5,19 +5,10 @@ import { toast } from "sonner";
 import { type TestRecipientOption, TestRecipientSelect } from "@/components/test-sends/test-recipient-select";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import type { FooterLanguage } from "@/lib/messages/opt-out-footer";
-import type { ProviderName } from "@/lib/sms/types";
+import type { MessageChoice } from "@/lib/campaigns/compose/plan-campaigns";
 import { composeTestAction } from "./actions";
 
-type Props = {
-  recipients: TestRecipientOption[];
-  message: string;
-  category: "marketing" | "transactional";
-  optOutFooter: boolean;
-  footerLanguage: FooterLanguage;
-  provider: ProviderName | "auto";
-  sender: string;
-};
+type Props = MessageChoice & { recipients: TestRecipientOption[] };
 
 /** "Send a test": the message as a guest named "Test" gets it, to the user's verified phone or a staff phone. */
 export function SendTestBox(props: Props) {
