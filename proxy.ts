@@ -36,11 +36,21 @@ export default function proxy(request: NextRequest) {
     // A chunked body has no Content-Length and went past this check to the same 500. Our pages always send one
     // (an action's body is a string or FormData), so a body without it is refused before it is read.
     if (!request.headers.has("content-length")) {
-      return withHeaders(NextResponse.json({ error: "The request was sent without its length. Reload the page and try again." }, { status: 411 }));
+      return withHeaders(
+        NextResponse.json(
+          { error: "The request was sent without its length. Reload the page and try again." },
+          { status: 411 },
+        ),
+      );
     }
     const length = Number(request.headers.get("content-length") ?? 0);
     if (length > SERVER_ACTION_BODY_LIMIT) {
-      return withHeaders(NextResponse.json({ error: "That is too much to send at once (over 1 MB). Shorten the text or import a file instead." }, { status: 413 }));
+      return withHeaders(
+        NextResponse.json(
+          { error: "That is too much to send at once (over 1 MB). Shorten the text or import a file instead." },
+          { status: 413 },
+        ),
+      );
     }
   }
   const hasSession = SESSION_COOKIE_NAMES.some(
@@ -62,5 +72,7 @@ export const config = {
   // Not the provider callbacks: they answer JSON to machines (no page to protect), arrive by the thousand
   // during a send, and are public by design (a signed token in the URL is their credential). Not the web app
   // manifest and its icons either: browsers fetch them without cookies, so a redirect would break home-screen install.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|fonts/|api/webhooks/|manifest.webmanifest|apple-touch-icon.png|icons/).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|fonts/|api/webhooks/|manifest.webmanifest|apple-touch-icon.png|icons/).*)",
+  ],
 };

@@ -72,7 +72,11 @@ export async function startAppInstance(
     if (options.sandboxNiceness) os.setPriority(sandbox.pid!, options.sandboxNiceness);
   }
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...SERVER_NODE_ARGS, "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), ...SERVER_NODE_ARGS, "scripts/start.ts"],
+    { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
   child.stdout!.on("data", (d: Buffer) => (output += d));
   child.stderr!.on("data", (d: Buffer) => (output += d));
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
@@ -93,7 +97,13 @@ export async function startAppInstance(
   let worker: ChildProcess | undefined;
   if (options.separateWorker) {
     try {
-      worker = await startHelper("scripts/worker.ts", { ...env, RUN_WORKER: "true" }, "worker is running", 60_000, "worker");
+      worker = await startHelper(
+        "scripts/worker.ts",
+        { ...env, RUN_WORKER: "true" },
+        "worker is running",
+        60_000,
+        "worker",
+      );
     } catch (err) {
       child.kill("SIGKILL");
       sandbox?.kill("SIGKILL");
@@ -136,12 +146,25 @@ export async function startAppInstance(
 }
 
 /** Starts one of our scripts and waits until it prints `readyText`; kills it and throws with its output if not. */
-async function startHelper(script: string, env: NodeJS.ProcessEnv, readyText: string, timeoutMs: number, name: string): Promise<ChildProcess> {
+async function startHelper(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  readyText: string,
+  timeoutMs: number,
+  name: string,
+): Promise<ChildProcess> {
   let output = "";
-  const helper = spawn(process.execPath, [...SERVER_NODE_ARGS, script], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const helper = spawn(process.execPath, [...SERVER_NODE_ARGS, script], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   helper.stdout!.on("data", (d: Buffer) => (output += d));
   helper.stderr!.on("data", (d: Buffer) => (output += d));
-  for (const deadline = Date.now() + timeoutMs; !output.includes(readyText) && helper.exitCode === null && Date.now() < deadline; ) {
+  for (
+    const deadline = Date.now() + timeoutMs;
+    !output.includes(readyText) && helper.exitCode === null && Date.now() < deadline;
+  ) {
     await new Promise((r) => setTimeout(r, 100));
   }
   if (!output.includes(readyText)) {
@@ -167,6 +190,7 @@ export async function signInOverHttp(baseURL: string, email: string, password: s
     .getSetCookie()
     .map((c) => c.split(";")[0]!)
     .filter((c) => c.includes("session-token"));
-  if (session.length === 0) throw new Error(`sign-in as ${email} failed (HTTP ${res.status}, ${res.headers.get("location")})`);
+  if (session.length === 0)
+    throw new Error(`sign-in as ${email} failed (HTTP ${res.status}, ${res.headers.get("location")})`);
   return session.join("; ");
 }

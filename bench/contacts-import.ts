@@ -1,11 +1,39 @@
-import { getDb } from "@/lib/db";
 import { importContactsCsv } from "@/lib/contacts/import/import-contacts";
+import { getDb } from "@/lib/db";
 import { timeMs, withPeakRss } from "./measure";
 import type { Bench } from "./types";
 
 const ROWS = 100_000;
-const FIRST = ["Anna", "Mads", "Sofie", "Frederik", "Ida", "Oliver", "Freja", "Lucas", "Emma", "William", "Åse", "Søren", "Ayesha", "Ali", "Fatima"];
-const LAST = ["Hansen", "Jensen", "Nielsen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Khan", "Ahmed", "Malik"];
+const FIRST = [
+  "Anna",
+  "Mads",
+  "Sofie",
+  "Frederik",
+  "Ida",
+  "Oliver",
+  "Freja",
+  "Lucas",
+  "Emma",
+  "William",
+  "Åse",
+  "Søren",
+  "Ayesha",
+  "Ali",
+  "Fatima",
+];
+const LAST = [
+  "Hansen",
+  "Jensen",
+  "Nielsen",
+  "Pedersen",
+  "Andersen",
+  "Christensen",
+  "Larsen",
+  "Sørensen",
+  "Khan",
+  "Ahmed",
+  "Malik",
+];
 
 /**
  * A 100,000-row guest CSV as a Danish Excel export would look (semicolons, local numbers with spaces): 2% of

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { parseContactQuery } from "@/lib/contacts/contact-filter";
 import { listContacts, listTags } from "@/lib/contacts/list-contacts";
-import { listGroupNames, listGroups } from "@/lib/groups/manage-groups";
 import { getDb } from "@/lib/db";
+import { listGroupNames, listGroups } from "@/lib/groups/manage-groups";
 import { medianMs } from "./measure";
 import type { Bench } from "./types";
 
@@ -31,7 +31,14 @@ async function seed() {
 }
 
 export const contactsTableBench: Bench = {
-  names: ["contacts.table.first", "contacts.table.deep", "contacts.table.search", "contacts.table.filtered", "contacts.table.page", "contacts.groups.list"],
+  names: [
+    "contacts.table.first",
+    "contacts.table.deep",
+    "contacts.table.search",
+    "contacts.table.filtered",
+    "contacts.table.page",
+    "contacts.groups.list",
+  ],
   async run(report) {
     await seed();
     const db = getDb();
@@ -41,23 +48,51 @@ export const contactsTableBench: Bench = {
 
     const deep = parseContactQuery({ page: String(CONTACTS / 50 - 1), sort: "name.asc" });
     const deepRun = await medianMs(() => listContacts(db, deep));
-    report({ bench: "contacts.table.deep", value: deepRun.ms, unit: "ms", page: deep.page, sort: "name", runs: deepRun.runs });
+    report({
+      bench: "contacts.table.deep",
+      value: deepRun.ms,
+      unit: "ms",
+      page: deep.page,
+      sort: "name",
+      runs: deepRun.runs,
+    });
 
     const queries = ["annabelle", "Sørensen42", "2012 34", "hansen"];
     const results: Record<string, number> = {};
     for (const q of queries) results[q] = (await medianMs(() => listContacts(db, parseContactQuery({ q })))).ms;
     const worst = Math.max(...Object.values(results));
-    report({ bench: "contacts.table.search", value: worst, unit: "ms", queries: results, note: "worst median of the queries" });
+    report({
+      bench: "contacts.table.search",
+      value: worst,
+      unit: "ms",
+      queries: results,
+      note: "worst median of the queries",
+    });
 
     const filtered = parseContactQuery({ q: "anna", consent: "granted", tag: "vip", group: await firstGroupId() });
     const filteredRun = await medianMs(() => listContacts(db, filtered));
-    report({ bench: "contacts.table.filtered", value: filteredRun.ms, unit: "ms", note: "search + consent + tag + group" });
+    report({
+      bench: "contacts.table.filtered",
+      value: filteredRun.ms,
+      unit: "ms",
+      note: "search + consent + tag + group",
+    });
 
     // Everything the page loads besides the rows: the group list with member counts and the tag list.
     const pageRun = await medianMs(() => Promise.all([listContacts(db, first), listGroupNames(db), listTags(db)]));
-    report({ bench: "contacts.table.page", value: pageRun.ms, unit: "ms", note: "rows + group names + tags (cached 30 s), in parallel" });
+    report({
+      bench: "contacts.table.page",
+      value: pageRun.ms,
+      unit: "ms",
+      note: "rows + group names + tags (cached 30 s), in parallel",
+    });
     const groupsRun = await medianMs(() => listGroups(db));
-    report({ bench: "contacts.groups.list", value: groupsRun.ms, unit: "ms", note: "5 groups, 100k memberships, member and consented counts" });
+    report({
+      bench: "contacts.groups.list",
+      value: groupsRun.ms,
+      unit: "ms",
+      note: "5 groups, 100k memberships, member and consented counts",
+    });
   },
 };
 

@@ -53,8 +53,10 @@ export const dlrIngestBench: Bench = {
   names: ["dlr.ingest"],
   async run(report) {
     const db = getDb();
-    const [owner] = (await db.execute<{ id: string }>(sql`insert into users (email, name, role, password_hash)
-      values ('dlr-bench@cafe.test', 'DLR bench', 'owner', 'x') on conflict (email) do update set name = excluded.name returning id`)).rows;
+    const [owner] = (
+      await db.execute<{ id: string }>(sql`insert into users (email, name, role, password_hash)
+      values ('dlr-bench@cafe.test', 'DLR bench', 'owner', 'x') on conflict (email) do update set name = excluded.name returning id`)
+    ).rows;
     const phones = Array.from({ length: MESSAGES }, (_, i) => `+452${String(5_000_000 + i).padStart(7, "0")}`);
     const campaign = await createCampaign(db, owner!, {
       name: "DLR bench",
@@ -71,7 +73,9 @@ export const dlrIngestBench: Bench = {
     // As dispatch leaves them: claimed (one reference per CPSMS request of 100), then accepted by CPSMS.
     const claimed = [];
     for (let i = 0; i < MESSAGES / 100; i++) claimed.push(...(await claimBatch(db, campaign.id, 100)));
-    await db.execute(sql`update campaign_messages set status = 'accepted', sent_at = now(), cost = 1 where campaign_id = ${campaign.id}`);
+    await db.execute(
+      sql`update campaign_messages set status = 'accepted', sent_at = now(), cost = 1 where campaign_id = ${campaign.id}`,
+    );
 
     const server = await startServer();
     const urls = claimed.map((m) => {

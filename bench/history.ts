@@ -12,7 +12,9 @@ const CONTACTS = 20_000;
 /** 1,000,000 messages over ~83 days, both providers, a realistic mix of outcomes, some from the guest book. */
 async function seed() {
   const db = getDb();
-  await db.execute(sql`insert into users (email, name, role, password_hash) values ('bench@cafe.test', 'Bench', 'owner', 'x') on conflict do nothing`);
+  await db.execute(
+    sql`insert into users (email, name, role, password_hash) values ('bench@cafe.test', 'Bench', 'owner', 'x') on conflict do nothing`,
+  );
   await db.execute(sql`
     insert into campaigns (name, provider, sender, body, status, recipient_count, created_at, started_at, finished_at)
     select 'Bench campaign ' || g, case when g % 2 = 0 then 'cpsms' else 'smsapp' end,
@@ -57,7 +59,8 @@ export const historyBench: Bench = {
     const started = Date.now();
     await seed();
     const seedSeconds = Math.round((Date.now() - started) / 1000);
-    const [{ n } = { n: 0 }] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from campaign_messages`)).rows;
+    const [{ n } = { n: 0 }] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from campaign_messages`))
+      .rows;
     const extra = { rows: n, seed_s: seedSeconds };
 
     const first = await medianMs(() => listHistory(db, {}, { timeZone: TZ }));
@@ -70,14 +73,16 @@ export const historyBench: Bench = {
     report({ bench: "history.deep", value: deep.ms, unit: "ms", depth: 10_000 });
 
     // Failed messages in a ten-day window a month ago.
-    const day = (daysAgo: number) => new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(new Date(Date.now() - daysAgo * 86_400_000));
+    const day = (daysAgo: number) =>
+      new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(new Date(Date.now() - daysAgo * 86_400_000));
     const filters = { state: "failed" as const, from: day(40), to: day(30) };
     const filter = await medianMs(() => listHistory(db, filters, { timeZone: TZ }));
     const filtered = await listHistory(db, filters, { timeZone: TZ });
     report({ bench: "history.filter", value: filter.ms, unit: "ms", rows_on_page: filtered.rows.length });
 
     // A guest's number as staff type it: the local part without the country code.
-    const [target] = (await db.execute<{ phone: string }>(sql`select phone from campaign_messages where id = 777777`)).rows;
+    const [target] = (await db.execute<{ phone: string }>(sql`select phone from campaign_messages where id = 777777`))
+      .rows;
     const q = target!.phone.replace(/^\+45|^\+92/, "");
     const search = await medianMs(() => listHistory(db, { q }, { timeZone: TZ }));
     const found = await listHistory(db, { q }, { timeZone: TZ });

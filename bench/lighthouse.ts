@@ -43,7 +43,8 @@ async function seed(app: AppInstance) {
 export const lighthouseBench: Bench = {
   names: PAGES.flatMap((p) => CATEGORIES.map((c) => `lighthouse.${p.name}.${c}`)),
   async run(report: (r: BenchResult) => void) {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+    if (!fs.existsSync(CHROMIUM))
+      throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
     const { default: lighthouse } = await import("lighthouse");
     const { default: desktopConfig } = await import("lighthouse/core/config/desktop-config.js");
     const chromeLauncher = await import("chrome-launcher");
@@ -77,7 +78,14 @@ export const lighthouseBench: Bench = {
               ...desktopConfig.settings,
               onlyCategories: [...CATEGORIES],
               throttlingMethod: "provided",
-              throttling: { rttMs: 0, throughputKbps: 0, cpuSlowdownMultiplier: 1, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 },
+              throttling: {
+                rttMs: 0,
+                throughputKbps: 0,
+                cpuSlowdownMultiplier: 1,
+                requestLatencyMs: 0,
+                downloadThroughputKbps: 0,
+                uploadThroughputKbps: 0,
+              },
             },
           },
         );
@@ -90,7 +98,9 @@ export const lighthouseBench: Bench = {
           const cat = lhr.categories[category];
           const failing = (cat?.auditRefs ?? [])
             .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 0.9)
-            .map((ref) => `${ref.id}${lhr.audits[ref.id]?.displayValue ? ` (${lhr.audits[ref.id]!.displayValue})` : ""}`);
+            .map(
+              (ref) => `${ref.id}${lhr.audits[ref.id]?.displayValue ? ` (${lhr.audits[ref.id]!.displayValue})` : ""}`,
+            );
           report({
             bench: `lighthouse.${page.name}.${category}`,
             value: cat?.score ?? 0,
@@ -108,8 +118,10 @@ export const lighthouseBench: Bench = {
             ...(failing.length ? { below90: failing } : {}),
             ...(category === "best-practices" && (lhr.audits["errors-in-console"]?.score ?? 1) < 1
               ? {
-                  consoleErrors: ((lhr.audits["errors-in-console"]?.details as { items?: { description?: string; url?: string }[] })?.items ?? [])
-                    .map((item) => `${item.description ?? ""} ${item.url ?? ""}`.trim().slice(0, 200)),
+                  consoleErrors: (
+                    (lhr.audits["errors-in-console"]?.details as { items?: { description?: string; url?: string }[] })
+                      ?.items ?? []
+                  ).map((item) => `${item.description ?? ""} ${item.url ?? ""}`.trim().slice(0, 200)),
                 }
               : {}),
           });

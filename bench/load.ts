@@ -60,7 +60,11 @@ export const loadBench: Bench = {
   async run(report: (r: BenchResult) => void) {
     const step = (m: string) => process.stderr.write(`load: ${m}\n`);
     step("starting a production instance");
-    const app = await startAppInstance(PORT, { sandboxesInOwnProcess: true, sandboxNiceness: SANDBOX_NICENESS, separateWorker: SEPARATE_WORKER });
+    const app = await startAppInstance(PORT, {
+      sandboxesInOwnProcess: true,
+      sandboxNiceness: SANDBOX_NICENESS,
+      separateWorker: SEPARATE_WORKER,
+    });
     try {
       step("seeding 20,000 earlier messages");
       await seedHistory(app.dbUrl);
@@ -71,9 +75,13 @@ export const loadBench: Bench = {
       // while is: the first renders of each route in a fresh process load its code and leave V8 to optimise it.
       for (let round = 0; round < 25; round++) {
         await Promise.all(
-          sessions.slice(0, 4 * app.webProcesses).map((cookie, i) =>
-            fetch(`${app.baseURL}${PATHS[i % PATHS.length]}`, { headers: { cookie, connection: "close" } }).then((r) => r.text()),
-          ),
+          sessions
+            .slice(0, 4 * app.webProcesses)
+            .map((cookie, i) =>
+              fetch(`${app.baseURL}${PATHS[i % PATHS.length]}`, { headers: { cookie, connection: "close" } }).then(
+                (r) => r.text(),
+              ),
+            ),
         );
       }
 
@@ -91,7 +99,10 @@ export const loadBench: Bench = {
       const latencies: number[] = [];
       const byPath: Record<string, number[]> = Object.fromEntries(PATHS.map((p) => [p, []]));
       const began = Date.now();
-      const buckets: { ms: number[]; errors: number }[] = Array.from({ length: Math.ceil(SECONDS / 10) + 2 }, () => ({ ms: [], errors: 0 }));
+      const buckets: { ms: number[]; errors: number }[] = Array.from({ length: Math.ceil(SECONDS / 10) + 2 }, () => ({
+        ms: [],
+        errors: 0,
+      }));
       const bucket = () => buckets[Math.min(buckets.length - 1, Math.floor((Date.now() - began) / 10_000))]!;
       const errors: Record<string, number> = {};
       const deadline = Date.now() + SECONDS * 1000;
@@ -102,12 +113,17 @@ export const loadBench: Bench = {
           const path = PATHS[i++ % PATHS.length]!;
           const start = performance.now();
           try {
-            const res = await fetch(`${app.baseURL}${path}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(10_000) });
+            const res = await fetch(`${app.baseURL}${path}`, {
+              headers: { cookie },
+              redirect: "manual",
+              signal: AbortSignal.timeout(10_000),
+            });
             const body = await res.text();
             latencies.push(performance.now() - start);
             byPath[path]!.push(performance.now() - start);
             bucket().ms.push(performance.now() - start);
-            if (res.status !== 200 || body.length < 1000) errors[`HTTP ${res.status} ${path}`] = (errors[`HTTP ${res.status} ${path}`] ?? 0) + 1;
+            if (res.status !== 200 || body.length < 1000)
+              errors[`HTTP ${res.status} ${path}`] = (errors[`HTTP ${res.status} ${path}`] ?? 0) + 1;
           } catch (err) {
             latencies.push(performance.now() - start);
             bucket().errors++;
@@ -131,7 +147,11 @@ export const loadBench: Bench = {
         thinkMs: THINK_MS,
         webProcesses: app.webProcesses,
         sandboxNiceness: SANDBOX_NICENESS,
-        worker: SEPARATE_WORKER ? "own process (npm run worker)" : app.webProcesses > 1 ? "own process at lower priority, started by npm start" : "in the web server process (npm start)",
+        worker: SEPARATE_WORKER
+          ? "own process (npm run worker)"
+          : app.webProcesses > 1
+            ? "own process at lower priority, started by npm start"
+            : "in the web server process (npm start)",
         paths: PATHS,
         campaign: { recipients: RECIPIENTS, status: progress.status, messages: progress.counts },
       };
@@ -146,9 +166,22 @@ export const loadBench: Bench = {
         .filter((b) => b.ms.length || b.errors)
         .map((b) => {
           const s = [...b.ms].sort((x, y) => x - y);
-          return { n: s.length, p50: Math.round(percentile(s, 50)), p95: Math.round(percentile(s, 95)), errors: b.errors };
+          return {
+            n: s.length,
+            p50: Math.round(percentile(s, 50)),
+            p95: Math.round(percentile(s, 95)),
+            errors: b.errors,
+          };
         });
-      report({ bench: "load.p95", value: Math.round(percentile(sorted, 95)), unit: "ms", max: Math.round(sorted.at(-1) ?? 0), target: 300, perPath, per10s });
+      report({
+        bench: "load.p95",
+        value: Math.round(percentile(sorted, 95)),
+        unit: "ms",
+        max: Math.round(sorted.at(-1) ?? 0),
+        target: 300,
+        perPath,
+        per10s,
+      });
       report({ bench: "load.errors", value: errorCount, unit: "count", ...(errorCount ? { errors } : {}) });
     } finally {
       await app.stop();

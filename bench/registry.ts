@@ -8,4 +8,12 @@ import { sendBenches } from "./send-campaign";
 import type { Bench } from "./types";
 
 /** Every bench, in the order `npm run bench` runs them. */
-export const benches: Bench[] = [contactsImportBench, contactsTableBench, sendBenches, historyBench, dlrIngestBench, lighthouseBench, loadBench];
+export const benches: Bench[] = [
+  contactsImportBench,
+  contactsTableBench,
+  sendBenches,
+  historyBench,
+  dlrIngestBench,
+  lighthouseBench,
+  loadBench,
+];

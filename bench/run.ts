@@ -1,5 +1,5 @@
-import { benches } from "./registry";
 import { startBenchDatabase } from "./database";
+import { benches } from "./registry";
 import type { BenchResult } from "./types";
 
 /**
@@ -8,7 +8,9 @@ import type { BenchResult } from "./types";
  */
 async function main() {
   const prefixes = process.argv.slice(2).filter((a) => !a.startsWith("-"));
-  const selected = benches.filter((b) => prefixes.length === 0 || b.names.some((n) => prefixes.some((p) => n.startsWith(p))));
+  const selected = benches.filter(
+    (b) => prefixes.length === 0 || b.names.some((n) => prefixes.some((p) => n.startsWith(p))),
+  );
   if (selected.length === 0) {
     console.error(`No bench matches ${prefixes.join(", ")}. Known: ${benches.flatMap((b) => b.names).join(", ")}`);
     process.exitCode = 1;
@@ -19,7 +21,8 @@ async function main() {
   try {
     for (const bench of selected) {
       const report = (result: BenchResult) => {
-        if (prefixes.length === 0 || prefixes.some((p) => result.bench.startsWith(p))) process.stdout.write(`${JSON.stringify(result)}\n`);
+        if (prefixes.length === 0 || prefixes.some((p) => result.bench.startsWith(p)))
+          process.stdout.write(`${JSON.stringify(result)}\n`);
       };
       try {
         await bench.run(report);

@@ -1,4 +1,3 @@
-import { getDb } from "@/lib/db";
 import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_CONCURRENCY,
@@ -6,6 +5,7 @@ import {
   SINGLE_SEND_BATCH,
   SINGLE_SEND_CONCURRENCY,
 } from "@/lib/campaigns/dispatch-campaign";
+import { getDb } from "@/lib/db";
 import { sandboxControl, startSandboxProcess } from "@/sandbox/testing/sandbox-process";
 import { phoneNumbers, quickCampaign, sandboxSessions } from "@/tests/support/campaigns";
 import { freePort } from "@/tests/support/free-port";
@@ -37,9 +37,17 @@ async function sendBench(
   await control.setBalance(1_000_000);
   await control.fault({ delayMs: LATENCY_MS, times: "always" });
   const phones = phoneNumbers(provider, variant.recipients, variant.offset);
-  const campaign = await quickCampaign(provider, phones, { template: "Friday: 2-for-1 cocktails 16-18. See you!", sender: variant.sender });
-  const urls = { cpsms: { url: `http://127.0.0.1:${ports.cpsms}/v2` }, smsapp: { url: `http://127.0.0.1:${ports.smsapp}/api/v3` } };
-  const { peakRssMb, result } = await withPeakRss(() => timeMs(() => dispatchCampaign(getDb(), campaign.id, { sessions: sandboxSessions(urls) })));
+  const campaign = await quickCampaign(provider, phones, {
+    template: "Friday: 2-for-1 cocktails 16-18. See you!",
+    sender: variant.sender,
+  });
+  const urls = {
+    cpsms: { url: `http://127.0.0.1:${ports.cpsms}/v2` },
+    smsapp: { url: `http://127.0.0.1:${ports.smsapp}/api/v3` },
+  };
+  const { peakRssMb, result } = await withPeakRss(() =>
+    timeMs(() => dispatchCampaign(getDb(), campaign.id, { sessions: sandboxSessions(urls) })),
+  );
   const handsets = await control.handsets();
   let duplicates = 0;
   let missing = 0;
@@ -81,7 +89,14 @@ export const sendBenches: Bench = {
       report(await sendBench("cpsms", ports));
       report(await sendBench("smsapp", ports));
       // What carrying a chosen sender through smsapp.pk costs: one call per guest instead of one per 50.
-      report(await sendBench("smsapp", ports, { name: "send.smsapp.sender.2k", recipients: 2000, sender: "CafeRose", offset: 50_000 }));
+      report(
+        await sendBench("smsapp", ports, {
+          name: "send.smsapp.sender.2k",
+          recipients: 2000,
+          sender: "CafeRose",
+          offset: 50_000,
+        }),
+      );
     } finally {
       await sandbox.stop();
     }

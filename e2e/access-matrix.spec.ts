@@ -176,7 +176,9 @@ test("access matrix: every page, route handler and server action as every kind o
   const pages = discoverPages();
   const routes = discoverRouteHandlers();
   // Signing out ends the caller's session (its cookie stops working), so it goes last.
-  const actions = discoverActions().sort((x, y) => Number(x.name === "signOutAction") - Number(y.name === "signOutAction"));
+  const actions = discoverActions().sort(
+    (x, y) => Number(x.name === "signOutAction") - Number(y.name === "signOutAction"),
+  );
   const manifest = actionManifest();
 
   // Every discovered entry point must have an intended row (a new one fails here until it is added).
@@ -186,7 +188,10 @@ test("access matrix: every page, route handler and server action as every kind o
     ...actions.map((a) => `action ${a.file}#${a.name}`),
   ];
   const missing = keys.filter((k) => !(k in INTENDED));
-  expect(missing, `entry points without intended permissions in e2e/access-matrix.spec.ts: ${missing.join(", ")}`).toEqual([]);
+  expect(
+    missing,
+    `entry points without intended permissions in e2e/access-matrix.spec.ts: ${missing.join(", ")}`,
+  ).toEqual([]);
   const unbuilt = actions.filter((a) => !manifest.has(`${a.file}#${a.name}`)).map((a) => `${a.file}#${a.name}`);
   expect(unbuilt, "server actions exported but missing from the build's manifest (unused?)").toEqual([]);
 
@@ -228,7 +233,8 @@ test("access matrix: every page, route handler and server action as every kind o
   const fill = (route: string) =>
     route.replace(/\[[^\]]+\]/g, (seg) => {
       const value = PARAMS[`${seg}@${route}`];
-      if (value === undefined) throw new Error(`no value for ${seg} in ${route}: add one to PARAMS in e2e/access-matrix.spec.ts`);
+      if (value === undefined)
+        throw new Error(`no value for ${seg} in ${route}: add one to PARAMS in e2e/access-matrix.spec.ts`);
       return value;
     });
 
@@ -252,7 +258,11 @@ test("access matrix: every page, route handler and server action as every kind o
     for (const method of r.methods) {
       const url = fill(r.route);
       await call(`${method} ${r.route}`, async (cookie) => {
-        const res = await fetch(`${E2E.baseURL}${url}`, { method, headers: { cookie, origin: E2E.baseURL }, redirect: "manual" });
+        const res = await fetch(`${E2E.baseURL}${url}`, {
+          method,
+          headers: { cookie, origin: E2E.baseURL },
+          redirect: "manual",
+        });
         await res.body?.cancel();
         return classifyHttp(res.status, res.headers.get("location"));
       });
@@ -266,7 +276,8 @@ test("access matrix: every page, route handler and server action as every kind o
       if (res.status >= 500) return { label: String(res.status), kind: "error" };
       if (res.status >= 300 && res.status < 400) return classifyHttp(res.status, res.redirect);
       const result = res.result as { ok?: boolean; error?: { code?: string } } | { error?: string } | undefined;
-      const code = result && typeof result === "object" && typeof result.error === "object" ? result.error?.code : undefined;
+      const code =
+        result && typeof result === "object" && typeof result.error === "object" ? result.error?.code : undefined;
       if (code === "UNAUTHENTICATED") return { label: "UNAUTHENTICATED", kind: "signin" };
       if (code === "FORBIDDEN") return { label: "FORBIDDEN", kind: "forbidden" };
       if (res.status !== 200) return { label: `HTTP ${res.status}`, kind: "error" }; // e.g. action not found
@@ -289,7 +300,10 @@ test("access matrix: every page, route handler and server action as every kind o
     return `${ok ? "" : "✗ "}${intended === "same" ? "" : `${intended}:`}${o.label}`;
   };
   const header = ["entry point", ...ROLES];
-  const table = lines.map((l) => [l.key.replace(/^action app\/\(dashboard\)\//, "action ").replace(/^action /, "action "), ...ROLES.map((r) => cell(l, r))]);
+  const table = lines.map((l) => [
+    l.key.replace(/^action app\/\(dashboard\)\//, "action ").replace(/^action /, "action "),
+    ...ROLES.map((r) => cell(l, r)),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
   const fmt = (cols: string[]) => `| ${cols.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
   console.log(

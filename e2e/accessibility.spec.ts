@@ -20,7 +20,13 @@ async function audit(page: Page, label: string): Promise<Finding[]> {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ page: label, id: v.id, impact: v.impact!, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+    .map((v) => ({
+      page: label,
+      id: v.id,
+      impact: v.impact!,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    }));
 }
 
 async function seedRecords() {
@@ -73,7 +79,8 @@ test("no serious or critical axe violations on any page", async ({ page, browser
   await signIn(page, E2E.owner.email, E2E.owner.password);
   for (const p of pages.filter((x) => !PUBLIC.has(x.route))) {
     const dynamic = /\[/.test(p.route);
-    if (dynamic && !PARAMS[p.route]) throw new Error(`no record for ${p.route}: add one to PARAMS in e2e/accessibility.spec.ts`);
+    if (dynamic && !PARAMS[p.route])
+      throw new Error(`no record for ${p.route}: add one to PARAMS in e2e/accessibility.spec.ts`);
     const url = dynamic ? p.route.replace(/\[[^\]]+\]/, PARAMS[p.route]!) : p.route;
     const response = await page.goto(url);
     expect(response?.status(), url).toBeLessThan(400);

@@ -13,9 +13,17 @@ import { actionManifest, callAction, sessionCookie } from "./support/surface";
 const ESCAPE = "/%09/127.0.0.1:4650/_sandbox"; // a tab after the first slash: browsers drop it and leave the site
 
 /** Signs in with a plain POST to Auth.js (no browser), leaving the session cookie in `request`. */
-async function apiSignIn(request: APIRequestContext, email = E2E.owner.email, password = E2E.owner.password, callbackUrl = "/") {
+async function apiSignIn(
+  request: APIRequestContext,
+  email = E2E.owner.email,
+  password = E2E.owner.password,
+  callbackUrl = "/",
+) {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  return request.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, callbackUrl }, maxRedirects: 0 });
+  return request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, callbackUrl },
+    maxRedirects: 0,
+  });
 }
 
 function expectOnSite(location: string | undefined, pathname = "/") {
@@ -30,16 +38,27 @@ test.describe("1. callbackUrl never leaves the site", () => {
     request,
   }) => {
     expect((await apiSignIn(request)).status()).toBe(302);
-    for (const value of [ESCAPE, "/%0a/evil.test", "/%0d/evil.test", "/%E3%80%80/evil.test", "//evil.test", "/%5Cevil.test"]) {
+    for (const value of [
+      ESCAPE,
+      "/%0a/evil.test",
+      "/%0d/evil.test",
+      "/%E3%80%80/evil.test",
+      "//evil.test",
+      "/%5Cevil.test",
+    ]) {
       const response = await request.get(`/sign-in?callbackUrl=${value}`, { maxRedirects: 0 });
       expect(response.status(), value).toBeLessThan(400);
       expectOnSite(response.headers().location);
     }
-    const fine = await request.get(`/sign-in?callbackUrl=${encodeURIComponent("/history?status=failed")}`, { maxRedirects: 0 });
+    const fine = await request.get(`/sign-in?callbackUrl=${encodeURIComponent("/history?status=failed")}`, {
+      maxRedirects: 0,
+    });
     expect(new URL(fine.headers().location!, E2E.baseURL).href).toBe(`${E2E.baseURL}/history?status=failed`);
   });
 
-  test("signed out, the three inputs that gave 500s show the sign-in page with the dashboard as target", async ({ request }) => {
+  test("signed out, the three inputs that gave 500s show the sign-in page with the dashboard as target", async ({
+    request,
+  }) => {
     for (const value of ["/%0a/evil.test", "/%0d/evil.test", "/%E3%80%80/evil.test", ESCAPE]) {
       const response = await request.get(`/sign-in?callbackUrl=${value}`, { maxRedirects: 0 });
       expect(response.status(), value).toBe(200);
@@ -65,7 +84,10 @@ test.describe("1. callbackUrl never leaves the site", () => {
     expectOnSite(signedIn.headers().location);
 
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-    const out = await request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "https://evil.test/" }, maxRedirects: 0 });
+    const out = await request.post("/api/auth/signout", {
+      form: { csrfToken, callbackUrl: "https://evil.test/" },
+      maxRedirects: 0,
+    });
     expectOnSite(out.headers().location);
   });
 });
@@ -74,7 +96,14 @@ test.describe("1. callbackUrl never leaves the site", () => {
 function postFrom(localAddress: string, pagePath: string, headers: Record<string, string>, body: Buffer) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port: E2E.port, path: pagePath, method: "POST", localAddress, headers: { ...headers, "content-length": String(body.length) } },
+      {
+        host: "127.0.0.1",
+        port: E2E.port,
+        path: pagePath,
+        method: "POST",
+        localAddress,
+        headers: { ...headers, "content-length": String(body.length) },
+      },
       (res) => {
         let text = "";
         res.on("data", (d) => (text += d));
@@ -119,7 +148,10 @@ test.describe("3. the throttle's address", () => {
       ),
     );
     const attempts = () =>
-      withE2eDb(async (db) => (await db.query("select client_address from sign_in_attempts where email = $1", [user.email])).rows);
+      withE2eDb(
+        async (db) =>
+          (await db.query("select client_address from sign_in_attempts where email = $1", [user.email])).rows,
+      );
 
     const { headers, body } = await signInActionRequest(user.email, "a wrong guess");
     const direct = await postFrom(attacker, "/sign-in", headers, body);
@@ -138,13 +170,19 @@ test.describe("3. the throttle's address", () => {
 });
 
 test.describe("7. sign-out ends the session", () => {
-  test("a copy of the session cookie stops working after sign-out: sign-in page, and an action is refused", async ({ page, context }) => {
+  test("a copy of the session cookie stops working after sign-out: sign-in page, and an action is refused", async ({
+    page,
+    context,
+  }) => {
     const user = await seedUser("staff");
     await signIn(page, user.email, user.password);
     const copy = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     await signOut(page);
 
-    const pageWithCopy = await fetch(`${E2E.baseURL}/settings/account`, { headers: { cookie: copy }, redirect: "manual" });
+    const pageWithCopy = await fetch(`${E2E.baseURL}/settings/account`, {
+      headers: { cookie: copy },
+      redirect: "manual",
+    });
     expect(pageWithCopy.status).toBe(307);
     expect(pageWithCopy.headers.get("location")).toMatch(/\/sign-in/);
 
@@ -168,7 +206,10 @@ test.describe("7. sign-out ends the session", () => {
 
     await page.getByRole("button", { name: "Sign out everywhere" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
-    const elsewhere = await fetch(`${E2E.baseURL}/settings/account`, { headers: { cookie: other }, redirect: "manual" });
+    const elsewhere = await fetch(`${E2E.baseURL}/settings/account`, {
+      headers: { cookie: other },
+      redirect: "manual",
+    });
     expect(elsewhere.headers.get("location")).toMatch(/\/sign-in/);
     await page.goto("/settings/account");
     await expect(page).toHaveURL(/\/sign-in/);
@@ -183,7 +224,9 @@ test.describe("8. guessing the current password from a session", () => {
       await page.getByLabel("Current password").fill(current);
       await page.getByLabel("New password", { exact: true }).fill("a brand new password");
       await page.getByLabel("Repeat the new password").fill("a brand new password");
-      const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/settings/account"));
+      const answered = page.waitForResponse(
+        (r) => r.request().method() === "POST" && r.url().includes("/settings/account"),
+      );
       await page.getByRole("button", { name: "Change password" }).click();
       await answered;
     };
@@ -192,8 +235,12 @@ test.describe("8. guessing the current password from a session", () => {
       await expect(page.locator("#currentPassword-error")).toHaveText("Your current password is not correct.");
     }
     await attempt(user.password);
-    await expect(page.locator("#currentPassword-error")).toHaveText(/Too many wrong current passwords.*try again in 1[45] minutes/);
-    const [row] = await withE2eDb(async (db) => (await db.query("select session_version from users where id = $1", [user.id])).rows);
+    await expect(page.locator("#currentPassword-error")).toHaveText(
+      /Too many wrong current passwords.*try again in 1[45] minutes/,
+    );
+    const [row] = await withE2eDb(
+      async (db) => (await db.query("select session_version from users where id = $1", [user.id])).rows,
+    );
     expect(row.session_version, "the password was not changed").toBe(1);
   });
 });
@@ -246,7 +293,12 @@ test.describe("11. Auth.js redirects with HOST=0.0.0.0", () => {
     await look(request.post("/api/auth/signin", { form: { csrfToken }, maxRedirects: 0 }));
     const signedIn = await look(
       request.post("/api/auth/callback/credentials", {
-        form: { csrfToken, email: "all-hosts@cafe.test", password: "all hosts owner password", callbackUrl: "/history" },
+        form: {
+          csrfToken,
+          email: "all-hosts@cafe.test",
+          password: "all hosts owner password",
+          callbackUrl: "/history",
+        },
         maxRedirects: 0,
       }),
     );

@@ -64,7 +64,9 @@ test.describe("sign-in", () => {
       await answered;
       await expect(page.getByTestId("sign-in-error")).toBeVisible();
     }
-    await expect(page.getByTestId("sign-in-error")).toHaveText(/Too many failed sign-in attempts.*try again in 1[45] minutes/);
+    await expect(page.getByTestId("sign-in-error")).toHaveText(
+      /Too many failed sign-in attempts.*try again in 1[45] minutes/,
+    );
     // Even the right password is refused while paused.
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(user.password);

@@ -13,7 +13,8 @@ import { handset } from "./support/sandbox";
 const ZONE = "Europe/Copenhagen";
 const msisdn = (e164: string) => e164.replace("+", "");
 const localInput = (date: Date) => format(new TZDate(date.getTime(), ZONE), "yyyy-MM-dd'T'HH:mm");
-const campaignCount = () => withE2eDb(async (db) => Number((await db.query("select count(*) from campaigns")).rows[0].count));
+const campaignCount = () =>
+  withE2eDb(async (db) => Number((await db.query("select count(*) from campaigns")).rows[0].count));
 
 async function setQuietHours(start: string, end: string) {
   await withE2eDb((db) =>
@@ -52,7 +53,9 @@ test.describe("compose and send", () => {
     await signIn(page, E2E.owner.email, E2E.owner.password, "/compose");
   });
 
-  test("send now to a group through CPSMS: each consenting guest gets exactly one message, the rest are listed as left out", async ({ page }) => {
+  test("send now to a group through CPSMS: each consenting guest gets exactly one message, the rest are listed as left out", async ({
+    page,
+  }) => {
     const { groupId, guests } = await seedGroup("Compose CPSMS", [
       { phone: "+4520200001", firstName: "Mette" },
       { phone: "+4520200002", firstName: "Lars" },
@@ -63,7 +66,9 @@ test.describe("compose and send", () => {
     await compose(page, groupId, "Hi {first_name|there}, 2-for-1 cocktails tonight!");
     await expect(page.getByTestId("audience-total")).toHaveText("3");
     await expect(page.getByTestId("audience-summary")).toContainText("3 through CPSMS.dk");
-    await expect(page.getByTestId("audience-summary")).toContainText("2 left out: 1 opted out of marketing, 1 no marketing consent on record");
+    await expect(page.getByTestId("audience-summary")).toContainText(
+      "2 left out: 1 opted out of marketing, 1 no marketing consent on record",
+    );
     await confirm(page, "Send now");
     await expect(page).toHaveURL(/\/campaigns\/[0-9a-f-]{36}$/);
     await expectOneEach("cpsms", ["+4520200001"], /^Hi Mette, 2-for-1 cocktails tonight!\nStop: http/);
@@ -86,8 +91,16 @@ test.describe("compose and send", () => {
     // Each provider's share, its estimated cost and its balance, before Send.
     const costs = page.getByTestId("provider-costs");
     await expect(costs.getByRole("columnheader")).toHaveText(["Provider", "Guests", "Estimated cost", "Balance"]);
-    await expect(costs.getByTestId("provider-cost-cpsms").getByRole("cell")).toHaveText(["1", "about 1 point", /^[\d,.]+ points$/]);
-    await expect(costs.getByTestId("provider-cost-smsapp").getByRole("cell")).toHaveText(["2", "about 2 units", /^[\d,.]+ units$/]);
+    await expect(costs.getByTestId("provider-cost-cpsms").getByRole("cell")).toHaveText([
+      "1",
+      "about 1 point",
+      /^[\d,.]+ points$/,
+    ]);
+    await expect(costs.getByTestId("provider-cost-smsapp").getByRole("cell")).toHaveText([
+      "2",
+      "about 2 units",
+      /^[\d,.]+ units$/,
+    ]);
     await confirm(page, "Send now");
     await expect(page).toHaveURL(/\/campaigns$/);
     await expectOneEach("smsapp", ["+923001110001"], /^Hi Ahmed, new menu/);
@@ -95,7 +108,9 @@ test.describe("compose and send", () => {
     await expectOneEach("cpsms", ["+4520200011"], /^Hi Ida, new menu/);
   });
 
-  test("schedule through CPSMS passes the time as its timestamp; moving it and cancelling more than 10 minutes ahead go through CPSMS", async ({ page }) => {
+  test("schedule through CPSMS passes the time as its timestamp; moving it and cancelling more than 10 minutes ahead go through CPSMS", async ({
+    page,
+  }) => {
     const { groupId } = await seedGroup("Compose scheduled", [{ phone: "+4520200021", firstName: "Bo" }]);
     const at = new Date(Date.now() + 3 * 3600_000);
     at.setSeconds(0, 0);
@@ -122,13 +137,17 @@ test.describe("compose and send", () => {
     await page.getByLabel(/Send time/).fill(localInput(later));
     await page.getByRole("button", { name: "Change time" }).click();
     await expect(page.getByText("Moved to the new time.")).toBeVisible();
-    await expect.poll(timestamps, { timeout: 15_000 }).toEqual([Math.floor(at.getTime() / 1000), Math.floor(later.getTime() / 1000)]);
+    await expect
+      .poll(timestamps, { timeout: 15_000 })
+      .toEqual([Math.floor(at.getTime() / 1000), Math.floor(later.getTime() / 1000)]);
     await expect(page.getByTestId("cancel-lock")).toContainText("can be cancelled until", { timeout: 15_000 });
 
     await page.getByRole("button", { name: "Cancel campaign" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Cancel campaign" }).click();
     await expect(page.getByText("Campaign cancelled.")).toBeVisible();
-    const deletes = await (await fetch(`http://127.0.0.1:${E2E.cpsmsSandboxPort}/_sandbox/requests?path=/deletesms`)).json();
+    const deletes = await (
+      await fetch(`http://127.0.0.1:${E2E.cpsmsSandboxPort}/_sandbox/requests?path=/deletesms`)
+    ).json();
     expect(deletes.requests.length).toBeGreaterThan(0);
     expect(await handset("cpsms", "4520200021")).toEqual([]);
   });
@@ -141,7 +160,9 @@ test.describe("compose and send", () => {
     await page.getByRole("radio", { name: "Schedule" }).check();
     await page.getByLabel(/Date and time/).fill(localInput(new Date(Date.now() + 5 * 60_000)));
     await confirm(page, "Schedule");
-    await expect(page.getByTestId("cancel-lock")).toContainText("Locked: CPSMS no longer allows cancelling", { timeout: 15_000 });
+    await expect(page.getByTestId("cancel-lock")).toContainText("Locked: CPSMS no longer allows cancelling", {
+      timeout: 15_000,
+    });
     await expect(page.getByRole("button", { name: "Cancel campaign" })).toBeDisabled();
   });
 
@@ -174,7 +195,11 @@ test.describe("compose and send", () => {
     try {
       await compose(page, groupId, "Quiz night tonight!");
       await expect(page.getByTestId("audience-total")).toHaveText("1");
-      await refuse(/within quiet hours \(00:00–23:59\) for guests in Denmark.*earliest time allowed for every guest of that send/, "Send now", true);
+      await refuse(
+        /within quiet hours \(00:00–23:59\) for guests in Denmark.*earliest time allowed for every guest of that send/,
+        "Send now",
+        true,
+      );
     } finally {
       await setQuietHours("00:00", "00:00");
     }
@@ -185,8 +210,14 @@ test.describe("compose and send", () => {
       await compose(page, groupId, "Quiz night tonight!");
       await expect(page.getByTestId("audience-total")).toHaveText("1");
       // Shown before Send is pressed, and refused when it is.
-      await expect(page.getByTestId("provider-cost-cpsms").getByRole("alert")).toHaveText(/CPSMS\.dk can't cover this: about 1 point needed, 0 points left/);
-      await refuse(/Not enough CPSMS\.dk credit: this send needs about 1 point and the account has 0 points/, "Send now", true);
+      await expect(page.getByTestId("provider-cost-cpsms").getByRole("alert")).toHaveText(
+        /CPSMS\.dk can't cover this: about 1 point needed, 0 points left/,
+      );
+      await refuse(
+        /Not enough CPSMS\.dk credit: this send needs about 1 point and the account has 0 points/,
+        "Send now",
+        true,
+      );
     } finally {
       await cpsms.setBalance(10_000);
     }
@@ -194,7 +225,9 @@ test.describe("compose and send", () => {
     await page.goto("/compose");
     await page.getByLabel("Paste numbers").fill("12345\n+4520209999");
     await expect(page.getByTestId("audience-total")).toHaveText("0");
-    await expect(page.getByTestId("audience-summary")).toContainText("1 not a valid mobile number, 1 not in the guest book");
+    await expect(page.getByTestId("audience-summary")).toContainText(
+      "1 not a valid mobile number, 1 not in the guest book",
+    );
     await page.getByRole("textbox", { name: "Message" }).fill("Hello");
     await expect(page.getByRole("button", { name: "Send now", exact: true })).toBeDisabled();
 
@@ -202,7 +235,10 @@ test.describe("compose and send", () => {
     expect(await handset("cpsms", "4520200041")).toEqual([]);
   });
 
-  test("staff save a draft during quiet hours; it goes out only when a manager approves it outside them", async ({ page, browser }) => {
+  test("staff save a draft during quiet hours; it goes out only when a manager approves it outside them", async ({
+    page,
+    browser,
+  }) => {
     const { groupId } = await seedGroup("Compose drafts", [{ phone: "+4520200051", firstName: "Jo" }]);
     const staff = await seedUser("staff");
     const staffPage = await (await browser.newContext()).newPage();
@@ -237,7 +273,9 @@ test.describe("compose and send", () => {
 test.describe("repeating sends", () => {
   test.beforeAll(() => setQuietHours("00:00", "00:00"));
 
-  test("a manager sets up a weekly send with dates to skip; it is listed with its next run and can be stopped and deleted", async ({ page }) => {
+  test("a manager sets up a weekly send with dates to skip; it is listed with its next run and can be stopped and deleted", async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await signIn(page, E2E.owner.email, E2E.owner.password, "/compose");
     const { groupId } = await seedGroup("Compose weekly", [{ phone: "+4520200061", firstName: "Nora" }]);
@@ -297,7 +335,11 @@ test.describe("provider routing", () => {
       await page.getByRole("button", { name: "Save routing" }).click();
       await expect(page.getByText(/Write a prefix as \+ and up to 6 digits/)).toBeVisible();
     } finally {
-      await withE2eDb((db) => db.query(`update restaurant_settings set routes = '[{"prefix":"+45","provider":"cpsms"},{"prefix":"+92","provider":"smsapp"}]'::jsonb`));
+      await withE2eDb((db) =>
+        db.query(
+          `update restaurant_settings set routes = '[{"prefix":"+45","provider":"cpsms"},{"prefix":"+92","provider":"smsapp"}]'::jsonb`,
+        ),
+      );
     }
   });
 });

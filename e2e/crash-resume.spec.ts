@@ -51,7 +51,11 @@ for (const provider of ["cpsms", "smsapp"] as const) {
       const url = embeddedDbUrl(dataDir, PG_PORT);
 
       // Slow the provider down so each kill lands in the middle.
-      await control.fault({ path: provider === "cpsms" ? "/send" : "/sms/*", times: "always", delayMs: provider === "cpsms" ? 1000 : 600 });
+      await control.fault({
+        path: provider === "cpsms" ? "/send" : "/sms/*",
+        times: "always",
+        delayMs: provider === "cpsms" ? 1000 : 600,
+      });
       const campaignId = await seedQueuedCampaign(url, provider, 2000);
       await enqueueDispatch(url, campaignId);
 

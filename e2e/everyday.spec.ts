@@ -5,8 +5,8 @@ import { expect, type Page, test } from "@playwright/test";
 import { formatInZone, MOMENT_SECONDS_FORMAT } from "@/lib/time/zoned";
 import { signIn } from "./support/auth";
 import { E2E } from "./support/config";
-import { giveVerifiedPhone } from "./support/test-phone";
 import { withE2eDb } from "./support/db";
+import { giveVerifiedPhone } from "./support/test-phone";
 
 // Issue #13's everyday-use parts: one clock, the shell (sidebar, skip link), the dashboard's chart and getting
 // started, the history date fields, the import preview's pages, and home-screen install.
@@ -15,9 +15,17 @@ const FAR_ZONE = "Asia/Karachi"; // UTC+5: neither the server's UTC nor the brow
 
 /** Runs `fn` with the restaurant's zone set to `zone`, then puts the settings back as they were. */
 async function withRestaurantZone(zone: string, fn: () => Promise<void>) {
-  const before = await withE2eDb(async (db) => (await db.query("select time_zone from restaurant_settings where id = 1")).rows[0]?.time_zone as string | undefined);
+  const before = await withE2eDb(
+    async (db) =>
+      (await db.query("select time_zone from restaurant_settings where id = 1")).rows[0]?.time_zone as
+        | string
+        | undefined,
+  );
   await withE2eDb((db) =>
-    db.query("insert into restaurant_settings (id, time_zone) values (1, $1) on conflict (id) do update set time_zone = excluded.time_zone", [zone]),
+    db.query(
+      "insert into restaurant_settings (id, time_zone) values (1, $1) on conflict (id) do update set time_zone = excluded.time_zone",
+      [zone],
+    ),
   );
   try {
     await fn();
@@ -57,7 +65,11 @@ test.describe("one clock", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await withRestaurantZone(FAR_ZONE, async () => {
       await signIn(page, E2E.owner.email, E2E.owner.password, "/settings/users");
-      const signedInAt = await withE2eDb(async (db) => (await db.query("select last_sign_in_at from users where email = $1", [E2E.owner.email])).rows[0].last_sign_in_at as Date);
+      const signedInAt = await withE2eDb(
+        async (db) =>
+          (await db.query("select last_sign_in_at from users where email = $1", [E2E.owner.email])).rows[0]
+            .last_sign_in_at as Date,
+      );
       const ownerRow = page.getByRole("row").filter({ hasText: E2E.owner.email });
       await expect(ownerRow).toContainText(formatInZone(signedInAt, FAR_ZONE));
       expect(formatInZone(signedInAt, FAR_ZONE)).not.toBe(formatInZone(signedInAt, "UTC"));
@@ -97,7 +109,9 @@ test.describe("shell", () => {
   });
 
   for (const width of [1280, 1920]) {
-    test(`the sidebar's background reaches the bottom of a long page at ${width} px, and its links stay in view`, async ({ page }) => {
+    test(`the sidebar's background reaches the bottom of a long page at ${width} px, and its links stay in view`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width, height: 600 });
       await signIn(page, E2E.owner.email, E2E.owner.password);
       const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -105,7 +119,9 @@ test.describe("shell", () => {
       const sidebar = page.getByTestId("sidebar");
       expect((await sidebar.boundingBox())!.height).toBeGreaterThanOrEqual(pageHeight - 1);
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toBeInViewport();
+      await expect(
+        page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }),
+      ).toBeInViewport();
     });
   }
 });
@@ -123,7 +139,8 @@ test.describe("dashboard", () => {
           expect(label.fontSize).toBeGreaterThanOrEqual(11);
           expect(label.left).toBeGreaterThanOrEqual(chart.left - 0.5);
           expect(label.right).toBeLessThanOrEqual(chart.right + 0.5);
-          if (i > 0) expect(label.left, `label ${i} overlaps the one before`).toBeGreaterThan(chart.labels[i - 1]!.right + 2);
+          if (i > 0)
+            expect(label.left, `label ${i} overlaps the one before`).toBeGreaterThan(chart.labels[i - 1]!.right + 2);
         }
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -145,7 +162,8 @@ test.describe("dashboard", () => {
     const cardTop = (await card.boundingBox())!.y;
     expect(cardTop).toBeLessThan((await page.getByTestId("stats-today").boundingBox())!.y);
     // Every undone step links to where it is done.
-    for (const step of await card.locator('[data-done="false"]').all()) await expect(step.getByRole("link")).toHaveCount(1);
+    for (const step of await card.locator('[data-done="false"]').all())
+      await expect(step.getByRole("link")).toHaveCount(1);
   });
 });
 
@@ -154,7 +172,10 @@ test.describe("history date fields", () => {
     test(`From and To are wide enough for a whole date and spell the day out at ${width} px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await signIn(page, E2E.owner.email, E2E.owner.password, "/history?from=2026-11-27&to=2026-12-01");
-      for (const [label, spelled] of [["From", "Fri 27 Nov 2026"], ["To", "Tue 1 Dec 2026"]] as const) {
+      for (const [label, spelled] of [
+        ["From", "Fri 27 Nov 2026"],
+        ["To", "Tue 1 Dec 2026"],
+      ] as const) {
         const field = page.getByLabel(label, { exact: true });
         await expect(field).toHaveValue(label === "From" ? "2026-11-27" : "2026-12-01");
         // dd/mm/yyyy (or mm/dd/yyyy) and the picker button need ~140 px; it was ~70 at 1280.
@@ -169,9 +190,12 @@ test.describe("import preview", () => {
   test("pages through every row of a long file, or only the rejected rows with their reasons", async ({ page }) => {
     const base = randomInt(0, 900_000);
     const lines = ["phone,name"];
-    for (let i = 0; i < 130; i++) lines.push(i % 10 === 9 ? `12${i},Broken ${i}` : `+4528${String(base + i).padStart(6, "0")},Guest ${i}`);
+    for (let i = 0; i < 130; i++)
+      lines.push(i % 10 === 9 ? `12${i},Broken ${i}` : `+4528${String(base + i).padStart(6, "0")},Guest ${i}`);
     await signIn(page, E2E.owner.email, E2E.owner.password, "/contacts/import");
-    await page.getByLabel("CSV file").setInputFiles({ name: "long.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "long.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
     await expect(page.getByTestId("import-summary")).toContainText("130 rows: 117 ready, 13 invalid");
 
     const range = page.getByTestId("import-preview-range");
@@ -191,8 +215,13 @@ test.describe("import preview", () => {
     await expect(table.getByRole("row").filter({ hasText: "129" }).first()).toContainText(/digits|valid|short|number/i);
     await expect(page.getByRole("button", { name: "Rejected only (13)" })).toHaveAttribute("aria-pressed", "true");
     // e2e/accessibility.spec.ts sees the import page before a file is chosen; this is the preview itself.
-    const axe = await new AxeBuilder({ page }).include("main").withTags(["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]).analyze();
-    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    const axe = await new AxeBuilder({ page })
+      .include("main")
+      .withTags(["wcag2a", "wcag2aa", "wcag21aa", "best-practice"])
+      .analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
+      [],
+    );
 
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download rejected rows (CSV)" }).click();
@@ -206,7 +235,12 @@ test.describe("home-screen install", () => {
     const res = await request.get("/manifest.webmanifest", { maxRedirects: 0 });
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toContain("application/manifest+json");
-    const manifest = (await res.json()) as { name: string; start_url: string; display: string; icons: { src: string; sizes: string; type: string; purpose?: string }[] };
+    const manifest = (await res.json()) as {
+      name: string;
+      start_url: string;
+      display: string;
+      icons: { src: string; sizes: string; type: string; purpose?: string }[];
+    };
     expect(manifest).toMatchObject({ name: "Cafe de Revenue", start_url: "/", display: "standalone" });
     const pngs = manifest.icons.filter((i) => i.type === "image/png");
     expect(pngs.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));

@@ -14,7 +14,13 @@ const newPhone = () => {
 const local = (e164: string) => e164.slice(3).replace(/(\d{2})(?=\d)/g, "$1 ");
 const word = (prefix: string) => `${prefix}${randomBytes(4).toString("hex")}`;
 
-type Seed = { phone?: string; firstName?: string; lastName?: string; tags?: string[]; consent?: "granted" | "none" | "withdrawn" };
+type Seed = {
+  phone?: string;
+  firstName?: string;
+  lastName?: string;
+  tags?: string[];
+  consent?: "granted" | "none" | "withdrawn";
+};
 
 /** Inserts guests straight into the e2e database; returns their ids and opt-out tokens. */
 async function seedContacts(rows: Seed[]): Promise<{ id: string; phone: string; token: string }[]> {
@@ -28,7 +34,10 @@ async function seedContacts(rows: Seed[]): Promise<{ id: string; phone: string; 
         [phone, r.firstName ?? "Guest", r.lastName ?? "", r.tags ?? [], r.consent ?? "none", token],
       );
       if (r.consent === "granted") {
-        await db.query(`insert into consent_events (contact_id, state, source, wording) values ($1, 'granted', 'in_person', 'Yes to SMS offers')`, [inserted[0].id]);
+        await db.query(
+          `insert into consent_events (contact_id, state, source, wording) values ($1, 'granted', 'in_person', 'Yes to SMS offers')`,
+          [inserted[0].id],
+        );
       }
       out.push({ id: inserted[0].id as string, phone, token });
     }
@@ -41,7 +50,10 @@ async function toast(page: Page, text: string | RegExp) {
 }
 
 test.describe("guest book", () => {
-  test("on a phone, staff add a guest with consent, see phone errors, edit, and cannot delete; a manager deletes", async ({ page, browser }) => {
+  test("on a phone, staff add a guest with consent, see phone errors, edit, and cannot delete; a manager deletes", async ({
+    page,
+    browser,
+  }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const staff = await seedUser("staff");
     await signIn(page, staff.email, staff.password, "/contacts");
@@ -115,14 +127,25 @@ test.describe("guest book", () => {
     await managerPage.getByRole("button", { name: "Delete guest" }).click();
     await managerPage.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
     await expect(managerPage).toHaveURL(/\/contacts$/);
-    const left = await withE2eDb(async (db) => (await db.query("select count(*)::int as n from contacts where id = $1", [id])).rows[0].n);
+    const left = await withE2eDb(
+      async (db) => (await db.query("select count(*)::int as n from contacts where id = $1", [id])).rows[0].n,
+    );
     expect(left).toBe(0);
     await managerPage.close();
   });
 
-  test("groups: create, bulk add from the table (also all matching the filter), remove, link to CPSMS, drift and fix", async ({ page }) => {
+  test("groups: create, bulk add from the table (also all matching the filter), remove, link to CPSMS, drift and fix", async ({
+    page,
+  }) => {
     const tag = word("tag");
-    const seeded = await seedContacts(Array.from({ length: 30 }, (_, i) => ({ firstName: `Bulk${i}`, lastName: tag, tags: [tag], consent: i < 3 ? "granted" : "none" })));
+    const seeded = await seedContacts(
+      Array.from({ length: 30 }, (_, i) => ({
+        firstName: `Bulk${i}`,
+        lastName: tag,
+        tags: [tag],
+        consent: i < 3 ? "granted" : "none",
+      })),
+    );
     await signIn(page, E2E.owner.email, E2E.owner.password, "/groups");
     const groupName = word("Regulars ");
     await page.getByRole("button", { name: "New group" }).click();
@@ -170,7 +193,10 @@ test.describe("guest book", () => {
 
     // Drift made behind the app's back (a member added straight in the database) is shown and fixed in one click.
     await withE2eDb((db) =>
-      db.query("insert into group_members (group_id, contact_id) select id, $1 from groups where name = $2", [seeded[0]!.id, groupName]),
+      db.query("insert into group_members (group_id, contact_id) select id, $1 from groups where name = $2", [
+        seeded[0]!.id,
+        groupName,
+      ]),
     );
     await page.reload();
     await expect(page.getByTestId("drift-status")).toContainText("1 missing at CPSMS");
@@ -184,9 +210,17 @@ test.describe("guest book", () => {
     await signIn(page, manager.email, manager.password, "/contacts/import");
     const fileInput = page.getByLabel("CSV file");
 
-    await fileInput.setInputFiles({ name: "guests.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]) });
+    await fileInput.setInputFiles({
+      name: "guests.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]),
+    });
     await expect(page.getByTestId("import-error")).toContainText("Excel workbook");
-    await fileInput.setInputFiles({ name: "latin1.csv", mimeType: "text/csv", buffer: Buffer.from([0x70, 0x68, 0x6f, 0x6e, 0x65, 0x0a, 0xe6, 0xf8, 0xe5]) });
+    await fileInput.setInputFiles({
+      name: "latin1.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from([0x70, 0x68, 0x6f, 0x6e, 0x65, 0x0a, 0xe6, 0xf8, 0xe5]),
+    });
     await expect(page.getByTestId("import-error")).toContainText("not valid UTF-8");
 
     const [a, b] = [newPhone(), newPhone()];
@@ -200,8 +234,14 @@ test.describe("guest book", () => {
       `Bo;${surname};0045${b.slice(3)};lunch`,
       `Known;${surname};${existing!.phone};`,
     ].join("\r\n");
-    await fileInput.setInputFiles({ name: "guests.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}\r\n`, "utf8") });
-    await expect(page.getByTestId("import-summary")).toContainText("6 rows: 3 ready, 2 invalid, 1 duplicate in the file. 1 number is already in the guest book.");
+    await fileInput.setInputFiles({
+      name: "guests.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`\uFEFF${csv}\r\n`, "utf8"),
+    });
+    await expect(page.getByTestId("import-summary")).toContainText(
+      "6 rows: 3 ready, 2 invalid, 1 duplicate in the file. 1 number is already in the guest book.",
+    );
     await expect(page.getByLabel("Phone", { exact: true })).toHaveValue("2");
     await expect(page.getByRole("row", { name: /4\.52E\+09/ })).toContainText("scientific notation");
     await expect(page.getByRole("row").filter({ hasText: "wrong number of digits" })).toContainText("123");
@@ -234,8 +274,14 @@ test.describe("guest book", () => {
     expect(report).toMatch(/\r\n4,4\.52E\+09,.*scientific notation/);
     expect(report).toMatch(new RegExp(`\\r\\n5,\\+${a.slice(1)},"?Same number as row 2`));
 
-    const rows = await withE2eDb(async (db) =>
-      (await db.query("select phone, first_name, consent_state, tags from contacts where last_name = $1 order by phone", [surname])).rows,
+    const rows = await withE2eDb(
+      async (db) =>
+        (
+          await db.query(
+            "select phone, first_name, consent_state, tags from contacts where last_name = $1 order by phone",
+            [surname],
+          )
+        ).rows,
     );
     expect(rows).toEqual(
       [
@@ -245,7 +291,12 @@ test.describe("guest book", () => {
     );
     const events = await withE2eDb(
       async (db) =>
-        (await db.query("select e.source, e.wording from consent_events e join contacts c on c.id = e.contact_id where c.last_name = $1", [surname])).rows,
+        (
+          await db.query(
+            "select e.source, e.wording from consent_events e join contacts c on c.id = e.contact_id where c.last_name = $1",
+            [surname],
+          )
+        ).rows,
     );
     expect(events).toEqual([
       { source: "import", wording: "Ja tak til tilbud på SMS" },
@@ -253,7 +304,10 @@ test.describe("guest book", () => {
     ]);
   });
 
-  test("a guest opts out through the public link: withdrawn, suppressed, out of the send list", async ({ page, browser }) => {
+  test("a guest opts out through the public link: withdrawn, suppressed, out of the send list", async ({
+    page,
+    browser,
+  }) => {
     const surname = word("Opt");
     const [guest] = await seedContacts([{ firstName: "Freja", lastName: surname, consent: "granted" }]);
     const guestPage = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -264,7 +318,10 @@ test.describe("guest book", () => {
     await guestPage.goto(`/o/${guest!.token}`);
     await expect(guestPage.getByRole("heading", { name: /Stop marketing texts from/ })).toBeVisible();
     // Opening the link alone changes nothing.
-    const before = await withE2eDb(async (db) => (await db.query("select consent_state from contacts where id = $1", [guest!.id])).rows[0].consent_state);
+    const before = await withE2eDb(
+      async (db) =>
+        (await db.query("select consent_state from contacts where id = $1", [guest!.id])).rows[0].consent_state,
+    );
     expect(before).toBe("granted");
     await guestPage.getByRole("button", { name: "Yes, unsubscribe me" }).click();
     await expect(guestPage.getByTestId("opt-out-done")).toHaveText(/You will not receive marketing texts from .+\./);
@@ -274,7 +331,11 @@ test.describe("guest book", () => {
 
     const state = await withE2eDb(async (db) => {
       const contact = (await db.query("select consent_state from contacts where id = $1", [guest!.id])).rows[0];
-      const events = (await db.query("select state, source, recorded_by_id from consent_events where contact_id = $1 order by id", [guest!.id])).rows;
+      const events = (
+        await db.query("select state, source, recorded_by_id from consent_events where contact_id = $1 order by id", [
+          guest!.id,
+        ])
+      ).rows;
       // What a marketing send list is built from: consented and not suppressed.
       const sendList = (
         await db.query(
@@ -283,7 +344,12 @@ test.describe("guest book", () => {
           [surname],
         )
       ).rows;
-      const suppressed = (await db.query("select source from suppressions where phone_hash = encode(sha256(convert_to($1::text, 'UTF8')), 'hex')", [guest!.phone])).rows;
+      const suppressed = (
+        await db.query(
+          "select source from suppressions where phone_hash = encode(sha256(convert_to($1::text, 'UTF8')), 'hex')",
+          [guest!.phone],
+        )
+      ).rows;
       return { contact, events, sendList, suppressed };
     });
     expect(state.contact.consent_state).toBe("withdrawn");
@@ -316,8 +382,15 @@ test.describe("guest book", () => {
     await expect(page).toHaveURL(/\/contacts$/);
     const after = await withE2eDb(async (db) => ({
       contacts: (await db.query("select count(*)::int as n from contacts where id = $1", [guest!.id])).rows[0].n,
-      suppressed: (await db.query("select count(*)::int as n from suppressions where phone_hash = encode(sha256(convert_to($1::text, 'UTF8')), 'hex')", [guest!.phone])).rows[0].n,
-      audit: (await db.query("select action from audit_log where target_id = $1 order by id", [guest!.id])).rows.map((r) => r.action),
+      suppressed: (
+        await db.query(
+          "select count(*)::int as n from suppressions where phone_hash = encode(sha256(convert_to($1::text, 'UTF8')), 'hex')",
+          [guest!.phone],
+        )
+      ).rows[0].n,
+      audit: (await db.query("select action from audit_log where target_id = $1 order by id", [guest!.id])).rows.map(
+        (r) => r.action,
+      ),
     }));
     expect(after).toEqual({ contacts: 0, suppressed: 1, audit: ["contact.gdpr_export", "contact.gdpr_erase"] });
 

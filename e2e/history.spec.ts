@@ -58,7 +58,10 @@ async function statuses(campaignId: string): Promise<Record<string, string>> {
 
 async function messageId(campaignId: string, phone: string): Promise<number> {
   return withE2eDb(async (db) => {
-    const { rows } = await db.query("select id from campaign_messages where campaign_id = $1 and phone = $2", [campaignId, phone]);
+    const { rows } = await db.query("select id from campaign_messages where campaign_id = $1 and phone = $2", [
+      campaignId,
+      phone,
+    ]);
     return Number(rows[0].id);
   });
 }
@@ -68,7 +71,9 @@ const signInAsOwner = (page: Page, path: string) => signIn(page, E2E.owner.email
 let cpsmsCampaign = "";
 const cpsmsPhones = numbers("cpsms", 3, 10);
 
-test("CPSMS: delivery reports change statuses on the page; duplicates and late reports don't; forged ones are refused", async ({ page }) => {
+test("CPSMS: delivery reports change statuses on the page; duplicates and late reports don't; forged ones are refused", async ({
+  page,
+}) => {
   const [ok, bad, slow] = cpsmsPhones as [string, string, string];
   await setOutcome("cpsms", bad, "failed");
   await setOutcome("cpsms", slow, "buffered");
@@ -93,9 +98,12 @@ test("CPSMS: delivery reports change statuses on the page; duplicates and late r
   await expect(page.getByTestId("message-timeline").getByText("buffered", { exact: true })).toBeVisible();
 
   // CPSMS calls the URL it was given; replay it as a duplicate, then a late "buffered" and a late "failed".
-  const { messages } = (await (await fetch(`${sandbox("cpsms")}/messages`)).json()) as { messages: { to: string; dlrUrl: string | null }[] };
+  const { messages } = (await (await fetch(`${sandbox("cpsms")}/messages`)).json()) as {
+    messages: { to: string; dlrUrl: string | null }[];
+  };
   const dlrUrl = messages.find((m) => m.to === ok.slice(1))!.dlrUrl!;
-  const callback = (status: number, url = dlrUrl) => fetch(`${url}&status=${status}&receiver=${ok.slice(1)}`, { method: "POST" });
+  const callback = (status: number, url = dlrUrl) =>
+    fetch(`${url}&status=${status}&receiver=${ok.slice(1)}`, { method: "POST" });
   for (const status of [1, 4, 2]) {
     const res = await callback(status);
     expect(res.status).toBe(200);
@@ -103,9 +111,21 @@ test("CPSMS: delivery reports change statuses on the page; duplicates and late r
   }
   expect((await statuses(cpsmsCampaign))[ok]).toBe("delivered");
   const okId = await messageId(cpsmsCampaign, ok);
-  const events = await withE2eDb(async (db) => (await db.query("select status, source from message_events where message_id = $1 and source like 'dlr%' order by id", [okId])).rows);
+  const events = await withE2eDb(
+    async (db) =>
+      (
+        await db.query(
+          "select status, source from message_events where message_id = $1 and source like 'dlr%' order by id",
+          [okId],
+        )
+      ).rows,
+  );
   // The duplicate is recorded once; the late ones stay on the timeline marked ignored (issue #14: replays).
-  expect(events.map((e) => `${e.status} ${e.source}`)).toEqual(["delivered dlr", "buffered dlr-ignored", "failed dlr-ignored"]);
+  expect(events.map((e) => `${e.status} ${e.source}`)).toEqual([
+    "delivered dlr",
+    "buffered dlr-ignored",
+    "failed dlr-ignored",
+  ]);
   await page.goto(`/history/${okId}`);
   const okTimeline = page.getByTestId("message-timeline");
   await expect(okTimeline.locator("li[data-ignored]")).toHaveCount(2);
@@ -131,12 +151,21 @@ const smsappPhones = numbers("smsapp", 60, 500);
 
 test("smsapp.pk: verdicts arrive through polling and show in history with a plain reason", async ({ page }) => {
   await setOutcome("smsapp", smsappPhones[3]!, "failed");
-  smsappCampaign = await sendCampaign("smsapp", `E2E history smsapp ${run}`, smsappPhones, `Eid offer ${run}: 20% off tonight`);
+  smsappCampaign = await sendCampaign(
+    "smsapp",
+    `E2E history smsapp ${run}`,
+    smsappPhones,
+    `Eid offer ${run}: 20% off tonight`,
+  );
   await expect
-    .poll(async () => Object.values(await statuses(smsappCampaign)).filter((s) => s === "delivered" || s === "undelivered").length, {
-      timeout: 90_000,
-      intervals: [1000],
-    })
+    .poll(
+      async () =>
+        Object.values(await statuses(smsappCampaign)).filter((s) => s === "delivered" || s === "undelivered").length,
+      {
+        timeout: 90_000,
+        intervals: [1000],
+      },
+    )
     .toBe(60);
   const final = await statuses(smsappCampaign);
   expect(final[smsappPhones[3]!]).toBe("undelivered");
@@ -148,7 +177,9 @@ test("smsapp.pk: verdicts arrive through polling and show in history with a plai
   await expect(table).toContainText("smsapp.pk said");
 });
 
-test("smsapp.pk history browser: first, middle, last and beyond the last page; one message by uid, live", async ({ page }) => {
+test("smsapp.pk history browser: first, middle, last and beyond the last page; one message by uid, live", async ({
+  page,
+}) => {
   const { messages } = (await (await fetch(`${sandbox("smsapp")}/messages`)).json()) as { messages: unknown[] };
   const total = messages.length;
   expect(total).toBeGreaterThanOrEqual(60);
@@ -166,7 +197,9 @@ test("smsapp.pk history browser: first, middle, last and beyond the last page; o
   await page.goto(`/history/smsapp?page=${lastPage}`);
   const lastFrom = (lastPage - 1) * 25 + 1;
   await expect(summary).toContainText(`Messages ${lastFrom}–${total} of ${total} · page ${lastPage} of ${lastPage}`);
-  await expect(page.getByRole("navigation", { name: "smsapp.pk pages" }).getByRole("link", { name: /Next/ })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "smsapp.pk pages" }).getByRole("link", { name: /Next/ }),
+  ).toHaveCount(0);
 
   await page.goto(`/history/smsapp?page=${lastPage + 1}`);
   await expect(summary).toContainText(`Page ${lastPage + 1} is past the last page (${lastPage})`);
@@ -200,7 +233,9 @@ test("CPSMS log view says when it was fetched and when it can be refreshed", asy
   await expect(page).toHaveURL(/\/history$/);
 });
 
-test("our history: filters and search live in the URL, pages by cursor, and export the same rows as CSV", async ({ page }) => {
+test("our history: filters and search live in the URL, pages by cursor, and export the same rows as CSV", async ({
+  page,
+}) => {
   await signInAsOwner(page, "/history");
   await page.getByLabel("Campaign").selectOption(smsappCampaign);
   await expect(page).toHaveURL(new RegExp(`campaign=${smsappCampaign}`));
@@ -229,7 +264,10 @@ test("our history: filters and search live in the URL, pages by cursor, and expo
   const csv = await page.request.get(`/history/export?campaign=${cpsmsCampaign}`);
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+  const lines = (await csv.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
   expect(lines).toHaveLength(4);
   expect(lines[0]).toMatch(/^Message id,Time,Campaign,Provider/);
   expect(lines.filter((l) => l.includes("Failed,undelivered"))).toHaveLength(1);
@@ -252,7 +290,9 @@ test("dashboard figures match the database, with balances and the latest failure
   await expect(page.getByTestId("today-sent")).toHaveText(fmt(expected.sent));
   await expect(page.getByTestId("today-delivered")).toHaveText(fmt(expected.delivered));
   await expect(page.getByTestId("today-failed")).toHaveText(fmt(expected.failed));
-  const rate = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }).format(expected.delivered / expected.sent);
+  const rate = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }).format(
+    expected.delivered / expected.sent,
+  );
   await expect(page.getByTestId("today-rate")).toHaveText(rate);
   await expect(page.getByTestId("balance-cpsms")).toContainText("points");
   await expect(page.getByTestId("balance-smsapp")).toContainText("units");

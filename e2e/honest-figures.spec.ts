@@ -98,12 +98,16 @@ async function seedHeldCampaign() {
 
 const statuses = (campaignId: string) =>
   db(async (c) => {
-    const { rows } = await c.query("select status, count(*)::int as n from campaign_messages where campaign_id = $1 group by status", [campaignId]);
+    const { rows } = await c.query(
+      "select status, count(*)::int as n from campaign_messages where campaign_id = $1 group by status",
+      [campaignId],
+    );
     return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
   });
 const sandboxMessages = async (provider: "cpsms" | "smsapp") =>
   ((await (await fetch(`${control(provider)}/messages`)).json()) as { messages: Record<string, unknown>[] }).messages;
-const balance = async (provider: "cpsms" | "smsapp") => ((await (await fetch(`${control(provider)}/balance`)).json()) as { balance: number }).balance;
+const balance = async (provider: "cpsms" | "smsapp") =>
+  ((await (await fetch(`${control(provider)}/balance`)).json()) as { balance: number }).balance;
 
 /** What each view says about one campaign: the campaign page's figures and the campaigns list's line. */
 async function campaignPageFigures(page: Page, campaignId: string) {
@@ -112,7 +116,13 @@ async function campaignPageFigures(page: Page, campaignId: string) {
     const cell = page.getByTestId(`count-${id}`);
     return (await cell.count()) ? Number((await cell.innerText()).replace(/\D/g, "")) : 0;
   };
-  return { sent: await figure("sent"), delivered: await figure("delivered"), failed: await figure("failed"), scheduled: await figure("scheduled"), stopped: await figure("stopped") };
+  return {
+    sent: await figure("sent"),
+    delivered: await figure("delivered"),
+    failed: await figure("failed"),
+    scheduled: await figure("scheduled"),
+    stopped: await figure("stopped"),
+  };
 }
 
 /** History's own count for a campaign in one delivery state (rows on its first page; these are small). */
@@ -121,10 +131,15 @@ async function historyCount(page: Page, campaignId: string, state: string) {
   const table = page.getByTestId("history-table");
   await expect(table).toBeVisible();
   // Message rows link to the message's page (an empty table has one row saying so).
-  return table.getByRole("row").filter({ has: page.locator('a[href^="/history/"]') }).count();
+  return table
+    .getByRole("row")
+    .filter({ has: page.locator('a[href^="/history/"]') })
+    .count();
 }
 
-test("send now and held by CPSMS: campaign page, campaigns list, history and dashboard agree; cost is what the providers charged", async ({ page }) => {
+test("send now and held by CPSMS: campaign page, campaigns list, history and dashboard agree; cost is what the providers charged", async ({
+  page,
+}) => {
   await seedGuests();
   const cpsmsCredit = await balance("cpsms");
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -134,7 +149,13 @@ test("send now and held by CPSMS: campaign page, campaigns list, history and das
   await page.getByRole("button", { name: "Send now", exact: true }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Send now" }).click();
   await expect(page).toHaveURL(/\/campaigns/); // routing split it in two: compose shows the list
-  const sent = await db(async (c) => (await c.query("select id, provider from campaigns order by created_at")).rows as { id: string; provider: "cpsms" | "smsapp" }[]);
+  const sent = await db(
+    async (c) =>
+      (await c.query("select id, provider from campaigns order by created_at")).rows as {
+        id: string;
+        provider: "cpsms" | "smsapp";
+      }[],
+  );
   ids.cpsms = sent.find((s) => s.provider === "cpsms")!.id;
   ids.smsapp = sent.find((s) => s.provider === "smsapp")!.id;
   await expect.poll(() => statuses(ids.cpsms), { timeout: 30_000 }).toEqual({ delivered: 4 });
@@ -151,7 +172,10 @@ test("send now and held by CPSMS: campaign page, campaigns list, history and das
   await expect(page.getByTestId("cost-charged")).toHaveText("Charged: 0 points");
   await expect(page.getByTestId("cost-held")).toContainText("Held by CPSMS: 4 points for 4 scheduled messages");
   await expect(page.getByRole("progressbar")).toHaveCount(0);
-  const now = { cpsms: await campaignPageFigures(page, ids.cpsms), smsapp: await campaignPageFigures(page, ids.smsapp) };
+  const now = {
+    cpsms: await campaignPageFigures(page, ids.cpsms),
+    smsapp: await campaignPageFigures(page, ids.smsapp),
+  };
   expect(now.cpsms).toEqual({ sent: 4, delivered: 4, failed: 0, scheduled: 0, stopped: 0 });
   expect(now.smsapp).toEqual({ sent: 2, delivered: 2, failed: 0, scheduled: 0, stopped: 0 });
 
@@ -192,20 +216,35 @@ test("send now and held by CPSMS: campaign page, campaigns list, history and das
   expect(cpsmsCredit - (await balance("cpsms"))).toBe(charged.cpsms + 4);
 });
 
-test("a guest opts out by her link after CPSMS took the promo: her message is deleted at CPSMS, and both pages say why", async ({ page }) => {
+test("a guest opts out by her link after CPSMS took the promo: her message is deleted at CPSMS, and both pages say why", async ({
+  page,
+}) => {
   const mette = guests[0]!;
   await page.goto(`/o/${mette.token}`);
   await page.getByRole("button", { name: "Yes, unsubscribe me" }).click();
   await expect(page.getByTestId("opt-out-done")).toBeVisible();
   await expect.poll(() => statuses(ids.held), { timeout: 30_000 }).toEqual({ scheduled: 3, cancelled: 1 });
   const held = (await sandboxMessages("cpsms")).filter((m) => m.state === "scheduled").map((m) => `+${m.to}`);
-  expect(held.sort()).toEqual(guests.slice(1, 4).map((g) => g.phone).sort());
+  expect(held.sort()).toEqual(
+    guests
+      .slice(1, 4)
+      .map((g) => g.phone)
+      .sort(),
+  );
 
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, E2E.owner.email, E2E.owner.password, `/campaigns/${ids.held}`);
-  expect(await campaignPageFigures(page, ids.held)).toEqual({ sent: 0, delivered: 0, failed: 0, scheduled: 3, stopped: 1 });
+  expect(await campaignPageFigures(page, ids.held)).toEqual({
+    sent: 0,
+    delivered: 0,
+    failed: 0,
+    scheduled: 3,
+    stopped: 1,
+  });
   await expect(page.getByTestId("cost-held")).toContainText("3 points");
-  await expect(page.getByRole("row").filter({ hasText: "Mette" })).toContainText("Not sent: the guest opted out by their link. Deleted at CPSMS before it went out.");
+  await expect(page.getByRole("row").filter({ hasText: "Mette" })).toContainText(
+    "Not sent: the guest opted out by their link. Deleted at CPSMS before it went out.",
+  );
   await page.goto(`/contacts/${mette.id}`);
   const mine = page.getByTestId("guest-messages").locator("li").filter({ hasText: "Sunday brunch" });
   await expect(mine).toContainText("Cancelled");

@@ -19,7 +19,9 @@ const importQuery = (name: string) =>
   `name=${name}&options=${encodeURIComponent(JSON.stringify({ consentWording: "Yes, texts please", existing: "update" }))}`;
 
 async function contactCount(phone: string): Promise<number> {
-  return withE2eDb(async (db) => (await db.query("select count(*)::int as n from contacts where phone = $1", [phone])).rows[0].n);
+  return withE2eDb(
+    async (db) => (await db.query("select count(*)::int as n from contacts where phone = $1", [phone])).rows[0].n,
+  );
 }
 
 /** Serves one HTML page from another port of this host (same site, other origin). */
@@ -30,10 +32,14 @@ async function serveEvilPage(html: string): Promise<{ url: string; close: () => 
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://localhost:${port}/`, close: () => new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }) };
+  return {
+    url: `http://localhost:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 test("a page on another port cannot import guests with a signed-in manager's cookie", async ({ browser }) => {
@@ -70,19 +76,38 @@ test("a page on another port cannot import guests with a signed-in manager's coo
   }
 });
 
-test("every state-changing route handler refuses a forged or missing Origin, and takes its own", async ({ browser }) => {
+test("every state-changing route handler refuses a forged or missing Origin, and takes its own", async ({
+  browser,
+}) => {
   const manager = await seedUser("manager");
   const cookie = await sessionCookie(browser, manager.email, manager.password);
-  const routes = discoverRouteHandlers().filter((r) => !r.route.startsWith("/api/auth/") && !r.route.startsWith("/api/webhooks/"));
-  const unsafe = routes.flatMap((r) => r.methods.filter((m) => !["GET", "HEAD", "OPTIONS"].includes(m)).map((m) => ({ ...r, method: m })));
-  expect(unsafe.map((r) => `${r.method} ${r.route}`).sort()).toEqual(["POST /contacts/import/analyze", "POST /contacts/import/run"]);
+  const routes = discoverRouteHandlers().filter(
+    (r) => !r.route.startsWith("/api/auth/") && !r.route.startsWith("/api/webhooks/"),
+  );
+  const unsafe = routes.flatMap((r) =>
+    r.methods.filter((m) => !["GET", "HEAD", "OPTIONS"].includes(m)).map((m) => ({ ...r, method: m })),
+  );
+  expect(unsafe.map((r) => `${r.method} ${r.route}`).sort()).toEqual([
+    "POST /contacts/import/analyze",
+    "POST /contacts/import/run",
+  ]);
 
   const phone = "+4526741402";
   for (const r of unsafe) {
-    for (const origin of ["http://localhost:1", "http://127.0.0.1:" + E2E.port, "https://evil.example", "null", undefined]) {
+    for (const origin of [
+      "http://localhost:1",
+      "http://127.0.0.1:" + E2E.port,
+      "https://evil.example",
+      "null",
+      undefined,
+    ]) {
       const headers: Record<string, string> = { cookie, "content-type": "text/csv" };
       if (origin) headers.origin = origin;
-      const res = await fetch(`${E2E.baseURL}${r.route}?${importQuery("forged.csv")}`, { method: r.method, headers, body: CSV(phone) });
+      const res = await fetch(`${E2E.baseURL}${r.route}?${importQuery("forged.csv")}`, {
+        method: r.method,
+        headers,
+        body: CSV(phone),
+      });
       const text = await res.text();
       expect(res.status, `${r.method} ${r.route} with Origin ${origin ?? "(none)"}: ${text.slice(0, 200)}`).toBe(403);
       expect(text).toMatch(/another site|page/i);
@@ -103,7 +128,11 @@ test("every state-changing route handler refuses a forged or missing Origin, and
 
 test("opening an opt-out link changes nothing; only the button does", async ({ page }) => {
   const { guests } = await seedGroup("Input hardening opt-out", [{ phone: "+4526741403", firstName: "Olga" }]);
-  const consent = () => withE2eDb(async (db) => (await db.query("select consent_state from contacts where id = $1", [guests[0]!.id])).rows[0].consent_state);
+  const consent = () =>
+    withE2eDb(
+      async (db) =>
+        (await db.query("select consent_state from contacts where id = $1", [guests[0]!.id])).rows[0].consent_state,
+    );
   for (const method of ["GET", "HEAD"]) {
     const res = await fetch(`${E2E.baseURL}/o/${guests[0]!.token}`, { method });
     expect(res.status).toBe(200);

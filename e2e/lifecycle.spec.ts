@@ -57,7 +57,10 @@ test("first run prints a one-time owner password; stop, restart and crash recove
 async function expectSignIn(email: string, password: string) {
   const api = await playwrightRequest.newContext({ baseURL });
   const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
-  const response = await api.post("/api/auth/callback/credentials", { form: { email, password, csrfToken }, maxRedirects: 0 });
+  const response = await api.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(302);
   expect(response.headers().location).not.toContain("error");
   // A generated password must be changed first: the dashboard sends the owner to the password page.

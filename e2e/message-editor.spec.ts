@@ -35,7 +35,9 @@ test.describe("message editor", () => {
     await message(page).fill("Hello");
     // The opt-out footer is on for marketing: "\nStop: <the guest's link>".
     await expect(counter(page)).toContainText(`${5 + footerLength()} characters · GSM-7 · 1 segment`);
-    await expect(page.getByTestId("audience-stats")).toHaveText("Per recipient: 1 segment · 3 segments in total · est. 3.6 points");
+    await expect(page.getByTestId("audience-stats")).toHaveText(
+      "Per recipient: 1 segment · 3 segments in total · est. 3.6 points",
+    );
 
     await page.getByRole("switch", { name: "Opt-out footer" }).click();
     await expect(counter(page)).toContainText("5 characters · GSM-7 · 1 segment");
@@ -96,7 +98,9 @@ test.describe("message editor", () => {
     await expect(message(page)).toHaveValue("Hi {first_name|there} :), welcome!");
   });
 
-  test("choosing a template fills the message, a Danish one switches the footer, and undo restores", async ({ page }) => {
+  test("choosing a template fills the message, a Danish one switches the footer, and undo restores", async ({
+    page,
+  }) => {
     await message(page).fill("My own draft");
     await page.getByRole("button", { name: "Templates" }).click();
     await page.getByRole("menuitem", { name: /^Happy hour English/ }).click();
@@ -136,7 +140,9 @@ test.describe("message editor", () => {
 
   test("works at 390 px wide with no horizontal overflow", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await message(page).fill(`Hi {frist_name}, it’s “party” night 🎉 ${"and a long word ".repeat(12)}https://example.com/a/very/long/link/that/should/wrap/somewhere`);
+    await message(page).fill(
+      `Hi {frist_name}, it’s “party” night 🎉 ${"and a long word ".repeat(12)}https://example.com/a/very/long/link/that/should/wrap/somewhere`,
+    );
     await expect(page.getByText(/Unknown merge field \{frist_name\}/)).toBeVisible();
     await expect(page.getByRole("button", { name: "Replace with GSM-safe characters" })).toBeVisible();
     await expect(page.getByTestId("preview-text")).toBeVisible();
@@ -167,7 +173,10 @@ test.describe("staff templates", () => {
   const body = "Quiz night at {restaurant} on Thursday at 19, {first_name|friend}!";
   test.afterAll(() => withE2eDb((db) => db.query("delete from message_templates where name = $1", [name])));
 
-  test("staff save the message as a template; everyone finds it under Your templates; only its author or a manager deletes it", async ({ page, browser }) => {
+  test("staff save the message as a template; everyone finds it under Your templates; only its author or a manager deletes it", async ({
+    page,
+    browser,
+  }) => {
     const author = await seedUser("staff");
     const colleague = await seedUser("staff");
     const templates = (p: Page) => p.getByRole("button", { name: "Templates" });

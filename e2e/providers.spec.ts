@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { E2E } from "./support/config";
-import { giveVerifiedPhone } from "./support/test-phone";
 import { withE2eDb } from "./support/db";
 import { handset, requestCount } from "./support/sandbox";
+import { giveVerifiedPhone } from "./support/test-phone";
 
 test.describe("provider settings", () => {
   test.beforeEach(async ({ page }) => {
@@ -21,7 +21,9 @@ test.describe("provider settings", () => {
     await expect(page.getByTestId("connection-smsapp")).toContainText(/Connected · \d[\d,.]* units?, valid until/);
   });
 
-  test("a test SMS is a fixed check from the default sender to a verified phone; no free number or text", async ({ page }) => {
+  test("a test SMS is a fixed check from the default sender to a verified phone; no free number or text", async ({
+    page,
+  }) => {
     const cpsms = page.getByTestId("provider-cpsms");
     const sender = cpsms.getByLabel("Default sender");
     await sender.fill("Café Rose");
@@ -40,10 +42,15 @@ test.describe("provider settings", () => {
     await page.reload();
     await expect(cpsms.getByLabel("Send to")).toHaveValue("own", { timeout: 30_000 });
     await cpsms.getByRole("button", { name: "Send test SMS" }).click();
-    await expect(page.getByTestId("test-sms-result-cpsms")).toContainText(`CPSMS.dk accepted the message for +${msisdn}`);
+    await expect(page.getByTestId("test-sms-result-cpsms")).toContainText(
+      `CPSMS.dk accepted the message for +${msisdn}`,
+    );
     await expect(page.getByTestId("test-sms-result-cpsms")).toContainText("1 segment (GSM-7), cost 1 point");
     expect(await handset("cpsms", msisdn)).toEqual([
-      expect.objectContaining({ text: expect.stringMatching(/^Test from .+: CPSMS\.dk is connected\.$/), from: "CafeRose" }),
+      expect.objectContaining({
+        text: expect.stringMatching(/^Test from .+: CPSMS\.dk is connected\.$/),
+        from: "CafeRose",
+      }),
     ]);
     // The page's own sandbox inbox shows it too.
     const inbox = page.getByRole("region", { name: "Sandbox inbox" });
@@ -70,7 +77,9 @@ test.describe("provider settings", () => {
     await cpsms.getByRole("button", { name: "Save API key" }).click();
     await expect(cpsms.getByText("Live", { exact: true })).toBeVisible();
     await expect(cpsms).toContainText("saved API key …0000");
-    await expect(page.getByTestId("connection-cpsms")).toContainText(/Not connected: .*(username|API key|credentials)/i);
+    await expect(page.getByTestId("connection-cpsms")).toContainText(
+      /Not connected: .*(username|API key|credentials)/i,
+    );
     // Only smsapp.pk is still in the sandbox.
     await expect(page.getByTestId("sandbox-badge")).toHaveAttribute("title", /smsapp\.pk messages go/);
     await expect(page.getByTestId("sandbox-badge")).not.toHaveAttribute("title", /CPSMS/);
@@ -81,7 +90,9 @@ test.describe("provider settings", () => {
     await expect(page.getByTestId("connection-cpsms")).toContainText("Connected");
     // Neither the page nor the database holds the key in clear text.
     expect(await page.content()).not.toContain("sandbox-cpsms-api-key");
-    const stored = await withE2eDb(async (db) => (await db.query("select * from provider_settings where provider = 'cpsms'")).rows[0]);
+    const stored = await withE2eDb(
+      async (db) => (await db.query("select * from provider_settings where provider = 'cpsms'")).rows[0],
+    );
     expect(stored.secret_ciphertext).toMatch(/^v1\./);
     expect(JSON.stringify(stored)).not.toContain("sandbox-cpsms-api-key");
 

@@ -6,7 +6,9 @@ import { E2E } from "./support/config";
 // in support/config.ts) and no https PUBLIC_URL, texts would carry opt-out links no guest can open: Settings,
 // compose and the dashboard say so until it is fixed. In the sandbox nothing is said (no real guest gets a link).
 test.describe("opt-out links need a public https address", () => {
-  test("a loud warning on Settings > Providers, compose and the dashboard while real providers are configured", async ({ page }) => {
+  test("a loud warning on Settings > Providers, compose and the dashboard while real providers are configured", async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await signIn(page, E2E.owner.email, E2E.owner.password, "/settings/providers");
     const warning = page.getByTestId("public-url-warning");
@@ -20,7 +22,9 @@ test.describe("opt-out links need a public https address", () => {
     await expect(cpsms.getByText("Live", { exact: true })).toBeVisible();
     try {
       await page.reload();
-      const said = new RegExp(`CPSMS\\.dk go to real guests, but PUBLIC_URL is not set: their opt-out links look like ${E2E.baseURL.replace(/[.:/]/g, "\\$&")}/o/`);
+      const said = new RegExp(
+        `CPSMS\\.dk go to real guests, but PUBLIC_URL is not set: their opt-out links look like ${E2E.baseURL.replace(/[.:/]/g, "\\$&")}/o/`,
+      );
       await expect(warning).toContainText(said);
       for (const path of ["/compose", "/"]) {
         await page.goto(path);

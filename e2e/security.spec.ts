@@ -3,7 +3,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { campaignStatus, embeddedDbUrl, enqueueDispatch, quietHoursOff, sandboxControl, seedQueuedCampaign, withDb } from "./support/instance";
+import {
+  campaignStatus,
+  embeddedDbUrl,
+  enqueueDispatch,
+  quietHoursOff,
+  sandboxControl,
+  seedQueuedCampaign,
+  withDb,
+} from "./support/instance";
 import { type Launcher, startLauncher, waitUntilReady } from "./support/launcher";
 
 // Issue #7 "Secrets" and security headers, against an instance of our own so that its complete stdout and
@@ -77,12 +85,15 @@ test.afterAll(async () => {
 
 function watchCsp(page: Page) {
   page.on("console", (m) => {
-    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text()))
+      cspViolations.push(`${page.url()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => cspViolations.push(`${page.url()}: page error ${e.message}`));
 }
 
-test("security headers: nonce CSP that the production build runs under, frame-ancestors, referrer policy, no HSTS on http", async ({ page }) => {
+test("security headers: nonce CSP that the production build runs under, frame-ancestors, referrer policy, no HSTS on http", async ({
+  page,
+}) => {
   watchCsp(page);
   const signInResponse = await page.goto("/sign-in");
   const headers = signInResponse!.headers();
@@ -101,7 +112,9 @@ test("security headers: nonce CSP that the production build runs under, frame-an
   const again = (await page.request.get("/sign-in")).headers()["content-security-policy"];
   expect(again).not.toContain(nonce);
   expect(await page.locator("script[src]").count()).toBeGreaterThan(0);
-  const unNonced = await page.locator("script").evaluateAll((scripts) => scripts.filter((s) => !(s as HTMLScriptElement).nonce).length);
+  const unNonced = await page
+    .locator("script")
+    .evaluateAll((scripts) => scripts.filter((s) => !(s as HTMLScriptElement).nonce).length);
   expect(unNonced, "scripts without the nonce").toBe(0);
 
   // The app works under the policy: signing in is client-side JS, and pages render and navigate.
@@ -112,7 +125,10 @@ test("security headers: nonce CSP that the production build runs under, frame-an
     expect(response!.headers()["content-security-policy"]).toContain("'strict-dynamic'");
     pageTexts.push(await page.content());
   }
-  await page.getByRole("link", { name: /Campaigns/ }).first().click();
+  await page
+    .getByRole("link", { name: /Campaigns/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/campaigns/);
   expect(cspViolations, "CSP violations or page errors").toEqual([]);
 });
@@ -133,17 +149,29 @@ test("server actions refuse a cross-origin call (and the same call from our orig
   expect(body).toContain("CafeRose");
   const keep = ["next-action", "next-router-state-tree", "content-type", "accept"];
   const headers = Object.fromEntries(Object.entries(request.headers()).filter(([k]) => keep.includes(k)));
-  const sender = () => withDb(dbUrl, async (db) => (await db.query("select default_sender from provider_settings where provider = 'cpsms'")).rows[0]?.default_sender);
+  const sender = () =>
+    withDb(
+      dbUrl,
+      async (db) =>
+        (await db.query("select default_sender from provider_settings where provider = 'cpsms'")).rows[0]
+          ?.default_sender,
+    );
 
   // Replayed from another site (the victim's cookies ride along, as in a CSRF attack): refused, nothing changed.
   for (const origin of ["https://evil.example", "http://localhost:5999", "null"]) {
-    const forged = await page.request.post(request.url(), { headers: { ...headers, origin }, data: body.replace("CafeRose", "EvilCo") });
+    const forged = await page.request.post(request.url(), {
+      headers: { ...headers, origin },
+      data: body.replace("CafeRose", "EvilCo"),
+    });
     expect(forged.status(), `Origin ${origin}`).toBe(500);
     expect(await forged.text()).not.toContain("EvilCo");
     expect(await sender()).toBe("CafeRose");
   }
   // The identical request from our own origin goes through, so the Origin check is what refused it.
-  const same = await page.request.post(request.url(), { headers: { ...headers, origin: BASE_URL }, data: body.replace("CafeRose", "BistroNord") });
+  const same = await page.request.post(request.url(), {
+    headers: { ...headers, origin: BASE_URL },
+    data: body.replace("CafeRose", "BistroNord"),
+  });
   expect(same.status()).toBe(200);
   expect(await sender()).toBe("BistroNord");
   expect(cspViolations).toEqual([]);
@@ -166,7 +194,9 @@ test("provider credentials: saved, used, faults shown in plain words without the
   // A working send with the saved key, then provider faults, one of which echoes the key back.
   const control = sandboxControl(SANDBOX.cpsms);
   // Test sends go only to a verified phone: the owner's, set here directly (the code flow is in test-sends.spec).
-  await withDb(dbUrl, (db) => db.query("update users set phone = '+4520304050', phone_verified_at = now() where email = $1", [OWNER_EMAIL]));
+  await withDb(dbUrl, (db) =>
+    db.query("update users set phone = '+4520304050', phone_verified_at = now() where email = $1", [OWNER_EMAIL]),
+  );
   await page.reload();
   await expect(cpsms.getByLabel("Send to")).toHaveValue("own", { timeout: 30_000 });
   await cpsms.getByRole("button", { name: "Send test SMS" }).click();
@@ -174,7 +204,14 @@ test("provider credentials: saved, used, faults shown in plain words without the
 
   const echo = `Invalid apikey ${SECRETS.CPSMS_API_KEY} for user ${CPSMS_USER} (Authorization: Basic ${Buffer.from(`${CPSMS_USER}:${SECRETS.CPSMS_API_KEY}`).toString("base64")})`;
   const faults = [
-    { fault: { type: "status", status: 401, body: { error: { code: 401, message: echo, errorCode: 401, errMsg: echo } } }, says: /login details/ },
+    {
+      fault: {
+        type: "status",
+        status: 401,
+        body: { error: { code: 401, message: echo, errorCode: 401, errMsg: echo } },
+      },
+      says: /login details/,
+    },
     { fault: { type: "status", status: 500 }, says: /problems on their side/ },
     { fault: { type: "reset" }, says: /could not reach|check the delivery log/i },
     { fault: { type: "malformed" }, says: /could not read/ },
@@ -194,13 +231,19 @@ test("provider credentials: saved, used, faults shown in plain words without the
   expect(cspViolations).toEqual([]);
 });
 
-test("provider faults during a campaign: the page shows a plain reason (never the key), and resume finishes it once", async ({ page }) => {
+test("provider faults during a campaign: the page shows a plain reason (never the key), and resume finishes it once", async ({
+  page,
+}) => {
   // Runs after the credentials test: dispatch uses the saved "live" CPSMS key, so its failures are in the logs
   // the last test searches.
   watchCsp(page);
   const control = sandboxControl(SANDBOX.cpsms);
   const echo = `Access denied for apikey ${SECRETS.CPSMS_API_KEY}`;
-  await control.fault({ path: "/send", times: "always", fault: { type: "status", status: 403, body: { error: { code: 403, message: echo, errorCode: 403, errMsg: echo } } } });
+  await control.fault({
+    path: "/send",
+    times: "always",
+    fault: { type: "status", status: 403, body: { error: { code: 403, message: echo, errorCode: 403, errMsg: echo } } },
+  });
   const id = await seedQueuedCampaign(dbUrl, "cpsms", 30);
   await enqueueDispatch(dbUrl, id);
   await expect.poll(async () => (await campaignStatus(dbUrl, id)).status, { timeout: 30_000 }).toBe("paused");
@@ -219,7 +262,9 @@ test("provider faults during a campaign: the page shows a plain reason (never th
   await control.clearFaults();
   await page.goto(`/campaigns/${id}`);
   await page.getByRole("button", { name: "Resume" }).click();
-  await expect.poll(async () => campaignStatus(dbUrl, id), { timeout: 60_000 }).toEqual({ status: "completed", counts: { accepted: 30 } });
+  await expect
+    .poll(async () => campaignStatus(dbUrl, id), { timeout: 60_000 })
+    .toEqual({ status: "completed", counts: { accepted: 30 } });
   const received = await control.handsets();
   const ours = Object.entries(received).filter(([to]) => /^452100000\d$|^45210000[0-2]\d$/.test(to));
   expect(ours).toHaveLength(30);
@@ -229,10 +274,15 @@ test("provider faults during a campaign: the page shows a plain reason (never th
 
 test("no secret in the server logs, the pages, or the client bundle", async () => {
   const { hash } = await withDb(dbUrl, async (db) => ({
-    hash: (await db.query("select password_hash from users where email = $1", [OWNER_EMAIL])).rows[0].password_hash as string,
+    hash: (await db.query("select password_hash from users where email = $1", [OWNER_EMAIL])).rows[0]
+      .password_hash as string,
   }));
   expect(hash).toMatch(/^\$argon2/);
-  const needles = { ...SECRETS, PASSWORD_HASH: hash, CPSMS_BASIC_AUTH: Buffer.from(`${CPSMS_USER}:${SECRETS.CPSMS_API_KEY}`).toString("base64") };
+  const needles = {
+    ...SECRETS,
+    PASSWORD_HASH: hash,
+    CPSMS_BASIC_AUTH: Buffer.from(`${CPSMS_USER}:${SECRETS.CPSMS_API_KEY}`).toString("base64"),
+  };
 
   // Stop the instance first so every line it would write is in.
   app.child.kill("SIGTERM");
@@ -266,11 +316,14 @@ test("no secret in the server logs, the pages, or the client bundle", async () =
   const hits: string[] = [];
   for (const file of files) {
     const text = fs.readFileSync(file, "latin1");
-    for (const needle of forbidden) if (text.includes(needle)) hits.push(`${path.relative(".next/static", file)}: ${needle.slice(0, 24)}`);
+    for (const needle of forbidden)
+      if (text.includes(needle)) hits.push(`${path.relative(".next/static", file)}: ${needle.slice(0, 24)}`);
   }
   expect(hits, "secrets or server configuration in the client bundle").toEqual([]);
 });
 
 function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }

@@ -30,7 +30,10 @@ test.describe("app shell", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Groups" })).toBeVisible();
 
     await page.getByRole("button", { name: /theme/i }).click();
-    await page.getByRole("menuitemradio", { name: "Dark" }).or(page.getByRole("menuitem", { name: "Dark" })).click();
+    await page
+      .getByRole("menuitemradio", { name: "Dark" })
+      .or(page.getByRole("menuitem", { name: "Dark" }))
+      .click();
     await expect(page.locator("html")).toHaveClass(/dark/);
     await page.reload();
     await expect(page.locator("html")).toHaveClass(/dark/);

@@ -52,7 +52,9 @@ test("staff verify their own phone with the texted code, then a compose test arr
   await box.getByLabel("Your mobile number").fill(staff.phone.replace("+45", "")); // read with the default country
   await box.getByRole("button", { name: "Text me a code" }).click();
   const code = await codeFor(staff.phone);
-  expect((await handset("cpsms", msisdn(staff.phone))).at(-1)?.text).toMatch(/code to confirm this phone for test messages/);
+  expect((await handset("cpsms", msisdn(staff.phone))).at(-1)?.text).toMatch(
+    /code to confirm this phone for test messages/,
+  );
 
   // A wrong code is refused and says how many tries are left.
   await box.getByLabel(/Code sent to/).fill(code === "000000" ? "111111" : "000000");
@@ -82,7 +84,14 @@ test("a crafted action call can't send a test to an arbitrary number or as a ban
   const action = actionManifest().get("app/(dashboard)/compose/actions.ts#composeTestAction")!;
   const stranger = uniqueDk();
   const sendsBefore = await requestCount("cpsms", "/send");
-  const base = { message: "Your account is locked, call us", category: "transactional", optOutFooter: false, footerLanguage: "en", provider: "cpsms", sender: "" };
+  const base = {
+    message: "Your account is locked, call us",
+    category: "transactional",
+    optOutFooter: false,
+    footerLanguage: "en",
+    provider: "cpsms",
+    sender: "",
+  };
   const cases: { args: Record<string, unknown>; reachesOwnPhone: boolean }[] = [
     { args: { ...base, recipient: stranger }, reachesOwnPhone: false },
     { args: { ...base, to: stranger }, reachesOwnPhone: false },
@@ -94,7 +103,12 @@ test("a crafted action call can't send a test to an arbitrary number or as a ban
     expect(res.status).toBeLessThan(500);
     expect(res.result).toMatchObject(reachesOwnPhone ? { ok: true, data: { to: staff.phone } } : { ok: false });
   }
-  const bank = await callAction({ id: action.id, page: "/compose", cookie, args: [{ ...base, recipient: "own", sender: "Danske Bank" }] });
+  const bank = await callAction({
+    id: action.id,
+    page: "/compose",
+    cookie,
+    args: [{ ...base, recipient: "own", sender: "Danske Bank" }],
+  });
   expect(bank.result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/can't contain spaces/) } });
   expect(await handset("cpsms", msisdn(stranger))).toHaveLength(0);
   expect(await requestCount("cpsms", "/send")).toBe(sendsBefore + 1); // only the one to the staff member's own phone

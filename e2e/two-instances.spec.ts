@@ -6,7 +6,14 @@ import { expect, test } from "@playwright/test";
 import { ensureProductionBuild } from "@/lib/runtime/build";
 import { SERVER_NODE_ARGS } from "@/scripts/server-node-args";
 import { E2E } from "./support/config";
-import { campaignStatus, enqueueDispatch, sandboxControl, seedQueuedCampaign, startSandboxProcess, withDb } from "./support/instance";
+import {
+  campaignStatus,
+  enqueueDispatch,
+  sandboxControl,
+  seedQueuedCampaign,
+  startSandboxProcess,
+  withDb,
+} from "./support/instance";
 import { type Launcher, startLauncher, waitUntilReady } from "./support/launcher";
 import { startPostgresProcess } from "./support/postgres-process";
 
@@ -40,7 +47,11 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
   // The launchers reuse a current build; if it is stale, build once here rather than in two processes at once.
   await ensureProductionBuild(ROOT_DIR, (line) => console.log(line));
 
-  const postgres = startPostgresProcess({ dataDir: path.join(root, "pg"), port: PG_PORT, password: randomBytes(12).toString("hex") });
+  const postgres = startPostgresProcess({
+    dataDir: path.join(root, "pg"),
+    port: PG_PORT,
+    password: randomBytes(12).toString("hex"),
+  });
   const sandbox = startSandboxProcess(SANDBOX);
   const procs: Proc[] = [];
   try {
@@ -82,8 +93,13 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
     const worker = startWorker({ ...shared, ...named("worker"), DATA_DIR: path.join(root, "worker") });
     procs.push(worker);
     await Promise.all(apps.map((a) => waitUntilReady(a, 120_000)));
-    await waitFor(() => worker.output().includes("worker is running"), 60_000, () => `worker did not start:\n${worker.output()}`);
-    for (const a of apps) expect(a.output(), `${a.name} uses the outside sandbox`).toContain("sharing the one already running");
+    await waitFor(
+      () => worker.output().includes("worker is running"),
+      60_000,
+      () => `worker did not start:\n${worker.output()}`,
+    );
+    for (const a of apps)
+      expect(a.output(), `${a.name} uses the outside sandbox`).toContain("sharing the one already running");
     for (const a of apps) expect(a.output()).not.toContain("Building the app");
     expect(apps[1]!.output()).toContain("2 web processes");
     // A web process that crashes is replaced, and the instance keeps answering meanwhile.
@@ -103,7 +119,10 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
       () => `app-2's killed web process was not replaced:\n${apps[1]!.output().slice(-2000)}`,
     );
     for (const port of APP_PORTS) expect(await health(port)).toBe(200);
-    const owners = await withDb(pg.url, async (db) => (await db.query("select count(*)::int as n from users where role = 'owner'")).rows[0].n);
+    const owners = await withDb(
+      pg.url,
+      async (db) => (await db.query("select count(*)::int as n from users where role = 'owner'")).rows[0].n,
+    );
     expect(owners, "one first owner, not one per instance").toBe(1);
 
     // The big campaign, handed to the workers three times (double submit, retries, sweeps all look like this).
@@ -126,14 +145,31 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
     // The machine that is dispatching the big campaign dies mid-send (SIGKILL: no shutdown, its lease and its
     // pg-boss job left behind). Another process must take over once the lease runs out, sending nobody twice.
     const progressed = () =>
-      withDb(pg.url, async (db) => (await db.query("select count(*)::int as n from campaign_messages where campaign_id = $1 and status <> 'queued'", [big])).rows[0].n as number);
-    await waitFor(async () => (await progressed()) >= BIG / 5, 60_000, () => "the big campaign did not start sending");
+      withDb(
+        pg.url,
+        async (db) =>
+          (
+            await db.query(
+              "select count(*)::int as n from campaign_messages where campaign_id = $1 and status <> 'queued'",
+              [big],
+            )
+          ).rows[0].n as number,
+      );
+    await waitFor(
+      async () => (await progressed()) >= BIG / 5,
+      60_000,
+      () => "the big campaign did not start sending",
+    );
     let dispatcher: Proc | undefined;
     await waitFor(
       async () => {
         // Only the lease holder claims rows; its connections show the claim query.
         const names = await withDb(pg.url, async (db) =>
-          (await db.query("select distinct application_name as name from pg_stat_activity where query ilike '%campaign_messages%skip locked%'")).rows.map((r) => r.name as string),
+          (
+            await db.query(
+              "select distinct application_name as name from pg_stat_activity where query ilike '%campaign_messages%skip locked%'",
+            )
+          ).rows.map((r) => r.name as string),
         );
         dispatcher = procs.find((p) => names.includes(p.name));
         return Boolean(dispatcher);
@@ -161,9 +197,11 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
 
     const ids = [big, ...scheduled.map((s) => s.id)];
     await waitFor(
-      async () => (await Promise.all(ids.map((id) => campaignStatus(pg.url, id)))).every((s) => s.status === "completed"),
+      async () =>
+        (await Promise.all(ids.map((id) => campaignStatus(pg.url, id)))).every((s) => s.status === "completed"),
       150_000,
-      async () => `not all completed: ${JSON.stringify(await Promise.all(ids.map((id) => campaignStatus(pg.url, id))))}\n${procs.map((p) => `--- ${p.name}\n${p.output().slice(-3000)}`).join("\n")}`,
+      async () =>
+        `not all completed: ${JSON.stringify(await Promise.all(ids.map((id) => campaignStatus(pg.url, id))))}\n${procs.map((p) => `--- ${p.name}\n${p.output().slice(-3000)}`).join("\n")}`,
     );
     const sentIn = Date.now() - started;
 
@@ -175,18 +213,30 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
 
     const smsappHandsets = (await smsapp.handsets()) as Record<string, { text: string }[]>;
     expect(Object.keys(smsappHandsets)).toHaveLength(SCHEDULED.reduce((a, s) => a + s.n, 0));
-    expect(Object.values(smsappHandsets).filter((m) => m.length !== 1), "smsapp.pk numbers texted other than once").toEqual([]);
+    expect(
+      Object.values(smsappHandsets).filter((m) => m.length !== 1),
+      "smsapp.pk numbers texted other than once",
+    ).toEqual([]);
     for (const s of scheduled) {
       expect(await campaignStatus(pg.url, s.id)).toEqual({ status: "completed", counts: { accepted: s.n } });
       expect(Object.values(smsappHandsets).filter((m) => m[0]?.text === s.text)).toHaveLength(s.n);
-      const early = await withDb(pg.url, async (db) =>
-        (await db.query("select count(*)::int as n from campaign_messages where campaign_id = $1 and sent_at < $2", [s.id, s.due])).rows[0].n,
+      const early = await withDb(
+        pg.url,
+        async (db) =>
+          (
+            await db.query("select count(*)::int as n from campaign_messages where campaign_id = $1 and sent_at < $2", [
+              s.id,
+              s.due,
+            ])
+          ).rows[0].n,
       );
       expect(early, "messages sent before their time").toBe(0);
     }
 
     // Who did the work (informational): dispatch runs per process.
-    const runs = procs.map((p) => `${p.name}: ${(p.output().match(/campaign dispatch run/g) ?? []).length} dispatch runs`);
+    const runs = procs.map(
+      (p) => `${p.name}: ${(p.output().match(/campaign dispatch run/g) ?? []).length} dispatch runs`,
+    );
     console.log(
       `two instances: ${BIG} + ${SCHEDULED.length} scheduled sends done ${Math.round(sentIn / 1000)} s after start; ${dispatcher!.name} (the dispatcher) killed at ${atKill}/${BIG}; ${runs.join(", ")}`,
     );
@@ -223,13 +273,20 @@ async function stop(p: Proc | Launcher) {
  * connection node:cluster handed to a web process at the moment it died is lost (a browser would retry).
  */
 function health(port: number): Promise<number> {
-  return fetch(`http://127.0.0.1:${port}/api/health`, { headers: { connection: "close" }, signal: AbortSignal.timeout(5_000) }).then(
+  return fetch(`http://127.0.0.1:${port}/api/health`, {
+    headers: { connection: "close" },
+    signal: AbortSignal.timeout(5_000),
+  }).then(
     (r) => r.status,
     () => 0,
   );
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, explain: () => string | Promise<string>) {
+async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  explain: () => string | Promise<string>,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

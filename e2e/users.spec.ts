@@ -4,7 +4,10 @@ import { E2E } from "./support/config";
 import { seedUser, withE2eDb } from "./support/db";
 
 test.describe("users and roles", () => {
-  test("the owner adds a staff member, who must pick a password and may not manage users", async ({ page, browser }) => {
+  test("the owner adds a staff member, who must pick a password and may not manage users", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, E2E.owner.email, E2E.owner.password, "/settings/users");
     const email = `waiter-${Date.now()}@cafe.test`;
 
@@ -24,7 +27,9 @@ test.describe("users and roles", () => {
     await expect(row).toContainText("Staff");
     await expect(row).toContainText("Temporary password");
 
-    const role = await withE2eDb(async (db) => (await db.query("select role from users where email = $1", [email])).rows[0]?.role);
+    const role = await withE2eDb(
+      async (db) => (await db.query("select role from users where email = $1", [email])).rows[0]?.role,
+    );
     expect(role).toBe("staff");
 
     // The new staff member signs in on their own phone.
@@ -49,7 +54,9 @@ test.describe("users and roles", () => {
     expect(response?.status()).toBe(403);
     await expect(staff.getByText("You don't have access to this page")).toBeVisible();
     await staff.goto("/settings/account");
-    await expect(staff.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+    await expect(staff.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Users" })).toHaveCount(
+      0,
+    );
     await staff.close();
   });
 
@@ -82,7 +89,9 @@ test.describe("users and roles", () => {
     await page.getByRole("alertdialog").getByRole("button", { name: "Reset password" }).click();
     const temporary = await page.getByTestId("temporary-password").innerText();
     expect(temporary).not.toBe(manager.password);
-    const flags = await withE2eDb(async (db) => (await db.query("select must_change_password from users where id = $1", [manager.id])).rows[0]);
+    const flags = await withE2eDb(
+      async (db) => (await db.query("select must_change_password from users where id = $1", [manager.id])).rows[0],
+    );
     expect(flags.must_change_password).toBe(true);
   });
 

@@ -19,7 +19,12 @@ export function getPool(): Pool {
   const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start` or set DATABASE_URL.");
   if (globalForDb.cafePool && globalForDb.cafePoolUrl === url) return globalForDb.cafePool;
-  const pool = new Pool({ connectionString: url, max: POOL_SIZE, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
+  const pool = new Pool({
+    connectionString: url,
+    max: POOL_SIZE,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+  });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on("error", (err) => logger.warn({ err: err.message }, "idle database connection lost"));
   globalForDb.cafePool = pool;

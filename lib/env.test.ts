@@ -4,18 +4,33 @@ import { EnvError, parseEnv } from "./env";
 describe("parseEnv", () => {
   it("gives the zero-configuration defaults", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: "./data", EMBEDDED_PG_PORT: 54329, RUN_WORKER: true, TRUST_PROXY: false });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: "./data",
+      EMBEDDED_PG_PORT: 54329,
+      RUN_WORKER: true,
+      TRUST_PROXY: false,
+    });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.AUTH_SECRET).toBeUndefined();
   });
 
   it("treats empty strings as unset", () => {
-    expect(parseEnv({ PORT: "", DATABASE_URL: "", ADMIN_EMAIL: "" })).toMatchObject({ PORT: 3000, DATABASE_URL: undefined });
+    expect(parseEnv({ PORT: "", DATABASE_URL: "", ADMIN_EMAIL: "" })).toMatchObject({
+      PORT: 3000,
+      DATABASE_URL: undefined,
+    });
   });
 
   it("names every invalid variable", () => {
     try {
-      parseEnv({ PORT: "abc", DATABASE_URL: "mysql://x", ADMIN_EMAIL: "not-an-email", AUTH_SECRET: "short", RUN_WORKER: "maybe" });
+      parseEnv({
+        PORT: "abc",
+        DATABASE_URL: "mysql://x",
+        ADMIN_EMAIL: "not-an-email",
+        AUTH_SECRET: "short",
+        RUN_WORKER: "maybe",
+      });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(EnvError);
@@ -32,8 +47,16 @@ describe("parseEnv", () => {
   });
 
   it("parses booleans and postgres URLs", () => {
-    const env = parseEnv({ RUN_WORKER: "false", TRUST_PROXY: "1", DATABASE_URL: "postgresql://u:p@db.local:5433/cafe" });
-    expect(env).toMatchObject({ RUN_WORKER: false, TRUST_PROXY: true, DATABASE_URL: "postgresql://u:p@db.local:5433/cafe" });
+    const env = parseEnv({
+      RUN_WORKER: "false",
+      TRUST_PROXY: "1",
+      DATABASE_URL: "postgresql://u:p@db.local:5433/cafe",
+    });
+    expect(env).toMatchObject({
+      RUN_WORKER: false,
+      TRUST_PROXY: true,
+      DATABASE_URL: "postgresql://u:p@db.local:5433/cafe",
+    });
   });
 
   it("reads provider settings, trims trailing slashes and defaults the sandbox", () => {

@@ -37,11 +37,9 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallba
 
 const optionalString = (schema: z.ZodString) => z.preprocess(emptyAsUndefined, schema.optional());
 
-const postgresUrl = z
-  .string()
-  .refine((v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v), {
-    error: "must be a postgres:// URL, e.g. postgres://user:password@host:5432/database",
-  });
+const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v), {
+  error: "must be a postgres:// URL, e.g. postgres://user:password@host:5432/database",
+});
 
 const httpUrl = z.preprocess(
   emptyAsUndefined,
@@ -80,9 +78,7 @@ export const envSchema = z.object({
       .default(() => Math.max(1, Math.min(os.availableParallelism(), 4))),
   ),
   TRUST_PROXY: flag(false),
-  ENCRYPTION_KEY: optionalString(
-    z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
-  ),
+  ENCRYPTION_KEY: optionalString(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)")),
   // Providers. Credentials set here win over those saved on Settings > Providers; with none, the sandbox is used.
   CPSMS_BASE_URL: httpUrl,
   CPSMS_USERNAME: optionalString(z.string().max(100)),
@@ -117,9 +113,7 @@ export type Env = z.infer<typeof envSchema>;
 /** Thrown when the environment is invalid; the message names every offending variable. */
 export class EnvError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
-    super(
-      `Invalid environment configuration:\n${problems.map((p) => `  - ${p.variable} ${p.message}`).join("\n")}`,
-    );
+    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p.variable} ${p.message}`).join("\n")}`);
     this.name = "EnvError";
   }
 }
@@ -131,7 +125,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const { CPSMS_USERNAME, CPSMS_API_KEY } = result.data;
     if (Boolean(CPSMS_USERNAME) !== Boolean(CPSMS_API_KEY)) {
       const missing = CPSMS_USERNAME ? "CPSMS_API_KEY" : "CPSMS_USERNAME";
-      throw new EnvError([{ variable: missing, message: "must be set too: CPSMS needs both a username and an API key" }]);
+      throw new EnvError([
+        { variable: missing, message: "must be set too: CPSMS needs both a username and an API key" },
+      ]);
     }
     return result.data;
   }

@@ -28,7 +28,12 @@ function createLogger() {
     level: logLevel(),
     base: { app: "cafe-de-revenue" },
     redact: {
-      paths: [...REDACTED_KEYS, ...REDACTED_KEYS.map((k) => `*.${k}`), "req.headers.cookie", "req.headers.authorization"],
+      paths: [
+        ...REDACTED_KEYS,
+        ...REDACTED_KEYS.map((k) => `*.${k}`),
+        "req.headers.cookie",
+        "req.headers.authorization",
+      ],
       censor: "[redacted]",
     },
   });

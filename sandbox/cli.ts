@@ -45,7 +45,9 @@ export class SandboxUsageError extends Error {
 }
 
 /** Reads `npm run sandbox` flags: the variants they choose (a flag wins over the environment), or --help. */
-export function parseSandboxArgs(args: readonly string[]): { help: true } | { help: false; chosen: Partial<SandboxVariants> } {
+export function parseSandboxArgs(
+  args: readonly string[],
+): { help: true } | { help: false; chosen: Partial<SandboxVariants> } {
   let parsed: ReturnType<typeof parseOptions>;
   try {
     parsed = parseOptions(args);
@@ -81,8 +83,14 @@ function parseOptions(args: readonly string[]) {
 }
 
 /** The variants the environment chose (CPSMS_SANDBOX_SHAPES, CPSMS_SANDBOX_DLR_CODES, SMSAPP_SANDBOX_VERSION). */
-export function variantsFromEnv(config: Pick<Env, "CPSMS_SANDBOX_SHAPES" | "CPSMS_SANDBOX_DLR_CODES" | "SMSAPP_SANDBOX_VERSION">): SandboxVariants {
-  return { cpsmsShapes: config.CPSMS_SANDBOX_SHAPES, cpsmsDlrCodes: config.CPSMS_SANDBOX_DLR_CODES, smsappVersion: config.SMSAPP_SANDBOX_VERSION };
+export function variantsFromEnv(
+  config: Pick<Env, "CPSMS_SANDBOX_SHAPES" | "CPSMS_SANDBOX_DLR_CODES" | "SMSAPP_SANDBOX_VERSION">,
+): SandboxVariants {
+  return {
+    cpsmsShapes: config.CPSMS_SANDBOX_SHAPES,
+    cpsmsDlrCodes: config.CPSMS_SANDBOX_DLR_CODES,
+    smsappVersion: config.SMSAPP_SANDBOX_VERSION,
+  };
 }
 
 /** CPSMS emulator options with the chosen shapes and delivery-report codes. */

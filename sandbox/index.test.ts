@@ -9,7 +9,11 @@ describe("startSandboxes", () => {
     try {
       expect(sandboxes.cpsms.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2$/);
       expect(sandboxes.smsapp.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v3$/);
-      const cpsms = createCpsmsClient({ baseUrl: sandboxes.cpsms.url, username: SANDBOX_DEFAULTS.cpsms.username, apiKey: SANDBOX_DEFAULTS.cpsms.apiKey });
+      const cpsms = createCpsmsClient({
+        baseUrl: sandboxes.cpsms.url,
+        username: SANDBOX_DEFAULTS.cpsms.username,
+        apiKey: SANDBOX_DEFAULTS.cpsms.apiKey,
+      });
       const smsapp = createSmsappClient({ baseUrl: sandboxes.smsapp.url, apiToken: SANDBOX_DEFAULTS.smsapp.apiToken });
       await expect(cpsms.getBalance()).resolves.toMatchObject({ amount: SANDBOX_DEFAULTS.cpsms.credit });
       await expect(smsapp.getBalance()).resolves.toMatchObject({ amount: SANDBOX_DEFAULTS.smsapp.balance });

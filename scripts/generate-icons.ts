@@ -19,7 +19,8 @@ const source = fs.readFileSync(path.join(root, "app/icon.svg"), "utf8");
 function fullBleed(glyph: number): string {
   const ROUNDED = ' rx="7"';
   const GLYPH = 'transform="translate(7 7) scale(0.75)"';
-  if (!source.includes(ROUNDED) || !source.includes(GLYPH)) throw new Error("app/icon.svg changed shape: update scripts/generate-icons.ts");
+  if (!source.includes(ROUNDED) || !source.includes(GLYPH))
+    throw new Error("app/icon.svg changed shape: update scripts/generate-icons.ts");
   const scale = (32 * glyph) / 24; // the glyph is a 24-unit icon in a 32-unit square
   const offset = (32 - 24 * scale) / 2;
   return source.replace(ROUNDED, "").replace(GLYPH, `transform="translate(${offset} ${offset}) scale(${scale})"`);
@@ -41,7 +42,11 @@ async function main() {
       await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${svg}</body></html>`);
       const out = path.join(root, "public", icon.file);
       fs.mkdirSync(path.dirname(out), { recursive: true });
-      await page.screenshot({ path: out, omitBackground: true, clip: { x: 0, y: 0, width: icon.size, height: icon.size } });
+      await page.screenshot({
+        path: out,
+        omitBackground: true,
+        clip: { x: 0, y: 0, width: icon.size, height: icon.size },
+      });
       await page.close();
       console.log(`${path.relative(root, out)}  ${icon.size}×${icon.size}`);
     }

@@ -37,7 +37,12 @@ afterAll(() => created.forEach((dir) => fs.rmSync(dir, { recursive: true, force:
 
 describe("npm start refuses bad setups with a specific message", () => {
   it("names invalid environment variables", async () => {
-    const { code, output } = await runLauncher({ PORT: "eighty", ADMIN_EMAIL: "nobody", WEB_CONCURRENCY: "0", DATA_DIR: tempDataDir() });
+    const { code, output } = await runLauncher({
+      PORT: "eighty",
+      ADMIN_EMAIL: "nobody",
+      WEB_CONCURRENCY: "0",
+      DATA_DIR: tempDataDir(),
+    });
     expect(code).toBe(1);
     expect(output).toContain("Cannot start: Invalid environment configuration");
     expect(output).toContain("PORT must be a port number");

@@ -8,20 +8,20 @@
  */
 import cluster from "node:cluster";
 import path from "node:path";
+import { answerCpsmsDeliveryReport } from "@/lib/campaigns/cpsms-delivery-webhook";
+import { DLR_PATH } from "@/lib/campaigns/delivery-url";
+import { closeDb, getDb } from "@/lib/db";
 import { dataDir, env, setRuntimeEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { bootstrapOwner, ownerBanner } from "@/lib/runtime/bootstrap-owner";
 import { ensureProductionBuild } from "@/lib/runtime/build";
-import { prepareDatabase } from "@/lib/runtime/prepare-database";
-import { serveNextApp, type RunningServer } from "@/lib/runtime/http-server";
+import { type RunningServer, serveNextApp } from "@/lib/runtime/http-server";
+import { startJobProcess } from "@/lib/runtime/job-process";
 import { assertPortFree } from "@/lib/runtime/port";
+import { prepareDatabase } from "@/lib/runtime/prepare-database";
 import { runMain } from "@/lib/runtime/run-main";
 import { startSandboxesIfNeeded } from "@/lib/runtime/sandbox";
-import { startJobProcess } from "@/lib/runtime/job-process";
 import { startWebCluster } from "@/lib/runtime/web-cluster";
-import { closeDb, getDb } from "@/lib/db";
-import { answerCpsmsDeliveryReport } from "@/lib/campaigns/cpsms-delivery-webhook";
-import { DLR_PATH } from "@/lib/campaigns/delivery-url";
 
 const ROOT = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -32,47 +32,68 @@ if (cluster.isWorker) serveOnly();
 else launch();
 
 function launch() {
-runMain(async (onShutdown) => {
-  const config = env();
-  await assertPortFree(config.PORT, config.HOST);
-  const db = await prepareDatabase(onShutdown, {
-    role: "app",
-    afterMigrate: async () => {
-      const result = await bootstrapOwner(getDb(), { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
-      if (result.created && result.generatedPassword) console.log(ownerBanner(result.email, result.generatedPassword));
-      else if (result.created) console.log(`Owner account created for ${result.email} (password from ADMIN_PASSWORD).`);
-    },
+  runMain(async (onShutdown) => {
+    const config = env();
+    await assertPortFree(config.PORT, config.HOST);
+    const db = await prepareDatabase(onShutdown, {
+      role: "app",
+      afterMigrate: async () => {
+        const result = await bootstrapOwner(getDb(), { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+        if (result.created && result.generatedPassword)
+          console.log(ownerBanner(result.email, result.generatedPassword));
+        else if (result.created)
+          console.log(`Owner account created for ${result.email} (password from ADMIN_PASSWORD).`);
+      },
+    });
+
+    await startSandboxesIfNeeded(onShutdown, (l) => console.log(l));
+    if (!dev && (await ensureProductionBuild(ROOT, (l) => console.log(l))) === "built") console.log("Build finished.");
+    setRuntimeEnv({ NODE_ENV: dev ? "development" : "production" });
+
+    const webProcesses = dev ? 1 : config.WEB_CONCURRENCY;
+    let server: RunningServer | undefined;
+    onShutdown(async () => server?.close(5_000), webProcesses > 1 ? "web server processes" : "web server");
+    server =
+      webProcesses > 1
+        ? await startWebCluster(webProcesses)
+        : await serveNextApp({
+            dir: ROOT,
+            port: config.PORT,
+            host: config.HOST,
+            dev,
+            trustProxy: config.TRUST_PROXY,
+            directRoutes,
+          });
+
+    if (config.RUN_WORKER && webProcesses > 1) {
+      const jobs = await startJobProcess(ROOT);
+      onShutdown(() => jobs.close(10_000), "job worker");
+    } else if (config.RUN_WORKER) await db.startWorker();
+    const shown = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+    const processes = webProcesses > 1 ? `${webProcesses} web processes, ` : "";
+    console.log(
+      `\nCafe de Revenue is ready at http://${shown}:${config.PORT}  (${processes}data: ${dataDir()}, Ctrl-C to stop)\n`,
+    );
+    logger.info({ port: config.PORT, worker: config.RUN_WORKER, webProcesses, dev }, "app started");
   });
-
-  await startSandboxesIfNeeded(onShutdown, (l) => console.log(l));
-  if (!dev && (await ensureProductionBuild(ROOT, (l) => console.log(l))) === "built") console.log("Build finished.");
-  setRuntimeEnv({ NODE_ENV: dev ? "development" : "production" });
-
-  const webProcesses = dev ? 1 : config.WEB_CONCURRENCY;
-  let server: RunningServer | undefined;
-  onShutdown(async () => server?.close(5_000), webProcesses > 1 ? "web server processes" : "web server");
-  server =
-    webProcesses > 1
-      ? await startWebCluster(webProcesses)
-      : await serveNextApp({ dir: ROOT, port: config.PORT, host: config.HOST, dev, trustProxy: config.TRUST_PROXY, directRoutes });
-
-  if (config.RUN_WORKER && webProcesses > 1) {
-    const jobs = await startJobProcess(ROOT);
-    onShutdown(() => jobs.close(10_000), "job worker");
-  } else if (config.RUN_WORKER) await db.startWorker();
-  const shown = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
-  const processes = webProcesses > 1 ? `${webProcesses} web processes, ` : "";
-  console.log(`\nCafe de Revenue is ready at http://${shown}:${config.PORT}  (${processes}data: ${dataDir()}, Ctrl-C to stop)\n`);
-  logger.info({ port: config.PORT, worker: config.RUN_WORKER, webProcesses, dev }, "app started");
-});
 }
 
 /** A web process of the cluster: the launcher has prepared everything; serve until told to stop. */
 function serveOnly() {
-  runMain(async (onShutdown) => {
-    const config = env();
-    onShutdown(closeDb, "database connections");
-    const server = await serveNextApp({ dir: ROOT, port: config.PORT, host: config.HOST, dev: false, trustProxy: config.TRUST_PROXY, directRoutes });
-    onShutdown(() => server.close(5_000), "web server");
-  }, { child: true });
+  runMain(
+    async (onShutdown) => {
+      const config = env();
+      onShutdown(closeDb, "database connections");
+      const server = await serveNextApp({
+        dir: ROOT,
+        port: config.PORT,
+        host: config.HOST,
+        dev: false,
+        trustProxy: config.TRUST_PROXY,
+        directRoutes,
+      });
+      onShutdown(() => server.close(5_000), "web server");
+    },
+    { child: true },
+  );
 }

@@ -10,16 +10,19 @@ import { runMain } from "@/lib/runtime/run-main";
 
 const launched = typeof process.send === "function";
 
-runMain(async (onShutdown) => {
-  const db = await prepareDatabase(onShutdown, { role: "worker" });
-  await db.startWorker();
-  if (launched) {
-    // A killed launcher closes this channel: stop too, as its web processes do (leases make that safe).
-    process.on("disconnect", () => process.exit(1));
-    process.send!("ready");
-    logger.info("job process started");
-    return;
-  }
-  console.log("Cafe de Revenue worker is running (Ctrl-C to stop).");
-  logger.info("worker started");
-}, { child: launched });
+runMain(
+  async (onShutdown) => {
+    const db = await prepareDatabase(onShutdown, { role: "worker" });
+    await db.startWorker();
+    if (launched) {
+      // A killed launcher closes this channel: stop too, as its web processes do (leases make that safe).
+      process.on("disconnect", () => process.exit(1));
+      process.send!("ready");
+      logger.info("job process started");
+      return;
+    }
+    console.log("Cafe de Revenue worker is running (Ctrl-C to stop).");
+    logger.info("worker started");
+  },
+  { child: launched },
+);

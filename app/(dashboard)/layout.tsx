@@ -2,8 +2,8 @@ import { AppShell } from "@/components/app-shell/app-shell";
 import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { PROVIDER_LABELS, PROVIDERS } from "@/lib/providers/provider-names";
 import { providerModes } from "@/lib/providers/provider-modes";
+import { PROVIDER_LABELS, PROVIDERS } from "@/lib/providers/provider-names";
 
 // Every dashboard page reads the session and the database: never prerender at build time.
 export const dynamic = "force-dynamic";

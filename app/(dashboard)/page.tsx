@@ -3,9 +3,9 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { Balances } from "@/components/dashboard/balances";
 import { CostByProviderTable } from "@/components/dashboard/cost-by-provider";
-import { UpcomingList } from "@/components/dashboard/upcoming-list";
 import DeliveryCharts from "@/components/dashboard/delivery-charts";
 import { GettingStarted } from "@/components/dashboard/getting-started";
+import { UpcomingList } from "@/components/dashboard/upcoming-list";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import { PageHeader } from "@/components/page-header";
 import { PublicUrlWarning } from "@/components/public-url-warning";
@@ -35,7 +35,10 @@ export default async function DashboardPage() {
 
   return (
     <>
-      <PageHeader title={`Welcome, ${user.name.split(" ")[0]}`} description={`Here is where your restaurant's messaging stands (days in ${timeZone}).`} />
+      <PageHeader
+        title={`Welcome, ${user.name.split(" ")[0]}`}
+        description={`Here is where your restaurant's messaging stands (days in ${timeZone}).`}
+      />
       <PublicUrlWarning />
       <div className="space-y-8">
         <GettingStarted role={user.role} />
@@ -140,7 +143,6 @@ export default async function DashboardPage() {
             </ul>
           )}
         </section>
-
       </div>
     </>
   );

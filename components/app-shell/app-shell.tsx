@@ -47,7 +47,11 @@ export function AppShell({ user, sandboxProviders, canConfigureProviders, childr
             <UserMenu {...user} />
           </div>
         </header>
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 scroll-mt-14 px-4 py-6 outline-none sm:px-6 lg:px-8">
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-6xl flex-1 scroll-mt-14 px-4 py-6 outline-none sm:px-6 lg:px-8"
+        >
           {children}
         </main>
       </div>

@@ -5,7 +5,12 @@ import type { ProviderName } from "@/lib/sms/types";
 
 const NUMBER = new Intl.NumberFormat("en-GB");
 
-type Props = { provider: ProviderName; progress: ReturnType<typeof summarizeProgress>; costs: CampaignCosts; scheduledFor: string | null };
+type Props = {
+  provider: ProviderName;
+  progress: ReturnType<typeof summarizeProgress>;
+  costs: CampaignCosts;
+  scheduledFor: string | null;
+};
 
 /**
  * A campaign's counts and money, from the same tally and cost rules as the campaigns list, history and the
@@ -36,19 +41,25 @@ export function CampaignFigures({ provider, progress, costs, scheduledFor }: Pro
       <ul className="space-y-1 text-sm" data-testid="campaign-cost">
         <li data-testid="cost-charged" data-value={costs.charged}>
           <span className="text-muted-foreground">Charged:</span> {formatAmount(costs.charged, provider)}
-          {progress.sent > 0 ? <span className="text-muted-foreground"> · {formatAmount(costs.charged / progress.sent, provider)} per message sent</span> : null}
+          {progress.sent > 0 ? (
+            <span className="text-muted-foreground">
+              {" "}
+              · {formatAmount(costs.charged / progress.sent, provider)} per message sent
+            </span>
+          ) : null}
         </li>
         {costs.held > 0 ? (
           <li data-testid="cost-held" data-value={costs.held}>
-            <span className="text-muted-foreground">Held by CPSMS:</span> {formatAmount(costs.held, provider)} for {NUMBER.format(progress.scheduled)}{" "}
-            scheduled {progress.scheduled === 1 ? "message" : "messages"}
+            <span className="text-muted-foreground">Held by CPSMS:</span> {formatAmount(costs.held, provider)} for{" "}
+            {NUMBER.format(progress.scheduled)} scheduled {progress.scheduled === 1 ? "message" : "messages"}
             {scheduledFor ? ` (sends ${scheduledFor})` : ""}; refunded if cancelled.
           </li>
         ) : null}
         {costs.estimated > 0 ? (
           <li data-testid="cost-estimated" data-value={costs.estimated}>
-            <span className="text-muted-foreground">Estimate, not charged yet:</span> ≈ {formatAmount(costs.estimated, provider)} for{" "}
-            {NUMBER.format(progress.waiting)} {progress.waiting === 1 ? "message" : "messages"} still to send.
+            <span className="text-muted-foreground">Estimate, not charged yet:</span> ≈{" "}
+            {formatAmount(costs.estimated, provider)} for {NUMBER.format(progress.waiting)}{" "}
+            {progress.waiting === 1 ? "message" : "messages"} still to send.
           </li>
         ) : null}
       </ul>

@@ -1,7 +1,10 @@
 import { Badge } from "@/components/ui/badge";
 import type { CampaignStatus } from "@/drizzle/schema/campaign-statuses";
 
-const LOOK: Record<CampaignStatus, { label: string; variant: "default" | "secondary" | "outline" | "success" | "warning" | "destructive" }> = {
+const LOOK: Record<
+  CampaignStatus,
+  { label: string; variant: "default" | "secondary" | "outline" | "success" | "warning" | "destructive" }
+> = {
   draft: { label: "Awaiting approval", variant: "outline" },
   scheduled: { label: "Scheduled", variant: "secondary" },
   queued: { label: "Queued", variant: "secondary" },

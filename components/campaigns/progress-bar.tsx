@@ -12,7 +12,10 @@ export function ProgressBar({ value, label, className }: { value: number; label:
       aria-valuenow={clamped}
       className={cn("h-2 w-full overflow-hidden rounded-full bg-muted", className)}
     >
-      <div className="h-full rounded-full bg-primary transition-[width] duration-500" style={{ width: `${clamped}%` }} />
+      <div
+        className="h-full rounded-full bg-primary transition-[width] duration-500"
+        style={{ width: `${clamped}%` }}
+      />
     </div>
   );
 }

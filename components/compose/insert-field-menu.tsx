@@ -2,11 +2,23 @@
 
 import { Braces } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { MERGE_FIELDS, mergeFieldSnippet } from "@/lib/messages/merge-field-catalogue";
 
 /** "Insert field" menu built from the merge-field catalogue; the parent inserts the snippet at the caret. */
-export function InsertFieldMenu({ onInsert, onCloseAutoFocus }: { onInsert: (snippet: string) => void; onCloseAutoFocus: (event: Event) => void }) {
+export function InsertFieldMenu({
+  onInsert,
+  onCloseAutoFocus,
+}: {
+  onInsert: (snippet: string) => void;
+  onCloseAutoFocus: (event: Event) => void;
+}) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -16,11 +28,17 @@ export function InsertFieldMenu({ onInsert, onCloseAutoFocus }: { onInsert: (sni
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-[min(20rem,calc(100vw-2rem))]" onCloseAutoFocus={onCloseAutoFocus}>
-        <DropdownMenuLabel className="text-xs text-muted-foreground">Personalise with each guest&apos;s details</DropdownMenuLabel>
+        <DropdownMenuLabel className="text-xs text-muted-foreground">
+          Personalise with each guest&apos;s details
+        </DropdownMenuLabel>
         {MERGE_FIELDS.map((field) => {
           const snippet = mergeFieldSnippet(field);
           return (
-            <DropdownMenuItem key={field.name} onSelect={() => onInsert(snippet)} className="flex-col items-start gap-0.5">
+            <DropdownMenuItem
+              key={field.name}
+              onSelect={() => onInsert(snippet)}
+              className="flex-col items-start gap-0.5"
+            >
               <span className="flex w-full items-baseline justify-between gap-2">
                 <span className="font-medium">{field.label}</span>
                 <code className="truncate text-xs text-muted-foreground">{snippet}</code>

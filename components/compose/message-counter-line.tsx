@@ -1,6 +1,6 @@
+import { formatAmount } from "@/lib/format/amount";
 import type { AudienceStats } from "@/lib/messages/audience-stats";
 import { MAX_MESSAGE_CHARACTERS } from "@/lib/messages/audience-stats";
-import { formatAmount } from "@/lib/format/amount";
 import type { ProviderName } from "@/lib/sms/types";
 import { cn } from "@/lib/utils";
 
@@ -37,14 +37,17 @@ export function MessageCounterLine({
           {number.format(characters)} {characters === 1 ? "character" : "characters"}
         </span>
         {" · "}
-        <span className={cn(longest?.encoding === "UCS-2" && "font-medium text-warning")}>{longest?.encoding ?? "GSM-7"}</span>
+        <span className={cn(longest?.encoding === "UCS-2" && "font-medium text-warning")}>
+          {longest?.encoding ?? "GSM-7"}
+        </span>
         {" · "}
         {segments} {segments === 1 ? "segment" : "segments"}
         {showAudience ? <span className="sr-only"> (longest recipient)</span> : null}
       </p>
       {showAudience && stats.recipients > 0 ? (
         <p aria-live="polite" data-testid="audience-stats">
-          Per recipient: {stats.minSegments === stats.maxSegments ? stats.minSegments : `${stats.minSegments}–${stats.maxSegments}`}{" "}
+          Per recipient:{" "}
+          {stats.minSegments === stats.maxSegments ? stats.minSegments : `${stats.minSegments}–${stats.maxSegments}`}{" "}
           {stats.maxSegments === 1 ? "segment" : "segments"} · {number.format(stats.totalSegments)}{" "}
           {stats.totalSegments === 1 ? "segment" : "segments"} in total
           {cost !== null && provider ? ` · est. ${formatAmount(cost, provider)}` : null}
@@ -56,12 +59,14 @@ export function MessageCounterLine({
       {over ? (
         <p role="alert" className="font-medium text-destructive">
           Too long: providers accept at most {number.format(MAX_MESSAGE_CHARACTERS)} characters (10 segments)
-          {stats.overLimit.count > 1 ? `; ${number.format(stats.overLimit.count)} recipients are over` : ""}. Shorten the message.
+          {stats.overLimit.count > 1 ? `; ${number.format(stats.overLimit.count)} recipients are over` : ""}. Shorten
+          the message.
         </p>
       ) : null}
       {overBalance && provider ? (
         <p role="alert" className="font-medium text-warning">
-          The estimate ({formatAmount(cost, provider)}) is more than your balance ({formatAmount(balance, provider)}). Top up before sending.
+          The estimate ({formatAmount(cost, provider)}) is more than your balance ({formatAmount(balance, provider)}).
+          Top up before sending.
         </p>
       ) : null}
     </div>

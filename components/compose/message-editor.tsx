@@ -8,7 +8,12 @@ import { Textarea } from "@/components/ui/textarea";
 import { audienceStats } from "@/lib/messages/audience-stats";
 import { findNonGsmCharacters, toGsmSafe } from "@/lib/messages/gsm-safe";
 import { insertSnippet, replaceRange, withFieldName } from "@/lib/messages/insert-snippet";
-import { type FooterLanguage, type MessageCategory, optOutWarning, withOptOutFooter } from "@/lib/messages/opt-out-footer";
+import {
+  type FooterLanguage,
+  type MessageCategory,
+  optOutWarning,
+  withOptOutFooter,
+} from "@/lib/messages/opt-out-footer";
 import type { MessageTemplate } from "@/lib/messages/templates";
 import { hasBlockingIssues, type TemplateIssue, validateTemplate } from "@/lib/messages/validate-template";
 import type { ProviderName } from "@/lib/sms/types";
@@ -53,7 +58,8 @@ export interface MessageEditorProps {
 
 /** The message editor of the compose page: text, merge fields, templates, live counts, GSM-safe fix, preview. */
 export function MessageEditor(props: MessageEditorProps) {
-  const { value, onChange, sampleRecipients, provider, category, optOutFooter, onOptOutFooterChange, restaurantName } = props;
+  const { value, onChange, sampleRecipients, provider, category, optOutFooter, onOptOutFooterChange, restaurantName } =
+    props;
   const footerLanguage = props.footerLanguage ?? "en";
   const id = useId();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -67,10 +73,15 @@ export function MessageEditor(props: MessageEditorProps) {
   const sendTemplate = withOptOutFooter(deferredValue, optOutFooter, footerLanguage);
   const recipients = useMemo(
     () =>
-      (sampleRecipients?.length ? sampleRecipients : [{ id: "example", ...exampleValues(props.exampleOptOutUrl) }]).map((r) => ({ ...r, restaurant: restaurantName })),
+      (sampleRecipients?.length ? sampleRecipients : [{ id: "example", ...exampleValues(props.exampleOptOutUrl) }]).map(
+        (r) => ({ ...r, restaurant: restaurantName }),
+      ),
     [sampleRecipients, restaurantName, props.exampleOptOutUrl],
   );
-  const stats = useMemo(() => audienceStats(sendTemplate, recipients, { provider }), [sendTemplate, recipients, provider]);
+  const stats = useMemo(
+    () => audienceStats(sendTemplate, recipients, { provider }),
+    [sendTemplate, recipients, provider],
+  );
   const issues = useMemo(() => validateTemplate(value).filter((i) => i.code !== "empty"), [value]);
   const nonGsm = useMemo(() => findNonGsmCharacters(value), [value]);
   const optOutProblem = optOutWarning(value, category, optOutFooter);
@@ -108,7 +119,9 @@ export function MessageEditor(props: MessageEditorProps) {
   function replaceNonGsm() {
     const result = toGsmSafe(value);
     const count = result.replaced.reduce((n, r) => n + r.count, 0);
-    setStatus(`Replaced ${count} ${count === 1 ? "character" : "characters"}.${result.kept.length ? " Emoji and other characters without a look-alike were kept." : ""}`);
+    setStatus(
+      `Replaced ${count} ${count === 1 ? "character" : "characters"}.${result.kept.length ? " Emoji and other characters without a look-alike were kept." : ""}`,
+    );
     change(result.text);
   }
 
@@ -145,7 +158,12 @@ export function MessageEditor(props: MessageEditorProps) {
           <Label htmlFor={textareaId}>{props.label ?? "Message"}</Label>
           <div className="flex flex-wrap gap-2">
             <InsertFieldMenu onInsert={insert} onCloseAutoFocus={focusTextarea} />
-            <TemplateMenu onChoose={chooseTemplate} onCloseAutoFocus={focusTextarea} saved={props.savedTemplates} onDelete={props.onDeleteTemplate} />
+            <TemplateMenu
+              onChoose={chooseTemplate}
+              onCloseAutoFocus={focusTextarea}
+              saved={props.savedTemplates}
+              onDelete={props.onDeleteTemplate}
+            />
             {props.templateActions}
           </div>
         </div>

@@ -8,12 +8,23 @@ import type { NonGsmCharacter } from "@/lib/messages/gsm-safe";
  * The characters that make the message UCS-2 (70 instead of 160 characters per segment): each as a chip with
  * its plain look-alike, the message with them marked, and one button that swaps all the replaceable ones.
  */
-export function NonGsmCharacters({ text, characters, onReplace }: { text: string; characters: NonGsmCharacter[]; onReplace: () => void }) {
+export function NonGsmCharacters({
+  text,
+  characters,
+  onReplace,
+}: {
+  text: string;
+  characters: NonGsmCharacter[];
+  onReplace: () => void;
+}) {
   if (characters.length === 0) return null;
   const replaceable = characters.filter((c) => c.replacement !== null);
   const stuck = characters.filter((c) => c.replacement === null);
   return (
-    <section aria-labelledby="ucs2-heading" className="space-y-3 rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm">
+    <section
+      aria-labelledby="ucs2-heading"
+      className="space-y-3 rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm"
+    >
       <div className="space-y-1">
         <h3 id="ucs2-heading" className="font-medium">
           {characters.length === 1 ? "1 character forces" : `${characters.length} characters force`} UCS-2
@@ -26,7 +37,10 @@ export function NonGsmCharacters({ text, characters, onReplace }: { text: string
       {replaceable.length > 0 ? (
         <ul aria-label="Characters with a GSM-safe replacement" className="flex flex-wrap gap-2">
           {replaceable.map((c) => (
-            <li key={c.char} className="inline-flex items-center gap-1.5 rounded-md border bg-background px-2 py-1 text-xs">
+            <li
+              key={c.char}
+              className="inline-flex items-center gap-1.5 rounded-md border bg-background px-2 py-1 text-xs"
+            >
               <Glyph char={c.char} /> <span aria-hidden>→</span>
               <span className="sr-only">becomes</span>
               <Glyph char={c.replacement === " " ? "␠" : c.replacement || "(nothing)"} />
@@ -44,7 +58,10 @@ export function NonGsmCharacters({ text, characters, onReplace }: { text: string
           <p className="text-xs font-medium">Can&apos;t be replaced (remove them, or keep UCS-2):</p>
           <ul aria-label="Characters without a GSM-safe replacement" className="flex flex-wrap gap-2">
             {stuck.map((c) => (
-              <li key={c.char} className="inline-flex items-center gap-1.5 rounded-md border bg-background px-2 py-1 text-xs">
+              <li
+                key={c.char}
+                className="inline-flex items-center gap-1.5 rounded-md border bg-background px-2 py-1 text-xs"
+              >
                 <Glyph char={c.char} />
                 <span className="text-muted-foreground">
                   {c.kind === "emoji" ? "emoji" : c.codePoint}
@@ -56,12 +73,21 @@ export function NonGsmCharacters({ text, characters, onReplace }: { text: string
         </div>
       ) : null}
 
-      <p className="max-h-32 overflow-y-auto rounded-md border bg-background px-2 py-1.5 text-xs break-words whitespace-pre-wrap" aria-label="Message with the UCS-2 characters marked">
+      <p
+        className="max-h-32 overflow-y-auto rounded-md border bg-background px-2 py-1.5 text-xs break-words whitespace-pre-wrap"
+        aria-label="Message with the UCS-2 characters marked"
+      >
         {markCharacters(text, characters)}
       </p>
 
       {replaceable.length > 0 ? (
-        <Button type="button" size="sm" variant="outline" onClick={onReplace} className="h-auto min-h-8 max-w-full py-1.5 whitespace-normal">
+        <Button
+          type="button"
+          size="sm"
+          variant="outline"
+          onClick={onReplace}
+          className="h-auto min-h-8 max-w-full py-1.5 whitespace-normal"
+        >
           <Wand2 />
           Replace with GSM-safe characters
         </Button>
@@ -76,7 +102,9 @@ function Glyph({ char }: { char: string }) {
 
 /** The text split around every culprit, each wrapped in <mark>. */
 function markCharacters(text: string, characters: NonGsmCharacter[]): React.ReactNode[] {
-  const spots = characters.flatMap((c) => c.positions.map((at) => ({ at, len: c.char.length }))).sort((a, b) => a.at - b.at);
+  const spots = characters
+    .flatMap((c) => c.positions.map((at) => ({ at, len: c.char.length })))
+    .sort((a, b) => a.at - b.at);
   const out: React.ReactNode[] = [];
   let from = 0;
   for (const { at, len } of spots) {

@@ -21,11 +21,21 @@ export function OptOutFooterControl(props: {
     <div className="space-y-2 rounded-lg border p-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-3">
-          <Switch id={switchId} checked={props.on} onCheckedChange={props.onChange} disabled={props.disabled} aria-describedby={`${switchId}-hint`} />
+          <Switch
+            id={switchId}
+            checked={props.on}
+            onCheckedChange={props.onChange}
+            disabled={props.disabled}
+            aria-describedby={`${switchId}-hint`}
+          />
           <Label htmlFor={switchId}>Opt-out footer</Label>
         </div>
         {props.onLanguageChange ? (
-          <Select value={props.language} onValueChange={(v) => props.onLanguageChange?.(v as FooterLanguage)} disabled={!props.on || props.disabled}>
+          <Select
+            value={props.language}
+            onValueChange={(v) => props.onLanguageChange?.(v as FooterLanguage)}
+            disabled={!props.on || props.disabled}
+          >
             <SelectTrigger className="h-9 w-36" aria-label="Footer language">
               <SelectValue />
             </SelectTrigger>
@@ -40,7 +50,8 @@ export function OptOutFooterControl(props: {
         ) : null}
       </div>
       <p id={`${switchId}-hint`} className="text-xs text-muted-foreground">
-        Adds “{OPT_OUT_FOOTERS[props.language].text.trim()}” on a new line, with each guest&apos;s own short link. It is counted above.
+        Adds “{OPT_OUT_FOOTERS[props.language].text.trim()}” on a new line, with each guest&apos;s own short link. It is
+        counted above.
         {props.category === "marketing" ? " Marketing texts need it." : ""}
       </p>
       {props.problem ? (

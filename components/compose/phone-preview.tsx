@@ -10,6 +10,7 @@ import { exampleMergeValues } from "@/lib/messages/merge-field-catalogue";
 export function exampleValues(exampleOptOutUrl?: string) {
   return { ...exampleMergeValues(), ...(exampleOptOutUrl ? { optOutUrl: exampleOptOutUrl } : {}) };
 }
+
 import { renderTemplate } from "@/lib/messages/merge-fields";
 import { cn } from "@/lib/utils";
 import { recipientDisplayName, type SampleRecipient } from "./sample-recipient";
@@ -49,7 +50,10 @@ export function PhonePreview({
     <section aria-label="Phone preview" className={cn("space-y-3", className)}>
       <div className="mx-auto w-full max-w-xs overflow-hidden rounded-[2rem] border-4 border-foreground/80 bg-background shadow-sm">
         <div className="flex flex-col items-center gap-1 border-b bg-muted/50 px-4 pt-5 pb-3">
-          <span aria-hidden className="grid size-9 place-items-center rounded-full bg-muted-foreground/70 text-sm font-semibold text-background">
+          <span
+            aria-hidden
+            className="grid size-9 place-items-center rounded-full bg-muted-foreground/70 text-sm font-semibold text-background"
+          >
             {senderName.trim().charAt(0).toUpperCase() || "?"}
           </span>
           <span className="max-w-full truncate text-xs font-medium" data-testid="preview-sender">
@@ -91,7 +95,9 @@ export function PhonePreview({
               {info.segments === 1 ? "segment" : "segments"}
             </>
           ) : (
-            <>Example values · {info.segments} {info.segments === 1 ? "segment" : "segments"}</>
+            <>
+              Example values · {info.segments} {info.segments === 1 ? "segment" : "segments"}
+            </>
           )}
         </p>
         <Button

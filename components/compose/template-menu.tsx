@@ -45,16 +45,28 @@ export function TemplateMenu({
           Templates
         </Button>
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="max-h-[min(32rem,var(--radix-dropdown-menu-content-available-height))] w-[min(22rem,calc(100vw-2rem))] overflow-y-auto" onCloseAutoFocus={onCloseAutoFocus}>
+      <DropdownMenuContent
+        align="end"
+        className="max-h-[min(32rem,var(--radix-dropdown-menu-content-available-height))] w-[min(22rem,calc(100vw-2rem))] overflow-y-auto"
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
         {saved.length > 0 ? (
           <>
             <DropdownMenuLabel className="text-xs text-muted-foreground">Your templates</DropdownMenuLabel>
             {saved.map((t) => (
               // Choosing and deleting are two sibling items (never a button inside an item), both reachable by keyboard.
               <div key={t.id} className="flex items-start gap-1" data-testid="saved-template">
-                <TemplateItem template={t} onChoose={onChoose} detail={t.createdByName ? `Saved by ${t.createdByName}` : undefined} />
+                <TemplateItem
+                  template={t}
+                  onChoose={onChoose}
+                  detail={t.createdByName ? `Saved by ${t.createdByName}` : undefined}
+                />
                 {t.deletable && onDelete ? (
-                  <DropdownMenuItem onSelect={() => onDelete(t)} aria-label={`Delete template ${t.name}`} className="mt-1 shrink-0 text-muted-foreground">
+                  <DropdownMenuItem
+                    onSelect={() => onDelete(t)}
+                    aria-label={`Delete template ${t.name}`}
+                    className="mt-1 shrink-0 text-muted-foreground"
+                  >
                     <Trash2 />
                   </DropdownMenuItem>
                 ) : null}
@@ -76,7 +88,15 @@ export function TemplateMenu({
   );
 }
 
-function TemplateItem({ template: t, onChoose, detail }: { template: MessageTemplate; onChoose: (template: MessageTemplate) => void; detail?: string }) {
+function TemplateItem({
+  template: t,
+  onChoose,
+  detail,
+}: {
+  template: MessageTemplate;
+  onChoose: (template: MessageTemplate) => void;
+  detail?: string;
+}) {
   return (
     <DropdownMenuItem onSelect={() => onChoose(t)} className="min-w-0 flex-1 flex-col items-start gap-0.5">
       <span className="flex w-full items-center justify-between gap-2">

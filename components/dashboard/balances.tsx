@@ -3,9 +3,9 @@ import Link from "next/link";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
-import { getDb } from "@/lib/db";
 import { LOW_BALANCE, providerBalance, uncoveredSends } from "@/lib/dashboard/balances";
 import type { UpcomingSend } from "@/lib/dashboard/dashboard";
+import { getDb } from "@/lib/db";
 import { formatAmount, unitWord } from "@/lib/format/amount";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import type { ProviderName } from "@/lib/sms/types";
@@ -36,13 +36,20 @@ export async function Balances({ upcoming }: { upcoming: UpcomingSend[] }) {
                       "Unlimited"
                     ) : (
                       <>
-                        {NUMBER.format(b.amount ?? 0)} <span className="text-sm font-normal text-muted-foreground">{wordFor(b.provider, b.amount ?? 0)}</span>
+                        {NUMBER.format(b.amount ?? 0)}{" "}
+                        <span className="text-sm font-normal text-muted-foreground">
+                          {wordFor(b.provider, b.amount ?? 0)}
+                        </span>
                       </>
                     )}
                   </p>
                   {b.low ? (
-                    <p className="flex items-center gap-1 text-sm text-warning" data-testid={`low-balance-${b.provider}`}>
-                      <AlertTriangle className="size-4" aria-hidden /> Low: under {formatAmount(LOW_BALANCE[b.provider], b.provider)}. Top up before the next campaign.
+                    <p
+                      className="flex items-center gap-1 text-sm text-warning"
+                      data-testid={`low-balance-${b.provider}`}
+                    >
+                      <AlertTriangle className="size-4" aria-hidden /> Low: under{" "}
+                      {formatAmount(LOW_BALANCE[b.provider], b.provider)}. Top up before the next campaign.
                     </p>
                   ) : null}
                 </>
@@ -61,8 +68,8 @@ export async function Balances({ upcoming }: { upcoming: UpcomingSend[] }) {
               <Link href={`/campaigns/${w.campaignId}`} className="underline underline-offset-4">
                 {w.name}
               </Link>{" "}
-              needs about {formatAmount(w.needed, w.provider)} at {PROVIDER_LABELS[w.provider]}, but the balance left for it is{" "}
-              {formatAmount(Math.max(0, w.available), w.provider)}.
+              needs about {formatAmount(w.needed, w.provider)} at {PROVIDER_LABELS[w.provider]}, but the balance left
+              for it is {formatAmount(Math.max(0, w.available), w.provider)}.
             </span>
           </AlertDescription>
         </Alert>

@@ -15,7 +15,7 @@ const pct = (v: number, of: number) => `${(v / of) * 100}%`;
 function niceMax(max: number) {
   if (max <= 0) return 1;
   const base = 10 ** Math.floor(Math.log10(max));
-  return ([1, 2, 5, 10].map((m) => m * base).find((v) => v >= max) ?? 10 * base);
+  return [1, 2, 5, 10].map((m) => m * base).find((v) => v >= max) ?? 10 * base;
 }
 
 const step = (count: number) => (PLOT.right - PLOT.left) / Math.max(1, count);
@@ -25,14 +25,32 @@ function GridLines({ yMax }: { yMax: number }) {
   return (
     <g>
       {[0, yMax / 2, yMax].map((t) => (
-        <line key={t} x1={PLOT.left} x2={PLOT.right} y1={yOf(t, yMax)} y2={yOf(t, yMax)} className="stroke-border" strokeDasharray="3 3" />
+        <line
+          key={t}
+          x1={PLOT.left}
+          x2={PLOT.right}
+          y1={yOf(t, yMax)}
+          y2={yOf(t, yMax)}
+          className="stroke-border"
+          strokeDasharray="3 3"
+        />
       ))}
     </g>
   );
 }
 
 /** The SVG with its axis labels around it: y figures in the left margin, days under the plot. */
-function Chart({ series, yMax, label, children }: { series: DayPoint[]; yMax: number; label: string; children: React.ReactNode }) {
+function Chart({
+  series,
+  yMax,
+  label,
+  children,
+}: {
+  series: DayPoint[];
+  yMax: number;
+  label: string;
+  children: React.ReactNode;
+}) {
   const s = step(series.length);
   return (
     <div className="text-[11px] leading-none text-muted-foreground" data-testid="chart">
@@ -152,7 +170,13 @@ export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
             />
           ) : null}
           {rated.map((p) => (
-            <circle key={p.d.day} cx={rx(p.i)} cy={ry(p.d.rate!)} r={rated.length > 1 ? 2.5 : 4} className="fill-primary">
+            <circle
+              key={p.d.day}
+              cx={rx(p.i)}
+              cy={ry(p.d.rate!)}
+              r={rated.length > 1 ? 2.5 : 4}
+              className="fill-primary"
+            >
               <title>{`${shortDay(p.d.day)}: ${Math.round(p.d.rate! * 1000) / 10}% delivered`}</title>
             </circle>
           ))}

@@ -27,15 +27,26 @@ export async function GettingStarted({ role }: { role: UserRole }) {
               {done} of {total} done
             </p>
           </div>
-          <CardDescription>A few steps to sending your first promotion. This list goes away when they are all done.</CardDescription>
-          <ProgressBar value={(done / total) * 100} label={`Getting started: ${done} of ${total} steps done`} className="mt-2" />
+          <CardDescription>
+            A few steps to sending your first promotion. This list goes away when they are all done.
+          </CardDescription>
+          <ProgressBar
+            value={(done / total) * 100}
+            label={`Getting started: ${done} of ${total} steps done`}
+            className="mt-2"
+          />
         </CardHeader>
         <CardContent>
           <ol className="divide-y">
             {steps.map((step, i) => {
               const allowed = hasRole(role, step.role);
               return (
-                <li key={step.key} className="flex gap-3 py-3 first:pt-0 last:pb-0" data-testid={`setup-step-${step.key}`} data-done={step.done}>
+                <li
+                  key={step.key}
+                  className="flex gap-3 py-3 first:pt-0 last:pb-0"
+                  data-testid={`setup-step-${step.key}`}
+                  data-done={step.done}
+                >
                   <span
                     aria-hidden
                     className={cn(
@@ -46,11 +57,22 @@ export async function GettingStarted({ role }: { role: UserRole }) {
                     {step.done ? <Check className="size-3.5" /> : i + 1}
                   </span>
                   <div className="min-w-0 flex-1 space-y-0.5">
-                    <p className={cn("text-sm font-medium", step.done && "text-muted-foreground line-through decoration-muted-foreground/50")}>
+                    <p
+                      className={cn(
+                        "text-sm font-medium",
+                        step.done && "text-muted-foreground line-through decoration-muted-foreground/50",
+                      )}
+                    >
                       {!step.done && allowed ? (
-                        <Link href={step.href} className="group inline-flex items-center gap-1 rounded-sm underline-offset-4 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring">
+                        <Link
+                          href={step.href}
+                          className="group inline-flex items-center gap-1 rounded-sm underline-offset-4 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring"
+                        >
                           {step.title}
-                          <ArrowRight className="size-4 text-primary transition-transform group-hover:translate-x-0.5" aria-hidden />
+                          <ArrowRight
+                            className="size-4 text-primary transition-transform group-hover:translate-x-0.5"
+                            aria-hidden
+                          />
                         </Link>
                       ) : (
                         step.title

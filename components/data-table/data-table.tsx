@@ -15,7 +15,13 @@ type Props<TData> = {
  * The shared table (TanStack Table v8). Server-side paging, sorting and filtering are added by callers that
  * need them (manualPagination etc.); small lists like users render everything.
  */
-export function DataTable<TData>({ columns, data, getRowId, emptyMessage = "Nothing here yet.", caption }: Props<TData>) {
+export function DataTable<TData>({
+  columns,
+  data,
+  getRowId,
+  emptyMessage = "Nothing here yet.",
+  caption,
+}: Props<TData>) {
   const table = useReactTable({ data, columns, getRowId, getCoreRowModel: getCoreRowModel() });
   return (
     <div className="rounded-lg border">
@@ -25,7 +31,10 @@ export function DataTable<TData>({ columns, data, getRowId, emptyMessage = "Noth
           {table.getHeaderGroups().map((group) => (
             <TableRow key={group.id}>
               {group.headers.map((header) => (
-                <TableHead key={header.id} className={(header.column.columnDef.meta as { className?: string })?.className}>
+                <TableHead
+                  key={header.id}
+                  className={(header.column.columnDef.meta as { className?: string })?.className}
+                >
                   {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                 </TableHead>
               ))}
@@ -37,7 +46,10 @@ export function DataTable<TData>({ columns, data, getRowId, emptyMessage = "Noth
             table.getRowModel().rows.map((row) => (
               <TableRow key={row.id}>
                 {row.getVisibleCells().map((cell) => (
-                  <TableCell key={cell.id} className={(cell.column.columnDef.meta as { className?: string })?.className}>
+                  <TableCell
+                    key={cell.id}
+                    className={(cell.column.columnDef.meta as { className?: string })?.className}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </TableCell>
                 ))}

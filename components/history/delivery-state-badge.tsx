@@ -1,6 +1,11 @@
 import { Badge } from "@/components/ui/badge";
 import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
-import { DELIVERY_STATE_HELP, DELIVERY_STATE_LABELS, DELIVERY_STATE_OF, DELIVERY_STATE_VARIANT } from "@/lib/campaigns/delivery-status";
+import {
+  DELIVERY_STATE_HELP,
+  DELIVERY_STATE_LABELS,
+  DELIVERY_STATE_OF,
+  DELIVERY_STATE_VARIANT,
+} from "@/lib/campaigns/delivery-status";
 
 /** A message's status in the one model both providers share, with what it means on hover. */
 export function DeliveryStateBadge({ status }: { status: MessageStatus }) {

@@ -5,7 +5,17 @@ import { getSegmentInfo } from "@/lib/sms/encoding";
 import { cn } from "@/lib/utils";
 
 /** Characters, encoding and segments of a text, as the operator will bill it; warns when UCS-2 is forced. */
-export function MessageCounter({ text, max, id, className }: { text: string; max: number; id?: string; className?: string }) {
+export function MessageCounter({
+  text,
+  max,
+  id,
+  className,
+}: {
+  text: string;
+  max: number;
+  id?: string;
+  className?: string;
+}) {
   const info = useMemo(() => getSegmentInfo(text), [text]);
   const over = text.length > max;
   return (
@@ -20,8 +30,8 @@ export function MessageCounter({ text, max, id, className }: { text: string; max
       {info.nonGsmCharacters.length > 0 ? (
         <span className="text-warning">
           {" "}
-          · {info.nonGsmCharacters.slice(0, 5).join(" ")} {info.nonGsmCharacters.length === 1 ? "forces" : "force"} UCS-2 (70
-          characters per segment)
+          · {info.nonGsmCharacters.slice(0, 5).join(" ")} {info.nonGsmCharacters.length === 1 ? "forces" : "force"}{" "}
+          UCS-2 (70 characters per segment)
         </span>
       ) : null}
     </p>

@@ -9,7 +9,12 @@ export type TestRecipientOption = { value: string; label: string };
  * A select of the phones a test may go to (the user's verified phone, then the staff phones), or how to get one
  * when there are none. Never a text field: the server refuses any other number anyway.
  */
-export function TestRecipientSelect(props: { id: string; value: string; onChange: (value: string) => void; options: TestRecipientOption[] }) {
+export function TestRecipientSelect(props: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: TestRecipientOption[];
+}) {
   if (props.options.length === 0) {
     return (
       <p id={props.id} className="text-sm text-muted-foreground">

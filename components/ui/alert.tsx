@@ -7,7 +7,8 @@ const alertVariants = cva(
     variants: {
       variant: {
         default: "bg-card text-card-foreground",
-        destructive: "border-destructive/40 bg-destructive/5 text-destructive [&>[data-slot=alert-description]]:text-destructive",
+        destructive:
+          "border-destructive/40 bg-destructive/5 text-destructive [&>[data-slot=alert-description]]:text-destructive",
         warning: "border-warning/40 bg-warning/10 text-foreground [&>svg]:text-warning",
         success: "border-success/40 bg-success/10 text-foreground [&>svg]:text-success",
       },
@@ -26,7 +27,11 @@ export function Alert({
 
 export function AlertTitle({ className, ...props }: React.ComponentProps<"div">) {
   return (
-    <div data-slot="alert-title" className={cn("col-start-2 min-h-4 font-medium tracking-tight", className)} {...props} />
+    <div
+      data-slot="alert-title"
+      className={cn("col-start-2 min-h-4 font-medium tracking-tight", className)}
+      {...props}
+    />
   );
 }
 
@@ -34,7 +39,10 @@ export function AlertDescription({ className, ...props }: React.ComponentProps<"
   return (
     <div
       data-slot="alert-description"
-      className={cn("col-start-2 grid justify-items-start gap-1 text-sm text-muted-foreground [&_p]:leading-relaxed", className)}
+      className={cn(
+        "col-start-2 grid justify-items-start gap-1 text-sm text-muted-foreground [&_p]:leading-relaxed",
+        className,
+      )}
       {...props}
     />
   );

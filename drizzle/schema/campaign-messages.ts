@@ -3,7 +3,6 @@ import { bigint, index, integer, numeric, pgTable, text, timestamp, uniqueIndex,
 import { MESSAGE_STATUSES } from "./campaign-statuses";
 import { campaigns } from "./campaigns";
 
-
 /**
  * One row per recipient of a campaign, written before anything is sent. (campaign, phone) is unique: the
  * idempotency key that makes a second dispatch, a retry or a resumed crash unable to text a guest twice.
@@ -72,7 +71,9 @@ export const campaignMessages = pgTable(
     index("campaign_messages_phone_trgm_idx").using("gin", t.phone.op("gin_trgm_ops")),
     // The delivery poller's work list: open messages, least recently looked at first.
     // Held messages still to be deleted at the provider after a withdrawal (a handful at most).
-    index("campaign_messages_stop_idx").on(t.stopRequestedAt).where(sql`${t.stopRequestedAt} is not null and ${t.status} in ('sending', 'scheduled')`),
+    index("campaign_messages_stop_idx")
+      .on(t.stopRequestedAt)
+      .where(sql`${t.stopRequestedAt} is not null and ${t.status} in ('sending', 'scheduled')`),
     index("campaign_messages_followed_idx").on(t.statusChangedAt).where(sql`${t.status} in ('accepted', 'buffered')`),
   ],
 );

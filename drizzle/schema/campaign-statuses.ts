@@ -1,6 +1,14 @@
 // Plain constants (no drizzle imports), so client components can use them without pulling in the ORM.
 
-export const CAMPAIGN_STATUSES = ["draft", "scheduled", "queued", "sending", "paused", "completed", "cancelled"] as const;
+export const CAMPAIGN_STATUSES = [
+  "draft",
+  "scheduled",
+  "queued",
+  "sending",
+  "paused",
+  "completed",
+  "cancelled",
+] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const MESSAGE_STATUSES = [

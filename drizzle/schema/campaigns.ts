@@ -18,7 +18,9 @@ export const campaigns = pgTable(
     sender: text(),
     /** The template as written, with merge fields. */
     body: text().notNull(),
-    category: text({ enum: ["marketing", "transactional"] }).notNull().default("marketing"),
+    category: text({ enum: ["marketing", "transactional"] })
+      .notNull()
+      .default("marketing"),
     status: text({ enum: CAMPAIGN_STATUSES }).notNull().default("draft"),
     /** When it goes out; null = as soon as it is queued. */
     scheduledAt: timestamp({ withTimezone: true }),

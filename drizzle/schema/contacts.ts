@@ -26,9 +26,7 @@ export const contacts = pgTable(
     notes: text().notNull().default(""),
     tags: text().array().notNull().default(sql`'{}'::text[]`),
     /** "last first" lower-cased, kept by Postgres: the name sort's index covers it, so deep pages are index-only. */
-    nameKey: text()
-      .notNull()
-      .generatedAlwaysAs(sql`lower("last_name" || ' ' || "first_name")`),
+    nameKey: text().notNull().generatedAlwaysAs(sql`lower("last_name" || ' ' || "first_name")`),
     consentState: text({ enum: CONSENT_STATES }).notNull().default("none"),
     consentChangedAt: timestamp({ withTimezone: true }),
     /** Unguessable short token for the guest's public opt-out link (/o/<token>). */

@@ -12,7 +12,9 @@ export const messageTemplates = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     name: text().notNull(),
     body: text().notNull(),
-    category: text({ enum: ["marketing", "transactional"] }).notNull().default("marketing"),
+    category: text({ enum: ["marketing", "transactional"] })
+      .notNull()
+      .default("marketing"),
     /** "da", "en", ... (the guest's language the text is written in); null = any. */
     language: text(),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),

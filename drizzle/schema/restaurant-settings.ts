@@ -23,7 +23,9 @@ export const restaurantSettings = pgTable("restaurant_settings", {
       { prefix: "+45", provider: "cpsms" },
       { prefix: "+92", provider: "smsapp" },
     ]),
-  fallbackProvider: text({ enum: ["cpsms", "smsapp"] }).notNull().default("cpsms"),
+  fallbackProvider: text({ enum: ["cpsms", "smsapp"] })
+    .notNull()
+    .default("cpsms"),
   updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

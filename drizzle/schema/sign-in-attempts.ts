@@ -11,7 +11,9 @@ export const signInAttempts = pgTable(
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     email: text().notNull(),
     /** sign-in | password-change: each check has its own limits. */
-    kind: text({ enum: ["sign-in", "password-change"] }).notNull().default("sign-in"),
+    kind: text({ enum: ["sign-in", "password-change"] })
+      .notNull()
+      .default("sign-in"),
     clientAddress: text().notNull(),
     succeeded: boolean().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

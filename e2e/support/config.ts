@@ -46,6 +46,7 @@ export const E2E = {
 function chromium() {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/lib/chromium/chromium"];
   const found = candidates.find((p) => p && fs.existsSync(p));
-  if (!found) throw new Error("Chromium not found: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.");
+  if (!found)
+    throw new Error("Chromium not found: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.");
   return found;
 }

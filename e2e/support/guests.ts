@@ -2,14 +2,22 @@ import { randomBytes } from "node:crypto";
 import { E2E } from "./config";
 import { withE2eDb } from "./db";
 
-export type SeedGuest = { phone: string; firstName?: string; lastName?: string; consent?: "granted" | "withdrawn" | "none" };
+export type SeedGuest = {
+  phone: string;
+  firstName?: string;
+  lastName?: string;
+  consent?: "granted" | "withdrawn" | "none";
+};
 export type SeededGuest = { id: string; phone: string; token: string };
 
 /**
  * Puts guests (upserted by phone) into a group of that name, straight into the e2e database: for tests about
  * sending rather than about the guest book's own pages.
  */
-export async function seedGroup(groupName: string, guests: SeedGuest[]): Promise<{ groupId: string; guests: SeededGuest[] }> {
+export async function seedGroup(
+  groupName: string,
+  guests: SeedGuest[],
+): Promise<{ groupId: string; guests: SeededGuest[] }> {
   return withE2eDb(async (db) => {
     const group = await db.query(
       "insert into groups (name) values ($1) on conflict (lower(name)) do update set name = excluded.name returning id",
@@ -25,7 +33,10 @@ export async function seedGroup(groupName: string, guests: SeedGuest[]): Promise
         [g.phone, g.firstName ?? "", g.lastName ?? "", g.consent ?? "granted", randomBytes(5).toString("hex")],
       );
       const row = rows[0];
-      await db.query("insert into group_members (group_id, contact_id) values ($1, $2) on conflict do nothing", [groupId, row.id]);
+      await db.query("insert into group_members (group_id, contact_id) values ($1, $2) on conflict do nothing", [
+        groupId,
+        row.id,
+      ]);
       seeded.push({ id: row.id, phone: row.phone, token: row.opt_out_token });
     }
     return { groupId, guests: seeded };

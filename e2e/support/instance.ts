@@ -30,13 +30,26 @@ export async function quietHoursOff(url: string) {
 }
 
 /** A campaign written straight into the database (as compose would), n recipients, queued to send now. */
-export async function seedQueuedCampaign(url: string, provider: "cpsms" | "smsapp", n: number, options: { scheduledAt?: Date } = {}) {
+export async function seedQueuedCampaign(
+  url: string,
+  provider: "cpsms" | "smsapp",
+  n: number,
+  options: { scheduledAt?: Date } = {},
+) {
   return withDb(url, async (db) => {
     const scheduledVia = options.scheduledAt ? (provider === "cpsms" ? "provider" : "queue") : null;
     const { rows } = await db.query(
       `insert into campaigns (name, provider, body, status, recipient_count, scheduled_at, scheduled_via, approved_at)
        values ($1, $2, $3, $4, $5, $6, $7, now()) returning id`,
-      [`E2E ${provider} ${n}`, provider, "Crash test promo", options.scheduledAt ? "scheduled" : "queued", n, options.scheduledAt ?? null, scheduledVia],
+      [
+        `E2E ${provider} ${n}`,
+        provider,
+        "Crash test promo",
+        options.scheduledAt ? "scheduled" : "queued",
+        n,
+        options.scheduledAt ?? null,
+        scheduledVia,
+      ],
     );
     const id = rows[0].id as string;
     const prefix = provider === "cpsms" ? "+452" : "+92300";
@@ -51,7 +64,13 @@ export async function seedQueuedCampaign(url: string, provider: "cpsms" | "smsap
 
 /** Hands a campaign to the instance's workers, exactly as the compose action does. */
 export async function enqueueDispatch(url: string, campaignId: string, startAfter?: Date) {
-  const boss = new PgBoss({ connectionString: url, schema: "pgboss", supervise: false, schedule: false, migrate: false });
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: "pgboss",
+    supervise: false,
+    schedule: false,
+    migrate: false,
+  });
   await boss.start();
   try {
     await boss.send("campaign_dispatch", { campaignId }, startAfter ? { startAfter } : {});
@@ -63,8 +82,13 @@ export async function enqueueDispatch(url: string, campaignId: string, startAfte
 export async function campaignStatus(url: string, id: string) {
   return withDb(url, async (db) => {
     const c = await db.query("select status from campaigns where id = $1", [id]);
-    const m = await db.query("select status, count(*)::int as n from campaign_messages where campaign_id = $1 group by status", [id]);
-    return { status: c.rows[0]?.status as string, counts: Object.fromEntries(m.rows.map((r) => [r.status, r.n])) as Record<string, number> };
+    const m = await db.query(
+      "select status, count(*)::int as n from campaign_messages where campaign_id = $1 group by status",
+      [id],
+    );
+    return {
+      status: c.rows[0]?.status as string,
+      counts: Object.fromEntries(m.rows.map((r) => [r.status, r.n])) as Record<string, number>,
+    };
   });
 }
-

@@ -49,16 +49,39 @@ export function discoverRouteHandlers(): RouteEntry[] {
       const source = fs.readFileSync(path.join(ROOT, file), "utf8");
       const methods = new Set<string>();
       for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+([A-Z]+)\b/g)) methods.add(m[1]!);
-      for (const m of source.matchAll(/export\s+const\s*\{([^}]*)\}/g)) m[1]!.split(",").forEach((n) => methods.add(n.trim().split(/\s*:\s*/).pop()!));
-      for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) m[1]!.split(",").forEach((n) => methods.add(n.trim().split(/\s+as\s+/).pop()!));
-      return { kind: "route" as const, file, route: routeOf(file), methods: [...methods].filter((m) => HTTP_METHODS.includes(m)).sort() };
+      for (const m of source.matchAll(/export\s+const\s*\{([^}]*)\}/g))
+        m[1]!.split(",").forEach((n) =>
+          methods.add(
+            n
+              .trim()
+              .split(/\s*:\s*/)
+              .pop()!,
+          ),
+        );
+      for (const m of source.matchAll(/export\s*\{([^}]*)\}/g))
+        m[1]!.split(",").forEach((n) =>
+          methods.add(
+            n
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!,
+          ),
+        );
+      return {
+        kind: "route" as const,
+        file,
+        route: routeOf(file),
+        methods: [...methods].filter((m) => HTTP_METHODS.includes(m)).sort(),
+      };
     })
     .sort((a, b) => a.route.localeCompare(b.route));
 }
 
 /** Every export of every `"use server"` file (actions.ts and any other) under app/ and components/. */
 export function discoverActions(): ActionEntry[] {
-  const files = [...walk(path.join(ROOT, "app")), ...walk(path.join(ROOT, "components"))].filter((f) => /\.(ts|tsx)$/.test(f));
+  const files = [...walk(path.join(ROOT, "app")), ...walk(path.join(ROOT, "components"))].filter((f) =>
+    /\.(ts|tsx)$/.test(f),
+  );
   const out: ActionEntry[] = [];
   for (const file of files) {
     const source = fs.readFileSync(path.join(ROOT, file), "utf8");
@@ -75,7 +98,9 @@ type ManifestEntry = { workers: Record<string, unknown>; exportedName?: string; 
 
 /** The built action ids (.next/server/server-reference-manifest.json), by "file#exportName". */
 export function actionManifest(): Map<string, { id: string; pages: string[] }> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, ManifestEntry>;
   };
   const byKey = new Map<string, { id: string; pages: string[] }>();
@@ -102,7 +127,8 @@ function encodeValue(value: unknown): unknown {
   if (typeof value === "bigint") return `$n${value}`;
   if (value instanceof Date) return `$D${value.toISOString()}`;
   if (Array.isArray(value)) return value.map(encodeValue);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeValue(v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeValue(v)]));
   return value;
 }
 
@@ -113,7 +139,13 @@ export type ActionResponse = { status: number; redirect: string | null; body: st
  * the `Next-Action` header (the id from the build's manifest) and the arguments encoded as React does. A
  * FormData argument (forms wired with useActionState) goes as multipart with React's `$K` reference.
  */
-export async function callAction(options: { id: string; page: string; args: unknown[]; cookie?: string; chunked?: boolean }): Promise<ActionResponse> {
+export async function callAction(options: {
+  id: string;
+  page: string;
+  args: unknown[];
+  cookie?: string;
+  chunked?: boolean;
+}): Promise<ActionResponse> {
   const headers: Record<string, string> = {
     "next-action": options.id,
     accept: "text/x-component",
@@ -135,7 +167,13 @@ export async function callAction(options: { id: string; page: string; args: unkn
   }
   // chunked: the same body as a stream, so it goes out without a Content-Length (Transfer-Encoding: chunked).
   const sent = options.chunked ? new Response(body).body! : body;
-  const res = await fetch(`${E2E.baseURL}${options.page}`, { method: "POST", headers, body: sent, redirect: "manual", ...(options.chunked ? { duplex: "half" } : {}) } as RequestInit);
+  const res = await fetch(`${E2E.baseURL}${options.page}`, {
+    method: "POST",
+    headers,
+    body: sent,
+    redirect: "manual",
+    ...(options.chunked ? { duplex: "half" } : {}),
+  } as RequestInit);
   const text = await res.text();
   return {
     status: res.status,
@@ -159,7 +197,8 @@ export function parseActionResult(text: string): unknown {
   }
   const root = rows.get("0") as { a?: unknown } | undefined;
   if (!root || !("a" in root)) return undefined;
-  const resolve = (v: unknown): unknown => (typeof v === "string" && /^\$@[0-9a-f]+$/.test(v) ? rows.get(v.slice(2)) : v);
+  const resolve = (v: unknown): unknown =>
+    typeof v === "string" && /^\$@[0-9a-f]+$/.test(v) ? rows.get(v.slice(2)) : v;
   return resolve(root.a);
 }
 
@@ -178,4 +217,5 @@ export async function sessionCookie(browser: Browser, email: string, password: s
 }
 
 /** A well-formed but forged session cookie: passes the optimistic proxy, so the request reaches the real check. */
-export const FORGED_SESSION_COOKIE = "authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0.forged.forged.forged.forged";
+export const FORGED_SESSION_COOKIE =
+  "authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0.forged.forged.forged.forged";

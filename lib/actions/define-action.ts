@@ -28,7 +28,8 @@ export function defineAction<S extends z.ZodType, T>(
           ok: false,
           error: {
             code: "INVALID_INPUT",
-            message: "Remove the invisible control characters from the text (often pasted in from another program) and try again.",
+            message:
+              "Remove the invisible control characters from the text (often pasted in from another program) and try again.",
           },
         };
       }

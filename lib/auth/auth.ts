@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import NextAuth from "next-auth";
 import { headers } from "next/headers";
+import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { users } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
@@ -24,7 +24,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
       // A sign-in opens a session row; the token carries its id so sign-out (here or elsewhere) can end it.
-      if (params.user?.id) token.sid = await startSession(getDb(), { userId: params.user.id, ...(await requestDetails()) });
+      if (params.user?.id)
+        token.sid = await startSession(getDb(), { userId: params.user.id, ...(await requestDetails()) });
       // After the user changes their own password we bump the session version; re-read it from the database
       // (never from the client) so this session survives while every other one ends.
       if (params.trigger === "update" && typeof token.uid === "string") {

@@ -44,7 +44,9 @@ describe("authRedirect (Auth.js's redirect callback)", () => {
   const baseUrl = "http://localhost:3210";
   it("keeps same-origin targets, relative or absolute", () => {
     expect(authRedirect({ url: "/history", baseUrl })).toBe("http://localhost:3210/history");
-    expect(authRedirect({ url: "http://localhost:3210/history?x=1", baseUrl })).toBe("http://localhost:3210/history?x=1");
+    expect(authRedirect({ url: "http://localhost:3210/history?x=1", baseUrl })).toBe(
+      "http://localhost:3210/history?x=1",
+    );
   });
 
   it("sends every other target to the dashboard", () => {

@@ -3,8 +3,12 @@ import { authOrigin } from "./request-origin";
 
 describe("authOrigin", () => {
   it("never answers with the listening address 0.0.0.0: the browser's Host header wins", () => {
-    expect(authOrigin("http://0.0.0.0:3000/api/auth/signout", "localhost:3000", undefined)).toBe("http://localhost:3000");
-    expect(authOrigin("http://0.0.0.0:3000/api/auth/signout", "192.168.1.20:3000", undefined)).toBe("http://192.168.1.20:3000");
+    expect(authOrigin("http://0.0.0.0:3000/api/auth/signout", "localhost:3000", undefined)).toBe(
+      "http://localhost:3000",
+    );
+    expect(authOrigin("http://0.0.0.0:3000/api/auth/signout", "192.168.1.20:3000", undefined)).toBe(
+      "http://192.168.1.20:3000",
+    );
   });
 
   it("uses PUBLIC_URL when set", () => {

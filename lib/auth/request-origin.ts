@@ -16,4 +16,3 @@ export function authOrigin(requestUrl: string, hostHeader: string | null, public
   }
   return fallback.origin;
 }
-

@@ -13,7 +13,8 @@ import {
   throttleMessage,
 } from "./throttle";
 
-const uniqueAddress = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const uniqueAddress = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 describe("sign-in throttling", () => {
   it("locks an email after repeated failures, whatever the address", async () => {
@@ -85,7 +86,9 @@ describe("sign-in throttling", () => {
       return false;
     };
     const results = await Promise.all(
-      Array.from({ length: 15 }, () => throttledPasswordCheck(db, { kind: "sign-in", email, clientAddress: uniqueAddress() }, slowWrongCheck)),
+      Array.from({ length: 15 }, () =>
+        throttledPasswordCheck(db, { kind: "sign-in", email, clientAddress: uniqueAddress() }, slowWrongCheck),
+      ),
     );
     expect(checks).toBe(MAX_FAILURES_PER_EMAIL);
     expect(results.filter((r) => r.limited)).toHaveLength(15 - MAX_FAILURES_PER_EMAIL);
@@ -96,12 +99,16 @@ describe("sign-in throttling", () => {
     const email = uniqueEmail();
     const address = uniqueAddress();
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) {
-      expect(await throttledPasswordCheck(db, { kind: "sign-in", email, clientAddress: address }, async () => false)).toEqual({
+      expect(
+        await throttledPasswordCheck(db, { kind: "sign-in", email, clientAddress: address }, async () => false),
+      ).toEqual({
         limited: false,
         ok: false,
       });
     }
-    expect(await throttledPasswordCheck(db, { kind: "sign-in", email, clientAddress: address }, async () => true)).toEqual({
+    expect(
+      await throttledPasswordCheck(db, { kind: "sign-in", email, clientAddress: address }, async () => true),
+    ).toEqual({
       limited: false,
       ok: true,
     });
@@ -113,10 +120,14 @@ describe("sign-in throttling", () => {
     const email = uniqueEmail();
     let checks = 0;
     const attempt = { kind: "password-change" as const, email, clientAddress: uniqueAddress() };
-    const results = await Promise.all(Array.from({ length: 8 }, () => throttledPasswordCheck(db, attempt, async () => (checks++, false))));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => throttledPasswordCheck(db, attempt, async () => (checks++, false))),
+    );
     expect(checks).toBe(MAX_FAILURES_PER_EMAIL);
     expect(results.filter((r) => r.limited && r.scope === "email")).toHaveLength(8 - MAX_FAILURES_PER_EMAIL);
     expect(await checkSignInThrottle(db, email, uniqueAddress())).toEqual({ limited: false });
-    expect(await checkSignInThrottle(db, email, uniqueAddress(), new Date(), "password-change")).toMatchObject({ limited: true });
+    expect(await checkSignInThrottle(db, email, uniqueAddress(), new Date(), "password-change")).toMatchObject({
+      limited: true,
+    });
   });
 });

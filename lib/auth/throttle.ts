@@ -41,13 +41,27 @@ export async function checkSignInThrottle(
   const [lastSuccess] = await db
     .select({ at: max(signInAttempts.createdAt) })
     .from(signInAttempts)
-    .where(and(ofKind, eq(signInAttempts.email, email), eq(signInAttempts.succeeded, true), gt(signInAttempts.createdAt, windowStart)));
+    .where(
+      and(
+        ofKind,
+        eq(signInAttempts.email, email),
+        eq(signInAttempts.succeeded, true),
+        gt(signInAttempts.createdAt, windowStart),
+      ),
+    );
   const emailSince = lastSuccess?.at && lastSuccess.at > windowStart ? lastSuccess.at : windowStart;
 
   const [byEmail] = await db
     .select({ failures: count(), oldest: min(signInAttempts.createdAt) })
     .from(signInAttempts)
-    .where(and(ofKind, eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false), gt(signInAttempts.createdAt, emailSince)));
+    .where(
+      and(
+        ofKind,
+        eq(signInAttempts.email, email),
+        eq(signInAttempts.succeeded, false),
+        gt(signInAttempts.createdAt, emailSince),
+      ),
+    );
   if (byEmail && byEmail.failures >= MAX_FAILURES_PER_EMAIL && byEmail.oldest) {
     return { limited: true, scope: "email", retryAfterMs: retryAfter(byEmail.oldest, now) };
   }
@@ -57,7 +71,12 @@ export async function checkSignInThrottle(
     .select({ failures: count(), oldest: min(signInAttempts.createdAt) })
     .from(signInAttempts)
     .where(
-      and(ofKind, eq(signInAttempts.clientAddress, clientAddress), eq(signInAttempts.succeeded, false), gt(signInAttempts.createdAt, windowStart)),
+      and(
+        ofKind,
+        eq(signInAttempts.clientAddress, clientAddress),
+        eq(signInAttempts.succeeded, false),
+        gt(signInAttempts.createdAt, windowStart),
+      ),
     );
   if (byClient && byClient.failures >= MAX_FAILURES_PER_CLIENT && byClient.oldest) {
     return { limited: true, scope: "client", retryAfterMs: retryAfter(byClient.oldest, now) };
@@ -78,7 +97,9 @@ export async function reservePasswordCheck(
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_CLASS[attempt.kind]}::int, hashtext(${attempt.email}))`);
     if (attempt.kind === "sign-in") {
-      await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_CLASS.client}::int, hashtext(${attempt.clientAddress}))`);
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(${LOCK_CLASS.client}::int, hashtext(${attempt.clientAddress}))`,
+      );
     }
     const state = await checkSignInThrottle(tx, attempt.email, attempt.clientAddress, now, attempt.kind);
     if (state.limited) return state as Limited;

@@ -4,7 +4,14 @@ import { userSessions, users } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
 import { insertUser } from "@/tests/support/factories";
 import { deviceLabel } from "./device-label";
-import { findSessionUser, listActiveSessions, purgeEndedSessions, revokeAllSessions, revokeSession, startSession } from "./user-sessions";
+import {
+  findSessionUser,
+  listActiveSessions,
+  purgeEndedSessions,
+  revokeAllSessions,
+  revokeSession,
+  startSession,
+} from "./user-sessions";
 
 describe("user sessions", () => {
   it("a token works while its session row is open, and not after sign-out revoked it", async () => {
@@ -60,19 +67,25 @@ describe("user sessions", () => {
     const old = await startSession(db, { userId: user.id }, new Date(Date.now() - 3 * 24 * 3600_000));
     const open = await startSession(db, { userId: user.id });
     expect(await purgeEndedSessions(db)).toBeGreaterThanOrEqual(1);
-    const left = (await db.select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.userId, user.id))).map((r) => r.id);
+    const left = (
+      await db.select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.userId, user.id))
+    ).map((r) => r.id);
     expect(left).toEqual([open]);
     expect(left).not.toContain(old);
   });
 
   it("names devices from their user agent", () => {
-    expect(deviceLabel("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36")).toBe(
-      "Chrome on Android",
-    );
-    expect(deviceLabel("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Version/17.5 Mobile/15E148 Safari/604.1")).toBe(
-      "Safari on iPhone",
-    );
-    expect(deviceLabel("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36 Edg/126.0")).toBe("Edge on Windows");
+    expect(
+      deviceLabel("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36"),
+    ).toBe("Chrome on Android");
+    expect(
+      deviceLabel(
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Version/17.5 Mobile/15E148 Safari/604.1",
+      ),
+    ).toBe("Safari on iPhone");
+    expect(
+      deviceLabel("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36 Edg/126.0"),
+    ).toBe("Edge on Windows");
     expect(deviceLabel(null)).toBe("Unknown device");
   });
 });

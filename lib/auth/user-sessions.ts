@@ -64,7 +64,10 @@ export async function findSessionUser(
 /** Ends one session (sign-out); a no-op for an unknown or already ended one. */
 export async function revokeSession(db: Database, sessionId: string): Promise<void> {
   if (!isUuid(sessionId)) return;
-  await db.update(userSessions).set({ revokedAt: sql`now()` }).where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
+  await db
+    .update(userSessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
 }
 
 /** Ends every session of a user ("sign out everywhere"); returns how many were still open. */
@@ -80,7 +83,12 @@ export async function revokeAllSessions(db: Database, userId: string): Promise<n
 /** A user's sessions that still work, newest first (Settings > Account). */
 export async function listActiveSessions(db: Database, userId: string): Promise<ActiveSession[]> {
   return db
-    .select({ id: userSessions.id, createdAt: userSessions.createdAt, userAgent: userSessions.userAgent, clientAddress: userSessions.clientAddress })
+    .select({
+      id: userSessions.id,
+      createdAt: userSessions.createdAt,
+      userAgent: userSessions.userAgent,
+      clientAddress: userSessions.clientAddress,
+    })
     .from(userSessions)
     .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, sql`now()`)))
     .orderBy(desc(userSessions.createdAt))

@@ -4,7 +4,10 @@
  * are dropped as soon as they settle, so the next caller tries again. Per process, in memory: for figures that
  * may be a moment old, read by many people at once (the dashboard).
  */
-export function sharedResult<K, V>(options: { ttlMs: number; keyOf: (key: K) => string; keep?: (value: V) => boolean }, compute: (key: K) => Promise<V>) {
+export function sharedResult<K, V>(
+  options: { ttlMs: number; keyOf: (key: K) => string; keep?: (value: V) => boolean },
+  compute: (key: K) => Promise<V>,
+) {
   const entries = new Map<string, { at: number; value: Promise<V> }>();
   return (key: K): Promise<V> => {
     const id = options.keyOf(key);

@@ -2,6 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { campaignMessages, messageEvents } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
+import { listHistory } from "@/lib/history/list-history";
+import { getHistoryMessage } from "@/lib/history/message-detail";
 import { parseCpsmsDeliveryReport } from "@/lib/sms/cpsms/dlr";
 import { phoneNumbers, quickCampaign } from "@/tests/support/campaigns";
 import { applyCpsmsDeliveryReport } from "./apply-delivery-report";
@@ -10,10 +12,9 @@ import { answerCpsmsDeliveryReport } from "./cpsms-delivery-webhook";
 import { deliveryReportUrl, isValidDeliveryToken } from "./delivery-url";
 import { guestMessages } from "./guest-messages";
 import { listCampaignMessages } from "./list-campaign-messages";
-import { getHistoryMessage } from "@/lib/history/message-detail";
-import { listHistory } from "@/lib/history/list-history";
 
-const report = (status: number, receiver: string) => parseCpsmsDeliveryReport(`?status=${status}&receiver=${receiver}`)!;
+const report = (status: number, receiver: string) =>
+  parseCpsmsDeliveryReport(`?status=${status}&receiver=${receiver}`)!;
 
 describe("CPSMS delivery reports", () => {
   it("are monotonic, idempotent and tolerate early, duplicate and out-of-order reports", async () => {
@@ -34,8 +35,16 @@ describe("CPSMS delivery reports", () => {
     const [row] = await getDb().select().from(campaignMessages).where(eq(campaignMessages.id, claimed!.id));
     expect(row?.status).toBe("delivered");
     // Identical reports are recorded once; the late "failed" is kept, marked as ignored, not as the latest status.
-    const events = await getDb().select().from(messageEvents).where(eq(messageEvents.messageId, claimed!.id)).orderBy(messageEvents.id);
-    expect(events.map((e) => [e.status, e.source])).toEqual([["buffered", "dlr"], ["delivered", "dlr"], ["failed", "dlr-ignored"]]);
+    const events = await getDb()
+      .select()
+      .from(messageEvents)
+      .where(eq(messageEvents.messageId, claimed!.id))
+      .orderBy(messageEvents.id);
+    expect(events.map((e) => [e.status, e.source])).toEqual([
+      ["buffered", "dlr"],
+      ["delivered", "dlr"],
+      ["failed", "dlr-ignored"],
+    ]);
     expect(row?.deliveredAt).toBeInstanceOf(Date);
     expect(row?.errorMessage).toBeNull();
     // Unknown message: null (the route answers 404).
@@ -52,14 +61,24 @@ describe("CPSMS delivery reports", () => {
       applyCpsmsDeliveryReport(getDb(), m.reference!, report(4, m.phone.slice(1))),
       applyCpsmsDeliveryReport(getDb(), m.reference!, report(i % 3 === 0 ? 2 : 1, m.phone.slice(1))),
     ]);
-    const unknown = Array.from({ length: 20 }, (_, i) => applyCpsmsDeliveryReport(getDb(), `forged-${i}`, report(1, "4520000000")));
+    const unknown = Array.from({ length: 20 }, (_, i) =>
+      applyCpsmsDeliveryReport(getDb(), `forged-${i}`, report(1, "4520000000")),
+    );
     const results = await Promise.all(calls);
     expect(await Promise.all(unknown)).toEqual(Array(20).fill(null));
     expect(results).toEqual(Array(600).fill(1));
-    const rows = await getDb().select().from(campaignMessages).where(eq(campaignMessages.campaignId, campaign.id)).orderBy(campaignMessages.id);
+    const rows = await getDb()
+      .select()
+      .from(campaignMessages)
+      .where(eq(campaignMessages.campaignId, campaign.id))
+      .orderBy(campaignMessages.id);
     const expected = claimed.map((m, i) => [Number(m.id), i % 3 === 0 ? "undelivered" : "delivered"]);
     expect(rows.map((r) => [Number(r.id), r.status]).sort()).toEqual(expected.sort());
-    const events = await getDb().select().from(messageEvents).where(eq(messageEvents.messageId, claimed[0]!.id)).orderBy(messageEvents.id);
+    const events = await getDb()
+      .select()
+      .from(messageEvents)
+      .where(eq(messageEvents.messageId, claimed[0]!.id))
+      .orderBy(messageEvents.id);
     expect(events.map((e) => e.status)).toEqual(["buffered", "failed"]);
   });
 
@@ -90,7 +109,9 @@ describe("CPSMS delivery reports", () => {
       ["abandoned", "dlr-ignored"],
       ["unknown", "dlr-ignored"],
     ]);
-    expect(detail?.events.find((e) => e.source === "dlr-ignored")?.detail).toMatch(/^Ignored: it came after the message was delivered/);
+    expect(detail?.events.find((e) => e.source === "dlr-ignored")?.detail).toMatch(
+      /^Ignored: it came after the message was delivered/,
+    );
     // Every view reads the current status: history list, campaign page, guest page.
     const [listed] = (await listHistory(getDb(), { campaignId: campaign.id }, { timeZone: "Europe/Copenhagen" })).rows;
     expect(listed?.status).toBe("delivered");
@@ -99,7 +120,10 @@ describe("CPSMS delivery reports", () => {
     const guest = await getDb().execute<{ id: string }>(
       sql`insert into contacts (phone, first_name, last_name, consent_state, opt_out_token) values (${phone!}, 'Replay', 'Guest', 'granted', ${`t${phone!.slice(1)}`}) on conflict (phone) do update set first_name = excluded.first_name returning id`,
     );
-    await getDb().update(campaignMessages).set({ contactId: guest.rows[0]!.id }).where(eq(campaignMessages.id, claimed!.id));
+    await getDb()
+      .update(campaignMessages)
+      .set({ contactId: guest.rows[0]!.id })
+      .where(eq(campaignMessages.id, claimed!.id));
     expect((await guestMessages(getDb(), { id: guest.rows[0]!.id })).map((m) => m.status)).toEqual(["delivered"]);
   });
 
@@ -113,7 +137,13 @@ describe("CPSMS delivery reports", () => {
       return answerCpsmsDeliveryReport(query);
     };
     const receiver = phone!.slice(1);
-    const cases: Record<string, string>[] = [{ status: "1", receiver: `${receiver}\u0000` }, { status: "1\u0000", receiver }, { status: "1", receiver: `\u0000${receiver}` }, { status: "1", receiver, note: "a\u0000b" }, { status: "1", receiver: `${receiver}\n` }];
+    const cases: Record<string, string>[] = [
+      { status: "1", receiver: `${receiver}\u0000` },
+      { status: "1\u0000", receiver },
+      { status: "1", receiver: `\u0000${receiver}` },
+      { status: "1", receiver, note: "a\u0000b" },
+      { status: "1", receiver: `${receiver}\n` },
+    ];
     for (const extra of cases) {
       const answer = await signed(claimed!.reference!, extra);
       expect(answer.status, JSON.stringify(extra)).toBe(400);
@@ -122,7 +152,13 @@ describe("CPSMS delivery reports", () => {
     expect((await signed(claimed!.reference!, { status: "1", receiver: "<script>" })).status).toBe(400);
     const [row] = await getDb().select().from(campaignMessages).where(eq(campaignMessages.id, claimed!.id));
     expect(row?.status).not.toBe("delivered");
-    expect(await getDb().select().from(messageEvents).where(eq(messageEvents.messageId, claimed!.id)).then((e) => e.filter((x) => x.source === "dlr"))).toEqual([]);
+    expect(
+      await getDb()
+        .select()
+        .from(messageEvents)
+        .where(eq(messageEvents.messageId, claimed!.id))
+        .then((e) => e.filter((x) => x.source === "dlr")),
+    ).toEqual([]);
   });
 
   it("signs the callback URL so forged reports can be refused", () => {

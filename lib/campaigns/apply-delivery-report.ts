@@ -1,6 +1,6 @@
 import "server-only";
-import type { MessageStatus } from "@/drizzle/schema";
 import type { Pool } from "pg";
+import type { MessageStatus } from "@/drizzle/schema";
 import { type Database, getPool } from "@/lib/db";
 import type { CpsmsDeliveryReport } from "@/lib/sms/cpsms/dlr";
 import { OPEN_STATUSES } from "./delivery-status";
@@ -52,11 +52,19 @@ const committers = new WeakMap<Pool, (pending: PendingReport) => Promise<Applied
  * together (see group-commit.ts); the caller still gets its own answer once its report is stored.
  * Returns how many messages changed status; null when no message matches.
  */
-export async function applyCpsmsDeliveryReport(db: Database, reference: string, report: CpsmsDeliveryReport): Promise<number | null> {
+export async function applyCpsmsDeliveryReport(
+  db: Database,
+  reference: string,
+  report: CpsmsDeliveryReport,
+): Promise<number | null> {
   const pool = (db as Database & { $client?: Pool }).$client ?? getPool();
   let submit = committers.get(pool);
   if (!submit) {
-    submit = groupCommit({ maxBatch: MAX_BATCH, keyOf: (p: PendingReport) => `${p.reference} ${p.phone}`, write: (batch) => applyBatch(pool, batch) });
+    submit = groupCommit({
+      maxBatch: MAX_BATCH,
+      keyOf: (p: PendingReport) => `${p.reference} ${p.phone}`,
+      write: (batch) => applyBatch(pool, batch),
+    });
     committers.set(pool, submit);
   }
   const applied = await submit({ reference, phone: `+${report.receiver.replace(/^\+|^00/, "")}`, report });
@@ -69,13 +77,26 @@ async function applyBatch(pool: Pool, batch: PendingReport[]): Promise<Applied[]
   const columns: string[][] = [[], [], [], [], [], [], [], []];
   for (const { reference, phone, report } of batch) {
     const { to, from } = transition(report);
-    const row = [reference, phone, report.state, DETAIL[report.state], to, to === "undelivered" ? `dlr_${report.statusCode}` : null, from.join(","), reportKey(report)];
+    const row = [
+      reference,
+      phone,
+      report.state,
+      DETAIL[report.state],
+      to,
+      to === "undelivered" ? `dlr_${report.statusCode}` : null,
+      from.join(","),
+      reportKey(report),
+    ];
     row.forEach((value, i) => columns[i]!.push(value as string));
   }
   for (let attempt = 1; ; attempt++) {
     try {
       // A named statement: parsed and planned once per connection, as every batch runs exactly this.
-      const result = await pool.query<{ matched: number; changed: number }>({ name: "cpsms_dlr_apply_batch_v3", text: APPLY_BATCH_SQL, values: columns });
+      const result = await pool.query<{ matched: number; changed: number }>({
+        name: "cpsms_dlr_apply_batch_v3",
+        text: APPLY_BATCH_SQL,
+        values: columns,
+      });
       return result.rows.map((r) => ({ matched: r.matched > 0, changed: r.changed }));
     } catch (err) {
       if ((err as { code?: string }).code !== "40P01" || attempt >= 5) throw err;

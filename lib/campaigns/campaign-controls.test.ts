@@ -39,13 +39,19 @@ describe("campaign controls", () => {
     const other = await quickCampaign("cpsms", phoneNumbers("cpsms", 2, 78_000), draft);
     expect([await statusOf(dk.id), await statusOf(pk.id)]).toEqual(["draft", "draft"]);
     await approveCampaign(getDb(), manager, pk.id);
-    expect([await statusOf(dk.id), await statusOf(pk.id), await statusOf(other.id)]).toEqual(["queued", "queued", "draft"]);
+    expect([await statusOf(dk.id), await statusOf(pk.id), await statusOf(other.id)]).toEqual([
+      "queued",
+      "queued",
+      "draft",
+    ]);
     await expect(approveCampaign(getDb(), manager, dk.id)).rejects.toThrow(/Only drafts/);
   });
 
   it("cancels a CPSMS-held campaign at CPSMS when more than 10 minutes remain", async () => {
     const owner = await insertUser({ role: "owner" });
-    const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 4), { scheduledAt: new Date(Date.now() + 3600_000) });
+    const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 4), {
+      scheduledAt: new Date(Date.now() + 3600_000),
+    });
     await dispatchCampaign(getDb(), campaign.id, options());
     expect(await statusCounts(campaign.id)).toEqual({ scheduled: 4 });
     await cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes));
@@ -59,10 +65,17 @@ describe("campaign controls", () => {
 
   it("refuses to cancel within CPSMS's 10-minute lock, and says why", async () => {
     const owner = await insertUser({ role: "owner" });
-    const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 2), { scheduledAt: new Date(Date.now() + 3600_000) });
+    const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 2), {
+      scheduledAt: new Date(Date.now() + 3600_000),
+    });
     await dispatchCampaign(getDb(), campaign.id, options());
-    await getDb().update(campaigns).set({ scheduledAt: sql`now() + interval '5 minutes'` }).where(eq(campaigns.id, campaign.id));
-    await expect(cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes))).rejects.toThrow(/less than 10 minutes/);
+    await getDb()
+      .update(campaigns)
+      .set({ scheduledAt: sql`now() + interval '5 minutes'` })
+      .where(eq(campaigns.id, campaign.id));
+    await expect(cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes))).rejects.toThrow(
+      /less than 10 minutes/,
+    );
     expect(await statusOf(campaign.id)).toBe("scheduled");
     expect(await statusCounts(campaign.id)).toEqual({ scheduled: 2 });
   });
@@ -89,12 +102,19 @@ describe("campaign controls", () => {
     const draft = await quickCampaign("cpsms", phoneNumbers("cpsms", 2, 300), { approved: false });
     const paused = await quickCampaign("cpsms", phoneNumbers("cpsms", 2, 310));
     await pauseCampaign(getDb(), manager, paused.id);
-    const service = await quickCampaign("cpsms", phoneNumbers("cpsms", 2, 320), { approved: false, category: "transactional" });
+    const service = await quickCampaign("cpsms", phoneNumbers("cpsms", 2, 320), {
+      approved: false,
+      category: "transactional",
+    });
     await quietHours("00:00", "23:59");
     try {
-      await expect(approveCampaign(getDb(), manager, draft.id)).rejects.toThrow(/quiet hours.*earliest time allowed for every guest/);
+      await expect(approveCampaign(getDb(), manager, draft.id)).rejects.toThrow(
+        /quiet hours.*earliest time allowed for every guest/,
+      );
       expect(await statusOf(draft.id)).toBe("draft");
-      await expect(resumeCampaign(getDb(), manager, paused.id)).rejects.toThrow(/quiet hours.*earliest time allowed for every guest/);
+      await expect(resumeCampaign(getDb(), manager, paused.id)).rejects.toThrow(
+        /quiet hours.*earliest time allowed for every guest/,
+      );
       expect(await statusOf(paused.id)).toBe("paused");
       // Service messages are not held.
       await approveCampaign(getDb(), manager, service.id);
@@ -112,6 +132,8 @@ describe("campaign controls", () => {
     await cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes));
     expect(await dispatchCampaign(getDb(), campaign.id, options())).toBe("stopped");
     expect(await statusCounts(campaign.id)).toEqual({ cancelled: 5 });
-    await expect(cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes))).rejects.toThrow(/can't be cancelled/);
+    await expect(cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes))).rejects.toThrow(
+      /can't be cancelled/,
+    );
   });
 });

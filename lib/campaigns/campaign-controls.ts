@@ -55,13 +55,24 @@ export async function approveCampaign(db: Database, actor: Actor, id: string) {
       // Quiet hours apply when a promotion is sent, which for a draft is now (or its chosen time), not when it was written.
       await assertCampaignOutsideQuietHours(tx as unknown as Database, row, row.scheduledAt ?? new Date());
       const status = row.scheduledAt ? "scheduled" : "queued";
-      await tx.update(campaigns).set({ status, approvedById: actor.id, approvedAt: new Date() }).where(eq(campaigns.id, row.id));
-      await recordAudit(tx, { actorId: actor.id, action: "campaign.approved", targetType: "campaign", targetId: row.id });
+      await tx
+        .update(campaigns)
+        .set({ status, approvedById: actor.id, approvedAt: new Date() })
+        .where(eq(campaigns.id, row.id));
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "campaign.approved",
+        targetType: "campaign",
+        targetId: row.id,
+      });
     }
     return siblings;
   });
   for (const campaign of approved) {
-    await enqueueDispatch(campaign.id, campaign.scheduledVia === "queue" ? (campaign.scheduledAt ?? undefined) : undefined);
+    await enqueueDispatch(
+      campaign.id,
+      campaign.scheduledVia === "queue" ? (campaign.scheduledAt ?? undefined) : undefined,
+    );
   }
 }
 
@@ -69,7 +80,13 @@ export async function approveCampaign(db: Database, actor: Actor, id: string) {
 export async function submissionSiblings(db: Database, campaign: Pick<Campaign, "id" | "submissionId">) {
   if (!campaign.submissionId) return [];
   return db
-    .select({ id: campaigns.id, name: campaigns.name, provider: campaigns.provider, status: campaigns.status, recipientCount: campaigns.recipientCount })
+    .select({
+      id: campaigns.id,
+      name: campaigns.name,
+      provider: campaigns.provider,
+      status: campaigns.status,
+      recipientCount: campaigns.recipientCount,
+    })
     .from(campaigns)
     .where(and(eq(campaigns.submissionId, campaign.submissionId), sql`${campaigns.id} <> ${campaign.id}`));
 }
@@ -81,7 +98,8 @@ export async function pauseCampaign(db: Database, actor: Actor, id: string) {
     if (row.scheduledVia === "provider" && row.status === "scheduled") {
       throw new AppError("CONFLICT", "CPSMS already holds this campaign. Cancel it instead.");
     }
-    if (!["queued", "sending", "scheduled"].includes(row.status)) throw new AppError("CONFLICT", `A ${row.status} campaign can't be paused.`);
+    if (!["queued", "sending", "scheduled"].includes(row.status))
+      throw new AppError("CONFLICT", `A ${row.status} campaign can't be paused.`);
     await tx.update(campaigns).set({ status: "paused", pauseReason: "Paused by staff." }).where(eq(campaigns.id, id));
     await recordAudit(tx, { actorId: actor.id, action: "campaign.paused", targetType: "campaign", targetId: id });
   });
@@ -93,8 +111,15 @@ export async function resumeCampaign(db: Database, actor: Actor, id: string) {
     const row = await lockCampaign(tx, id);
     if (row.status !== "paused") throw new AppError("CONFLICT", "Only a paused campaign can be resumed.");
     const notYetDue = row.scheduledAt && row.scheduledAt.getTime() > Date.now() && row.startedAt === null;
-    await assertCampaignOutsideQuietHours(tx as unknown as Database, row, notYetDue && row.scheduledAt ? row.scheduledAt : new Date());
-    await tx.update(campaigns).set({ status: notYetDue ? "scheduled" : "sending", pauseReason: null }).where(eq(campaigns.id, id));
+    await assertCampaignOutsideQuietHours(
+      tx as unknown as Database,
+      row,
+      notYetDue && row.scheduledAt ? row.scheduledAt : new Date(),
+    );
+    await tx
+      .update(campaigns)
+      .set({ status: notYetDue ? "scheduled" : "sending", pauseReason: null })
+      .where(eq(campaigns.id, id));
     await recordAudit(tx, { actorId: actor.id, action: "campaign.resumed", targetType: "campaign", targetId: id });
     return row;
   });
@@ -132,7 +157,11 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
     const session = await sessions("cpsms");
     if (session.provider !== "cpsms") throw new Error("expected a CPSMS session");
     const ofReference = (reference: string) =>
-      and(eq(campaignMessages.campaignId, id), eq(campaignMessages.reference, reference), eq(campaignMessages.status, "scheduled"));
+      and(
+        eq(campaignMessages.campaignId, id),
+        eq(campaignMessages.reference, reference),
+        eq(campaignMessages.status, "scheduled"),
+      );
     try {
       for (const { reference, uncertain } of refs) {
         if (!reference) continue;
@@ -150,12 +179,18 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
         }
         // Deleted at CPSMS: these can't go out any more, even if a later delete fails and the rest stay held.
         // CPSMS refunds deleted messages, so they cost nothing.
-        await db.update(campaignMessages).set({ status: "cancelled", cost: null, errorMessage: CANCELLED_BY_STAFF, statusChangedAt: new Date() }).where(ofReference(reference));
+        await db
+          .update(campaignMessages)
+          .set({ status: "cancelled", cost: null, errorMessage: CANCELLED_BY_STAFF, statusChangedAt: new Date() })
+          .where(ofReference(reference));
       }
     } catch (err) {
       // Restore: the campaign is still (at least partly) held by CPSMS and must say so.
       await db.update(campaigns).set({ status: "scheduled", finishedAt: null }).where(eq(campaigns.id, id));
-      throw new AppError("CONFLICT", `CPSMS refused the cancellation: ${isProviderError(err) ? err.userMessage : "unknown error"}`);
+      throw new AppError(
+        "CONFLICT",
+        `CPSMS refused the cancellation: ${isProviderError(err) ? err.userMessage : "unknown error"}`,
+      );
     }
   }
   await db.transaction(async (tx) => {

@@ -5,7 +5,10 @@ import { TALLY } from "./campaign-progress";
 
 /** The SQL list of stored statuses behind a figure, e.g. `m.status in (${statusList(TALLY.sent)})`. */
 export function statusList(values: readonly string[]): SQL {
-  return sql.join(values.map((v) => sql`${v}`), sql`, `);
+  return sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 }
 
 /**
@@ -31,4 +34,3 @@ export const costAggregates = {
   held: sql<number>`coalesce(sum(coalesce(m.cost, ${estimatedCostSql(sql`c.provider`, sql`m.phone`, sql`m.segments`)})) filter (where m.status in (${statusList(TALLY.scheduled)})), 0)::float`,
   estimated: sql<number>`coalesce(sum(${estimatedCostSql(sql`c.provider`, sql`m.phone`, sql`m.segments`)}) filter (where m.status in (${statusList(TALLY.waiting)})), 0)::float`,
 };
-

@@ -42,7 +42,10 @@ export async function createCampaign(db: Database, actor: { id: string }, input:
   for (const r of input.recipients) {
     if (!r.body.trim()) throw new AppError("INVALID_INPUT", `The message for ${r.phone} is empty.`);
     if (r.body.length > MAX_MESSAGE_LENGTH) {
-      throw new AppError("INVALID_INPUT", `The message for ${r.phone} has ${r.body.length} characters; the limit is ${MAX_MESSAGE_LENGTH}.`);
+      throw new AppError(
+        "INVALID_INPUT",
+        `The message for ${r.phone} has ${r.body.length} characters; the limit is ${MAX_MESSAGE_LENGTH}.`,
+      );
     }
   }
   if (input.scheduledAt && input.scheduledAt.getTime() < Date.now() - 60_000) {
@@ -84,7 +87,14 @@ export async function createCampaign(db: Database, actor: { id: string }, input:
           unique.slice(i, i + INSERT_CHUNK).map((r) => {
             const info = segmentsByBody.get(r.body) ?? getSegmentInfo(r.body);
             segmentsByBody.set(r.body, info);
-            return { campaignId: campaign.id, contactId: r.contactId, phone: r.phone, body: r.body, segments: info.segments, encoding: info.encoding };
+            return {
+              campaignId: campaign.id,
+              contactId: r.contactId,
+              phone: r.phone,
+              body: r.body,
+              segments: info.segments,
+              encoding: info.encoding,
+            };
           }),
         )
         .onConflictDoNothing();
@@ -94,7 +104,11 @@ export async function createCampaign(db: Database, actor: { id: string }, input:
       action: `campaign.${status === "draft" ? "drafted" : status === "scheduled" ? "scheduled" : "sent"}`,
       targetType: "campaign",
       targetId: campaign.id,
-      details: { provider: input.provider, recipients: unique.length, scheduledAt: input.scheduledAt?.toISOString() ?? null },
+      details: {
+        provider: input.provider,
+        recipients: unique.length,
+        scheduledAt: input.scheduledAt?.toISOString() ?? null,
+      },
     });
     return campaign;
   });

@@ -22,7 +22,8 @@ beforeEach(() => {
   sandboxes.smsapp.state.reset();
 });
 
-const report = (status: number, receiver: string) => parseCpsmsDeliveryReport(`?status=${status}&receiver=${receiver}`)!;
+const report = (status: number, receiver: string) =>
+  parseCpsmsDeliveryReport(`?status=${status}&receiver=${receiver}`)!;
 const options = () => ({ sessions: sandboxSessions(sandboxes), sleep: async () => {} });
 
 describe("one delivery-status model", () => {
@@ -46,7 +47,16 @@ describe("delivery reports racing the send answer", () => {
     const [claimed] = await claimBatch(getDb(), campaign.id, 10);
     expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(1, phone!.slice(1)))).toBe(1);
     await recordOutcomes(getDb(), [
-      { id: claimed!.id, status: "accepted", cost: 1, segments: 1, providerMessageId: null, sender: null, errorCode: null, errorMessage: null },
+      {
+        id: claimed!.id,
+        status: "accepted",
+        cost: 1,
+        segments: 1,
+        providerMessageId: null,
+        sender: null,
+        errorCode: null,
+        errorMessage: null,
+      },
     ]);
     const [row] = await getDb().select().from(campaignMessages).where(eq(campaignMessages.id, claimed!.id));
     expect(row).toMatchObject({ status: "delivered", cost: 1 });
@@ -58,7 +68,9 @@ describe("delivery reports racing the send answer", () => {
     const campaign = await quickCampaign("cpsms", [phone!]);
     const [claimed] = await claimBatch(getDb(), campaign.id, 10);
     const changed = await Promise.all(
-      Array.from({ length: 50 }, () => applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(1, phone!.slice(1)))),
+      Array.from({ length: 50 }, () =>
+        applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(1, phone!.slice(1))),
+      ),
     );
     expect(changed.reduce((a, b) => a! + b!, 0)).toBe(1);
     const events = await getDb().select().from(messageEvents).where(eq(messageEvents.messageId, claimed!.id));
@@ -71,13 +83,23 @@ describe("delivery polling: horizon and backoff", () => {
     const phones = phoneNumbers("smsapp", 3, 9300);
     const campaign = await quickCampaign("smsapp", phones);
     await dispatchCampaign(getDb(), campaign.id, options());
-    await getDb().execute(sql`update campaign_messages set sent_at = now() - interval '73 hours' where campaign_id = ${campaign.id}`);
+    await getDb().execute(
+      sql`update campaign_messages set sent_at = now() - interval '73 hours' where campaign_id = ${campaign.id}`,
+    );
     const result = await pollDeliveryStatus(getDb(), sandboxSessions(sandboxes), { campaignId: campaign.id });
     expect(result.givenUp).toBe(3);
     expect(await statusCounts(campaign.id)).toEqual({ unknown: 3 });
-    const [row] = await getDb().select().from(campaignMessages).where(eq(campaignMessages.campaignId, campaign.id)).limit(1);
+    const [row] = await getDb()
+      .select()
+      .from(campaignMessages)
+      .where(eq(campaignMessages.campaignId, campaign.id))
+      .limit(1);
     expect(row?.errorMessage).toMatch(/No final delivery report within 72 hours/);
-    const events = await getDb().select().from(messageEvents).where(eq(messageEvents.messageId, row!.id)).orderBy(messageEvents.id);
+    const events = await getDb()
+      .select()
+      .from(messageEvents)
+      .where(eq(messageEvents.messageId, row!.id))
+      .orderBy(messageEvents.id);
     expect(events.at(-1)).toMatchObject({ status: "unknown", source: "poll" });
   });
 
@@ -96,7 +118,9 @@ describe("delivery polling: horizon and backoff", () => {
     expect(lookups()).toBe(before);
     expect(await statusCounts(campaign.id)).toEqual({ accepted: 1 });
     // An hour later it is due.
-    await getDb().execute(sql`update campaign_messages set status_changed_at = now() - interval '61 minutes' where campaign_id = ${campaign.id}`);
+    await getDb().execute(
+      sql`update campaign_messages set status_changed_at = now() - interval '61 minutes' where campaign_id = ${campaign.id}`,
+    );
     await pollDeliveryStatus(getDb(), sandboxSessions(sandboxes), { campaignId: campaign.id });
     expect(lookups()).toBeGreaterThan(before);
     expect(await statusCounts(campaign.id)).toEqual({ delivered: 1 });

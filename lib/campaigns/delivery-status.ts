@@ -5,7 +5,17 @@ import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
  * The one delivery-status model staff see, the same for both providers. Each stored status (which also records
  * how the engine got there: sending, scheduled, rejected ...) falls in exactly one of these.
  */
-export const DELIVERY_STATES = ["queued", "scheduled", "accepted", "buffered", "delivered", "failed", "expired", "unknown", "cancelled"] as const;
+export const DELIVERY_STATES = [
+  "queued",
+  "scheduled",
+  "accepted",
+  "buffered",
+  "delivered",
+  "failed",
+  "expired",
+  "unknown",
+  "cancelled",
+] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export const DELIVERY_STATE_OF: Record<MessageStatus, DeliveryState> = {
@@ -25,7 +35,10 @@ export const DELIVERY_STATE_OF: Record<MessageStatus, DeliveryState> = {
 
 /** The stored statuses behind each state (for filters). */
 export const STATUSES_IN: Record<DeliveryState, MessageStatus[]> = Object.fromEntries(
-  DELIVERY_STATES.map((state) => [state, (Object.keys(DELIVERY_STATE_OF) as MessageStatus[]).filter((s) => DELIVERY_STATE_OF[s] === state)]),
+  DELIVERY_STATES.map((state) => [
+    state,
+    (Object.keys(DELIVERY_STATE_OF) as MessageStatus[]).filter((s) => DELIVERY_STATE_OF[s] === state),
+  ]),
 ) as Record<DeliveryState, MessageStatus[]>;
 
 export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
@@ -67,7 +80,13 @@ export const DELIVERY_STATE_VARIANT: Record<DeliveryState, BadgeVariant> = {
 };
 
 /** Statuses a delivery verdict can still change ("unknown" too: a late report is still news). */
-export const OPEN_STATUSES = ["sending", "scheduled", "accepted", "buffered", "unknown"] as const satisfies readonly MessageStatus[];
+export const OPEN_STATUSES = [
+  "sending",
+  "scheduled",
+  "accepted",
+  "buffered",
+  "unknown",
+] as const satisfies readonly MessageStatus[];
 /** Statuses the poller keeps asking about. */
 export const FOLLOWED_STATUSES = ["accepted", "buffered"] as const satisfies readonly MessageStatus[];
 
@@ -84,7 +103,8 @@ export function smsappReason(label: string): string {
   if (/^(undeliv|undelivered|failed|failure)/i.test(label)) return `The operator could not deliver it ${said}.`;
   if (/^expired/i.test(label)) return `The operator gave up: the phone stayed unreachable ${said}.`;
   if (/^(rejected|rejectd)/i.test(label)) return `The operator refused it ${said}.`;
-  if (/^(blocked|blacklist)/i.test(label) || /blacklist/i.test(label)) return `The number is blocked or blacklisted ${said}.`;
+  if (/^(blocked|blacklist)/i.test(label) || /blacklist/i.test(label))
+    return `The number is blocked or blacklisted ${said}.`;
   if (/^insufficient/i.test(label)) return `Not enough balance at smsapp.pk ${said}.`;
   if (/^invalid/i.test(label)) return `The number or request was not valid ${said}.`;
   if (/^deleted/i.test(label)) return `Deleted before it was sent ${said}.`;

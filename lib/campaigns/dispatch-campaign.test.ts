@@ -2,9 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignMessages, campaigns } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
+import { createCpsmsClient } from "@/lib/sms/cpsms/client";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
 import { phoneNumbers, quickCampaign, sandboxSessions, statusCounts } from "@/tests/support/campaigns";
-import { createCpsmsClient } from "@/lib/sms/cpsms/client";
 import { claimBatch } from "./claim-batch";
 import { dispatchCampaign } from "./dispatch-campaign";
 import { smsappHistoryMark } from "./reconcile";
@@ -23,7 +23,8 @@ beforeEach(() => {
 });
 
 const options = () => ({ sessions: sandboxSessions(sandboxes), sleep: noSleep });
-const handsetCounts = (s: Sandboxes["cpsms"] | Sandboxes["smsapp"]) => Object.values(s.state.handsets()).map((m) => m.length);
+const handsetCounts = (s: Sandboxes["cpsms"] | Sandboxes["smsapp"]) =>
+  Object.values(s.state.handsets()).map((m) => m.length);
 
 describe("dispatching a campaign", () => {
   it("CPSMS: sends everyone exactly once, 100 numbers per request, and a second run sends nothing", async () => {
@@ -33,7 +34,10 @@ describe("dispatching a campaign", () => {
     expect(await statusCounts(campaign.id)).toEqual({ accepted: 250 });
     expect(handsetCounts(sandboxes.cpsms)).toEqual(Array(250).fill(1));
     // Up to 100 numbers per request; lanes claiming side by side (SKIP LOCKED) may split the tail once more.
-    const sizes = () => sandboxes.cpsms.state.requests({ path: "/send" }).map((r) => ([] as unknown[]).concat((r.body as { to: unknown }).to).length);
+    const sizes = () =>
+      sandboxes.cpsms.state
+        .requests({ path: "/send" })
+        .map((r) => ([] as unknown[]).concat((r.body as { to: unknown }).to).length);
     const first = sizes();
     expect(first.every((n) => n <= 100)).toBe(true);
     expect(first.reduce((a, b) => a + b, 0)).toBe(250);
@@ -58,7 +62,10 @@ describe("dispatching a campaign", () => {
 
   it("a second dispatcher on the same campaign backs off while the first holds the lease", async () => {
     const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 300));
-    const [a, b] = await Promise.all([dispatchCampaign(getDb(), campaign.id, options()), dispatchCampaign(getDb(), campaign.id, options())]);
+    const [a, b] = await Promise.all([
+      dispatchCampaign(getDb(), campaign.id, options()),
+      dispatchCampaign(getDb(), campaign.id, options()),
+    ]);
     expect([a, b].sort()).toEqual(["busy", "finished"]);
     expect(handsetCounts(sandboxes.cpsms)).toEqual(Array(300).fill(1));
   });
@@ -69,7 +76,9 @@ describe("dispatching a campaign", () => {
     // A dispatcher claimed 100 and got 60 of them to CPSMS before dying.
     const claimed = await claimBatch(getDb(), campaign.id, 100);
     const session = await sandboxSessions(sandboxes)("cpsms");
-    await session.client.sendBatch(claimed.slice(0, 60).map((m) => ({ to: m.phone, text: m.body, reference: m.reference ?? undefined })));
+    await session.client.sendBatch(
+      claimed.slice(0, 60).map((m) => ({ to: m.phone, text: m.body, reference: m.reference ?? undefined })),
+    );
     expect(await statusCounts(campaign.id)).toEqual({ sending: 100, queued: 50 });
 
     expect(await dispatchCampaign(getDb(), campaign.id, options())).toBe("finished");
@@ -89,7 +98,9 @@ describe("dispatching a campaign", () => {
 
     expect(await dispatchCampaign(getDb(), campaign.id, options())).toBe("finished");
     expect(await statusCounts(campaign.id)).toEqual({ accepted: 80 });
-    const ours = Object.entries(sandboxes.smsapp.state.handsets()).filter(([, msgs]) => msgs.some((m) => m.text.startsWith("Happy hour")));
+    const ours = Object.entries(sandboxes.smsapp.state.handsets()).filter(([, msgs]) =>
+      msgs.some((m) => m.text.startsWith("Happy hour")),
+    );
     expect(ours).toHaveLength(80);
     expect(ours.every(([, msgs]) => msgs.length === 1)).toBe(true);
   });
@@ -101,10 +112,16 @@ describe("dispatching a campaign", () => {
     // The crashed dispatcher claimed 100 and got 60 of them to CPSMS.
     const claimed = await claimBatch(getDb(), campaign.id, 100);
     const session = await sandboxSessions(sandboxes)("cpsms");
-    await session.client.sendBatch(claimed.slice(0, 60).map((m) => ({ to: m.phone, text: m.body, reference: m.reference ?? undefined })));
+    await session.client.sendBatch(
+      claimed.slice(0, 60).map((m) => ({ to: m.phone, text: m.body, reference: m.reference ?? undefined })),
+    );
     // No log stored yet, and the account's log was fetched from outside just before our first look-up.
     await getDb().execute(sql`delete from provider_cache`);
-    const outside = createCpsmsClient({ baseUrl: sandboxes.cpsms.url, username: "sandbox", apiKey: "sandbox-cpsms-api-key" });
+    const outside = createCpsmsClient({
+      baseUrl: sandboxes.cpsms.url,
+      username: "sandbox",
+      apiKey: "sandbox-cpsms-api-key",
+    });
     await outside.getLog();
 
     let waited = 0;
@@ -113,7 +130,9 @@ describe("dispatching a campaign", () => {
       await sandboxes.cpsms.state.advance(ms); // CPSMS's 2-minute window runs on the sandbox's clock
     };
     expect(await dispatchCampaign(getDb(), campaign.id, { ...options(), sleep })).toBe("finished");
-    expect(sandboxes.cpsms.state.requests({ path: "/getlog" }).filter((r) => r.status !== 200).length).toBeGreaterThan(0);
+    expect(sandboxes.cpsms.state.requests({ path: "/getlog" }).filter((r) => r.status !== 200).length).toBeGreaterThan(
+      0,
+    );
     expect(waited).toBeGreaterThanOrEqual(100_000);
     const [row] = await getDb().select().from(campaigns).where(eq(campaigns.id, campaign.id));
     expect(row).toMatchObject({ status: "completed", pauseReason: null });
@@ -141,7 +160,11 @@ describe("dispatching a campaign", () => {
 
   it("pauses after repeated provider outages; nothing is lost", async () => {
     const campaign = await quickCampaign("smsapp", phoneNumbers("smsapp", 60));
-    sandboxes.smsapp.state.addFault({ path: "/sms/send-bulk-messages", times: "always", fault: { type: "status", status: 503 } });
+    sandboxes.smsapp.state.addFault({
+      path: "/sms/send-bulk-messages",
+      times: "always",
+      fault: { type: "status", status: 503 },
+    });
     expect(await dispatchCampaign(getDb(), campaign.id, { ...options(), concurrency: { smsapp: 1 } })).toBe("paused");
     expect(await statusCounts(campaign.id)).toEqual({ queued: 60 });
     expect(handsetCounts(sandboxes.smsapp)).toEqual([]);
@@ -160,10 +183,18 @@ describe("dispatching a campaign", () => {
   });
 
   it("a queue-scheduled campaign is not sent early, and not at all when too late", async () => {
-    const early = await quickCampaign("smsapp", phoneNumbers("smsapp", 3), { scheduledAt: new Date(Date.now() + 3600_000) });
+    const early = await quickCampaign("smsapp", phoneNumbers("smsapp", 3), {
+      scheduledAt: new Date(Date.now() + 3600_000),
+    });
     expect(await dispatchCampaign(getDb(), early.id, options())).toBe("not-due");
-    const late = await quickCampaign("smsapp", phoneNumbers("smsapp", 3), { scheduledAt: new Date(Date.now() + 1000), expireAfterMinutes: 30 });
-    await getDb().update(campaigns).set({ scheduledAt: sql`now() - interval '2 hours'` }).where(eq(campaigns.id, late.id));
+    const late = await quickCampaign("smsapp", phoneNumbers("smsapp", 3), {
+      scheduledAt: new Date(Date.now() + 1000),
+      expireAfterMinutes: 30,
+    });
+    await getDb()
+      .update(campaigns)
+      .set({ scheduledAt: sql`now() - interval '2 hours'` })
+      .where(eq(campaigns.id, late.id));
     expect(await dispatchCampaign(getDb(), late.id, options())).toBe("expired");
     expect(await statusCounts(late.id)).toEqual({ expired: 3 });
     expect(handsetCounts(sandboxes.smsapp)).toEqual([]);

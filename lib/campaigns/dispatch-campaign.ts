@@ -10,7 +10,14 @@ import { claimBatch } from "./claim-batch";
 import { deliveryReportUrl } from "./delivery-url";
 import { acquireLease, releaseLease, renewLease } from "./dispatch-lease";
 import type { ProviderSession, ProviderSessionFactory } from "./provider-session";
-import { patiently, RATE_LIMIT_PATIENCE_MS, rateLimitWaitMs, STOPPED, sleepInSteps, slowDownTooLong } from "./rate-limit-patience";
+import {
+  patiently,
+  RATE_LIMIT_PATIENCE_MS,
+  rateLimitWaitMs,
+  STOPPED,
+  sleepInSteps,
+  slowDownTooLong,
+} from "./rate-limit-patience";
 import { reconcileUncertain, smsappHistoryMark } from "./reconcile";
 import { recordOutcomes, summarizeBatch } from "./record-results";
 
@@ -48,7 +55,11 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * up. Safe to run any number of times, from any instance, at any moment: the lease admits one dispatcher, each
  * row is claimed before it is sent, and uncertain rows are reconciled with the provider before anything new.
  */
-export async function dispatchCampaign(db: Database, campaignId: string, options: DispatchOptions): Promise<DispatchOutcome> {
+export async function dispatchCampaign(
+  db: Database,
+  campaignId: string,
+  options: DispatchOptions,
+): Promise<DispatchOutcome> {
   const owner = randomUUID();
   if (!(await acquireLease(db, campaignId, owner))) return "busy";
   try {
@@ -64,7 +75,12 @@ export async function dispatchCampaign(db: Database, campaignId: string, options
   }
 }
 
-async function dispatchLeased(db: Database, campaignId: string, owner: string, options: DispatchOptions): Promise<DispatchOutcome> {
+async function dispatchLeased(
+  db: Database,
+  campaignId: string,
+  owner: string,
+  options: DispatchOptions,
+): Promise<DispatchOutcome> {
   const sleep = options.sleep ?? defaultSleep;
   const campaign = await loadCampaign(db, campaignId);
   if (!campaign || !["queued", "sending", "scheduled", "paused"].includes(campaign.status)) return "stopped";
@@ -124,15 +140,25 @@ async function dispatchLeased(db: Database, campaignId: string, owner: string, o
  * Pauses a campaign that is (about to be) sending, with the provider error's plain explanation. Only while we
  * hold the lease: a dispatcher that was replaced must not pause the one now sending (false then).
  */
-async function pauseForProvider(db: Database, campaignId: string, owner: string, error: ProviderError): Promise<boolean> {
+async function pauseForProvider(
+  db: Database,
+  campaignId: string,
+  owner: string,
+  error: ProviderError,
+): Promise<boolean> {
   const paused = await db
     .update(campaigns)
     .set({ status: "paused", pauseReason: error.userMessage })
     .where(
-      and(eq(campaigns.id, campaignId), eq(campaigns.leaseOwner, owner), inArray(campaigns.status, ["queued", "sending", "scheduled"])),
+      and(
+        eq(campaigns.id, campaignId),
+        eq(campaigns.leaseOwner, owner),
+        inArray(campaigns.status, ["queued", "sending", "scheduled"]),
+      ),
     )
     .returning({ id: campaigns.id });
-  if (paused.length > 0) logger.warn({ campaignId, code: error.code, operation: error.operation }, "campaign paused by provider errors");
+  if (paused.length > 0)
+    logger.warn({ campaignId, code: error.code, operation: error.operation }, "campaign paused by provider errors");
   return paused.length > 0;
 }
 
@@ -147,8 +173,11 @@ async function sendAll(
   sleep: (ms: number) => Promise<void>,
 ): Promise<"done" | "paused" | "stopped"> {
   const oneByOne = campaign.provider === "smsapp" && campaign.sender !== null;
-  const batchSize = options.batchSize?.[campaign.provider] ?? (oneByOne ? SINGLE_SEND_BATCH : DEFAULT_BATCH_SIZE[campaign.provider]);
-  const concurrency = options.concurrency?.[campaign.provider] ?? (oneByOne ? SINGLE_SEND_CONCURRENCY : DEFAULT_CONCURRENCY[campaign.provider]);
+  const batchSize =
+    options.batchSize?.[campaign.provider] ?? (oneByOne ? SINGLE_SEND_BATCH : DEFAULT_BATCH_SIZE[campaign.provider]);
+  const concurrency =
+    options.concurrency?.[campaign.provider] ??
+    (oneByOne ? SINGLE_SEND_CONCURRENCY : DEFAULT_CONCURRENCY[campaign.provider]);
   const threshold = options.failureThreshold ?? 3;
   let stop: "paused" | "stopped" | null = null;
 
@@ -165,14 +194,17 @@ async function sendAll(
     let recording: Promise<void> = Promise.resolve();
     try {
       while (!stop) {
-        const claimed = await claimBatch(db, campaign.id, batchSize, owner, { marketing: campaign.category === "marketing" });
+        const claimed = await claimBatch(db, campaign.id, batchSize, owner, {
+          marketing: campaign.category === "marketing",
+        });
         if (claimed.length === 0) return;
         const messages: OutboundSms[] = claimed.map((m) => ({
           to: m.phone,
           text: m.body,
           from: campaign.sender ?? undefined,
           reference: m.reference ?? undefined,
-          dlrUrl: session.provider === "cpsms" && m.reference ? deliveryReportUrl(m.reference, session.mode) : undefined,
+          dlrUrl:
+            session.provider === "cpsms" && m.reference ? deliveryReportUrl(m.reference, session.mode) : undefined,
           sendAt: campaign.scheduledVia === "provider" ? (campaign.scheduledAt ?? undefined) : undefined,
           segments: m.segments,
         }));
@@ -195,7 +227,8 @@ async function sendAll(
         } else if (summary.failure) {
           await recording;
           failures.consecutive++;
-          if (PAUSE_AT_ONCE.has(summary.failure.code) || failures.consecutive >= threshold) await pause(summary.failure);
+          if (PAUSE_AT_ONCE.has(summary.failure.code) || failures.consecutive >= threshold)
+            await pause(summary.failure);
           else await sleep(Math.min(8000, 500 * 2 ** failures.consecutive) + (summary.failure.retryAfterMs ?? 0));
         } else {
           failures.consecutive = 0;
@@ -250,7 +283,10 @@ async function settleUncertain(
     if (!result.retryAt) return true;
     const wait = Math.max(1000, result.retryAt.getTime() + 1000 - Date.now());
     if (waited + wait > RATE_LIMIT_PATIENCE_MS) throw slowDownTooLong(session.provider);
-    logger.info({ campaignId: campaign.id, until: result.retryAt }, "waiting before looking up uncertain messages again");
+    logger.info(
+      { campaignId: campaign.id, until: result.retryAt },
+      "waiting before looking up uncertain messages again",
+    );
     if (!(await sleepInSteps(wait, sleep, stillOurs))) return false;
     waited += wait;
   }
@@ -270,7 +306,8 @@ async function countRemaining(db: Database, campaignId: string): Promise<number>
 }
 
 function isExpired(campaign: Campaign): boolean {
-  if (!campaign.scheduledAt || campaign.expireAfterMinutes === null || campaign.scheduledVia === "provider") return false;
+  if (!campaign.scheduledAt || campaign.expireAfterMinutes === null || campaign.scheduledVia === "provider")
+    return false;
   return Date.now() > campaign.scheduledAt.getTime() + campaign.expireAfterMinutes * 60_000;
 }
 

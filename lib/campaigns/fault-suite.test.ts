@@ -95,8 +95,17 @@ const CASES: Case[] = [
   { name: "latency spike", rule: { delayMs: 600, times: 3 }, expect: "complete" },
   { name: "500 before acting", rule: { fault: { type: "status", status: 500 } }, expect: "complete" },
   { name: "500 after sending", rule: { phase: "after", fault: { type: "status", status: 500 } }, expect: "complete" },
-  { name: "500 outage", rule: { times: "always", fault: { type: "status", status: 500 } }, expect: "paused", reason: /problems on their side/i },
-  { name: "503 with Retry-After", rule: { times: 2, fault: { type: "status", status: 503, retryAfterSeconds: 1 } }, expect: "complete" },
+  {
+    name: "500 outage",
+    rule: { times: "always", fault: { type: "status", status: 500 } },
+    expect: "paused",
+    reason: /problems on their side/i,
+  },
+  {
+    name: "503 with Retry-After",
+    rule: { times: 2, fault: { type: "status", status: 503, retryAfterSeconds: 1 } },
+    expect: "complete",
+  },
   {
     name: "503 with Retry-After outage",
     rule: { times: "always", fault: { type: "status", status: 503, retryAfterSeconds: 1 } },
@@ -107,7 +116,12 @@ const CASES: Case[] = [
   // A rate limit is waited out, never counted as a failure: well past the 3 failed rounds that pause on errors.
   { name: "429 for a while", rule: { times: 12, fault: { type: "status", status: 429 } }, expect: "complete" },
   // Only after half an hour of asking us to slow down does sending pause, saying so.
-  { name: "429 persistent", rule: { times: "always", fault: { type: "status", status: 429 } }, expect: "paused", reason: /kept asking us to slow down/i },
+  {
+    name: "429 persistent",
+    rule: { times: "always", fault: { type: "status", status: 429 } },
+    expect: "paused",
+    reason: /kept asking us to slow down/i,
+  },
   { name: "hang before acting (timeout)", rule: { fault: { type: "hang" } }, expect: "complete" },
   { name: "hang after sending (timeout)", rule: { phase: "after", fault: { type: "hang" } }, expect: "complete" },
   { name: "connection reset before acting", rule: { fault: { type: "reset" } }, expect: "complete" },
@@ -120,9 +134,24 @@ const CASES: Case[] = [
     expect: "complete",
     refused: 2,
   },
-  { name: "401", rule: { times: "always", fault: { type: "status", status: 401 } }, expect: "paused", reason: /login details/i },
-  { name: "402", rule: { times: "always", fault: { type: "status", status: 402 } }, expect: "paused", reason: /credit/i },
-  { name: "403", rule: { times: "always", fault: { type: "status", status: 403 } }, expect: "paused", reason: /refused the request/i },
+  {
+    name: "401",
+    rule: { times: "always", fault: { type: "status", status: 401 } },
+    expect: "paused",
+    reason: /login details/i,
+  },
+  {
+    name: "402",
+    rule: { times: "always", fault: { type: "status", status: 402 } },
+    expect: "paused",
+    reason: /credit/i,
+  },
+  {
+    name: "403",
+    rule: { times: "always", fault: { type: "status", status: 403 } },
+    expect: "paused",
+    reason: /refused the request/i,
+  },
 ];
 
 /** Things a manager should never see in a reason. */
@@ -139,7 +168,12 @@ const handsets = (provider: Provider) => sandboxes[provider].state.handsets() as
 
 async function rows(campaignId: string) {
   return getDb()
-    .select({ id: campaignMessages.id, phone: campaignMessages.phone, status: campaignMessages.status, errorMessage: campaignMessages.errorMessage })
+    .select({
+      id: campaignMessages.id,
+      phone: campaignMessages.phone,
+      status: campaignMessages.status,
+      errorMessage: campaignMessages.errorMessage,
+    })
     .from(campaignMessages)
     .where(eq(campaignMessages.campaignId, campaignId));
 }
@@ -160,19 +194,32 @@ describe.each(VARIANTS)("fault suite: $label", ({ provider, sender, path }) => {
     const phones = phoneNumbers(provider, RECIPIENTS, 700_000);
     const campaign = await quickCampaign(provider, phones, { sender });
     const refusedPhones = c.refused ? phones.slice(3, 3 + c.refused) : [];
-    const rule = c.rule.fault?.type === "recipient_failure" ? { ...c.rule, fault: { ...c.rule.fault, recipients: refusedPhones.map((p) => p.slice(1)) } } : c.rule;
+    const rule =
+      c.rule.fault?.type === "recipient_failure"
+        ? { ...c.rule, fault: { ...c.rule.fault, recipients: refusedPhones.map((p) => p.slice(1)) } }
+        : c.rule;
     const fault = sandboxes[provider].state.addFault({ path, ...rule });
 
     const outcome = await dispatchCampaign(getDb(), campaign.id, options);
     expect(outcome).toBe(c.expect === "complete" ? "finished" : "paused");
-    expect(sandboxes[provider].state.requests({ path }).filter((r) => r.faultId === fault.id).length, "the fault was hit").toBeGreaterThan(0);
+    expect(
+      sandboxes[provider].state.requests({ path }).filter((r) => r.faultId === fault.id).length,
+      "the fault was hit",
+    ).toBeGreaterThan(0);
     expectNoDuplicates(provider);
 
     // Every message is in a defined state; nothing is left "sending" (unknown).
     const first = await rows(campaign.id);
-    const allowed = c.expect === "complete" ? ["accepted", "delivered", "rejected", "failed"] : ["accepted", "delivered", "rejected", "failed", "queued"];
-    expect(first.filter((r) => !allowed.includes(r.status)), "messages in an undefined state").toEqual([]);
-    for (const r of first.filter((r) => r.status === "rejected" || r.status === "failed")) expectPlainReason(r.errorMessage);
+    const allowed =
+      c.expect === "complete"
+        ? ["accepted", "delivered", "rejected", "failed"]
+        : ["accepted", "delivered", "rejected", "failed", "queued"];
+    expect(
+      first.filter((r) => !allowed.includes(r.status)),
+      "messages in an undefined state",
+    ).toEqual([]);
+    for (const r of first.filter((r) => r.status === "rejected" || r.status === "failed"))
+      expectPlainReason(r.errorMessage);
     const got = handsets(provider);
     for (const r of first) {
       // What we call accepted reached the handset; what we still hold did not.
@@ -194,17 +241,27 @@ describe.each(VARIANTS)("fault suite: $label", ({ provider, sender, path }) => {
     const events = await getDb()
       .select({ detail: messageEvents.detail })
       .from(messageEvents)
-      .where(inArray(messageEvents.messageId, first.map((r) => r.id)));
+      .where(
+        inArray(
+          messageEvents.messageId,
+          first.map((r) => r.id),
+        ),
+      );
     for (const e of events) if (e.detail) expectPlainReason(e.detail);
 
     // Lift the fault and resume: everyone not refused gets exactly one message.
     sandboxes[provider].state.faults.clear();
     if (c.expect === "paused") {
-      await getDb().update(campaigns).set({ status: "sending", pauseReason: null }).where(eq(campaigns.id, campaign.id));
+      await getDb()
+        .update(campaigns)
+        .set({ status: "sending", pauseReason: null })
+        .where(eq(campaigns.id, campaign.id));
       expect(await dispatchCampaign(getDb(), campaign.id, options)).toBe("finished");
     }
     const counts = await statusCounts(campaign.id);
-    expect(counts).toEqual(c.refused ? { accepted: RECIPIENTS - c.refused, rejected: c.refused } : { accepted: RECIPIENTS });
+    expect(counts).toEqual(
+      c.refused ? { accepted: RECIPIENTS - c.refused, rejected: c.refused } : { accepted: RECIPIENTS },
+    );
     expectNoDuplicates(provider);
     const received = handsets(provider);
     expect(Object.keys(received)).toHaveLength(RECIPIENTS - refusedPhones.length);
@@ -215,20 +272,35 @@ describe("fault suite: real credential errors", () => {
   const WRONG = { key: "FAULTSUITE-wrong-key-3d9a0f", token: "FAULTSUITE-wrong-token-71c2" };
   const wrongSessions: ProviderSessionFactory = async (provider) =>
     provider === "cpsms"
-      ? { provider, mode: "sandbox", client: createCpsmsClient({ baseUrl: sandboxes.cpsms.url, username: SECRETS.cpsmsUser, apiKey: WRONG.key }) }
-      : { provider, mode: "sandbox", client: createSmsappClient({ baseUrl: sandboxes.smsapp.url, apiToken: WRONG.token, defaultSenderId: "CafeRose" }) };
+      ? {
+          provider,
+          mode: "sandbox",
+          client: createCpsmsClient({ baseUrl: sandboxes.cpsms.url, username: SECRETS.cpsmsUser, apiKey: WRONG.key }),
+        }
+      : {
+          provider,
+          mode: "sandbox",
+          client: createSmsappClient({
+            baseUrl: sandboxes.smsapp.url,
+            apiToken: WRONG.token,
+            defaultSenderId: "CafeRose",
+          }),
+        };
 
-  it.each(["cpsms", "smsapp"] as const)("%s: a wrong API key pauses at once with a plain reason and sends nothing", async (provider) => {
-    const campaign = await quickCampaign(provider, phoneNumbers(provider, 30, 800_000));
-    expect(await dispatchCampaign(getDb(), campaign.id, { ...options, sessions: wrongSessions })).toBe("paused");
-    expect(await statusCounts(campaign.id)).toEqual({ queued: 30 });
-    const row = await campaignRow(campaign.id);
-    expectPlainReason(row.pauseReason);
-    expect(row.pauseReason).toMatch(/login details|API key|token/i);
-    expect(row.pauseReason).not.toContain(WRONG.key);
-    expect(row.pauseReason).not.toContain(WRONG.token);
-    expect(Object.keys(handsets(provider))).toHaveLength(0);
-  });
+  it.each(["cpsms", "smsapp"] as const)(
+    "%s: a wrong API key pauses at once with a plain reason and sends nothing",
+    async (provider) => {
+      const campaign = await quickCampaign(provider, phoneNumbers(provider, 30, 800_000));
+      expect(await dispatchCampaign(getDb(), campaign.id, { ...options, sessions: wrongSessions })).toBe("paused");
+      expect(await statusCounts(campaign.id)).toEqual({ queued: 30 });
+      const row = await campaignRow(campaign.id);
+      expectPlainReason(row.pauseReason);
+      expect(row.pauseReason).toMatch(/login details|API key|token/i);
+      expect(row.pauseReason).not.toContain(WRONG.key);
+      expect(row.pauseReason).not.toContain(WRONG.token);
+      expect(Object.keys(handsets(provider))).toHaveLength(0);
+    },
+  );
 });
 
 describe("fault suite: the provider's log or history fails while checking", () => {
@@ -243,7 +315,8 @@ describe("fault suite: the provider's log or history fails while checking", () =
     const phones = phoneNumbers(provider, 60, 900_000);
     const campaign = await quickCampaign(provider, phones);
     // CPSMS reads its log only when something is uncertain: make the first send ambiguous.
-    if (provider === "cpsms") sandboxes.cpsms.state.addFault({ path: "/send", phase: "after", fault: { type: "status", status: 500 } });
+    if (provider === "cpsms")
+      sandboxes.cpsms.state.addFault({ path: "/send", phase: "after", fault: { type: "status", status: 500 } });
     sandboxes[provider].state.addFault({ method: "GET", path, times: "always", fault: { type: "status", status } });
 
     expect(await dispatchCampaign(getDb(), campaign.id, options)).toBe("paused");
@@ -268,35 +341,42 @@ describe("fault suite: cancelling a CPSMS-held send while CPSMS fails", () => {
     ["refused before acting", { fault: { type: "status", status: 500 } }],
     ["deleted but the answer was lost", { phase: "after", fault: { type: "status", status: 500 } }],
     ["timed out after deleting", { phase: "after", fault: { type: "hang" } }],
-  ] as const)("a cancel that fails part-way (%s) says so plainly, and cancelling again finishes the job", async (_, rule) => {
-    const owner = await insertUser({ role: "owner" });
-    const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 250, 950_000), { scheduledAt: new Date(Date.now() + 3600_000) });
-    expect(await dispatchCampaign(getDb(), campaign.id, { ...options, batchSize: { cpsms: 100 } })).toBe("handed-over");
-    expect(await statusCounts(campaign.id)).toEqual({ scheduled: 250 });
+  ] as const)(
+    "a cancel that fails part-way (%s) says so plainly, and cancelling again finishes the job",
+    async (_, rule) => {
+      const owner = await insertUser({ role: "owner" });
+      const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 250, 950_000), {
+        scheduledAt: new Date(Date.now() + 3600_000),
+      });
+      expect(await dispatchCampaign(getDb(), campaign.id, { ...options, batchSize: { cpsms: 100 } })).toBe(
+        "handed-over",
+      );
+      expect(await statusCounts(campaign.id)).toEqual({ scheduled: 250 });
 
-    // The first delete goes through, the second meets an outage.
-    sandboxes.cpsms.state.addFault({ path: "/deletesms", times: 1 });
-    sandboxes.cpsms.state.addFault({ path: "/deletesms", times: 1, ...rule });
-    const failed = await cancelCampaign(getDb(), owner, campaign.id, sessions).then(
-      () => null,
-      (err: Error) => err,
-    );
-    expect(failed?.message).toMatch(/CPSMS/);
-    expectPlainReason(failed?.message);
-    expect((await campaignRow(campaign.id)).status).toBe("scheduled");
-    // Those deleted at CPSMS (one reference's worth) are cancelled already; the rest are still held there.
-    const partly = await statusCounts(campaign.id);
-    expect(partly.cancelled).toBeGreaterThan(0); // batch sizes vary with concurrent claims
-    expect(partly.cancelled).toBeLessThan(250);
-    expect(partly.scheduled).toBe(250 - partly.cancelled!);
+      // The first delete goes through, the second meets an outage.
+      sandboxes.cpsms.state.addFault({ path: "/deletesms", times: 1 });
+      sandboxes.cpsms.state.addFault({ path: "/deletesms", times: 1, ...rule });
+      const failed = await cancelCampaign(getDb(), owner, campaign.id, sessions).then(
+        () => null,
+        (err: Error) => err,
+      );
+      expect(failed?.message).toMatch(/CPSMS/);
+      expectPlainReason(failed?.message);
+      expect((await campaignRow(campaign.id)).status).toBe("scheduled");
+      // Those deleted at CPSMS (one reference's worth) are cancelled already; the rest are still held there.
+      const partly = await statusCounts(campaign.id);
+      expect(partly.cancelled).toBeGreaterThan(0); // batch sizes vary with concurrent claims
+      expect(partly.cancelled).toBeLessThan(250);
+      expect(partly.scheduled).toBe(250 - partly.cancelled!);
 
-    sandboxes.cpsms.state.faults.clear();
-    await cancelCampaign(getDb(), owner, campaign.id, sessions);
-    expect((await campaignRow(campaign.id)).status).toBe("cancelled");
-    expect(await statusCounts(campaign.id)).toEqual({ cancelled: 250 });
-    await sandboxes.cpsms.state.advance(2 * 3600_000);
-    expect(Object.keys(handsets("cpsms")), "nobody gets a cancelled message").toHaveLength(0);
-  });
+      sandboxes.cpsms.state.faults.clear();
+      await cancelCampaign(getDb(), owner, campaign.id, sessions);
+      expect((await campaignRow(campaign.id)).status).toBe("cancelled");
+      expect(await statusCounts(campaign.id)).toEqual({ cancelled: 250 });
+      await sandboxes.cpsms.state.advance(2 * 3600_000);
+      expect(Object.keys(handsets("cpsms")), "nobody gets a cancelled message").toHaveLength(0);
+    },
+  );
 });
 
 describe("fault suite: delivery polling while the provider fails", () => {
@@ -307,23 +387,28 @@ describe("fault suite: delivery polling while the provider fails", () => {
     ["cpsms", "/getlog", { type: "status", status: 503, retryAfterSeconds: 1 }],
     ["cpsms", "/getlog", { type: "reset" }],
     ["cpsms", "/getlog", { type: "malformed" }],
-  ] as const)("%s %s %o: nothing changes, nothing throws; the verdicts come once it recovers", async (provider, path, fault) => {
-    const campaign = await quickCampaign(provider, phoneNumbers(provider, 20, 990_000));
-    expect(await dispatchCampaign(getDb(), campaign.id, options)).toBe("finished");
-    await sandboxes[provider].state.settle();
+  ] as const)(
+    "%s %s %o: nothing changes, nothing throws; the verdicts come once it recovers",
+    async (provider, path, fault) => {
+      const campaign = await quickCampaign(provider, phoneNumbers(provider, 20, 990_000));
+      expect(await dispatchCampaign(getDb(), campaign.id, options)).toBe("finished");
+      await sandboxes[provider].state.settle();
 
-    sandboxes[provider].state.addFault({ method: "GET", path, times: "always", fault });
-    expect(await pollDeliveryStatus(getDb(), sessions, { campaignId: campaign.id })).toMatchObject({ updated: 0 });
-    expect(await statusCounts(campaign.id)).toEqual({ accepted: 20 });
+      sandboxes[provider].state.addFault({ method: "GET", path, times: "always", fault });
+      expect(await pollDeliveryStatus(getDb(), sessions, { campaignId: campaign.id })).toMatchObject({ updated: 0 });
+      expect(await statusCounts(campaign.id)).toEqual({ accepted: 20 });
 
-    sandboxes[provider].state.faults.clear();
-    // The failed look-up counts as a look (polling backs off); an hour later the messages are due again.
-    await getDb().execute(sql`update campaign_messages set status_changed_at = now() - interval '61 minutes' where campaign_id = ${campaign.id}`);
-    expect((await pollDeliveryStatus(getDb(), sessions, { campaignId: campaign.id })).updated).toBeGreaterThan(0);
-    const counts = await statusCounts(campaign.id);
-    expect((counts.delivered ?? 0) + (counts.undelivered ?? 0)).toBeGreaterThan(0);
-    expect(Object.keys(counts).every((s) => ["accepted", "delivered", "undelivered"].includes(s))).toBe(true);
-  });
+      sandboxes[provider].state.faults.clear();
+      // The failed look-up counts as a look (polling backs off); an hour later the messages are due again.
+      await getDb().execute(
+        sql`update campaign_messages set status_changed_at = now() - interval '61 minutes' where campaign_id = ${campaign.id}`,
+      );
+      expect((await pollDeliveryStatus(getDb(), sessions, { campaignId: campaign.id })).updated).toBeGreaterThan(0);
+      const counts = await statusCounts(campaign.id);
+      expect((counts.delivered ?? 0) + (counts.undelivered ?? 0)).toBeGreaterThan(0);
+      expect(Object.keys(counts).every((s) => ["accepted", "delivered", "undelivered"].includes(s))).toBe(true);
+    },
+  );
 });
 
 describe("fault suite: a dispatcher stalled past its lease", () => {
@@ -345,7 +430,10 @@ describe("fault suite: a dispatcher stalled past its lease", () => {
       const a = dispatchCampaign(getDb(), campaign.id, options);
       await new Promise((r) => setTimeout(r, 300));
       // A stalls past its lease (simulated by running it out); B, started by the sweep, takes over.
-      await getDb().update(campaigns).set({ leaseUntil: sql`now() - interval '1 second'` }).where(eq(campaigns.id, campaign.id));
+      await getDb()
+        .update(campaigns)
+        .set({ leaseUntil: sql`now() - interval '1 second'` })
+        .where(eq(campaigns.id, campaign.id));
       const b = dispatchCampaign(getDb(), campaign.id, options);
       expect(await Promise.all([a, b])).toEqual(["stopped", "finished"]);
       expectNoDuplicates(provider);

@@ -8,7 +8,11 @@
  * Items with the same key never share a batch: a later one waits for the next, so per-key order is kept
  * (a "buffered" report applied before the "delivered" one that followed it).
  */
-export function groupCommit<T, R>(options: { maxBatch: number; keyOf: (item: T) => string; write: (items: T[]) => Promise<R[]> }) {
+export function groupCommit<T, R>(options: {
+  maxBatch: number;
+  keyOf: (item: T) => string;
+  write: (items: T[]) => Promise<R[]>;
+}) {
   type Entry = { item: T; resolve: (r: R) => void; reject: (err: unknown) => void };
   let queue: Entry[] = [];
   let writing = false;

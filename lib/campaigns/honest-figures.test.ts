@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaigns } from "@/drizzle/schema";
-import { closeDb, getDb } from "@/lib/db";
 import { dashboardFigures, upcomingSends } from "@/lib/dashboard/dashboard";
+import { closeDb, getDb } from "@/lib/db";
 import { setRuntimeEnv } from "@/lib/env";
 import { listHistory } from "@/lib/history/list-history";
 import { stopBoss } from "@/lib/jobs/boss";
@@ -29,7 +29,10 @@ beforeAll(async () => {
   dropDatabase = throwaway.drop;
   await closeDb();
   setRuntimeEnv({ DATABASE_URL: throwaway.url });
-  sandboxes = await startSandboxes({ cpsms: { credit: 10_000, dlr: { delayMs: 1 } }, smsapp: { balance: 10_000, delivery: { delayMs: 1 } } });
+  sandboxes = await startSandboxes({
+    cpsms: { credit: 10_000, dlr: { delayMs: 1 } },
+    smsapp: { balance: 10_000, delivery: { delayMs: 1 } },
+  });
 });
 afterAll(async () => {
   await sandboxes.stop();
@@ -49,7 +52,11 @@ async function pollFresh() {
 /** What CPSMS's own log says was charged, and by whom each number was texted. */
 async function cpsmsLog() {
   sandboxes.cpsms.state.lastGetlogAtMs = null;
-  const client = createCpsmsClient({ baseUrl: sandboxes.cpsms.url, username: "sandbox", apiKey: "sandbox-cpsms-api-key" });
+  const client = createCpsmsClient({
+    baseUrl: sandboxes.cpsms.url,
+    username: "sandbox",
+    apiKey: "sandbox-cpsms-api-key",
+  });
   return (await client.getLog()).rows;
 }
 /** smsapp.pk's own message history, every page. */
@@ -71,8 +78,12 @@ describe("every figure true: held is not sent, cost is what the provider charged
   it("sends now, holds at CPSMS, cancels, and sends through smsapp.pk in bulk and one by one", async () => {
     // 19 Danish numbers and one Swedish (1.6 points a segment at CPSMS).
     now = await quickCampaign("cpsms", [...phoneNumbers("cpsms", 19, 1000), "+46701234567"], { sender: "CafeRose" });
-    held = await quickCampaign("cpsms", phoneNumbers("cpsms", 8, 2000), { scheduledAt: new Date(Date.now() + 3600_000) });
-    cancelled = await quickCampaign("cpsms", phoneNumbers("cpsms", 6, 3000), { scheduledAt: new Date(Date.now() + 3600_000) });
+    held = await quickCampaign("cpsms", phoneNumbers("cpsms", 8, 2000), {
+      scheduledAt: new Date(Date.now() + 3600_000),
+    });
+    cancelled = await quickCampaign("cpsms", phoneNumbers("cpsms", 6, 3000), {
+      scheduledAt: new Date(Date.now() + 3600_000),
+    });
     bulk = await quickCampaign("smsapp", phoneNumbers("smsapp", 10, 1000)); // no sender: the account's default
     single = await quickCampaign("smsapp", phoneNumbers("smsapp", 5, 2000), { sender: "CafeRose" });
     for (const c of [now, held, cancelled, bulk, single]) await dispatchCampaign(getDb(), c.id, options());
@@ -85,7 +96,9 @@ describe("every figure true: held is not sent, cost is what the provider charged
     // The chosen sender travels with every smsapp.pk message (one call each); no sender = bulk, 50 per call.
     expect(sandboxes.smsapp.state.requests({ path: "/sms/send" })).toHaveLength(5);
     // Lanes claiming side by side may split the ten over two bulk calls; never more than 50 in one.
-    const bulkSizes = sandboxes.smsapp.state.requests({ path: "/sms/send-bulk-messages" }).map((r) => (r.body as unknown[]).length);
+    const bulkSizes = sandboxes.smsapp.state
+      .requests({ path: "/sms/send-bulk-messages" })
+      .map((r) => (r.body as unknown[]).length);
     expect(bulkSizes.reduce((a, b) => a + b, 0)).toBe(10);
     expect(bulkSizes.length).toBeLessThanOrEqual(2);
   });
@@ -142,7 +155,10 @@ describe("every figure true: held is not sent, cost is what the provider charged
   });
 
   it("once its time has passed, CPSMS's confirmation makes the held campaign sent, with CPSMS's send time", async () => {
-    await getDb().update(campaigns).set({ scheduledAt: new Date(Date.now() - 60_000) }).where(eq(campaigns.id, held.id));
+    await getDb()
+      .update(campaigns)
+      .set({ scheduledAt: new Date(Date.now() - 60_000) })
+      .where(eq(campaigns.id, held.id));
     // Before CPSMS has sent them they stay scheduled, even past the time.
     await pollFresh();
     await sweepCampaigns(getDb());

@@ -7,7 +7,11 @@ import { type DeliveryState, STATUSES_IN } from "./delivery-status";
 export const MESSAGES_PAGE_SIZE = 50;
 
 /** One page of a campaign's recipients (with the guest's name) and what happened to each, optionally one state. */
-export async function listCampaignMessages(db: Database, campaignId: string, options: { page: number; state?: DeliveryState }) {
+export async function listCampaignMessages(
+  db: Database,
+  campaignId: string,
+  options: { page: number; state?: DeliveryState },
+) {
   const where: SQL | undefined = and(
     eq(campaignMessages.campaignId, campaignId),
     options.state ? inArray(campaignMessages.status, STATUSES_IN[options.state]) : undefined,

@@ -40,8 +40,13 @@ export async function getCampaign(db: Database, id: string) {
   const [item] = await queryCampaigns(db, { id, limit: 1 });
   if (!item) return null;
   const [[row], senders, withdrawn] = await Promise.all([
-    db.select({ body: campaigns.body, optOutFooter: campaigns.optOutFooter }).from(campaigns).where(eq(campaigns.id, id)),
-    db.execute<{ sender: string }>(sql`select distinct sender from ${campaignMessages} where campaign_id = ${id} and sender is not null limit 5`),
+    db
+      .select({ body: campaigns.body, optOutFooter: campaigns.optOutFooter })
+      .from(campaigns)
+      .where(eq(campaigns.id, id)),
+    db.execute<{ sender: string }>(
+      sql`select distinct sender from ${campaignMessages} where campaign_id = ${id} and sender is not null limit 5`,
+    ),
     db.execute<{ held: number; went_out: number }>(sql`
       select count(*) filter (where status in ('scheduled', 'sending'))::int as held,
         count(*) filter (where status in (${statusList(TALLY.sent)}))::int as went_out
@@ -85,7 +90,11 @@ async function queryCampaigns(db: Database, options: { limit: number; id?: strin
   const ids = rows.map((r) => r.id);
   const [stats, costs] = await Promise.all([
     db
-      .select({ campaignId: campaignMessages.campaignId, status: campaignMessages.status, n: sql<number>`count(*)::int` })
+      .select({
+        campaignId: campaignMessages.campaignId,
+        status: campaignMessages.status,
+        n: sql<number>`count(*)::int`,
+      })
       .from(campaignMessages)
       .where(inArray(campaignMessages.campaignId, ids))
       .groupBy(campaignMessages.campaignId, campaignMessages.status),
@@ -102,6 +111,11 @@ async function queryCampaigns(db: Database, options: { limit: number; id?: strin
     counts.set(s.campaignId, entry);
   }
   const round = (n: number) => Math.round(Number(n) * 1000) / 1000;
-  const costOf = new Map(costs.rows.map((c) => [c.campaign_id, { charged: round(c.charged), held: round(c.held), estimated: round(c.estimated) }]));
+  const costOf = new Map(
+    costs.rows.map((c) => [
+      c.campaign_id,
+      { charged: round(c.charged), held: round(c.held), estimated: round(c.estimated) },
+    ]),
+  );
   return rows.map((r) => ({ ...r, counts: counts.get(r.id) ?? {}, costs: costOf.get(r.id) ?? NO_COSTS }));
 }

@@ -6,7 +6,11 @@ export type EventSource = "dispatch" | "reconcile" | "dlr" | "poll" | "staff" | 
 export type MessageEvent = { messageId: number; status: string; detail?: string | null };
 
 /** Appends timeline lines for many messages in one statement. */
-export async function recordEvents(db: Pick<Database, "execute">, source: EventSource, events: readonly MessageEvent[]) {
+export async function recordEvents(
+  db: Pick<Database, "execute">,
+  source: EventSource,
+  events: readonly MessageEvent[],
+) {
   if (events.length === 0) return;
   await db.execute(sql`insert into message_events (message_id, status, source, detail)
     select e.id, e.status, ${source}, e.detail

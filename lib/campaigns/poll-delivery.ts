@@ -58,11 +58,16 @@ export async function pollDeliveryStatus(
     if (pending.length === 0) continue;
     try {
       const session = await sessions(provider);
-      const finals = session.provider === "smsapp" ? await smsappFinals(session.client, pending) : await cpsmsFinals(session.client, pending);
+      const finals =
+        session.provider === "smsapp"
+          ? await smsappFinals(session.client, pending)
+          : await cpsmsFinals(session.client, pending);
       updated += await applyFinals(db, finals);
       // Rows still without a verdict go to the back of the line, so a few stuck ones can't starve the rest;
       // for smsapp.pk this is also the "last looked at" time the backoff counts from.
-      const settled = new Set(finals.filter((f) => f.status !== "buffered" && f.status !== "accepted").map((f) => f.id));
+      const settled = new Set(
+        finals.filter((f) => f.status !== "buffered" && f.status !== "accepted").map((f) => f.id),
+      );
       const stillPending = pending.filter((p) => !settled.has(p.id)).map((p) => p.id);
       if (stillPending.length) {
         await db.execute(sql`update campaign_messages set status_changed_at = now()
@@ -140,8 +145,10 @@ async function smsappFinals(
     // What smsapp.pk charged and which sender it used (bulk sends: the account default) are facts either way.
     const facts = { cost: p.cost === null ? sms.cost : undefined, sender: sms.from };
     // A bare "Delivered" only means the gateway took it; the handset verdict carries the gateway id.
-    if (status.state === "delivered" && status.gatewayMessageId) return { id: p.id, status: "delivered", detail: null, ...facts };
-    if (status.state === "failed") return { id: p.id, status: "undelivered", detail: smsappReason(status.label), ...facts };
+    if (status.state === "delivered" && status.gatewayMessageId)
+      return { id: p.id, status: "delivered", detail: null, ...facts };
+    if (status.state === "failed")
+      return { id: p.id, status: "undelivered", detail: smsappReason(status.label), ...facts };
     if (/^buffered/i.test(status.label)) return { id: p.id, status: "buffered", detail: DETAIL.buffered, ...facts };
     return { id: p.id, status: "accepted", detail: null, ...facts };
   };
@@ -165,7 +172,8 @@ async function smsappFinals(
     const byKey = new Map<string, SmsappMessage[]>();
     for (const page of pages) {
       const result = page === 1 ? first : await client.listMessages(page);
-      for (const e of result.items) byKey.set(`${e.to}|${e.message}`, [...(byKey.get(`${e.to}|${e.message}`) ?? []), e]);
+      for (const e of result.items)
+        byKey.set(`${e.to}|${e.message}`, [...(byKey.get(`${e.to}|${e.message}`) ?? []), e]);
     }
     for (const p of withoutUid) {
       const entry = byKey.get(`${toProviderMsisdn(p.phone)}|${p.body}`)?.shift();
@@ -187,11 +195,17 @@ async function cpsmsFinals(
     // Not in the log: not sent (yet). A held message stays "scheduled" until CPSMS lists it.
     if (!row) continue;
     // The log also knows the price (for messages whose send answer was lost), the sender and the send time.
-    const facts = { cost: p.cost === null && row.pointPrice !== null ? row.pointPrice : undefined, segments: row.smsAmount ?? undefined, sender: row.from, sentAt: row.timeSent };
+    const facts = {
+      cost: p.cost === null && row.pointPrice !== null ? row.pointPrice : undefined,
+      segments: row.smsAmount ?? undefined,
+      sender: row.from,
+      sentAt: row.timeSent,
+    };
     const state = row.dlrStatus ? cpsmsDeliveryState(row.dlrStatus) : null;
     if (state === "delivered") finals.push({ id: p.id, status: "delivered", detail: null, ...facts });
     else if (state === "failed") finals.push({ id: p.id, status: "undelivered", detail: DETAIL.failed, ...facts });
-    else if (state === "abandoned") finals.push({ id: p.id, status: "undelivered", detail: DETAIL.abandoned, ...facts });
+    else if (state === "abandoned")
+      finals.push({ id: p.id, status: "undelivered", detail: DETAIL.abandoned, ...facts });
     else if (state === "buffered") finals.push({ id: p.id, status: "buffered", detail: DETAIL.buffered, ...facts });
     else finals.push({ id: p.id, status: "accepted", detail: null, ...facts });
   }
@@ -240,7 +254,11 @@ async function applyFinals(db: Database, finals: Final[]): Promise<number> {
   await recordEvents(
     db,
     "poll",
-    moved.map((r) => ({ messageId: Number(r.id), status: r.status, detail: r.status === "accepted" ? "CPSMS sent it at its scheduled time." : r.detail })),
+    moved.map((r) => ({
+      messageId: Number(r.id),
+      status: r.status,
+      detail: r.status === "accepted" ? "CPSMS sent it at its scheduled time." : r.detail,
+    })),
   );
   return moved.filter((r) => r.status !== "buffered").length;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/lib/db";
 import { cpsmsClientFor, smsappClientFor } from "@/lib/providers/provider-clients";
-import { resolveProvider, type ProviderMode } from "@/lib/providers/resolve-provider";
+import { type ProviderMode, resolveProvider } from "@/lib/providers/resolve-provider";
 import type { CpsmsClient } from "@/lib/sms/cpsms/client";
 import type { SmsappClient } from "@/lib/sms/smsapp/client";
 import type { ProviderName } from "@/lib/sms/types";

@@ -26,7 +26,10 @@ export function assertOutsideQuietHours(
 ): void {
   const zones = audienceTimeZones(phones, settings.timeZone);
   const hours = `${settings.quietHoursStart}–${settings.quietHoursEnd}`;
-  const result = earliestAllowedInZones(at, [...zones.keys()], { start: settings.quietHoursStart, end: settings.quietHoursEnd });
+  const result = earliestAllowedInZones(at, [...zones.keys()], {
+    start: settings.quietHoursStart,
+    end: settings.quietHoursEnd,
+  });
   if (result.ok) return;
   const send = `the ${PROVIDER_LABELS[context.provider]} send`;
   const who = (zone: string) => {
@@ -36,7 +39,9 @@ export function assertOutsideQuietHours(
   };
   const held = result.quietIn[0] ?? settings.timeZone;
   if (!result.opens) {
-    const others = [...zones.keys()].find((z) => countryOfNumber(zones.get(z) ?? "") !== countryOfNumber(zones.get(held) ?? ""));
+    const others = [...zones.keys()].find(
+      (z) => countryOfNumber(zones.get(z) ?? "") !== countryOfNumber(zones.get(held) ?? ""),
+    );
     throw new AppError(
       "INVALID_INPUT",
       `No time of day is outside quiet hours (${hours}) for every guest of ${send}: ${who(held)}${others ? ` and ${who(others)}` : ""} are never awake at the same time. Send to them in separate promotions.`,
@@ -52,14 +57,20 @@ export function assertOutsideQuietHours(
  * The same check for a campaign already written, as it is about to be sent (approved, resumed): its promotion
  * messages not yet sent, at `at`. Service messages are never held.
  */
-export async function assertCampaignOutsideQuietHours(db: Database, campaign: Pick<Campaign, "id" | "category" | "provider">, at: Date): Promise<void> {
+export async function assertCampaignOutsideQuietHours(
+  db: Database,
+  campaign: Pick<Campaign, "id" | "category" | "provider">,
+  at: Date,
+): Promise<void> {
   if (campaign.category !== "marketing") return;
   const settings = await getRestaurantSettings(db);
   if (settings.quietHoursStart === settings.quietHoursEnd) return;
   const rows = await db
     .select({ phone: campaignMessages.phone })
     .from(campaignMessages)
-    .where(and(eq(campaignMessages.campaignId, campaign.id), inArray(campaignMessages.status, ["queued", "scheduled"])));
+    .where(
+      and(eq(campaignMessages.campaignId, campaign.id), inArray(campaignMessages.status, ["queued", "scheduled"])),
+    );
   assertOutsideQuietHours(
     rows.map((r) => r.phone),
     at,

@@ -18,7 +18,16 @@ export function quietHoursConflict(at: Date, timeZone: string, quietStart: strin
   if (start === end) return null; // no quiet hours
   const quiet = start > end ? now >= start || now < end : now >= start && now < end;
   if (!quiet) return null;
-  const opens = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), Math.floor(end / 60), end % 60, 0, 0, timeZone);
+  const opens = new TZDate(
+    local.getFullYear(),
+    local.getMonth(),
+    local.getDate(),
+    Math.floor(end / 60),
+    end % 60,
+    0,
+    0,
+    timeZone,
+  );
   // Quiet hours that wrap midnight and began this evening open tomorrow morning.
   if (opens.getTime() <= at.getTime()) opens.setDate(opens.getDate() + 1);
   return new Date(opens.getTime());
@@ -36,7 +45,8 @@ const SEARCH_LIMIT_MS = 8 * 24 * 3600_000;
  * Honolulu). `quietIn` lists the zones that hold it at `at`.
  */
 export function earliestAllowedInZones(at: Date, zones: readonly string[], hours: QuietHours): ZonesCheck {
-  const quietAt = (t: Date) => zones.map((z) => [z, quietHoursConflict(t, z, hours.start, hours.end)] as const).filter(([, opens]) => opens);
+  const quietAt = (t: Date) =>
+    zones.map((z) => [z, quietHoursConflict(t, z, hours.start, hours.end)] as const).filter(([, opens]) => opens);
   const first = quietAt(at);
   if (first.length === 0) return { ok: true };
   const quietIn = first.map(([z]) => z);

@@ -15,7 +15,11 @@ export function rateLimitWaitMs(retryAfterMs: number | null, n: number): number 
  * Sleeps `ms` in steps of at most 5 s, asking `keepGoing` after each (renew the lease, look for a pause): false as
  * soon as it says stop. Counted in slept time rather than by the clock, so an injected sleep waits the same.
  */
-export async function sleepInSteps(ms: number, sleep: (ms: number) => Promise<void>, keepGoing: () => Promise<boolean>): Promise<boolean> {
+export async function sleepInSteps(
+  ms: number,
+  sleep: (ms: number) => Promise<void>,
+  keepGoing: () => Promise<boolean>,
+): Promise<boolean> {
   for (let slept = 0; slept < ms; ) {
     const step = Math.min(STEP_MS, ms - slept);
     await sleep(step);

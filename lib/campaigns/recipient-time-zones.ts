@@ -1,5 +1,10 @@
 import { getCountry } from "countries-and-timezones";
-import { type CountryCode, getCountries, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import {
+  type CountryCode,
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+} from "libphonenumber-js/max";
 
 /** Calling codes used by one country only: their numbers need no full parse (most of an audience is +45 or +92). */
 const SOLE_COUNTRY = (() => {
@@ -8,7 +13,9 @@ const SOLE_COUNTRY = (() => {
     const code = getCountryCallingCode(country);
     byCode.set(code, [...(byCode.get(code) ?? []), country]);
   }
-  return new Map([...byCode].filter(([, countries]) => countries.length === 1).map(([code, [country]]) => [code, country!]));
+  return new Map(
+    [...byCode].filter(([, countries]) => countries.length === 1).map(([code, [country]]) => [code, country!]),
+  );
 })();
 
 /** The country of an E.164 number ("PK"), or null when it has none (international networks) or is malformed. */

@@ -49,7 +49,11 @@ export async function reconcileUncertain(
     // another instance (or anything else on the account) may just have used it. Nothing is decided until we know.
     if (!isProviderError(err) || err.code !== "rate_limited") throw err;
     logger.info({ campaignId, provider: session.provider }, "provider asked us to slow down while checking; waiting");
-    return { confirmed: 0, requeued: 0, retryAt: new Date(Date.now() + (err.retryAfterMs ?? RATE_LIMIT_WAIT_MS[session.provider])) };
+    return {
+      confirmed: 0,
+      requeued: 0,
+      retryAt: new Date(Date.now() + (err.retryAfterMs ?? RATE_LIMIT_WAIT_MS[session.provider])),
+    };
   }
   return writeVerdicts(db, campaignId, rows, found, leaseOwner);
 }
@@ -58,7 +62,12 @@ export async function reconcileUncertain(
 const RATE_LIMIT_WAIT_MS = { cpsms: GETLOG_MIN_INTERVAL_MS, smsapp: 30_000 };
 
 /** Fills `found` with the rows the provider has; returns when to look again if its answer can't tell yet. */
-async function lookUp(session: ProviderSession, rows: Uncertain[], historyMark: number | null, found: Set<number>): Promise<Date | null> {
+async function lookUp(
+  session: ProviderSession,
+  rows: Uncertain[],
+  historyMark: number | null,
+  found: Set<number>,
+): Promise<Date | null> {
   if (session.provider === "cpsms") {
     const latestClaim = Math.max(...rows.map((r) => r.claimedAt?.getTime() ?? 0));
     const log = await session.client.getLog();
@@ -83,8 +92,13 @@ async function lookUp(session: ProviderSession, rows: Uncertain[], historyMark: 
 }
 
 /** Writes what the look-up found: found rows accepted, provably absent ones queued again (fenced by the lease). */
-async function writeVerdicts(db: Database, campaignId: string, rows: Uncertain[], found: Set<number>, leaseOwner?: string): Promise<ReconcileResult> {
-
+async function writeVerdicts(
+  db: Database,
+  campaignId: string,
+  rows: Uncertain[],
+  found: Set<number>,
+  leaseOwner?: string,
+): Promise<ReconcileResult> {
   // The look-up can take long; if another dispatcher took over meanwhile, the rows may be its sends in flight.
   const fence = leaseOwner === undefined ? sql`` : sql`and ${holdsLease(campaignId, leaseOwner)}`;
   const foundIds = rows.filter((r) => found.has(r.id)).map((r) => r.id);
@@ -95,7 +109,9 @@ async function writeVerdicts(db: Database, campaignId: string, rows: Uncertain[]
     foundIds.length === 0
       ? []
       : ids(
-          await db.execute<{ id: string }>(sql`update campaign_messages set status = 'accepted', sent_at = coalesce(sent_at, claimed_at),
+          await db.execute<{
+            id: string;
+          }>(sql`update campaign_messages set status = 'accepted', sent_at = coalesce(sent_at, claimed_at),
             error_code = null, error_message = null, status_changed_at = now()
             where id = any(${sql.param(foundIds)}::bigint[]) and status = 'sending' ${fence} returning id`),
         );
@@ -103,12 +119,22 @@ async function writeVerdicts(db: Database, campaignId: string, rows: Uncertain[]
     missing.length === 0
       ? []
       : ids(
-          await db.execute<{ id: string }>(sql`update campaign_messages set status = 'queued', claimed_at = null, status_changed_at = now()
+          await db.execute<{
+            id: string;
+          }>(sql`update campaign_messages set status = 'queued', claimed_at = null, status_changed_at = now()
             where id = any(${sql.param(missing)}::bigint[]) and status = 'sending' ${fence} returning id`),
         );
   await recordEvents(db, "reconcile", [
-    ...confirmed.map((messageId) => ({ messageId, status: "accepted", detail: "Found at the provider after an interruption." })),
-    ...requeued.map((messageId) => ({ messageId, status: "queued", detail: "Not found at the provider: it will be sent." })),
+    ...confirmed.map((messageId) => ({
+      messageId,
+      status: "accepted",
+      detail: "Found at the provider after an interruption.",
+    })),
+    ...requeued.map((messageId) => ({
+      messageId,
+      status: "queued",
+      detail: "Not found at the provider: it will be sent.",
+    })),
   ]);
   logger.info({ campaignId, confirmed: confirmed.length, requeued: requeued.length }, "reconciled uncertain messages");
   return { confirmed: confirmed.length, requeued: requeued.length, retryAt: null };

@@ -31,7 +31,15 @@ export function summarizeBatch(ids: readonly number[], results: readonly BatchIt
   let failure: ProviderError | null = null;
   const outcomes = results.map((result, i): MessageOutcome => {
     const id = ids[i] as number;
-    const base = { id, cost: null, segments: null, providerMessageId: null, sender: null, errorCode: null, errorMessage: null };
+    const base = {
+      id,
+      cost: null,
+      segments: null,
+      providerMessageId: null,
+      sender: null,
+      errorCode: null,
+      errorMessage: null,
+    };
     switch (result.status) {
       case "accepted":
         return {
@@ -43,7 +51,12 @@ export function summarizeBatch(ids: readonly number[], results: readonly BatchIt
           sender: result.receipt.sender,
         };
       case "rejected":
-        return { ...base, status: "rejected", errorCode: result.rejection.code ?? "rejected", errorMessage: result.rejection.message };
+        return {
+          ...base,
+          status: "rejected",
+          errorCode: result.rejection.code ?? "rejected",
+          errorMessage: result.rejection.message,
+        };
       case "failed":
       case "skipped":
         failure ??= result.error;
@@ -92,7 +105,10 @@ export async function recordOutcomes(db: Database, outcomes: readonly MessageOut
     outcomes.map((o) => ({
       messageId: o.id,
       status: o.status === "sending" ? "unknown" : o.status,
-      detail: o.status === "sending" ? `Provider answer unclear (${o.errorMessage ?? "no answer"}); checking before any resend.` : o.errorMessage,
+      detail:
+        o.status === "sending"
+          ? `Provider answer unclear (${o.errorMessage ?? "no answer"}); checking before any resend.`
+          : o.errorMessage,
     })),
   );
 }

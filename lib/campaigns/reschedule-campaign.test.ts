@@ -31,7 +31,9 @@ const row = async (id: string) => (await getDb().select().from(campaigns).where(
 describe("rescheduleCampaign", () => {
   it("moves a CPSMS-held send: deleted at CPSMS and handed over again with the new timestamp", async () => {
     const owner = await insertUser({ role: "owner" });
-    const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 3, 700), { scheduledAt: new Date(Date.now() + 3600_000) });
+    const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 3, 700), {
+      scheduledAt: new Date(Date.now() + 3600_000),
+    });
     await dispatchCampaign(getDb(), campaign.id, options());
     expect(await statusCounts(campaign.id)).toEqual({ scheduled: 3 });
     const newAt = new Date(Date.now() + 2 * 3600_000);
@@ -41,7 +43,9 @@ describe("rescheduleCampaign", () => {
     expect(await statusCounts(campaign.id)).toEqual({ queued: 3 });
     await dispatchCampaign(getDb(), campaign.id, options());
     expect(await statusCounts(campaign.id)).toEqual({ scheduled: 3 });
-    const sends = sandboxes.cpsms.state.requests({ path: "/send" }).map((r) => (r.body as { timestamp?: number }).timestamp);
+    const sends = sandboxes.cpsms.state
+      .requests({ path: "/send" })
+      .map((r) => (r.body as { timestamp?: number }).timestamp);
     expect(sends.at(-1)).toBe(Math.floor(newAt.getTime() / 1000));
     expect((await row(campaign.id)).scheduledAt?.getTime()).toBe(newAt.getTime());
     // At the new time, every guest gets it once; nothing at the old time.
@@ -51,36 +55,65 @@ describe("rescheduleCampaign", () => {
 
   it("quiet hours are the guests' own: a Pakistani send may move to 07:00 Copenhagen time, a Danish one may not", async () => {
     const owner = await insertUser({ role: "owner" });
-    const pak = await quickCampaign("smsapp", phoneNumbers("smsapp", 2, 720), { scheduledAt: new Date(Date.now() + 3600_000) });
-    const dan = await quickCampaign("smsapp", phoneNumbers("cpsms", 2, 730), { scheduledAt: new Date(Date.now() + 3600_000) });
+    const pak = await quickCampaign("smsapp", phoneNumbers("smsapp", 2, 720), {
+      scheduledAt: new Date(Date.now() + 3600_000),
+    });
+    const dan = await quickCampaign("smsapp", phoneNumbers("cpsms", 2, 730), {
+      scheduledAt: new Date(Date.now() + 3600_000),
+    });
     const tomorrow = formatInZone(new Date(Date.now() + 86_400_000), "Europe/Copenhagen", "yyyy-MM-dd");
-    await getDb().update(restaurantSettings).set({ quietHoursStart: "20:00", quietHoursEnd: "09:00", timeZone: "Europe/Copenhagen" }).where(eq(restaurantSettings.id, 1));
+    await getDb()
+      .update(restaurantSettings)
+      .set({ quietHoursStart: "20:00", quietHoursEnd: "09:00", timeZone: "Europe/Copenhagen" })
+      .where(eq(restaurantSettings.id, 1));
     try {
       await rescheduleCampaign(getDb(), owner, pak.id, `${tomorrow}T07:00`, sandboxSessions(sandboxes));
       expect(local((await row(pak.id)).scheduledAt!)).toBe(`${tomorrow}T07:00`);
-      await expect(rescheduleCampaign(getDb(), owner, dan.id, `${tomorrow}T07:00`, sandboxSessions(sandboxes))).rejects.toThrow(/quiet hours.*Denmark.*09:00/);
+      await expect(
+        rescheduleCampaign(getDb(), owner, dan.id, `${tomorrow}T07:00`, sandboxSessions(sandboxes)),
+      ).rejects.toThrow(/quiet hours.*Denmark.*09:00/);
     } finally {
-      await getDb().update(restaurantSettings).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(restaurantSettings.id, 1));
+      await getDb()
+        .update(restaurantSettings)
+        .set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" })
+        .where(eq(restaurantSettings.id, 1));
     }
   });
 
   it("refuses within CPSMS's 10-minute lock and changes nothing", async () => {
     const owner = await insertUser({ role: "owner" });
-    const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 2, 710), { scheduledAt: new Date(Date.now() + 3600_000) });
+    const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 2, 710), {
+      scheduledAt: new Date(Date.now() + 3600_000),
+    });
     await dispatchCampaign(getDb(), campaign.id, options());
-    await getDb().update(campaigns).set({ scheduledAt: sql`now() + interval '5 minutes'` }).where(eq(campaigns.id, campaign.id));
-    await expect(rescheduleCampaign(getDb(), owner, campaign.id, local(new Date(Date.now() + 7200_000)), sandboxSessions(sandboxes))).rejects.toThrow(/less than 10 minutes/);
+    await getDb()
+      .update(campaigns)
+      .set({ scheduledAt: sql`now() + interval '5 minutes'` })
+      .where(eq(campaigns.id, campaign.id));
+    await expect(
+      rescheduleCampaign(
+        getDb(),
+        owner,
+        campaign.id,
+        local(new Date(Date.now() + 7200_000)),
+        sandboxSessions(sandboxes),
+      ),
+    ).rejects.toThrow(/less than 10 minutes/);
     expect(await statusCounts(campaign.id)).toEqual({ scheduled: 2 });
   });
 
   it("moves a queued smsapp.pk send by time only, and refuses past times", async () => {
     const owner = await insertUser({ role: "owner" });
-    const campaign = await quickCampaign("smsapp", phoneNumbers("smsapp", 2, 720), { scheduledAt: new Date(Date.now() + 3600_000) });
+    const campaign = await quickCampaign("smsapp", phoneNumbers("smsapp", 2, 720), {
+      scheduledAt: new Date(Date.now() + 3600_000),
+    });
     const newAt = new Date(Date.now() + 3 * 3600_000);
     newAt.setSeconds(0, 0);
     await rescheduleCampaign(getDb(), owner, campaign.id, local(newAt), sandboxSessions(sandboxes));
     expect((await row(campaign.id)).scheduledAt?.getTime()).toBe(newAt.getTime());
     expect(await dispatchCampaign(getDb(), campaign.id, options())).toBe("not-due");
-    await expect(rescheduleCampaign(getDb(), owner, campaign.id, "2020-01-01T10:00", sandboxSessions(sandboxes))).rejects.toThrow(/at least a minute from now/);
+    await expect(
+      rescheduleCampaign(getDb(), owner, campaign.id, "2020-01-01T10:00", sandboxSessions(sandboxes)),
+    ).rejects.toThrow(/at least a minute from now/);
   });
 });

@@ -18,7 +18,13 @@ import { assertCampaignOutsideQuietHours } from "./quiet-hours-check";
  * there (allowed until 10 minutes before its time) and handed over again with the new `timestamp`; if CPSMS
  * refuses part way, what it deleted is handed back with the old time, so every guest still gets exactly one.
  */
-export async function rescheduleCampaign(db: Database, actor: { id: string }, id: string, localDateTime: string, sessions: ProviderSessionFactory) {
+export async function rescheduleCampaign(
+  db: Database,
+  actor: { id: string },
+  id: string,
+  localDateTime: string,
+  sessions: ProviderSessionFactory,
+) {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, id));
   if (!campaign) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
   if (!(campaign.status === "scheduled" || (campaign.status === "draft" && campaign.scheduledAt))) {
@@ -28,16 +34,23 @@ export async function rescheduleCampaign(db: Database, actor: { id: string }, id
   const parsed = parseLocalDateTime(localDateTime, settings.timeZone);
   if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason);
   const newAt = parsed.date;
-  if (newAt.getTime() < Date.now() + 60_000) throw new AppError("INVALID_INPUT", "Choose a time at least a minute from now.");
+  if (newAt.getTime() < Date.now() + 60_000)
+    throw new AppError("INVALID_INPUT", "Choose a time at least a minute from now.");
   await assertCampaignOutsideQuietHours(db, campaign, newAt);
   const deadline = campaign.status === "scheduled" ? cancelDeadline(campaign) : null;
   if (deadline && Date.now() >= deadline.getTime()) {
-    throw new AppError("CONFLICT", "CPSMS no longer allows changes: it is less than 10 minutes before the send time, so these messages will go out as planned.");
+    throw new AppError(
+      "CONFLICT",
+      "CPSMS no longer allows changes: it is less than 10 minutes before the send time, so these messages will go out as planned.",
+    );
   }
 
   if (deadline) {
     // Stop dispatch from handing anything more to CPSMS while we take it back.
-    await db.update(campaigns).set({ status: "paused", pauseReason: "Moving to a new time…" }).where(eq(campaigns.id, id));
+    await db
+      .update(campaigns)
+      .set({ status: "paused", pauseReason: "Moving to a new time…" })
+      .where(eq(campaigns.id, id));
     const refs = await db
       .selectDistinct({ reference: campaignMessages.reference })
       .from(campaignMessages)
@@ -62,19 +75,45 @@ export async function rescheduleCampaign(db: Database, actor: { id: string }, id
         await tx
           .update(campaignMessages)
           .set({ status: "queued", reference: null, claimedAt: null, statusChangedAt: new Date() })
-          .where(and(eq(campaignMessages.campaignId, id), eq(campaignMessages.status, "scheduled"), inArray(campaignMessages.reference, deleted)));
+          .where(
+            and(
+              eq(campaignMessages.campaignId, id),
+              eq(campaignMessages.status, "scheduled"),
+              inArray(campaignMessages.reference, deleted),
+            ),
+          );
       }
-      await tx.update(campaigns).set({ status: "scheduled", scheduledAt: when, pauseReason: null }).where(eq(campaigns.id, id));
-      if (!refusal) await recordAudit(tx, { actorId: actor.id, action: "campaign.rescheduled", targetType: "campaign", targetId: id, details: { from: campaign.scheduledAt?.toISOString(), to: newAt.toISOString() } });
+      await tx
+        .update(campaigns)
+        .set({ status: "scheduled", scheduledAt: when, pauseReason: null })
+        .where(eq(campaigns.id, id));
+      if (!refusal)
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "campaign.rescheduled",
+          targetType: "campaign",
+          targetId: id,
+          details: { from: campaign.scheduledAt?.toISOString(), to: newAt.toISOString() },
+        });
     });
     await enqueueDispatch(id);
-    if (refusal) throw new AppError("CONFLICT", `CPSMS refused the change, so the original time stands: ${isProviderError(refusal) ? refusal.userMessage : "unknown error"}`);
+    if (refusal)
+      throw new AppError(
+        "CONFLICT",
+        `CPSMS refused the change, so the original time stands: ${isProviderError(refusal) ? refusal.userMessage : "unknown error"}`,
+      );
     return;
   }
 
   await db.transaction(async (tx) => {
     await tx.update(campaigns).set({ scheduledAt: newAt }).where(eq(campaigns.id, id));
-    await recordAudit(tx, { actorId: actor.id, action: "campaign.rescheduled", targetType: "campaign", targetId: id, details: { from: campaign.scheduledAt?.toISOString(), to: newAt.toISOString() } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "campaign.rescheduled",
+      targetType: "campaign",
+      targetId: id,
+      details: { from: campaign.scheduledAt?.toISOString(), to: newAt.toISOString() },
+    });
   });
   if (campaign.status === "scheduled") await enqueueDispatch(id, newAt);
 }

@@ -25,11 +25,13 @@ export async function resendToFailed(
     .select({ phone: campaignMessages.phone, contactId: campaignMessages.contactId, body: campaignMessages.body })
     .from(campaignMessages)
     .where(and(eq(campaignMessages.campaignId, campaignId), inArray(campaignMessages.status, [...RESENDABLE])));
-  if (failed.length === 0) throw new AppError("INVALID_INPUT", "No recipient of this campaign failed, so there is nothing to resend.");
+  if (failed.length === 0)
+    throw new AppError("INVALID_INPUT", "No recipient of this campaign failed, so there is nothing to resend.");
   // Someone may have opted out since the first send: ask again.
   const allowed = await stillAllowed(failed.map((f) => f.phone));
   const recipients = failed.filter((f) => allowed.has(f.phone));
-  if (recipients.length === 0) throw new AppError("INVALID_INPUT", "Everyone whose message failed has opted out since, so nothing was resent.");
+  if (recipients.length === 0)
+    throw new AppError("INVALID_INPUT", "Everyone whose message failed has opted out since, so nothing was resent.");
   return createCampaign(db, actor, {
     name: `${original.name} (resend to failed)`,
     provider: original.provider,

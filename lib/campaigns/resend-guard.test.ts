@@ -19,13 +19,21 @@ describe("resend to failed", () => {
         when ${phones[0]!} then 'delivered' when ${phones[1]!} then 'undelivered' when ${phones[2]!} then 'rejected'
         when ${phones[3]!} then 'failed' when ${phones[4]!} then 'undelivered' else 'rejected' end
       where campaign_id = ${campaign.id}`);
-    await db.insert(suppressions).values({ phoneHash: hashPhone(phones[5]!), source: "opt_out_link" }).onConflictDoNothing();
+    await db
+      .insert(suppressions)
+      .values({ phoneHash: hashPhone(phones[5]!), source: "opt_out_link" })
+      .onConflictDoNothing();
     const tag = randomBytes(3).toString("hex");
-    await db.insert(contacts).values({ phone: phones[4]!, firstName: "Withdrawn", consentState: "withdrawn", optOutToken: `w-${tag}` });
+    await db
+      .insert(contacts)
+      .values({ phone: phones[4]!, firstName: "Withdrawn", consentState: "withdrawn", optOutToken: `w-${tag}` });
 
     const manager = await insertUser({ role: "manager" });
     const resent = await resendToFailed(db, manager, campaign.id, resendAllowList(db, "marketing"));
-    const rows = await db.select({ phone: campaignMessages.phone }).from(campaignMessages).where(eq(campaignMessages.campaignId, resent.id));
+    const rows = await db
+      .select({ phone: campaignMessages.phone })
+      .from(campaignMessages)
+      .where(eq(campaignMessages.campaignId, resent.id));
     expect(rows.map((r) => r.phone).sort()).toEqual([phones[1], phones[2], phones[3]].sort());
     expect(resent).toMatchObject({ status: "queued", provider: "cpsms", name: "Friday happy hour (resend to failed)" });
     expect(await statusCounts(resent.id)).toEqual({ queued: 3 });

@@ -20,7 +20,12 @@ export function resendAllowList(db: Database, category: "marketing" | "transacti
         db
           .select({ hash: suppressions.phoneHash })
           .from(suppressions)
-          .where(inArray(suppressions.phoneHash, chunk.map((p) => hashPhone(p)))),
+          .where(
+            inArray(
+              suppressions.phoneHash,
+              chunk.map((p) => hashPhone(p)),
+            ),
+          ),
         db
           .select({ phone: contacts.phone })
           .from(contacts)

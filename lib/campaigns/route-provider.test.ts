@@ -10,7 +10,13 @@ describe("provider routing", () => {
   });
 
   it("uses the owner's rules, longest prefix first", () => {
-    const routes = { rules: [{ prefix: "+4", provider: "smsapp" as const }, { prefix: "+45", provider: "cpsms" as const }], fallback: "cpsms" as const };
+    const routes = {
+      rules: [
+        { prefix: "+4", provider: "smsapp" as const },
+        { prefix: "+45", provider: "cpsms" as const },
+      ],
+      fallback: "cpsms" as const,
+    };
     expect(routeProvider("+4520123456", routes)).toBe("cpsms");
     expect(routeProvider("+46701234567", routes)).toBe("smsapp");
     expect(routeProvider("+923001234567", routes)).toBe("cpsms");

@@ -10,7 +10,11 @@ const ACCOUNT_DEFAULT: Record<ProviderName, string> = {
  * log or history), else the sender we asked for, else the account default in words. The campaign page, history
  * and the provider histories then agree, because all of them show what the provider used.
  */
-export function senderShown(provider: ProviderName, used: string | null | undefined, chosen: string | null | undefined): string {
+export function senderShown(
+  provider: ProviderName,
+  used: string | null | undefined,
+  chosen: string | null | undefined,
+): string {
   return used || chosen || ACCOUNT_DEFAULT[provider];
 }
 

@@ -60,7 +60,10 @@ export async function stopHeldMessages(db: Database, sessions: ProviderSessionFa
             await db.execute(sql`update campaign_messages set error_code = ${DELETE_UNCERTAIN}
               where campaign_id = ${group.campaign_id} and reference = ${group.reference} and status = 'scheduled'`);
           }
-          logger.warn({ err, campaignId: group.campaign_id }, "could not delete a withdrawn guest's held message at CPSMS; will retry");
+          logger.warn(
+            { err, campaignId: group.campaign_id },
+            "could not delete a withdrawn guest's held message at CPSMS; will retry",
+          );
           result.failed++;
           continue;
         }
@@ -98,11 +101,16 @@ async function settleDeleted(db: Database, group: HeldGroup): Promise<{ deleted:
       where campaign_id = ${group.campaign_id} and reference = ${group.reference} and status = 'scheduled'
       returning id`);
     await recordEvents(tx, "consent", [
-      ...cancelled.rows.map((r) => ({ messageId: Number(r.id), status: "cancelled", detail: `${r.stop_reason ?? "Consent withdrawn"}: deleted at CPSMS.` })),
+      ...cancelled.rows.map((r) => ({
+        messageId: Number(r.id),
+        status: "cancelled",
+        detail: `${r.stop_reason ?? "Consent withdrawn"}: deleted at CPSMS.`,
+      })),
       ...requeued.rows.map((r) => ({
         messageId: Number(r.id),
         status: "queued",
-        detail: "CPSMS deletes whole requests: handed to CPSMS again for the same time, without the guest who opted out.",
+        detail:
+          "CPSMS deletes whole requests: handed to CPSMS again for the same time, without the guest who opted out.",
       })),
     ]);
     return { deleted: cancelled.rows.length, requeued: requeued.rows.length };

@@ -66,7 +66,8 @@ export async function stopMessagesTo(
     select id, 'cancelled' as kind from cancelled union all select id, 'marked' from marked`);
   const marked = result.rows.filter((r) => r.kind === "marked").length;
   const cancelled = result.rows.length - marked;
-  if (result.rows.length) logger.info({ cancelled, marked, source: options.source }, "withdrawal stopped pending messages");
+  if (result.rows.length)
+    logger.info({ cancelled, marked, source: options.source }, "withdrawal stopped pending messages");
   return { cancelled, marked };
 }
 

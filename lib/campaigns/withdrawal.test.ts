@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignMessages, contacts } from "@/drizzle/schema";
 import { withdrawConsent } from "@/lib/consent/consent-ledger";
-import { newOptOutToken } from "@/lib/consent/opt-out-link";
 import { optOutByToken } from "@/lib/consent/opt-out";
+import { newOptOutToken } from "@/lib/consent/opt-out-link";
 import { suppressPhones } from "@/lib/consent/suppression";
 import { eraseContact } from "@/lib/contacts/gdpr";
 import { importContactsCsv } from "@/lib/contacts/import/import-contacts";
@@ -38,16 +38,28 @@ let offset = 40_000;
 async function guests(provider: "cpsms" | "smsapp", n: number) {
   offset += 100;
   // Danish numbers the guest book itself accepts (+45 26xxxxxx), since the import test reads them like a CSV.
-  const phones = provider === "cpsms" ? Array.from({ length: n }, () => uniqueDkPhone()) : phoneNumbers(provider, n, offset);
+  const phones =
+    provider === "cpsms" ? Array.from({ length: n }, () => uniqueDkPhone()) : phoneNumbers(provider, n, offset);
   return getDb()
     .insert(contacts)
-    .values(phones.map((phone) => ({ phone, firstName: "Guest", consentState: "granted" as const, optOutToken: newOptOutToken() })))
+    .values(
+      phones.map((phone) => ({
+        phone,
+        firstName: "Guest",
+        consentState: "granted" as const,
+        optOutToken: newOptOutToken(),
+      })),
+    )
     .returning();
 }
 
 async function campaignTo(list: { id: string; phone: string }[], overrides: Parameters<typeof quickCampaign>[2] = {}) {
   const provider = list[0]!.phone.startsWith("+45") ? "cpsms" : "smsapp";
-  const campaign = await quickCampaign(provider, list.map((g) => g.phone), overrides);
+  const campaign = await quickCampaign(
+    provider,
+    list.map((g) => g.phone),
+    overrides,
+  );
   // quickCampaign writes pasted numbers; tie the rows to the guests like compose does.
   for (const g of list) {
     await getDb().update(campaignMessages).set({ contactId: g.id }).where(eq(campaignMessages.phone, g.phone));
@@ -71,18 +83,30 @@ describe("withdrawal reaches messages that haven't gone out", () => {
 
     const her = list[0]!;
     expect(await optOutByToken(getDb(), her.optOutToken)).toBe(true);
-    expect(await rowOf(campaign.id, her.phone)).toMatchObject({ status: "scheduled", stopReason: "The guest opted out by their link" });
+    expect(await rowOf(campaign.id, her.phone)).toMatchObject({
+      status: "scheduled",
+      stopReason: "The guest opted out by their link",
+    });
     expect((await getCampaign(getDb(), campaign.id))?.withdrawnHeld).toBe(1);
 
     const result = await stopHeldMessages(getDb(), sessions());
     expect(result).toMatchObject({ deleted: 1, requeued: 3, locked: 0 });
-    expect(await rowOf(campaign.id, her.phone)).toMatchObject({ status: "cancelled", cost: null, errorCode: "consent_withdrawn" });
+    expect(await rowOf(campaign.id, her.phone)).toMatchObject({
+      status: "cancelled",
+      cost: null,
+      errorCode: "consent_withdrawn",
+    });
     expect((await rowOf(campaign.id, her.phone)).errorMessage).toMatch(/opted out by their link.*Deleted at CPSMS/);
     // The other three are handed to CPSMS again, for the same time.
     await dispatchCampaign(getDb(), campaign.id, options());
     expect(await statusCounts(campaign.id)).toEqual({ scheduled: 3, cancelled: 1 });
     const held = sandboxes.cpsms.state.messages().filter((m) => m.state === "scheduled");
-    expect(held.map((m) => `+${m.to}`).sort()).toEqual(list.slice(1).map((g) => g.phone).sort());
+    expect(held.map((m) => `+${m.to}`).sort()).toEqual(
+      list
+        .slice(1)
+        .map((g) => g.phone)
+        .sort(),
+    );
     expect(new Set(held.map((m) => m.sendAtMs))).toEqual(new Set(before.map((m) => m.sendAtMs)));
 
     // At the send time: the three get it once, she gets nothing.
@@ -104,7 +128,10 @@ describe("withdrawal reaches messages that haven't gone out", () => {
     const result = await stopHeldMessages(getDb(), sessions());
     expect(result).toMatchObject({ deleted: 0, locked: 1 });
     expect(sandboxes.cpsms.state.requests({ path: "/deletesms" })).toHaveLength(0);
-    expect(await rowOf(campaign.id, list[0]!.phone)).toMatchObject({ status: "scheduled", stopReason: "Staff withdrew the guest's consent" });
+    expect(await rowOf(campaign.id, list[0]!.phone)).toMatchObject({
+      status: "scheduled",
+      stopReason: "Staff withdrew the guest's consent",
+    });
     expect((await getCampaign(getDb(), campaign.id))?.withdrawnHeld).toBe(1);
   });
 
@@ -144,11 +171,23 @@ describe("withdrawal reaches messages that haven't gone out", () => {
     expect(result).toMatchObject({ consentWithdrawn: 1, skipped: 1 });
     const [contact] = await getDb().select().from(contacts).where(eq(contacts.id, list[0]!.id));
     expect(contact?.consentState).toBe("withdrawn");
-    expect(await rowOf(queued.id, list[0]!.phone)).toMatchObject({ status: "cancelled", errorMessage: "Not sent: marked as opted out by an import." });
-    expect(await rowOf(held.id, list[0]!.phone)).toMatchObject({ status: "scheduled", stopReason: "Marked as opted out by an import" });
+    expect(await rowOf(queued.id, list[0]!.phone)).toMatchObject({
+      status: "cancelled",
+      errorMessage: "Not sent: marked as opted out by an import.",
+    });
+    expect(await rowOf(held.id, list[0]!.phone)).toMatchObject({
+      status: "scheduled",
+      stopReason: "Marked as opted out by an import",
+    });
     expect(await stopHeldMessages(getDb(), sessions())).toMatchObject({ deleted: 1, requeued: 2 });
     await expect(
-      importContactsCsv(getDb(), new TextEncoder().encode(csv), { defaultCountry: "DK", existing: "skip", optOut: true, consent: { wording: "Yes" }, actorId: manager.id }),
+      importContactsCsv(getDb(), new TextEncoder().encode(csv), {
+        defaultCountry: "DK",
+        existing: "skip",
+        optOut: true,
+        consent: { wording: "Yes" },
+        actorId: manager.id,
+      }),
     ).rejects.toThrow(/not both/);
   });
 
@@ -171,7 +210,10 @@ describe("withdrawal reaches messages that haven't gone out", () => {
     const erasedId = (await rowOf(held.id, list[2]!.phone)).id;
     await eraseContact(getDb(), manager, list[2]!.id);
 
-    const [erasedService] = await getDb().select().from(campaignMessages).where(eq(campaignMessages.campaignId, service.id));
+    const [erasedService] = await getDb()
+      .select()
+      .from(campaignMessages)
+      .where(eq(campaignMessages.campaignId, service.id));
     expect(await statusCounts(service.id)).toEqual({ queued: 2, cancelled: 1 });
     expect(erasedService).toBeDefined();
     await stopHeldMessages(getDb(), sessions());
@@ -179,8 +221,17 @@ describe("withdrawal reaches messages that haven't gone out", () => {
     expect(erased).toMatchObject({ status: "cancelled", phone: `erased-${erasedId}` });
     await dispatchCampaign(getDb(), held.id, options());
     expect(await statusCounts(held.id)).toEqual({ scheduled: 2, cancelled: 1 });
-    expect(sandboxes.cpsms.state.messages().filter((m) => m.state === "scheduled").map((m) => `+${m.to}`).sort()).toEqual(
-      list.slice(0, 2).map((g) => g.phone).sort(),
+    expect(
+      sandboxes.cpsms.state
+        .messages()
+        .filter((m) => m.state === "scheduled")
+        .map((m) => `+${m.to}`)
+        .sort(),
+    ).toEqual(
+      list
+        .slice(0, 2)
+        .map((g) => g.phone)
+        .sort(),
     );
   });
 });

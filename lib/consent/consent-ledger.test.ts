@@ -16,7 +16,10 @@ async function guest(consented = false) {
   const contact = await createContact(
     getDb(),
     staff,
-    createContactSchema.parse({ phone: uniqueDkPhone(), ...(consented ? { consent: { state: "granted", source: "in_person", wording: "Yes please" } } : {}) }),
+    createContactSchema.parse({
+      phone: uniqueDkPhone(),
+      ...(consented ? { consent: { state: "granted", source: "in_person", wording: "Yes please" } } : {}),
+    }),
     "DK",
   );
   return { staff, contact };
@@ -25,18 +28,32 @@ async function guest(consented = false) {
 describe("consent ledger and suppression", () => {
   it("grants with proof, withdraws into the suppression list, and keeps the whole history", async () => {
     const { staff, contact } = await guest();
-    await grantConsent(getDb(), { contactId: contact.id, source: "web_form", wording: "Send me offers", actorId: staff.id });
+    await grantConsent(getDb(), {
+      contactId: contact.id,
+      source: "web_form",
+      wording: "Send me offers",
+      actorId: staff.id,
+    });
     expect((await getContact(getDb(), contact.id))?.consentState).toBe("granted");
     expect(await isSuppressed(getDb(), contact.phone)).toBe(false);
 
-    const changed = await withdrawConsent(getDb(), { selection: { ids: [contact.id] }, source: "staff", actorId: staff.id });
+    const changed = await withdrawConsent(getDb(), {
+      selection: { ids: [contact.id] },
+      source: "staff",
+      actorId: staff.id,
+    });
     expect(changed.map((c) => c.id)).toEqual([contact.id]);
-    expect((await getContact(getDb(), contact.id))).toMatchObject({ consentState: "withdrawn", suppressed: true });
-    const [row] = await getDb().select().from(suppressions).where(eq(suppressions.phoneHash, hashPhone(contact.phone)));
+    expect(await getContact(getDb(), contact.id)).toMatchObject({ consentState: "withdrawn", suppressed: true });
+    const [row] = await getDb()
+      .select()
+      .from(suppressions)
+      .where(eq(suppressions.phoneHash, hashPhone(contact.phone)));
     expect(row?.source).toBe("staff");
 
     // Withdrawing again records nothing new.
-    expect(await withdrawConsent(getDb(), { selection: { ids: [contact.id] }, source: "staff", actorId: staff.id })).toEqual([]);
+    expect(
+      await withdrawConsent(getDb(), { selection: { ids: [contact.id] }, source: "staff", actorId: staff.id }),
+    ).toEqual([]);
     const history = await consentHistory(getDb(), contact.id);
     expect(history.map((h) => [h.state, h.source, h.recordedBy])).toEqual([
       ["granted", "web_form", staff.name],
@@ -44,13 +61,20 @@ describe("consent ledger and suppression", () => {
     ]);
 
     // A new, explicit grant lifts the suppression.
-    await grantConsent(getDb(), { contactId: contact.id, source: "in_person", wording: "Yes again", actorId: staff.id });
+    await grantConsent(getDb(), {
+      contactId: contact.id,
+      source: "in_person",
+      wording: "Yes again",
+      actorId: staff.id,
+    });
     expect(await isSuppressed(getDb(), contact.phone)).toBe(false);
   });
 
   it("refuses a grant without wording", async () => {
     const { staff, contact } = await guest();
-    await expect(grantConsent(getDb(), { contactId: contact.id, source: "in_person", wording: "  ", actorId: staff.id })).rejects.toThrow(/wording/);
+    await expect(
+      grantConsent(getDb(), { contactId: contact.id, source: "in_person", wording: "  ", actorId: staff.id }),
+    ).rejects.toThrow(/wording/);
     expect(await getDb().select().from(consentEvents).where(eq(consentEvents.contactId, contact.id))).toEqual([]);
   });
 

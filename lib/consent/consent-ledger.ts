@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { type ConsentSource, consentEvents, contacts, users } from "@/drizzle/schema";
+import { requestHeldStops, stopMessagesTo } from "@/lib/campaigns/stop-withdrawn";
+import { type ContactSelection, contactSelectionSql } from "@/lib/contacts/contact-filter";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { type ContactSelection, contactSelectionSql } from "@/lib/contacts/contact-filter";
-import { requestHeldStops, stopMessagesTo } from "@/lib/campaigns/stop-withdrawn";
 import { suppressPhones, unsuppressPhone } from "./suppression";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -60,8 +60,16 @@ export async function withdrawConsent(db: Executor, input: WithdrawInput): Promi
     }
     // Also for contacts already withdrawn: their number belongs on the list whatever happened before.
     const all = await tx.select({ phone: contacts.phone }).from(contacts).where(contactSelectionSql(input.selection));
-    await suppressPhones(tx, all.map((c) => c.phone), input.source);
-    const stopped = await stopMessagesTo(tx, all.map((c) => c.phone), { source: input.source });
+    await suppressPhones(
+      tx,
+      all.map((c) => c.phone),
+      input.source,
+    );
+    const stopped = await stopMessagesTo(
+      tx,
+      all.map((c) => c.phone),
+      { source: input.source },
+    );
     return { changed, held: stopped.marked };
   };
   const { changed, held } = await db.transaction(run);

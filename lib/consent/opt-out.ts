@@ -5,7 +5,10 @@ import type { Database } from "@/lib/db";
 import { withdrawConsent } from "./consent-ledger";
 
 /** Whether a public opt-out token belongs to a guest, and whether they have already opted out. */
-export async function findOptOut(db: Database, token: string): Promise<{ contactId: string; withdrawn: boolean } | null> {
+export async function findOptOut(
+  db: Database,
+  token: string,
+): Promise<{ contactId: string; withdrawn: boolean } | null> {
   if (!/^[A-Za-z0-9]{6,32}$/.test(token)) return null;
   const [row] = await db
     .select({ id: contacts.id, state: contacts.consentState })

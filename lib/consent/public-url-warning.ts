@@ -11,7 +11,11 @@ import { optOutUrl } from "./opt-out-link";
  * sandbox's phones are pretend). Links are built from PUBLIC_URL; without an https one they point at this
  * machine (http://localhost:3000/o/…), which a guest's phone can't reach, and the law requires a working opt-out.
  */
-export function publicUrlProblem(publicUrl: string | undefined, liveProviders: readonly ProviderName[], exampleLink: string): string | null {
+export function publicUrlProblem(
+  publicUrl: string | undefined,
+  liveProviders: readonly ProviderName[],
+  exampleLink: string,
+): string | null {
   if (liveProviders.length === 0) return null;
   if (publicUrl && new URL(publicUrl).protocol === "https:") return null;
   const through = liveProviders.map((p) => PROVIDER_LABELS[p]).join(" and ");

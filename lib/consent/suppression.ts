@@ -13,7 +13,11 @@ export function phoneHashSql(phone: SQL | unknown): SQL {
 
 /** True when this number must never receive marketing (opted out, withdrawn, or erased). */
 export async function isSuppressed(db: Executor, e164: string): Promise<boolean> {
-  const rows = await db.select({ h: suppressions.phoneHash }).from(suppressions).where(inArray(suppressions.phoneHash, [hashPhone(e164)])).limit(1);
+  const rows = await db
+    .select({ h: suppressions.phoneHash })
+    .from(suppressions)
+    .where(inArray(suppressions.phoneHash, [hashPhone(e164)]))
+    .limit(1);
   return rows.length > 0;
 }
 

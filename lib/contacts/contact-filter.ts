@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { type ConsentState, CONSENT_STATES, contacts, groupMembers } from "@/drizzle/schema";
+import { CONSENT_STATES, type ConsentState, contacts, groupMembers } from "@/drizzle/schema";
 
 /** What the contacts table (and its bulk actions on "all matching") narrows down to. */
 export type ContactFilter = { q?: string; group?: string; consent?: ConsentState; tag?: string };
@@ -28,8 +28,11 @@ export function parseContactQuery(params: Record<string, string | string[] | und
   const tag = one("tag");
   if (tag) filter.tag = tag.toLowerCase().slice(0, 32);
   const [sortKey, sortDir] = (one("sort") ?? "").split(".");
-  const sort: ContactSort = (CONTACT_SORTS as readonly string[]).includes(sortKey ?? "") ? (sortKey as ContactSort) : "created";
-  const direction: SortDirection = sortDir === "asc" || sortDir === "desc" ? sortDir : sort === "created" ? "desc" : "asc";
+  const sort: ContactSort = (CONTACT_SORTS as readonly string[]).includes(sortKey ?? "")
+    ? (sortKey as ContactSort)
+    : "created";
+  const direction: SortDirection =
+    sortDir === "asc" || sortDir === "desc" ? sortDir : sort === "created" ? "desc" : "asc";
   const page = Math.max(1, Math.min(100_000, Number.parseInt(one("page") ?? "1", 10) || 1));
   const size = Number.parseInt(one("size") ?? "", 10);
   const pageSize = [25, 50, 100].includes(size) ? size : 50;

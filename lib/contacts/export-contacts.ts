@@ -4,7 +4,19 @@ import { contacts, groupMembers, groups } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { CSV_BOM, csvLine } from "./csv-cell";
 
-const HEADER = ["Phone", "First name", "Last name", "Birthday (MM-DD)", "Language", "Tags", "Groups", "Marketing consent", "Consent changed", "Suppressed", "Added"];
+const HEADER = [
+  "Phone",
+  "First name",
+  "Last name",
+  "Birthday (MM-DD)",
+  "Language",
+  "Tags",
+  "Groups",
+  "Marketing consent",
+  "Consent changed",
+  "Suppressed",
+  "Added",
+];
 const BATCH = 5000;
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -13,7 +25,10 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * The guest book (or one group) as CSV with each guest's consent status, read in keyset batches so a 100k list
  * streams in constant memory. The first chunk carries the BOM and header row.
  */
-export async function* exportContactsCsv(db: Database, options: { groupId?: string | null } = {}): AsyncGenerator<string> {
+export async function* exportContactsCsv(
+  db: Database,
+  options: { groupId?: string | null } = {},
+): AsyncGenerator<string> {
   yield CSV_BOM + csvLine(HEADER);
   let after: string | null = null;
   for (;;) {

@@ -19,7 +19,11 @@ describe("GDPR", () => {
     const contact = await createContact(
       getDb(),
       owner,
-      createContactSchema.parse({ phone, firstName: "Åse", consent: { state: "granted", source: "in_person", wording: "Yes" } }),
+      createContactSchema.parse({
+        phone,
+        firstName: "Åse",
+        consent: { state: "granted", source: "in_person", wording: "Yes" },
+      }),
       "DK",
     );
     const group = await createGroup(getDb(), owner, { name: uniqueWord("Regulars") });
@@ -29,7 +33,9 @@ describe("GDPR", () => {
     const data = await exportGuestData(getDb(), owner, contact.id);
     expect(data.contact).toMatchObject({ phone, firstName: "Åse", consentState: "granted" });
     expect(data.contact).not.toHaveProperty("optOutToken");
-    expect(data.consentLedger).toEqual([expect.objectContaining({ state: "granted", source: "in_person", wording: "Yes" })]);
+    expect(data.consentLedger).toEqual([
+      expect.objectContaining({ state: "granted", source: "in_person", wording: "Yes" }),
+    ]);
     expect(data.groups).toEqual([expect.objectContaining({ name: group.name })]);
     expect(data.messages).toEqual([expect.objectContaining({ campaign: "Friday happy hour", body: "Hej Åse" })]);
 
@@ -53,16 +59,33 @@ describe("CSV export", () => {
     const { withdrawConsent } = await import("@/lib/consent/consent-ledger");
     const owner = await insertUser({ role: "owner" });
     const group = await createGroup(getDb(), owner, { name: uniqueWord("Export") });
-    const a = await createContact(getDb(), owner, createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "=cmd()", birthday: "03-21", tags: "vip" }), "DK");
-    const b = await createContact(getDb(), owner, createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "Bo", lastName: "-2+3+cmd|' /C calc'!A0" }), "DK");
+    const a = await createContact(
+      getDb(),
+      owner,
+      createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "=cmd()", birthday: "03-21", tags: "vip" }),
+      "DK",
+    );
+    const b = await createContact(
+      getDb(),
+      owner,
+      createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "Bo", lastName: "-2+3+cmd|' /C calc'!A0" }),
+      "DK",
+    );
     await addToGroup(getDb(), group.id, { ids: [a.id, b.id] });
     await withdrawConsent(getDb(), { selection: { ids: [b.id] }, source: "staff", actorId: owner.id });
     let csv = "";
     for await (const chunk of exportContactsCsv(getDb(), { groupId: group.id })) csv += chunk;
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("Phone,First name,Last name,Birthday (MM-DD),Language,Tags,Groups,Marketing consent,Consent changed,Suppressed,Added");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "Phone,First name,Last name,Birthday (MM-DD),Language,Tags,Groups,Marketing consent,Consent changed,Suppressed,Added",
+    );
     expect(lines).toHaveLength(3);
-    expect(lines.find((l) => l.startsWith(a.phone))).toMatch(new RegExp(`^\\${a.phone},'=cmd\\(\\),,03-21,,vip,${group.name},none,,no,`));
+    expect(lines.find((l) => l.startsWith(a.phone))).toMatch(
+      new RegExp(`^\\${a.phone},'=cmd\\(\\),,03-21,,vip,${group.name},none,,no,`),
+    );
     expect(lines.find((l) => l.startsWith(b.phone))).toMatch(/,withdrawn,\d{4}-.*,yes,/);
     // Issue #14: +/- followed by a digit used to pass as a "number"; the phone column stays as written.
     expect(lines.find((l) => l.startsWith(b.phone))).toContain(`${b.phone},Bo,'-2+3+cmd|' /C calc'!A0,`);

@@ -3,8 +3,8 @@ import { asc, eq, sql } from "drizzle-orm";
 import { campaignMessages, campaigns, contacts } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/session";
-import { consentHistory } from "@/lib/consent/consent-ledger";
 import { requestHeldStops, stopMessagesTo } from "@/lib/campaigns/stop-withdrawn";
+import { consentHistory } from "@/lib/consent/consent-ledger";
 import { suppressPhones } from "@/lib/consent/suppression";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -37,12 +37,23 @@ export async function exportGuestData(db: Database, actor: Actor, contactId: str
       .where(eq(campaignMessages.phone, contact.phone))
       .orderBy(asc(campaignMessages.id)),
   ]);
-  await recordAudit(db, { actorId: actor.id, action: "contact.gdpr_export", targetType: "contact", targetId: contactId });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "contact.gdpr_export",
+    targetType: "contact",
+    targetId: contactId,
+  });
   const { optOutToken: _token, createdById: _c, updatedById: _u, nameKey: _k, ...data } = contact;
   return {
     exportedAt: new Date().toISOString(),
     contact: data,
-    consentLedger: ledger.map((e) => ({ state: e.state, source: e.source, wording: e.wording, at: e.occurredAt, recordedBy: e.recordedBy })),
+    consentLedger: ledger.map((e) => ({
+      state: e.state,
+      source: e.source,
+      wording: e.wording,
+      at: e.occurredAt,
+      recordedBy: e.recordedBy,
+    })),
     groups: memberships.map((g) => ({ name: g.name, addedAt: g.addedAt, linkedToCpsms: g.cpsmsGroupId !== null })),
     messages,
   };

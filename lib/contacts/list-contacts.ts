@@ -2,7 +2,7 @@ import "server-only";
 import { asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { contacts, groupMembers, groups } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
-import { type ContactFilter, contactFilterSql, type ContactSort, type SortDirection } from "./contact-filter";
+import { type ContactFilter, type ContactSort, contactFilterSql, type SortDirection } from "./contact-filter";
 
 export type ContactListQuery = {
   filter: ContactFilter;
@@ -26,7 +26,13 @@ export type ContactListRow = {
   groups: { id: string; name: string }[];
 };
 
-export type ContactListPage = { rows: ContactListRow[]; total: number; page: number; pageSize: number; pageCount: number };
+export type ContactListPage = {
+  rows: ContactListRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+};
 
 function orderFor(sort: ContactSort, direction: SortDirection): SQL[] {
   const dir = direction === "asc" ? asc : desc;

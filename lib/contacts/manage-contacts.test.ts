@@ -11,7 +11,8 @@ import { parseContactQuery } from "./contact-filter";
 import { listContacts } from "./list-contacts";
 import { createContact, deleteContacts, getContact, updateContact } from "./manage-contacts";
 
-const input = (overrides: Record<string, unknown> = {}) => createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "Ann", ...overrides });
+const input = (overrides: Record<string, unknown> = {}) =>
+  createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "Ann", ...overrides });
 
 describe("contacts", () => {
   it("stores the phone in E.164, the birthday as month-day, tags normalised, and who created it", async () => {
@@ -20,17 +21,33 @@ describe("contacts", () => {
     const created = await createContact(
       getDb(),
       staff,
-      input({ phone: `${local.slice(0, 2)} ${local.slice(2, 4)} ${local.slice(4)}`, lastName: "Hansen", birthday: "03-21", tags: "VIP, lunch,vip", language: "da" }),
+      input({
+        phone: `${local.slice(0, 2)} ${local.slice(2, 4)} ${local.slice(4)}`,
+        lastName: "Hansen",
+        birthday: "03-21",
+        tags: "VIP, lunch,vip",
+        language: "da",
+      }),
       "DK",
     );
-    expect(created).toMatchObject({ phone: `+45${local}`, birthdayMonth: 3, birthdayDay: 21, tags: ["vip", "lunch"], language: "da", consentState: "none", createdById: staff.id });
+    expect(created).toMatchObject({
+      phone: `+45${local}`,
+      birthdayMonth: 3,
+      birthdayDay: 21,
+      tags: ["vip", "lunch"],
+      language: "da",
+      consentState: "none",
+      createdById: staff.id,
+    });
     expect(created.optOutToken).toMatch(/^[A-Za-z0-9]{10}$/);
     expect((await getContact(getDb(), created.id))?.createdBy).toBe(staff.name);
   });
 
   it("refuses invalid numbers with the reason and a second contact for the same number", async () => {
     const staff = await insertUser({ role: "staff" });
-    await expect(createContact(getDb(), staff, input({ phone: "+45 90 12 34 56" }), "DK")).rejects.toThrow(/premium rate/);
+    await expect(createContact(getDb(), staff, input({ phone: "+45 90 12 34 56" }), "DK")).rejects.toThrow(
+      /premium rate/,
+    );
     const phone = uniqueDkPhone();
     await createContact(getDb(), staff, input({ phone, firstName: "Bo" }), "DK");
     const err = await createContact(getDb(), staff, input({ phone: `00${phone.slice(1)}` }), "DK").catch((e) => e);
@@ -40,21 +57,59 @@ describe("contacts", () => {
 
   it("records consent given at creation in the ledger with source and wording", async () => {
     const staff = await insertUser({ role: "staff" });
-    const c = await createContact(getDb(), staff, input({ consent: { state: "granted", source: "in_person", wording: "Yes to offers by SMS" } }), "DK");
+    const c = await createContact(
+      getDb(),
+      staff,
+      input({ consent: { state: "granted", source: "in_person", wording: "Yes to offers by SMS" } }),
+      "DK",
+    );
     expect(c.consentState).toBe("granted");
     const events = await getDb().select().from(consentEvents).where(eq(consentEvents.contactId, c.id));
-    expect(events).toEqual([expect.objectContaining({ state: "granted", source: "in_person", wording: "Yes to offers by SMS", recordedById: staff.id })]);
-    expect(() => createContactSchema.parse({ phone: "20123456", consent: { state: "granted", source: "in_person" } })).toThrow(/exact consent wording/);
+    expect(events).toEqual([
+      expect.objectContaining({
+        state: "granted",
+        source: "in_person",
+        wording: "Yes to offers by SMS",
+        recordedById: staff.id,
+      }),
+    ]);
+    expect(() =>
+      createContactSchema.parse({ phone: "20123456", consent: { state: "granted", source: "in_person" } }),
+    ).toThrow(/exact consent wording/);
   });
 
   it("updates details and refuses to take another guest's number", async () => {
     const staff = await insertUser({ role: "staff" });
     const a = await createContact(getDb(), staff, input(), "DK");
     const b = await createContact(getDb(), staff, input(), "DK");
-    await updateContact(getDb(), staff, { id: a.id, phone: a.phone, firstName: "Anne", lastName: "K", birthday: "", language: "", notes: "window", tags: ["x"] }, "DK");
-    expect((await getContact(getDb(), a.id))).toMatchObject({ firstName: "Anne", notes: "window", tags: ["x"], birthdayMonth: null });
+    await updateContact(
+      getDb(),
+      staff,
+      {
+        id: a.id,
+        phone: a.phone,
+        firstName: "Anne",
+        lastName: "K",
+        birthday: "",
+        language: "",
+        notes: "window",
+        tags: ["x"],
+      },
+      "DK",
+    );
+    expect(await getContact(getDb(), a.id)).toMatchObject({
+      firstName: "Anne",
+      notes: "window",
+      tags: ["x"],
+      birthdayMonth: null,
+    });
     await expect(
-      updateContact(getDb(), staff, { id: a.id, phone: b.phone, firstName: "", lastName: "", birthday: "", language: "", notes: "", tags: [] }, "DK"),
+      updateContact(
+        getDb(),
+        staff,
+        { id: a.id, phone: b.phone, firstName: "", lastName: "", birthday: "", language: "", notes: "", tags: [] },
+        "DK",
+      ),
     ).rejects.toThrow(/already in the guest book/);
   });
 
@@ -104,8 +159,13 @@ describe("listing contacts", () => {
     expect(paged.rows).toHaveLength(1);
 
     expect((await listContacts(getDb(), parseContactQuery({ tag, consent: "granted" }))).total).toBe(3);
-    expect((await listContacts(getDb(), parseContactQuery({ q: surname.toUpperCase().slice(0, 8) + surname.slice(8) }))).total).toBe(7);
-    expect((await listContacts(getDb(), parseContactQuery({ q: `guest3 ${surname}` }))).rows.map((r) => r.id)).toEqual([made[3]!.id]);
+    expect(
+      (await listContacts(getDb(), parseContactQuery({ q: surname.toUpperCase().slice(0, 8) + surname.slice(8) })))
+        .total,
+    ).toBe(7);
+    expect((await listContacts(getDb(), parseContactQuery({ q: `guest3 ${surname}` }))).rows.map((r) => r.id)).toEqual([
+      made[3]!.id,
+    ]);
     const digits = made[5]!.phone.slice(4);
     const byPhone = await listContacts(getDb(), parseContactQuery({ q: `${digits.slice(0, 3)} ${digits.slice(3)}` }));
     expect(byPhone.rows.map((r) => r.id)).toContain(made[5]!.id);

@@ -37,7 +37,10 @@ function fields(input: Omit<CreateContactInput, "phone" | "consent">) {
 }
 
 async function duplicateMessage(db: Database, e164: string) {
-  const [existing] = await db.select({ firstName: contacts.firstName, lastName: contacts.lastName }).from(contacts).where(eq(contacts.phone, e164));
+  const [existing] = await db
+    .select({ firstName: contacts.firstName, lastName: contacts.lastName })
+    .from(contacts)
+    .where(eq(contacts.phone, e164));
   const name = existing ? `${existing.firstName} ${existing.lastName}`.trim() : "";
   return `${formatPhone(e164)} is already in the guest book${name ? ` (${name})` : ""}.`;
 }
@@ -46,7 +49,12 @@ async function duplicateMessage(db: Database, e164: string) {
  * Adds a guest. The phone is normalised to E.164 with the restaurant's default country and must be unique;
  * consent, when given, is recorded in the ledger with its source and wording in the same transaction.
  */
-export async function createContact(db: Database, actor: Actor, input: CreateContactInput, defaultCountry: string): Promise<Contact> {
+export async function createContact(
+  db: Database,
+  actor: Actor,
+  input: CreateContactInput,
+  defaultCountry: string,
+): Promise<Contact> {
   const phone = phoneOrThrow(input.phone, defaultCountry);
   const created = await db.transaction(async (tx) => {
     const granted = input.consent?.state === "granted";
@@ -91,7 +99,10 @@ export async function updateContact(db: Database, actor: Actor, input: UpdateCon
     if (taken && taken.id !== input.id) return { conflict: true as const };
     const phoneChanged = before.phone !== phone;
     const removeOps = phoneChanged ? await linkedGroupOps(tx, eq(contacts.id, input.id), "remove") : [];
-    await tx.update(contacts).set({ phone, ...fields(input), updatedById: actor.id }).where(eq(contacts.id, input.id));
+    await tx
+      .update(contacts)
+      .set({ phone, ...fields(input), updatedById: actor.id })
+      .where(eq(contacts.id, input.id));
     const addOps = phoneChanged ? await linkedGroupOps(tx, eq(contacts.id, input.id), "add") : [];
     return { conflict: false as const, cpsmsOps: [...removeOps, ...addOps] };
   });
@@ -104,12 +115,20 @@ export async function updateContact(db: Database, actor: Actor, input: UpdateCon
  * Deletes the selected guests (ledger and memberships go with them). Their promotions that haven't gone out are
  * stopped: without the guest, there is no record of their consent. Returns the CPSMS removals to push.
  */
-export async function deleteContacts(db: Database, actor: Actor, selection: ContactSelection): Promise<{ deleted: number; cpsmsOps: CpsmsOp[] }> {
+export async function deleteContacts(
+  db: Database,
+  actor: Actor,
+  selection: ContactSelection,
+): Promise<{ deleted: number; cpsmsOps: CpsmsOp[] }> {
   const result = await db.transaction(async (tx) => {
     const where = contactSelectionSql(selection);
     const cpsmsOps = await linkedGroupOps(tx, where, "remove");
     const deleted = await tx.delete(contacts).where(where).returning({ id: contacts.id, phone: contacts.phone });
-    const stopped = await stopMessagesTo(tx, deleted.map((d) => d.phone), { source: "contact_deleted" });
+    const stopped = await stopMessagesTo(
+      tx,
+      deleted.map((d) => d.phone),
+      { source: "contact_deleted" },
+    );
     await recordAudit(tx, {
       actorId: actor.id,
       action: "contact.delete",
@@ -131,7 +150,9 @@ export async function getContact(db: Database, id: string): Promise<ContactDetai
   const [contact] = await db.select().from(contacts).where(eq(contacts.id, id)).limit(1);
   if (!contact) return null;
   const people = [contact.createdById, contact.updatedById].filter((v): v is string => v !== null);
-  const names = people.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, people)) : [];
+  const names = people.length
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, people))
+    : [];
   const nameOf = (userId: string | null) => names.find((n) => n.id === userId)?.name ?? null;
   return {
     ...contact,

@@ -1,8 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
 
-export type NormalizedPhone =
-  | { ok: true; e164: string; country: string | undefined }
-  | { ok: false; reason: string };
+export type NormalizedPhone = { ok: true; e164: string; country: string | undefined } | { ok: false; reason: string };
 
 /** Number types that can receive an SMS; FIXED_LINE_OR_MOBILE is kept because some plans cannot tell. */
 const SMS_CAPABLE = new Set(["MOBILE", "FIXED_LINE_OR_MOBILE", "PERSONAL_NUMBER", "VOIP"]);
@@ -15,14 +13,20 @@ const SMS_CAPABLE = new Set(["MOBILE", "FIXED_LINE_OR_MOBILE", "PERSONAL_NUMBER"
 export function normalizePhone(raw: string, defaultCountry: string): NormalizedPhone {
   const text = raw.trim();
   if (!text) return { ok: false, reason: "The phone number is empty." };
-  if (/[a-z]/i.test(text.replace(/\s*(ext\.?|x)\s*\d+$/i, ""))) return { ok: false, reason: `"${clip(text)}" has letters in it.` };
+  if (/[a-z]/i.test(text.replace(/\s*(ext\.?|x)\s*\d+$/i, "")))
+    return { ok: false, reason: `"${clip(text)}" has letters in it.` };
   const compact = text.replace(/[\s().\-/]/g, "").replace(/^00(?=\d)/, "+");
   const parsed = parsePhoneNumberFromString(compact, defaultCountry.toUpperCase() as CountryCode);
   if (!parsed) return { ok: false, reason: `"${clip(text)}" is not a phone number.` };
   if (!parsed.isPossible()) return { ok: false, reason: `"${clip(text)}" has the wrong number of digits.` };
-  if (!parsed.isValid()) return { ok: false, reason: `"${clip(text)}" is not a valid number${parsed.country ? ` in ${parsed.country}` : ""}.` };
+  if (!parsed.isValid())
+    return {
+      ok: false,
+      reason: `"${clip(text)}" is not a valid number${parsed.country ? ` in ${parsed.country}` : ""}.`,
+    };
   const type = parsed.getType();
-  if (type && !SMS_CAPABLE.has(type)) return { ok: false, reason: `${parsed.number} is a ${describeType(type)} number and cannot receive SMS.` };
+  if (type && !SMS_CAPABLE.has(type))
+    return { ok: false, reason: `${parsed.number} is a ${describeType(type)} number and cannot receive SMS.` };
   return { ok: true, e164: parsed.number, country: parsed.country };
 }
 

@@ -13,18 +13,38 @@ export const LOW_BALANCE: Record<ProviderName, number> = { cpsms: 100, smsapp: 1
 export const BALANCE_TIMEOUT_MS = 2_500;
 
 export type BalanceView =
-  | { ok: true; provider: ProviderName; mode: ProviderMode; amount: number | null; unlimited: boolean; unit: string; raw: string; low: boolean }
+  | {
+      ok: true;
+      provider: ProviderName;
+      mode: ProviderMode;
+      amount: number | null;
+      unlimited: boolean;
+      unit: string;
+      raw: string;
+      low: boolean;
+    }
   | { ok: false; provider: ProviderName; mode: ProviderMode; message: string };
 
 /** How long a balance that was read is shown before the provider is asked again. */
 export const BALANCE_CACHE_MS = 20_000;
 
-type BalanceRequest = { db: Database; provider: ProviderName; resolved: Awaited<ReturnType<typeof resolveProvider>>; timeoutMs: number };
+type BalanceRequest = {
+  db: Database;
+  provider: ProviderName;
+  resolved: Awaited<ReturnType<typeof resolveProvider>>;
+  timeoutMs: number;
+};
 const sharedBalance = sharedResult<BalanceRequest, BalanceView>(
   {
     ttlMs: BALANCE_CACHE_MS,
     keyOf: ({ provider, resolved, timeoutMs }) =>
-      JSON.stringify([provider, resolved.mode, resolved.source, (resolved as { username?: string }).username ?? null, timeoutMs]),
+      JSON.stringify([
+        provider,
+        resolved.mode,
+        resolved.source,
+        (resolved as { username?: string }).username ?? null,
+        timeoutMs,
+      ]),
     keep: (view) => view.ok, // failures are retried next time
   },
   ({ resolved, db, provider, timeoutMs }) => readBalance(resolved, db, provider, timeoutMs),
@@ -35,7 +55,11 @@ const sharedBalance = sharedResult<BalanceRequest, BalanceView>(
  * balance read in the last 20 s is reused (and concurrent dashboards share one request): fifty people on the
  * dashboard must not mean fifty balance calls to the provider (found by the load bench).
  */
-export async function providerBalance(db: Database, provider: ProviderName, timeoutMs = BALANCE_TIMEOUT_MS): Promise<BalanceView> {
+export async function providerBalance(
+  db: Database,
+  provider: ProviderName,
+  timeoutMs = BALANCE_TIMEOUT_MS,
+): Promise<BalanceView> {
   return sharedBalance({ db, provider, resolved: await resolveProvider(db, provider), timeoutMs });
 }
 
@@ -51,10 +75,7 @@ async function readBalance(
     timer = setTimeout(() => reject(new Error("timeout")), timeoutMs + 250);
   });
   try {
-    const balance = await Promise.race([
-      clientFor(resolved, db, transport).getBalance(),
-      deadline,
-    ]);
+    const balance = await Promise.race([clientFor(resolved, db, transport).getBalance(), deadline]);
     return {
       ok: true,
       provider,
@@ -77,7 +98,13 @@ async function readBalance(
   }
 }
 
-export type CoverageWarning = { campaignId: string; name: string; provider: ProviderName; needed: number; available: number };
+export type CoverageWarning = {
+  campaignId: string;
+  name: string;
+  provider: ProviderName;
+  needed: number;
+  available: number;
+};
 
 /**
  * Upcoming sends the balance can't cover, taken in order: the second campaign is checked against what the
@@ -90,7 +117,8 @@ export function uncoveredSends(balances: BalanceView[], upcoming: UpcomingSend[]
   for (const u of upcoming) {
     const available = left.get(u.provider);
     if (available === undefined || u.estimatedCost === 0) continue;
-    if (u.estimatedCost > available) warnings.push({ campaignId: u.id, name: u.name, provider: u.provider, needed: u.estimatedCost, available });
+    if (u.estimatedCost > available)
+      warnings.push({ campaignId: u.id, name: u.name, provider: u.provider, needed: u.estimatedCost, available });
     left.set(u.provider, available - u.estimatedCost);
   }
   return warnings;

@@ -10,7 +10,11 @@ const TZ = "Europe/Copenhagen";
 // A moment no other test writes near, so the global figures are ours alone.
 const NOW = new Date("2031-03-30T10:00:00Z"); // the day after DST starts in Copenhagen
 
-async function seedAt(provider: "cpsms" | "smsapp", offset: number, rows: { daysAgo: number; status: string; cost: number }[]) {
+async function seedAt(
+  provider: "cpsms" | "smsapp",
+  offset: number,
+  rows: { daysAgo: number; status: string; cost: number }[],
+) {
   const phones = phoneNumbers(provider, rows.length, offset);
   const campaign = await quickCampaign(provider, phones);
   for (const [i, r] of rows.entries()) {
@@ -60,9 +64,22 @@ describe("dashboard figures", () => {
     const upcoming = await upcomingSends(getDb(), 100);
     const mine = upcoming.find((u) => u.id === campaign.id);
     expect(mine).toMatchObject({ provider: "smsapp", estimatedCost: 30, status: "scheduled" });
-    const balance = (amount: number) => ({ ok: true as const, provider: "smsapp" as const, mode: "sandbox" as const, amount, unlimited: false, unit: "units", raw: String(amount), low: false });
-    expect(uncoveredSends([balance(29)], [mine!])).toEqual([{ campaignId: campaign.id, name: mine!.name, provider: "smsapp", needed: 30, available: 29 }]);
+    const balance = (amount: number) => ({
+      ok: true as const,
+      provider: "smsapp" as const,
+      mode: "sandbox" as const,
+      amount,
+      unlimited: false,
+      unit: "units",
+      raw: String(amount),
+      low: false,
+    });
+    expect(uncoveredSends([balance(29)], [mine!])).toEqual([
+      { campaignId: campaign.id, name: mine!.name, provider: "smsapp", needed: 30, available: 29 },
+    ]);
     expect(uncoveredSends([balance(30)], [mine!])).toEqual([]);
-    expect(uncoveredSends([balance(50)], [mine!, { ...mine!, id: "second" }]).map((w) => w.campaignId)).toEqual(["second"]);
+    expect(uncoveredSends([balance(50)], [mine!, { ...mine!, id: "second" }]).map((w) => w.campaignId)).toEqual([
+      "second",
+    ]);
   });
 });

@@ -1,16 +1,22 @@
 import "server-only";
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type CampaignStatus, campaignMessages, campaigns } from "@/drizzle/schema";
+import { sharedResult } from "@/lib/cache/shared-result";
 import { TALLY } from "@/lib/campaigns/campaign-progress";
 import { costAggregates, statusList } from "@/lib/campaigns/cost-sql";
-import { sharedResult } from "@/lib/cache/shared-result";
 import type { Database } from "@/lib/db";
 import { SEGMENT_PRICES } from "@/lib/messages/segment-prices";
 import type { ProviderName } from "@/lib/sms/types";
 import { dayKey, PERIODS, type PeriodKey, startOfDay } from "./periods";
 
-
-export type PeriodStats = { key: PeriodKey; label: string; sent: number; delivered: number; failed: number; rate: number | null };
+export type PeriodStats = {
+  key: PeriodKey;
+  label: string;
+  sent: number;
+  delivered: number;
+  failed: number;
+  rate: number | null;
+};
 export type CostByProvider = { provider: ProviderName; unit: string; today: number; days30: number };
 export type DayPoint = { day: string; sent: number; delivered: number; failed: number; rate: number | null };
 export type DashboardFigures = { stats: PeriodStats[]; costs: CostByProvider[]; series: DayPoint[] };
@@ -35,7 +41,14 @@ export async function dashboardFigures(db: Database, timeZone: string, now = new
   const days = starts.map((d) => dayKey(d, timeZone));
   // Days are bucketed by their start instants (computed here, DST-safe) rather than by converting every row
   // to local time in SQL, which was four times slower; messages are counted per campaign before the join.
-  const result = await db.execute<{ bucket: number; provider: ProviderName; sent: number; delivered: number; failed: number; cost: number }>(sql`
+  const result = await db.execute<{
+    bucket: number;
+    provider: ProviderName;
+    sent: number;
+    delivered: number;
+    failed: number;
+    cost: number;
+  }>(sql`
     select g.bucket, c.provider, sum(g.sent)::int as sent, sum(g.delivered)::int as delivered, sum(g.failed)::int as failed,
       sum(g.cost)::float as cost
     from (
@@ -51,14 +64,25 @@ export async function dashboardFigures(db: Database, timeZone: string, now = new
     group by 1, 2`);
   const rows = result.rows.map((r) => ({ ...r, day: days[r.bucket - 1]! }));
   const total = (since: string, pick: (r: (typeof rows)[number]) => number, provider?: ProviderName) =>
-    round(rows.filter((r) => r.day >= since && (!provider || r.provider === provider)).reduce((n, r) => n + Number(pick(r)), 0));
+    round(
+      rows
+        .filter((r) => r.day >= since && (!provider || r.provider === provider))
+        .reduce((n, r) => n + Number(pick(r)), 0),
+    );
   const today = days.at(-1)!;
 
   const stats = PERIODS.map((p) => {
     const since = days[SERIES_DAYS - p.days]!;
     const sent = total(since, (r) => r.sent);
     const delivered = total(since, (r) => r.delivered);
-    return { key: p.key, label: p.label, sent, delivered, failed: total(since, (r) => r.failed), rate: sent ? delivered / sent : null };
+    return {
+      key: p.key,
+      label: p.label,
+      sent,
+      delivered,
+      failed: total(since, (r) => r.failed),
+      rate: sent ? delivered / sent : null,
+    };
   });
   const costs = (["cpsms", "smsapp"] as const).map((provider) => ({
     provider,
@@ -94,7 +118,11 @@ export type UpcomingSend = {
  * Campaigns still to go out (scheduled, queued or sending now; drafts too when asked), soonest first, each with
  * what it will cost: held by CPSMS, and estimated for the rest.
  */
-export async function upcomingSends(db: Database, limit = 8, statuses: CampaignStatus[] = ["scheduled", "queued", "sending"]): Promise<UpcomingSend[]> {
+export async function upcomingSends(
+  db: Database,
+  limit = 8,
+  statuses: CampaignStatus[] = ["scheduled", "queued", "sending"],
+): Promise<UpcomingSend[]> {
   const rows = await db
     .select({
       id: campaigns.id,
@@ -163,12 +191,15 @@ export const DASHBOARD_SHARED_MS = 2_000;
  * everyone who opens it within the same moment, per process. During a 10,000-recipient send the upcoming
  * estimate alone scans the campaign's unsent messages: once per moment, not once per person.
  */
-export const sharedDashboard = sharedResult({ ttlMs: DASHBOARD_SHARED_MS, keyOf: (k: { timeZone: string; db: Database }) => k.timeZone }, async ({ db, timeZone }) => {
-  const [figures, upcoming, awaitingApproval, failures] = await Promise.all([
-    dashboardFigures(db, timeZone),
-    upcomingSends(db),
-    upcomingSends(db, 20, ["draft"]),
-    latestFailures(db),
-  ]);
-  return { ...figures, upcoming, awaitingApproval, failures };
-});
+export const sharedDashboard = sharedResult(
+  { ttlMs: DASHBOARD_SHARED_MS, keyOf: (k: { timeZone: string; db: Database }) => k.timeZone },
+  async ({ db, timeZone }) => {
+    const [figures, upcoming, awaitingApproval, failures] = await Promise.all([
+      dashboardFigures(db, timeZone),
+      upcomingSends(db),
+      upcomingSends(db, 20, ["draft"]),
+      latestFailures(db),
+    ]);
+    return { ...figures, upcoming, awaitingApproval, failures };
+  },
+);

@@ -10,7 +10,9 @@ export type PeriodKey = (typeof PERIODS)[number]["key"];
 /** Midnight `daysBack` days before today, in the restaurant's zone (DST-safe: calendar days, not 24 h). */
 export function startOfDay(now: Date, timeZone: string, daysBack = 0): Date {
   const local = new TZDate(now.getTime(), timeZone);
-  return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate() - daysBack, 0, 0, 0, 0, timeZone).getTime());
+  return new Date(
+    new TZDate(local.getFullYear(), local.getMonth(), local.getDate() - daysBack, 0, 0, 0, 0, timeZone).getTime(),
+  );
 }
 
 /** yyyy-mm-dd of a moment in the zone. */

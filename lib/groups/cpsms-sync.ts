@@ -20,9 +20,19 @@ type Reader = Pick<Database, "select">;
 const displayName = (first: string, last: string) => `${first} ${last}`.trim();
 
 /** The CPSMS changes that follow from contacts (matching `where`) joining or leaving their linked groups. */
-export async function linkedGroupOps(db: Reader, where: SQL, action: "add" | "remove", groupId?: string): Promise<CpsmsOp[]> {
+export async function linkedGroupOps(
+  db: Reader,
+  where: SQL,
+  action: "add" | "remove",
+  groupId?: string,
+): Promise<CpsmsOp[]> {
   const rows = await db
-    .select({ cpsmsGroupId: groups.cpsmsGroupId, phone: contacts.phone, firstName: contacts.firstName, lastName: contacts.lastName })
+    .select({
+      cpsmsGroupId: groups.cpsmsGroupId,
+      phone: contacts.phone,
+      firstName: contacts.firstName,
+      lastName: contacts.lastName,
+    })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
     .innerJoin(contacts, eq(contacts.id, groupMembers.contactId))
@@ -69,7 +79,8 @@ export async function applyCpsmsOps(
     while (next < ops.length) {
       const op = ops[next++]!;
       try {
-        if (op.action === "add") await cpsms.addContact({ groupId: op.cpsmsGroupId, phoneNumber: op.phone, contactName: op.contactName });
+        if (op.action === "add")
+          await cpsms.addContact({ groupId: op.cpsmsGroupId, phoneNumber: op.phone, contactName: op.contactName });
         else await cpsms.deleteContact({ groupId: op.cpsmsGroupId, phoneNumber: op.phone });
         done++;
       } catch (err) {
@@ -127,7 +138,9 @@ export async function fixGroupDrift(db: Database, groupId: string, client?: Cpsm
   const group = await linkedGroup(db, groupId);
   const cpsms = client ?? (await getCpsmsClient(db));
   const drift = await groupDrift(db, groupId, cpsms);
-  const names = new Map((await eligibleMembers(db, groupId)).map((m) => [m.phone, displayName(m.firstName, m.lastName)]));
+  const names = new Map(
+    (await eligibleMembers(db, groupId)).map((m) => [m.phone, displayName(m.firstName, m.lastName)]),
+  );
   const ops: CpsmsOp[] = [
     ...drift.missingAtCpsms.map((phone) => ({
       cpsmsGroupId: group.cpsmsGroupId!,

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groups } from "@/drizzle/schema";
+import { contacts, groups } from "@/drizzle/schema";
 import { withdrawConsent } from "@/lib/consent/consent-ledger";
 import { createContact } from "@/lib/contacts/manage-contacts";
 import { getDb } from "@/lib/db";
@@ -9,9 +9,15 @@ import { createContactSchema } from "@/lib/validation/contacts";
 import { type CpsmsSandbox, startCpsmsSandbox } from "@/sandbox/cpsms/server";
 import { uniqueDkPhone, uniqueWord } from "@/tests/support/contacts";
 import { insertUser } from "@/tests/support/factories";
-import { applyCpsmsOps, fixGroupDrift, groupDrift, linkedGroupOps, linkGroupToCpsms, unlinkGroupFromCpsms } from "./cpsms-sync";
+import {
+  applyCpsmsOps,
+  fixGroupDrift,
+  groupDrift,
+  linkedGroupOps,
+  linkGroupToCpsms,
+  unlinkGroupFromCpsms,
+} from "./cpsms-sync";
 import { addToGroup, createGroup, deleteGroup, getGroup, removeFromGroup, renameGroup } from "./manage-groups";
-import { contacts } from "@/drizzle/schema";
 
 const consented = { state: "granted", source: "in_person", wording: "Yes" } as const;
 
@@ -21,7 +27,12 @@ describe("groups", () => {
     const name = uniqueWord("Lunch");
     const group = await createGroup(getDb(), staff, { name });
     await expect(createGroup(getDb(), staff, { name: name.toUpperCase() })).rejects.toThrow(/already a group/);
-    const a = await createContact(getDb(), staff, createContactSchema.parse({ phone: uniqueDkPhone(), consent: consented }), "DK");
+    const a = await createContact(
+      getDb(),
+      staff,
+      createContactSchema.parse({ phone: uniqueDkPhone(), consent: consented }),
+      "DK",
+    );
     const b = await createContact(getDb(), staff, createContactSchema.parse({ phone: uniqueDkPhone() }), "DK");
     expect((await addToGroup(getDb(), group.id, { ids: [a.id, b.id] })).added).toBe(2);
     expect((await addToGroup(getDb(), group.id, { ids: [a.id] })).added).toBe(0);
@@ -42,7 +53,8 @@ describe("CPSMS-linked groups", () => {
     sandbox = await startCpsmsSandbox({});
   });
   afterAll(() => sandbox.stop());
-  const client = () => createCpsmsClient({ baseUrl: sandbox.url, username: "sandbox", apiKey: "sandbox-cpsms-api-key" });
+  const client = () =>
+    createCpsmsClient({ baseUrl: sandbox.url, username: "sandbox", apiKey: "sandbox-cpsms-api-key" });
   const digits = (e164: string) => e164.slice(1);
 
   it("links, mirrors consented members, shows drift and fixes it", async () => {
@@ -50,7 +62,12 @@ describe("CPSMS-linked groups", () => {
     const group = await createGroup(getDb(), manager, { name: uniqueWord("VIP") });
     const [a, b, c] = await Promise.all(
       [consented, consented, undefined].map((consent) =>
-        createContact(getDb(), manager, createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "G", consent }), "DK"),
+        createContact(
+          getDb(),
+          manager,
+          createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "G", consent }),
+          "DK",
+        ),
       ),
     );
     await addToGroup(getDb(), group.id, { ids: [a!.id, c!.id] });
@@ -64,7 +81,9 @@ describe("CPSMS-linked groups", () => {
 
     // Adding a member produces the CPSMS push; applying it keeps the two in step.
     const added = await addToGroup(getDb(), group.id, { ids: [b!.id] });
-    expect(added.cpsmsOps).toEqual([expect.objectContaining({ cpsmsGroupId: cpsmsId, phone: b!.phone, action: "add" })]);
+    expect(added.cpsmsOps).toEqual([
+      expect.objectContaining({ cpsmsGroupId: cpsmsId, phone: b!.phone, action: "add" }),
+    ]);
     await applyCpsmsOps(getDb(), added.cpsmsOps, client());
     expect((await groupDrift(getDb(), group.id, client())).inSync).toBe(true);
 

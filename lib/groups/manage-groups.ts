@@ -3,9 +3,9 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { contacts, type Group, groupMembers, groups } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/session";
+import { type ContactSelection, contactSelectionSql } from "@/lib/contacts/contact-filter";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { type ContactSelection, contactSelectionSql } from "@/lib/contacts/contact-filter";
 import { logger } from "@/lib/logger";
 import { getCpsmsClient } from "@/lib/providers/provider-clients";
 import { isProviderError } from "@/lib/sms/errors";
@@ -13,14 +13,22 @@ import { type CpsmsOp, linkedGroupOps, unlinkGroupFromCpsms } from "./cpsms-sync
 
 type Actor = Pick<CurrentUser, "id">;
 
-export type GroupListItem = Pick<Group, "id" | "name" | "description" | "cpsmsGroupId" | "cpsmsSyncedAt" | "createdAt"> & {
+export type GroupListItem = Pick<
+  Group,
+  "id" | "name" | "description" | "cpsmsGroupId" | "cpsmsSyncedAt" | "createdAt"
+> & {
   members: number;
   consented: number;
 };
 
 /** Every group's id and name, alphabetically (for pickers; no counting). */
-export async function listGroupNames(db: Database): Promise<{ id: string; name: string; cpsmsGroupId: number | null }[]> {
-  return db.select({ id: groups.id, name: groups.name, cpsmsGroupId: groups.cpsmsGroupId }).from(groups).orderBy(asc(sql`lower(${groups.name})`));
+export async function listGroupNames(
+  db: Database,
+): Promise<{ id: string; name: string; cpsmsGroupId: number | null }[]> {
+  return db
+    .select({ id: groups.id, name: groups.name, cpsmsGroupId: groups.cpsmsGroupId })
+    .from(groups)
+    .orderBy(asc(sql`lower(${groups.name})`));
 }
 
 /** Every group with its member counts (all members, and those who may receive marketing), in one grouped query. */
@@ -44,7 +52,11 @@ export async function listGroups(db: Database, onlyId?: string): Promise<GroupLi
     ${onlyId ? sql`where gm.group_id = ${onlyId}` : sql``}
     group by gm.group_id`);
   const byGroup = new Map(counts.rows.map((r) => [r.group_id, r]));
-  return rows.map((r) => ({ ...r, members: byGroup.get(r.id)?.members ?? 0, consented: byGroup.get(r.id)?.consented ?? 0 }));
+  return rows.map((r) => ({
+    ...r,
+    members: byGroup.get(r.id)?.members ?? 0,
+    consented: byGroup.get(r.id)?.consented ?? 0,
+  }));
 }
 
 /** One group with its counts, or null. */
@@ -67,7 +79,8 @@ export async function createGroup(db: Database, actor: Actor, input: { name: str
       .returning();
     return row!;
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError("CONFLICT", `There is already a group called "${input.name.trim()}".`);
+    if (isUniqueViolation(err))
+      throw new AppError("CONFLICT", `There is already a group called "${input.name.trim()}".`);
     throw err;
   }
 }
@@ -76,7 +89,12 @@ export async function createGroup(db: Database, actor: Actor, input: { name: str
  * Renames a group, and its CPSMS group when linked. The rename here stands even if CPSMS can't be reached; the
  * returned note says so (CPSMS keeps the old name until the next rename).
  */
-export async function renameGroup(db: Database, _actor: Actor, id: string, name: string): Promise<{ note: string | null }> {
+export async function renameGroup(
+  db: Database,
+  _actor: Actor,
+  id: string,
+  name: string,
+): Promise<{ note: string | null }> {
   const [group] = await db.select().from(groups).where(eq(groups.id, id)).limit(1);
   if (!group) throw new AppError("NOT_FOUND", "That group no longer exists.");
   try {
@@ -91,7 +109,9 @@ export async function renameGroup(db: Database, _actor: Actor, id: string, name:
     return { note: null };
   } catch (err) {
     logger.warn({ err, group: id }, "cpsms group rename failed");
-    return { note: `Renamed here, but CPSMS still shows the old name: ${isProviderError(err) ? err.userMessage : "CPSMS could not be reached."}` };
+    return {
+      note: `Renamed here, but CPSMS still shows the old name: ${isProviderError(err) ? err.userMessage : "CPSMS could not be reached."}`,
+    };
   }
 }
 
@@ -102,7 +122,13 @@ export async function deleteGroup(db: Database, actor: Actor, id: string) {
   if (group.cpsmsGroupId !== null) await unlinkGroupFromCpsms(db, id);
   await db.transaction(async (tx) => {
     await tx.delete(groups).where(eq(groups.id, id));
-    await recordAudit(tx, { actorId: actor.id, action: "group.delete", targetType: "group", targetId: id, details: { name: group.name } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "group.delete",
+      targetType: "group",
+      targetId: id,
+      details: { name: group.name },
+    });
   });
 }
 
@@ -116,7 +142,11 @@ async function requireGroup(db: Pick<Database, "select">, groupId: string) {
  * Adds the selected contacts to a group in one statement (already-members are left alone). Returns how many
  * joined and the CPSMS changes to push when the group is linked.
  */
-export async function addToGroup(db: Database, groupId: string, selection: ContactSelection): Promise<{ added: number; cpsmsOps: CpsmsOp[] }> {
+export async function addToGroup(
+  db: Database,
+  groupId: string,
+  selection: ContactSelection,
+): Promise<{ added: number; cpsmsOps: CpsmsOp[] }> {
   return db.transaction(async (tx) => {
     const group = await requireGroup(tx, groupId);
     const inserted = await tx.execute<{ contact_id: string }>(sql`
@@ -134,7 +164,11 @@ export async function addToGroup(db: Database, groupId: string, selection: Conta
 }
 
 /** Removes the selected contacts from a group; returns how many left and the CPSMS changes to push. */
-export async function removeFromGroup(db: Database, groupId: string, selection: ContactSelection): Promise<{ removed: number; cpsmsOps: CpsmsOp[] }> {
+export async function removeFromGroup(
+  db: Database,
+  groupId: string,
+  selection: ContactSelection,
+): Promise<{ removed: number; cpsmsOps: CpsmsOp[] }> {
   return db.transaction(async (tx) => {
     const group = await requireGroup(tx, groupId);
     const where = contactSelectionSql(selection);

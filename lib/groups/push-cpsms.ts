@@ -11,7 +11,9 @@ const INLINE_CPSMS_OPS = 50;
  * For actions: sends membership changes to CPSMS. Small batches are awaited so the page shows the result at
  * once; large ones run after the response (the group page's drift check shows progress and offers a fix).
  */
-export async function pushCpsmsChanges(ops: CpsmsOp[]): Promise<{ pending: number; failed: number; firstError: string | null }> {
+export async function pushCpsmsChanges(
+  ops: CpsmsOp[],
+): Promise<{ pending: number; failed: number; firstError: string | null }> {
   if (ops.length === 0) return { pending: 0, failed: 0, firstError: null };
   if (ops.length <= INLINE_CPSMS_OPS) {
     const result = await applyCpsmsOps(getDb(), ops).catch((err) => {
@@ -26,7 +28,8 @@ export async function pushCpsmsChanges(ops: CpsmsOp[]): Promise<{ pending: numbe
 
 /** A sentence for the toast when CPSMS did not take every change. */
 export function cpsmsNote(result: { pending: number; failed: number; firstError: string | null }): string | null {
-  if (result.failed) return `CPSMS did not take ${result.failed} change(s): ${result.firstError ?? "unknown error"}. Use "Fix" on the group page.`;
+  if (result.failed)
+    return `CPSMS did not take ${result.failed} change(s): ${result.firstError ?? "unknown error"}. Use "Fix" on the group page.`;
   if (result.pending) return `${result.pending} change(s) are being sent to CPSMS in the background.`;
   return null;
 }

@@ -77,7 +77,10 @@ export function historyQuery(filters: HistoryFilters, extra: Record<string, stri
 }
 
 /** The date range as instants: from the start of `from` to the end of `to`, in the restaurant's zone. */
-export function dateRange(filters: Pick<HistoryFilters, "from" | "to">, timeZone: string): { since?: Date; until?: Date } {
+export function dateRange(
+  filters: Pick<HistoryFilters, "from" | "to">,
+  timeZone: string,
+): { since?: Date; until?: Date } {
   const startOf = (day: string, plusDays = 0) => {
     const [y, m, d] = day.split("-").map(Number) as [number, number, number];
     return new Date(new TZDate(y, m - 1, d + plusDays, 0, 0, 0, 0, timeZone).getTime());

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { contacts } from "@/drizzle/schema";
+import { csvCell } from "@/lib/contacts/csv-cell";
 import { getDb } from "@/lib/db";
 import { phoneNumbers, quickCampaign } from "@/tests/support/campaigns";
-import { csvCell } from "@/lib/contacts/csv-cell";
 import { historyCsvStream } from "./export-csv";
 import { dateRange, parseHistoryFilters, searchTerm } from "./filters";
 import { listHistory } from "./list-history";
@@ -17,7 +17,12 @@ async function seed() {
   const tag = randomBytes(3).toString("hex");
   const [guest] = await db
     .insert(contacts)
-    .values({ phone: `+4529${String(Date.now()).slice(-6)}`, firstName: "Åse", lastName: `Jensen${tag}`, optOutToken: `t-${tag}` })
+    .values({
+      phone: `+4529${String(Date.now()).slice(-6)}`,
+      firstName: "Åse",
+      lastName: `Jensen${tag}`,
+      optOutToken: `t-${tag}`,
+    })
     .returning();
   const phones = phoneNumbers("cpsms", 120, 40_000 + Math.floor(Math.random() * 900_000));
   const campaign = await quickCampaign("cpsms", phones, { sender: `Cafe${tag}`.slice(0, 11) });
@@ -34,7 +39,16 @@ async function seed() {
 
 describe("history filters from the URL", () => {
   it("keeps valid values and drops malformed ones", () => {
-    expect(parseHistoryFilters({ provider: "cpsms", state: "failed", from: "2026-11-01", to: "nope", campaign: "x", q: " 2012 " })).toEqual({
+    expect(
+      parseHistoryFilters({
+        provider: "cpsms",
+        state: "failed",
+        from: "2026-11-01",
+        to: "nope",
+        campaign: "x",
+        q: " 2012 ",
+      }),
+    ).toEqual({
       provider: "cpsms",
       state: "failed",
       from: "2026-11-01",
@@ -87,10 +101,18 @@ describe("history listing", () => {
     const failed = await listHistory(db, { campaignId: campaign.id, state: "failed" }, { timeZone: TZ, limit: 200 });
     expect(failed.rows).toHaveLength(12);
     expect(failed.rows.every((r) => r.status === "undelivered" && r.reason)).toBe(true);
-    expect((await listHistory(db, { campaignId: campaign.id, provider: "smsapp" }, { timeZone: TZ })).rows).toHaveLength(0);
-    expect((await listHistory(db, { sender: `Cafe${tag}`.slice(0, 11) }, { timeZone: TZ, limit: 200 })).rows).toHaveLength(120);
+    expect(
+      (await listHistory(db, { campaignId: campaign.id, provider: "smsapp" }, { timeZone: TZ })).rows,
+    ).toHaveLength(0);
+    expect(
+      (await listHistory(db, { sender: `Cafe${tag}`.slice(0, 11) }, { timeZone: TZ, limit: 200 })).rows,
+    ).toHaveLength(120);
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(new Date());
-    const todays = await listHistory(db, { campaignId: campaign.id, from: today, to: today }, { timeZone: TZ, limit: 200 });
+    const todays = await listHistory(
+      db,
+      { campaignId: campaign.id, from: today, to: today },
+      { timeZone: TZ, limit: 200 },
+    );
     expect(todays.rows.length).toBeGreaterThan(0);
     expect(todays.rows.length).toBeLessThan(120);
     const byPhone = await listHistory(db, { q: phones[7]!.slice(3) }, { timeZone: TZ });
@@ -103,7 +125,9 @@ describe("history listing", () => {
   it("shows one message with its timeline", async () => {
     const { campaign } = await seed();
     const [row] = (await listHistory(getDb(), { campaignId: campaign.id }, { timeZone: TZ, limit: 1 })).rows;
-    await getDb().execute(sql`insert into message_events (message_id, status, source, detail) values (${row!.id}, 'delivered', 'dlr', null)`);
+    await getDb().execute(
+      sql`insert into message_events (message_id, status, source, detail) values (${row!.id}, 'delivered', 'dlr', null)`,
+    );
     const detail = await getHistoryMessage(getDb(), row!.id);
     expect(detail?.campaign.id).toBe(campaign.id);
     expect(detail?.events.map((e) => e.source)).toEqual(["dlr"]);
@@ -112,8 +136,12 @@ describe("history listing", () => {
 
   it("exports the same filters as CSV, streamed, with formulas neutralised", async () => {
     const { campaign } = await seed();
-    await getDb().execute(sql`update campaign_messages set body = ${"-2+3+cmd|' /C calc'!A0"} where campaign_id = ${campaign.id}`);
-    const bytes = new Uint8Array(await new Response(historyCsvStream(getDb(), { campaignId: campaign.id, state: "failed" }, TZ)).arrayBuffer());
+    await getDb().execute(
+      sql`update campaign_messages set body = ${"-2+3+cmd|' /C calc'!A0"} where campaign_id = ${campaign.id}`,
+    );
+    const bytes = new Uint8Array(
+      await new Response(historyCsvStream(getDb(), { campaignId: campaign.id, state: "failed" }, TZ)).arrayBuffer(),
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: spreadsheets read it as UTF-8
     const lines = new TextDecoder().decode(bytes).trim().split("\r\n");
     expect(lines[0]).toMatch(/^Message id,Time,Campaign/);

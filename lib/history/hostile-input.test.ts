@@ -10,7 +10,10 @@ describe("hostile history URLs", () => {
   it("ignores days that are not on the calendar or out of range", () => {
     expect(parseHistoryFilters({ from: "2024-02-30", to: "9999-99-99" })).toEqual({});
     expect(parseHistoryFilters({ from: "0000-00-00", to: "9999-12-31" })).toEqual({});
-    expect(parseHistoryFilters({ from: "2024-02-29", to: "2026-12-31" })).toEqual({ from: "2024-02-29", to: "2026-12-31" });
+    expect(parseHistoryFilters({ from: "2024-02-29", to: "2026-12-31" })).toEqual({
+      from: "2024-02-29",
+      to: "2026-12-31",
+    });
   });
   it("strips control characters (NUL included) from the search and the sender", () => {
     expect(parseHistoryFilters({ q: "a\u0000b\u001b", sender: "\u0000" })).toEqual({ q: "ab" });

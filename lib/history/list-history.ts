@@ -121,7 +121,11 @@ export async function listHistory(
 }
 
 /** Raw keyset query (also used by the CSV export to walk everything in chunks). */
-export async function queryPage(db: Database, where: SQL | undefined, options: { after?: Cursor | null; before?: Cursor | null; limit: number }) {
+export async function queryPage(
+  db: Database,
+  where: SQL | undefined,
+  options: { after?: Cursor | null; before?: Cursor | null; limit: number },
+) {
   const { after, before } = options;
   const keyset = after
     ? sql`(${campaignMessages.listedAt}, ${campaignMessages.id}) < (${atUs(after.us)}, ${after.id})`
@@ -147,10 +151,12 @@ export async function historyFilterOptions(db: Database) {
       .from(campaigns)
       .orderBy(sql`${campaigns.createdAt} desc`)
       .limit(200),
-    db.execute<{ sender: string | null }>(sql`
+    db
+      .execute<{ sender: string | null }>(sql`
       select distinct coalesce(m.sender, c.sender) as sender from ${campaigns} c
       left join lateral (select sender from ${campaignMessages} where campaign_id = c.id and sender is not null limit 1) m on true
-      order by 1 limit 100`).then((r) => r.rows),
+      order by 1 limit 100`)
+      .then((r) => r.rows),
   ]);
   return {
     campaigns: recent.map((c) => ({ id: c.id, name: c.name })),

@@ -12,7 +12,13 @@ export async function getHistoryMessage(db: Database, id: number) {
   const [row] = await db
     .select({
       message: campaignMessages,
-      campaign: { id: campaigns.id, name: campaigns.name, provider: campaigns.provider, sender: campaigns.sender, category: campaigns.category },
+      campaign: {
+        id: campaigns.id,
+        name: campaigns.name,
+        provider: campaigns.provider,
+        sender: campaigns.sender,
+        category: campaigns.category,
+      },
       contact: { id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName },
     })
     .from(campaignMessages)
@@ -21,7 +27,13 @@ export async function getHistoryMessage(db: Database, id: number) {
     .where(eq(campaignMessages.id, id));
   if (!row) return null;
   const events = await db
-    .select({ id: messageEvents.id, status: messageEvents.status, source: messageEvents.source, detail: messageEvents.detail, at: messageEvents.at })
+    .select({
+      id: messageEvents.id,
+      status: messageEvents.status,
+      source: messageEvents.source,
+      detail: messageEvents.detail,
+      at: messageEvents.at,
+    })
     .from(messageEvents)
     .where(eq(messageEvents.messageId, id))
     .orderBy(asc(messageEvents.at), asc(messageEvents.id));

@@ -35,11 +35,21 @@ async function ourMessagesByUid(db: Database, uids: string[]): Promise<Record<st
 export async function browseSmsappHistory(
   db: Database,
   page: number,
-): Promise<{ ok: true; mode: ProviderMode; page: SmsappPage<SmsappMessage>; ours: Record<string, number> } | ProviderFailure> {
+): Promise<
+  { ok: true; mode: ProviderMode; page: SmsappPage<SmsappMessage>; ours: Record<string, number> } | ProviderFailure
+> {
   const resolved = await resolveProvider(db, "smsapp");
   try {
     const result = await smsappClientFor(resolved, BROWSE).listMessages(page);
-    return { ok: true, mode: resolved.mode, page: result, ours: await ourMessagesByUid(db, result.items.map((i) => i.uid)) };
+    return {
+      ok: true,
+      mode: resolved.mode,
+      page: result,
+      ours: await ourMessagesByUid(
+        db,
+        result.items.map((i) => i.uid),
+      ),
+    };
   } catch (err) {
     return failure(err, resolved.mode);
   }
@@ -49,7 +59,9 @@ export async function browseSmsappHistory(
 export async function smsappMessageByUid(
   db: Database,
   uid: string,
-): Promise<{ ok: true; mode: ProviderMode; message: SmsappMessage; ourId: number | null; checkedAt: Date } | ProviderFailure> {
+): Promise<
+  { ok: true; mode: ProviderMode; message: SmsappMessage; ourId: number | null; checkedAt: Date } | ProviderFailure
+> {
   const resolved = await resolveProvider(db, "smsapp");
   try {
     const message = await smsappClientFor(resolved, BROWSE).getMessage(uid);
@@ -79,7 +91,10 @@ export type CpsmsLogView = {
  * CPSMS's log (`GET /getlog`, at most once per two minutes per account): served from the shared cache
  * (lib/providers/getlog-cache.ts) until the provider allows a fresh fetch, newest first, optionally one number.
  */
-export async function cpsmsLogView(db: Database, options: { page: number; to?: string }): Promise<CpsmsLogView | ProviderFailure> {
+export async function cpsmsLogView(
+  db: Database,
+  options: { page: number; to?: string },
+): Promise<CpsmsLogView | ProviderFailure> {
   const resolved = await resolveProvider(db, "cpsms");
   try {
     const log = await cpsmsClientFor(resolved, db, BROWSE).getLog(options.to ? { to: options.to } : {});

@@ -5,7 +5,8 @@ import { setRuntimeEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { assertSameOrigin, isSameOrigin } from "./same-origin";
 
-const post = (headers: Record<string, string>, url = "http://localhost:3210/contacts/import/run") => new Request(url, { method: "POST", headers });
+const post = (headers: Record<string, string>, url = "http://localhost:3210/contacts/import/run") =>
+  new Request(url, { method: "POST", headers });
 
 describe("same-origin guard for route handlers", () => {
   const publicUrl = process.env.PUBLIC_URL;
@@ -17,7 +18,16 @@ describe("same-origin guard for route handlers", () => {
   it("takes the app's own origin and refuses another port of the same host, other sites, null and none", () => {
     expect(isSameOrigin(post({ host: "localhost:3210", origin: "http://localhost:3210" }))).toBe(true);
     expect(isSameOrigin(post({ host: "LOCALHOST:3210", origin: "http://localhost:3210" }))).toBe(true);
-    for (const origin of ["http://localhost:3211", "http://localhost", "http://127.0.0.1:3210", "https://evil.example", "null", "", "http://localhost:3210.evil.example", "http://localhost:3210/x"]) {
+    for (const origin of [
+      "http://localhost:3211",
+      "http://localhost",
+      "http://127.0.0.1:3210",
+      "https://evil.example",
+      "null",
+      "",
+      "http://localhost:3210.evil.example",
+      "http://localhost:3210/x",
+    ]) {
       expect(isSameOrigin(post({ host: "localhost:3210", origin })), origin).toBe(false);
     }
     expect(isSameOrigin(post({ host: "localhost:3210" }))).toBe(false);
@@ -26,8 +36,12 @@ describe("same-origin guard for route handlers", () => {
 
   it("takes PUBLIC_URL's origin (the address guests and staff use behind a proxy)", () => {
     setRuntimeEnv({ PUBLIC_URL: "https://sms.cafe.dk" });
-    expect(isSameOrigin(post({ host: "127.0.0.1:3000", origin: "https://sms.cafe.dk" }, "http://127.0.0.1:3000/x"))).toBe(true);
-    expect(isSameOrigin(post({ host: "127.0.0.1:3000", origin: "https://evil.cafe.dk" }, "http://127.0.0.1:3000/x"))).toBe(false);
+    expect(
+      isSameOrigin(post({ host: "127.0.0.1:3000", origin: "https://sms.cafe.dk" }, "http://127.0.0.1:3000/x")),
+    ).toBe(true);
+    expect(
+      isSameOrigin(post({ host: "127.0.0.1:3000", origin: "https://evil.cafe.dk" }, "http://127.0.0.1:3000/x")),
+    ).toBe(false);
   });
 
   it("is used by every state-changing route handler (only the signed CPSMS webhook and Auth.js's own are exempt)", () => {
@@ -46,7 +60,10 @@ describe("same-origin guard for route handlers", () => {
     expect(files.length).toBeGreaterThan(5);
     const unguarded = files.filter((file) => {
       const source = fs.readFileSync(file, "utf8");
-      const unsafe = /export\s+(?:async\s+)?(?:function|const)\s+(POST|PUT|PATCH|DELETE)\b|export\s*\{[^}]*\b(POST|PUT|PATCH|DELETE)\b/.test(source);
+      const unsafe =
+        /export\s+(?:async\s+)?(?:function|const)\s+(POST|PUT|PATCH|DELETE)\b|export\s*\{[^}]*\b(POST|PUT|PATCH|DELETE)\b/.test(
+          source,
+        );
       return unsafe && !EXEMPT.includes(file) && !/assertSameOrigin\(request\)/.test(source);
     });
     expect(unguarded).toEqual([]);

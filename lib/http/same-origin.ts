@@ -31,6 +31,9 @@ export function isSameOrigin(request: Request): boolean {
 /** Throws FORBIDDEN unless the request comes from one of the app's own pages (see isSameOrigin). */
 export function assertSameOrigin(request: Request): void {
   if (!isSameOrigin(request)) {
-    throw new AppError("FORBIDDEN", "This request came from another site or page, so it was refused. Open Cafe de Revenue itself and try again.");
+    throw new AppError(
+      "FORBIDDEN",
+      "This request came from another site or page, so it was refused. Open Cafe de Revenue itself and try again.",
+    );
   }
 }

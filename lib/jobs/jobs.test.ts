@@ -11,7 +11,10 @@ afterAll(() => stopBoss(2_000));
 describe("job worker", () => {
   it("creates the queues and schedules, and a worker runs an enqueued job", async () => {
     const boss = await startBoss({ worker: true });
-    expect(await boss.getQueue(QUEUE.purgeSignInAttempts)).toMatchObject({ name: QUEUE.purgeSignInAttempts, policy: "singleton" });
+    expect(await boss.getQueue(QUEUE.purgeSignInAttempts)).toMatchObject({
+      name: QUEUE.purgeSignInAttempts,
+      policy: "singleton",
+    });
     const schedules = await boss.getSchedules();
     expect(schedules.map((s) => s.name)).toEqual(expect.arrayContaining(SCHEDULES.map((s) => s.queue)));
 
@@ -24,7 +27,10 @@ describe("job worker", () => {
     expect(jobId).toBeTruthy();
 
     await expect
-      .poll(async () => (await boss.getJobById(QUEUE.purgeSignInAttempts, jobId!))?.state, { timeout: 15_000, interval: 250 })
+      .poll(async () => (await boss.getJobById(QUEUE.purgeSignInAttempts, jobId!))?.state, {
+        timeout: 15_000,
+        interval: 250,
+      })
       .toBe("completed");
     const left = await getDb().query.signInAttempts.findMany({ where: (t, { eq }) => eq(t.email, email) });
     expect(left).toHaveLength(0);

@@ -17,7 +17,13 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   [QUEUE.purgeSignInAttempts]: { policy: "singleton", retryLimit: 3, retryDelay: 60 },
   // Exclusion per campaign is the campaign's own lease, not pg-boss: a crashed dispatcher's job would hold a
   // pg-boss slot until it expires, while the lease frees the campaign within seconds. Extra jobs exit at once.
-  [QUEUE.campaignDispatch]: { policy: "standard", retryLimit: 5, retryDelay: 15, retryBackoff: true, expireInSeconds: 4 * 3600 },
+  [QUEUE.campaignDispatch]: {
+    policy: "standard",
+    retryLimit: 5,
+    retryDelay: 15,
+    retryBackoff: true,
+    expireInSeconds: 4 * 3600,
+  },
   // Hands campaigns whose dispatcher died (or whose job was lost) to a new one; finishes provider-held ones.
   // Expiry is short because a sweep killed mid-run (its process died) blocks the next ones until it expires.
   [QUEUE.campaignSweep]: { policy: "singleton", retryLimit: 1, expireInSeconds: 120 },

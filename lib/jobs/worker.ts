@@ -4,8 +4,8 @@ import { purgeOldSignInAttempts } from "@/lib/auth/throttle";
 import { purgeEndedSessions } from "@/lib/auth/user-sessions";
 import { dispatchCampaign } from "@/lib/campaigns/dispatch-campaign";
 import { LEASE_MS } from "@/lib/campaigns/dispatch-lease";
-import { providerSessions } from "@/lib/campaigns/provider-session";
 import { pollDeliveryStatus } from "@/lib/campaigns/poll-delivery";
+import { providerSessions } from "@/lib/campaigns/provider-session";
 import { runDueRecurringSends } from "@/lib/campaigns/recurring/run-recurring";
 import { stopHeldMessages } from "@/lib/campaigns/stop-held-messages";
 import { sweepCampaigns } from "@/lib/campaigns/sweep-campaigns";
@@ -42,7 +42,9 @@ export async function registerWorkers(boss: PgBoss) {
     return { ...(await sweepCampaigns(db)), recurring };
   });
   await boss.work(QUEUE.deliveryPoll, async () => pollDeliveryStatus(getDb(), providerSessions(getDb())));
-  await boss.work(QUEUE.stopHeldMessages, { pollingIntervalSeconds: 1 }, async () => stopHeldMessages(getDb(), providerSessions(getDb())));
+  await boss.work(QUEUE.stopHeldMessages, { pollingIntervalSeconds: 1 }, async () =>
+    stopHeldMessages(getDb(), providerSessions(getDb())),
+  );
   // A restarted worker picks up at once what a crashed one left. Called directly, not through the sweep queue:
   // that queue runs one job at a time, and a sweep that was running when the previous process was killed holds
   // that slot until it expires.

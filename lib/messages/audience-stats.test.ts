@@ -65,7 +65,13 @@ describe("audienceStats", () => {
   });
 
   it("returns zeros for an empty audience", () => {
-    expect(audienceStats("Hi", [])).toMatchObject({ recipients: 0, minSegments: 0, maxSegments: 0, totalSegments: 0, longest: null });
+    expect(audienceStats("Hi", [])).toMatchObject({
+      recipients: 0,
+      minSegments: 0,
+      maxSegments: 0,
+      totalSegments: 0,
+      longest: null,
+    });
   });
 
   it("handles 10,000 recipients with unique names and opt-out links quickly", () => {
@@ -75,14 +81,15 @@ describe("audienceStats", () => {
       optOutUrl: url(i),
       phone: i % 3 === 0 ? "+923001234567" : "+4520000000",
     }));
-    const template = "Hi {first_name|there} {last_name}, happy hour today 16-18 at {restaurant|us}: 2 for 1 on cocktails.\nStop: {opt_out_link}";
+    const template =
+      "Hi {first_name|there} {last_name}, happy hour today 16-18 at {restaurant|us}: 2 for 1 on cocktails.\nStop: {opt_out_link}";
     const started = performance.now();
     const stats = audienceStats(template, recipients, { provider: "cpsms" });
     const ms = performance.now() - started;
     console.info(`audienceStats 10k: ${Math.round(ms)} ms`);
     expect(stats.totalSegments).toBe(10_000);
     expect(stats.encodings.gsm).toBe(10_000);
-    expect(stats.estimatedCost).toBe(12_000.4) // 3,334 × 1.6 + 6,666 × 1, rounded to cents;
+    expect(stats.estimatedCost).toBe(12_000.4); // 3,334 × 1.6 + 6,666 × 1, rounded to cents;
     // Uncached counting takes ~5 s for 10k messages; the shape cache keeps this interactive.
     expect(ms).toBeLessThan(1000);
   });

@@ -25,7 +25,10 @@ export function isGsmText(text: string): boolean {
   return splitGraphemes(text).every((g) => gsmClass(g) !== "none");
 }
 
-const segmenter = typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+const segmenter =
+  typeof Intl !== "undefined" && "Segmenter" in Intl
+    ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
+    : null;
 
 /** Splits text into graphemes with their UTF-16 offsets ("\r\n" stays two characters, as operators count it). */
 export function graphemesWithIndex(text: string): { grapheme: string; index: number }[] {

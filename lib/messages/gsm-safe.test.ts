@@ -6,7 +6,7 @@ describe("toGsmSafe", () => {
   it("turns smart punctuation and odd spaces into GSM-7 look-alikes", () => {
     const text = "Let\u2019s eat \u201cfresh\u201d \u2013 16\u201418\u2026\u00a0ok\u2009now \u2022 \u2122";
     const result = toGsmSafe(text);
-    expect(result.text).toBe("Let's eat \"fresh\" - 16-18... ok now - TM");
+    expect(result.text).toBe('Let\'s eat "fresh" - 16-18... ok now - TM');
     expect(getSegmentInfo(text).encoding).toBe("UCS-2");
     expect(getSegmentInfo(result.text).encoding).toBe("GSM-7");
     expect(result.replaced).toContainEqual({ from: "\u201c", to: '"', count: 1 });
@@ -38,7 +38,14 @@ describe("findNonGsmCharacters", () => {
     expect(found).toEqual([
       { char: "\u2019", codePoint: "U+2019", count: 2, positions: [2, 20], kind: "replaceable", replacement: "'" },
       { char: "\u2013", codePoint: "U+2013", count: 1, positions: [6], kind: "replaceable", replacement: "-" },
-      { char: "\u{1F44D}\u{1F3FD}", codePoint: "U+1F44D U+1F3FD", count: 1, positions: [9], kind: "emoji", replacement: null },
+      {
+        char: "\u{1F44D}\u{1F3FD}",
+        codePoint: "U+1F44D U+1F3FD",
+        count: 1,
+        positions: [9],
+        kind: "emoji",
+        replacement: null,
+      },
       { char: "\u0634", codePoint: "U+0634", count: 1, positions: [23], kind: "no_equivalent", replacement: null },
     ]);
   });

@@ -11,23 +11,76 @@ import { graphemesWithIndex, gsmClass, isGsmText } from "./gsm-charset";
 /** Look-alikes for punctuation, spaces and letters that accent-stripping can't produce. */
 const LOOK_ALIKES: Record<string, string> = {
   // Quotes and apostrophes (word processors and phones "smarten" these).
-  "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
-  "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-  "\u2039": "'", "\u203a": "'",
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201a": "'",
+  "\u201b": "'",
+  "\u2032": "'",
+  "\u00b4": "'",
+  "`": "'",
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u201e": '"',
+  "\u201f": '"',
+  "\u2033": '"',
+  "\u00ab": '"',
+  "\u00bb": '"',
+  "\u2039": "'",
+  "\u203a": "'",
   // Dashes, minus, bullets.
-  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-  "\u2022": "-", "\u00b7": "-",
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2015": "-",
+  "\u2212": "-",
+  "\u2022": "-",
+  "\u00b7": "-",
   "\u2026": "...",
   // Odd spaces become a plain space; invisible ones disappear.
-  "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ",
-  "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u205f": " ",
-  "\u3000": " ", "\t": " ", "\u2028": "\n", "\u2029": "\n",
-  "\u200b": "", "\u200c": "", "\u2060": "", "\ufeff": "",
+  "\u00a0": " ",
+  "\u2000": " ",
+  "\u2001": " ",
+  "\u2002": " ",
+  "\u2003": " ",
+  "\u2004": " ",
+  "\u2005": " ",
+  "\u2006": " ",
+  "\u2007": " ",
+  "\u2008": " ",
+  "\u2009": " ",
+  "\u200a": " ",
+  "\u202f": " ",
+  "\u205f": " ",
+  "\u3000": " ",
+  "\t": " ",
+  "\u2028": "\n",
+  "\u2029": "\n",
+  "\u200b": "",
+  "\u200c": "",
+  "\u2060": "",
+  "\ufeff": "",
   // Letters without a decomposition.
-  "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d",
+  ł: "l",
+  Ł: "L",
+  đ: "d",
+  Đ: "D",
+  ı: "i",
+  œ: "oe",
+  Œ: "OE",
+  þ: "th",
+  Þ: "Th",
+  ð: "d",
   // Symbols.
-  "\u2122": "TM", "\u00a9": "(c)", "\u00ae": "(R)", "\u00bd": "1/2", "\u00bc": "1/4", "\u00be": "3/4",
-  "\u00d7": "x", "\u00f7": "/",
+  "\u2122": "TM",
+  "\u00a9": "(c)",
+  "\u00ae": "(R)",
+  "\u00bd": "1/2",
+  "\u00bc": "1/4",
+  "\u00be": "3/4",
+  "\u00d7": "x",
+  "\u00f7": "/",
 };
 
 export type NonGsmKind = "replaceable" | "emoji" | "no_equivalent";
@@ -70,10 +123,17 @@ export function findNonGsmCharacters(text: string): NonGsmCharacter[] {
     const replacement = gsmReplacement(grapheme);
     byChar.set(grapheme, {
       char: grapheme,
-      codePoint: Array.from(grapheme, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`).join(" "),
+      codePoint: Array.from(grapheme, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`).join(
+        " ",
+      ),
       count: 1,
       positions: [index],
-      kind: replacement !== null ? "replaceable" : /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(grapheme) ? "emoji" : "no_equivalent",
+      kind:
+        replacement !== null
+          ? "replaceable"
+          : /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(grapheme)
+            ? "emoji"
+            : "no_equivalent",
       replacement,
     });
   }
@@ -98,7 +158,9 @@ export function toGsmSafe(text: string): GsmSafeResult {
     .join("");
   return {
     text: out,
-    replaced: found.filter((f) => f.replacement !== null).map((f) => ({ from: f.char, to: f.replacement as string, count: f.count })),
+    replaced: found
+      .filter((f) => f.replacement !== null)
+      .map((f) => ({ from: f.char, to: f.replacement as string, count: f.count })),
     kept: found.filter((f) => f.replacement === null).map((f) => f.char),
   };
 }

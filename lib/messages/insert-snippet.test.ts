@@ -3,7 +3,10 @@ import { insertSnippet, replaceRange, withFieldName } from "./insert-snippet";
 
 describe("insertSnippet", () => {
   it("inserts at the caret and puts the caret after the snippet", () => {
-    expect(insertSnippet("Hi , welcome", 3, 3, "{first_name|there}")).toEqual({ value: "Hi {first_name|there}, welcome", caret: 21 });
+    expect(insertSnippet("Hi , welcome", 3, 3, "{first_name|there}")).toEqual({
+      value: "Hi {first_name|there}, welcome",
+      caret: 21,
+    });
   });
 
   it("replaces a selection, in either direction, and clamps out-of-range offsets", () => {

@@ -2,7 +2,12 @@
  * Puts a snippet (e.g. "{first_name|there}") where the caret is, replacing any selected text, and returns
  * where the caret should go next: right after the snippet, so staff can keep typing.
  */
-export function insertSnippet(value: string, selectionStart: number, selectionEnd: number, snippet: string): { value: string; caret: number } {
+export function insertSnippet(
+  value: string,
+  selectionStart: number,
+  selectionEnd: number,
+  snippet: string,
+): { value: string; caret: number } {
   const start = clamp(Math.min(selectionStart, selectionEnd), value.length);
   const end = clamp(Math.max(selectionStart, selectionEnd), value.length);
   return { value: value.slice(0, start) + snippet + value.slice(end), caret: start + snippet.length };

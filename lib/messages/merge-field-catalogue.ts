@@ -91,5 +91,10 @@ export function mergeFieldSnippet(field: MergeFieldDefinition): string {
 /** Every field's example value, for previews when no real guest is at hand. */
 export function exampleMergeValues(): { firstName: string; lastName: string; restaurant: string; optOutUrl: string } {
   const example = (name: MergeFieldName) => getMergeField(name)?.example ?? "";
-  return { firstName: example("first_name"), lastName: example("last_name"), restaurant: example("restaurant"), optOutUrl: example("opt_out_link") };
+  return {
+    firstName: example("first_name"),
+    lastName: example("last_name"),
+    restaurant: example("restaurant"),
+    optOutUrl: example("opt_out_link"),
+  };
 }

@@ -8,7 +8,15 @@ describe("parseTemplate", () => {
     expect(braceProblems).toEqual([]);
     expect(parts).toEqual([
       { type: "text", text: "Hi ", start: 0, end: 3 },
-      { type: "field", name: "first_name", known: true, fallback: "there", raw: "{first_name|there}", start: 3, end: 21 },
+      {
+        type: "field",
+        name: "first_name",
+        known: true,
+        fallback: "there",
+        raw: "{first_name|there}",
+        start: 3,
+        end: 21,
+      },
       { type: "text", text: ", ", start: 21, end: 23 },
       { type: "field", name: "restaurant", known: true, fallback: null, raw: "{restaurant}", start: 23, end: 35 },
     ]);
@@ -38,7 +46,9 @@ describe("renderTemplate", () => {
   it("substitutes values and uses the fallback only for empty values", () => {
     const template = "Hi {first_name|there} {last_name}, {restaurant}. Stop: {opt_out_link}";
     expect(renderTemplate(template, mette)).toBe("Hi Mette Jensen, Cafe Rose. Stop: https://cdr.dk/s/x1");
-    expect(renderTemplate(template, { ...mette, firstName: "  ", lastName: null })).toBe("Hi there , Cafe Rose. Stop: https://cdr.dk/s/x1");
+    expect(renderTemplate(template, { ...mette, firstName: "  ", lastName: null })).toBe(
+      "Hi there , Cafe Rose. Stop: https://cdr.dk/s/x1",
+    );
   });
 
   it("renders a field without fallback and no value as nothing, and leaves unknown fields as written", () => {

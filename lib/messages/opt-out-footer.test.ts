@@ -6,7 +6,9 @@ describe("withOptOutFooter", () => {
   it("appends a short footer line in the chosen language", () => {
     expect(withOptOutFooter("Happy hour!\n", true)).toBe("Happy hour!\nStop: {opt_out_link}");
     expect(withOptOutFooter("Happy hour!", true, "da")).toBe("Happy hour!\nAfmeld: {opt_out_link}");
-    expect(renderTemplate(withOptOutFooter("Hi", true), { optOutUrl: "https://cdr.dk/s/ab" })).toBe("Hi\nStop: https://cdr.dk/s/ab");
+    expect(renderTemplate(withOptOutFooter("Hi", true), { optOutUrl: "https://cdr.dk/s/ab" })).toBe(
+      "Hi\nStop: https://cdr.dk/s/ab",
+    );
   });
 
   it("leaves the template alone when off or when the link is already in it", () => {

@@ -19,8 +19,16 @@ describe("staff templates", () => {
     const saved = await saveTemplate(getDb(), staff, input({ name: "  Quiz night Thursday  " }));
     expect(saved.name).toBe("Quiz night Thursday");
     const listed = (await listSavedTemplates(getDb())).find((t) => t.id === saved.id);
-    expect(listed).toMatchObject({ name: "Quiz night Thursday", category: "marketing", language: "en", createdById: staff.id });
-    const audit = await getDb().select().from(auditLog).where(and(eq(auditLog.targetId, saved.id), eq(auditLog.action, "template.created")));
+    expect(listed).toMatchObject({
+      name: "Quiz night Thursday",
+      category: "marketing",
+      language: "en",
+      createdById: staff.id,
+    });
+    const audit = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, saved.id), eq(auditLog.action, "template.created")));
     expect(audit).toHaveLength(1);
   });
 
@@ -40,7 +48,9 @@ describe("staff templates", () => {
   it("refuses a second template of the same name", async () => {
     const staff = await insertUser({ role: "staff" });
     const first = await saveTemplate(getDb(), staff, input());
-    await expect(saveTemplate(getDb(), staff, input({ name: first.name.toUpperCase() }))).rejects.toThrow(/already a template named/);
+    await expect(saveTemplate(getDb(), staff, input({ name: first.name.toUpperCase() }))).rejects.toThrow(
+      /already a template named/,
+    );
   });
 
   it("staff delete their own templates only; managers delete any", async () => {
@@ -49,12 +59,17 @@ describe("staff templates", () => {
     const manager = await insertUser({ role: "manager" });
     const mine = await saveTemplate(getDb(), author, input());
     const another = await saveTemplate(getDb(), author, input());
-    await expect(deleteSavedTemplate(getDb(), colleague, mine.id)).rejects.toThrow(/Only .* who saved it, or a manager/);
+    await expect(deleteSavedTemplate(getDb(), colleague, mine.id)).rejects.toThrow(
+      /Only .* who saved it, or a manager/,
+    );
     await deleteSavedTemplate(getDb(), author, mine.id);
     await deleteSavedTemplate(getDb(), manager, another.id);
     const left = await getDb().select().from(messageTemplates).where(eq(messageTemplates.createdById, author.id));
     expect(left).toEqual([]);
-    const audit = await getDb().select().from(auditLog).where(and(eq(auditLog.targetId, another.id), eq(auditLog.action, "template.deleted")));
+    const audit = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, another.id), eq(auditLog.action, "template.deleted")));
     expect(audit[0]?.actorId).toBe(manager.id);
     await expect(deleteSavedTemplate(getDb(), manager, another.id)).rejects.toThrow(/doesn't exist/);
   });

@@ -50,21 +50,47 @@ export async function saveTemplate(db: Database, actor: Actor, raw: SaveTemplate
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Check the template.");
   const input = parsed.data;
   const issues = validateTemplate(input.body);
-  if (hasBlockingIssues(issues)) throw new AppError("INVALID_INPUT", issues.find((i) => i.severity === "error")?.message ?? "Fix the message first.");
+  if (hasBlockingIssues(issues))
+    throw new AppError(
+      "INVALID_INPUT",
+      issues.find((i) => i.severity === "error")?.message ?? "Fix the message first.",
+    );
 
   return db.transaction(async (tx) => {
     // One save at a time, so the name check and the cap hold under concurrent saves (no unique index on name).
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('message_templates'))`);
-    const [same] = await tx.select({ id: messageTemplates.id }).from(messageTemplates).where(sql`lower(${messageTemplates.name}) = lower(${input.name})`).limit(1);
+    const [same] = await tx
+      .select({ id: messageTemplates.id })
+      .from(messageTemplates)
+      .where(sql`lower(${messageTemplates.name}) = lower(${input.name})`)
+      .limit(1);
     if (same) throw new AppError("CONFLICT", `There is already a template named “${input.name}”. Choose another name.`);
-    const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(messageTemplates)) as [{ count: number }];
-    if (count >= MAX_SAVED_TEMPLATES) throw new AppError("CONFLICT", `There are already ${MAX_SAVED_TEMPLATES} saved templates. Delete some you no longer use first.`);
+    const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(messageTemplates)) as [
+      { count: number },
+    ];
+    if (count >= MAX_SAVED_TEMPLATES)
+      throw new AppError(
+        "CONFLICT",
+        `There are already ${MAX_SAVED_TEMPLATES} saved templates. Delete some you no longer use first.`,
+      );
     const [row] = await tx
       .insert(messageTemplates)
-      .values({ name: input.name, body: input.body, category: input.category, language: input.language, createdById: actor.id })
+      .values({
+        name: input.name,
+        body: input.body,
+        category: input.category,
+        language: input.language,
+        createdById: actor.id,
+      })
       .returning();
     if (!row) throw new Error("template insert returned nothing");
-    await recordAudit(tx, { actorId: actor.id, action: "template.created", targetType: "message_template", targetId: row.id, details: { name: row.name } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "template.created",
+      targetType: "message_template",
+      targetId: row.id,
+      details: { name: row.name },
+    });
     const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
     return { ...row, language: input.language, createdByName: author?.name ?? null };
   });
@@ -79,6 +105,12 @@ export async function deleteSavedTemplate(db: Database, actor: Actor, id: string
       throw new AppError("FORBIDDEN", "Only the person who saved it, or a manager, can delete this template.");
     }
     await tx.delete(messageTemplates).where(eq(messageTemplates.id, id));
-    await recordAudit(tx, { actorId: actor.id, action: "template.deleted", targetType: "message_template", targetId: id, details: { name: row.name, body: row.body } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "template.deleted",
+      targetType: "message_template",
+      targetId: id,
+      details: { name: row.name, body: row.body },
+    });
   });
 }

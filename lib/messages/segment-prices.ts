@@ -8,7 +8,10 @@ import type { ProviderName } from "@/lib/sms/types";
 export const SEGMENT_PRICES = {
   cpsms: { unit: "points", domesticPrefix: "+45", domestic: 1, international: 1.6 },
   smsapp: { unit: "units", domesticPrefix: "+92", domestic: 1, international: 1 },
-} as const satisfies Record<ProviderName, { unit: string; domesticPrefix: string; domestic: number; international: number }>;
+} as const satisfies Record<
+  ProviderName,
+  { unit: string; domesticPrefix: string; domestic: number; international: number }
+>;
 
 export type CostUnit = (typeof SEGMENT_PRICES)[ProviderName]["unit"];
 

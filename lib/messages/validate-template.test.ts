@@ -8,14 +8,22 @@ describe("validateTemplate", () => {
 
   it("explains an unknown field with a did-you-mean and its position", () => {
     const [issue] = validateTemplate("Hi {frist_name}!");
-    expect(issue).toMatchObject({ severity: "error", code: "unknown_field", start: 3, end: 15, suggestion: "first_name" });
+    expect(issue).toMatchObject({
+      severity: "error",
+      code: "unknown_field",
+      start: 3,
+      end: 15,
+      suggestion: "first_name",
+    });
     expect(issue?.message).toBe("Unknown merge field {frist_name}: did you mean {first_name}?");
   });
 
   it("lists the valid fields when nothing is close", () => {
     const [issue] = validateTemplate("Price: {price}");
     expect(issue?.suggestion).toBeUndefined();
-    expect(issue?.message).toMatch(/^Unknown merge field \{price\}: use one of \{first_name\}, \{last_name\}, \{restaurant\}, \{opt_out_link\}\.$/);
+    expect(issue?.message).toMatch(
+      /^Unknown merge field \{price\}: use one of \{first_name\}, \{last_name\}, \{restaurant\}, \{opt_out_link\}\.$/,
+    );
   });
 
   it("reports malformed braces as errors with 1-based character positions", () => {

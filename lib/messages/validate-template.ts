@@ -23,11 +23,29 @@ export function validateTemplate(template: string): TemplateIssue[] {
     const at = `at character ${p.start + 1}`;
     switch (p.kind) {
       case "unclosed":
-        return { severity: "error", code: "unclosed_brace", message: `"{" ${at} is never closed: write a field like {first_name}, or remove the brace.`, start: p.start, end: p.end };
+        return {
+          severity: "error",
+          code: "unclosed_brace",
+          message: `"{" ${at} is never closed: write a field like {first_name}, or remove the brace.`,
+          start: p.start,
+          end: p.end,
+        };
       case "stray_close":
-        return { severity: "error", code: "stray_brace", message: `"}" ${at} has no opening "{": remove it, or complete the field.`, start: p.start, end: p.end };
+        return {
+          severity: "error",
+          code: "stray_brace",
+          message: `"}" ${at} has no opening "{": remove it, or complete the field.`,
+          start: p.start,
+          end: p.end,
+        };
       case "empty":
-        return { severity: "error", code: "empty_field", message: `Empty merge field ${template.slice(p.start, p.end)} ${at}: put a field name between the braces.`, start: p.start, end: p.end };
+        return {
+          severity: "error",
+          code: "empty_field",
+          message: `Empty merge field ${template.slice(p.start, p.end)} ${at}: put a field name between the braces.`,
+          start: p.start,
+          end: p.end,
+        };
     }
   });
 
@@ -35,8 +53,17 @@ export function validateTemplate(template: string): TemplateIssue[] {
     if (part.type !== "field") continue;
     if (!part.known) {
       const suggestion = suggestMergeField(part.name);
-      const hint = suggestion ? `did you mean {${suggestion}}?` : `use one of ${MERGE_FIELDS.map((f) => `{${f.name}}`).join(", ")}.`;
-      issues.push({ severity: "error", code: "unknown_field", message: `Unknown merge field {${part.name}}: ${hint}`, start: part.start, end: part.end, suggestion });
+      const hint = suggestion
+        ? `did you mean {${suggestion}}?`
+        : `use one of ${MERGE_FIELDS.map((f) => `{${f.name}}`).join(", ")}.`;
+      issues.push({
+        severity: "error",
+        code: "unknown_field",
+        message: `Unknown merge field {${part.name}}: ${hint}`,
+        start: part.start,
+        end: part.end,
+        suggestion,
+      });
       continue;
     }
     const field = getMergeField(part.name);

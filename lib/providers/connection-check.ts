@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db";
 import { isProviderError } from "@/lib/sms/errors";
 import type { ProviderName } from "@/lib/sms/types";
 import { cpsmsClientFor, smsappClientFor } from "./provider-clients";
-import { resolveProvider, type ProviderMode } from "./resolve-provider";
+import { type ProviderMode, resolveProvider } from "./resolve-provider";
 
 export type ConnectionCheck =
   | {
@@ -32,6 +32,13 @@ export async function checkProviderConnection(db: Database, provider: ProviderNa
     return { ok: true, mode: resolved.mode, latencyMs: elapsed(), balance, expiresOn, checkedAt };
   } catch (err) {
     if (!isProviderError(err)) throw err;
-    return { ok: false, mode: resolved.mode, latencyMs: elapsed(), code: err.code, message: err.userMessage, checkedAt };
+    return {
+      ok: false,
+      mode: resolved.mode,
+      latencyMs: elapsed(),
+      code: err.code,
+      message: err.userMessage,
+      checkedAt,
+    };
   }
 }

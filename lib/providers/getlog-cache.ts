@@ -12,7 +12,10 @@ export function createDbGetlogCache(db: Database): GetlogCache {
   const key = (k: string) => `cpsms:getlog:${k}`;
   return {
     async get(k) {
-      const [row] = await db.select({ value: providerCache.value }).from(providerCache).where(eq(providerCache.key, key(k)));
+      const [row] = await db
+        .select({ value: providerCache.value })
+        .from(providerCache)
+        .where(eq(providerCache.key, key(k)));
       return row?.value;
     },
     async set(k, value) {

@@ -8,7 +8,11 @@ import { type ResolvedCpsms, type ResolvedProvider, type ResolvedSmsapp, resolve
 
 /** The same client code talks to the live service or the sandbox; only the resolved URL and keys differ. */
 /** `transport` shortens timeouts and retries where a page must not wait on a slow provider. */
-export function cpsmsClientFor(resolved: ResolvedCpsms, db: Database, transport: Pick<ClientTransportOptions, "timeoutMs" | "retry"> = {}): CpsmsClient {
+export function cpsmsClientFor(
+  resolved: ResolvedCpsms,
+  db: Database,
+  transport: Pick<ClientTransportOptions, "timeoutMs" | "retry"> = {},
+): CpsmsClient {
   return createCpsmsClient({
     ...transport,
     baseUrl: resolved.baseUrl,
@@ -18,7 +22,10 @@ export function cpsmsClientFor(resolved: ResolvedCpsms, db: Database, transport:
   });
 }
 
-export function smsappClientFor(resolved: ResolvedSmsapp, transport: Pick<ClientTransportOptions, "timeoutMs" | "retry"> = {}): SmsappClient {
+export function smsappClientFor(
+  resolved: ResolvedSmsapp,
+  transport: Pick<ClientTransportOptions, "timeoutMs" | "retry"> = {},
+): SmsappClient {
   return createSmsappClient({
     ...transport,
     baseUrl: resolved.baseUrl,
@@ -28,7 +35,11 @@ export function smsappClientFor(resolved: ResolvedSmsapp, transport: Pick<Client
 }
 
 /** The client of whichever provider `resolved` names, for what both do alike (send one message, balance). */
-export function clientFor(resolved: ResolvedProvider, db: Database, transport: Pick<ClientTransportOptions, "timeoutMs" | "retry"> = {}): CpsmsClient | SmsappClient {
+export function clientFor(
+  resolved: ResolvedProvider,
+  db: Database,
+  transport: Pick<ClientTransportOptions, "timeoutMs" | "retry"> = {},
+): CpsmsClient | SmsappClient {
   return resolved.provider === "cpsms" ? cpsmsClientFor(resolved, db, transport) : smsappClientFor(resolved, transport);
 }
 

@@ -12,7 +12,11 @@ import type { ProviderMode } from "./resolve-provider";
 export async function providerModes(db: Database): Promise<Record<ProviderName, ProviderMode>> {
   const config = env();
   const rows = await db
-    .select({ provider: providerSettings.provider, username: providerSettings.username, secret: providerSettings.secretCiphertext })
+    .select({
+      provider: providerSettings.provider,
+      username: providerSettings.username,
+      secret: providerSettings.secretCiphertext,
+    })
     .from(providerSettings);
   const saved = new Map(rows.map((r) => [r.provider, r]));
   const cpsmsSaved = Boolean(saved.get("cpsms")?.username && saved.get("cpsms")?.secret);

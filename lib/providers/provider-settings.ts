@@ -40,7 +40,12 @@ export async function clearProviderCredentials(db: Database, actor: Actor, provi
       .update(providerSettings)
       .set({ username: null, secretCiphertext: null, secretHint: null, updatedBy: actor.id, updatedAt: new Date() })
       .where(eq(providerSettings.provider, provider));
-    await recordAudit(tx, { actorId: actor.id, action: "provider.credentials_cleared", targetType: "provider", targetId: provider });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "provider.credentials_cleared",
+      targetType: "provider",
+      targetId: provider,
+    });
   });
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { providerSettings, type ProviderSettingsRow } from "@/drizzle/schema";
+import { type ProviderSettingsRow, providerSettings } from "@/drizzle/schema";
 import { openSecret, secretHint } from "@/lib/crypto/secret-box";
 import type { Database } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -42,7 +42,11 @@ export async function resolveProvider<P extends ProviderName>(db: Database, prov
 function resolveCpsms(row: ProviderSettingsRow | undefined): ResolvedCpsms {
   const config = env();
   const hasSaved = Boolean(row?.username && row.secretCiphertext);
-  const common = { provider: "cpsms" as const, defaultSender: row?.defaultSender ?? null, hasSavedCredentials: hasSaved };
+  const common = {
+    provider: "cpsms" as const,
+    defaultSender: row?.defaultSender ?? null,
+    hasSavedCredentials: hasSaved,
+  };
   if (config.CPSMS_USERNAME && config.CPSMS_API_KEY) {
     return {
       ...common,
@@ -79,7 +83,11 @@ function resolveCpsms(row: ProviderSettingsRow | undefined): ResolvedCpsms {
 function resolveSmsapp(row: ProviderSettingsRow | undefined): ResolvedSmsapp {
   const config = env();
   const hasSaved = Boolean(row?.secretCiphertext);
-  const common = { provider: "smsapp" as const, defaultSender: row?.defaultSender ?? null, hasSavedCredentials: hasSaved };
+  const common = {
+    provider: "smsapp" as const,
+    defaultSender: row?.defaultSender ?? null,
+    hasSavedCredentials: hasSaved,
+  };
   if (config.SMSAPP_API_TOKEN) {
     return {
       ...common,

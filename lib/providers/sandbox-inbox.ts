@@ -33,13 +33,18 @@ export type SandboxInboxMessage = {
  * What the sandbox "phones" received, newest first: the built-in emulators' handsets, read over their control
  * API so it works the same when another instance runs them. Unreachable sandboxes are reported, not fatal.
  */
-export async function readSandboxInbox(limit = 25): Promise<{ messages: SandboxInboxMessage[]; unreachable: ProviderName[] }> {
+export async function readSandboxInbox(
+  limit = 25,
+): Promise<{ messages: SandboxInboxMessage[]; unreachable: ProviderName[] }> {
   const urls = sandboxUrls();
   const unreachable: ProviderName[] = [];
   const lists = await Promise.all(
     (["cpsms", "smsapp"] as const).map(async (provider) => {
       try {
-        const res = await fetch(`${new URL(urls[provider]).origin}/_sandbox/handsets`, { signal: AbortSignal.timeout(3000), cache: "no-store" });
+        const res = await fetch(`${new URL(urls[provider]).origin}/_sandbox/handsets`, {
+          signal: AbortSignal.timeout(3000),
+          cache: "no-store",
+        });
         const { handsets } = handsetsSchema.parse(await res.json());
         return Object.values(handsets).flatMap((messages) =>
           messages.map((m) => ({
@@ -58,6 +63,9 @@ export async function readSandboxInbox(limit = 25): Promise<{ messages: SandboxI
       }
     }),
   );
-  const messages = lists.flat().sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime()).slice(0, limit);
+  const messages = lists
+    .flat()
+    .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())
+    .slice(0, limit);
   return { messages, unreachable };
 }

@@ -7,7 +7,8 @@ import type { ProviderName } from "@/lib/sms/types";
  */
 export const SENDER_RULES: Record<ProviderName, string> = {
   cpsms: "3–11 letters or digits (no spaces), or a phone number of up to 15 digits.",
-  smsapp: "Up to 11 letters or digits (no spaces), or a phone number of up to 15 digits. It must be approved by smsapp.pk.",
+  smsapp:
+    "Up to 11 letters or digits (no spaces), or a phone number of up to 15 digits. It must be approved by smsapp.pk.",
 };
 
 /** Why a sender can't be used with this provider, or null when it can. */

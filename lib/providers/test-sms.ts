@@ -9,7 +9,7 @@ import { completeReservation, minutesUntil, reserveWithinLimit } from "@/lib/tes
 import { resolveTestRecipient, type TestRecipient } from "@/lib/test-sends/recipients";
 import type { TestRecipientChoice } from "@/lib/validation/test-sends";
 import { clientFor } from "./provider-clients";
-import { resolveProvider, type ProviderMode } from "./resolve-provider";
+import { type ProviderMode, resolveProvider } from "./resolve-provider";
 
 /** Test sends one user may make in a rolling hour (a test is a check, not a way to text people). */
 export const MAX_TEST_SENDS_PER_HOUR = 10;
@@ -51,13 +51,27 @@ export async function sendTestSms(
     recipient = await resolveTestRecipient(db, actor.id, choice);
     test = await content(recipient);
   } catch (err) {
-    if (err instanceof AppError) await logRefusal(db, actor, { purpose, recipient: choice, to: recipient?.phone ?? null, reason: err.code, message: err.message });
+    if (err instanceof AppError)
+      await logRefusal(db, actor, {
+        purpose,
+        recipient: choice,
+        to: recipient?.phone ?? null,
+        reason: err.code,
+        message: err.message,
+      });
     throw err;
   }
   const to = recipient.phone;
   const resolved = await resolveProvider(db, test.provider);
   const from = test.sender ?? resolved.defaultSender ?? undefined;
-  const details = { to, recipient: recipient.kind, provider: test.provider, sender: from ?? null, mode: resolved.mode, purpose };
+  const details = {
+    to,
+    recipient: recipient.kind,
+    provider: test.provider,
+    sender: from ?? null,
+    mode: resolved.mode,
+    purpose,
+  };
   const reservation = await reserveWithinLimit(db, actor.id, MAX_TEST_SENDS_PER_HOUR, {
     action: TEST_SMS_ACTION,
     targetType: "provider",

@@ -7,9 +7,7 @@ import { countUsers } from "@/lib/users/manage-users";
 
 export const DEFAULT_ADMIN_EMAIL = "owner@example.com";
 
-export type BootstrapResult =
-  | { created: false }
-  | { created: true; email: string; generatedPassword?: string };
+export type BootstrapResult = { created: false } | { created: true; email: string; generatedPassword?: string };
 
 /**
  * On first run (no users at all) creates the owner from ADMIN_EMAIL / ADMIN_PASSWORD. Without a configured

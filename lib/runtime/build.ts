@@ -6,8 +6,18 @@ import { isProcessAlive } from "./process-alive";
 import { StartupError } from "./startup-error";
 
 /** What the production build is made of; a change to any of these means the build is stale. */
-const BUILD_INPUTS = ["app", "components", "lib", "drizzle/schema", "public", "proxy.ts", "next.config.ts",
-  "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "drizzle/schema",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const STAMP_FILE = ".next/cafe-build-stamp";
 const LOCK_FILE = ".next-build.lock";
 
@@ -63,7 +73,11 @@ function runNextBuild(root: string): Promise<void> {
     });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new StartupError(`The production build failed (${signal ?? `exit code ${code}`}); see the output above.`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new StartupError(`The production build failed (${signal ?? `exit code ${code}`}); see the output above.`),
+          ),
     );
   });
 }

@@ -38,6 +38,8 @@ function reason(err: unknown, url: string): string {
     case "3D000":
       return `database "${pathname.slice(1)}" does not exist`;
     default:
-      return /timeout/i.test(e.message ?? "") ? `no answer within ${CONNECT_TIMEOUT_MS / 1000} s` : (e.code ?? "connection failed");
+      return /timeout/i.test(e.message ?? "")
+        ? `no answer within ${CONNECT_TIMEOUT_MS / 1000} s`
+        : (e.code ?? "connection failed");
   }
 }

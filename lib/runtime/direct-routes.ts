@@ -34,6 +34,10 @@ async function respond(answer: DirectRoutes[string], query: URLSearchParams, pat
     logger.error({ err: (err as Error).message, path }, "callback handler failed");
     body = JSON.stringify({ error: "internal error" });
   }
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-content-type-options": "nosniff" });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    "x-content-type-options": "nosniff",
+  });
   res.end(body);
 }

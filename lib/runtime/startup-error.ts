@@ -1,6 +1,9 @@
 /** A startup problem the person running the app can fix; printed as-is, without a stack trace. */
 export class StartupError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = "StartupError";
   }

@@ -13,7 +13,11 @@ const MAX_CRASHES_PER_MINUTE = 5;
  * one that fails while starting stops the launch. `close` stops them all with SIGTERM (so each finishes what
  * it is doing), then SIGKILL after the grace period.
  */
-export async function supervise(name: string, count: number, start: () => { child: ChildProcess; ready: Promise<unknown> }): Promise<Supervised> {
+export async function supervise(
+  name: string,
+  count: number,
+  start: () => { child: ChildProcess; ready: Promise<unknown> },
+): Promise<Supervised> {
   let stopping = false;
   const running = new Set<ChildProcess>();
   const crashes: number[] = [];
@@ -21,11 +25,16 @@ export async function supervise(name: string, count: number, start: () => { chil
   const launch = async () => {
     const { child, ready } = start();
     running.add(child);
-    const exited = new Promise<[number | null, string | null]>((resolve) => child.once("exit", (code, signal) => resolve([code, signal])));
+    const exited = new Promise<[number | null, string | null]>((resolve) =>
+      child.once("exit", (code, signal) => resolve([code, signal])),
+    );
     await Promise.race([
       ready,
       exited.then(([code, signal]) => {
-        throw new StartupError(`The ${name} exited while starting (${signal ?? `exit code ${code}`}).`, "See the messages above.");
+        throw new StartupError(
+          `The ${name} exited while starting (${signal ?? `exit code ${code}`}).`,
+          "See the messages above.",
+        );
       }),
     ]);
     void exited.then(([code, signal]) => {
@@ -36,7 +45,14 @@ export async function supervise(name: string, count: number, start: () => { chil
       while (crashes[0]! < now - 60_000) crashes.shift();
       const replacing = crashes.length <= MAX_CRASHES_PER_MINUTE;
       logger.error({ pid: child.pid, code, signal, replacing }, `the ${name} stopped`);
-      if (replacing) setTimeout(() => void launch().catch((err) => logger.error({ err: (err as Error).message }, `could not restart the ${name}`)), 1_000);
+      if (replacing)
+        setTimeout(
+          () =>
+            void launch().catch((err) =>
+              logger.error({ err: (err as Error).message }, `could not restart the ${name}`),
+            ),
+          1_000,
+        );
     });
   };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { restaurantSettings, type RestaurantSettings } from "@/drizzle/schema";
+import { type RestaurantSettings, restaurantSettings } from "@/drizzle/schema";
 import { DEFAULT_ROUTES, type ProviderRoutes } from "@/lib/campaigns/route-provider";
 import type { Database } from "@/lib/db";
 
@@ -27,7 +27,14 @@ export async function getRestaurantSettings(db: Database): Promise<RestaurantPro
   const [row] = await db.select().from(restaurantSettings).where(eq(restaurantSettings.id, 1)).limit(1);
   if (!row) return DEFAULT_PROFILE;
   const { name, defaultCountry, timeZone, quietHoursStart, quietHoursEnd } = row;
-  return { name, defaultCountry, timeZone, quietHoursStart, quietHoursEnd, routes: { rules: row.routes, fallback: row.fallbackProvider } };
+  return {
+    name,
+    defaultCountry,
+    timeZone,
+    quietHoursStart,
+    quietHoursEnd,
+    routes: { rules: row.routes, fallback: row.fallbackProvider },
+  };
 }
 
 /** Saves the provider routing rules (Settings > Restaurant). */
@@ -44,5 +51,8 @@ export async function saveRestaurantSettings(db: Database, values: RestaurantSet
   await db
     .insert(restaurantSettings)
     .values({ id: 1, ...values, updatedBy: actorId })
-    .onConflictDoUpdate({ target: restaurantSettings.id, set: { ...values, updatedBy: actorId, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: restaurantSettings.id,
+      set: { ...values, updatedBy: actorId, updatedAt: new Date() },
+    });
 }

@@ -14,12 +14,16 @@ const REQUEST_SPECIFIC = new Set(["validation", "not_found", "conflict"]);
  * Runs batch requests one after another. A request-specific error fails only its own messages; anything else
  * (auth, credit, outage, timeout) stops the batch and marks the rest "skipped" so nothing is sent twice or blind.
  */
-export async function runBatchCalls(messages: readonly OutboundSms[], calls: readonly BatchCall[]): Promise<BatchItemResult[]> {
+export async function runBatchCalls(
+  messages: readonly OutboundSms[],
+  calls: readonly BatchCall[],
+): Promise<BatchItemResult[]> {
   const results = new Array<BatchItemResult | undefined>(messages.length);
   let stopError: ProviderError | null = null;
   for (const call of calls) {
     if (stopError) {
-      for (const i of call.indices) results[i] = { status: "skipped", message: messageAt(messages, i), error: stopError };
+      for (const i of call.indices)
+        results[i] = { status: "skipped", message: messageAt(messages, i), error: stopError };
       continue;
     }
     try {

@@ -33,13 +33,24 @@ describe("ProviderError", () => {
     const err = createProviderError({ ...base, code: "timeout", retryable: true, mayHaveBeenAccepted: true });
     expect(err.userMessage).toMatch(/^CPSMS took too long to answer\. The message may still have gone out/);
     expect(err.userMessage).not.toMatch(/Error|stack|at \w+ \(/);
-    const credit = createProviderError({ ...base, provider: "smsapp", code: "insufficient_credit", providerMessage: "You have exceeded your sending limit." });
+    const credit = createProviderError({
+      ...base,
+      provider: "smsapp",
+      code: "insufficient_credit",
+      providerMessage: "You have exceeded your sending limit.",
+    });
     expect(credit.userMessage).toContain("smsapp.pk account does not have enough credit");
     expect(credit.userMessage).toContain("You have exceeded your sending limit.");
   });
 
   it("serialises to safe fields only", () => {
-    const err = createProviderError({ ...base, code: "server_error", httpStatus: 500, retryable: true, providerMessage: "oops" });
+    const err = createProviderError({
+      ...base,
+      code: "server_error",
+      httpStatus: 500,
+      retryable: true,
+      providerMessage: "oops",
+    });
     expect(JSON.parse(JSON.stringify(err))).toEqual({
       name: "ProviderUnavailableError",
       provider: "cpsms",
@@ -62,7 +73,9 @@ describe("ProviderError", () => {
 describe("redactSecrets", () => {
   it("removes configured secrets and any Basic/Bearer credentials", () => {
     expect(redactSecrets("key=abc123secret here", ["abc123secret"])).toBe("key=[redacted] here");
-    expect(redactSecrets("Authorization: Bearer 7|xs6pv2dspHJq8sWLhrpNFH5YLilMRQcVxLwSw2Sd", [])).toBe("Authorization: Bearer [redacted]");
+    expect(redactSecrets("Authorization: Bearer 7|xs6pv2dspHJq8sWLhrpNFH5YLilMRQcVxLwSw2Sd", [])).toBe(
+      "Authorization: Bearer [redacted]",
+    );
     expect(redactSecrets("Basic dXNlcjprZXk=", [])).toBe("Basic [redacted]");
     expect(redactSecrets("short", ["ab"])).toBe("short");
   });

@@ -161,7 +161,9 @@ function buildUserMessage(init: ProviderErrorInit): string {
       return `${p} could not do this right now (nothing matched, or it is too late to change it).${said}`;
     case "rate_limited":
       // Not retryable = we waited as long as we are willing to and gave up; the caller says why (detail).
-      return !init.retryable && init.detail ? init.detail : `${p} asked us to slow down. We will try again in a moment.`;
+      return !init.retryable && init.detail
+        ? init.detail
+        : `${p} asked us to slow down. We will try again in a moment.`;
     case "server_error":
       return `${p} is having problems on their side. Try again in a few minutes.${maybeSent}`;
     case "timeout":

@@ -4,15 +4,15 @@ import type { ProviderError } from "./errors";
 export type ProviderName = "cpsms" | "smsapp";
 
 export {
-  ProviderError,
+  isProviderError,
   ProviderAuthError,
   ProviderCreditError,
-  ProviderRequestError,
-  ProviderRateLimitError,
-  ProviderUnavailableError,
-  ProviderResponseError,
-  isProviderError,
+  ProviderError,
   type ProviderErrorCode,
+  ProviderRateLimitError,
+  ProviderRequestError,
+  ProviderResponseError,
+  ProviderUnavailableError,
 } from "./errors";
 
 /** One text to one phone number, as the app hands it to a provider client. */

@@ -15,11 +15,21 @@ import type { TestRecipientChoice } from "@/lib/validation/test-sends";
  * sender pass exactly the checks a real send makes (planCampaigns: merge fields, opt-out footer on promotions,
  * length, sender rules per provider), so a test can't carry what a campaign couldn't.
  */
-export async function sendComposeTest(db: Database, actor: { id: string }, input: ComposeTestInput): Promise<TestSmsResult> {
+export async function sendComposeTest(
+  db: Database,
+  actor: { id: string },
+  input: ComposeTestInput,
+): Promise<TestSmsResult> {
   return sendTestSms(db, actor, input.recipient, "compose", async (recipient) => {
     const settings = await getRestaurantSettings(db);
     const providers = await resolveProviders(db);
-    const testGuest = { phone: recipient.phone, contactId: null, firstName: "Test", lastName: "Guest", optOutToken: "test" };
+    const testGuest = {
+      phone: recipient.phone,
+      contactId: null,
+      firstName: "Test",
+      lastName: "Guest",
+      optOutToken: "test",
+    };
     const [plan] = planCampaigns([testGuest], input, {
       restaurantName: settings.name,
       defaultSenders: { cpsms: providers.cpsms.defaultSender, smsapp: providers.smsapp.defaultSender },
@@ -42,6 +52,10 @@ export async function sendConnectionTest(
 ): Promise<TestSmsResult> {
   return sendTestSms(db, actor, input.recipient, "connection", async () => {
     const [settings, resolved] = await Promise.all([getRestaurantSettings(db), resolveProvider(db, input.provider)]);
-    return { provider: input.provider, text: connectionTestText(settings.name, input.provider), sender: resolved.defaultSender };
+    return {
+      provider: input.provider,
+      text: connectionTestText(settings.name, input.provider),
+      sender: resolved.defaultSender,
+    };
   });
 }

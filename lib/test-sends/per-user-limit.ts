@@ -33,7 +33,14 @@ export async function reserveWithinLimit(
     }
     const [inserted] = await tx
       .insert(auditLog)
-      .values({ actorId: userId, action: entry.action, targetType: entry.targetType, targetId: entry.targetId ?? null, details: entry.details, createdAt: sql`clock_timestamp()` })
+      .values({
+        actorId: userId,
+        action: entry.action,
+        targetType: entry.targetType,
+        targetId: entry.targetId ?? null,
+        details: entry.details,
+        createdAt: sql`clock_timestamp()`,
+      })
       .returning({ id: auditLog.id });
     return { id: inserted!.id };
   });

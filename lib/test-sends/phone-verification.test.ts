@@ -7,13 +7,22 @@ import { setRuntimeEnv } from "@/lib/env";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
 import { uniqueDkPhone } from "@/tests/support/contacts";
 import { insertUser } from "@/tests/support/factories";
-import { confirmPhoneCode, getOwnPhone, MAX_CODES_PER_HOUR, removeOwnPhone, requestPhoneCode } from "./phone-verification";
+import {
+  confirmPhoneCode,
+  getOwnPhone,
+  MAX_CODES_PER_HOUR,
+  removeOwnPhone,
+  requestPhoneCode,
+} from "./phone-verification";
 import { listTestRecipients } from "./recipients";
 
 let sandboxes: Sandboxes;
 beforeAll(async () => {
   sandboxes = await startSandboxes({});
-  setRuntimeEnv({ CPSMS_SANDBOX_PORT: String(new URL(sandboxes.cpsms.url).port), SMSAPP_SANDBOX_PORT: String(new URL(sandboxes.smsapp.url).port) });
+  setRuntimeEnv({
+    CPSMS_SANDBOX_PORT: String(new URL(sandboxes.cpsms.url).port),
+    SMSAPP_SANDBOX_PORT: String(new URL(sandboxes.smsapp.url).port),
+  });
 });
 afterAll(() => sandboxes.stop());
 
@@ -23,7 +32,8 @@ function lastCode(e164: string): string {
   return /\b(\d{6})\b/.exec(text)?.[1] ?? "none";
 }
 /** The user's own entry among the test recipients (other files add staff phones to the shared database). */
-const ownRecipients = async (userId: string) => (await listTestRecipients(getDb(), userId)).filter((r) => r.kind === "own");
+const ownRecipients = async (userId: string) =>
+  (await listTestRecipients(getDb(), userId)).filter((r) => r.kind === "own");
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
 describe("own phone verification", () => {
@@ -56,7 +66,9 @@ describe("own phone verification", () => {
     const phone = uniqueDkPhone();
     await requestPhoneCode(getDb(), user, phone);
     const code = lastCode(phone);
-    const guesses = await Promise.allSettled(Array.from({ length: 8 }, () => confirmPhoneCode(getDb(), user, wrong(code))));
+    const guesses = await Promise.allSettled(
+      Array.from({ length: 8 }, () => confirmPhoneCode(getDb(), user, wrong(code))),
+    );
     const messages = guesses.map((g) => String((g as PromiseRejectedResult).reason));
     expect(messages.filter((m) => /isn't right/.test(m))).toHaveLength(5);
     expect(messages.filter((m) => /expired or was entered wrong too many times/.test(m))).toHaveLength(3);
@@ -70,7 +82,10 @@ describe("own phone verification", () => {
     const { expiresAt } = await requestPhoneCode(getDb(), user, phone);
     expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(9 * 60_000);
     expect(expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(10 * 60_000);
-    await getDb().update(phoneVerifications).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(phoneVerifications.userId, user.id));
+    await getDb()
+      .update(phoneVerifications)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(phoneVerifications.userId, user.id));
     await expect(confirmPhoneCode(getDb(), user, lastCode(phone))).rejects.toThrow(/expired/);
     expect((await getOwnPhone(getDb(), user.id)).verified).toBe(false);
   });
@@ -80,7 +95,9 @@ describe("own phone verification", () => {
     const phone = uniqueDkPhone();
     const results = await Promise.allSettled(Array.from({ length: 7 }, () => requestPhoneCode(getDb(), user, phone)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(MAX_CODES_PER_HOUR);
-    expect(String((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason)).toMatch(/5 codes in the last hour/);
+    expect(String((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason)).toMatch(
+      /5 codes in the last hour/,
+    );
     expect(sandboxes.cpsms.state.handset(phone.replace("+", ""))).toHaveLength(MAX_CODES_PER_HOUR);
 
     const other = await insertUser();

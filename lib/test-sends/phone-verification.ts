@@ -25,11 +25,20 @@ export type OwnPhone = { phone: string | null; verified: boolean; pending: { pho
 
 /** The user's own test phone, whether it is verified, and a code waiting to be entered (if any). */
 export async function getOwnPhone(db: Database, userId: string): Promise<OwnPhone> {
-  const [user] = await db.select({ phone: users.phone, verifiedAt: users.phoneVerifiedAt }).from(users).where(eq(users.id, userId));
+  const [user] = await db
+    .select({ phone: users.phone, verifiedAt: users.phoneVerifiedAt })
+    .from(users)
+    .where(eq(users.id, userId));
   const [pending] = await db
     .select({ phone: phoneVerifications.phone, expiresAt: phoneVerifications.expiresAt })
     .from(phoneVerifications)
-    .where(and(eq(phoneVerifications.userId, userId), sql`${phoneVerifications.expiresAt} > now()`, sql`${phoneVerifications.attempts} < ${MAX_CODE_TRIES}`));
+    .where(
+      and(
+        eq(phoneVerifications.userId, userId),
+        sql`${phoneVerifications.expiresAt} > now()`,
+        sql`${phoneVerifications.attempts} < ${MAX_CODE_TRIES}`,
+      ),
+    );
   return { phone: user?.phone ?? null, verified: Boolean(user?.phone && user.verifiedAt), pending: pending ?? null };
 }
 
@@ -38,13 +47,21 @@ export async function getOwnPhone(db: Database, userId: string): Promise<OwnPhon
  * makes it their unverified test phone: a new number un-verifies the old one. A new code replaces any earlier
  * one; at most MAX_CODES_PER_HOUR per user, so this can't be used to text a stranger over and over.
  */
-export async function requestPhoneCode(db: Database, actor: { id: string }, rawPhone: string): Promise<{ phone: string; expiresAt: Date }> {
+export async function requestPhoneCode(
+  db: Database,
+  actor: { id: string },
+  rawPhone: string,
+): Promise<{ phone: string; expiresAt: Date }> {
   const settings = await getRestaurantSettings(db);
   const normalized = normalizePhone(rawPhone, settings.defaultCountry);
-  if (!normalized.ok) throw new AppError("INVALID_INPUT", `${normalized.reason} Include the country code, e.g. +45 20 12 34 56.`);
+  if (!normalized.ok)
+    throw new AppError("INVALID_INPUT", `${normalized.reason} Include the country code, e.g. +45 20 12 34 56.`);
   const phone = normalized.e164;
   if (await isSuppressed(db, phone)) {
-    throw new AppError("CONFLICT", `${formatPhone(phone)} is on the opt-out list (its owner asked for no more texts), so we can't text it a code. Use another phone.`);
+    throw new AppError(
+      "CONFLICT",
+      `${formatPhone(phone)} is on the opt-out list (its owner asked for no more texts), so we can't text it a code. Use another phone.`,
+    );
   }
   const provider = routeProvider(phone, settings.routes);
   const reservation = await reserveWithinLimit(db, actor.id, MAX_CODES_PER_HOUR, {
@@ -54,7 +71,10 @@ export async function requestPhoneCode(db: Database, actor: { id: string }, rawP
     details: { to: phone, provider },
   });
   if (reservation.id === null) {
-    throw new AppError("RATE_LIMITED", `You asked for ${MAX_CODES_PER_HOUR} codes in the last hour, the most allowed. Ask for a new one ${minutesUntil(reservation.freeAt)}.`);
+    throw new AppError(
+      "RATE_LIMITED",
+      `You asked for ${MAX_CODES_PER_HOUR} codes in the last hour, the most allowed. Ask for a new one ${minutesUntil(reservation.freeAt)}.`,
+    );
   }
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -64,10 +84,16 @@ export async function requestPhoneCode(db: Database, actor: { id: string }, rawP
     await tx
       .insert(phoneVerifications)
       .values({ userId: actor.id, phone, codeHash, attempts: 0, expiresAt })
-      .onConflictDoUpdate({ target: phoneVerifications.userId, set: { phone, codeHash, attempts: 0, expiresAt, createdAt: sql`now()` } });
+      .onConflictDoUpdate({
+        target: phoneVerifications.userId,
+        set: { phone, codeHash, attempts: 0, expiresAt, createdAt: sql`now()` },
+      });
     await tx
       .update(users)
-      .set({ phone, phoneVerifiedAt: sql`case when ${users.phone} = ${phone} then ${users.phoneVerifiedAt} else null end` })
+      .set({
+        phone,
+        phoneVerifiedAt: sql`case when ${users.phone} = ${phone} then ${users.phoneVerifiedAt} else null end`,
+      })
       .where(eq(users.id, actor.id));
   });
 
@@ -78,7 +104,8 @@ export async function requestPhoneCode(db: Database, actor: { id: string }, rawP
     await client.send({ to: phone, text, from: resolved.defaultSender ?? undefined });
   } catch (err) {
     await db.delete(phoneVerifications).where(eq(phoneVerifications.userId, actor.id));
-    if (isProviderError(err)) throw new AppError("PROVIDER_UNAVAILABLE", `The code could not be sent: ${err.userMessage}`);
+    if (isProviderError(err))
+      throw new AppError("PROVIDER_UNAVAILABLE", `The code could not be sent: ${err.userMessage}`);
     throw err;
   }
   return { phone, expiresAt };
@@ -92,28 +119,56 @@ export async function confirmPhoneCode(db: Database, actor: { id: string }, code
   const [attempt] = await db
     .update(phoneVerifications)
     .set({ attempts: sql`${phoneVerifications.attempts} + 1` })
-    .where(and(eq(phoneVerifications.userId, actor.id), sql`${phoneVerifications.attempts} < ${MAX_CODE_TRIES}`, sql`${phoneVerifications.expiresAt} > now()`))
+    .where(
+      and(
+        eq(phoneVerifications.userId, actor.id),
+        sql`${phoneVerifications.attempts} < ${MAX_CODE_TRIES}`,
+        sql`${phoneVerifications.expiresAt} > now()`,
+      ),
+    )
     .returning();
   if (!attempt) {
-    const [dead] = await db.select({ userId: phoneVerifications.userId }).from(phoneVerifications).where(eq(phoneVerifications.userId, actor.id));
+    const [dead] = await db
+      .select({ userId: phoneVerifications.userId })
+      .from(phoneVerifications)
+      .where(eq(phoneVerifications.userId, actor.id));
     throw new AppError(
       "INVALID_INPUT",
-      dead ? "That code has expired or was entered wrong too many times. Ask for a new code." : "There is no code waiting. Enter your number and ask for a code first.",
+      dead
+        ? "That code has expired or was entered wrong too many times. Ask for a new code."
+        : "There is no code waiting. Enter your number and ask for a code first.",
     );
   }
   if (!(await verifyPassword(attempt.codeHash, code))) {
     const left = MAX_CODE_TRIES - attempt.attempts;
-    await recordAudit(db, { actorId: actor.id, action: "account.phone_code_wrong", targetType: "user", targetId: actor.id, details: { to: attempt.phone, left } });
+    await recordAudit(db, {
+      actorId: actor.id,
+      action: "account.phone_code_wrong",
+      targetType: "user",
+      targetId: actor.id,
+      details: { to: attempt.phone, left },
+    });
     throw new AppError(
       "INVALID_INPUT",
-      left > 0 ? `That code isn't right. Check the text message and try again (${left} ${left === 1 ? "try" : "tries"} left).` : "That code isn't right, and that was the last try. Ask for a new code.",
+      left > 0
+        ? `That code isn't right. Check the text message and try again (${left} ${left === 1 ? "try" : "tries"} left).`
+        : "That code isn't right, and that was the last try. Ask for a new code.",
     );
   }
   return db.transaction(async (tx) => {
-    const [used] = await tx.delete(phoneVerifications).where(and(eq(phoneVerifications.userId, actor.id), eq(phoneVerifications.codeHash, attempt.codeHash))).returning();
+    const [used] = await tx
+      .delete(phoneVerifications)
+      .where(and(eq(phoneVerifications.userId, actor.id), eq(phoneVerifications.codeHash, attempt.codeHash)))
+      .returning();
     if (!used) throw new AppError("CONFLICT", "That code was just used or replaced. Reload the page.");
     await tx.update(users).set({ phone: used.phone, phoneVerifiedAt: sql`now()` }).where(eq(users.id, actor.id));
-    await recordAudit(tx, { actorId: actor.id, action: "account.phone_verified", targetType: "user", targetId: actor.id, details: { phone: used.phone } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "account.phone_verified",
+      targetType: "user",
+      targetId: actor.id,
+      details: { phone: used.phone },
+    });
     return { phone: used.phone };
   });
 }
@@ -123,6 +178,11 @@ export async function removeOwnPhone(db: Database, actor: { id: string }): Promi
   await db.transaction(async (tx) => {
     await tx.delete(phoneVerifications).where(eq(phoneVerifications.userId, actor.id));
     await tx.update(users).set({ phone: null, phoneVerifiedAt: null }).where(eq(users.id, actor.id));
-    await recordAudit(tx, { actorId: actor.id, action: "account.phone_removed", targetType: "user", targetId: actor.id });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "account.phone_removed",
+      targetType: "user",
+      targetId: actor.id,
+    });
   });
 }

@@ -24,8 +24,22 @@ export async function listTestRecipients(db: Database, userId: string): Promise<
     .where(and(eq(users.id, userId), isNotNull(users.phone), isNotNull(users.phoneVerifiedAt)));
   const staff = await db.select().from(staffPhones).orderBy(asc(staffPhones.name), asc(staffPhones.phone));
   return [
-    ...(own?.phone ? [{ value: "own" as const, kind: "own" as const, label: `Your phone (${formatPhone(own.phone)})`, phone: own.phone }] : []),
-    ...staff.map((s) => ({ value: s.id, kind: "staff" as const, label: `${s.name} (${formatPhone(s.phone)})`, phone: s.phone })),
+    ...(own?.phone
+      ? [
+          {
+            value: "own" as const,
+            kind: "own" as const,
+            label: `Your phone (${formatPhone(own.phone)})`,
+            phone: own.phone,
+          },
+        ]
+      : []),
+    ...staff.map((s) => ({
+      value: s.id,
+      kind: "staff" as const,
+      label: `${s.name} (${formatPhone(s.phone)})`,
+      phone: s.phone,
+    })),
   ];
 }
 
@@ -34,10 +48,17 @@ export async function listTestRecipients(db: Database, userId: string): Promise<
  * phone only while it is on the list, and never a number on the suppression list (opted out or erased), even
  * a staff phone: someone who said stop gets no more texts from us.
  */
-export async function resolveTestRecipient(db: Database, userId: string, choice: TestRecipientChoice): Promise<TestRecipient> {
+export async function resolveTestRecipient(
+  db: Database,
+  userId: string,
+  choice: TestRecipientChoice,
+): Promise<TestRecipient> {
   let recipient: TestRecipient;
   if (choice === "own") {
-    const [row] = await db.select({ phone: users.phone, verifiedAt: users.phoneVerifiedAt }).from(users).where(eq(users.id, userId));
+    const [row] = await db
+      .select({ phone: users.phone, verifiedAt: users.phoneVerifiedAt })
+      .from(users)
+      .where(eq(users.id, userId));
     if (!row?.phone || !row.verifiedAt) {
       throw new AppError(
         "INVALID_INPUT",
@@ -47,7 +68,8 @@ export async function resolveTestRecipient(db: Database, userId: string, choice:
     recipient = { value: "own", kind: "own", label: "Your phone", phone: row.phone };
   } else {
     const [row] = await db.select().from(staffPhones).where(eq(staffPhones.id, choice));
-    if (!row) throw new AppError("NOT_FOUND", "That test phone is no longer on the list. Reload the page and pick another.");
+    if (!row)
+      throw new AppError("NOT_FOUND", "That test phone is no longer on the list. Reload the page and pick another.");
     recipient = { value: row.id, kind: "staff", label: row.name, phone: row.phone };
   }
   if (await isSuppressed(db, recipient.phone)) {

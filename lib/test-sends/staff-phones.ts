@@ -13,10 +13,15 @@ export async function listStaffPhones(db: Database): Promise<StaffPhone[]> {
 }
 
 /** Adds a named test phone (managers and owners); each number once. */
-export async function addStaffPhone(db: Database, actor: { id: string }, input: { name: string; phone: string }): Promise<StaffPhone> {
+export async function addStaffPhone(
+  db: Database,
+  actor: { id: string },
+  input: { name: string; phone: string },
+): Promise<StaffPhone> {
   const { defaultCountry } = await getRestaurantSettings(db);
   const normalized = normalizePhone(input.phone, defaultCountry);
-  if (!normalized.ok) throw new AppError("INVALID_INPUT", `${normalized.reason} Include the country code, e.g. +45 20 12 34 56.`);
+  if (!normalized.ok)
+    throw new AppError("INVALID_INPUT", `${normalized.reason} Include the country code, e.g. +45 20 12 34 56.`);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(staffPhones)
@@ -24,10 +29,22 @@ export async function addStaffPhone(db: Database, actor: { id: string }, input: 
       .onConflictDoNothing({ target: staffPhones.phone })
       .returning();
     if (!row) {
-      const [existing] = await tx.select({ name: staffPhones.name }).from(staffPhones).where(eq(staffPhones.phone, normalized.e164));
-      throw new AppError("CONFLICT", `${formatPhone(normalized.e164)} is already on the list${existing ? ` as "${existing.name}"` : ""}.`);
+      const [existing] = await tx
+        .select({ name: staffPhones.name })
+        .from(staffPhones)
+        .where(eq(staffPhones.phone, normalized.e164));
+      throw new AppError(
+        "CONFLICT",
+        `${formatPhone(normalized.e164)} is already on the list${existing ? ` as "${existing.name}"` : ""}.`,
+      );
     }
-    await recordAudit(tx, { actorId: actor.id, action: "staff_phone.added", targetType: "staff_phone", targetId: row.id, details: { name: row.name, phone: row.phone } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "staff_phone.added",
+      targetType: "staff_phone",
+      targetId: row.id,
+      details: { name: row.name, phone: row.phone },
+    });
     return row;
   });
 }
@@ -37,6 +54,12 @@ export async function removeStaffPhone(db: Database, actor: { id: string }, id: 
   await db.transaction(async (tx) => {
     const [row] = await tx.delete(staffPhones).where(eq(staffPhones.id, id)).returning();
     if (!row) throw new AppError("NOT_FOUND", "That test phone was already removed. Reload the page.");
-    await recordAudit(tx, { actorId: actor.id, action: "staff_phone.removed", targetType: "staff_phone", targetId: row.id, details: { name: row.name, phone: row.phone } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "staff_phone.removed",
+      targetType: "staff_phone",
+      targetId: row.id,
+      details: { name: row.name, phone: row.phone },
+    });
   });
 }

@@ -16,7 +16,10 @@ import { addStaffPhone, removeStaffPhone } from "./staff-phones";
 let sandboxes: Sandboxes;
 beforeAll(async () => {
   sandboxes = await startSandboxes({});
-  setRuntimeEnv({ CPSMS_SANDBOX_PORT: String(new URL(sandboxes.cpsms.url).port), SMSAPP_SANDBOX_PORT: String(new URL(sandboxes.smsapp.url).port) });
+  setRuntimeEnv({
+    CPSMS_SANDBOX_PORT: String(new URL(sandboxes.cpsms.url).port),
+    SMSAPP_SANDBOX_PORT: String(new URL(sandboxes.smsapp.url).port),
+  });
 });
 afterAll(() => sandboxes.stop());
 afterEach(async () => {
@@ -24,7 +27,14 @@ afterEach(async () => {
 });
 
 const msisdn = (e164: string) => e164.replace("+", "");
-const compose = { message: "Hi {first_name|there}, 2-for-1 tonight!", optOutFooter: true, footerLanguage: "en" as const, provider: "auto" as const, sender: "", category: "marketing" as const };
+const compose = {
+  message: "Hi {first_name|there}, 2-for-1 tonight!",
+  optOutFooter: true,
+  footerLanguage: "en" as const,
+  provider: "auto" as const,
+  sender: "",
+  category: "marketing" as const,
+};
 
 async function userWithVerifiedPhone(role: "staff" | "manager" | "owner" = "staff") {
   const user = await insertUser({ role });
@@ -34,14 +44,19 @@ async function userWithVerifiedPhone(role: "staff" | "manager" | "owner" = "staf
 }
 
 const refusals = (userId: string) =>
-  getDb().select().from(auditLog).where(and(eq(auditLog.actorId, userId), eq(auditLog.action, "provider.test_sms_refused")));
+  getDb()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.actorId, userId), eq(auditLog.action, "provider.test_sms_refused")));
 
 describe("who a test may go to", () => {
   it("only the user's own verified phone or a staff phone; an unverified own phone is refused and logged", async () => {
     const staff = await insertUser({ role: "staff" });
     const phone = uniqueDkPhone();
     await getDb().update(users).set({ phone }).where(eq(users.id, staff.id)); // typed in, never verified
-    await expect(sendComposeTest(getDb(), staff, { ...compose, recipient: "own" })).rejects.toThrow(/isn't verified yet/);
+    await expect(sendComposeTest(getDb(), staff, { ...compose, recipient: "own" })).rejects.toThrow(
+      /isn't verified yet/,
+    );
     expect(sandboxes.cpsms.state.handset(msisdn(phone))).toHaveLength(0);
     expect(await refusals(staff.id)).toHaveLength(1);
     expect((await listTestRecipients(getDb(), staff.id)).filter((r) => r.kind === "own")).toEqual([]);
@@ -51,10 +66,14 @@ describe("who a test may go to", () => {
     expect((await listTestRecipients(getDb(), staff.id)).map((r) => r.value)).toContain(bar.id);
     const sent = await sendComposeTest(getDb(), staff, { ...compose, recipient: bar.id });
     expect(sent).toMatchObject({ ok: true, to: bar.phone });
-    expect(sandboxes.cpsms.state.handset(msisdn(bar.phone))).toEqual([expect.objectContaining({ text: expect.stringMatching(/^Hi Test, 2-for-1 tonight!/) })]);
+    expect(sandboxes.cpsms.state.handset(msisdn(bar.phone))).toEqual([
+      expect.objectContaining({ text: expect.stringMatching(/^Hi Test, 2-for-1 tonight!/) }),
+    ]);
 
     await removeStaffPhone(getDb(), manager, bar.id);
-    await expect(sendComposeTest(getDb(), staff, { ...compose, recipient: bar.id })).rejects.toThrow(/no longer on the list/);
+    await expect(sendComposeTest(getDb(), staff, { ...compose, recipient: bar.id })).rejects.toThrow(
+      /no longer on the list/,
+    );
   });
 
   it("refuses a suppressed number, even a staff phone", async () => {
@@ -62,8 +81,12 @@ describe("who a test may go to", () => {
     const manager = await insertUser({ role: "manager" });
     const kitchen = await addStaffPhone(getDb(), manager, { name: "Kitchen", phone: uniqueDkPhone() });
     await suppressPhones(getDb(), [phone, kitchen.phone], "opt_out_link");
-    await expect(sendComposeTest(getDb(), user, { ...compose, recipient: "own" })).rejects.toThrow(/on the opt-out list/);
-    await expect(sendComposeTest(getDb(), user, { ...compose, recipient: kitchen.id })).rejects.toThrow(/on the opt-out list/);
+    await expect(sendComposeTest(getDb(), user, { ...compose, recipient: "own" })).rejects.toThrow(
+      /on the opt-out list/,
+    );
+    await expect(sendComposeTest(getDb(), user, { ...compose, recipient: kitchen.id })).rejects.toThrow(
+      /on the opt-out list/,
+    );
     expect(sandboxes.cpsms.state.handset(msisdn(phone))).toHaveLength(0);
     expect(sandboxes.cpsms.state.handset(msisdn(kitchen.phone))).toHaveLength(0);
   });
@@ -72,10 +95,18 @@ describe("who a test may go to", () => {
 describe("what a test carries", () => {
   it("checks sender and text exactly as a real send: bad sender, promotion without opt-out, unknown merge field", async () => {
     const { user, phone } = await userWithVerifiedPhone();
-    await expect(sendComposeTest(getDb(), user, { ...compose, recipient: "own", sender: "Danske Bank" })).rejects.toThrow(/can't contain spaces/);
-    await expect(sendComposeTest(getDb(), user, { ...compose, recipient: "own", sender: "Bank€" })).rejects.toThrow(/only the letters/);
-    await expect(sendComposeTest(getDb(), user, { ...compose, recipient: "own", optOutFooter: false })).rejects.toThrow(/opt-out/i);
-    await expect(sendComposeTest(getDb(), user, { ...compose, recipient: "own", message: "Hi {frist_name}" })).rejects.toThrow(/did you mean \{first_name\}/);
+    await expect(
+      sendComposeTest(getDb(), user, { ...compose, recipient: "own", sender: "Danske Bank" }),
+    ).rejects.toThrow(/can't contain spaces/);
+    await expect(sendComposeTest(getDb(), user, { ...compose, recipient: "own", sender: "Bank€" })).rejects.toThrow(
+      /only the letters/,
+    );
+    await expect(sendComposeTest(getDb(), user, { ...compose, recipient: "own", optOutFooter: false })).rejects.toThrow(
+      /opt-out/i,
+    );
+    await expect(
+      sendComposeTest(getDb(), user, { ...compose, recipient: "own", message: "Hi {frist_name}" }),
+    ).rejects.toThrow(/did you mean \{first_name\}/);
     expect(sandboxes.cpsms.state.handset(msisdn(phone))).toHaveLength(0);
     expect(await refusals(user.id)).toHaveLength(4);
 
@@ -93,19 +124,37 @@ describe("what a test carries", () => {
     const result = await sendConnectionTest(getDb(), owner, { provider: "cpsms", recipient: "own" });
     expect(result).toMatchObject({ ok: true, to: phone });
     expect(sandboxes.cpsms.state.handset(msisdn(phone))).toEqual([
-      expect.objectContaining({ text: expect.stringMatching(/^Test from .+: CPSMS\.dk is connected\.$/), from: "CafeRose" }),
+      expect.objectContaining({
+        text: expect.stringMatching(/^Test from .+: CPSMS\.dk is connected\.$/),
+        from: "CafeRose",
+      }),
     ]);
-    const [entry] = await getDb().select().from(auditLog).where(and(eq(auditLog.actorId, owner.id), eq(auditLog.action, "provider.test_sms")));
-    expect(entry?.details).toMatchObject({ to: phone, provider: "cpsms", sender: "CafeRose", mode: "sandbox", recipient: "own", purpose: "connection", ok: true });
+    const [entry] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, owner.id), eq(auditLog.action, "provider.test_sms")));
+    expect(entry?.details).toMatchObject({
+      to: phone,
+      provider: "cpsms",
+      sender: "CafeRose",
+      mode: "sandbox",
+      recipient: "own",
+      purpose: "connection",
+      ok: true,
+    });
   });
 });
 
 describe("per-user limit", () => {
   it(`sends at most ${MAX_TEST_SENDS_PER_HOUR} an hour even when 14 are clicked at once`, async () => {
     const { user, phone } = await userWithVerifiedPhone();
-    const results = await Promise.allSettled(Array.from({ length: 14 }, () => sendComposeTest(getDb(), user, { ...compose, recipient: "own" })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 14 }, () => sendComposeTest(getDb(), user, { ...compose, recipient: "own" })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(MAX_TEST_SENDS_PER_HOUR);
-    const refused = results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
+    const refused = results
+      .filter((r) => r.status === "rejected")
+      .map((r) => String((r as PromiseRejectedResult).reason));
     expect(refused).toHaveLength(4);
     for (const reason of refused) expect(reason).toMatch(/10 test messages in the last hour/);
     expect(sandboxes.cpsms.state.handset(msisdn(phone))).toHaveLength(MAX_TEST_SENDS_PER_HOUR);
@@ -113,6 +162,8 @@ describe("per-user limit", () => {
 
     // The limit is per user: a colleague still can.
     const other = await userWithVerifiedPhone();
-    await expect(sendTestSms(getDb(), other.user, "own", "compose", async () => ({ provider: "cpsms", text: "x", sender: null }))).resolves.toMatchObject({ ok: true });
+    await expect(
+      sendTestSms(getDb(), other.user, "own", "compose", async () => ({ provider: "cpsms", text: "x", sender: null })),
+    ).resolves.toMatchObject({ ok: true });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatDateInZone, formatDay, formatInZone, formatLocalDateTime, MOMENT_SECONDS_FORMAT, parseLocalDateTime } from "./zoned";
+import {
+  formatDateInZone,
+  formatDay,
+  formatInZone,
+  formatLocalDateTime,
+  MOMENT_SECONDS_FORMAT,
+  parseLocalDateTime,
+} from "./zoned";
 
 describe("restaurant time zone", () => {
   it("reads wall-clock time in the restaurant's zone, across DST", () => {

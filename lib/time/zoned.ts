@@ -28,7 +28,12 @@ export function formatDay(day: string): string | null {
   if (!m) return null;
   // A day has no zone: read and write it in UTC so no offset can move it to the day before or after.
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (date.getUTCFullYear() !== Number(m[1]) || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) return null;
+  if (
+    date.getUTCFullYear() !== Number(m[1]) ||
+    date.getUTCMonth() !== Number(m[2]) - 1 ||
+    date.getUTCDate() !== Number(m[3])
+  )
+    return null;
   return formatInZone(date, "UTC", DAY_FORMAT);
 }
 
@@ -48,15 +53,27 @@ export function formatLocalDateTime(value: string): string | null {
  * Reads "2026-11-27T16:00" (a datetime-local input) as wall-clock time in the restaurant's zone. DST-safe:
  * a time that doesn't exist (spring forward) or exists twice (fall back) is reported, never guessed silently.
  */
-export function parseLocalDateTime(value: string, timeZone: string): { ok: true; date: Date } | { ok: false; reason: string } {
+export function parseLocalDateTime(
+  value: string,
+  timeZone: string,
+): { ok: true; date: Date } | { ok: false; reason: string } {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return { ok: false, reason: "Enter a date and time, e.g. 2026-11-27 16:00." };
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
   const date = new TZDate(y, mo - 1, d, h, mi, 0, 0, timeZone);
   if (Number.isNaN(date.getTime())) return { ok: false, reason: "That date doesn't exist." };
   const back = new TZDate(date.getTime(), timeZone);
-  if (back.getFullYear() !== y || back.getMonth() !== mo - 1 || back.getDate() !== d || back.getHours() !== h || back.getMinutes() !== mi) {
-    return { ok: false, reason: `${value.replace("T", " ")} doesn't exist in ${timeZone} (the clocks skip it for daylight saving).` };
+  if (
+    back.getFullYear() !== y ||
+    back.getMonth() !== mo - 1 ||
+    back.getDate() !== d ||
+    back.getHours() !== h ||
+    back.getMinutes() !== mi
+  ) {
+    return {
+      ok: false,
+      reason: `${value.replace("T", " ")} doesn't exist in ${timeZone} (the clocks skip it for daylight saving).`,
+    };
   }
   return { ok: true, date: new Date(date.getTime()) };
 }

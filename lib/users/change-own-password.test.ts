@@ -15,14 +15,18 @@ describe("changeOwnPassword throttle", () => {
     const user = await insertUser({ password: "old password 1" });
     const errors: AppError[] = [];
     for (let i = 0; i < 8; i++) {
-      errors.push(await changeOwnPassword(getDb(), user.id, `guess ${i}`, "new password 1", "192.0.2.1").catch((e) => e));
+      errors.push(
+        await changeOwnPassword(getDb(), user.id, `guess ${i}`, "new password 1", "192.0.2.1").catch((e) => e),
+      );
     }
     expect(errors.slice(0, 5).map((e) => e.message)).toEqual(Array(5).fill("Your current password is not correct."));
     expect(errors[7]).toBeInstanceOf(AppError);
     expect(errors[7]!.code).toBe("RATE_LIMITED");
     expect(errors[7]!.message).toMatch(/Too many wrong current passwords.*try again in 1[45] minutes/);
 
-    const refused = await changeOwnPassword(getDb(), user.id, "old password 1", "new password 1", "192.0.2.1").catch((e) => e);
+    const refused = await changeOwnPassword(getDb(), user.id, "old password 1", "new password 1", "192.0.2.1").catch(
+      (e) => e,
+    );
     expect(refused).toBeInstanceOf(AppError);
     expect(refused.code).toBe("RATE_LIMITED");
     expect(await verifyPassword((await load(user.id)).passwordHash, "old password 1")).toBe(true);
@@ -31,7 +35,9 @@ describe("changeOwnPassword throttle", () => {
   it("checks at most 5 of 12 parallel guesses", async () => {
     const user = await insertUser({ password: "old password 1" });
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => changeOwnPassword(getDb(), user.id, `guess ${i}`, "new password 1", "192.0.2.1").catch((e) => e)),
+      Array.from({ length: 12 }, (_, i) =>
+        changeOwnPassword(getDb(), user.id, `guess ${i}`, "new password 1", "192.0.2.1").catch((e) => e),
+      ),
     );
     expect(results.filter((e) => e.code === "INVALID_INPUT")).toHaveLength(5);
     expect(results.filter((e) => e.code === "RATE_LIMITED")).toHaveLength(7);
@@ -39,7 +45,8 @@ describe("changeOwnPassword throttle", () => {
 
   it("a right current password clears earlier mistakes", async () => {
     const user = await insertUser({ password: "old password 1" });
-    for (let i = 0; i < 4; i++) await changeOwnPassword(getDb(), user.id, `guess ${i}`, "new password 1").catch(() => {});
+    for (let i = 0; i < 4; i++)
+      await changeOwnPassword(getDb(), user.id, `guess ${i}`, "new password 1").catch(() => {});
     await changeOwnPassword(getDb(), user.id, "old password 1", "new password 1");
     await changeOwnPassword(getDb(), user.id, "wrong again", "new password 2").catch(() => {});
     await changeOwnPassword(getDb(), user.id, "new password 1", "new password 2");

@@ -19,7 +19,11 @@ export async function changeOwnPassword(
   newPassword: string,
   clientAddress = "unknown",
 ) {
-  const [row] = await db.select({ hash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+  const [row] = await db
+    .select({ hash: users.passwordHash, email: users.email })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   if (!row) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   const checked = await throttledPasswordCheck(db, { kind: "password-change", email: row.email, clientAddress }, () =>
     verifyPassword(row.hash, currentPassword),

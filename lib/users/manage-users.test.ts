@@ -26,9 +26,12 @@ describe("user management", () => {
   it("refuses a second account for the same email", async () => {
     const owner = await insertUser({ role: "owner" });
     const existing = await insertUser();
-    const err = await createUser(getDb(), owner, { name: "X", email: existing.email, role: "staff", password: "a long password" }).catch(
-      (e) => e,
-    );
+    const err = await createUser(getDb(), owner, {
+      name: "X",
+      email: existing.email,
+      role: "staff",
+      password: "a long password",
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe("CONFLICT");
   });
@@ -46,19 +49,26 @@ describe("user management", () => {
   // a deadlock with their foreign-key checks just means another try.
   it("refuses to demote or deactivate the last active owner", { retry: 3 }, async () => {
     const db = getDb();
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`lock table users in exclusive mode`);
-      // Inside a rolled-back transaction, make one owner the only active one.
-      const [only] = await tx.insert(users).values({ email: uniqueEmail("only"), name: "Only", role: "owner", passwordHash: "x" }).returning();
-      await tx.update(users).set({ active: false }).where(eq(users.role, "owner"));
-      await tx.update(users).set({ active: true }).where(eq(users.id, only!.id));
-      const manager = { id: "00000000-0000-0000-0000-000000000000" };
-      await expect(changeUserRole(tx as never, manager, only!.id, "staff")).rejects.toThrow(/at least one active owner/);
-      await expect(setUserActive(tx as never, manager, only!.id, false)).rejects.toThrow(/at least one active owner/);
-      tx.rollback();
-    }).catch((err) => {
-      if (!/rollback/i.test(String(err?.message))) throw err;
-    });
+    await db
+      .transaction(async (tx) => {
+        await tx.execute(sql`lock table users in exclusive mode`);
+        // Inside a rolled-back transaction, make one owner the only active one.
+        const [only] = await tx
+          .insert(users)
+          .values({ email: uniqueEmail("only"), name: "Only", role: "owner", passwordHash: "x" })
+          .returning();
+        await tx.update(users).set({ active: false }).where(eq(users.role, "owner"));
+        await tx.update(users).set({ active: true }).where(eq(users.id, only!.id));
+        const manager = { id: "00000000-0000-0000-0000-000000000000" };
+        await expect(changeUserRole(tx as never, manager, only!.id, "staff")).rejects.toThrow(
+          /at least one active owner/,
+        );
+        await expect(setUserActive(tx as never, manager, only!.id, false)).rejects.toThrow(/at least one active owner/);
+        tx.rollback();
+      })
+      .catch((err) => {
+        if (!/rollback/i.test(String(err?.message))) throw err;
+      });
   });
 
   it("deactivation and password reset end existing sessions", async () => {
@@ -75,12 +85,16 @@ describe("user management", () => {
 
   it("reports unknown users clearly", async () => {
     const owner = await insertUser({ role: "owner" });
-    await expect(setUserActive(getDb(), owner, "7a0c8f4e-1b2d-4c3e-9f00-000000000000", false)).rejects.toThrow(/no longer exists/);
+    await expect(setUserActive(getDb(), owner, "7a0c8f4e-1b2d-4c3e-9f00-000000000000", false)).rejects.toThrow(
+      /no longer exists/,
+    );
   });
 
   it("changes one's own password only with the current one", async () => {
     const user = await insertUser({ password: "old password 1" });
-    await expect(changeOwnPassword(getDb(), user.id, "wrong", "new password 1")).rejects.toThrow(/current password is not correct/);
+    await expect(changeOwnPassword(getDb(), user.id, "wrong", "new password 1")).rejects.toThrow(
+      /current password is not correct/,
+    );
     await changeOwnPassword(getDb(), user.id, "old password 1", "new password 1");
     const row = await load(user.id);
     expect(await verifyPassword(row.passwordHash, "new password 1")).toBe(true);

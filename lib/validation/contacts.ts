@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 /** Kept in step with drizzle/schema/contacts.ts; not imported so client forms do not bundle the schema. */
 const CONSENT_STATES = ["granted", "withdrawn", "none"] as const;
 
@@ -44,10 +45,18 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True for a real month-day (29 February allowed: the birthday has no year). */
 export function isValidMonthDay(month: number, day: number): boolean {
-  return Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]!;
+  return (
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= DAYS_IN_MONTH[month - 1]!
+  );
 }
 
-const trimmed = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters.`);
+const trimmed = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} can be at most ${max} characters.`);
 
 export const consentInputSchema = z
   .object({
@@ -58,7 +67,12 @@ export const consentInputSchema = z
   .superRefine((v, ctx) => {
     if (v.state !== "granted") return;
     if (!v.source) ctx.addIssue({ code: "custom", path: ["source"], message: "Say how the guest gave consent." });
-    if (!v.wording) ctx.addIssue({ code: "custom", path: ["wording"], message: "Enter the exact consent wording the guest agreed to." });
+    if (!v.wording)
+      ctx.addIssue({
+        code: "custom",
+        path: ["wording"],
+        message: "Enter the exact consent wording the guest agreed to.",
+      });
   });
 
 const contactFields = {
@@ -77,7 +91,10 @@ const contactFields = {
     .default("")
     .refine((v) => v === "" || /^[a-z]{2,3}(-[A-Za-z]{2})?$/.test(v), "Pick a language."),
   notes: trimmed(2000, "Notes").default(""),
-  tags: z.union([z.string(), z.array(z.string())]).default([]).transform((v) => normalizeTags(v)),
+  tags: z
+    .union([z.string(), z.array(z.string())])
+    .default([])
+    .transform((v) => normalizeTags(v)),
 };
 
 export const createContactSchema = z.object({ ...contactFields, consent: consentInputSchema.optional() });

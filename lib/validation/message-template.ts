@@ -13,7 +13,10 @@ export const saveTemplateSchema = z.object({
     .max(TEMPLATE_NAME_MAX, `Name the template in ${TEMPLATE_NAME_MAX} characters or fewer.`),
   body: z
     .string("Write the message to save.")
-    .max(MAX_MESSAGE_LENGTH, `A template can have at most ${MAX_MESSAGE_LENGTH.toLocaleString("en")} characters, like a message.`)
+    .max(
+      MAX_MESSAGE_LENGTH,
+      `A template can have at most ${MAX_MESSAGE_LENGTH.toLocaleString("en")} characters, like a message.`,
+    )
     .refine((m) => m.trim().length > 0, "Write the message to save first."),
   category: z.enum(["marketing", "transactional"], "Choose promotion or service message."),
   language: z.enum(["en", "da"], "Choose the language the text is written in."),

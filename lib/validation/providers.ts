@@ -9,7 +9,11 @@ export const providerNameSchema = z.enum(["cpsms", "smsapp"], "Unknown provider.
 export const cpsmsCredentialsSchema = z.object({
   provider: z.literal("cpsms"),
   username: z.string().trim().min(1, "Enter the CPSMS username.").max(100, "That username is too long."),
-  secret: z.string().trim().min(8, "That API key looks too short: copy it again from CPSMS.").max(200, "That API key is too long."),
+  secret: z
+    .string()
+    .trim()
+    .min(8, "That API key looks too short: copy it again from CPSMS.")
+    .max(200, "That API key is too long."),
 });
 
 export const smsappCredentialsSchema = z.object({
@@ -21,7 +25,10 @@ export const smsappCredentialsSchema = z.object({
     .max(500, "That API token is too long."),
 });
 
-export const providerCredentialsSchema = z.discriminatedUnion("provider", [cpsmsCredentialsSchema, smsappCredentialsSchema]);
+export const providerCredentialsSchema = z.discriminatedUnion("provider", [
+  cpsmsCredentialsSchema,
+  smsappCredentialsSchema,
+]);
 export type ProviderCredentialsInput = z.infer<typeof providerCredentialsSchema>;
 
 export const defaultSenderSchema = z

@@ -19,7 +19,10 @@ export const restaurantSettingsSchema = z.object({
   defaultCountry: z.enum(COUNTRIES.map((c) => c.code) as [string, ...string[]], "Choose a country."),
   timeZone: z
     .string()
-    .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "Choose a time zone from the list."),
+    .refine(
+      (tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC",
+      "Choose a time zone from the list.",
+    ),
   quietHoursStart: hhmm,
   quietHoursEnd: hhmm,
 });
@@ -30,7 +33,10 @@ export const providerRoutesSchema = z.object({
   rules: z
     .array(
       z.object({
-        prefix: z.string().trim().regex(/^\+\d{1,6}$/, "Write a prefix as + and up to 6 digits, e.g. +45."),
+        prefix: z
+          .string()
+          .trim()
+          .regex(/^\+\d{1,6}$/, "Write a prefix as + and up to 6 digits, e.g. +45."),
         provider: z.enum(["cpsms", "smsapp"], "Choose a provider."),
       }),
     )

@@ -18,7 +18,11 @@ export const confirmPhoneCodeSchema = z.object({
 });
 
 export const addStaffPhoneSchema = z.object({
-  name: z.string().trim().min(1, "Name the phone, e.g. \"Bar phone\" or \"Sara's mobile\".").max(60, "Use at most 60 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Name the phone, e.g. "Bar phone" or "Sara\'s mobile".')
+    .max(60, "Use at most 60 characters."),
   phone: phoneField,
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startCpsmsSandbox, type CpsmsSandbox } from "./server";
+import { type CpsmsSandbox, startCpsmsSandbox } from "./server";
 
 // Divergences found by running independently written CPSMS clients against the sandbox (issue #13).
 let sandbox: CpsmsSandbox;
@@ -28,7 +28,9 @@ describe("CPSMS: an empty optional field means the field is absent", () => {
   it("sends now, from the default sender, without a report, when every default is an empty string", async () => {
     const result = await call("POST", "/send", { to: "4520202020", message: "Hej", ...EMPTY_DEFAULTS });
     expect(result).toEqual({ status: 200, json: { success: [{ to: "4520202020", cost: 1, smsAmount: 1 }] } });
-    expect(sandbox.state.handset("4520202020")).toEqual([expect.objectContaining({ text: "Hej", from: "CafeRevenue", reference: null })]);
+    expect(sandbox.state.handset("4520202020")).toEqual([
+      expect.objectContaining({ text: "Hej", from: "CafeRevenue", reference: null }),
+    ]);
     expect(sandbox.state.messages()).toEqual([expect.objectContaining({ state: "sent", dlrUrl: null, flash: false })]);
     await sandbox.state.settle();
     expect(sandbox.state.dlrReports()).toEqual([]);
@@ -36,15 +38,22 @@ describe("CPSMS: an empty optional field means the field is absent", () => {
 
   it("does the same for sendgroup, and for getlog's filters", async () => {
     await call("POST", "/addgroup", { groupName: "VIP" });
-    expect((await call("POST", "/addcontact", { groupId: 11986, phoneNumber: "4520202020", contactName: "" })).status).toBe(200);
-    expect((await call("GET", "/listcontacts/11986")).json).toEqual([{ phoneNumber: "4520202020", contactName: null, timeAdded: expect.any(Number) }]);
+    expect(
+      (await call("POST", "/addcontact", { groupId: 11986, phoneNumber: "4520202020", contactName: "" })).status,
+    ).toBe(200);
+    expect((await call("GET", "/listcontacts/11986")).json).toEqual([
+      { phoneNumber: "4520202020", contactName: null, timeAdded: expect.any(Number) },
+    ]);
     expect((await call("POST", "/sendgroup", { to_group: 11986, message: "Hej", ...EMPTY_DEFAULTS })).status).toBe(200);
     const log = await call("GET", "/getlog?to=&fromDate=&toDate=");
     expect(log).toEqual({ status: 200, json: [expect.objectContaining({ to: "4520202020", userReference: null })] });
   });
 
   it("still refuses an empty required field", async () => {
-    expect(await call("POST", "/send", { to: "", message: "Hej" })).toEqual({ status: 400, json: { error: { code: 400, message: "Receiver (to) is required" } } });
+    expect(await call("POST", "/send", { to: "", message: "Hej" })).toEqual({
+      status: 400,
+      json: { error: { code: 400, message: "Receiver (to) is required" } },
+    });
     expect((await call("POST", "/send", { to: "4520202020", message: "" })).status).toBe(400);
   });
 });

@@ -7,7 +7,10 @@ export type CpsmsParams = Record<string, unknown>;
  * CPSMS takes either a JSON body (whatever the Content-Type) or GET-style parameters (path segments after the
  * method name, or the query string), never both. `pathNames` names the path segments in order.
  */
-export function readParams(request: SandboxRequest, pathNames: readonly string[]): { params: CpsmsParams } | { error: SandboxResponse } {
+export function readParams(
+  request: SandboxRequest,
+  pathNames: readonly string[],
+): { params: CpsmsParams } | { error: SandboxResponse } {
   const json = readJsonBody(request);
   if ("error" in json) return json;
   if (json.params !== null) return { params: json.params };
@@ -52,7 +55,8 @@ export function readJsonBody(request: SandboxRequest): { params: CpsmsParams | n
 
 /** A positive integer parameter (ids arrive as numbers in JSON, strings in paths). */
 export function intParam(value: unknown): number | null {
-  const n = typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  const n =
+    typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : Number.NaN;
   return Number.isInteger(n) && n >= 0 ? n : null;
 }
 

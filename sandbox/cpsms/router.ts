@@ -15,7 +15,10 @@ import { handleSend, handleSendGroup, handleSimpleSend } from "./routes-send";
 import type { CpsmsSandboxState } from "./state";
 import { cpsmsError } from "./wire";
 
-type Route = { methods: readonly string[]; handle: (state: CpsmsSandboxState, request: SandboxRequest) => SandboxResponse };
+type Route = {
+  methods: readonly string[];
+  handle: (state: CpsmsSandboxState, request: SandboxRequest) => SandboxResponse;
+};
 
 const ROUTES: Record<string, Route> = {
   send: { methods: ["POST"], handle: handleSend },

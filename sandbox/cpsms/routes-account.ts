@@ -20,7 +20,8 @@ export function handleDeleteSms(state: CpsmsSandboxState, request: SandboxReques
   if (!reference) return cpsmsError(400, "reference is required");
   const outcome = state.deleteScheduled(reference);
   if (outcome.result === "none") return cpsmsError(409, "No scheduled SMS with that reference");
-  if (outcome.result === "too_late") return cpsmsError(409, "SMS can only be deleted more than 10 minutes before the send time");
+  if (outcome.result === "too_late")
+    return cpsmsError(409, "SMS can only be deleted more than 10 minutes before the send time");
   return confirmation(state.options.wireVariant, "SMS(s) deleted");
 }
 
@@ -53,7 +54,9 @@ export function handleGetLog(state: CpsmsSandboxState, request: SandboxRequest):
   return rows.length === 0 ? cpsmsError(409, "Nothing to return") : { status: 200, json: rows };
 }
 
-function readFilter(request: SandboxRequest): { to: string | null; from: number; until: number } | { error: SandboxResponse } {
+function readFilter(
+  request: SandboxRequest,
+): { to: string | null; from: number; until: number } | { error: SandboxResponse } {
   const json = readJsonBody(request);
   if ("error" in json) return json;
   let params: CpsmsParams;

@@ -59,10 +59,12 @@ export const handleDeleteGroup = withParams(["groupId"], (state, params) => {
 
 export const handleAddContact = withParams(["groupId", "phoneNumber", "contactName"], (state, params) => {
   const groupId = intParam(params.groupId);
-  if (groupId === null || params.phoneNumber === undefined) return cpsmsError(400, "groupId and phoneNumber are required");
+  if (groupId === null || params.phoneNumber === undefined)
+    return cpsmsError(400, "groupId and phoneNumber are required");
   if (!state.groups.has(groupId)) return groupNotFound();
   const check = checkRecipient(params.phoneNumber);
-  if (!check.ok) return cpsmsError(409, check.code === 409 ? check.message : "Country code and phone number do not match");
+  if (!check.ok)
+    return cpsmsError(409, check.code === 409 ? check.message : "Country code and phone number do not match");
   const contactName = params.contactName === undefined ? null : stringParam(params.contactName);
   const existing = state.contacts.get(check.msisdn);
   if (existing?.groupIds.has(groupId)) return cpsmsError(406, "Contact already exists");

@@ -41,7 +41,12 @@ export function handleSimpleSend(state: CpsmsSandboxState, request: SandboxReque
   return processSend(state, request, to.split(","), read.params);
 }
 
-function processSend(state: CpsmsSandboxState, request: SandboxRequest, rawRecipients: unknown[], params: CpsmsParams): SandboxResponse {
+function processSend(
+  state: CpsmsSandboxState,
+  request: SandboxRequest,
+  rawRecipients: unknown[],
+  params: CpsmsParams,
+): SandboxResponse {
   const options = state.options;
   const message = stringParam(params.message);
   if (!message) return cpsmsError(400, "Message is required");
@@ -54,9 +59,11 @@ function processSend(state: CpsmsSandboxState, request: SandboxRequest, rawRecip
   const senderProblem = checkSender(from);
   if (senderProblem) return cpsmsError(senderProblem.status, senderProblem.message);
   const timestamp = params.timestamp === undefined ? null : intParam(params.timestamp);
-  if (params.timestamp !== undefined && timestamp === null) return cpsmsError(400, "timestamp must be a unix timestamp");
+  if (params.timestamp !== undefined && timestamp === null)
+    return cpsmsError(400, "timestamp must be a unix timestamp");
   const dlrUrl = params.dlr_url === undefined ? null : stringParam(params.dlr_url);
-  if (params.dlr_url !== undefined && (dlrUrl === null || !isValidDlrUrl(dlrUrl))) return cpsmsError(409, "DLR URL is not a valid URL");
+  if (params.dlr_url !== undefined && (dlrUrl === null || !isValidDlrUrl(dlrUrl)))
+    return cpsmsError(409, "DLR URL is not a valid URL");
   const reference = params.reference === undefined ? null : stringParam(params.reference);
   if (reference !== null && reference.length > MAX_REFERENCE_LENGTH) {
     return cpsmsError(400, `reference can be at most ${MAX_REFERENCE_LENGTH} characters`);
@@ -64,7 +71,8 @@ function processSend(state: CpsmsSandboxState, request: SandboxRequest, rawRecip
 
   // Characters GSM-7 cannot carry are dropped silently, as CPSMS documents.
   const text = format === "UNICODE" ? message : stripNonGsmCharacters(message);
-  if ([...text].length > MAX_MESSAGE_LENGTH) return cpsmsError(400, `Message can be at most ${MAX_MESSAGE_LENGTH} characters`);
+  if ([...text].length > MAX_MESSAGE_LENGTH)
+    return cpsmsError(400, `Message can be at most ${MAX_MESSAGE_LENGTH} characters`);
   const info = getSegmentInfo(text, format === "UNICODE" ? "UCS-2" : "GSM-7");
 
   const forced = request.recipientFailure;
@@ -75,10 +83,20 @@ function processSend(state: CpsmsSandboxState, request: SandboxRequest, rawRecip
     if (!check.ok) {
       errors.push({ to: check.to, code: check.code, message: check.message });
     } else if (forced && (forced.recipients === null || forced.recipients.includes(check.msisdn))) {
-      errors.push({ to: check.msisdn, code: 400, message: forced.message ?? "Phone number length and country code do not match." });
+      errors.push({
+        to: check.msisdn,
+        code: 400,
+        message: forced.message ?? "Phone number length and country code do not match.",
+      });
     } else {
       const price = pointPrice(check.countryCode, options.pointPrices, options.defaultPointPrice);
-      accepted.push({ to: check.msisdn, cost: round(price * info.segments), segments: info.segments, countryCode: check.countryCode, pointPrice: price });
+      accepted.push({
+        to: check.msisdn,
+        cost: round(price * info.segments),
+        segments: info.segments,
+        countryCode: check.countryCode,
+        pointPrice: price,
+      });
     }
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startCpsmsSandbox, type CpsmsSandbox } from "./server";
+import { type CpsmsSandbox, startCpsmsSandbox } from "./server";
 
 let sandbox: CpsmsSandbox;
 const AUTH = `Basic ${Buffer.from("sandbox:sandbox-cpsms-api-key").toString("base64")}`;
@@ -14,7 +14,14 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
   const response = await fetch(`${sandbox.url}${path}`, {
     method,
     headers: { Authorization: AUTH, ...headers },
-    body: body === undefined ? undefined : typeof body === "string" ? body : body instanceof Uint8Array ? Uint8Array.from(body) : JSON.stringify(body),
+    body:
+      body === undefined
+        ? undefined
+        : typeof body === "string"
+          ? body
+          : body instanceof Uint8Array
+            ? Uint8Array.from(body)
+            : JSON.stringify(body),
   });
   const text = await response.text();
   return { status: response.status, json: text ? (JSON.parse(text) as unknown) : null };
@@ -22,12 +29,26 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 
 describe("CPSMS emulator vs providers.md examples", () => {
   it("send to one number (no Content-Type, like the official curl example)", async () => {
-    const body = { to: "4520202020", message: "Hej Åse, din tid er kl. 10", from: "Klinik", reference: "appt-991", dlr_url: "https://example.test/dlr?id=appt-991" };
-    expect(await call("POST", "/send", body)).toEqual({ status: 200, json: { success: [{ to: "4520202020", cost: 1, smsAmount: 1 }] } });
+    const body = {
+      to: "4520202020",
+      message: "Hej Åse, din tid er kl. 10",
+      from: "Klinik",
+      reference: "appt-991",
+      dlr_url: "https://example.test/dlr?id=appt-991",
+    };
+    expect(await call("POST", "/send", body)).toEqual({
+      status: 200,
+      json: { success: [{ to: "4520202020", cost: 1, smsAmount: 1 }] },
+    });
   });
 
   it("parses a JSON body labelled as a form (PHP client)", async () => {
-    const result = await call("POST", "/send", { to: "4520202020", message: "Hi" }, { "Content-Type": "application/x-www-form-urlencoded" });
+    const result = await call(
+      "POST",
+      "/send",
+      { to: "4520202020", message: "Hi" },
+      { "Content-Type": "application/x-www-form-urlencoded" },
+    );
     expect(result.status).toBe(200);
   });
 
@@ -58,7 +79,12 @@ describe("CPSMS emulator vs providers.md examples", () => {
 
   it("prices foreign numbers fractionally and multi-part texts per segment", async () => {
     const result = await call("POST", "/send", { to: ["46701234567", "4520202020"], message: "x".repeat(200) });
-    expect(result.json).toEqual({ success: [{ to: "46701234567", cost: 3.2, smsAmount: 2 }, { to: "4520202020", cost: 2, smsAmount: 2 }] });
+    expect(result.json).toEqual({
+      success: [
+        { to: "46701234567", cost: 3.2, smsAmount: 2 },
+        { to: "4520202020", cost: 2, smsAmount: 2 },
+      ],
+    });
     expect(sandbox.state.balance()).toBe(94.8);
   });
 
@@ -69,28 +95,45 @@ describe("CPSMS emulator vs providers.md examples", () => {
 
   it("scheduled send then cancel by path", async () => {
     const timestamp = Math.floor(sandbox.state.now() / 1000) + 3600;
-    expect((await call("POST", "/send", { to: "4520202020", message: "...", timestamp, reference: "job-42" })).status).toBe(200);
+    expect(
+      (await call("POST", "/send", { to: "4520202020", message: "...", timestamp, reference: "job-42" })).status,
+    ).toBe(200);
     expect(await call("DELETE", "/deletesms/job-42")).toEqual({ status: 200, json: { Success: "SMS(s) deleted" } });
-    expect(await call("DELETE", "/deletesms", { reference: "job-42" })).toEqual({ status: 409, json: { error: { code: 409, message: "No scheduled SMS with that reference" } } });
+    expect(await call("DELETE", "/deletesms", { reference: "job-42" })).toEqual({
+      status: 409,
+      json: { error: { code: 409, message: "No scheduled SMS with that reference" } },
+    });
   });
 
   it("groups and contacts, JSON and path variants", async () => {
-    expect(await call("POST", "/addgroup", { groupName: "VIP" })).toEqual({ status: 200, json: { groupId: "11986", groupName: "VIP" } });
+    expect(await call("POST", "/addgroup", { groupName: "VIP" })).toEqual({
+      status: 200,
+      json: { groupId: "11986", groupName: "VIP" },
+    });
     expect(await call("GET", "/listgroups")).toEqual({ status: 200, json: [{ groupId: 11986, groupName: "VIP" }] });
-    expect(await call("POST", "/addcontact", { groupId: 11986, phoneNumber: "4520202020", contactName: "Åse" })).toEqual({
+    expect(
+      await call("POST", "/addcontact", { groupId: 11986, phoneNumber: "4520202020", contactName: "Åse" }),
+    ).toEqual({
       status: 200,
       json: { Success: "Contact created/added in group" },
     });
     const contacts = await call("GET", "/listcontacts/11986");
-    expect(contacts).toEqual({ status: 200, json: [{ phoneNumber: "4520202020", contactName: "Åse", timeAdded: expect.any(Number) }] });
+    expect(contacts).toEqual({
+      status: 200,
+      json: [{ phoneNumber: "4520202020", contactName: "Åse", timeAdded: expect.any(Number) }],
+    });
 
     expect((await call("POST", "/addgroup/Frokost")).json).toEqual({ groupId: "11987", groupName: "Frokost" });
     expect((await call("POST", `/addcontact/11987/4530303030/${encodeURIComponent("Bo B")}`)).status).toBe(200);
     expect((await call("PUT", "/updatecontact/11987/4530303030/Bo")).json).toEqual({ Success: "Contact updated" });
     expect((await call("PUT", "/updategroup/11987/Lunch")).json).toEqual({ Success: "groupId 11987 Updated" });
-    expect((await call("GET", "/listgroupmembership/4530303030")).json).toEqual({ success: [{ groupId: 11987, groupName: "Lunch" }] });
+    expect((await call("GET", "/listgroupmembership/4530303030")).json).toEqual({
+      success: [{ groupId: 11987, groupName: "Lunch" }],
+    });
     expect((await call("DELETE", "/deletegroup/11987")).status).toBe(409);
-    expect((await call("DELETE", "/deletecontact/11987/4530303030")).json).toEqual({ Success: "Contact deleted/removed" });
+    expect((await call("DELETE", "/deletecontact/11987/4530303030")).json).toEqual({
+      Success: "Contact deleted/removed",
+    });
     expect((await call("DELETE", "/deletegroup/11987")).json).toEqual({ Success: "Group 11987 deleted" });
     expect((await call("GET", "/listcontacts/999")).status).toBe(400);
   });
@@ -99,7 +142,10 @@ describe("CPSMS emulator vs providers.md examples", () => {
     await call("POST", "/addgroup", { groupName: "Tom" });
     expect((await call("POST", "/sendgroup", { to_group: 11986, message: "Hi" })).status).toBe(409);
     await call("POST", "/addcontact", { groupId: 11986, phoneNumber: "4520202020" });
-    expect(await call("POST", "/sendgroup", { to_group: 11986, message: "Hi" })).toEqual({ status: 200, json: { success: [{ to: "4520202020", cost: 1, smsAmount: 1 }] } });
+    expect(await call("POST", "/sendgroup", { to_group: 11986, message: "Hi" })).toEqual({
+      status: 200,
+      json: { success: [{ to: "4520202020", cost: 1, smsAmount: 1 }] },
+    });
   });
 
   it("simplesend takes its parameters from the path", async () => {
@@ -114,7 +160,9 @@ describe("CPSMS emulator rules", () => {
     const response = await fetch(`${sandbox.url}/creditvalue`);
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: { code: 401, message: "Invalid username or API key" } });
-    const wrong = await fetch(`${sandbox.url}/creditvalue`, { headers: { Authorization: `Basic ${Buffer.from("sandbox:nope").toString("base64")}` } });
+    const wrong = await fetch(`${sandbox.url}/creditvalue`, {
+      headers: { Authorization: `Basic ${Buffer.from("sandbox:nope").toString("base64")}` },
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -125,7 +173,8 @@ describe("CPSMS emulator rules", () => {
   });
 
   it("validates the message, sender, encoding, format and dlr_url", async () => {
-    const send = (extra: Record<string, unknown>) => call("POST", "/send", { to: "4520202020", message: "Hi", ...extra });
+    const send = (extra: Record<string, unknown>) =>
+      call("POST", "/send", { to: "4520202020", message: "Hi", ...extra });
     expect((await send({ message: "x".repeat(1531) })).status).toBe(400);
     expect((await send({ message: "x".repeat(1530) })).status).toBe(200);
     expect((await send({ from: "TwelveChars!" })).status).toBe(400);
@@ -143,7 +192,10 @@ describe("CPSMS emulator rules", () => {
   it("strips characters GSM-7 cannot carry unless format is UNICODE, and honours ISO-8859-1", async () => {
     await call("POST", "/send", { to: "4520202020", message: "Tak 😀!" });
     await call("POST", "/send", { to: "4520202020", message: "Tak 😀!", format: "UNICODE" });
-    const latin1 = Buffer.from(JSON.stringify({ to: "4520202020", message: "Bilen KØRER", encoding: "ISO-8859-1" }), "latin1");
+    const latin1 = Buffer.from(
+      JSON.stringify({ to: "4520202020", message: "Bilen KØRER", encoding: "ISO-8859-1" }),
+      "latin1",
+    );
     await call("POST", "/send", latin1);
     expect(sandbox.state.handset("4520202020").map((m) => m.text)).toEqual(["Tak !", "Tak 😀!", "Bilen KØRER"]);
   });
@@ -153,10 +205,19 @@ describe("CPSMS emulator rules", () => {
     const all = await call("GET", "/getlog");
     expect(all.status).toBe(200);
     expect(all.json).toHaveLength(2);
-    expect(await call("GET", "/getlog")).toEqual({ status: 406, json: { error: { code: 406, message: "The log can only be fetched once every 2 minutes" } } });
+    expect(await call("GET", "/getlog")).toEqual({
+      status: 406,
+      json: { error: { code: 406, message: "The log can only be fetched once every 2 minutes" } },
+    });
     await sandbox.state.advance(120_000);
     expect((await call("GET", "/getlog/4530303030")).json).toEqual([
-      expect.objectContaining({ to: "4530303030", userReference: "r1", pointPrice: 1, smsAmount: 1, timeSent: expect.any(Number) }),
+      expect.objectContaining({
+        to: "4530303030",
+        userReference: "r1",
+        pointPrice: 1,
+        smsAmount: 1,
+        timeSent: expect.any(Number),
+      }),
     ]);
     await sandbox.state.advance(120_000);
     const now = Math.floor(sandbox.state.now() / 1000);
@@ -168,13 +229,20 @@ describe("CPSMS emulator rules", () => {
 
 describe("CPSMS control API over HTTP", () => {
   const control = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${sandbox.origin}/_sandbox${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${sandbox.origin}/_sandbox${path}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   };
 
   it("injects faults by path for the next N requests", async () => {
-    const added = await control("POST", "/faults", { rules: [{ path: "/creditvalue", times: 2, fault: { type: "status", status: 503, retryAfterSeconds: 7 } }] });
-    expect(added.json.faults).toEqual([expect.objectContaining({ id: expect.any(String), remaining: 2, path: "/creditvalue" })]);
+    const added = await control("POST", "/faults", {
+      rules: [{ path: "/creditvalue", times: 2, fault: { type: "status", status: 503, retryAfterSeconds: 7 } }],
+    });
+    expect(added.json.faults).toEqual([
+      expect.objectContaining({ id: expect.any(String), remaining: 2, path: "/creditvalue" }),
+    ]);
     const first = await fetch(`${sandbox.url}/creditvalue`, { headers: { Authorization: AUTH } });
     expect(first.status).toBe(503);
     expect(first.headers.get("retry-after")).toBe("7");
@@ -191,10 +259,15 @@ describe("CPSMS control API over HTTP", () => {
     expect((await control("POST", "/outcomes", { number: "4520202020", outcome: "failed" })).status).toBe(200);
     await call("POST", "/send", { to: "4520202020", message: "Hi", dlr_url: "http://127.0.0.1:9/unused" });
     const inbox = await control("GET", "/handsets/4520202020");
-    expect(inbox.json).toMatchObject({ number: "4520202020", messages: [{ text: "Hi", from: "CafeRevenue", segments: 1 }] });
+    expect(inbox.json).toMatchObject({
+      number: "4520202020",
+      messages: [{ text: "Hi", from: "CafeRevenue", segments: 1 }],
+    });
     expect((await control("GET", "/balance")).json).toEqual({ balance: 4 });
     expect((await control("POST", "/settle")).json).toEqual({ settled: expect.any(Number) });
-    expect((await control("GET", "/dlr")).json.reports).toEqual([expect.objectContaining({ status: 2, receiver: "4520202020", responseStatus: null })]);
+    expect((await control("GET", "/dlr")).json.reports).toEqual([
+      expect.objectContaining({ status: 2, receiver: "4520202020", responseStatus: null }),
+    ]);
     expect((await control("GET", "/handsets/4520202020")).json).toMatchObject({ messages: [{ status: "failed" }] });
     const before = sandbox.state.now();
     const advanced = await control("POST", "/clock/advance", { seconds: 600 });

@@ -1,10 +1,10 @@
-import { cpsmsDlrCode, type CpsmsDeliveryState } from "../../lib/sms/cpsms/dlr";
+import { type CpsmsDeliveryState, cpsmsDlrCode } from "../../lib/sms/cpsms/dlr";
 import type { SmsEncoding } from "../../lib/sms/encoding";
 import { createClock, type SandboxClock } from "../shared/clock";
 import { concurrencyLimit } from "../shared/concurrency-limit";
 import type { SandboxStateBase } from "../shared/control";
 import { type DeliveryOutcome, DeliveryPlanner } from "../shared/delivery";
-import { FaultStore, type FaultRuleInput } from "../shared/faults";
+import { type FaultRuleInput, FaultStore } from "../shared/faults";
 import { type HandsetMessage, Handsets } from "../shared/handsets";
 import { RequestLog } from "../shared/request-log";
 import { TaskQueue } from "../shared/tasks";
@@ -32,7 +32,10 @@ export interface CpsmsSmsRecord {
   dlrStatusText: string;
 }
 
-export type CpsmsSmsDraft = Omit<CpsmsSmsRecord, "id" | "createdAtMs" | "sentAtMs" | "state" | "dlrStatus" | "dlrStatusText">;
+export type CpsmsSmsDraft = Omit<
+  CpsmsSmsRecord,
+  "id" | "createdAtMs" | "sentAtMs" | "state" | "dlrStatus" | "dlrStatusText"
+>;
 
 export interface CpsmsGroupRecord {
   groupId: number;
@@ -141,11 +144,17 @@ export class CpsmsSandboxState implements SandboxStateBase {
     this.tasks.schedule("delivery", record.sentAtMs + this.planner.delayMs, async () => {
       await this.report(record, handset, first);
       if (outcome !== "buffered") return;
-      this.tasks.schedule("delivery", this.clock.now() + this.planner.bufferedDelayMs, () => this.report(record, handset, "delivered"));
+      this.tasks.schedule("delivery", this.clock.now() + this.planner.bufferedDelayMs, () =>
+        this.report(record, handset, "delivered"),
+      );
     });
   }
 
-  private async report(record: CpsmsSmsRecord, handset: HandsetMessage, state: Exclude<CpsmsDeliveryState, "unknown">): Promise<void> {
+  private async report(
+    record: CpsmsSmsRecord,
+    handset: HandsetMessage,
+    state: Exclude<CpsmsDeliveryState, "unknown">,
+  ): Promise<void> {
     const code = cpsmsDlrCode(state, this.options.codeSet);
     record.dlrStatus = code;
     record.dlrStatusText = STATUS_TEXT[state];
@@ -153,7 +162,13 @@ export class CpsmsSandboxState implements SandboxStateBase {
     if (record.dlrUrl === null) return;
     const dlrUrl = record.dlrUrl;
     const attempt = await this.callbacks(() =>
-      postDeliveryReport({ dlrUrl, status: code, receiver: record.to, timeoutMs: this.options.dlrTimeoutMs, atMs: this.clock.now() }),
+      postDeliveryReport({
+        dlrUrl,
+        status: code,
+        receiver: record.to,
+        timeoutMs: this.options.dlrTimeoutMs,
+        atMs: this.clock.now(),
+      }),
     );
     this.dlrAttempts.push(attempt);
   }

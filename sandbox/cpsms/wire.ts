@@ -22,8 +22,12 @@ export function recipientErrors(variant: CpsmsWireVariant, errors: RecipientErro
 }
 
 /** The `success` list of a send response, in the variant's shape. */
-export function successEntries(variant: CpsmsWireVariant, accepted: Array<{ to: string; cost: number; segments: number; countryCode: string }>): unknown {
-  if (variant === "draft") return [accepted.map((a) => ({ to: a.to, price: String(a.cost), countryCode: a.countryCode }))];
+export function successEntries(
+  variant: CpsmsWireVariant,
+  accepted: Array<{ to: string; cost: number; segments: number; countryCode: string }>,
+): unknown {
+  if (variant === "draft")
+    return [accepted.map((a) => ({ to: a.to, price: String(a.cost), countryCode: a.countryCode }))];
   return accepted.map((a) => ({ to: a.to, cost: a.cost, smsAmount: a.segments }));
 }
 

@@ -45,32 +45,66 @@ export function createControlHandler(state: SandboxStateBase, extra: ExtraRoute[
   const routes: ExtraRoute[] = [
     { method: "GET", pattern: /^\/?$/, handle: () => ok(summary(state)) },
     { method: "GET", pattern: /^\/handsets$/, handle: () => ok({ handsets: state.handsets() }) },
-    { method: "GET", pattern: /^\/handsets\/([^/]+)$/, handle: (m) => ok({ number: m[1], messages: state.handset(decodeURIComponent(m[1] ?? "")) }) },
+    {
+      method: "GET",
+      pattern: /^\/handsets\/([^/]+)$/,
+      handle: (m) => ok({ number: m[1], messages: state.handset(decodeURIComponent(m[1] ?? "")) }),
+    },
     { method: "GET", pattern: /^\/messages$/, handle: () => ok({ messages: state.messages() }) },
     {
       method: "GET",
       pattern: /^\/requests$/,
-      handle: (_m, r) => ok({ requests: state.requests({ method: r.query.get("method") ?? undefined, path: r.query.get("path") ?? undefined }) }),
+      handle: (_m, r) =>
+        ok({
+          requests: state.requests({
+            method: r.query.get("method") ?? undefined,
+            path: r.query.get("path") ?? undefined,
+          }),
+        }),
     },
     { method: "POST", pattern: /^\/reset$/, handle: () => (state.reset(), ok({ ok: true })) },
     { method: "GET", pattern: /^\/balance$/, handle: () => ok({ balance: state.balance() }) },
     {
       method: "POST",
       pattern: /^\/balance$/,
-      handle: (_m, r) => (state.setBalance(z.object({ balance: z.number().min(0) }).parse(r.body).balance), ok({ balance: state.balance() })),
+      handle: (_m, r) => (
+        state.setBalance(z.object({ balance: z.number().min(0) }).parse(r.body).balance),
+        ok({ balance: state.balance() })
+      ),
     },
     { method: "GET", pattern: /^\/faults$/, handle: () => ok({ faults: state.faults.list() }) },
-    { method: "POST", pattern: /^\/faults$/, handle: (_m, r) => ok({ faults: faultInputs(r.body).map((rule) => state.addFault(rule)) }) },
+    {
+      method: "POST",
+      pattern: /^\/faults$/,
+      handle: (_m, r) => ok({ faults: faultInputs(r.body).map((rule) => state.addFault(rule)) }),
+    },
     { method: "DELETE", pattern: /^\/faults$/, handle: () => (state.faults.clear(), ok({ ok: true })) },
-    { method: "DELETE", pattern: /^\/faults\/([^/]+)$/, handle: (m) => ok({ removed: state.faults.remove(m[1] ?? "") }) },
-    { method: "GET", pattern: /^\/clock$/, handle: () => ok({ now: state.now(), iso: new Date(state.now()).toISOString() }) },
-    { method: "POST", pattern: /^\/clock\/advance$/, handle: async (_m, r) => ok(await state.advance(advanceMs(r.body))) },
+    {
+      method: "DELETE",
+      pattern: /^\/faults\/([^/]+)$/,
+      handle: (m) => ok({ removed: state.faults.remove(m[1] ?? "") }),
+    },
+    {
+      method: "GET",
+      pattern: /^\/clock$/,
+      handle: () => ok({ now: state.now(), iso: new Date(state.now()).toISOString() }),
+    },
+    {
+      method: "POST",
+      pattern: /^\/clock\/advance$/,
+      handle: async (_m, r) => ok(await state.advance(advanceMs(r.body))),
+    },
     { method: "POST", pattern: /^\/settle$/, handle: async () => ok({ settled: await state.settle() }) },
     {
       method: "POST",
       pattern: /^\/outcomes$/,
       handle: (_m, r) => {
-        const body = z.object({ number: z.string().min(1), outcome: z.enum(DELIVERY_OUTCOMES as [DeliveryOutcome, ...DeliveryOutcome[]]).nullable() }).parse(r.body);
+        const body = z
+          .object({
+            number: z.string().min(1),
+            outcome: z.enum(DELIVERY_OUTCOMES as [DeliveryOutcome, ...DeliveryOutcome[]]).nullable(),
+          })
+          .parse(r.body);
         state.setOutcome(body.number, body.outcome);
         return ok({ number: body.number, outcome: body.outcome });
       },
@@ -85,11 +119,18 @@ export function createControlHandler(state: SandboxStateBase, extra: ExtraRoute[
       try {
         return await route.handle(match, request);
       } catch (err) {
-        const message = err instanceof z.ZodError ? z.prettifyError(err) : err instanceof Error ? err.message : String(err);
+        const message =
+          err instanceof z.ZodError ? z.prettifyError(err) : err instanceof Error ? err.message : String(err);
         return { status: 400, json: { error: message } };
       }
     }
-    return { status: 404, json: { error: "unknown sandbox control route", routes: routes.map((r) => `${r.method} /_sandbox${r.pattern.source}`) } };
+    return {
+      status: 404,
+      json: {
+        error: "unknown sandbox control route",
+        routes: routes.map((r) => `${r.method} /_sandbox${r.pattern.source}`),
+      },
+    };
   };
 }
 
@@ -106,11 +147,14 @@ function summary(state: SandboxStateBase) {
 }
 
 function faultInputs(body: unknown): FaultRuleInput[] {
-  if (body && typeof body === "object" && "rules" in body && Array.isArray(body.rules)) return body.rules as FaultRuleInput[];
+  if (body && typeof body === "object" && "rules" in body && Array.isArray(body.rules))
+    return body.rules as FaultRuleInput[];
   return [body as FaultRuleInput];
 }
 
 function advanceMs(body: unknown): number {
-  const parsed = z.object({ ms: z.number().min(0).optional(), seconds: z.number().min(0).optional() }).parse(body ?? {});
+  const parsed = z
+    .object({ ms: z.number().min(0).optional(), seconds: z.number().min(0).optional() })
+    .parse(body ?? {});
   return (parsed.ms ?? 0) + (parsed.seconds ?? 0) * 1000;
 }

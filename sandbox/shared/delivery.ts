@@ -26,7 +26,9 @@ export class DeliveryPlanner {
     this.delayMs = options.delayMs ?? 50;
     this.bufferedDelayMs = options.bufferedDelayMs ?? 50;
     const mix = options.mix ?? { delivered: 1 };
-    this.weights = DELIVERY_OUTCOMES.map((o): [DeliveryOutcome, number] => [o, Math.max(0, mix[o] ?? 0)]).filter(([, w]) => w > 0);
+    this.weights = DELIVERY_OUTCOMES.map((o): [DeliveryOutcome, number] => [o, Math.max(0, mix[o] ?? 0)]).filter(
+      ([, w]) => w > 0,
+    );
     if (this.weights.length === 0) throw new RangeError("delivery mix needs at least one positive weight");
     this.seed = options.seed ?? 1;
     this.random = mulberry32(this.seed);

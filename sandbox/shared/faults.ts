@@ -97,7 +97,9 @@ export class FaultStore {
   /** Finds and uses up the first rule matching this request. `paths` = the API-relative and the full path. */
   take(method: string, paths: readonly string[]): FaultRule | null {
     const rule = this.rules.find(
-      (r) => (r.method === null || r.method === method.toUpperCase()) && (r.path === null || paths.some((p) => globMatch(r.path as string, p))),
+      (r) =>
+        (r.method === null || r.method === method.toUpperCase()) &&
+        (r.path === null || paths.some((p) => globMatch(r.path as string, p))),
     );
     if (!rule) return null;
     rule.hits += 1;

@@ -87,12 +87,28 @@ async function handle(config: SandboxServerConfig, req: IncomingMessage, res: Se
 
   if (pathname === "/_sandbox" || pathname.startsWith("/_sandbox/")) {
     const body = parseJsonOrNull(rawBody);
-    return send(res, await config.handleControl({ method, path: pathname.slice("/_sandbox".length) || "/", query: url.searchParams, body }));
+    return send(
+      res,
+      await config.handleControl({
+        method,
+        path: pathname.slice("/_sandbox".length) || "/",
+        query: url.searchParams,
+        body,
+      }),
+    );
   }
-  if (pathname !== config.apiPrefix && !pathname.startsWith(`${config.apiPrefix}/`)) return send(res, config.notFound(req.headers));
+  if (pathname !== config.apiPrefix && !pathname.startsWith(`${config.apiPrefix}/`))
+    return send(res, config.notFound(req.headers));
 
   const path = pathname.slice(config.apiPrefix.length) || "/";
-  const entry = config.requestLog.add({ atMs: config.clock.now(), method, path, query: url.searchParams, headers: req.headers, rawBody });
+  const entry = config.requestLog.add({
+    atMs: config.clock.now(),
+    method,
+    path,
+    query: url.searchParams,
+    headers: req.headers,
+    rawBody,
+  });
   const rule = config.faults.take(method, [path, pathname]);
   if (rule) {
     entry.faultId = rule.id;
@@ -119,14 +135,24 @@ async function handle(config: SandboxServerConfig, req: IncomingMessage, res: Se
   send(res, response);
 }
 
-function applyFault(config: SandboxServerConfig, res: ServerResponse, fault: FaultAction, entry: { status: number | null }): void {
+function applyFault(
+  config: SandboxServerConfig,
+  res: ServerResponse,
+  fault: FaultAction,
+  entry: { status: number | null },
+): void {
   switch (fault.type) {
     case "status": {
-      const base = fault.body === undefined ? config.faultResponse(fault.status) : { status: fault.status, json: fault.body };
+      const base =
+        fault.body === undefined ? config.faultResponse(fault.status) : { status: fault.status, json: fault.body };
       const retryAfter: Record<string, string> =
         fault.retryAfterSeconds !== undefined ? { "Retry-After": String(fault.retryAfterSeconds) } : {};
       entry.status = fault.status;
-      return send(res, { ...base, status: fault.status, headers: { ...base.headers, ...retryAfter, ...fault.headers } });
+      return send(res, {
+        ...base,
+        status: fault.status,
+        headers: { ...base.headers, ...retryAfter, ...fault.headers },
+      });
     }
     case "malformed":
       entry.status = 200;

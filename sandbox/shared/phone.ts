@@ -6,7 +6,7 @@ export type MsisdnCheck =
 
 /** Digits with a country code, of a length that country's numbering plan allows (libphonenumber metadata). */
 export function checkMsisdn(raw: unknown): MsisdnCheck {
-  const to = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : JSON.stringify(raw) ?? "";
+  const to = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : (JSON.stringify(raw) ?? "");
   if (!/^\d+$/.test(to)) return { ok: false, to, reason: "not_a_number" };
   const parsed = parsePhoneNumberFromString(`+${to}`);
   if (!parsed || !parsed.isPossible()) return { ok: false, to, reason: "length_mismatch" };

@@ -28,7 +28,14 @@ export class RequestLog {
   private entries: RequestLogEntry[] = [];
   private nextId = 1;
 
-  add(input: { atMs: number; method: string; path: string; query: URLSearchParams; headers: IncomingHttpHeaders; rawBody: Buffer }): RequestLogEntry {
+  add(input: {
+    atMs: number;
+    method: string;
+    path: string;
+    query: URLSearchParams;
+    headers: IncomingHttpHeaders;
+    rawBody: Buffer;
+  }): RequestLogEntry {
     const text = input.rawBody.toString("utf8");
     let body: unknown = null;
     if (text.length > 0) {
@@ -60,7 +67,11 @@ export class RequestLog {
 
   list(filter: { method?: string; path?: string } = {}): RequestLogEntry[] {
     return this.entries
-      .filter((e) => (filter.method === undefined || e.method === filter.method.toUpperCase()) && (filter.path === undefined || e.path === filter.path))
+      .filter(
+        (e) =>
+          (filter.method === undefined || e.method === filter.method.toUpperCase()) &&
+          (filter.path === undefined || e.path === filter.path),
+      )
       .map((e) => ({ ...e }));
   }
 

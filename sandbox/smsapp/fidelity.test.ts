@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SMSAPP_VERSIONS } from "../variants";
-import { startSmsappSandbox, type SmsappSandbox } from "./server";
+import { type SmsappSandbox, startSmsappSandbox } from "./server";
 
 /*
  * Ultimate SMS 3.1 (Hudair/sms): app/Exceptions/Handler.php answers every exception with HTTP 200
@@ -10,7 +10,11 @@ import { startSmsappSandbox, type SmsappSandbox } from "./server";
  * "The X method is not supported for this route. Supported methods: A, B." (verbs in Router::$verbs order).
  */
 const TOKEN = "sandbox-smsapp-token";
-const JSON_HEADERS = { Authorization: `Bearer ${TOKEN}`, Accept: "application/json", "Content-Type": "application/json" };
+const JSON_HEADERS = {
+  Authorization: `Bearer ${TOKEN}`,
+  Accept: "application/json",
+  "Content-Type": "application/json",
+};
 
 describe.each(SMSAPP_VERSIONS)("smsapp.pk %s: errors a client that asks for JSON gets", (version) => {
   let sandbox: SmsappSandbox;
@@ -21,16 +25,31 @@ describe.each(SMSAPP_VERSIONS)("smsapp.pk %s: errors a client that asks for JSON
   beforeEach(() => sandbox.state.reset());
 
   async function call(method: string, path: string, headers: Record<string, string> = JSON_HEADERS, body?: unknown) {
-    const response = await fetch(`${sandbox.origin}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${sandbox.origin}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
-    return { status: response.status, type: response.headers.get("content-type"), body: text.startsWith("{") ? (JSON.parse(text) as unknown) : text };
+    return {
+      status: response.status,
+      type: response.headers.get("content-type"),
+      body: text.startsWith("{") ? (JSON.parse(text) as unknown) : text,
+    };
   }
   const notSupported = (method: string, allowed: string) => ({
     status: 200,
     type: expect.stringContaining("application/json"),
-    body: { status: "error", message: `The ${method} method is not supported for this route. Supported methods: ${allowed}.` },
+    body: {
+      status: "error",
+      message: `The ${method} method is not supported for this route. Supported methods: ${allowed}.`,
+    },
   });
-  const notFound = { status: 200, type: expect.stringContaining("application/json"), body: { status: "error", message: "" } };
+  const notFound = {
+    status: 200,
+    type: expect.stringContaining("application/json"),
+    body: { status: "error", message: "" },
+  };
 
   it("an unknown route: HTTP 200 with an empty message, with or without a valid token", async () => {
     expect(await call("GET", "/api/v3/nothing")).toEqual(notFound);
@@ -48,7 +67,9 @@ describe.each(SMSAPP_VERSIONS)("smsapp.pk %s: errors a client that asks for JSON
     expect(await call("GET", "/api/v3/contacts/abc/show")).toEqual(notSupported("GET", "POST"));
     expect(await call("PUT", "/api/v3/contacts/abc/update/def")).toEqual(notSupported("PUT", "PATCH"));
     expect(await call("PATCH", "/api/v3/contacts")).toEqual(notSupported("PATCH", "GET, HEAD, POST"));
-    expect(await call("DELETE", "/api/v3/sms", { Accept: "application/json", Authorization: "Bearer wrong" })).toEqual(notSupported("DELETE", "GET, HEAD"));
+    expect(await call("DELETE", "/api/v3/sms", { Accept: "application/json", Authorization: "Bearer wrong" })).toEqual(
+      notSupported("DELETE", "GET, HEAD"),
+    );
   });
 
   it("judges 'asks for JSON' by the first type in Accept, as Laravel's wantsJson() does", async () => {
@@ -58,7 +79,10 @@ describe.each(SMSAPP_VERSIONS)("smsapp.pk %s: errors a client that asks for JSON
   });
 
   it("without Accept: application/json, route errors are the production HTML 404 page", async () => {
-    for (const [method, path] of [["GET", "/api/v3/nothing"], ["DELETE", "/api/v3/sms"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/api/v3/nothing"],
+      ["DELETE", "/api/v3/sms"],
+    ] as const) {
       const result = await call(method, path, { Authorization: `Bearer ${TOKEN}` });
       expect(result).toMatchObject({ status: 404, type: expect.stringContaining("text/html") });
       expect(result.body).toContain("<!DOCTYPE html>");
@@ -83,13 +107,17 @@ describe.each(SMSAPP_VERSIONS)("smsapp.pk %s: errors a client that asks for JSON
   });
 
   it("updates a contact group with PUT as well as PATCH (a Laravel resource route)", async () => {
-    const created = (await call("POST", "/api/v3/contacts", JSON_HEADERS, { name: "VIP" })).body as { data: { uid: string } };
+    const created = (await call("POST", "/api/v3/contacts", JSON_HEADERS, { name: "VIP" })).body as {
+      data: { uid: string };
+    };
     const uid = created.data.uid;
     expect(await call("PUT", `/api/v3/contacts/${uid}`, JSON_HEADERS, { name: "Regulars" })).toMatchObject({
       status: 200,
       body: { status: "success", message: "Contact group was successfully updated", data: { uid, name: "Regulars" } },
     });
-    expect((await call("PATCH", `/api/v3/contacts/${uid}`, JSON_HEADERS, { name: "VIP" })).body).toMatchObject({ data: { name: "VIP" } });
+    expect((await call("PATCH", `/api/v3/contacts/${uid}`, JSON_HEADERS, { name: "VIP" })).body).toMatchObject({
+      data: { name: "VIP" },
+    });
     expect((await call("PUT", "/api/v3/contacts/nope", JSON_HEADERS, { name: "x" })).body).toEqual({
       status: "error",
       message: "No query results for model [App\\Models\\ContactGroups] nope",
@@ -113,8 +141,17 @@ describe("smsapp.pk 3.1: controller errors written as plain JSON", () => {
       });
       return { status: response.status, body: (await response.json()) as unknown };
     };
-    expect(await send({ type: "voice" })).toEqual({ status: 200, body: { status: "error", message: "Language and gender parameters are required" } });
-    expect(await send({ type: "mms" })).toEqual({ status: 200, body: { status: "error", message: "media_url parameter is required" } });
-    expect(await send({ type: "mms", media_url: "not a url" })).toEqual({ status: 200, body: { status: "error", message: "Valid media url is required." } });
+    expect(await send({ type: "voice" })).toEqual({
+      status: 200,
+      body: { status: "error", message: "Language and gender parameters are required" },
+    });
+    expect(await send({ type: "mms" })).toEqual({
+      status: 200,
+      body: { status: "error", message: "media_url parameter is required" },
+    });
+    expect(await send({ type: "mms", media_url: "not a url" })).toEqual({
+      status: 200,
+      body: { status: "error", message: "Valid media url is required." },
+    });
   });
 });

@@ -6,10 +6,12 @@ export function readInput(request: SandboxRequest): Record<string, unknown> {
   const text = request.rawBody.toString("utf8");
   if (text.trim() === "") return input;
   const type = request.headers["content-type"] ?? "";
-  if (type.includes("application/x-www-form-urlencoded")) return { ...input, ...Object.fromEntries(new URLSearchParams(text)) };
+  if (type.includes("application/x-www-form-urlencoded"))
+    return { ...input, ...Object.fromEntries(new URLSearchParams(text)) };
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return { ...input, ...(parsed as Record<string, unknown>) };
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
+      return { ...input, ...(parsed as Record<string, unknown>) };
   } catch {
     // Laravel ignores an unreadable body; required-field validation then fails.
   }

@@ -9,7 +9,12 @@ export interface SmsappAccount {
   userUid: string;
 }
 
-export type RouteHandler = (state: SmsappSandboxState, request: SandboxRequest, params: RouteParams, account: SmsappAccount) => SandboxResponse;
+export type RouteHandler = (
+  state: SmsappSandboxState,
+  request: SandboxRequest,
+  params: RouteParams,
+  account: SmsappAccount,
+) => SandboxResponse;
 
 export interface SmsappRoute {
   methods: readonly string[];
@@ -21,9 +26,7 @@ export interface SmsappRoute {
 /** Laravel's Router::$verbs: the order "Supported methods" are listed in. */
 const VERBS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-export type RouteMatch =
-  | { found: SmsappRoute; params: RouteParams }
-  | { found: null; allowed: string[] }; // allowed empty: no such path at all
+export type RouteMatch = { found: SmsappRoute; params: RouteParams } | { found: null; allowed: string[] }; // allowed empty: no such path at all
 
 /**
  * Laravel 8 route matching: the first route registered for the verb whose URI fits (a `{name}` is one non-empty
@@ -36,7 +39,9 @@ export function matchRoute(routes: readonly SmsappRoute[], method: string, segme
     const params = fit(route.uri, segments);
     if (params) return { found: route, params };
   }
-  const allowed = VERBS.filter((verb) => verb !== method && routes.some((r) => verbsOf(r).includes(verb) && fit(r.uri, segments) !== null));
+  const allowed = VERBS.filter(
+    (verb) => verb !== method && routes.some((r) => verbsOf(r).includes(verb) && fit(r.uri, segments) !== null),
+  );
   return { found: null, allowed };
 }
 

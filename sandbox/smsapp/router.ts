@@ -46,13 +46,20 @@ const ROUTES: readonly SmsappRoute[] = [
  * token), then Sanctum auth, then route-model bindings, and only then the middleware that forces JSON. So the
  * client's own Accept header decides how the first three kinds of failure are rendered.
  */
-export function routeSmsappRequest(state: SmsappSandboxState, request: SandboxRequest, account: SmsappAccount): SandboxResponse {
+export function routeSmsappRequest(
+  state: SmsappSandboxState,
+  request: SandboxRequest,
+  account: SmsappAccount,
+): SandboxResponse {
   const json = wantsJson(request.headers.accept);
   const match = matchRoute(ROUTES, request.method, request.segments);
   if (!match.found) {
-    if (match.allowed.length > 0 && request.method === "OPTIONS") return { status: 200, text: "", headers: { Allow: match.allowed.join(",") } };
+    if (match.allowed.length > 0 && request.method === "OPTIONS")
+      return { status: 200, text: "", headers: { Allow: match.allowed.join(",") } };
     if (!json) return errorPage(404);
-    return handlerError(match.allowed.length > 0 ? methodNotAllowedMessage(request.method, match.allowed) : ROUTE_NOT_FOUND_MESSAGE);
+    return handlerError(
+      match.allowed.length > 0 ? methodNotAllowedMessage(request.method, match.allowed) : ROUTE_NOT_FOUND_MESSAGE,
+    );
   }
   const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1]?.trim();
   if (token !== state.options.apiToken) return json ? unauthenticatedJson(state.options.version) : errorPage(401);
@@ -66,7 +73,10 @@ export function routeOutsideApi(accept: string | undefined): SandboxResponse {
 }
 
 function balance(state: SmsappSandboxState, account: SmsappAccount): SandboxResponse {
-  return success(null, { remaining_unit: formatUnits(state.units), expired_on: formatExpiry(account.expiresAt, state.options.timezone) });
+  return success(null, {
+    remaining_unit: formatUnits(state.units),
+    expired_on: formatExpiry(account.expiresAt, state.options.timezone),
+  });
 }
 
 function profile(state: SmsappSandboxState, account: SmsappAccount): SandboxResponse {

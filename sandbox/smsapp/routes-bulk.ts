@@ -17,7 +17,10 @@ export function handleBulk(state: SmsappSandboxState, request: SandboxRequest): 
   if (!Array.isArray(body)) return { status: 200, json: { status: "error", message: "The given data was invalid." } };
   // The real limit's error is undocumented; refusing loudly beats silently dropping item 51 onward.
   if (body.length > BULK_LIMIT) {
-    return { status: 200, json: { status: "error", message: `A maximum of ${BULK_LIMIT} messages can be sent per request.` } };
+    return {
+      status: 200,
+      json: { status: "error", message: `A maximum of ${BULK_LIMIT} messages can be sent per request.` },
+    };
   }
   const forced = request.recipientFailure;
   const outgoing: OutgoingSms[] = [];
@@ -32,9 +35,13 @@ export function handleBulk(state: SmsappSandboxState, request: SandboxRequest): 
     outgoing.push({ to: checked.msisdn, from: state.options.defaultSenderId, message: messageText, type: typeText });
   }
   const price = outgoing.reduce((sum, sms) => sum + state.price(sms).cost, 0);
-  if (outgoing.length > 0 && state.units <= 0) return businessError(state.options.version, "You have exceeded your sending limit.");
+  if (outgoing.length > 0 && state.units <= 0)
+    return businessError(state.options.version, "You have exceeded your sending limit.");
   if (price > state.units) {
-    return businessError(state.options.version, `There is not enough balance available to send this message.You have ${state.units} of the ${price}`);
+    return businessError(
+      state.options.version,
+      `There is not enough balance available to send this message.You have ${state.units} of the ${price}`,
+    );
   }
   const records = outgoing.map((sms) => state.deliver(sms));
   return success("Your messages were successfully sent", records.map(view));

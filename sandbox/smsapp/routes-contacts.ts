@@ -7,12 +7,25 @@ import type { SmsappContactRecord, SmsappGroupRecord, SmsappSandboxState } from 
 import { modelNotFound, success, validationError } from "./wire";
 
 const groupView = (g: SmsappGroupRecord) => ({ uid: g.uid, name: g.name });
-const contactView = (c: SmsappContactRecord) => ({ uid: c.uid, phone: c.phone, first_name: c.first_name, last_name: c.last_name });
+const contactView = (c: SmsappContactRecord) => ({
+  uid: c.uid,
+  phone: c.phone,
+  first_name: c.first_name,
+  last_name: c.last_name,
+});
 
 type Handler = (state: SmsappSandboxState, request: SandboxRequest, params: RouteParams) => SandboxResponse;
 
 /** Route-model binding: a group uid that does not exist is Laravel's ModelNotFoundException. */
-function withGroup(name: string, handle: (state: SmsappSandboxState, request: SandboxRequest, group: SmsappGroupRecord, params: RouteParams) => SandboxResponse): Handler {
+function withGroup(
+  name: string,
+  handle: (
+    state: SmsappSandboxState,
+    request: SandboxRequest,
+    group: SmsappGroupRecord,
+    params: RouteParams,
+  ) => SandboxResponse,
+): Handler {
   return (state, request, params) => {
     const uid = params[name] ?? "";
     const group = state.groups.get(uid);
@@ -20,7 +33,14 @@ function withGroup(name: string, handle: (state: SmsappSandboxState, request: Sa
   };
 }
 
-function withContact(handle: (state: SmsappSandboxState, request: SandboxRequest, group: SmsappGroupRecord, contact: SmsappContactRecord) => SandboxResponse): Handler {
+function withContact(
+  handle: (
+    state: SmsappSandboxState,
+    request: SandboxRequest,
+    group: SmsappGroupRecord,
+    contact: SmsappContactRecord,
+  ) => SandboxResponse,
+): Handler {
   return withGroup("group_id", (state, request, group, params) => {
     const uid = params.uid ?? "";
     const contact = group.contacts.get(uid);
@@ -53,7 +73,9 @@ export const deleteGroup = withGroup("contact", (state, _request, group) => {
 /** POST /contacts/{group_id}/show. */
 export const showGroup = withGroup("group_id", (_state, _request, group) => success(null, groupView(group)));
 /** POST /contacts/{group_id}/all?page=N. */
-export const listContacts = withGroup("group_id", (_state, request, group) => listPage(request, [...group.contacts.values()].map(contactView)));
+export const listContacts = withGroup("group_id", (_state, request, group) =>
+  listPage(request, [...group.contacts.values()].map(contactView)),
+);
 /** POST /contacts/{group_id}/store. */
 export const storeContact = withGroup("group_id", (state, request, group) => {
   const input = readInput(request);

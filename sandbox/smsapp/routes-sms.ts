@@ -22,9 +22,11 @@ export function handleSend(state: SmsappSandboxState, request: SandboxRequest): 
   if (scheduleText !== null && dueAt === null) return validationError();
 
   const type = text(input.type) ?? "plain";
-  if (!TYPES.includes(type)) return businessError(version, "Please insert valid sms type called plain, unicode, voice, mms, and whatsapp.");
+  if (!TYPES.includes(type))
+    return businessError(version, "Please insert valid sms type called plain, unicode, voice, mms, and whatsapp.");
   // CampaignController::smsSend writes these three as plain response()->json(): HTTP 200, no `data`.
-  if (type === "voice" && !input.language && !input.gender) return handlerError("Language and gender parameters are required");
+  if (type === "voice" && !input.language && !input.gender)
+    return handlerError("Language and gender parameters are required");
   if (type === "mms" && !input.media_url) return handlerError("media_url parameter is required");
   if (type === "mms" && !URL.canParse(String(input.media_url))) return handlerError("Valid media url is required.");
   const senderId = text(input.sender_id)?.trim();
@@ -43,14 +45,21 @@ export function handleSend(state: SmsappSandboxState, request: SandboxRequest): 
   if (invalid && !invalid.ok) return businessError(version, `${invalid.to} is a invalid phone number`);
 
   const forced = request.recipientFailure;
-  const outgoing: OutgoingSms[] = checked.flatMap((c) => (c.ok ? [{ to: c.msisdn, from: senderId, message, type }] : []));
-  const refused = forced ? outgoing.find((sms) => forced.recipients === null || forced.recipients.includes(sms.to)) : undefined;
+  const outgoing: OutgoingSms[] = checked.flatMap((c) =>
+    c.ok ? [{ to: c.msisdn, from: senderId, message, type }] : [],
+  );
+  const refused = forced
+    ? outgoing.find((sms) => forced.recipients === null || forced.recipients.includes(sms.to))
+    : undefined;
   if (refused) return businessError(version, forced?.message ?? "Invalid receiver");
 
   const price = outgoing.reduce((sum, sms) => sum + state.price(sms).cost, 0);
   if (state.units <= 0) return businessError(version, "You have exceeded your sending limit.");
   if (price > state.units) {
-    return businessError(version, `There is not enough balance available to send this message.You have ${state.units} of the ${price}`);
+    return businessError(
+      version,
+      `There is not enough balance available to send this message.You have ${state.units} of the ${price}`,
+    );
   }
   if (campaign) {
     state.scheduleCampaign(outgoing, dueAt?.getTime() ?? state.clock.now());
@@ -76,5 +85,12 @@ export function handleList(state: SmsappSandboxState, request: SandboxRequest): 
 
 /** The six columns Ultimate SMS selects. */
 export function view(record: SmsappSmsRecord) {
-  return { uid: record.uid, to: record.to, from: record.from, message: record.message, status: record.status, cost: record.cost };
+  return {
+    uid: record.uid,
+    to: record.to,
+    from: record.from,
+    message: record.message,
+    status: record.status,
+    cost: record.cost,
+  };
 }

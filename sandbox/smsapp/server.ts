@@ -28,7 +28,7 @@ export async function startSmsappSandbox(options: SmsappSandboxOptions = {}): Pr
       pattern: /^\/messages\/([^/]+)\/status$/,
       handle: (match, request) => {
         const status = (request.body as { status?: unknown } | null)?.status;
-        if (typeof status !== "string") return { status: 400, json: { error: "body must be {\"status\": \"<text>\"}" } };
+        if (typeof status !== "string") return { status: 400, json: { error: 'body must be {"status": "<text>"}' } };
         const record = state.setStatus(decodeURIComponent(match[1] ?? ""), status);
         return record ? { status: 200, json: { message: record } } : { status: 404, json: { error: "unknown uid" } };
       },

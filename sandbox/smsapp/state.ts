@@ -2,7 +2,7 @@ import { getSegmentInfo, mangleNonGsmCharacters, type SmsEncoding } from "../../
 import { createClock, type SandboxClock } from "../shared/clock";
 import type { SandboxStateBase } from "../shared/control";
 import { type DeliveryOutcome, DeliveryPlanner } from "../shared/delivery";
-import { FaultStore, type FaultRuleInput } from "../shared/faults";
+import { type FaultRuleInput, FaultStore } from "../shared/faults";
 import { type HandsetDeliveryStatus, type HandsetMessage, Handsets } from "../shared/handsets";
 import { RequestLog } from "../shared/request-log";
 import { TaskQueue } from "../shared/tasks";
@@ -44,7 +44,12 @@ export interface OutgoingSms {
 }
 
 /** Gateway status labels per outcome (the part before "|"). */
-const FINAL_LABEL: Record<DeliveryOutcome, string> = { delivered: "Delivered", failed: "Undelivered", buffered: "Delivered", abandoned: "Expired" };
+const FINAL_LABEL: Record<DeliveryOutcome, string> = {
+  delivered: "Delivered",
+  failed: "Undelivered",
+  buffered: "Delivered",
+  abandoned: "Expired",
+};
 
 /** Everything the smsapp.pk emulator remembers. Also the programmatic control surface for in-process tests. */
 export class SmsappSandboxState implements SandboxStateBase {
@@ -73,7 +78,10 @@ export class SmsappSandboxState implements SandboxStateBase {
   /** PHP uniqid()-like: 13 lowercase hex characters. */
   newUid(): string {
     this.counter += 1;
-    const seconds = Math.floor(this.clock.now() / 1000).toString(16).padStart(8, "0").slice(-8);
+    const seconds = Math.floor(this.clock.now() / 1000)
+      .toString(16)
+      .padStart(8, "0")
+      .slice(-8);
     return `${seconds}${(this.counter & 0xfffff).toString(16).padStart(5, "0")}`;
   }
 
@@ -81,7 +89,11 @@ export class SmsappSandboxState implements SandboxStateBase {
   price(sms: OutgoingSms): { text: string; segments: number; encoding: SmsEncoding; cost: number } {
     const text = sms.type === "plain" ? mangleNonGsmCharacters(sms.message) : sms.message;
     const info =
-      sms.type === "plain" ? getSegmentInfo(text, "GSM-7") : sms.type === "unicode" ? getSegmentInfo(text, "UCS-2") : getSegmentInfo(text);
+      sms.type === "plain"
+        ? getSegmentInfo(text, "GSM-7")
+        : sms.type === "unicode"
+          ? getSegmentInfo(text, "UCS-2")
+          : getSegmentInfo(text);
     const segments = sms.type === "image" ? 1 : info.segments;
     return { text, segments, encoding: info.encoding, cost: Math.trunc(segments * this.options.unitPrice) };
   }
@@ -141,7 +153,9 @@ export class SmsappSandboxState implements SandboxStateBase {
     this.tasks.schedule("delivery", record.createdAtMs + this.planner.delayMs, () => {
       if (outcome !== "buffered") return set(FINAL_LABEL[outcome], outcome);
       set("ENROUTE", "buffered");
-      this.tasks.schedule("delivery", this.clock.now() + this.planner.bufferedDelayMs, () => set("Delivered", "delivered"));
+      this.tasks.schedule("delivery", this.clock.now() + this.planner.bufferedDelayMs, () =>
+        set("Delivered", "delivered"),
+      );
     });
   }
 

@@ -39,7 +39,9 @@ export function isModelNotFound(response: SandboxResponse): boolean {
 
 /** Bad or missing token when the client asked for JSON. */
 export function unauthenticatedJson(version: SmsappVersion): SandboxResponse {
-  return version === "3.7" ? { status: 401, json: { status: "error", message: "Unauthenticated." } } : handlerError("Unauthenticated.");
+  return version === "3.7"
+    ? { status: 401, json: { status: "error", message: "Unauthenticated." } }
+    : handlerError("Unauthenticated.");
 }
 
 /** Laravel 8's NotFoundHttpException for an unknown route carries no message at all. */
@@ -88,7 +90,10 @@ export function smsappFaultResponse(status: number): SandboxResponse {
     case 402:
       return { status, json: { status: "error", message: "You have exceeded your sending limit.", data: null } };
     case 403:
-      return { status, json: { status: "error", message: "Sorry, but you do not have permissions to access this page.", data: null } };
+      return {
+        status,
+        json: { status: "error", message: "Sorry, but you do not have permissions to access this page.", data: null },
+      };
     case 404:
       return { status, json: { status: "error", message: "Invalid request", data: null } };
     case 429:
@@ -96,6 +101,12 @@ export function smsappFaultResponse(status: number): SandboxResponse {
     case 503:
       return { status, json: { message: "Service Unavailable" } };
     default:
-      return { status, json: status >= 500 ? { message: "Server Error" } : { status: "error", message: "Something went wrong. Please try again", data: null } };
+      return {
+        status,
+        json:
+          status >= 500
+            ? { message: "Server Error" }
+            : { status: "error", message: "Something went wrong. Please try again", data: null },
+      };
   }
 }

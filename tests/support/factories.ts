@@ -9,7 +9,9 @@ export function uniqueEmail(prefix = "user") {
 }
 
 /** Inserts a user directly (bypassing actions) for tests that need one in a given state. */
-export async function insertUser(overrides: { role?: UserRole; password?: string; active?: boolean; email?: string } = {}) {
+export async function insertUser(
+  overrides: { role?: UserRole; password?: string; active?: boolean; email?: string } = {},
+) {
   const email = overrides.email ?? uniqueEmail(overrides.role ?? "staff");
   const [row] = await getDb()
     .insert(users)

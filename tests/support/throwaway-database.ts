@@ -27,7 +27,11 @@ export async function createThrowawayDatabase(prefix: string): Promise<{ url: st
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
     fs.chmodSync(dir, 0o755); // the embedded server runs as 'postgres' when we are root and must reach it
-    const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), password: randomBytes(12).toString("hex") });
+    const server = await startEmbeddedPostgres({
+      dataDir: dir,
+      port: await freePort(),
+      password: randomBytes(12).toString("hex"),
+    });
     url = server.url;
     drop = async () => {
       await server.stop();

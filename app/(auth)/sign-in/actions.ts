@@ -1,7 +1,7 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { clientAddressFromHeaders } from "@/lib/auth/credentials";

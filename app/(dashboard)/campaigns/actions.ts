@@ -1,15 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { eq } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { campaigns } from "@/drizzle/schema";
 import { defineAction } from "@/lib/actions/define-action";
 import { approveCampaign, cancelCampaign, pauseCampaign, resumeCampaign } from "@/lib/campaigns/campaign-controls";
 import { enqueueDispatch } from "@/lib/campaigns/enqueue-dispatch";
 import { providerSessions } from "@/lib/campaigns/provider-session";
-import { rescheduleCampaign } from "@/lib/campaigns/reschedule-campaign";
 import { deleteRecurringSend, setRecurringActive, updateSkipDates } from "@/lib/campaigns/recurring/manage-recurring";
+import { rescheduleCampaign } from "@/lib/campaigns/reschedule-campaign";
 import { resendToFailed } from "@/lib/campaigns/resend-failed";
 import { resendAllowList } from "@/lib/campaigns/resend-guard";
 import { getDb } from "@/lib/db";
@@ -50,14 +50,22 @@ export const cancelCampaignAction = defineAction(byId, manager, async ({ campaig
 
 const byRecurringId = z.object({ id: z.uuid("Unknown repeating send.") });
 
-export const setRecurringActiveAction = defineAction(byRecurringId.extend({ active: z.boolean() }), manager, async ({ id, active }, user) => {
-  await setRecurringActive(getDb(), user, id, active);
-  revalidatePath("/campaigns");
-  return { active };
-});
+export const setRecurringActiveAction = defineAction(
+  byRecurringId.extend({ active: z.boolean() }),
+  manager,
+  async ({ id, active }, user) => {
+    await setRecurringActive(getDb(), user, id, active);
+    revalidatePath("/campaigns");
+    return { active };
+  },
+);
 
 export const updateSkipDatesAction = defineAction(
-  byRecurringId.extend({ skipDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Write dates to skip as YYYY-MM-DD.")).max(200, "Skip at most 200 dates.") }),
+  byRecurringId.extend({
+    skipDates: z
+      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Write dates to skip as YYYY-MM-DD."))
+      .max(200, "Skip at most 200 dates."),
+  }),
   manager,
   async ({ id, skipDates }, user) => {
     await updateSkipDates(getDb(), user, id, skipDates);
@@ -85,7 +93,10 @@ export const rescheduleCampaignAction = defineAction(
 /** A new campaign for this one's failed recipients (same text, provider and sender), sent now. */
 export const resendFailedAction = defineAction(byId, manager, async ({ campaignId }, user) => {
   const db = getDb();
-  const [original] = await db.select({ category: campaigns.category }).from(campaigns).where(eq(campaigns.id, campaignId));
+  const [original] = await db
+    .select({ category: campaigns.category })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
   if (!original) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
   const created = await resendToFailed(db, user, campaignId, resendAllowList(db, original.category));
   await enqueueDispatch(created.id);

@@ -80,7 +80,9 @@ const columns: ColumnDef<CampaignRow, unknown>[] = [
     cell: ({ row }) => (
       <div className="whitespace-nowrap">
         <div data-testid="campaign-charged">{row.original.charged}</div>
-        {row.original.pendingCost ? <div className="text-xs text-muted-foreground">{row.original.pendingCost}</div> : null}
+        {row.original.pendingCost ? (
+          <div className="text-xs text-muted-foreground">{row.original.pendingCost}</div>
+        ) : null}
       </div>
     ),
     meta: { className: "text-right" },

@@ -6,15 +6,15 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { describeRule } from "@/lib/campaigns/recurring/next-occurrence";
-import { listRecurringSends } from "@/lib/campaigns/recurring/list-recurring";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { listRecurringSends } from "@/lib/campaigns/recurring/list-recurring";
+import { describeRule } from "@/lib/campaigns/recurring/next-occurrence";
 import { getDb } from "@/lib/db";
+import { formatAmount } from "@/lib/format/amount";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatInZone } from "@/lib/time/zoned";
-import { formatAmount } from "@/lib/format/amount";
 import { AutoRefresh } from "./auto-refresh";
 import { type CampaignRow, CampaignsTable } from "./campaigns-table";
 import { type RepeatingRow, RepeatingSends } from "./repeating-sends";
@@ -24,7 +24,11 @@ export const metadata: Metadata = { title: "Campaigns" };
 export default async function CampaignsPage() {
   const user = await requireUser();
   const db = getDb();
-  const [campaigns, settings, recurring] = await Promise.all([listCampaigns(db), getRestaurantSettings(db), listRecurringSends(db)]);
+  const [campaigns, settings, recurring] = await Promise.all([
+    listCampaigns(db),
+    getRestaurantSettings(db),
+    listRecurringSends(db),
+  ]);
   const repeating: RepeatingRow[] = recurring.map((r) => ({
     id: r.id,
     name: r.name,
@@ -77,21 +81,21 @@ export default async function CampaignsPage() {
       />
       {active ? <AutoRefresh intervalMs={2000} /> : null}
       <div className="space-y-6">
-      {repeating.length > 0 ? <RepeatingSends rows={repeating} canManage={hasRole(user.role, "manager")} /> : null}
-      {rows.length === 0 ? (
-        <EmptyState
-          icon={<Megaphone />}
-          title="No campaigns yet"
-          description="When you send or schedule a message, it appears here with its progress and results."
-          action={
-            <Button asChild variant="outline">
-              <Link href="/compose">Write your first message</Link>
-            </Button>
-          }
-        />
-      ) : (
-        <CampaignsTable rows={rows} />
-      )}
+        {repeating.length > 0 ? <RepeatingSends rows={repeating} canManage={hasRole(user.role, "manager")} /> : null}
+        {rows.length === 0 ? (
+          <EmptyState
+            icon={<Megaphone />}
+            title="No campaigns yet"
+            description="When you send or schedule a message, it appears here with its progress and results."
+            action={
+              <Button asChild variant="outline">
+                <Link href="/compose">Write your first message</Link>
+              </Button>
+            }
+          />
+        ) : (
+          <CampaignsTable rows={rows} />
+        )}
       </div>
     </>
   );

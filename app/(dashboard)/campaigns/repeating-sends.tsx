@@ -4,7 +4,6 @@ import { Pause, Play, Repeat, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { Badge } from "@/components/ui/badge";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -16,6 +15,7 @@ import {
   AlertDialogTitle,
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -84,7 +84,12 @@ function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boole
               <Label htmlFor={`skip-${row.id}`} className="text-xs">
                 Dates to skip
               </Label>
-              <Input id={`skip-${row.id}`} value={skip} onChange={(e) => setSkip(e.target.value)} placeholder="2026-12-24, 2026-12-31" />
+              <Input
+                id={`skip-${row.id}`}
+                value={skip}
+                onChange={(e) => setSkip(e.target.value)}
+                placeholder="2026-12-24, 2026-12-31"
+              />
             </div>
             <Button
               size="sm"
@@ -105,7 +110,12 @@ function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boole
               size="sm"
               variant="outline"
               disabled={pending}
-              onClick={() => run(() => setRecurringActiveAction({ id: row.id, active: !row.active }), row.active ? "Stopped." : "Started again.")}
+              onClick={() =>
+                run(
+                  () => setRecurringActiveAction({ id: row.id, active: !row.active }),
+                  row.active ? "Stopped." : "Started again.",
+                )
+              }
             >
               {row.active ? <Pause aria-hidden /> : <Play aria-hidden />} {row.active ? "Stop" : "Start again"}
             </Button>
@@ -118,11 +128,17 @@ function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boole
               <AlertDialogContent>
                 <AlertDialogHeader>
                   <AlertDialogTitle>Delete “{row.name}”?</AlertDialogTitle>
-                  <AlertDialogDescription>No more runs. Campaigns it already sent stay in the history.</AlertDialogDescription>
+                  <AlertDialogDescription>
+                    No more runs. Campaigns it already sent stay in the history.
+                  </AlertDialogDescription>
                 </AlertDialogHeader>
                 <AlertDialogFooter>
                   <AlertDialogCancel>Keep it</AlertDialogCancel>
-                  <AlertDialogAction onClick={() => run(() => deleteRecurringAction({ id: row.id }), "Repeating send deleted.")}>Delete</AlertDialogAction>
+                  <AlertDialogAction
+                    onClick={() => run(() => deleteRecurringAction({ id: row.id }), "Repeating send deleted.")}
+                  >
+                    Delete
+                  </AlertDialogAction>
                 </AlertDialogFooter>
               </AlertDialogContent>
             </AlertDialog>

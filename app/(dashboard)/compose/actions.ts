@@ -6,9 +6,9 @@ import { defineAction } from "@/lib/actions/define-action";
 import { previewAudience, searchContactOptions } from "@/lib/campaigns/compose/preview-audience";
 import { checkSubmission, submitCampaigns } from "@/lib/campaigns/compose/submit-campaigns";
 import { getDb } from "@/lib/db";
+import { deleteSavedTemplate, listSavedTemplates, saveTemplate } from "@/lib/messages/saved-templates";
 import { sendComposeTest } from "@/lib/test-sends/compose-test";
 import { audienceInputSchema, composeSchema, composeTestSchema } from "@/lib/validation/compose";
-import { deleteSavedTemplate, listSavedTemplates, saveTemplate } from "@/lib/messages/saved-templates";
 import { deleteTemplateSchema, saveTemplateSchema } from "@/lib/validation/message-template";
 
 // Everyone signed in may compose and test; submitCampaigns makes a staff member's campaign a draft that a
@@ -21,10 +21,14 @@ export const previewAudienceAction = defineAction(
   ({ provider, ...audience }) => previewAudience(getDb(), audience, provider),
 );
 
-export const searchContactsAction = defineAction(z.object({ query: z.string().max(100) }), anyone, ({ query }) => searchContactOptions(getDb(), query));
+export const searchContactsAction = defineAction(z.object({ query: z.string().max(100) }), anyone, ({ query }) =>
+  searchContactOptions(getDb(), query),
+);
 
 /** The checks of composeAction without writing anything, run before the confirm dialog opens. */
-export const checkComposeAction = defineAction(composeSchema, anyone, (input, user) => checkSubmission(getDb(), user, input));
+export const checkComposeAction = defineAction(composeSchema, anyone, (input, user) =>
+  checkSubmission(getDb(), user, input),
+);
 
 export const composeAction = defineAction(composeSchema, anyone, async (input, user) => {
   const result = await submitCampaigns(getDb(), user, input);
@@ -36,7 +40,9 @@ export const composeAction = defineAction(composeSchema, anyone, async (input, u
  * Sends the message, as a guest named "Test" would get it, to the user's own verified phone or a staff phone
  * (never a typed number), with text and sender checked as for a real send, within the per-user hourly limit.
  */
-export const composeTestAction = defineAction(composeTestSchema, anyone, (input, user) => sendComposeTest(getDb(), user, input));
+export const composeTestAction = defineAction(composeTestSchema, anyone, (input, user) =>
+  sendComposeTest(getDb(), user, input),
+);
 
 /** Saves the message as one of the restaurant's templates; returns the updated list for the menu. */
 export const saveTemplateAction = defineAction(saveTemplateSchema, anyone, async (input, user) => {

@@ -17,7 +17,15 @@ export type AudienceValue = {
 };
 
 /** Who gets the message: promotion or service message, groups, individual guests, pasted numbers. */
-export function AudiencePicker({ value, onChange, groups }: { value: AudienceValue; onChange: (v: AudienceValue) => void; groups: GroupOption[] }) {
+export function AudiencePicker({
+  value,
+  onChange,
+  groups,
+}: {
+  value: AudienceValue;
+  onChange: (v: AudienceValue) => void;
+  groups: GroupOption[];
+}) {
   const id = useId();
   const [query, setQuery] = useState("");
   const [matches, setMatches] = useState<ContactOption[]>([]);
@@ -52,11 +60,22 @@ export function AudiencePicker({ value, onChange, groups }: { value: AudienceVal
         <div className="grid gap-2 sm:grid-cols-2">
           {(
             [
-              ["marketing", "Promotion", "Offers and news. Only guests who agreed to marketing get it, never during quiet hours."],
-              ["transactional", "Service message", "Reservation reminders, closures. Goes to every valid number you pick."],
+              [
+                "marketing",
+                "Promotion",
+                "Offers and news. Only guests who agreed to marketing get it, never during quiet hours.",
+              ],
+              [
+                "transactional",
+                "Service message",
+                "Reservation reminders, closures. Goes to every valid number you pick.",
+              ],
             ] as const
           ).map(([category, title, help]) => (
-            <label key={category} className="flex cursor-pointer gap-3 rounded-lg border p-3 has-[:checked]:border-primary has-[:checked]:bg-primary/5">
+            <label
+              key={category}
+              className="flex cursor-pointer gap-3 rounded-lg border p-3 has-[:checked]:border-primary has-[:checked]:bg-primary/5"
+            >
               <input
                 type="radio"
                 name={`${id}-category`}
@@ -81,8 +100,16 @@ export function AudiencePicker({ value, onChange, groups }: { value: AudienceVal
         ) : (
           <div className="grid gap-2 sm:grid-cols-2">
             {groups.map((g) => (
-              <label key={g.id} className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary">
-                <input type="checkbox" checked={value.groupIds.includes(g.id)} onChange={(e) => toggleGroup(g.id, e.target.checked)} className="accent-[var(--primary)]" />
+              <label
+                key={g.id}
+                className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary"
+              >
+                <input
+                  type="checkbox"
+                  checked={value.groupIds.includes(g.id)}
+                  onChange={(e) => toggleGroup(g.id, e.target.checked)}
+                  className="accent-[var(--primary)]"
+                />
                 <span className="flex-1 truncate">{g.name}</span>
                 <span className="text-xs text-muted-foreground tabular-nums">{g.memberCount.toLocaleString("en")}</span>
               </label>
@@ -94,7 +121,10 @@ export function AudiencePicker({ value, onChange, groups }: { value: AudienceVal
       <div className="space-y-2">
         <Label htmlFor={`${id}-search`}>Individual guests</Label>
         <div className="relative">
-          <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+          <Search
+            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
+            aria-hidden
+          />
           <Input
             id={`${id}-search`}
             value={query}
@@ -107,10 +137,18 @@ export function AudiencePicker({ value, onChange, groups }: { value: AudienceVal
             aria-controls={`${id}-matches`}
           />
           {matches.length > 0 && (
-            <ul id={`${id}-matches`} role="listbox" className="absolute z-20 mt-1 w-full overflow-hidden rounded-md border bg-popover shadow-md">
+            <ul
+              id={`${id}-matches`}
+              role="listbox"
+              className="absolute z-20 mt-1 w-full overflow-hidden rounded-md border bg-popover shadow-md"
+            >
               {matches.map((m) => (
                 <li key={m.id} role="option" aria-selected={false}>
-                  <button type="button" onClick={() => addContact(m)} className="flex w-full items-center justify-between gap-2 px-3 py-2 text-left text-sm hover:bg-accent">
+                  <button
+                    type="button"
+                    onClick={() => addContact(m)}
+                    className="flex w-full items-center justify-between gap-2 px-3 py-2 text-left text-sm hover:bg-accent"
+                  >
                     <span className="truncate">{m.name}</span>
                     <span className="text-xs text-muted-foreground">{m.phone}</span>
                   </button>
@@ -150,7 +188,8 @@ export function AudiencePicker({ value, onChange, groups }: { value: AudienceVal
           placeholder={"One per line, or separated by commas\n20 12 34 56\n+92 300 1234567"}
         />
         <p className="text-xs text-muted-foreground">
-          Numbers without a country code use the restaurant&apos;s country. Promotions reach pasted numbers only if they are in the guest book with consent.
+          Numbers without a country code use the restaurant&apos;s country. Promotions reach pasted numbers only if they
+          are in the guest book with consent.
         </p>
       </div>
     </div>

@@ -6,7 +6,15 @@ import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import type { ProviderName } from "@/lib/sms/types";
 
 /** The resolved audience: how many get it, through which provider, and who was left out and why. */
-export function AudienceSummary({ preview, pending, error }: { preview: AudiencePreview | null; pending: boolean; error: string | null }) {
+export function AudienceSummary({
+  preview,
+  pending,
+  error,
+}: {
+  preview: AudiencePreview | null;
+  pending: boolean;
+  error: string | null;
+}) {
   return (
     <div aria-live="polite" className="rounded-lg border bg-muted/30 p-3 text-sm" data-testid="audience-summary">
       {error ? (
@@ -33,7 +41,8 @@ export function AudienceSummary({ preview, pending, error }: { preview: Audience
           {preview.skipped.length > 0 && (
             <details className="group">
               <summary className="cursor-pointer text-amber-700 dark:text-amber-400">
-                {preview.skipped.reduce((n, s) => n + s.count, 0).toLocaleString("en")} left out: {preview.skipped.map((s) => `${s.count} ${s.label.toLowerCase()}`).join(", ")}
+                {preview.skipped.reduce((n, s) => n + s.count, 0).toLocaleString("en")} left out:{" "}
+                {preview.skipped.map((s) => `${s.count} ${s.label.toLowerCase()}`).join(", ")}
               </summary>
               <ul className="mt-2 space-y-1 text-xs">
                 {preview.skipped.flatMap((s) =>

@@ -5,6 +5,7 @@ import { useEffect, useId, useMemo, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { MessageEditor } from "@/components/compose/message-editor";
 import type { SampleRecipient } from "@/components/compose/sample-recipient";
+import type { TestRecipientOption } from "@/components/test-sends/test-recipient-select";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -12,10 +13,10 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { AudiencePreview, GroupOption } from "@/lib/campaigns/compose/preview-audience";
 import { defaultOptOutFooter, type FooterLanguage, withOptOutFooter } from "@/lib/messages/opt-out-footer";
+import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { SENDER_RULES, senderProblem } from "@/lib/providers/sender-rules";
 import type { ProviderName } from "@/lib/sms/types";
-import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
 import { checkComposeAction, composeAction, deleteTemplateAction, previewAudienceAction } from "./actions";
 import { AudiencePicker, type AudienceValue } from "./audience-picker";
 import { AudienceSummary } from "./audience-summary";
@@ -24,7 +25,6 @@ import { ProviderCosts } from "./provider-costs";
 import { SaveTemplateDialog } from "./save-template-dialog";
 import { SchedulePicker, type ScheduleValue } from "./schedule-picker";
 import { SendTestBox } from "./send-test-box";
-import type { TestRecipientOption } from "@/components/test-sends/test-recipient-select";
 
 type Props = {
   restaurantName: string;
@@ -68,7 +68,10 @@ export function ComposeForm(props: Props) {
   const [confirming, setConfirming] = useState(false);
   const [savedTemplates, setSavedTemplates] = useState(props.savedTemplates);
   // Authors delete their own templates; managers and owners (canApprove) any.
-  const templateChoices = savedTemplates.map((t) => ({ ...t, deletable: props.canApprove || t.createdById === props.userId }));
+  const templateChoices = savedTemplates.map((t) => ({
+    ...t,
+    deletable: props.canApprove || t.createdById === props.userId,
+  }));
 
   const deleteTemplate = async (template: { id: string; name: string }) => {
     const result = await deleteTemplateAction({ id: template.id });
@@ -78,10 +81,16 @@ export function ComposeForm(props: Props) {
   };
 
   const audienceInput = useMemo(
-    () => ({ category: audience.category, groupIds: audience.groupIds, contactIds: audience.contacts.map((c) => c.id), numbers: audience.numbers }),
+    () => ({
+      category: audience.category,
+      groupIds: audience.groupIds,
+      contactIds: audience.contacts.map((c) => c.id),
+      numbers: audience.numbers,
+    }),
     [audience],
   );
-  const hasAudience = audienceInput.groupIds.length > 0 || audienceInput.contactIds.length > 0 || audienceInput.numbers.trim() !== "";
+  const hasAudience =
+    audienceInput.groupIds.length > 0 || audienceInput.contactIds.length > 0 || audienceInput.numbers.trim() !== "";
 
   useEffect(() => {
     if (!hasAudience) {
@@ -106,10 +115,14 @@ export function ComposeForm(props: Props) {
     setAudience(next);
   };
 
-  const providersUsed = preview ? (Object.keys(preview.byProvider) as ProviderName[]).filter((p) => preview.byProvider[p] > 0) : [];
+  const providersUsed = preview
+    ? (Object.keys(preview.byProvider) as ProviderName[]).filter((p) => preview.byProvider[p] > 0)
+    : [];
   const pricedProvider = provider !== "auto" ? provider : providersUsed.length === 1 ? providersUsed[0] : undefined;
   const samples: SampleRecipient[] | undefined = preview?.recipients.length ? preview.recipients : undefined;
-  const senderHints = (provider === "auto" ? (providersUsed.length ? providersUsed : (["cpsms", "smsapp"] as const)) : [provider]).map((p) => {
+  const senderHints = (
+    provider === "auto" ? (providersUsed.length ? providersUsed : (["cpsms", "smsapp"] as const)) : [provider]
+  ).map((p) => {
     const effective = sender.trim() || props.defaultSenders[p] || "";
     const problem = sender.trim() ? senderProblem(p, sender) : null;
     return { provider: p, problem, effective };
@@ -163,13 +176,24 @@ export function ComposeForm(props: Props) {
         return;
       }
       const total = campaigns.reduce((n, c) => n + c.recipients, 0);
-      const verb = campaigns[0]?.status === "draft" ? "saved for approval" : schedule.mode === "later" ? "scheduled" : "on its way";
+      const verb =
+        campaigns[0]?.status === "draft"
+          ? "saved for approval"
+          : schedule.mode === "later"
+            ? "scheduled"
+            : "on its way";
       toast.success(`${total.toLocaleString("en")} message${total === 1 ? "" : "s"} ${verb}.`);
       router.push(campaigns.length === 1 ? `/campaigns/${campaigns[0]?.id}` : "/campaigns");
     });
   };
 
-  const verb = !props.canApprove ? "Save for approval" : schedule.mode === "weekly" ? "Set up repeating send" : schedule.mode === "later" ? "Schedule" : "Send now";
+  const verb = !props.canApprove
+    ? "Save for approval"
+    : schedule.mode === "weekly"
+      ? "Set up repeating send"
+      : schedule.mode === "later"
+        ? "Schedule"
+        : "Send now";
 
   return (
     <form
@@ -180,7 +204,10 @@ export function ComposeForm(props: Props) {
       }}
     >
       {/* Recipients above the message, each full width: side by side, the message box was left ~155 px at 1280. */}
-      <section aria-labelledby={`${id}-who`} className="@container space-y-4 rounded-xl border bg-card p-4 shadow-xs sm:p-6">
+      <section
+        aria-labelledby={`${id}-who`}
+        className="@container space-y-4 rounded-xl border bg-card p-4 shadow-xs sm:p-6"
+      >
         <h2 id={`${id}-who`} className="text-base font-semibold">
           Recipients
         </h2>
@@ -190,7 +217,10 @@ export function ComposeForm(props: Props) {
         </div>
       </section>
 
-      <section aria-labelledby={`${id}-what`} className="@container space-y-5 rounded-xl border bg-card p-4 shadow-xs sm:p-6">
+      <section
+        aria-labelledby={`${id}-what`}
+        className="@container space-y-5 rounded-xl border bg-card p-4 shadow-xs sm:p-6"
+      >
         <h2 id={`${id}-what`} className="text-base font-semibold">
           Message
         </h2>
@@ -218,7 +248,10 @@ export function ComposeForm(props: Props) {
               aria-invalid={senderError ? true : undefined}
               aria-describedby={`${id}-sender-help`}
             />
-            <p id={`${id}-sender-help`} className={senderError ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>
+            <p
+              id={`${id}-sender-help`}
+              className={senderError ? "text-xs text-destructive" : "text-xs text-muted-foreground"}
+            >
               {senderError
                 ? `${PROVIDER_LABELS[senderError.provider]}: ${senderError.problem}`
                 : provider === "auto"
@@ -259,9 +292,17 @@ export function ComposeForm(props: Props) {
           }
         />
         {preview && preview.total > 0 ? (
-          <ProviderCosts template={withOptOutFooter(message, optOutFooter, footerLanguage)} preview={preview} restaurantName={props.restaurantName} />
+          <ProviderCosts
+            template={withOptOutFooter(message, optOutFooter, footerLanguage)}
+            preview={preview}
+            restaurantName={props.restaurantName}
+          />
         ) : null}
-        {preview?.sampled && <p className="text-xs text-muted-foreground">Counts use an even sample of {preview.recipients.length.toLocaleString("en")} guests.</p>}
+        {preview?.sampled && (
+          <p className="text-xs text-muted-foreground">
+            Counts use an even sample of {preview.recipients.length.toLocaleString("en")} guests.
+          </p>
+        )}
 
         <SchedulePicker
           value={schedule}
@@ -274,10 +315,24 @@ export function ComposeForm(props: Props) {
 
         <div className="space-y-1.5">
           <Label htmlFor={`${id}-name`}>Campaign name</Label>
-          <Input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder={defaultName(message) || "e.g. Friday happy hour"} maxLength={80} />
+          <Input
+            id={`${id}-name`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={defaultName(message) || "e.g. Friday happy hour"}
+            maxLength={80}
+          />
         </div>
 
-        <SendTestBox recipients={props.testRecipients} message={message} category={audience.category} optOutFooter={optOutFooter} footerLanguage={footerLanguage} provider={provider} sender={sender} />
+        <SendTestBox
+          recipients={props.testRecipients}
+          message={message}
+          category={audience.category}
+          optOutFooter={optOutFooter}
+          footerLanguage={footerLanguage}
+          provider={provider}
+          sender={sender}
+        />
 
         {error && (
           <Alert variant="destructive" role="alert">
@@ -285,7 +340,11 @@ export function ComposeForm(props: Props) {
           </Alert>
         )}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          {!props.canApprove && <p className="text-xs text-muted-foreground sm:mr-auto sm:self-center">A manager or owner approves it before it goes out.</p>}
+          {!props.canApprove && (
+            <p className="text-xs text-muted-foreground sm:mr-auto sm:self-center">
+              A manager or owner approves it before it goes out.
+            </p>
+          )}
           <Button type="submit" disabled={submitting || checking || !message.trim() || !preview || preview.total === 0}>
             {submitting ? "Working…" : checking ? "Checking…" : verb}
           </Button>
@@ -308,5 +367,9 @@ export function ComposeForm(props: Props) {
 
 /** A name from the message's first words, so a campaign is recognisable even when staff skip the field. */
 function defaultName(message: string) {
-  return message.replace(/\{[^}]*\}/g, "").replace(/\s+/g, " ").trim().slice(0, 40);
+  return message
+    .replace(/\{[^}]*\}/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 40);
 }

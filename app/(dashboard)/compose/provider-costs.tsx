@@ -21,16 +21,29 @@ type Row = {
  * provider's balance, with a warning when it can't cover it. Shown before Send, for automatic routing too (an
  * audience split over both providers is priced and checked against each one's own balance).
  */
-export function ProviderCosts({ template, preview, restaurantName }: { template: string; preview: AudiencePreview; restaurantName: string }) {
+export function ProviderCosts({
+  template,
+  preview,
+  restaurantName,
+}: {
+  template: string;
+  preview: AudiencePreview;
+  restaurantName: string;
+}) {
   const deferred = useDeferredValue(template);
   const rows = useMemo<Row[]>(() => {
     const providers = (Object.keys(preview.byProvider) as ProviderName[]).filter((p) => preview.byProvider[p] > 0);
     return providers.map((provider) => {
-      const sample = preview.recipients.filter((r) => r.provider === provider).map((r) => ({ ...r, restaurant: restaurantName }));
+      const sample = preview.recipients
+        .filter((r) => r.provider === provider)
+        .map((r) => ({ ...r, restaurant: restaurantName }));
       const recipients = preview.byProvider[provider];
       const stats = deferred.trim() && sample.length ? audienceStats(deferred, sample, { provider }) : null;
       // A large audience is counted on an even sample: scale its cost to everyone routed to this provider.
-      const cost = stats?.estimatedCost != null ? Math.round(stats.estimatedCost * (recipients / sample.length) * 100) / 100 : null;
+      const cost =
+        stats?.estimatedCost != null
+          ? Math.round(stats.estimatedCost * (recipients / sample.length) * 100) / 100
+          : null;
       const balance = preview.balances[provider];
       const short = cost !== null && balance?.amount != null && cost > balance.amount;
       return { provider, recipients, cost, balance, short };
@@ -47,23 +60,37 @@ export function ProviderCosts({ template, preview, restaurantName }: { template:
           ? "no limit"
           : formatAmount(row.balance.amount, row.provider);
   return (
-    <section aria-labelledby="provider-costs-heading" className="space-y-2 rounded-lg border bg-muted/30 p-3 text-sm" data-testid="provider-costs">
+    <section
+      aria-labelledby="provider-costs-heading"
+      className="space-y-2 rounded-lg border bg-muted/30 p-3 text-sm"
+      data-testid="provider-costs"
+    >
       <h3 id="provider-costs-heading" className="font-medium">
         Cost and balance{rows.length > 1 ? " per provider" : ""}
       </h3>
       <table className="w-full text-left tabular-nums">
         <thead className="text-xs text-muted-foreground">
           <tr>
-            <th scope="col" className="py-1 pr-2 font-normal">Provider</th>
-            <th scope="col" className="px-2 py-1 text-right font-normal">Guests</th>
-            <th scope="col" className="px-2 py-1 text-right font-normal">Estimated cost</th>
-            <th scope="col" className="py-1 pl-2 text-right font-normal">Balance</th>
+            <th scope="col" className="py-1 pr-2 font-normal">
+              Provider
+            </th>
+            <th scope="col" className="px-2 py-1 text-right font-normal">
+              Guests
+            </th>
+            <th scope="col" className="px-2 py-1 text-right font-normal">
+              Estimated cost
+            </th>
+            <th scope="col" className="py-1 pl-2 text-right font-normal">
+              Balance
+            </th>
           </tr>
         </thead>
         {rows.map((row) => (
           <tbody key={row.provider} data-testid={`provider-cost-${row.provider}`} className="border-t">
             <tr>
-              <th scope="row" className="py-1.5 pr-2 font-medium">{PROVIDER_LABELS[row.provider]}</th>
+              <th scope="row" className="py-1.5 pr-2 font-medium">
+                {PROVIDER_LABELS[row.provider]}
+              </th>
               <td className="px-2 py-1.5 text-right">{row.recipients.toLocaleString("en")}</td>
               <td className={cn("px-2 py-1.5 text-right", row.short && "font-medium text-destructive")}>
                 {row.cost === null ? "–" : `about ${formatAmount(row.cost, row.provider)}`}
@@ -73,9 +100,12 @@ export function ProviderCosts({ template, preview, restaurantName }: { template:
             {row.short && row.cost !== null && row.balance?.amount != null ? (
               <tr>
                 <td colSpan={4} className="pb-2">
-                  <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-2 py-1.5 font-medium text-destructive">
-                    {PROVIDER_LABELS[row.provider]} can&apos;t cover this: about {formatAmount(row.cost, row.provider)} needed,{" "}
-                    {formatAmount(row.balance.amount, row.provider)} left. Top up, or send to fewer guests.
+                  <p
+                    role="alert"
+                    className="rounded-md border border-destructive/40 bg-destructive/10 px-2 py-1.5 font-medium text-destructive"
+                  >
+                    {PROVIDER_LABELS[row.provider]} can&apos;t cover this: about {formatAmount(row.cost, row.provider)}{" "}
+                    needed, {formatAmount(row.balance.amount, row.provider)} left. Top up, or send to fewer guests.
                   </p>
                 </td>
               </tr>
@@ -85,7 +115,8 @@ export function ProviderCosts({ template, preview, restaurantName }: { template:
       </table>
       <p className="text-xs text-muted-foreground">
         {rows.some((r) => r.cost === null) ? "Write the message to see its cost. " : ""}
-        Estimates from each guest&apos;s own text{preview.sampled ? " (counted on an even sample)" : ""}; the provider&apos;s count is the real cost.
+        Estimates from each guest&apos;s own text{preview.sampled ? " (counted on an even sample)" : ""}; the
+        provider&apos;s count is the real cost.
       </p>
     </section>
   );

@@ -5,11 +5,19 @@ import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
 import type { FooterLanguage, MessageCategory } from "@/lib/messages/opt-out-footer";
+import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
 import { TEMPLATE_NAME_MAX } from "@/lib/validation/message-template";
 import { saveTemplateAction } from "./actions";
 
@@ -74,8 +82,9 @@ export function SaveTemplateDialog({
           <DialogHeader>
             <DialogTitle>Save as template</DialogTitle>
             <DialogDescription>
-              Everyone on the team finds it under Templates &gt; Your templates, as a {category === "marketing" ? "promotion" : "service message"} in{" "}
-              {language === "da" ? "Danish" : "English"}. The opt-out footer is added when it is sent.
+              Everyone on the team finds it under Templates &gt; Your templates, as a{" "}
+              {category === "marketing" ? "promotion" : "service message"} in {language === "da" ? "Danish" : "English"}
+              . The opt-out footer is added when it is sent.
             </DialogDescription>
           </DialogHeader>
           <div className="space-y-1.5">

@@ -44,7 +44,10 @@ export function SchedulePicker({
       <legend className="text-sm font-medium">When</legend>
       <div className="flex flex-wrap gap-2">
         {(canRepeat ? (["now", "later", "weekly"] as const) : (["now", "later"] as const)).map((mode) => (
-          <label key={mode} className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
+          <label
+            key={mode}
+            className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5"
+          >
             <input
               type="radio"
               name={`${id}-when`}
@@ -89,7 +92,9 @@ export function SchedulePicker({
               inputMode="numeric"
               placeholder="Always send"
               value={value.expireAfterMinutes ?? ""}
-              onChange={(e) => onChange({ ...value, expireAfterMinutes: e.target.value ? Number(e.target.value) : null })}
+              onChange={(e) =>
+                onChange({ ...value, expireAfterMinutes: e.target.value ? Number(e.target.value) : null })
+              }
             />
           </div>
         </div>
@@ -97,7 +102,9 @@ export function SchedulePicker({
       {value.mode === "weekly" && <WeeklyFields value={value} onChange={onChange} timeZone={timeZone} id={id} />}
       <p className="text-xs text-muted-foreground">
         Promotions are not sent during quiet hours ({quietHours}, in each guest&apos;s own time zone).
-        {value.mode === "later" && usesCpsms && " CPSMS holds scheduled messages itself; they can be cancelled until 10 minutes before the send time."}
+        {value.mode === "later" &&
+          usesCpsms &&
+          " CPSMS holds scheduled messages itself; they can be cancelled until 10 minutes before the send time."}
       </p>
     </fieldset>
   );
@@ -115,7 +122,10 @@ function WeeklyFields({
   id: string;
 }) {
   const toggle = (day: number) =>
-    onChange({ ...value, weekdays: value.weekdays.includes(day) ? value.weekdays.filter((d) => d !== day) : [...value.weekdays, day] });
+    onChange({
+      ...value,
+      weekdays: value.weekdays.includes(day) ? value.weekdays.filter((d) => d !== day) : [...value.weekdays, day],
+    });
   return (
     <div className="space-y-3">
       <div role="group" aria-label="Days" className="flex flex-wrap gap-1.5">
@@ -134,7 +144,12 @@ function WeeklyFields({
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1.5">
           <Label htmlFor={`${id}-time`}>Time ({timeZone})</Label>
-          <Input id={`${id}-time`} type="time" value={value.time} onChange={(e) => onChange({ ...value, time: e.target.value })} />
+          <Input
+            id={`${id}-time`}
+            type="time"
+            value={value.time}
+            onChange={(e) => onChange({ ...value, time: e.target.value })}
+          />
         </div>
         <div className="space-y-1.5">
           <Label htmlFor={`${id}-late`}>Skip a run more than … minutes late</Label>

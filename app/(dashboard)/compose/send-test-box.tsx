@@ -20,20 +20,39 @@ export function SendTestBox(props: Props) {
   const sendTest = () => {
     startTest(async () => {
       const { message, category, optOutFooter, footerLanguage, provider, sender } = props;
-      const result = await composeTestAction({ recipient, message, category, optOutFooter, footerLanguage, provider, sender });
+      const result = await composeTestAction({
+        recipient,
+        message,
+        category,
+        optOutFooter,
+        footerLanguage,
+        provider,
+        sender,
+      });
       if (!result.ok) toast.error(result.error.message);
       else if (!result.data.ok) toast.error(`Test not sent: ${result.data.message}`);
-      else toast.success(`Test sent to ${result.data.to} (${result.data.segments} segment${result.data.segments === 1 ? "" : "s"}).`);
+      else
+        toast.success(
+          `Test sent to ${result.data.to} (${result.data.segments} segment${result.data.segments === 1 ? "" : "s"}).`,
+        );
     });
   };
 
   return (
-    <div className="flex flex-col gap-2 rounded-lg border border-dashed p-3 sm:flex-row sm:items-end" data-testid="send-test-box">
+    <div
+      className="flex flex-col gap-2 rounded-lg border border-dashed p-3 sm:flex-row sm:items-end"
+      data-testid="send-test-box"
+    >
       <div className="min-w-0 flex-1 space-y-1.5">
         <Label htmlFor={`${id}-test`}>Send a test to</Label>
         <TestRecipientSelect id={`${id}-test`} value={recipient} onChange={setPicked} options={props.recipients} />
       </div>
-      <Button type="button" variant="outline" onClick={sendTest} disabled={testing || !props.message.trim() || !recipient}>
+      <Button
+        type="button"
+        variant="outline"
+        onClick={sendTest}
+        disabled={testing || !props.message.trim() || !recipient}
+      >
         {testing ? "Sending…" : "Send test"}
       </Button>
     </div>

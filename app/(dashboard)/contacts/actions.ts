@@ -5,6 +5,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { grantConsent, withdrawConsent } from "@/lib/consent/consent-ledger";
 import type { ContactSelection } from "@/lib/contacts/contact-filter";
+import { contactSelectionSql } from "@/lib/contacts/contact-filter";
 import { eraseContact } from "@/lib/contacts/gdpr";
 import { createContact, deleteContacts, updateContact } from "@/lib/contacts/manage-contacts";
 import { getDb } from "@/lib/db";
@@ -12,7 +13,6 @@ import { linkedGroupOps } from "@/lib/groups/cpsms-sync";
 import { addToGroup, removeFromGroup } from "@/lib/groups/manage-groups";
 import { cpsmsNote, pushCpsmsChanges } from "@/lib/groups/push-cpsms";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { contactSelectionSql } from "@/lib/contacts/contact-filter";
 import {
   contactSelectionSchema,
   createContactSchema,
@@ -50,29 +50,39 @@ export const updateContactAction = defineAction(updateContactSchema, STAFF, asyn
 export const grantConsentAction = defineAction(grantConsentSchema, STAFF, async (input, user) => {
   const db = getDb();
   await grantConsent(db, { ...input, actorId: user.id });
-  const note = cpsmsNote(await pushCpsmsChanges(await linkedGroupOps(db, contactSelectionSql({ ids: [input.contactId] }), "add")));
+  const note = cpsmsNote(
+    await pushCpsmsChanges(await linkedGroupOps(db, contactSelectionSql({ ids: [input.contactId] }), "add")),
+  );
   revalidate();
   return { note };
 });
 
 /** Withdraws consent for the selection (staff and up): ledger entries, suppression, and out of CPSMS groups. */
-export const withdrawConsentAction = defineAction(z.object({ selection: contactSelectionSchema }), STAFF, async ({ selection }, user) => {
-  const db = getDb();
-  const sel = selection as ContactSelection;
-  const ops = await linkedGroupOps(db, contactSelectionSql(sel), "remove");
-  const changed = await withdrawConsent(db, { selection: sel, source: "staff", actorId: user.id });
-  const changedIds = new Set(changed.map((c) => c.phone));
-  const note = cpsmsNote(await pushCpsmsChanges(ops.filter((op) => changedIds.has(op.phone))));
-  revalidate();
-  return { withdrawn: changed.length, note };
-});
+export const withdrawConsentAction = defineAction(
+  z.object({ selection: contactSelectionSchema }),
+  STAFF,
+  async ({ selection }, user) => {
+    const db = getDb();
+    const sel = selection as ContactSelection;
+    const ops = await linkedGroupOps(db, contactSelectionSql(sel), "remove");
+    const changed = await withdrawConsent(db, { selection: sel, source: "staff", actorId: user.id });
+    const changedIds = new Set(changed.map((c) => c.phone));
+    const note = cpsmsNote(await pushCpsmsChanges(ops.filter((op) => changedIds.has(op.phone))));
+    revalidate();
+    return { withdrawn: changed.length, note };
+  },
+);
 
-export const deleteContactsAction = defineAction(z.object({ selection: contactSelectionSchema }), MANAGER, async ({ selection }, user) => {
-  const { deleted, cpsmsOps } = await deleteContacts(getDb(), user, selection as ContactSelection);
-  const note = cpsmsNote(await pushCpsmsChanges(cpsmsOps));
-  revalidate();
-  return { deleted, note };
-});
+export const deleteContactsAction = defineAction(
+  z.object({ selection: contactSelectionSchema }),
+  MANAGER,
+  async ({ selection }, user) => {
+    const { deleted, cpsmsOps } = await deleteContacts(getDb(), user, selection as ContactSelection);
+    const note = cpsmsNote(await pushCpsmsChanges(cpsmsOps));
+    revalidate();
+    return { deleted, note };
+  },
+);
 
 const groupSelection = z.object({ groupId: z.uuid(), selection: contactSelectionSchema });
 

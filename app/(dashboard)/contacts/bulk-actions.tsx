@@ -43,7 +43,10 @@ export function BulkActions({
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [pending, startTransition] = useTransition();
 
-  function run<T extends { note?: string | null }>(action: () => Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>, success: (data: T) => string) {
+  function run<T extends { note?: string | null }>(
+    action: () => Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>,
+    success: (data: T) => string,
+  ) {
     startTransition(async () => {
       const result = await action();
       if (!result.ok) {
@@ -59,13 +62,22 @@ export function BulkActions({
   const groupName = groups.find((g) => g.id === groupId)?.name ?? "";
 
   return (
-    <div role="region" aria-label="Bulk actions" className="flex flex-col gap-2 rounded-lg border bg-muted/40 p-3 sm:flex-row sm:flex-wrap sm:items-center">
+    <div
+      role="region"
+      aria-label="Bulk actions"
+      className="flex flex-col gap-2 rounded-lg border bg-muted/40 p-3 sm:flex-row sm:flex-wrap sm:items-center"
+    >
       <div className="flex items-center gap-2 text-sm">
         <strong data-testid="selected-count">{plural(count)} selected</strong>
         {extra}
       </div>
       <div className="flex flex-1 flex-wrap items-center gap-2 sm:justify-end">
-        <NativeSelect aria-label="Group" value={groupId} onChange={(e) => setGroupId(e.target.value)} className="h-9 w-full sm:w-44">
+        <NativeSelect
+          aria-label="Group"
+          value={groupId}
+          onChange={(e) => setGroupId(e.target.value)}
+          className="h-9 w-full sm:w-44"
+        >
           <option value="">Choose a group…</option>
           {groups.map((g) => (
             <option key={g.id} value={g.id}>
@@ -77,7 +89,12 @@ export function BulkActions({
           size="sm"
           variant="outline"
           disabled={!groupId || pending}
-          onClick={() => run(() => addToGroupAction({ groupId, selection }), (d) => `${plural(d.added)} added to ${groupName}.`)}
+          onClick={() =>
+            run(
+              () => addToGroupAction({ groupId, selection }),
+              (d) => `${plural(d.added)} added to ${groupName}.`,
+            )
+          }
         >
           <FolderPlus aria-hidden /> Add to group
         </Button>
@@ -85,7 +102,12 @@ export function BulkActions({
           size="sm"
           variant="outline"
           disabled={!groupId || pending}
-          onClick={() => run(() => removeFromGroupAction({ groupId, selection }), (d) => `${plural(d.removed)} removed from ${groupName}.`)}
+          onClick={() =>
+            run(
+              () => removeFromGroupAction({ groupId, selection }),
+              (d) => `${plural(d.removed)} removed from ${groupName}.`,
+            )
+          }
         >
           <FolderMinus aria-hidden /> Remove from group
         </Button>
@@ -101,7 +123,9 @@ export function BulkActions({
       <AlertDialog open={confirm !== null} onOpenChange={(open) => !open && setConfirm(null)}>
         <AlertDialogContent>
           <AlertDialogHeader>
-            <AlertDialogTitle>{confirm === "delete" ? `Delete ${plural(count)}?` : `Withdraw consent for ${plural(count)}?`}</AlertDialogTitle>
+            <AlertDialogTitle>
+              {confirm === "delete" ? `Delete ${plural(count)}?` : `Withdraw consent for ${plural(count)}?`}
+            </AlertDialogTitle>
             <AlertDialogDescription>
               {confirm === "delete"
                 ? "They are removed from the guest book with their consent records and group memberships. This cannot be undone."
@@ -111,12 +135,22 @@ export function BulkActions({
           <AlertDialogFooter>
             <AlertDialogCancel>Cancel</AlertDialogCancel>
             <AlertDialogAction
-              className={confirm === "delete" ? "bg-destructive text-destructive-foreground hover:bg-destructive/90" : undefined}
+              className={
+                confirm === "delete" ? "bg-destructive text-destructive-foreground hover:bg-destructive/90" : undefined
+              }
               onClick={() => {
                 const kind = confirm;
                 setConfirm(null);
-                if (kind === "delete") run(() => deleteContactsAction({ selection }), (d) => `${plural(d.deleted)} deleted.`);
-                else run(() => withdrawConsentAction({ selection }), (d) => `Consent withdrawn for ${plural(d.withdrawn)}.`);
+                if (kind === "delete")
+                  run(
+                    () => deleteContactsAction({ selection }),
+                    (d) => `${plural(d.deleted)} deleted.`,
+                  );
+                else
+                  run(
+                    () => withdrawConsentAction({ selection }),
+                    (d) => `Consent withdrawn for ${plural(d.withdrawn)}.`,
+                  );
               }}
             >
               {confirm === "delete" ? "Delete" : "Withdraw consent"}

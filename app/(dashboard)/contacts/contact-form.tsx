@@ -23,13 +23,38 @@ export type ContactFormValues = {
   tags: string;
 };
 
+type Errors = Partial<
+  Record<
+    "phone" | "firstName" | "lastName" | "birthday" | "language" | "notes" | "tags" | "source" | "wording" | "form",
+    string
+  >
+>;
 
-type Errors = Partial<Record<"phone" | "firstName" | "lastName" | "birthday" | "language" | "notes" | "tags" | "source" | "wording" | "form", string>>;
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** Create or edit a guest. Consent is only asked when creating; later changes go through the ledger on the guest's page. */
-export function ContactForm({ initial, defaultWording, defaultCountry }: { initial?: ContactFormValues; defaultWording: string; defaultCountry: string }) {
+export function ContactForm({
+  initial,
+  defaultWording,
+  defaultCountry,
+}: {
+  initial?: ContactFormValues;
+  defaultWording: string;
+  defaultCountry: string;
+}) {
   const router = useRouter();
   const editing = Boolean(initial?.id);
   const [errors, setErrors] = useState<Errors>({});
@@ -62,7 +87,11 @@ export function ContactForm({ initial, defaultWording, defaultCountry }: { initi
             ...fields,
             consent:
               consent === "granted"
-                ? { state: "granted", source: (get("source") || undefined) as "in_person" | undefined, wording: get("wording") }
+                ? {
+                    state: "granted",
+                    source: (get("source") || undefined) as "in_person" | undefined,
+                    wording: get("wording"),
+                  }
                 : { state: "none" },
           });
       if (!result.ok) {
@@ -80,7 +109,8 @@ export function ContactForm({ initial, defaultWording, defaultCountry }: { initi
         };
         if (!Object.values(next).some(Boolean)) {
           // Phone problems (invalid, landline, already in the book) are reported next to the phone field.
-          if (/number|phone|digits|landline|letters|guest book/i.test(result.error.message)) next.phone = result.error.message;
+          if (/number|phone|digits|landline|letters|guest book/i.test(result.error.message))
+            next.phone = result.error.message;
           else next.form = result.error.message;
         }
         setErrors(next);
@@ -118,19 +148,32 @@ export function ContactForm({ initial, defaultWording, defaultCountry }: { initi
           aria-describedby="phone-hint phone-error"
         />
         <p id="phone-hint" className="text-xs text-muted-foreground">
-          Mobile numbers only. Without a country code the number is read as {defaultCountry === "PK" ? "Pakistani" : defaultCountry === "DK" ? "Danish" : defaultCountry}.
+          Mobile numbers only. Without a country code the number is read as{" "}
+          {defaultCountry === "PK" ? "Pakistani" : defaultCountry === "DK" ? "Danish" : defaultCountry}.
         </p>
         <FieldError id="phone-error">{errors.phone}</FieldError>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-2">
           <Label htmlFor="firstName">First name</Label>
-          <Input id="firstName" name="firstName" autoComplete="off" defaultValue={initial?.firstName} aria-invalid={Boolean(errors.firstName)} />
+          <Input
+            id="firstName"
+            name="firstName"
+            autoComplete="off"
+            defaultValue={initial?.firstName}
+            aria-invalid={Boolean(errors.firstName)}
+          />
           <FieldError>{errors.firstName}</FieldError>
         </div>
         <div className="space-y-2">
           <Label htmlFor="lastName">Last name</Label>
-          <Input id="lastName" name="lastName" autoComplete="off" defaultValue={initial?.lastName} aria-invalid={Boolean(errors.lastName)} />
+          <Input
+            id="lastName"
+            name="lastName"
+            autoComplete="off"
+            defaultValue={initial?.lastName}
+            aria-invalid={Boolean(errors.lastName)}
+          />
           <FieldError>{errors.lastName}</FieldError>
         </div>
       </div>
@@ -170,7 +213,14 @@ export function ContactForm({ initial, defaultWording, defaultCountry }: { initi
         </div>
         <div className="space-y-2">
           <Label htmlFor="tags">Tags</Label>
-          <Input id="tags" name="tags" autoComplete="off" placeholder="vip, lunch" defaultValue={initial?.tags} aria-describedby="tags-hint" />
+          <Input
+            id="tags"
+            name="tags"
+            autoComplete="off"
+            placeholder="vip, lunch"
+            defaultValue={initial?.tags}
+            aria-describedby="tags-hint"
+          />
           <p id="tags-hint" className="text-xs text-muted-foreground">
             Separate with commas.
           </p>
@@ -188,11 +238,23 @@ export function ContactForm({ initial, defaultWording, defaultCountry }: { initi
           <legend className="px-1 text-sm font-medium">Marketing consent</legend>
           <div className="space-y-2">
             <label className="flex items-start gap-2 text-sm">
-              <input type="radio" name="consent" className="mt-0.5 size-4 accent-primary" checked={consent === "none"} onChange={() => setConsent("none")} />
+              <input
+                type="radio"
+                name="consent"
+                className="mt-0.5 size-4 accent-primary"
+                checked={consent === "none"}
+                onChange={() => setConsent("none")}
+              />
               <span>No marketing consent (reservation reminders only)</span>
             </label>
             <label className="flex items-start gap-2 text-sm">
-              <input type="radio" name="consent" className="mt-0.5 size-4 accent-primary" checked={consent === "granted"} onChange={() => setConsent("granted")} />
+              <input
+                type="radio"
+                name="consent"
+                className="mt-0.5 size-4 accent-primary"
+                checked={consent === "granted"}
+                onChange={() => setConsent("granted")}
+              />
               <span>The guest agreed to receive marketing texts</span>
             </label>
           </div>
@@ -212,7 +274,13 @@ export function ContactForm({ initial, defaultWording, defaultCountry }: { initi
               </div>
               <div className="space-y-2">
                 <Label htmlFor="wording">Exact wording they agreed to</Label>
-                <Textarea id="wording" name="wording" rows={3} defaultValue={defaultWording} aria-invalid={Boolean(errors.wording)} />
+                <Textarea
+                  id="wording"
+                  name="wording"
+                  rows={3}
+                  defaultValue={defaultWording}
+                  aria-invalid={Boolean(errors.wording)}
+                />
                 <p className="text-xs text-muted-foreground">Kept as proof of consent, with the time and your name.</p>
                 <FieldError>{errors.wording}</FieldError>
               </div>

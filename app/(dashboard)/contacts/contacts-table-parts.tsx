@@ -7,7 +7,17 @@ import { NativeSelect } from "@/components/ui/native-select";
 const NUMBER = new Intl.NumberFormat("en-GB");
 
 /** A sortable column header; the sort lives in the URL as "<key>.<asc|desc>". */
-export function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: string; sort: string; onSort: (s: string) => void }) {
+export function SortHeader({
+  label,
+  sortKey,
+  sort,
+  onSort,
+}: {
+  label: string;
+  sortKey: string;
+  sort: string;
+  onSort: (s: string) => void;
+}) {
   const [key, dir] = sort.split(".");
   const active = key === sortKey;
   const next = active && dir === "asc" ? "desc" : active ? "asc" : sortKey === "created" ? "desc" : "asc";
@@ -45,7 +55,12 @@ export function TableFooter({
         {NUMBER.format(total)} {total === 1 ? "guest" : "guests"}
       </p>
       <div className="flex items-center gap-2">
-        <NativeSelect aria-label="Rows per page" value={String(pageSize)} onChange={(e) => onNavigate({ size: e.target.value })} className="h-9 w-20">
+        <NativeSelect
+          aria-label="Rows per page"
+          value={String(pageSize)}
+          onChange={(e) => onNavigate({ size: e.target.value })}
+          className="h-9 w-20"
+        >
           {[25, 50, 100].map((n) => (
             <option key={n} value={n}>
               {n}
@@ -55,10 +70,22 @@ export function TableFooter({
         <span className="whitespace-nowrap">
           Page {NUMBER.format(page)} of {NUMBER.format(pageCount)}
         </span>
-        <Button variant="outline" size="icon" aria-label="Previous page" disabled={page <= 1} onClick={() => onNavigate({ page: String(page - 1) }, false)}>
+        <Button
+          variant="outline"
+          size="icon"
+          aria-label="Previous page"
+          disabled={page <= 1}
+          onClick={() => onNavigate({ page: String(page - 1) }, false)}
+        >
           <ChevronLeft aria-hidden />
         </Button>
-        <Button variant="outline" size="icon" aria-label="Next page" disabled={page >= pageCount} onClick={() => onNavigate({ page: String(page + 1) }, false)}>
+        <Button
+          variant="outline"
+          size="icon"
+          aria-label="Next page"
+          disabled={page >= pageCount}
+          onClick={() => onNavigate({ page: String(page + 1) }, false)}
+        >
           <ChevronRight aria-hidden />
         </Button>
       </div>

@@ -48,7 +48,18 @@ type Props = {
 const NUMBER = new Intl.NumberFormat("en-GB");
 
 /** The guest book table: server-side paging, sorting and filtering, all kept in the URL; bulk actions on a selection. */
-export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, filter, groups, tags, canDelete }: Props) {
+export function ContactsTable({
+  rows,
+  total,
+  page,
+  pageCount,
+  pageSize,
+  sort,
+  filter,
+  groups,
+  tags,
+  canDelete,
+}: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -167,7 +178,9 @@ export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, fi
         id: "created",
         meta: { className: "hidden md:table-cell" },
         header: () => <SortHeader label="Added" sortKey="created" sort={sort} onSort={(s) => navigate({ sort: s })} />,
-        cell: ({ row }) => <span className="whitespace-nowrap text-sm text-muted-foreground">{row.original.added}</span>,
+        cell: ({ row }) => (
+          <span className="whitespace-nowrap text-sm text-muted-foreground">{row.original.added}</span>
+        ),
       },
     ],
     [sort, params],
@@ -196,7 +209,10 @@ export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, fi
     <div className="space-y-3" aria-busy={pending}>
       <div className="flex flex-col gap-2 lg:flex-row lg:items-center">
         <div className="relative lg:max-w-xs lg:flex-1">
-          <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+          <Search
+            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
+            aria-hidden
+          />
           <Input
             type="search"
             ref={searchRef}
@@ -211,7 +227,12 @@ export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, fi
           />
         </div>
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:flex">
-          <NativeSelect aria-label="Filter by group" value={filter.group ?? ""} onChange={(e) => navigate({ group: e.target.value || null })} className="lg:w-44">
+          <NativeSelect
+            aria-label="Filter by group"
+            value={filter.group ?? ""}
+            onChange={(e) => navigate({ group: e.target.value || null })}
+            className="lg:w-44"
+          >
             <option value="">All groups</option>
             {groups.map((g) => (
               <option key={g.id} value={g.id}>
@@ -219,13 +240,23 @@ export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, fi
               </option>
             ))}
           </NativeSelect>
-          <NativeSelect aria-label="Filter by consent" value={filter.consent ?? ""} onChange={(e) => navigate({ consent: e.target.value || null })} className="lg:w-44">
+          <NativeSelect
+            aria-label="Filter by consent"
+            value={filter.consent ?? ""}
+            onChange={(e) => navigate({ consent: e.target.value || null })}
+            className="lg:w-44"
+          >
             <option value="">Any consent</option>
             <option value="granted">Consented</option>
             <option value="none">No consent</option>
             <option value="withdrawn">Withdrawn</option>
           </NativeSelect>
-          <NativeSelect aria-label="Filter by tag" value={filter.tag ?? ""} onChange={(e) => navigate({ tag: e.target.value || null })} className="col-span-2 sm:col-span-1 lg:w-40">
+          <NativeSelect
+            aria-label="Filter by tag"
+            value={filter.tag ?? ""}
+            onChange={(e) => navigate({ tag: e.target.value || null })}
+            className="col-span-2 sm:col-span-1 lg:w-40"
+          >
             <option value="">All tags</option>
             {filter.tag && !tags.includes(filter.tag) ? <option value={filter.tag}>{filter.tag}</option> : null}
             {tags.map((t) => (
@@ -281,7 +312,10 @@ export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, fi
             {table.getHeaderGroups().map((group) => (
               <TableRow key={group.id}>
                 {group.headers.map((header) => (
-                  <TableHead key={header.id} className={(header.column.columnDef.meta as { className?: string })?.className}>
+                  <TableHead
+                    key={header.id}
+                    className={(header.column.columnDef.meta as { className?: string })?.className}
+                  >
                     {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                   </TableHead>
                 ))}
@@ -293,7 +327,10 @@ export function ContactsTable({ rows, total, page, pageCount, pageSize, sort, fi
               table.getRowModel().rows.map((row) => (
                 <TableRow key={row.id} data-state={row.getIsSelected() ? "selected" : undefined}>
                   {row.getVisibleCells().map((cell) => (
-                    <TableCell key={cell.id} className={(cell.column.columnDef.meta as { className?: string })?.className}>
+                    <TableCell
+                      key={cell.id}
+                      className={(cell.column.columnDef.meta as { className?: string })?.className}
+                    >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </TableCell>
                   ))}

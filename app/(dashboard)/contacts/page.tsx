@@ -18,11 +18,20 @@ export const metadata: Metadata = { title: "Contacts" };
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-export default async function ContactsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ContactsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const query = parseContactQuery(await searchParams);
   const db = getDb();
-  const [page, groups, tags, settings] = await Promise.all([listContacts(db, query), listGroupNames(db), listTags(db), getRestaurantSettings(db)]);
+  const [page, groups, tags, settings] = await Promise.all([
+    listContacts(db, query),
+    listGroupNames(db),
+    listTags(db),
+    getRestaurantSettings(db),
+  ]);
   const isManager = hasRole(user.role, "manager");
   const rows: ContactRow[] = page.rows.map((c) => ({
     id: c.id,

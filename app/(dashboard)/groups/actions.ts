@@ -16,17 +16,25 @@ function revalidate() {
   revalidatePath("/contacts", "layout");
 }
 
-export const createGroupAction = defineAction(z.object({ name: groupNameSchema, description: z.string().trim().max(200).default("") }), STAFF, async (input, user) => {
-  const group = await createGroup(getDb(), user, input);
-  revalidate();
-  return { id: group.id, name: group.name };
-});
+export const createGroupAction = defineAction(
+  z.object({ name: groupNameSchema, description: z.string().trim().max(200).default("") }),
+  STAFF,
+  async (input, user) => {
+    const group = await createGroup(getDb(), user, input);
+    revalidate();
+    return { id: group.id, name: group.name };
+  },
+);
 
-export const renameGroupAction = defineAction(z.object({ id: z.uuid(), name: groupNameSchema }), STAFF, async ({ id, name }, user) => {
-  const { note } = await renameGroup(getDb(), user, id, name);
-  revalidate();
-  return { id, name, note };
-});
+export const renameGroupAction = defineAction(
+  z.object({ id: z.uuid(), name: groupNameSchema }),
+  STAFF,
+  async ({ id, name }, user) => {
+    const { note } = await renameGroup(getDb(), user, id, name);
+    revalidate();
+    return { id, name, note };
+  },
+);
 
 /** Deletes a group (the guests stay); a linked CPSMS group is emptied and deleted too. Managers and owners. */
 export const deleteGroupAction = defineAction(z.object({ id: z.uuid() }), MANAGER, async ({ id }, user) => {

@@ -5,7 +5,15 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -43,7 +51,10 @@ export function CreateGroupForm() {
             e.preventDefault();
             const data = new FormData(e.currentTarget);
             startTransition(async () => {
-              const result = await createGroupAction({ name: String(data.get("name") ?? ""), description: String(data.get("description") ?? "") });
+              const result = await createGroupAction({
+                name: String(data.get("name") ?? ""),
+                description: String(data.get("description") ?? ""),
+              });
               if (!result.ok) {
                 setError(result.error.fieldErrors?.name?.[0] ?? result.error.message);
                 return;

@@ -19,7 +19,11 @@ export default async function GroupsPage() {
   const groups = await listGroups(getDb());
   return (
     <>
-      <PageHeader title="Groups" description="Lists of guests to send to, such as regulars, the birthday club or the lunch crowd." actions={<CreateGroupForm />} />
+      <PageHeader
+        title="Groups"
+        description="Lists of guests to send to, such as regulars, the birthday club or the lunch crowd."
+        actions={<CreateGroupForm />}
+      />
       {groups.length === 0 ? (
         <EmptyState
           icon={<UsersRound />}
@@ -48,13 +52,23 @@ export default async function GroupsPage() {
                     {g.description ? <div className="text-xs text-muted-foreground">{g.description}</div> : null}
                   </TableCell>
                   <TableCell className="text-right tabular-nums">
-                    <Link href={`/contacts?group=${g.id}`} className="hover:underline" aria-label={`${g.members} members of ${g.name}`}>
+                    <Link
+                      href={`/contacts?group=${g.id}`}
+                      className="hover:underline"
+                      aria-label={`${g.members} members of ${g.name}`}
+                    >
                       {N.format(g.members)}
                     </Link>
                   </TableCell>
-                  <TableCell className="hidden text-right tabular-nums sm:table-cell">{N.format(g.consented)}</TableCell>
+                  <TableCell className="hidden text-right tabular-nums sm:table-cell">
+                    {N.format(g.consented)}
+                  </TableCell>
                   <TableCell className="hidden sm:table-cell">
-                    {g.cpsmsGroupId !== null ? <Badge variant="success">Linked</Badge> : <span className="text-sm text-muted-foreground">Not linked</span>}
+                    {g.cpsmsGroupId !== null ? (
+                      <Badge variant="success">Linked</Badge>
+                    ) : (
+                      <span className="text-sm text-muted-foreground">Not linked</span>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}

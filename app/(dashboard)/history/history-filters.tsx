@@ -50,7 +50,13 @@ export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Pro
       <div className="col-span-2 space-y-1">
         <Label htmlFor="history-q">Phone or guest</Label>
         <div className="flex gap-2">
-          <Input id="history-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="e.g. 2012 3456 or Åse" />
+          <Input
+            id="history-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            placeholder="e.g. 2012 3456 or Åse"
+          />
           <Button type="submit" variant="outline" size="icon" aria-label="Search">
             <Search aria-hidden />
           </Button>
@@ -85,19 +91,41 @@ export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Pro
           </option>
         ))}
       </Field>
-      <DayField label="From" name="from" value={filters.from} spelled={dayLabels.from} empty="Since the first message" onChange={submit} />
+      <DayField
+        label="From"
+        name="from"
+        value={filters.from}
+        spelled={dayLabels.from}
+        empty="Since the first message"
+        onChange={submit}
+      />
       <DayField label="To" name="to" value={filters.to} spelled={dayLabels.to} empty="Up to today" onChange={submit} />
     </form>
   );
 }
 
 /** A date field a full cell wide (room for dd/mm/yyyy and the picker), with the chosen day spelled out under it. */
-function DayField(props: { label: string; name: string; value: string | undefined; spelled: string | null; empty: string; onChange: () => void }) {
+function DayField(props: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  spelled: string | null;
+  empty: string;
+  onChange: () => void;
+}) {
   const id = `history-${props.name}`;
   return (
     <div className="min-w-0 space-y-1">
       <Label htmlFor={id}>{props.label}</Label>
-      <Input id={id} name={props.name} type="date" defaultValue={props.value ?? ""} onChange={props.onChange} aria-describedby={`${id}-day`} className="min-w-0" />
+      <Input
+        id={id}
+        name={props.name}
+        type="date"
+        defaultValue={props.value ?? ""}
+        onChange={props.onChange}
+        aria-describedby={`${id}-day`}
+        className="min-w-0"
+      />
       <p id={`${id}-day`} className="truncate text-xs text-muted-foreground" data-testid={`${id}-day`}>
         {props.spelled ?? props.empty}
       </p>
@@ -105,7 +133,13 @@ function DayField(props: { label: string; name: string; value: string | undefine
   );
 }
 
-function Field(props: { label: string; name: string; value: string | undefined; onChange: () => void; children: React.ReactNode }) {
+function Field(props: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  onChange: () => void;
+  children: React.ReactNode;
+}) {
   const id = `history-${props.name}`;
   return (
     <div className="space-y-1">

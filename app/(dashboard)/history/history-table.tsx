@@ -29,7 +29,12 @@ const columns: ColumnDef<HistoryTableRow, unknown>[] = [
     header: "To",
     accessorKey: "phone",
     cell: ({ row }) => (
-      <Link prefetch={false} href={`/history/${row.original.id}`} className="underline-offset-4 hover:underline" aria-label={`Message ${row.original.id} to ${row.original.phone}`}>
+      <Link
+        prefetch={false}
+        href={`/history/${row.original.id}`}
+        className="underline-offset-4 hover:underline"
+        aria-label={`Message ${row.original.id} to ${row.original.phone}`}
+      >
         {row.original.guest ? <span className="block font-medium">{row.original.guest}</span> : null}
         <span className="font-mono text-xs whitespace-nowrap">{row.original.phone}</span>
       </Link>
@@ -45,7 +50,11 @@ const columns: ColumnDef<HistoryTableRow, unknown>[] = [
     accessorKey: "campaignName",
     cell: ({ row }) => (
       <div className="min-w-32">
-        <Link prefetch={false} href={`/campaigns/${row.original.campaignId}`} className="underline-offset-4 hover:underline">
+        <Link
+          prefetch={false}
+          href={`/campaigns/${row.original.campaignId}`}
+          className="underline-offset-4 hover:underline"
+        >
           {row.original.campaignName}
         </Link>
         <span className="block text-xs text-muted-foreground">
@@ -66,7 +75,13 @@ const columns: ColumnDef<HistoryTableRow, unknown>[] = [
 export function HistoryTable({ rows }: { rows: HistoryTableRow[] }) {
   return (
     <div className="overflow-x-auto" data-testid="history-table">
-      <DataTable columns={columns} data={rows} getRowId={(r) => r.id} caption="Messages" emptyMessage="No messages match these filters." />
+      <DataTable
+        columns={columns}
+        data={rows}
+        getRowId={(r) => r.id}
+        caption="Messages"
+        emptyMessage="No messages match these filters."
+      />
     </div>
   );
 }

@@ -6,7 +6,10 @@ export default async function HistoryLayout({ children }: { children: React.Reac
   await requireUser();
   return (
     <>
-      <PageHeader title="History" description="Every message sent, what became of it and what it cost; and what the providers themselves recorded." />
+      <PageHeader
+        title="History"
+        description="Every message sent, what became of it and what it cost; and what the providers themselves recorded."
+      />
       <HistoryNav />
       {children}
     </>

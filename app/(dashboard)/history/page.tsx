@@ -1,10 +1,10 @@
-import { senderShown } from "@/lib/campaigns/sender-shown";
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { senderShown } from "@/lib/campaigns/sender-shown";
 import { getDb } from "@/lib/db";
 import { formatAmount } from "@/lib/format/amount";
 import { historyQuery, parseHistoryFilters } from "@/lib/history/filters";
@@ -13,7 +13,7 @@ import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatDay, formatInZone } from "@/lib/time/zoned";
 import { HistoryFilterBar } from "./history-filters";
-import { type HistoryTableRow, HistoryTable } from "./history-table";
+import { HistoryTable, type HistoryTableRow } from "./history-table";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -33,7 +33,10 @@ export default async function HistoryPage({ searchParams }: Props) {
   const rows: HistoryTableRow[] = page.rows.map((r) => ({
     id: String(r.id),
     // A held message hasn't gone out: show when it will, not when it was written.
-    time: r.status === "scheduled" && r.scheduledAt ? `Sends ${formatInZone(r.scheduledAt, settings.timeZone)}` : formatInZone(r.listedAt, settings.timeZone),
+    time:
+      r.status === "scheduled" && r.scheduledAt
+        ? `Sends ${formatInZone(r.scheduledAt, settings.timeZone)}`
+        : formatInZone(r.listedAt, settings.timeZone),
     phone: r.phone,
     guest: r.contactName,
     campaignId: r.campaignId,
@@ -54,11 +57,19 @@ export default async function HistoryPage({ searchParams }: Props) {
         filters={filters}
         campaigns={options.campaigns}
         senders={options.senders}
-        dayLabels={{ from: filters.from ? formatDay(filters.from) : null, to: filters.to ? formatDay(filters.to) : null }}
+        dayLabels={{
+          from: filters.from ? formatDay(filters.from) : null,
+          to: filters.to ? formatDay(filters.to) : null,
+        }}
       />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
         <p>
-          Times in {settings.timeZone}. {filtered ? <Link href="/history" className="underline underline-offset-4">Clear filters</Link> : null}
+          Times in {settings.timeZone}.{" "}
+          {filtered ? (
+            <Link href="/history" className="underline underline-offset-4">
+              Clear filters
+            </Link>
+          ) : null}
         </p>
         {hasRole(user.role, "manager") ? (
           <Button asChild variant="outline" size="sm">
@@ -70,8 +81,12 @@ export default async function HistoryPage({ searchParams }: Props) {
       </div>
       <HistoryTable rows={rows} />
       <nav aria-label="Pages" className="mt-3 flex justify-end gap-2">
-        <PageLink href={page.newerCursor ? `/history${historyQuery(filters, { before: page.newerCursor })}` : null}>Newer</PageLink>
-        <PageLink href={page.olderCursor ? `/history${historyQuery(filters, { after: page.olderCursor })}` : null}>Older</PageLink>
+        <PageLink href={page.newerCursor ? `/history${historyQuery(filters, { before: page.newerCursor })}` : null}>
+          Newer
+        </PageLink>
+        <PageLink href={page.olderCursor ? `/history${historyQuery(filters, { after: page.olderCursor })}` : null}>
+          Older
+        </PageLink>
       </nav>
     </>
   );

@@ -7,7 +7,11 @@ export function ProviderError({ provider, error }: { provider: string; error: Pr
     <Alert variant="destructive" data-testid="provider-error">
       <AlertTitle>{provider} didn&apos;t answer as expected</AlertTitle>
       <AlertDescription>
-        {error.message} <span className="text-xs opacity-80">({error.code}{error.mode === "sandbox" ? ", sandbox" : ""})</span>
+        {error.message}{" "}
+        <span className="text-xs opacity-80">
+          ({error.code}
+          {error.mode === "sandbox" ? ", sandbox" : ""})
+        </span>
       </AlertDescription>
     </Alert>
   );

@@ -20,7 +20,9 @@ export function SettingsNav({ items }: { items: Item[] }) {
             aria-current={active ? "page" : undefined}
             className={cn(
               "-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium outline-none transition-colors focus-visible:ring-2 focus-visible:ring-ring",
-              active ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+              active
+                ? "border-primary text-foreground"
+                : "border-transparent text-muted-foreground hover:text-foreground",
             )}
           >
             {item.label}

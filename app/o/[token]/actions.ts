@@ -1,7 +1,7 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
 import { eq } from "drizzle-orm";
+import { notFound, redirect } from "next/navigation";
 import { contacts } from "@/drizzle/schema";
 import { findOptOut, optOutByToken } from "@/lib/consent/opt-out";
 import { getDb } from "@/lib/db";

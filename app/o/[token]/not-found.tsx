@@ -8,8 +8,8 @@ export default function OptOutNotFound() {
         <LinkIcon className="mx-auto size-10 text-muted-foreground" aria-hidden />
         <h1 className="text-xl font-semibold">We don&apos;t recognise this link</h1>
         <p className="text-sm text-muted-foreground">
-          It may be incomplete: check that the whole link from the text message was opened. If you still want to stop our texts,
-          tell the restaurant and they will remove you.
+          It may be incomplete: check that the whole link from the text message was opened. If you still want to stop
+          our texts, tell the restaurant and they will remove you.
         </p>
       </div>
     </main>

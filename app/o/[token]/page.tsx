@@ -26,13 +26,17 @@ export default async function OptOutPage({ params }: { params: Promise<{ token: 
             <CheckCircle2 className="mx-auto size-10 text-success" aria-hidden />
             <h1 className="text-xl font-semibold">You are unsubscribed</h1>
             <p data-testid="opt-out-done">You will not receive marketing texts from {settings.name}.</p>
-            <p className="text-sm text-muted-foreground">Reservation reminders and other messages you ask for still reach you.</p>
+            <p className="text-sm text-muted-foreground">
+              Reservation reminders and other messages you ask for still reach you.
+            </p>
           </>
         ) : (
           <>
             <MessageSquareOff className="mx-auto size-10 text-muted-foreground" aria-hidden />
             <h1 className="text-xl font-semibold">Stop marketing texts from {settings.name}?</h1>
-            <p className="text-sm text-muted-foreground">You will no longer receive offers and news by SMS from us. It takes effect at once.</p>
+            <p className="text-sm text-muted-foreground">
+              You will no longer receive offers and news by SMS from us. It takes effect at once.
+            </p>
             <form action={optOutAction}>
               <input type="hidden" name="token" value={token} />
               <Button type="submit" size="lg" className="w-full">

@@ -1,11 +1,11 @@
 import { optOutUrl } from "@/lib/consent/opt-out-link";
+import { AppError } from "@/lib/errors";
 import { type AudienceStats, audienceStats, MAX_MESSAGE_CHARACTERS } from "@/lib/messages/audience-stats";
 import { type FooterLanguage, optOutWarning, withOptOutFooter } from "@/lib/messages/opt-out-footer";
 import { renderMessage } from "@/lib/messages/render-message";
 import { hasBlockingIssues, validateTemplate } from "@/lib/messages/validate-template";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { senderProblem } from "@/lib/providers/sender-rules";
-import { AppError } from "@/lib/errors";
 import type { ProviderName } from "@/lib/sms/types";
 import type { CampaignRecipient } from "../create-campaign";
 import { type ProviderRoutes, splitByProvider } from "../route-provider";
@@ -39,10 +39,18 @@ export function planCampaigns(
   context: { restaurantName: string; defaultSenders: Record<ProviderName, string | null>; routes: ProviderRoutes },
 ): ProviderPlan[] {
   const issues = validateTemplate(choice.message);
-  if (hasBlockingIssues(issues)) throw new AppError("INVALID_INPUT", issues.find((i) => i.severity === "error")?.message ?? "Fix the message first.");
+  if (hasBlockingIssues(issues))
+    throw new AppError(
+      "INVALID_INPUT",
+      issues.find((i) => i.severity === "error")?.message ?? "Fix the message first.",
+    );
   const warning = optOutWarning(choice.message, choice.category, choice.optOutFooter);
   if (warning) throw new AppError("INVALID_INPUT", warning);
-  if (audience.length === 0) throw new AppError("INVALID_INPUT", "No one is left to send to after removing opted-out, non-consenting and invalid numbers.");
+  if (audience.length === 0)
+    throw new AppError(
+      "INVALID_INPUT",
+      "No one is left to send to after removing opted-out, non-consenting and invalid numbers.",
+    );
 
   const template = withOptOutFooter(choice.message, choice.optOutFooter, choice.footerLanguage);
   const plans: ProviderPlan[] = [];
@@ -54,7 +62,11 @@ export function planCampaigns(
       const problem = senderProblem(provider, sender);
       if (problem) throw new AppError("INVALID_INPUT", `Sender "${sender}" can't be used with ${label}: ${problem}`);
     }
-    const values = recipients.map((r) => ({ ...r, restaurant: context.restaurantName, optOutUrl: r.optOutToken ? optOutUrl(r.optOutToken) : null }));
+    const values = recipients.map((r) => ({
+      ...r,
+      restaurant: context.restaurantName,
+      optOutUrl: r.optOutToken ? optOutUrl(r.optOutToken) : null,
+    }));
     const stats = audienceStats(template, values, { provider });
     if (stats.overLimit.count > 0) {
       const example = stats.overLimit.examples[0];
@@ -70,7 +82,10 @@ export function planCampaigns(
       recipients: values.map((v) => ({
         phone: v.phone,
         contactId: v.contactId,
-        body: renderMessage(choice.message, v, { optOutFooter: choice.optOutFooter, footerLanguage: choice.footerLanguage }),
+        body: renderMessage(choice.message, v, {
+          optOutFooter: choice.optOutFooter,
+          footerLanguage: choice.footerLanguage,
+        }),
       })),
     });
   }

@@ -8,12 +8,12 @@ import { checkProviderConnection } from "@/lib/providers/connection-check";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
 import type { RestaurantProfile } from "@/lib/settings/restaurant-settings";
+import type { AudienceInput } from "@/lib/validation/compose";
 import { createCampaign } from "../create-campaign";
 import { enqueueDispatch } from "../enqueue-dispatch";
 import { assertOutsideQuietHours } from "../quiet-hours-check";
 import { type MessageChoice, type ProviderPlan, planCampaigns } from "./plan-campaigns";
 import { type ResolvedAudience, resolveRecipients } from "./resolve-recipients";
-import type { AudienceInput } from "@/lib/validation/compose";
 
 export type SendContent = AudienceInput & MessageChoice & { name: string };
 
@@ -55,7 +55,13 @@ export async function writeCampaigns(
   actor: { id: string },
   content: SendContent,
   plans: ProviderPlan[],
-  options: { scheduledAt: Date | null; expireAfterMinutes: number | null; approved: boolean; recurringSendId?: string; occurrence?: string },
+  options: {
+    scheduledAt: Date | null;
+    expireAfterMinutes: number | null;
+    approved: boolean;
+    recurringSendId?: string;
+    occurrence?: string;
+  },
 ): Promise<Campaign[]> {
   const submissionId = randomUUID();
   return db.transaction(async (tx) => {
@@ -99,7 +105,11 @@ async function assertBalanceCovers(db: Database, plans: ProviderPlan[]) {
   for (const plan of plans) {
     const label = PROVIDER_LABELS[plan.provider];
     const check = await checkProviderConnection(db, plan.provider);
-    if (!check.ok) throw new AppError("PROVIDER_UNAVAILABLE", `${label} could not confirm the balance: ${check.message} Nothing was sent.`);
+    if (!check.ok)
+      throw new AppError(
+        "PROVIDER_UNAVAILABLE",
+        `${label} could not confirm the balance: ${check.message} Nothing was sent.`,
+      );
     const needed = plan.stats.estimatedCost ?? 0;
     if (!check.balance.unlimited && check.balance.amount !== null && needed > check.balance.amount) {
       throw new AppError(

@@ -18,28 +18,41 @@ export type AudiencePreview = {
   byProvider: Record<ProviderName, number>;
   skipped: ResolvedAudience["skipped"];
   /** Merge values of the recipients (all, or a spread sample when `sampled`). */
-  recipients: { id: string; firstName: string; lastName: string; phone: string; optOutUrl: string | null; provider: ProviderName }[];
+  recipients: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    phone: string;
+    optOutUrl: string | null;
+    provider: ProviderName;
+  }[];
   sampled: boolean;
   /** Live balances of the providers this audience uses (null when the provider could not say). */
   balances: Partial<Record<ProviderName, { amount: number | null; unit: string; error?: string }>>;
 };
 
 /** What the compose page shows while staff pick recipients: who gets it, through which provider, who is left out and why. */
-export async function previewAudience(db: Database, input: AudienceInput, provider: ProviderName | "auto"): Promise<AudiencePreview> {
+export async function previewAudience(
+  db: Database,
+  input: AudienceInput,
+  provider: ProviderName | "auto",
+): Promise<AudiencePreview> {
   const settings = await getRestaurantSettings(db);
   const audience = await resolveRecipients(db, input, settings.defaultCountry);
   const byProvider: Record<ProviderName, number> = { cpsms: 0, smsapp: 0 };
   const routeOf = (phone: string) => (provider === "auto" ? routeProvider(phone, settings.routes) : provider);
   for (const r of audience.recipients) byProvider[routeOf(r.phone)] += 1;
   const step = Math.max(1, Math.ceil(audience.recipients.length / MAX_PREVIEW_RECIPIENTS));
-  const recipients = audience.recipients.filter((_, i) => i % step === 0).map((r) => ({
-    id: r.contactId ?? r.phone,
-    firstName: r.firstName,
-    lastName: r.lastName,
-    phone: r.phone,
-    optOutUrl: r.optOutToken ? optOutUrl(r.optOutToken) : null,
-    provider: routeOf(r.phone),
-  }));
+  const recipients = audience.recipients
+    .filter((_, i) => i % step === 0)
+    .map((r) => ({
+      id: r.contactId ?? r.phone,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      phone: r.phone,
+      optOutUrl: r.optOutToken ? optOutUrl(r.optOutToken) : null,
+      provider: routeOf(r.phone),
+    }));
 
   const balances: AudiencePreview["balances"] = {};
   await Promise.all(
@@ -47,10 +60,19 @@ export async function previewAudience(db: Database, input: AudienceInput, provid
       .filter((p) => byProvider[p] > 0)
       .map(async (p) => {
         const check = await checkProviderConnection(db, p);
-        balances[p] = check.ok ? { amount: check.balance.unlimited ? null : check.balance.amount, unit: check.balance.unit } : { amount: null, unit: "", error: check.message };
+        balances[p] = check.ok
+          ? { amount: check.balance.unlimited ? null : check.balance.amount, unit: check.balance.unit }
+          : { amount: null, unit: "", error: check.message };
       }),
   );
-  return { total: audience.recipients.length, byProvider, skipped: audience.skipped, recipients, sampled: step > 1, balances };
+  return {
+    total: audience.recipients.length,
+    byProvider,
+    skipped: audience.skipped,
+    recipients,
+    sampled: step > 1,
+    balances,
+  };
 }
 
 export type GroupOption = { id: string; name: string; memberCount: number };
@@ -58,7 +80,11 @@ export type GroupOption = { id: string; name: string; memberCount: number };
 /** Groups with their member counts, for the recipients picker. */
 export async function listGroupOptions(db: Database): Promise<GroupOption[]> {
   return db
-    .select({ id: groups.id, name: groups.name, memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${groups.id})` })
+    .select({
+      id: groups.id,
+      name: groups.name,
+      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${groups.id})`,
+    })
     .from(groups)
     .orderBy(sql`lower(${groups.name})`);
 }
@@ -71,7 +97,13 @@ export async function searchContactOptions(db: Database, query: string): Promise
   if (q.length < 2) return [];
   const digits = q.replace(/[^\d]/g, "");
   const rows = await db
-    .select({ id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName, phone: contacts.phone, consentState: contacts.consentState })
+    .select({
+      id: contacts.id,
+      firstName: contacts.firstName,
+      lastName: contacts.lastName,
+      phone: contacts.phone,
+      consentState: contacts.consentState,
+    })
     .from(contacts)
     .where(
       or(
@@ -83,5 +115,10 @@ export async function searchContactOptions(db: Database, query: string): Promise
     )
     .orderBy(contacts.firstName, contacts.lastName)
     .limit(10);
-  return rows.map((r) => ({ id: r.id, name: [r.firstName, r.lastName].filter(Boolean).join(" ") || r.phone, phone: r.phone, consentState: r.consentState }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: [r.firstName, r.lastName].filter(Boolean).join(" ") || r.phone,
+    phone: r.phone,
+    consentState: r.consentState,
+  }));
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { inArray, or, sql } from "drizzle-orm";
 import { contacts, groupMembers, groups } from "@/drizzle/schema";
+import { normalizePhone } from "@/lib/contacts/phone";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { normalizePhone } from "@/lib/contacts/phone";
 import { type AudienceInput, splitPastedNumbers } from "@/lib/validation/compose";
 
 export type Recipient = {
@@ -41,14 +41,19 @@ const suppressedSql = sql<boolean>`exists (select 1 from suppressions s where s.
  * number once. Promotions go only to guests with current consent who have not opted out (one suppression list
  * across both providers); service messages go to every valid number. Everyone left out is reported with why.
  */
-export async function resolveRecipients(db: Database, input: AudienceInput, defaultCountry: string): Promise<ResolvedAudience> {
+export async function resolveRecipients(
+  db: Database,
+  input: AudienceInput,
+  defaultCountry: string,
+): Promise<ResolvedAudience> {
   const marketing = input.category === "marketing";
   const skipped: Skipped[] = [];
   const byPhone = new Map<string, Recipient>();
 
   if (input.groupIds.length) {
     const found = await db.select({ id: groups.id }).from(groups).where(inArray(groups.id, input.groupIds));
-    if (found.length !== new Set(input.groupIds).size) throw new AppError("NOT_FOUND", "One of the chosen groups no longer exists. Reload the page.");
+    if (found.length !== new Set(input.groupIds).size)
+      throw new AppError("NOT_FOUND", "One of the chosen groups no longer exists. Reload the page.");
   }
 
   const pasted = splitPastedNumbers(input.numbers);
@@ -61,7 +66,15 @@ export async function resolveRecipients(db: Database, input: AudienceInput, defa
 
   const conditions = [];
   if (input.groupIds.length) {
-    conditions.push(inArray(contacts.id, db.select({ id: groupMembers.contactId }).from(groupMembers).where(inArray(groupMembers.groupId, input.groupIds))));
+    conditions.push(
+      inArray(
+        contacts.id,
+        db
+          .select({ id: groupMembers.contactId })
+          .from(groupMembers)
+          .where(inArray(groupMembers.groupId, input.groupIds)),
+      ),
+    );
   }
   if (input.contactIds.length) conditions.push(inArray(contacts.id, input.contactIds));
   if (pastedPhones.length) conditions.push(inArray(contacts.phone, pastedPhones));
@@ -83,7 +96,8 @@ export async function resolveRecipients(db: Database, input: AudienceInput, defa
 
   if (input.contactIds.length) {
     const foundIds = new Set(rows.map((r) => r.id));
-    if (input.contactIds.some((id) => !foundIds.has(id))) throw new AppError("NOT_FOUND", "One of the chosen guests no longer exists. Reload the page.");
+    if (input.contactIds.some((id) => !foundIds.has(id)))
+      throw new AppError("NOT_FOUND", "One of the chosen guests no longer exists. Reload the page.");
   }
 
   const known = new Set<string>();
@@ -92,7 +106,14 @@ export async function resolveRecipients(db: Database, input: AudienceInput, defa
     const who = [row.firstName, row.lastName].filter(Boolean).join(" ") || row.phone;
     if (marketing && (row.suppressed || row.consentState === "withdrawn")) skipped.push({ who, reason: "optedOut" });
     else if (marketing && row.consentState !== "granted") skipped.push({ who, reason: "noConsent" });
-    else byPhone.set(row.phone, { phone: row.phone, contactId: row.id, firstName: row.firstName, lastName: row.lastName, optOutToken: row.optOutToken });
+    else
+      byPhone.set(row.phone, {
+        phone: row.phone,
+        contactId: row.id,
+        firstName: row.firstName,
+        lastName: row.lastName,
+        optOutToken: row.optOutToken,
+      });
   }
 
   const seenPasted = new Set<string>();

@@ -1,12 +1,20 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { campaignMessages, campaigns, contacts, groupMembers, groups, restaurantSettings, suppressions } from "@/drizzle/schema";
+import {
+  campaignMessages,
+  campaigns,
+  contacts,
+  groupMembers,
+  groups,
+  restaurantSettings,
+  suppressions,
+} from "@/drizzle/schema";
+import { DEFAULT_ROUTES } from "@/lib/campaigns/route-provider";
+import { newOptOutToken } from "@/lib/consent/opt-out-link";
+import { hashPhone } from "@/lib/consent/phone-hash";
 import { getDb } from "@/lib/db";
 import { setRuntimeEnv } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
-import { hashPhone } from "@/lib/consent/phone-hash";
-import { newOptOutToken } from "@/lib/consent/opt-out-link";
-import { DEFAULT_ROUTES } from "@/lib/campaigns/route-provider";
 import { DEFAULT_RESTAURANT_SETTINGS } from "@/lib/settings/restaurant-settings";
 import { formatInZone, parseLocalDateTime } from "@/lib/time/zoned";
 import type { ComposeInput } from "@/lib/validation/compose";
@@ -26,7 +34,13 @@ beforeAll(async () => {
   // No quiet hours unless a test sets them: these tests run at any hour.
   await getDb()
     .insert(restaurantSettings)
-    .values({ id: 1, quietHoursStart: "00:00", quietHoursEnd: "00:00", timeZone: "Europe/Copenhagen", defaultCountry: "DK" })
+    .values({
+      id: 1,
+      quietHoursStart: "00:00",
+      quietHoursEnd: "00:00",
+      timeZone: "Europe/Copenhagen",
+      defaultCountry: "DK",
+    })
     .onConflictDoUpdate({ target: restaurantSettings.id, set: { quietHoursStart: "00:00", quietHoursEnd: "00:00" } });
 });
 afterAll(async () => {
@@ -45,8 +59,14 @@ async function guest(consent: "granted" | "withdrawn" | "none", phone: string, f
   return row!;
 }
 async function groupOf(...ids: string[]) {
-  const [g] = await getDb().insert(groups).values({ name: `Regulars ${Math.random()}` }).returning();
-  if (ids.length) await getDb().insert(groupMembers).values(ids.map((contactId) => ({ groupId: g!.id, contactId })));
+  const [g] = await getDb()
+    .insert(groups)
+    .values({ name: `Regulars ${Math.random()}` })
+    .returning();
+  if (ids.length)
+    await getDb()
+      .insert(groupMembers)
+      .values(ids.map((contactId) => ({ groupId: g!.id, contactId })));
   return g!;
 }
 const base = (over: Partial<ComposeInput>): ComposeInput => ({
@@ -65,11 +85,17 @@ const base = (over: Partial<ComposeInput>): ComposeInput => ({
 });
 let phoneSeq = 0;
 async function withQuietHours(start: string, end: string, run: () => Promise<void>) {
-  await getDb().update(restaurantSettings).set({ quietHoursStart: start, quietHoursEnd: end }).where(eq(restaurantSettings.id, 1));
+  await getDb()
+    .update(restaurantSettings)
+    .set({ quietHoursStart: start, quietHoursEnd: end })
+    .where(eq(restaurantSettings.id, 1));
   try {
     await run();
   } finally {
-    await getDb().update(restaurantSettings).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(restaurantSettings.id, 1));
+    await getDb()
+      .update(restaurantSettings)
+      .set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" })
+      .where(eq(restaurantSettings.id, 1));
   }
 }
 const dk = () => `+4526${String(100_000 + ++phoneSeq).padStart(6, "0")}`;
@@ -80,12 +106,19 @@ describe("resolveRecipients", () => {
     const withdrawn = await guest("withdrawn", dk(), "Gone");
     const none = await guest("none", dk(), "Never");
     const suppressed = await guest("granted", dk(), "Suppressed");
-    await getDb().insert(suppressions).values({ phoneHash: hashPhone(suppressed.phone), source: "staff" });
+    await getDb()
+      .insert(suppressions)
+      .values({ phoneHash: hashPhone(suppressed.phone), source: "staff" });
     const g = await groupOf(ok.id, withdrawn.id, none.id, suppressed.id);
     const stranger = dk();
     const audience = await resolveRecipients(
       getDb(),
-      { category: "marketing", groupIds: [g.id], contactIds: [ok.id], numbers: `${ok.phone}\n${stranger}\nnot a number\n${stranger}` },
+      {
+        category: "marketing",
+        groupIds: [g.id],
+        contactIds: [ok.id],
+        numbers: `${ok.phone}\n${stranger}\nnot a number\n${stranger}`,
+      },
       "DK",
     );
     expect(audience.recipients.map((r) => r.phone)).toEqual([ok.phone]);
@@ -96,13 +129,29 @@ describe("resolveRecipients", () => {
   it("service messages reach every valid number, consent or not", async () => {
     const none = await guest("none", dk());
     const stranger = dk();
-    const audience = await resolveRecipients(getDb(), { category: "transactional", groupIds: [], contactIds: [none.id], numbers: stranger }, "DK");
+    const audience = await resolveRecipients(
+      getDb(),
+      { category: "transactional", groupIds: [], contactIds: [none.id], numbers: stranger },
+      "DK",
+    );
     expect(audience.recipients.map((r) => r.phone).sort()).toEqual([none.phone, stranger].sort());
   });
 
   it("refuses unknown groups and guests", async () => {
-    await expect(resolveRecipients(getDb(), { category: "marketing", groupIds: [crypto.randomUUID()], contactIds: [], numbers: "" }, "DK")).rejects.toThrow(/no longer exists/);
-    await expect(resolveRecipients(getDb(), { category: "marketing", groupIds: [], contactIds: [crypto.randomUUID()], numbers: "" }, "DK")).rejects.toThrow(/no longer exists/);
+    await expect(
+      resolveRecipients(
+        getDb(),
+        { category: "marketing", groupIds: [crypto.randomUUID()], contactIds: [], numbers: "" },
+        "DK",
+      ),
+    ).rejects.toThrow(/no longer exists/);
+    await expect(
+      resolveRecipients(
+        getDb(),
+        { category: "marketing", groupIds: [], contactIds: [crypto.randomUUID()], numbers: "" },
+        "DK",
+      ),
+    ).rejects.toThrow(/no longer exists/);
   });
 });
 
@@ -116,7 +165,9 @@ describe("submitCampaigns", () => {
     const ids = result.campaigns.map((c) => c.id);
     const rows = await getDb().select().from(campaignMessages).where(inArray(campaignMessages.campaignId, ids));
     const byPhone = new Map(rows.map((r) => [r.phone, r.body]));
-    expect(byPhone.get(dane.phone)).toMatch(new RegExp(`^Hi Mette, happy hour 16-18!\\nStop: http.*/o/${dane.optOutToken}$`));
+    expect(byPhone.get(dane.phone)).toMatch(
+      new RegExp(`^Hi Mette, happy hour 16-18!\\nStop: http.*/o/${dane.optOutToken}$`),
+    );
     expect(byPhone.get(pak.phone)).toContain("Hi Ahmed");
     const created = await getDb().select().from(campaigns).where(inArray(campaigns.id, ids));
     expect(created.every((c) => c.status === "queued" && c.approvedById === manager.id)).toBe(true);
@@ -130,8 +181,16 @@ describe("submitCampaigns", () => {
   });
 
   it.each([
-    ["a past time", { schedule: { mode: "later", localDateTime: "2020-01-01T12:00", expireAfterMinutes: null } }, /already passed/],
-    ["a malformed time", { schedule: { mode: "later", localDateTime: "2026-02-30T12:00", expireAfterMinutes: null } }, /doesn't exist/],
+    [
+      "a past time",
+      { schedule: { mode: "later", localDateTime: "2020-01-01T12:00", expireAfterMinutes: null } },
+      /already passed/,
+    ],
+    [
+      "a malformed time",
+      { schedule: { mode: "later", localDateTime: "2026-02-30T12:00", expireAfterMinutes: null } },
+      /doesn't exist/,
+    ],
     ["an unknown merge field", { message: "Hi {frist_name}" }, /did you mean \{first_name\}/],
     ["no opt-out in a promotion", { optOutFooter: false }, /opt out/],
     ["an invalid sender", { sender: "Café Rose!" }, /can't be used with CPSMS/],
@@ -140,21 +199,43 @@ describe("submitCampaigns", () => {
   ] as const)("refuses %s and writes nothing", async (_label, over, error) => {
     const manager = await insertUser({ role: "manager" });
     const g = await guest("granted", dk());
-    await expect(submitCampaigns(getDb(), manager, base({ contactIds: [g.id], provider: "cpsms", ...(over as Partial<ComposeInput>) }))).rejects.toThrow(error);
+    await expect(
+      submitCampaigns(
+        getDb(),
+        manager,
+        base({ contactIds: [g.id], provider: "cpsms", ...(over as Partial<ComposeInput>) }),
+      ),
+    ).rejects.toThrow(error);
     // Only this manager's campaigns: other test files write campaigns into the same database at the same time.
-    expect(await getDb().select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.createdById, manager.id))).toEqual([]);
+    expect(
+      await getDb().select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.createdById, manager.id)),
+    ).toEqual([]);
   });
 
   it("refuses a promotion in quiet hours and names the first allowed time", async () => {
     const manager = await insertUser({ role: "manager" });
     const g = await guest("granted", dk());
-    await getDb().update(restaurantSettings).set({ quietHoursStart: "00:00", quietHoursEnd: "23:59" }).where(eq(restaurantSettings.id, 1));
+    await getDb()
+      .update(restaurantSettings)
+      .set({ quietHoursStart: "00:00", quietHoursEnd: "23:59" })
+      .where(eq(restaurantSettings.id, 1));
     try {
-      await expect(submitCampaigns(getDb(), manager, base({ contactIds: [g.id], provider: "cpsms" }))).rejects.toThrow(/quiet hours.*earliest time allowed/);
+      await expect(submitCampaigns(getDb(), manager, base({ contactIds: [g.id], provider: "cpsms" }))).rejects.toThrow(
+        /quiet hours.*earliest time allowed/,
+      );
       // Service messages are not held.
-      await expect(submitCampaigns(getDb(), manager, base({ category: "transactional", optOutFooter: false, contactIds: [g.id], provider: "cpsms" }))).resolves.toBeTruthy();
+      await expect(
+        submitCampaigns(
+          getDb(),
+          manager,
+          base({ category: "transactional", optOutFooter: false, contactIds: [g.id], provider: "cpsms" }),
+        ),
+      ).resolves.toBeTruthy();
     } finally {
-      await getDb().update(restaurantSettings).set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" }).where(eq(restaurantSettings.id, 1));
+      await getDb()
+        .update(restaurantSettings)
+        .set({ quietHoursStart: "00:00", quietHoursEnd: "00:00" })
+        .where(eq(restaurantSettings.id, 1));
     }
   });
 
@@ -174,7 +255,12 @@ describe("submitCampaigns", () => {
     const at = parseLocalDateTime(`${tomorrow}T07:00`, "Europe/Copenhagen");
     if (!at.ok) throw new Error(at.reason);
     // Settings passed in, not saved: other test files share the settings row and run at the same time.
-    const settings = { ...DEFAULT_RESTAURANT_SETTINGS, routes: DEFAULT_ROUTES, quietHoursStart: "20:00", quietHoursEnd: "09:00" };
+    const settings = {
+      ...DEFAULT_RESTAURANT_SETTINGS,
+      routes: DEFAULT_ROUTES,
+      quietHoursStart: "20:00",
+      quietHoursEnd: "09:00",
+    };
     const options = { at: at.date, checkBalance: false, checkQuietHours: true, settings };
     const pakOnly = await prepareSend(getDb(), base({ contactIds: [pak.id] }), options);
     expect(pakOnly.plans.map((p) => p.provider)).toEqual(["smsapp"]);
@@ -188,14 +274,19 @@ describe("submitCampaigns", () => {
     const manager = await insertUser({ role: "manager" });
     const g = await guest("granted", dk());
     sandboxes.cpsms.state.setBalance(0.5);
-    await expect(submitCampaigns(getDb(), manager, base({ contactIds: [g.id], provider: "cpsms" }))).rejects.toThrow(/Not enough CPSMS\.dk credit.*needs about 1/);
+    await expect(submitCampaigns(getDb(), manager, base({ contactIds: [g.id], provider: "cpsms" }))).rejects.toThrow(
+      /Not enough CPSMS\.dk credit.*needs about 1/,
+    );
   });
 
   it("smsapp.pk without a sender goes out under the account's own default sender ID (no sender stored, so none is claimed)", async () => {
     const manager = await insertUser({ role: "manager" });
     const pak = await guest("granted", `+92300${String(2_000_000 + ++phoneSeq).padStart(7, "0")}`);
     const result = await submitCampaigns(getDb(), manager, base({ contactIds: [pak.id], sender: "" }));
-    const [row] = await getDb().select({ sender: campaigns.sender }).from(campaigns).where(eq(campaigns.id, result.campaigns[0]!.id));
+    const [row] = await getDb()
+      .select({ sender: campaigns.sender })
+      .from(campaigns)
+      .where(eq(campaigns.id, result.campaigns[0]!.id));
     expect(row?.sender).toBeNull();
   });
 });

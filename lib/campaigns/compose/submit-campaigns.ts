@@ -1,18 +1,22 @@
 import "server-only";
-import type { CurrentUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
+import type { CurrentUser } from "@/lib/auth/session";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatInZone, parseLocalDateTime } from "@/lib/time/zoned";
 import type { ComposeInput } from "@/lib/validation/compose";
 import { checkRecurringSend, createRecurringSend } from "../recurring/manage-recurring";
-import { enqueueCreated, prepareSend, writeCampaigns } from "./prepare-send";
 import type { ProviderPlan } from "./plan-campaigns";
+import { enqueueCreated, prepareSend, writeCampaigns } from "./prepare-send";
 import type { ResolvedAudience } from "./resolve-recipients";
 
 export type SubmittedCampaign = { id: string; provider: ProviderPlan["provider"]; recipients: number; status: string };
-export type SubmitResult = { campaigns: SubmittedCampaign[]; recurringSendId: string | null; skipped: ResolvedAudience["skipped"] };
+export type SubmitResult = {
+  campaigns: SubmittedCampaign[];
+  recurringSendId: string | null;
+  skipped: ResolvedAudience["skipped"];
+};
 
 /** A send must be at least this far ahead to count as "later" (the form's clock and ours may differ a little). */
 const MIN_LEAD_MS = 60_000;
@@ -58,7 +62,10 @@ async function checkSingleSend(db: Database, user: CurrentUser, input: ComposeIn
     const parsed = parseLocalDateTime(input.schedule.localDateTime, settings.timeZone);
     if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason);
     if (parsed.date.getTime() < Date.now() + MIN_LEAD_MS) {
-      throw new AppError("INVALID_INPUT", `${formatInZone(parsed.date, settings.timeZone)} has already passed (or is less than a minute away). Choose a later time.`);
+      throw new AppError(
+        "INVALID_INPUT",
+        `${formatInZone(parsed.date, settings.timeZone)} has already passed (or is less than a minute away). Choose a later time.`,
+      );
     }
     scheduledAt = parsed.date;
   }

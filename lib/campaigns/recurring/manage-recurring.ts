@@ -49,18 +49,31 @@ export async function createRecurringSend(
     })
     .returning();
   if (!recurring) throw new Error("recurring send insert returned nothing");
-  await recordAudit(db, { actorId: actor.id, action: "recurring.created", targetType: "recurring_send", targetId: recurring.id, details: { weekdays: recurring.weekdays, time: recurring.localTime } });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "recurring.created",
+    targetType: "recurring_send",
+    targetId: recurring.id,
+    details: { weekdays: recurring.weekdays, time: recurring.localTime },
+  });
   return { recurring, skipped: audience.skipped };
 }
 
 /** Everything createRecurringSend checks, without writing: compose runs it before its confirm dialog. */
 export async function checkRecurringSend(db: Database, actor: Actor, input: ComposeInput, schedule: Weekly) {
-  if (!hasRole(actor.role, "manager")) throw new AppError("FORBIDDEN", "Only managers and owners can set up repeating sends.");
+  if (!hasRole(actor.role, "manager"))
+    throw new AppError("FORBIDDEN", "Only managers and owners can set up repeating sends.");
   const settings = await getRestaurantSettings(db);
   const rule = { weekdays: schedule.weekdays, localTime: schedule.time, skipDates: schedule.skipDates };
   const first = nextRun(rule, new Date(), settings.timeZone);
-  if (!first) throw new AppError("INVALID_INPUT", "Every date in the coming year is skipped: nothing would ever be sent.");
-  const { audience } = await prepareSend(db, input, { at: first, checkBalance: false, checkQuietHours: true, settings });
+  if (!first)
+    throw new AppError("INVALID_INPUT", "Every date in the coming year is skipped: nothing would ever be sent.");
+  const { audience } = await prepareSend(db, input, {
+    at: first,
+    checkBalance: false,
+    checkQuietHours: true,
+    settings,
+  });
   return { first, audience };
 }
 
@@ -76,7 +89,12 @@ export async function setRecurringActive(db: Database, actor: { id: string }, id
   const { timeZone } = await getRestaurantSettings(db);
   const nextRunAt = active ? nextRun(row, new Date(), timeZone) : row.nextRunAt;
   await db.update(recurringSends).set({ active, nextRunAt }).where(eq(recurringSends.id, id));
-  await recordAudit(db, { actorId: actor.id, action: active ? "recurring.resumed" : "recurring.paused", targetType: "recurring_send", targetId: id });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: active ? "recurring.resumed" : "recurring.paused",
+    targetType: "recurring_send",
+    targetId: id,
+  });
 }
 
 /** Replaces the dates to skip (e.g. adds Christmas Eve) and moves the next run accordingly. */
@@ -86,7 +104,13 @@ export async function updateSkipDates(db: Database, actor: { id: string }, id: s
   const dates = [...new Set(skipDates)].sort();
   const nextRunAt = nextRun({ ...row, skipDates: dates }, new Date(), timeZone);
   await db.update(recurringSends).set({ skipDates: dates, nextRunAt }).where(eq(recurringSends.id, id));
-  await recordAudit(db, { actorId: actor.id, action: "recurring.skip_dates", targetType: "recurring_send", targetId: id, details: { skipDates: dates } });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "recurring.skip_dates",
+    targetType: "recurring_send",
+    targetId: id,
+    details: { skipDates: dates },
+  });
 }
 
 /** Deletes a repeating send; campaigns it already created stay in the history. */

@@ -24,7 +24,11 @@ describe("nextOccurrence", () => {
   });
 
   it("works in Karachi and with several days", () => {
-    const next = nextOccurrence({ weekdays: [1, 3], localTime: "19:30" }, new Date("2026-11-23T15:00:00Z"), "Asia/Karachi");
+    const next = nextOccurrence(
+      { weekdays: [1, 3], localTime: "19:30" },
+      new Date("2026-11-23T15:00:00Z"),
+      "Asia/Karachi",
+    );
     // Monday 23 Nov 19:30 in Karachi (UTC+5) is 14:30 UTC, already past: next is Wednesday.
     expect(next?.toISOString()).toBe("2026-11-25T14:30:00.000Z");
   });

@@ -16,7 +16,8 @@ export function nextOccurrence(rule: WeeklyRule, after: Date, timeZone: string):
   const start = new TZDate(after.getTime(), timeZone);
   for (let day = 0; day <= 8; day++) {
     const candidate = new TZDate(start.getFullYear(), start.getMonth(), start.getDate() + day, h, m, 0, 0, timeZone);
-    if (rule.weekdays.includes(candidate.getDay()) && candidate.getTime() > after.getTime()) return new Date(candidate.getTime());
+    if (rule.weekdays.includes(candidate.getDay()) && candidate.getTime() > after.getTime())
+      return new Date(candidate.getTime());
   }
   return null;
 }

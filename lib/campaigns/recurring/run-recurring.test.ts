@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaignMessages, campaigns, contacts, recurringSends, restaurantSettings, users } from "@/drizzle/schema";
+import { newOptOutToken } from "@/lib/consent/opt-out-link";
 import { getDb } from "@/lib/db";
 import { setRuntimeEnv } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
-import { newOptOutToken } from "@/lib/consent/opt-out-link";
 import type { ComposeInput } from "@/lib/validation/compose";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
 import { insertUser } from "@/tests/support/factories";
@@ -15,7 +15,10 @@ import { runDueRecurringSends } from "./run-recurring";
 let sandboxes: Sandboxes;
 beforeAll(async () => {
   sandboxes = await startSandboxes();
-  setRuntimeEnv({ CPSMS_SANDBOX_PORT: new URL(sandboxes.cpsms.url).port, SMSAPP_SANDBOX_PORT: new URL(sandboxes.smsapp.url).port });
+  setRuntimeEnv({
+    CPSMS_SANDBOX_PORT: new URL(sandboxes.cpsms.url).port,
+    SMSAPP_SANDBOX_PORT: new URL(sandboxes.smsapp.url).port,
+  });
   await getDb()
     .insert(restaurantSettings)
     .values({ id: 1, quietHoursStart: "00:00", quietHoursEnd: "00:00" })
@@ -31,7 +34,12 @@ async function weekly(over: Partial<Extract<ComposeInput["schedule"], { mode: "w
   const manager = await insertUser({ role: "manager" });
   const [guest] = await getDb()
     .insert(contacts)
-    .values({ phone: `+4526${String(200_000 + ++n).padStart(6, "0")}`, firstName: "Freja", consentState: "granted", optOutToken: newOptOutToken() })
+    .values({
+      phone: `+4526${String(200_000 + ++n).padStart(6, "0")}`,
+      firstName: "Freja",
+      consentState: "granted",
+      optOutToken: newOptOutToken(),
+    })
     .returning();
   const result = await submitCampaigns(getDb(), manager, {
     name: "Friday happy hour",
@@ -44,12 +52,22 @@ async function weekly(over: Partial<Extract<ComposeInput["schedule"], { mode: "w
     footerLanguage: "en",
     provider: "cpsms",
     sender: "CafeRose",
-    schedule: { mode: "weekly", weekdays: [0, 1, 2, 3, 4, 5, 6], time: "16:00", skipDates: [], expireAfterMinutes: null, ...over },
+    schedule: {
+      mode: "weekly",
+      weekdays: [0, 1, 2, 3, 4, 5, 6],
+      time: "16:00",
+      skipDates: [],
+      expireAfterMinutes: null,
+      ...over,
+    },
   });
   return { id: result.recurringSendId!, manager, guest: guest! };
 }
 const makeDue = (id: string, minutesAgo = 1) =>
-  getDb().update(recurringSends).set({ nextRunAt: new Date(Date.now() - minutesAgo * 60_000) }).where(eq(recurringSends.id, id));
+  getDb()
+    .update(recurringSends)
+    .set({ nextRunAt: new Date(Date.now() - minutesAgo * 60_000) })
+    .where(eq(recurringSends.id, id));
 const runsOf = (id: string) => getDb().select().from(campaigns).where(eq(campaigns.recurringSendId, id));
 const load = async (id: string) => (await getDb().select().from(recurringSends).where(eq(recurringSends.id, id)))[0]!;
 

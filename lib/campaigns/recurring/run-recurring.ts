@@ -63,7 +63,11 @@ async function runOccurrence(db: Database, row: RecurringSend): Promise<Campaign
     outcome = `Not sent on ${when}: more than ${limit} minutes late (the app was not running).`;
   } else {
     try {
-      const prepared = await prepareSend(db, { ...row.content, name: row.name }, { at: null, checkBalance: true, checkQuietHours: true, settings });
+      const prepared = await prepareSend(
+        db,
+        { ...row.content, name: row.name },
+        { at: null, checkBalance: true, checkQuietHours: true, settings },
+      );
       created = await writeCampaigns(db, creator, { ...row.content, name: row.name }, prepared.plans, {
         scheduledAt: null,
         expireAfterMinutes: null,
@@ -79,8 +83,17 @@ async function runOccurrence(db: Database, row: RecurringSend): Promise<Campaign
       created = [];
     }
   }
-  await db.update(recurringSends).set({ nextRunAt: next, lastRunAt: new Date(), lastOutcome: outcome, active }).where(eq(recurringSends.id, row.id));
-  await recordAudit(db, { actorId: null, action: "recurring.ran", targetType: "recurring_send", targetId: row.id, details: { occurrence, outcome } });
+  await db
+    .update(recurringSends)
+    .set({ nextRunAt: next, lastRunAt: new Date(), lastOutcome: outcome, active })
+    .where(eq(recurringSends.id, row.id));
+  await recordAudit(db, {
+    actorId: null,
+    action: "recurring.ran",
+    targetType: "recurring_send",
+    targetId: row.id,
+    details: { occurrence, outcome },
+  });
   logger.info({ recurringSendId: row.id, occurrence, campaigns: created.length }, "repeating send ran");
   return created;
 }

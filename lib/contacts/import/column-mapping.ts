@@ -1,5 +1,14 @@
 /** Guest-book fields a CSV column can fill. */
-export const IMPORT_FIELDS = ["phone", "firstName", "lastName", "fullName", "birthday", "language", "tags", "notes"] as const;
+export const IMPORT_FIELDS = [
+  "phone",
+  "firstName",
+  "lastName",
+  "fullName",
+  "birthday",
+  "language",
+  "tags",
+  "notes",
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
@@ -20,11 +29,44 @@ export const EMPTY_MAPPING: ColumnMapping = Object.fromEntries(IMPORT_FIELDS.map
 
 /** Header spellings (lower-cased, letters only), English and Danish, plus the odd Urdu-English spreadsheet. */
 const HEADER_NAMES: Record<ImportField, string[]> = {
-  phone: ["phone", "phonenumber", "mobile", "mobil", "mobilnr", "mobilnummer", "mobilenumber", "cell", "cellphone", "tlf", "tlfnr", "telefon", "telefonnummer", "telephone", "tel", "nummer", "number", "msisdn", "whatsapp", "contact", "contactnumber"],
+  phone: [
+    "phone",
+    "phonenumber",
+    "mobile",
+    "mobil",
+    "mobilnr",
+    "mobilnummer",
+    "mobilenumber",
+    "cell",
+    "cellphone",
+    "tlf",
+    "tlfnr",
+    "telefon",
+    "telefonnummer",
+    "telephone",
+    "tel",
+    "nummer",
+    "number",
+    "msisdn",
+    "whatsapp",
+    "contact",
+    "contactnumber",
+  ],
   firstName: ["first", "firstname", "fornavn", "givenname", "forename"],
   lastName: ["last", "lastname", "efternavn", "surname", "familyname"],
   fullName: ["name", "navn", "fullname", "fuldtnavn", "guest", "gst", "customer", "kunde"],
-  birthday: ["birthday", "fdselsdag", "fodselsdag", "foedselsdag", "birthdate", "dateofbirth", "dob", "born", "fdselsdato", "fodselsdato"],
+  birthday: [
+    "birthday",
+    "fdselsdag",
+    "fodselsdag",
+    "foedselsdag",
+    "birthdate",
+    "dateofbirth",
+    "dob",
+    "born",
+    "fdselsdato",
+    "fodselsdato",
+  ],
   language: ["language", "sprog", "lang", "locale"],
   tags: ["tags", "tag", "labels", "label", "segment", "segments"],
   notes: ["notes", "note", "comment", "comments", "bemrkning", "bemaerkning", "noter", "remarks"],
@@ -34,7 +76,10 @@ const HEADER_NAMES: Record<ImportField, string[]> = {
 const PARTIAL_OK = new Set<ImportField>(["phone", "birthday"]);
 
 function key(header: string) {
-  return header.toLowerCase().normalize("NFKD").replace(/[^a-z]/g, "");
+  return header
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z]/g, "");
 }
 
 const PHONEISH = /^[\s+()\-./\d]{6,20}$/;
@@ -49,7 +94,12 @@ export function guessMapping(headers: string[], sampleRows: string[][] = []): Co
   for (const field of IMPORT_FIELDS) {
     const names = HEADER_NAMES[field];
     const exact = headers.findIndex((h, i) => !used.has(i) && names.includes(key(h)));
-    const partial = exact >= 0 ? exact : headers.findIndex((h, i) => !used.has(i) && PARTIAL_OK.has(field) && names.some((n) => n.length >= 4 && key(h).includes(n)));
+    const partial =
+      exact >= 0
+        ? exact
+        : headers.findIndex(
+            (h, i) => !used.has(i) && PARTIAL_OK.has(field) && names.some((n) => n.length >= 4 && key(h).includes(n)),
+          );
     if (partial >= 0) {
       mapping[field] = partial;
       used.add(partial);

@@ -16,19 +16,31 @@ const ACCEPTED_EXTENSIONS = /\.(csv|txt|tsv)$/i;
 export function decodeCsvBytes(bytes: Uint8Array, fileName?: string): { ok: true; text: string } | CsvFileError {
   if (bytes.byteLength === 0) return { ok: false, reason: "The file is empty." };
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    return { ok: false, reason: `The file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_MB} MB. Split it into smaller files.` };
+    return {
+      ok: false,
+      reason: `The file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_MB} MB. Split it into smaller files.`,
+    };
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    return { ok: false, reason: "This is an Excel workbook (.xlsx), not a CSV file. In Excel choose File > Save As > \"CSV UTF-8\"." };
+    return {
+      ok: false,
+      reason: 'This is an Excel workbook (.xlsx), not a CSV file. In Excel choose File > Save As > "CSV UTF-8".',
+    };
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    return { ok: false, reason: "This is an old Excel workbook (.xls), not a CSV file. In Excel choose File > Save As > \"CSV UTF-8\"." };
+    return {
+      ok: false,
+      reason: 'This is an old Excel workbook (.xls), not a CSV file. In Excel choose File > Save As > "CSV UTF-8".',
+    };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, reason: "The file is saved as UTF-16. Save it as \"CSV UTF-8\" and try again." };
+    return { ok: false, reason: 'The file is saved as UTF-16. Save it as "CSV UTF-8" and try again.' };
   }
   if (fileName && !ACCEPTED_EXTENSIONS.test(fileName)) {
-    return { ok: false, reason: `"${fileName}" is not a CSV file. Choose a .csv file (in Excel: Save As > "CSV UTF-8").` };
+    return {
+      ok: false,
+      reason: `"${fileName}" is not a CSV file. Choose a .csv file (in Excel: Save As > "CSV UTF-8").`,
+    };
   }
   const probe = bytes.subarray(0, Math.min(bytes.byteLength, 64 * 1024));
   if (probe.includes(0)) return { ok: false, reason: "This is not a text file. Choose a CSV file." };
@@ -38,7 +50,8 @@ export function decodeCsvBytes(bytes: Uint8Array, fileName?: string): { ok: true
   } catch {
     return {
       ok: false,
-      reason: "The file is not valid UTF-8 text (it may be saved as \"CSV (Windows)\" or Latin-1). In Excel choose \"CSV UTF-8\" and try again.",
+      reason:
+        'The file is not valid UTF-8 text (it may be saved as "CSV (Windows)" or Latin-1). In Excel choose "CSV UTF-8" and try again.',
     };
   }
   return { ok: true, text };
@@ -51,11 +64,20 @@ export function decodeCsvBytes(bytes: Uint8Array, fileName?: string): { ok: true
 export function parseCsvText(text: string): ParsedCsv | CsvFileError {
   const result = Papa.parse<string[]>(text, { header: false, dynamicTyping: false, skipEmptyLines: "greedy" });
   const fatal = result.errors.find((e) => e.type === "Quotes" && e.code === "MissingQuotes");
-  if (fatal) return { ok: false, reason: `The file has a quote that is never closed (row ${(fatal.row ?? 0) + 1}). Check the file and export it again.` };
+  if (fatal)
+    return {
+      ok: false,
+      reason: `The file has a quote that is never closed (row ${(fatal.row ?? 0) + 1}). Check the file and export it again.`,
+    };
   const [headerRow, ...rows] = result.data;
   if (!headerRow || headerRow.every((h) => !h.trim())) return { ok: false, reason: "The file has no header row." };
   if (rows.length === 0) return { ok: false, reason: "The file has a header row but no guests." };
-  return { ok: true, headers: headerRow.map((h, i) => h.trim() || `Column ${i + 1}`), rows, delimiter: result.meta.delimiter };
+  return {
+    ok: true,
+    headers: headerRow.map((h, i) => h.trim() || `Column ${i + 1}`),
+    rows,
+    delimiter: result.meta.delimiter,
+  };
 }
 
 /** decodeCsvBytes and parseCsvText in one step. */

@@ -4,10 +4,10 @@ import { auditLog, consentEvents, contacts, groupMembers } from "@/drizzle/schem
 import { withdrawConsent } from "@/lib/consent/consent-ledger";
 import { getDb } from "@/lib/db";
 import { createGroup } from "@/lib/groups/manage-groups";
+import { createContactSchema } from "@/lib/validation/contacts";
 import { uniqueDkPhone, uniqueWord } from "@/tests/support/contacts";
 import { insertUser } from "@/tests/support/factories";
 import { createContact } from "../manage-contacts";
-import { createContactSchema } from "@/lib/validation/contacts";
 import { analyzeContactImport, importContactsCsv } from "./import-contacts";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -22,7 +22,11 @@ describe("CSV import", () => {
     expect(analysis).toMatchObject({ rows: 4, valid: 2, invalid: 1, duplicates: 1, existing: 0 });
     expect(analysis.mapping).toMatchObject({ phone: 2, firstName: 0, lastName: 1 });
     expect(analysis.preview.rows[0]).toMatchObject({ row: 2, phone: a, name: "Ann Berg", error: null });
-    expect(analysis.preview.rows[1]).toMatchObject({ row: 3, phone: null, error: expect.stringContaining("scientific") });
+    expect(analysis.preview.rows[1]).toMatchObject({
+      row: 3,
+      phone: null,
+      error: expect.stringContaining("scientific"),
+    });
     expect(await byPhone([a, b])).toEqual([]);
   });
 
@@ -41,14 +45,44 @@ describe("CSV import", () => {
       actorId: manager.id,
       onProgress: (done) => progress.push(done),
     });
-    expect(result).toMatchObject({ rows: 5, created: 3, updated: 0, skipped: 0, invalid: 1, duplicates: 1, consentGranted: 3, addedToGroup: 3 });
+    expect(result).toMatchObject({
+      rows: 5,
+      created: 3,
+      updated: 0,
+      skipped: 0,
+      invalid: 1,
+      duplicates: 1,
+      consentGranted: 3,
+      addedToGroup: 3,
+    });
     expect(result.rejected.map((r) => r.row)).toEqual([3, 5]);
     expect(progress.at(-1)).toBe(5); // rows of the file
     const rows = await byPhone([a, b, c]);
-    expect(rows.find((r) => r.phone === a)).toMatchObject({ firstName: "Ann", lastName: "Berg", birthdayMonth: 3, birthdayDay: 21, tags: ["vip"], consentState: "granted", createdById: manager.id });
-    const events = await getDb().select().from(consentEvents).where(inArray(consentEvents.contactId, rows.map((r) => r.id)));
+    expect(rows.find((r) => r.phone === a)).toMatchObject({
+      firstName: "Ann",
+      lastName: "Berg",
+      birthdayMonth: 3,
+      birthdayDay: 21,
+      tags: ["vip"],
+      consentState: "granted",
+      createdById: manager.id,
+    });
+    const events = await getDb()
+      .select()
+      .from(consentEvents)
+      .where(
+        inArray(
+          consentEvents.contactId,
+          rows.map((r) => r.id),
+        ),
+      );
     expect(events).toHaveLength(3);
-    expect(events[0]).toMatchObject({ state: "granted", source: "import", wording: "Yes, send me offers by SMS", recordedById: manager.id });
+    expect(events[0]).toMatchObject({
+      state: "granted",
+      source: "import",
+      wording: "Yes, send me offers by SMS",
+      recordedById: manager.id,
+    });
     expect(await getDb().select().from(groupMembers).where(eq(groupMembers.groupId, group.id))).toHaveLength(3);
     const audit = await getDb().select().from(auditLog).where(eq(auditLog.actorId, manager.id));
     expect(audit.map((e) => e.action)).toContain("contact.import");
@@ -56,16 +90,36 @@ describe("CSV import", () => {
 
   it("updates or skips guests already in the book, and never re-grants a withdrawn guest", async () => {
     const staff = await insertUser({ role: "staff" });
-    const existing = await createContact(getDb(), staff, createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "Old", tags: "regular", notes: "keep" }), "DK");
-    const withdrawn = await createContact(getDb(), staff, createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "Gone" }), "DK");
+    const existing = await createContact(
+      getDb(),
+      staff,
+      createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "Old", tags: "regular", notes: "keep" }),
+      "DK",
+    );
+    const withdrawn = await createContact(
+      getDb(),
+      staff,
+      createContactSchema.parse({ phone: uniqueDkPhone(), firstName: "Gone" }),
+      "DK",
+    );
     await withdrawConsent(getDb(), { selection: { ids: [withdrawn.id] }, source: "staff", actorId: staff.id });
     const csv = `phone,first name,tags,notes\n${existing.phone},New,vip,\n${withdrawn.phone},Back,,\n`;
 
-    const skipped = await importContactsCsv(getDb(), utf8(csv), { defaultCountry: "DK", existing: "skip", actorId: staff.id, consent: { wording: "ok" } });
+    const skipped = await importContactsCsv(getDb(), utf8(csv), {
+      defaultCountry: "DK",
+      existing: "skip",
+      actorId: staff.id,
+      consent: { wording: "ok" },
+    });
     expect(skipped).toMatchObject({ created: 0, updated: 0, skipped: 2 });
     expect((await byPhone([existing.phone]))[0]?.firstName).toBe("Old");
 
-    const updated = await importContactsCsv(getDb(), utf8(csv), { defaultCountry: "DK", existing: "update", actorId: staff.id, consent: { wording: "ok" } });
+    const updated = await importContactsCsv(getDb(), utf8(csv), {
+      defaultCountry: "DK",
+      existing: "update",
+      actorId: staff.id,
+      consent: { wording: "ok" },
+    });
     expect(updated).toMatchObject({ created: 0, updated: 2, consentGranted: 1, consentRefused: 1 });
     const [e] = await byPhone([existing.phone]);
     expect(e).toMatchObject({ firstName: "New", notes: "keep", tags: ["regular", "vip"], consentState: "granted" });
@@ -90,13 +144,27 @@ describe("CSV import", () => {
 
   it("needs wording for a consented import and refuses broken files before touching anything", async () => {
     await expect(
-      importContactsCsv(getDb(), utf8(`phone\n${uniqueDkPhone()}\n`), { defaultCountry: "DK", existing: "skip", actorId: null, consent: { wording: " " } }),
+      importContactsCsv(getDb(), utf8(`phone\n${uniqueDkPhone()}\n`), {
+        defaultCountry: "DK",
+        existing: "skip",
+        actorId: null,
+        consent: { wording: " " },
+      }),
     ).rejects.toThrow(/consent wording/);
     await expect(
-      importContactsCsv(getDb(), new Uint8Array([0x70, 0x0a, 0xc3, 0x28]), { fileName: "x.csv", defaultCountry: "DK", existing: "skip", actorId: null }),
+      importContactsCsv(getDb(), new Uint8Array([0x70, 0x0a, 0xc3, 0x28]), {
+        fileName: "x.csv",
+        defaultCountry: "DK",
+        existing: "skip",
+        actorId: null,
+      }),
     ).rejects.toThrow(/UTF-8/);
     await expect(
-      importContactsCsv(getDb(), utf8("name,notes\nAnn,hi\n"), { defaultCountry: "DK", existing: "skip", actorId: null }),
+      importContactsCsv(getDb(), utf8("name,notes\nAnn,hi\n"), {
+        defaultCountry: "DK",
+        existing: "skip",
+        actorId: null,
+      }),
     ).rejects.toThrow(/phone numbers/);
   });
 });

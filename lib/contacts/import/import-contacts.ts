@@ -7,12 +7,12 @@ import { withdrawConsent } from "@/lib/consent/consent-ledger";
 import { newOptOutToken } from "@/lib/consent/opt-out-link";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { type ColumnMapping, guessMapping } from "./column-mapping";
 import { forgetTagCache } from "../list-contacts";
+import { type ColumnMapping, guessMapping } from "./column-mapping";
 import { readCsvFile } from "./csv-file";
-import { buildPreviewRows, pagePreview, type PreviewFilter, type PreviewPage } from "./import-preview";
-import { keepPreview } from "./preview-store";
+import { buildPreviewRows, type PreviewFilter, type PreviewPage, pagePreview } from "./import-preview";
 import { createRowPreparer, type PreparedContact, prepareImportRows, type RejectedRow } from "./prepare-rows";
+import { keepPreview } from "./preview-store";
 
 export type ExistingMode = "update" | "skip";
 
@@ -78,7 +78,8 @@ function parseOrThrow(bytes: Uint8Array, options: Pick<ImportOptions, "fileName"
     throw new AppError("INVALID_INPUT", "Choose which column holds the phone numbers.");
   }
   for (const index of Object.values(mapping)) {
-    if (index !== null && (index < 0 || index >= parsed.headers.length)) throw new AppError("INVALID_INPUT", "The column mapping doesn't match the file.");
+    if (index !== null && (index < 0 || index >= parsed.headers.length))
+      throw new AppError("INVALID_INPUT", "The column mapping doesn't match the file.");
   }
   return { parsed, mapping };
 }
@@ -87,7 +88,9 @@ async function existingPhones(db: Pick<Database, "execute">, phones: string[]): 
   const found = new Set<string>();
   for (let i = 0; i < phones.length; i += 20_000) {
     const chunk = phones.slice(i, i + 20_000);
-    const rows = await db.execute<{ phone: string }>(sql`select phone from ${contacts} where phone = any(${sql.param(chunk)}::text[])`);
+    const rows = await db.execute<{ phone: string }>(
+      sql`select phone from ${contacts} where phone = any(${sql.param(chunk)}::text[])`,
+    );
     for (const r of rows.rows) found.add(r.phone);
   }
   return found;
@@ -102,11 +105,18 @@ async function existingPhones(db: Pick<Database, "execute">, phones: string[]): 
 export async function analyzeContactImport(
   db: Database,
   bytes: Uint8Array,
-  options: Pick<ImportOptions, "fileName" | "mapping" | "defaultCountry"> & { page?: number; filter?: PreviewFilter; keepFor?: string },
+  options: Pick<ImportOptions, "fileName" | "mapping" | "defaultCountry"> & {
+    page?: number;
+    filter?: PreviewFilter;
+    keepFor?: string;
+  },
 ): Promise<ImportAnalysis> {
   const { parsed, mapping } = parseOrThrow(bytes, options);
   const prepared = prepareImportRows(parsed.rows, mapping, options.defaultCountry);
-  const existing = await existingPhones(db, prepared.contacts.map((c) => c.phone));
+  const existing = await existingPhones(
+    db,
+    prepared.contacts.map((c) => c.phone),
+  );
   const rows = buildPreviewRows(parsed.rows, mapping.phone!, prepared, existing);
   const token = options.keepFor ? keepPreview(options.keepFor, rows) : null;
   return {
@@ -129,11 +139,22 @@ type Counts = Omit<ImportResult, "rows" | "rejected" | "invalid" | "duplicates">
  * granted in SQL only to new guests and to existing ones with no consent yet, never to a suppressed number;
  * `consent_changed_at = now()` (the transaction's start time) then tells exactly which rows gained consent here.
  */
-async function writeChunk(tx: Tx, rows: PreparedContact[], options: ImportOptions, wording: string | null, counts: Counts) {
+async function writeChunk(
+  tx: Tx,
+  rows: PreparedContact[],
+  options: ImportOptions,
+  wording: string | null,
+  counts: Counts,
+) {
   const grant = wording !== null;
   // One statement per chunk (contacts, their ledger entries and group memberships, via data-modifying CTEs), so
   // the whole write overlaps with normalising the next chunk.
-  const written = await tx.execute<{ inserted: boolean; granted_now: boolean; consent_state: string; group_added: number }>(sql`
+  const written = await tx.execute<{
+    inserted: boolean;
+    granted_now: boolean;
+    consent_state: string;
+    group_added: number;
+  }>(sql`
     with written as (
       insert into ${contacts} as c (phone, first_name, last_name, birthday_month, birthday_day, language, notes, tags,
         opt_out_token, consent_state, consent_changed_at, created_by_id, updated_by_id)
@@ -199,9 +220,15 @@ async function writeChunk(tx: Tx, rows: PreparedContact[], options: ImportOption
 async function withdrawListed(tx: Tx, phones: string[], actorId: string | null): Promise<number> {
   let withdrawn = 0;
   for (let i = 0; i < phones.length; i += 10_000) {
-    const ids = await tx.execute<{ id: string }>(sql`select id from ${contacts} where phone = any(${sql.param(phones.slice(i, i + 10_000))}::text[])`);
+    const ids = await tx.execute<{ id: string }>(
+      sql`select id from ${contacts} where phone = any(${sql.param(phones.slice(i, i + 10_000))}::text[])`,
+    );
     if (ids.rows.length === 0) continue;
-    const changed = await withdrawConsent(tx, { selection: { ids: ids.rows.map((r) => r.id) }, source: "import", actorId });
+    const changed = await withdrawConsent(tx, {
+      selection: { ids: ids.rows.map((r) => r.id) },
+      source: "import",
+      actorId,
+    });
     withdrawn += changed.length;
   }
   return withdrawn;
@@ -213,20 +240,38 @@ async function withdrawListed(tx: Tx, phones: string[], actorId: string | null):
  * Existing guests are updated (non-empty fields win, tags are merged) or skipped. A consented import records a
  * ledger entry per guest that gains consent, and never re-grants a withdrawn guest or a suppressed number.
  */
-export async function importContactsCsv(db: Database, bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+export async function importContactsCsv(
+  db: Database,
+  bytes: Uint8Array,
+  options: ImportOptions,
+): Promise<ImportResult> {
   const { parsed, mapping } = parseOrThrow(bytes, options);
   const wording = options.consent ? options.consent.wording.trim() : null;
   if (options.consent && !wording) {
-    throw new AppError("INVALID_INPUT", "Enter the exact consent wording these guests agreed to, or import them without marketing consent.");
+    throw new AppError(
+      "INVALID_INPUT",
+      "Enter the exact consent wording these guests agreed to, or import them without marketing consent.",
+    );
   }
   if (options.consent && options.optOut) {
-    throw new AppError("INVALID_INPUT", "A file is either guests who agreed to marketing or guests who opted out, not both. Choose one.");
+    throw new AppError(
+      "INVALID_INPUT",
+      "A file is either guests who agreed to marketing or guests who opted out, not both. Choose one.",
+    );
   }
   const rows = parsed.rows;
   const total = rows.length;
   const preparer = createRowPreparer(mapping, options.defaultCountry);
   const rejected: RejectedRow[] = [];
-  const counts: Counts = { created: 0, updated: 0, skipped: 0, consentGranted: 0, consentRefused: 0, consentWithdrawn: 0, addedToGroup: 0 };
+  const counts: Counts = {
+    created: 0,
+    updated: 0,
+    skipped: 0,
+    consentGranted: 0,
+    consentRefused: 0,
+    consentWithdrawn: 0,
+    addedToGroup: 0,
+  };
   const phones: string[] = [];
 
   await db.transaction(async (tx) => {

@@ -11,11 +11,17 @@ describe("reading the CSV file", () => {
   it("keeps every cell as the text written: leading zeros and long numbers survive", () => {
     const parsed = readCsvFile(utf8("Telefon;Fornavn\n0045 20123456;Åse\n03001234567;Ali\n"), "gæster.csv");
     expect(parsed).toMatchObject({ ok: true, headers: ["Telefon", "Fornavn"], delimiter: ";" });
-    if (parsed.ok) expect(parsed.rows).toEqual([["0045 20123456", "Åse"], ["03001234567", "Ali"]]);
+    if (parsed.ok)
+      expect(parsed.rows).toEqual([
+        ["0045 20123456", "Åse"],
+        ["03001234567", "Ali"],
+      ]);
   });
 
   it("strips the UTF-8 BOM Excel writes and handles quoted cells with commas and newlines", () => {
-    const parsed = readCsvFile(utf8('\uFEFFphone,notes\n"+45 20 12 34 56","likes window seat, ""quiet""\nsecond line"\n'));
+    const parsed = readCsvFile(
+      utf8('\uFEFFphone,notes\n"+45 20 12 34 56","likes window seat, ""quiet""\nsecond line"\n'),
+    );
     expect(parsed.ok && parsed.headers[0]).toBe("phone");
     expect(parsed.ok && parsed.rows[0]![1]).toBe('likes window seat, "quiet"\nsecond line');
   });
@@ -40,7 +46,10 @@ describe("reading the CSV file", () => {
 
   it("refuses a header-only file and an unclosed quote", () => {
     expect(parseCsvText("phone\n")).toMatchObject({ ok: false, reason: expect.stringContaining("no guests") });
-    expect(parseCsvText('phone,name\n"2012,Ann\n')).toMatchObject({ ok: false, reason: expect.stringContaining("quote") });
+    expect(parseCsvText('phone,name\n"2012,Ann\n')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("quote"),
+    });
   });
 });
 
@@ -65,10 +74,13 @@ describe("guessing the column mapping", () => {
   });
 
   it("finds the phone column from its contents when no header names it", () => {
-    const mapping = guessMapping(["Guest", "Col B", "Col C"], [
-      ["Ann", "2 guests", "20 12 34 56"],
-      ["Bo", "4 guests", "+45 31 22 33 44"],
-    ]);
+    const mapping = guessMapping(
+      ["Guest", "Col B", "Col C"],
+      [
+        ["Ann", "2 guests", "20 12 34 56"],
+        ["Bo", "4 guests", "+45 31 22 33 44"],
+      ],
+    );
     expect(mapping.phone).toBe(2);
   });
 });
@@ -77,7 +89,11 @@ describe("preparing rows", () => {
   const mapping = { ...EMPTY_MAPPING, phone: 0, fullName: 1, birthday: 2, tags: 3 };
 
   it("normalises numbers, splits names, reads birthdays and tags", () => {
-    const { contacts, rejected } = prepareImportRows([["20 12 34 56", "Anna Marie Hansen", "21.03.1990", "VIP, Lunch"]], mapping, "DK");
+    const { contacts, rejected } = prepareImportRows(
+      [["20 12 34 56", "Anna Marie Hansen", "21.03.1990", "VIP, Lunch"]],
+      mapping,
+      "DK",
+    );
     expect(rejected).toEqual([]);
     expect(contacts[0]).toMatchObject({
       row: 2,
@@ -153,6 +169,6 @@ describe("CSV output", () => {
 
   it("writes the rejected-rows report with row number, raw value and reason", () => {
     const csv = rejectedRowsCsv([{ row: 4, value: "4.52E+09", reason: "Rounded, sorry" }]);
-    expect(csv).toBe("\uFEFFRow,Phone as written,Reason\r\n4,4.52E+09,\"Rounded, sorry\"\r\n");
+    expect(csv).toBe('\uFEFFRow,Phone as written,Reason\r\n4,4.52E+09,"Rounded, sorry"\r\n');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { analyzeContactImport } from "./import-contacts";
-import { PREVIEW_PAGE_ROWS, pagePreview, type PreviewRow } from "./import-preview";
+import { PREVIEW_PAGE_ROWS, type PreviewRow, pagePreview } from "./import-preview";
 import { findPreview, keepPreview } from "./preview-store";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -19,9 +19,18 @@ function file(n: number) {
 
 describe("import preview pages", () => {
   it("pages through every row, or only the rejected ones with their reasons, from the kept preview", async () => {
-    const analysis = await analyzeContactImport(getDb(), file(1234), { fileName: "big.csv", defaultCountry: "DK", keepFor: "user-a" });
+    const analysis = await analyzeContactImport(getDb(), file(1234), {
+      fileName: "big.csv",
+      defaultCountry: "DK",
+      keepFor: "user-a",
+    });
     expect(analysis.rows).toBe(1234);
-    expect(analysis.preview).toMatchObject({ filter: "all", page: 1, pageCount: Math.ceil(1234 / PREVIEW_PAGE_ROWS), matching: 1234 });
+    expect(analysis.preview).toMatchObject({
+      filter: "all",
+      page: 1,
+      pageCount: Math.ceil(1234 / PREVIEW_PAGE_ROWS),
+      matching: 1234,
+    });
     expect(analysis.preview.rows).toHaveLength(PREVIEW_PAGE_ROWS);
     expect(analysis.preview.rows[0]).toMatchObject({ row: 2, phone: "+4527000000", name: "Guest 0", error: null });
 
@@ -43,15 +52,27 @@ describe("import preview pages", () => {
   });
 
   it("answers a 100,000-row file with one small page", async () => {
-    const analysis = await analyzeContactImport(getDb(), file(100_000), { fileName: "huge.csv", defaultCountry: "DK", keepFor: "user-c", filter: "rejected", page: 3 });
+    const analysis = await analyzeContactImport(getDb(), file(100_000), {
+      fileName: "huge.csv",
+      defaultCountry: "DK",
+      keepFor: "user-c",
+      filter: "rejected",
+      page: 3,
+    });
     expect(analysis.rows).toBe(100_000);
-    expect(analysis.preview).toMatchObject({ filter: "rejected", page: 3, matching: analysis.invalid + analysis.duplicates });
+    expect(analysis.preview).toMatchObject({
+      filter: "rejected",
+      page: 3,
+      matching: analysis.invalid + analysis.duplicates,
+    });
     expect(analysis.preview.rows).toHaveLength(PREVIEW_PAGE_ROWS);
     expect(JSON.stringify(analysis).length).toBeLessThan(20_000);
   }, 60_000);
 
   it("keeps one preview per person, and forgets it after half an hour", () => {
-    const rows: PreviewRow[] = [{ row: 2, value: "x", phone: null, name: "", error: "No phone number.", warning: null, exists: false }];
+    const rows: PreviewRow[] = [
+      { row: 2, value: "x", phone: null, name: "", error: "No phone number.", warning: null, exists: false },
+    ];
     const t0 = Date.now();
     const first = keepPreview("user-d", rows, t0);
     const second = keepPreview("user-d", rows, t0 + 1000);

@@ -32,7 +32,12 @@ export type PreviewPage = {
 };
 
 /** Every row of the file as the preview shows it, in file order. */
-export function buildPreviewRows(rows: string[][], phoneColumn: number, prepared: PreparedImport, existing: Set<string>): PreviewRow[] {
+export function buildPreviewRows(
+  rows: string[][],
+  phoneColumn: number,
+  prepared: PreparedImport,
+  existing: Set<string>,
+): PreviewRow[] {
   const preview: PreviewRow[] = rows.map((raw, i) => ({
     row: i + 2,
     value: (raw[phoneColumn] ?? "").trim(),
@@ -54,11 +59,22 @@ export function buildPreviewRows(rows: string[][], phoneColumn: number, prepared
 }
 
 /** One page of the preview, of all rows or of the rejected ones only; a page past the end shows the last. */
-export function pagePreview(rows: PreviewRow[], request: { filter?: PreviewFilter; page?: number }, token: string | null = null): PreviewPage {
+export function pagePreview(
+  rows: PreviewRow[],
+  request: { filter?: PreviewFilter; page?: number },
+  token: string | null = null,
+): PreviewPage {
   const filter = request.filter ?? "all";
   const matchingRows = filter === "rejected" ? rows.filter((r) => r.error !== null) : rows;
   const pageCount = Math.max(1, Math.ceil(matchingRows.length / PREVIEW_PAGE_ROWS));
   const page = Math.min(Math.max(1, Math.floor(request.page ?? 1)), pageCount);
   const start = (page - 1) * PREVIEW_PAGE_ROWS;
-  return { filter, page, pageCount, matching: matchingRows.length, rows: matchingRows.slice(start, start + PREVIEW_PAGE_ROWS), token };
+  return {
+    filter,
+    page,
+    pageCount,
+    matching: matchingRows.length,
+    rows: matchingRows.slice(start, start + PREVIEW_PAGE_ROWS),
+    token,
+  };
 }

@@ -8,7 +8,14 @@ const column = z.number().int().min(0).max(500).nullable();
 
 /** The import page's choices, sent with the file (as the `options` query parameter, JSON). */
 export const importOptionsSchema = z.object({
-  mapping: z.object(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, column])) as Record<(typeof IMPORT_FIELDS)[number], typeof column>).optional(),
+  mapping: z
+    .object(
+      Object.fromEntries(IMPORT_FIELDS.map((f) => [f, column])) as Record<
+        (typeof IMPORT_FIELDS)[number],
+        typeof column
+      >,
+    )
+    .optional(),
   existing: z.enum(["update", "skip"]).default("skip"),
   consentWording: z.string().trim().max(1000).nullable().default(null),
   /** The file is an unsubscribe list: withdraw every listed guest's consent. */
@@ -21,9 +28,12 @@ export const importOptionsSchema = z.object({
 export type ImportRequestOptions = z.infer<typeof importOptionsSchema>;
 
 /** Reads an import request: the raw CSV bytes as the body, the file name and options in the query string. */
-export async function readImportRequest(request: Request): Promise<{ bytes: Uint8Array; fileName: string; options: ImportRequestOptions }> {
+export async function readImportRequest(
+  request: Request,
+): Promise<{ bytes: Uint8Array; fileName: string; options: ImportRequestOptions }> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_IMPORT_BYTES) throw new AppError("INVALID_INPUT", `The file is larger than ${MAX_IMPORT_MB} MB. Split it into smaller files.`);
+  if (declared > MAX_IMPORT_BYTES)
+    throw new AppError("INVALID_INPUT", `The file is larger than ${MAX_IMPORT_MB} MB. Split it into smaller files.`);
   const url = new URL(request.url);
   const fileName = (url.searchParams.get("name") ?? "upload.csv").slice(0, 200);
   let raw: unknown = {};
@@ -33,7 +43,8 @@ export async function readImportRequest(request: Request): Promise<{ bytes: Uint
     throw new AppError("INVALID_INPUT", "The import options could not be read. Reload the page and try again.");
   }
   const parsed = importOptionsSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", "The import options could not be read. Reload the page and try again.");
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", "The import options could not be read. Reload the page and try again.");
   const bytes = new Uint8Array(await request.arrayBuffer());
   return { bytes, fileName, options: parsed.data };
 }

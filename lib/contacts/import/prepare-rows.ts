@@ -54,7 +54,8 @@ function splitName(full: string): { first: string; last: string } {
   return { first: parts.slice(0, -1).join(" "), last: parts.at(-1)! };
 }
 
-const cell = (row: string[], index: number | null, max: number) => (index === null ? "" : (row[index] ?? "").trim().slice(0, max));
+const cell = (row: string[], index: number | null, max: number) =>
+  index === null ? "" : (row[index] ?? "").trim().slice(0, max);
 
 /**
  * Turns parsed CSV rows into contacts, a slice at a time (so the import can normalise the next chunk while the
@@ -84,7 +85,8 @@ export function createRowPreparer(mapping: ColumnMapping, defaultCountry: string
         rejected.push({
           row: rowNumber,
           value,
-          reason: "The number is in scientific notation: the spreadsheet rounded it. Format the column as Text and export again.",
+          reason:
+            "The number is in scientific notation: the spreadsheet rounded it. Format the column as Text and export again.",
         });
         totals.invalid++;
         continue;

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startCpsmsSandbox, type CpsmsSandbox } from "../../../sandbox/cpsms/server";
+import { type CpsmsSandbox, startCpsmsSandbox } from "../../../sandbox/cpsms/server";
 import { type CallbackReceiver, startCallbackReceiver } from "../../../sandbox/testing/callback-receiver";
 import { instantRetry } from "../../../sandbox/testing/retry";
 import { CPSMS_CONTRACT_VARIANTS } from "../../../sandbox/variants";
@@ -8,7 +8,12 @@ import { type CpsmsDeliveryState, cpsmsDeliveryState, parseCpsmsDeliveryReport }
 
 const MINUTE = 60_000;
 /** One number per way a message can end; the sandbox is told which is which. */
-const OUTCOMES = { "4520000001": "delivered", "4520000002": "failed", "4520000003": "buffered", "4520000004": "abandoned" } as const;
+const OUTCOMES = {
+  "4520000001": "delivered",
+  "4520000002": "failed",
+  "4520000003": "buffered",
+  "4520000004": "abandoned",
+} as const;
 
 /**
  * How the app reads each outcome's code(s) when it does not know the code set (the webhook and the log poller
@@ -16,10 +21,25 @@ const OUTCOMES = { "4520000001": "delivered", "4520000002": "failed", "452000000
  * Read as "buffered" it is never counted as delivered, and a message left there becomes Unknown at the horizon.
  */
 const APP_READS: Record<(typeof CPSMS_CONTRACT_VARIANTS)[number]["codeSet"], Record<string, CpsmsDeliveryState[]>> = {
-  current: { delivered: ["delivered"], failed: ["failed"], buffered: ["buffered", "delivered"], abandoned: ["abandoned"] },
-  "2016": { delivered: ["delivered"], failed: ["failed"], buffered: ["buffered", "delivered"], abandoned: ["buffered"] },
+  current: {
+    delivered: ["delivered"],
+    failed: ["failed"],
+    buffered: ["buffered", "delivered"],
+    abandoned: ["abandoned"],
+  },
+  "2016": {
+    delivered: ["delivered"],
+    failed: ["failed"],
+    buffered: ["buffered", "delivered"],
+    abandoned: ["buffered"],
+  },
 };
-const EXACT: Record<string, CpsmsDeliveryState[]> = { delivered: ["delivered"], failed: ["failed"], buffered: ["buffered", "delivered"], abandoned: ["abandoned"] };
+const EXACT: Record<string, CpsmsDeliveryState[]> = {
+  delivered: ["delivered"],
+  failed: ["failed"],
+  buffered: ["buffered", "delivered"],
+  abandoned: ["abandoned"],
+};
 
 /**
  * Our CPSMS client against every response shape and delivery-report code set the sandbox can speak: the same
@@ -31,7 +51,11 @@ describe.each(VARIANTS)("CPSMS client contract (%s shapes, %s DLR codes)", (wire
   let sandbox: CpsmsSandbox;
   let receiver: CallbackReceiver;
   beforeAll(async () => {
-    sandbox = await startCpsmsSandbox({ wireVariant, credit: 100, dlr: { codeSet, delayMs: 60_000, bufferedDelayMs: 60_000 } });
+    sandbox = await startCpsmsSandbox({
+      wireVariant,
+      credit: 100,
+      dlr: { codeSet, delayMs: 60_000, bufferedDelayMs: 60_000 },
+    });
     receiver = await startCallbackReceiver();
   });
   afterAll(async () => {
@@ -57,10 +81,17 @@ describe.each(VARIANTS)("CPSMS client contract (%s shapes, %s DLR codes)", (wire
 
   it("send: accepted and refused recipients, whichever spelling CPSMS uses", async () => {
     const c = client();
-    const partial = await c.sendSms({ to: ["+4520202020", "4530303030", "21314181", "45abc"], message: "Hej", reference: "c-1" });
+    const partial = await c.sendSms({
+      to: ["+4520202020", "4530303030", "21314181", "45abc"],
+      message: "Hej",
+      reference: "c-1",
+    });
     expect(partial).toEqual({
       httpStatus: 207,
-      accepted: [{ to: "4520202020", cost: 1, segments: 1 }, { to: "4530303030", cost: 1, segments: 1 }],
+      accepted: [
+        { to: "4520202020", cost: 1, segments: 1 },
+        { to: "4530303030", cost: 1, segments: 1 },
+      ],
       rejected: [
         { to: "21314181", code: "400", message: "Phone number length and country code do not match." },
         { to: "45abc", code: "409", message: "Phone number should be specified as a number" },
@@ -77,7 +108,10 @@ describe.each(VARIANTS)("CPSMS client contract (%s shapes, %s DLR codes)", (wire
       sender: null, // none named: CPSMS used the account default, which its log tells
       scheduled: false,
     });
-    const batch = await c.sendBatch([{ to: "4550505050", text: "A" }, { to: "21314181", text: "B" }]);
+    const batch = await c.sendBatch([
+      { to: "4550505050", text: "A" },
+      { to: "21314181", text: "B" },
+    ]);
     expect(batch.map((r) => r.status)).toEqual(["accepted", "rejected"]);
     expect(sandbox.state.balance()).toBe(100 - 2 - 2 - 1);
   });
@@ -88,7 +122,10 @@ describe.each(VARIANTS)("CPSMS client contract (%s shapes, %s DLR codes)", (wire
     await sandbox.state.settle();
     await sandbox.state.idle();
     const reports = receiver.received.map((r) => new URL(r.url, receiver.url));
-    const expectedCodes = codeSet === "2016" ? { delivered: [1], failed: [2], buffered: [3, 1], abandoned: [4] } : { delivered: [1], failed: [2], buffered: [4, 1], abandoned: [8] };
+    const expectedCodes =
+      codeSet === "2016"
+        ? { delivered: [1], failed: [2], buffered: [3, 1], abandoned: [4] }
+        : { delivered: [1], failed: [2], buffered: [4, 1], abandoned: [8] };
     for (const [number, outcome] of Object.entries(OUTCOMES)) {
       const mine = reports.filter((u) => u.searchParams.get("receiver") === number);
       expect(mine.every((u) => u.searchParams.get("msg") === "dlr-1")).toBe(true);
@@ -111,14 +148,21 @@ describe.each(VARIANTS)("CPSMS client contract (%s shapes, %s DLR codes)", (wire
 
   it("credit: the Danish-format balance as a number", async () => {
     sandbox.state.setBalance(9843.4);
-    await expect(client().getBalance()).resolves.toEqual({ amount: 9843.4, unlimited: false, unit: "points", raw: "9.843,40" });
+    await expect(client().getBalance()).resolves.toEqual({
+      amount: 9843.4,
+      unlimited: false,
+      unit: "points",
+      raw: "9.843,40",
+    });
     await expect(client().getCreditValue()).resolves.toBe(9843.4);
   });
 
   it("deletesms: cancels a held send more than 10 minutes ahead, and says when there is nothing to cancel", async () => {
     const c = client();
     const sendAt = new Date(sandbox.state.now() + 60 * MINUTE);
-    await expect(c.send({ to: "4520202020", text: "Senere", sendAt, reference: "later-1" })).resolves.toMatchObject({ scheduled: true });
+    await expect(c.send({ to: "4520202020", text: "Senere", sendAt, reference: "later-1" })).resolves.toMatchObject({
+      scheduled: true,
+    });
     expect(sandbox.state.balance()).toBe(99);
     await c.deleteSms("later-1");
     expect(sandbox.state.balance()).toBe(100);
@@ -148,7 +192,9 @@ describe.each(VARIANTS)("CPSMS client contract (%s shapes, %s DLR codes)", (wire
     expect(vip).toEqual({ groupId: expect.any(Number), groupName: "VIP" });
     await expect(c.listGroups()).resolves.toEqual([vip]);
     await c.addContact({ groupId: vip.groupId, phoneNumber: "+4520202020", contactName: "Åse" });
-    await expect(c.listContacts(vip.groupId)).resolves.toEqual([{ phoneNumber: "4520202020", contactName: "Åse", addedAt: expect.any(Date) }]);
+    await expect(c.listContacts(vip.groupId)).resolves.toEqual([
+      { phoneNumber: "4520202020", contactName: "Åse", addedAt: expect.any(Date) },
+    ]);
     await expect(c.listGroupMembership("4520202020")).resolves.toEqual([vip]);
     await c.updateGroup(vip.groupId, "VIP gæster");
     await c.updateContact({ groupId: vip.groupId, phoneNumber: "4520202020", contactName: "Åse H." });
@@ -160,8 +206,15 @@ describe.each(VARIANTS)("CPSMS client contract (%s shapes, %s DLR codes)", (wire
   });
 
   it("errors: wrong credentials and too little credit", async () => {
-    await expect(client({ apiKey: "wrong" }).getBalance()).rejects.toMatchObject({ code: "unauthorized", httpStatus: 401 });
+    await expect(client({ apiKey: "wrong" }).getBalance()).rejects.toMatchObject({
+      code: "unauthorized",
+      httpStatus: 401,
+    });
     sandbox.state.setBalance(0.5);
-    await expect(client().send({ to: "4520202020", text: "Hej" })).rejects.toMatchObject({ code: "insufficient_credit", httpStatus: 402, mayHaveBeenAccepted: false });
+    await expect(client().send({ to: "4520202020", text: "Hej" })).rejects.toMatchObject({
+      code: "insufficient_credit",
+      httpStatus: 402,
+      mayHaveBeenAccepted: false,
+    });
   });
 });

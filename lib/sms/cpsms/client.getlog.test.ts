@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startCpsmsSandbox, type CpsmsSandbox } from "../../../sandbox/cpsms/server";
+import { type CpsmsSandbox, startCpsmsSandbox } from "../../../sandbox/cpsms/server";
 import { createCpsmsClient } from "./client";
 import { createMemoryGetlogCache, GETLOG_MIN_INTERVAL_MS, type GetlogCache } from "./getlog";
 
@@ -11,7 +11,13 @@ afterAll(() => sandbox.stop());
 beforeEach(() => sandbox.state.reset());
 
 const client = (cache?: GetlogCache) =>
-  createCpsmsClient({ baseUrl: sandbox.url, username: "sandbox", apiKey: "sandbox-cpsms-api-key", now: () => sandbox.state.now(), getlogCache: cache });
+  createCpsmsClient({
+    baseUrl: sandbox.url,
+    username: "sandbox",
+    apiKey: "sandbox-cpsms-api-key",
+    now: () => sandbox.state.now(),
+    getlogCache: cache,
+  });
 
 describe("CPSMS getlog", () => {
   it("caches for two minutes and reports fetchedAt / nextRefreshAt", async () => {
@@ -78,7 +84,9 @@ describe("CPSMS getlog", () => {
     await client(cache).getLog();
     // Someone else used the 2-minute slot after our cache expired.
     await sandbox.state.advance(GETLOG_MIN_INTERVAL_MS);
-    await fetch(`${sandbox.url}/getlog`, { headers: { Authorization: `Basic ${Buffer.from("sandbox:sandbox-cpsms-api-key").toString("base64")}` } });
+    await fetch(`${sandbox.url}/getlog`, {
+      headers: { Authorization: `Basic ${Buffer.from("sandbox:sandbox-cpsms-api-key").toString("base64")}` },
+    });
     const before = sandbox.state.now();
     const stale = await client(cache).getLog();
     expect(stale).toMatchObject({ fromCache: true, stale: true });
@@ -89,7 +97,9 @@ describe("CPSMS getlog", () => {
     await client(cache).getLog();
     expect(sandbox.state.requests({ path: "/getlog" })).toHaveLength(3);
 
-    const error = await client().getLog().catch((e: unknown) => e);
+    const error = await client()
+      .getLog()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "rate_limited", httpStatus: 406 });
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startCpsmsSandbox, type CpsmsSandbox } from "../../../sandbox/cpsms/server";
+import { type CpsmsSandbox, startCpsmsSandbox } from "../../../sandbox/cpsms/server";
 import { findClosedPort } from "../../../sandbox/testing/callback-receiver";
 import { instantRetry } from "../../../sandbox/testing/retry";
 import { ProviderError } from "../errors";
@@ -14,7 +14,13 @@ beforeEach(() => sandbox.state.reset());
 
 const setup = (timeoutMs = 2000) => {
   const retry = instantRetry();
-  const client = createCpsmsClient({ baseUrl: sandbox.url, username: "sandbox", apiKey: "sandbox-cpsms-api-key", retry, timeoutMs });
+  const client = createCpsmsClient({
+    baseUrl: sandbox.url,
+    username: "sandbox",
+    apiKey: "sandbox-cpsms-api-key",
+    retry,
+    timeoutMs,
+  });
   return { client, retry };
 };
 const sends = () => sandbox.state.requests({ path: "/send" }).length;
@@ -30,7 +36,12 @@ describe("CPSMS retry policy for sends", () => {
       },
     });
     try {
-      const client = createCpsmsClient({ baseUrl: `http://127.0.0.1:${port}/v2`, username: "sandbox", apiKey: "sandbox-cpsms-api-key", retry });
+      const client = createCpsmsClient({
+        baseUrl: `http://127.0.0.1:${port}/v2`,
+        username: "sandbox",
+        apiKey: "sandbox-cpsms-api-key",
+        retry,
+      });
       await expect(client.send({ to: "4520202020", text: "Hi" })).resolves.toMatchObject({ to: "4520202020" });
       expect(late).not.toBeNull();
       expect((late as CpsmsSandbox | null)?.state.handset("4520202020")).toHaveLength(1);
@@ -42,8 +53,17 @@ describe("CPSMS retry policy for sends", () => {
   it("gives up on connection refused after maxAttempts", async () => {
     const port = await findClosedPort();
     const retry = instantRetry({ maxAttempts: 4 });
-    const client = createCpsmsClient({ baseUrl: `http://127.0.0.1:${port}/v2`, username: "u", apiKey: "k3y-k3y", retry });
-    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({ code: "network", causeCode: "ECONNREFUSED", mayHaveBeenAccepted: false });
+    const client = createCpsmsClient({
+      baseUrl: `http://127.0.0.1:${port}/v2`,
+      username: "u",
+      apiKey: "k3y-k3y",
+      retry,
+    });
+    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({
+      code: "network",
+      causeCode: "ECONNREFUSED",
+      mayHaveBeenAccepted: false,
+    });
     expect(retry.sleeps).toHaveLength(3);
   });
 
@@ -60,7 +80,10 @@ describe("CPSMS retry policy for sends", () => {
   it("does not retry a 503 without Retry-After (it may have been accepted)", async () => {
     const { client } = setup();
     sandbox.state.addFault({ path: "/send", fault: { type: "status", status: 503 } });
-    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({ code: "server_error", mayHaveBeenAccepted: true });
+    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({
+      code: "server_error",
+      mayHaveBeenAccepted: true,
+    });
     expect(sends()).toBe(1);
   });
 
@@ -78,7 +101,10 @@ describe("CPSMS retry policy for sends", () => {
     const { client } = setup(150);
     sandbox.state.addFault({ path: "/send", phase: "after", fault: { type: "hang" } });
     const started = Date.now();
-    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({ code: "timeout", mayHaveBeenAccepted: true });
+    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({
+      code: "timeout",
+      mayHaveBeenAccepted: true,
+    });
     expect(Date.now() - started).toBeLessThan(1500);
     expect(sends()).toBe(1);
     expect(received()).toBe(1);
@@ -87,7 +113,10 @@ describe("CPSMS retry policy for sends", () => {
   it("never retries a send whose connection was reset after writing", async () => {
     const { client } = setup();
     sandbox.state.addFault({ path: "/send", phase: "after", fault: { type: "reset" } });
-    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({ code: "network", mayHaveBeenAccepted: true });
+    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({
+      code: "network",
+      mayHaveBeenAccepted: true,
+    });
     expect(sends()).toBe(1);
     expect(received()).toBe(1);
   });
@@ -95,14 +124,20 @@ describe("CPSMS retry policy for sends", () => {
   it("reports malformed JSON as bad_response, not a crash", async () => {
     const { client } = setup();
     sandbox.state.addFault({ path: "/send", phase: "after", fault: { type: "malformed" } });
-    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({ code: "bad_response", mayHaveBeenAccepted: true });
+    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({
+      code: "bad_response",
+      mayHaveBeenAccepted: true,
+    });
     expect(sends()).toBe(1);
   });
 
   it("does not wait out a Retry-After beyond the cap", async () => {
     const { client, retry } = setup();
     sandbox.state.addFault({ path: "/send", fault: { type: "status", status: 429, retryAfterSeconds: 3600 } });
-    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({ code: "rate_limited", retryAfterMs: 3_600_000 });
+    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({
+      code: "rate_limited",
+      retryAfterMs: 3_600_000,
+    });
     expect(retry.sleeps).toEqual([]);
   });
 });
@@ -115,7 +150,10 @@ describe("CPSMS latency", () => {
     await expect(client.getCreditValue()).resolves.toBe(1000);
     expect(Date.now() - started).toBeGreaterThanOrEqual(55);
     sandbox.state.addFault({ path: "/send", delayMs: 400 });
-    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({ code: "timeout", mayHaveBeenAccepted: true });
+    await expect(client.send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({
+      code: "timeout",
+      mayHaveBeenAccepted: true,
+    });
     expect(sends()).toBe(1);
   });
 });
@@ -143,7 +181,10 @@ describe("CPSMS retry policy for reads", () => {
   it("treats an unexpected shape as bad_response", async () => {
     const { client } = setup();
     sandbox.state.addFault({ path: "/creditvalue", fault: { type: "status", status: 200, body: { credit: "lots" } } });
-    await expect(client.getCreditValue()).rejects.toMatchObject({ code: "bad_response", providerMessage: expect.stringContaining("credit") });
+    await expect(client.getCreditValue()).rejects.toMatchObject({
+      code: "bad_response",
+      providerMessage: expect.stringContaining("credit"),
+    });
     sandbox.state.addFault({ path: "/listgroups", fault: { type: "status", status: 200, body: [{ id: 1 }] } });
     await expect(client.listGroups()).rejects.toMatchObject({ code: "bad_response" });
   });
@@ -154,14 +195,23 @@ describe("CPSMS secrets", () => {
     const apiKey = "SuperSecretKey-123456";
     const basic = Buffer.from(`sandbox:${apiKey}`).toString("base64");
     const client = createCpsmsClient({ baseUrl: sandbox.url, username: "sandbox", apiKey, retry: instantRetry() });
-    sandbox.state.addFault({ path: "/send", fault: { type: "status", status: 400, body: { error: { code: 400, message: `echo ${apiKey} Basic ${basic}` } } } });
+    sandbox.state.addFault({
+      path: "/send",
+      fault: { type: "status", status: 400, body: { error: { code: 400, message: `echo ${apiKey} Basic ${basic}` } } },
+    });
     const errors = [
       await client.send({ to: "4520202020", text: "Hi" }).catch((e: unknown) => e),
       await client.getCreditValue().catch((e: unknown) => e),
     ];
     for (const error of errors) {
       expect(error).toBeInstanceOf(ProviderError);
-      const dump = [String(error), JSON.stringify(error), (error as Error).stack, JSON.stringify(Object.entries(error as object)), (error as ProviderError).userMessage].join("\n");
+      const dump = [
+        String(error),
+        JSON.stringify(error),
+        (error as Error).stack,
+        JSON.stringify(Object.entries(error as object)),
+        (error as ProviderError).userMessage,
+      ].join("\n");
       expect(dump).not.toContain(apiKey);
       expect(dump).not.toContain(basic);
     }

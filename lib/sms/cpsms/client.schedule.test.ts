@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startCpsmsSandbox, type CpsmsSandbox } from "../../../sandbox/cpsms/server";
+import { type CpsmsSandbox, startCpsmsSandbox } from "../../../sandbox/cpsms/server";
 import { type CallbackReceiver, startCallbackReceiver } from "../../../sandbox/testing/callback-receiver";
 import { createCpsmsClient } from "./client";
 import { parseCpsmsDeliveryReport } from "./dlr";
@@ -18,12 +18,23 @@ beforeEach(async () => {
 });
 afterEach(() => receiver.stop());
 
-const client = () => createCpsmsClient({ baseUrl: sandbox.url, username: "sandbox", apiKey: "sandbox-cpsms-api-key", now: () => sandbox.state.now() });
+const client = () =>
+  createCpsmsClient({
+    baseUrl: sandbox.url,
+    username: "sandbox",
+    apiKey: "sandbox-cpsms-api-key",
+    now: () => sandbox.state.now(),
+  });
 const inMinutes = (n: number) => new Date(sandbox.state.now() + n * MINUTE);
 
 describe("CPSMS scheduled sends", () => {
   it("holds a timestamped SMS until it is due, then releases it", async () => {
-    const receipt = await client().send({ to: "4520202020", text: "Brunch i morgen?", sendAt: inMinutes(60), reference: "sched-1" });
+    const receipt = await client().send({
+      to: "4520202020",
+      text: "Brunch i morgen?",
+      sendAt: inMinutes(60),
+      reference: "sched-1",
+    });
     expect(receipt.scheduled).toBe(true);
     expect(sandbox.state.balance()).toBe(49); // charged on acceptance
     await sandbox.state.advance(59 * MINUTE);
@@ -34,7 +45,12 @@ describe("CPSMS scheduled sends", () => {
 
   it("deletes pending SMSs by reference only more than 10 minutes before send time", async () => {
     const c = client();
-    await c.sendSms({ to: ["4520202020", "4530303030"], message: "Tilbud", sendAt: inMinutes(30), reference: "camp-7" });
+    await c.sendSms({
+      to: ["4520202020", "4530303030"],
+      message: "Tilbud",
+      sendAt: inMinutes(30),
+      reference: "camp-7",
+    });
     await c.send({ to: "4540404040", text: "Snart", sendAt: inMinutes(15), reference: "late-1" });
     expect(sandbox.state.balance()).toBe(47);
 
@@ -55,7 +71,11 @@ describe("CPSMS delivery reports", () => {
   it("POSTs ?status=&receiver= appended to our dlr_url, keeping our parameters", async () => {
     await client().send({ to: "4520202020", text: "Hi", dlrUrl: `${receiver.url}/dlr?msg=m_1&token=s3cr3t` });
     const [callback] = await receiver.waitFor(1);
-    expect(callback).toMatchObject({ method: "POST", url: "/dlr?msg=m_1&token=s3cr3t&status=1&receiver=4520202020", body: "" });
+    expect(callback).toMatchObject({
+      method: "POST",
+      url: "/dlr?msg=m_1&token=s3cr3t&status=1&receiver=4520202020",
+      body: "",
+    });
     const report = parseCpsmsDeliveryReport(new URL(callback?.url ?? "", receiver.url));
     expect(report).toEqual({ receiver: "4520202020", statusCode: 1, state: "delivered", final: true });
     expect(sandbox.state.handset("4520202020")[0]?.status).toBe("delivered");
@@ -65,9 +85,14 @@ describe("CPSMS delivery reports", () => {
     sandbox.state.setOutcome("4530303030", "failed");
     sandbox.state.setOutcome("4540404040", "buffered");
     sandbox.state.setOutcome("4550505050", "abandoned");
-    await client().sendSms({ to: ["4530303030", "4540404040", "4550505050"], message: "Hi", dlrUrl: `${receiver.url}/dlr` });
+    await client().sendSms({
+      to: ["4530303030", "4540404040", "4550505050"],
+      message: "Hi",
+      dlrUrl: `${receiver.url}/dlr`,
+    });
     await sandbox.state.settle();
-    const byReceiver = (n: string) => receiver.received.filter((r) => r.query.receiver === n).map((r) => r.query.status);
+    const byReceiver = (n: string) =>
+      receiver.received.filter((r) => r.query.receiver === n).map((r) => r.query.status);
     expect(byReceiver("4530303030")).toEqual(["2"]);
     expect(byReceiver("4540404040")).toEqual(["4", "1"]);
     expect(byReceiver("4550505050")).toEqual(["8"]);
@@ -86,7 +111,9 @@ describe("CPSMS delivery reports", () => {
   it("never calls a non-loopback dlr_url", async () => {
     await client().send({ to: "4520202020", text: "Hi", dlrUrl: "https://example.com/dlr" });
     await sandbox.state.settle();
-    expect(sandbox.state.dlrReports()).toEqual([expect.objectContaining({ responseStatus: null, error: expect.stringContaining("not a loopback host") })]);
+    expect(sandbox.state.dlrReports()).toEqual([
+      expect.objectContaining({ responseStatus: null, error: expect.stringContaining("not a loopback host") }),
+    ]);
   });
 
   it("can speak the 2016 code set", async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startCpsmsSandbox, type CpsmsSandbox } from "../../../sandbox/cpsms/server";
+import { type CpsmsSandbox, startCpsmsSandbox } from "../../../sandbox/cpsms/server";
 import { instantRetry } from "../../../sandbox/testing/retry";
 import { ProviderAuthError, ProviderCreditError, ProviderError, ProviderRequestError } from "../errors";
-import { createCpsmsClient, type CpsmsClientOptions } from "./client";
+import { type CpsmsClientOptions, createCpsmsClient } from "./client";
 
 let sandbox: CpsmsSandbox;
 const credentials = { username: "cafe", apiKey: "k3y-for-tests-only" };
@@ -18,14 +18,39 @@ beforeEach(() => sandbox.state.reset());
 describe("CPSMS send", () => {
   it("sends one SMS with our reference and dlr_url passed through untouched", async () => {
     const dlrUrl = "http://127.0.0.1:9/dlr?msg=m_1&token=t0k";
-    const receipt = await client().send({ to: "+45 20 20 20 20", text: "Hej Åse, dit bord er klar", from: "Cafe", reference: "msg_01HZX-1", dlrUrl });
-    expect(receipt).toEqual({ to: "4520202020", providerMessageId: null, reference: "msg_01HZX-1", segments: 1, cost: 1, sender: "Cafe", scheduled: false });
+    const receipt = await client().send({
+      to: "+45 20 20 20 20",
+      text: "Hej Åse, dit bord er klar",
+      from: "Cafe",
+      reference: "msg_01HZX-1",
+      dlrUrl,
+    });
+    expect(receipt).toEqual({
+      to: "4520202020",
+      providerMessageId: null,
+      reference: "msg_01HZX-1",
+      segments: 1,
+      cost: 1,
+      sender: "Cafe",
+      scheduled: false,
+    });
     const [request] = sandbox.state.requests({ path: "/send" });
-    expect(request?.body).toEqual({ to: ["4520202020"], message: "Hej Åse, dit bord er klar", from: "Cafe", reference: "msg_01HZX-1", dlr_url: dlrUrl });
+    expect(request?.body).toEqual({
+      to: ["4520202020"],
+      message: "Hej Åse, dit bord er klar",
+      from: "Cafe",
+      reference: "msg_01HZX-1",
+      dlr_url: dlrUrl,
+    });
     expect(request?.contentType).toContain("application/json");
     const inbox = sandbox.state.handset("4520202020");
     expect(inbox).toHaveLength(1);
-    expect(inbox[0]).toMatchObject({ from: "Cafe", text: "Hej Åse, dit bord er klar", reference: "msg_01HZX-1", encoding: "GSM-7" });
+    expect(inbox[0]).toMatchObject({
+      from: "Cafe",
+      text: "Hej Åse, dit bord er klar",
+      reference: "msg_01HZX-1",
+      encoding: "GSM-7",
+    });
     expect(sandbox.state.balance()).toBe(99);
   });
 
@@ -45,11 +70,17 @@ describe("CPSMS send", () => {
     await client().sendSms({ to: "4520202020", message: "Bilen KØRER", encoding: "ISO-8859-1" });
     expect(sandbox.state.requests({ path: "/send" })[0]?.contentType).toBe("application/json; charset=iso-8859-1");
     expect(sandbox.state.handset("4520202020")[0]?.text).toBe("Bilen KØRER");
-    await expect(client().sendSms({ to: "4520202020", message: "€5", encoding: "ISO-8859-1" })).rejects.toMatchObject({ code: "validation" });
+    await expect(client().sendSms({ to: "4520202020", message: "€5", encoding: "ISO-8859-1" })).rejects.toMatchObject({
+      code: "validation",
+    });
   });
 
   it("charges per segment and sends timestamps as unix seconds", async () => {
-    const result = await client().sendSms({ to: "4520202020", message: "x".repeat(161), sendAt: new Date(1_000_000_000_500) });
+    const result = await client().sendSms({
+      to: "4520202020",
+      message: "x".repeat(161),
+      sendAt: new Date(1_000_000_000_500),
+    });
     expect(result.accepted).toEqual([{ to: "4520202020", cost: 2, segments: 2 }]);
     expect(sandbox.state.requests({ path: "/send" })[0]?.body).toMatchObject({ timestamp: 1_000_000_000 });
   });
@@ -65,7 +96,9 @@ describe("CPSMS send", () => {
           ["4520202020", 1],
           ["4530303030", 1],
         ]);
-        expect(result.rejected).toEqual([{ to: "21314181", code: "400", message: "Phone number length and country code do not match." }]);
+        expect(result.rejected).toEqual([
+          { to: "21314181", code: "400", message: "Phone number length and country code do not match." },
+        ]);
       } finally {
         await local.stop();
       }
@@ -77,13 +110,22 @@ describe("CPSMS send", () => {
     expect(result.httpStatus).toBe(400);
     expect(result.accepted).toEqual([]);
     expect(result.rejected.map((r) => r.code)).toEqual(["409", "400"]);
-    const error = await client().send({ to: "45abc", text: "Hi" }).catch((e: unknown) => e);
+    const error = await client()
+      .send({ to: "45abc", text: "Hi" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderRequestError);
-    expect(error).toMatchObject({ code: "validation", providerMessage: "Phone number should be specified as a number", mayHaveBeenAccepted: false });
+    expect(error).toMatchObject({
+      code: "validation",
+      providerMessage: "Phone number should be specified as a number",
+      mayHaveBeenAccepted: false,
+    });
   });
 
   it("turns a recipient_failure fault into a 207", async () => {
-    sandbox.state.addFault({ path: "/send", fault: { type: "recipient_failure", recipients: ["4530303030"], message: "Blocked by operator" } });
+    sandbox.state.addFault({
+      path: "/send",
+      fault: { type: "recipient_failure", recipients: ["4530303030"], message: "Blocked by operator" },
+    });
     const result = await client().sendSms({ to: ["4520202020", "4530303030"], message: "Hi" });
     expect(result.httpStatus).toBe(207);
     expect(result.rejected).toEqual([{ to: "4530303030", code: "400", message: "Blocked by operator" }]);
@@ -102,7 +144,9 @@ describe("CPSMS send", () => {
     ];
     for (const [status, code, type] of cases) {
       sandbox.state.addFault({ path: "/send", fault: { type: "status", status } });
-      const error = await client().send({ to: "4520202020", text: "Hi" }).catch((e: unknown) => e);
+      const error = await client()
+        .send({ to: "4520202020", text: "Hi" })
+        .catch((e: unknown) => e);
       expect(error, `HTTP ${status}`).toBeInstanceOf(type);
       expect(error).toMatchObject({ code, httpStatus: status, provider: "cpsms" });
     }
@@ -110,26 +154,52 @@ describe("CPSMS send", () => {
   });
 
   it("gets real 401, 402, 406 and 409 from the emulator", async () => {
-    await expect(createCpsmsClient({ baseUrl: sandbox.url, username: "cafe", apiKey: "wrong" }).getCreditValue()).rejects.toMatchObject({ code: "unauthorized", httpStatus: 401 });
+    await expect(
+      createCpsmsClient({ baseUrl: sandbox.url, username: "cafe", apiKey: "wrong" }).getCreditValue(),
+    ).rejects.toMatchObject({ code: "unauthorized", httpStatus: 401 });
     sandbox.state.setBalance(1);
-    await expect(client().sendSms({ to: ["4520202020", "4530303030"], message: "Hi" })).rejects.toMatchObject({ code: "insufficient_credit", httpStatus: 402 });
+    await expect(client().sendSms({ to: ["4520202020", "4530303030"], message: "Hi" })).rejects.toMatchObject({
+      code: "insufficient_credit",
+      httpStatus: 402,
+    });
     expect(sandbox.state.handsets()).toEqual({});
-    await expect(client().send({ to: "4520202020", text: "Hi", from: "Café#1" })).rejects.toMatchObject({ code: "validation", httpStatus: 406 });
+    await expect(client().send({ to: "4520202020", text: "Hi", from: "Café#1" })).rejects.toMatchObject({
+      code: "validation",
+      httpStatus: 406,
+    });
     await expect(client().deleteSms("nothing-here")).rejects.toMatchObject({ code: "conflict", httpStatus: 409 });
   });
 
   it("treats an error body sent with HTTP 200 as an error", async () => {
-    sandbox.state.addFault({ path: "/send", fault: { type: "status", status: 200, body: { error: { code: 401, message: "Bad credentials" } } } });
-    await expect(client().send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({ code: "unauthorized", httpStatus: 401, providerMessage: "Bad credentials" });
+    sandbox.state.addFault({
+      path: "/send",
+      fault: { type: "status", status: 200, body: { error: { code: 401, message: "Bad credentials" } } },
+    });
+    await expect(client().send({ to: "4520202020", text: "Hi" })).rejects.toMatchObject({
+      code: "unauthorized",
+      httpStatus: 401,
+      providerMessage: "Bad credentials",
+    });
   });
 
   it("refuses what CPSMS documents as invalid before spending a request", async () => {
-    await expect(client().send({ to: "4520202020", text: "x".repeat(1531) })).rejects.toMatchObject({ code: "validation", httpStatus: null });
-    await expect(client().send({ to: "4520202020", text: "Hi", reference: "x".repeat(33) })).rejects.toMatchObject({ code: "validation" });
-    await expect(client().send({ to: "4520202020", text: "Hi", reference: "has space" })).rejects.toMatchObject({ code: "validation" });
-    await expect(client().send({ to: "4520202020", text: "Hi", from: "TwelveLetter" })).rejects.toMatchObject({ code: "validation" });
+    await expect(client().send({ to: "4520202020", text: "x".repeat(1531) })).rejects.toMatchObject({
+      code: "validation",
+      httpStatus: null,
+    });
+    await expect(client().send({ to: "4520202020", text: "Hi", reference: "x".repeat(33) })).rejects.toMatchObject({
+      code: "validation",
+    });
+    await expect(client().send({ to: "4520202020", text: "Hi", reference: "has space" })).rejects.toMatchObject({
+      code: "validation",
+    });
+    await expect(client().send({ to: "4520202020", text: "Hi", from: "TwelveLetter" })).rejects.toMatchObject({
+      code: "validation",
+    });
     expect(sandbox.state.requests()).toHaveLength(0);
-    await expect(client().send({ to: "4520202020", text: "x".repeat(1530), reference: "r".repeat(32) })).resolves.toMatchObject({ segments: 10 });
+    await expect(
+      client().send({ to: "4520202020", text: "x".repeat(1530), reference: "r".repeat(32) }),
+    ).resolves.toMatchObject({ segments: 10 });
   });
 
   it("sends to a group and via simplesend", async () => {
@@ -139,8 +209,14 @@ describe("CPSMS send", () => {
     await c.addContact({ groupId: group.groupId, phoneNumber: "4530303030" });
     const result = await c.sendGroup({ groupId: group.groupId, message: "Happy hour kl. 17", reference: "grp-1" });
     expect(result.accepted.map((a) => a.to).sort()).toEqual(["4520202020", "4530303030"]);
-    expect(sandbox.state.requests({ path: "/sendgroup" })[0]?.body).toMatchObject({ to_group: group.groupId, reference: "grp-1" });
-    await expect(c.sendGroup({ groupId: 1, message: "x" })).rejects.toMatchObject({ code: "validation", providerMessage: "Group not found" });
+    expect(sandbox.state.requests({ path: "/sendgroup" })[0]?.body).toMatchObject({
+      to_group: group.groupId,
+      reference: "grp-1",
+    });
+    await expect(c.sendGroup({ groupId: 1, message: "x" })).rejects.toMatchObject({
+      code: "validation",
+      providerMessage: "Group not found",
+    });
 
     const simple = await c.simpleSend({ to: "4540404040", message: "Bord 4 er klar / 2 pers", from: "Cafe" });
     expect(simple.accepted).toEqual([{ to: "4540404040", cost: 1, segments: 1 }]);
@@ -171,6 +247,11 @@ describe("CPSMS send", () => {
   it("reads credit in Danish notation", async () => {
     sandbox.state.setBalance(9843.4);
     await expect(client().getCreditValue()).resolves.toBe(9843.4);
-    await expect(client().getBalance()).resolves.toEqual({ amount: 9843.4, unlimited: false, unit: "points", raw: "9.843,40" });
+    await expect(client().getBalance()).resolves.toEqual({
+      amount: 9843.4,
+      unlimited: false,
+      unit: "points",
+      raw: "9.843,40",
+    });
   });
 });

@@ -1,7 +1,13 @@
 import { resolveRetryOptions } from "../http/retry";
 import { DEFAULT_TIMEOUT_MS } from "../http/transport";
 import type { Balance, ClientTransportOptions, SmsProviderClient } from "../types";
-import { createCpsmsGetlog, createMemoryGetlogCache, type CpsmsLogFilter, type CpsmsLogResult, type GetlogCache } from "./getlog";
+import {
+  type CpsmsLogFilter,
+  type CpsmsLogResult,
+  createCpsmsGetlog,
+  createMemoryGetlogCache,
+  type GetlogCache,
+} from "./getlog";
 import { type CpsmsGroupsApi, createCpsmsGroupsApi } from "./groups";
 import { type CpsmsCall, createCpsmsHttp } from "./http";
 import { CPSMS_DEFAULT_MAX_RECIPIENTS_PER_REQUEST, createCpsmsSending } from "./provider";
@@ -58,7 +64,10 @@ export function createCpsmsClient(options: CpsmsClientOptions): CpsmsClient {
   async function creditResponse() {
     const call: CpsmsCall = { operation: "creditvalue", method: "GET", path: "/creditvalue", kind: "read" };
     const response = await http.call(call);
-    return { amount: http.parse(creditResponseSchema, response, call), raw: http.parse(creditRawSchema, response, call).credit };
+    return {
+      amount: http.parse(creditResponseSchema, response, call),
+      raw: http.parse(creditRawSchema, response, call).credit,
+    };
   }
 
   return {
@@ -76,7 +85,13 @@ export function createCpsmsClient(options: CpsmsClientOptions): CpsmsClient {
       return { amount, unlimited: false, unit: "points", raw };
     },
     async deleteSms(reference) {
-      const call: CpsmsCall = { operation: "deletesms", method: "DELETE", path: "/deletesms", body: { reference }, kind: "write" };
+      const call: CpsmsCall = {
+        operation: "deletesms",
+        method: "DELETE",
+        path: "/deletesms",
+        body: { reference },
+        kind: "write",
+      };
       if (!CPSMS_REFERENCE_PATTERN.test(reference)) {
         throw http.error(call, "validation", "The reference must be 1-32 characters of A-Z, a-z, 0-9, _ or -.");
       }

@@ -16,7 +16,10 @@ export interface CpsmsDeliveryReport {
 
 /** The numeric code CPSMS sends for a state, per code set (used by the sandbox). */
 export function cpsmsDlrCode(state: Exclude<CpsmsDeliveryState, "unknown">, codeSet: CpsmsDlrCodeSet): number {
-  const table = codeSet === "2016" ? { delivered: 1, failed: 2, buffered: 3, abandoned: 4 } : { delivered: 1, failed: 2, buffered: 4, abandoned: 8 };
+  const table =
+    codeSet === "2016"
+      ? { delivered: 1, failed: 2, buffered: 3, abandoned: 4 }
+      : { delivered: 1, failed: 2, buffered: 4, abandoned: 8 };
   return table[state];
 }
 
@@ -44,7 +47,11 @@ export function parseCpsmsDeliveryReport(
   codeSet: CpsmsDlrCodeSet = "current",
 ): CpsmsDeliveryReport | null {
   const params =
-    input instanceof URLSearchParams ? input : input instanceof URL ? input.searchParams : new URL(input, "http://x").searchParams;
+    input instanceof URLSearchParams
+      ? input
+      : input instanceof URL
+        ? input.searchParams
+        : new URL(input, "http://x").searchParams;
   const statusText = params.get("status");
   const receiver = params.get("receiver");
   if (!statusText || !/^\d+$/.test(statusText) || !receiver) return null;

@@ -74,7 +74,10 @@ type CachedLog = z.output<typeof cachedLogSchema>;
  * GET /getlog behind a cache. The whole 3-month log is fetched (the limit is per account, not per query) and
  * filtered here, so any filter can be answered from one fetch.
  */
-export function createCpsmsGetlog(http: CpsmsHttp, options: { cache: GetlogCache; cacheKey: string; now: () => number }) {
+export function createCpsmsGetlog(
+  http: CpsmsHttp,
+  options: { cache: GetlogCache; cacheKey: string; now: () => number },
+) {
   let inFlight: Promise<{ log: CachedLog; fromNetwork: boolean }> | null = null;
   const call: CpsmsCall = {
     operation: "getlog",

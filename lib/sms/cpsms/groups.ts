@@ -49,7 +49,13 @@ export function createCpsmsGroupsApi(http: CpsmsHttp): CpsmsGroupsApi {
 
   return {
     async addGroup(groupName) {
-      const call: CpsmsCall = { operation: "addgroup", method: "POST", path: "/addgroup", body: { groupName }, kind: "write" };
+      const call: CpsmsCall = {
+        operation: "addgroup",
+        method: "POST",
+        path: "/addgroup",
+        body: { groupName },
+        kind: "write",
+      };
       return http.parse(addGroupResponseSchema, await http.call(call), call);
     },
     listGroups() {
@@ -57,7 +63,13 @@ export function createCpsmsGroupsApi(http: CpsmsHttp): CpsmsGroupsApi {
       return list(call, (body, status) => http.parse(listGroupsResponseSchema, { status, body }, call));
     },
     updateGroup: (groupId, groupName) =>
-      confirm({ operation: "updategroup", method: "PUT", path: "/updategroup", body: { groupId, groupName }, kind: "write" }),
+      confirm({
+        operation: "updategroup",
+        method: "PUT",
+        path: "/updategroup",
+        body: { groupId, groupName },
+        kind: "write",
+      }),
     deleteGroup: (groupId) =>
       confirm({ operation: "deletegroup", method: "DELETE", path: "/deletegroup", body: { groupId }, kind: "write" }),
     addContact: ({ groupId, phoneNumber, contactName }) =>
@@ -65,11 +77,20 @@ export function createCpsmsGroupsApi(http: CpsmsHttp): CpsmsGroupsApi {
         operation: "addcontact",
         method: "POST",
         path: "/addcontact",
-        body: { groupId, phoneNumber: toProviderMsisdn(phoneNumber), ...(contactName !== undefined ? { contactName } : {}) },
+        body: {
+          groupId,
+          phoneNumber: toProviderMsisdn(phoneNumber),
+          ...(contactName !== undefined ? { contactName } : {}),
+        },
         kind: "write",
       }),
     async listContacts(groupId) {
-      const call: CpsmsCall = { operation: "listcontacts", method: "GET", path: `/listcontacts/${groupId}`, kind: "read" };
+      const call: CpsmsCall = {
+        operation: "listcontacts",
+        method: "GET",
+        path: `/listcontacts/${groupId}`,
+        kind: "read",
+      };
       const rows = await list(call, (body, status) => http.parse(listContactsResponseSchema, { status, body }, call));
       return rows.map((row) => ({
         phoneNumber: row.phoneNumber,

@@ -115,9 +115,21 @@ export function createCpsmsHttp(config: CpsmsHttpConfig): CpsmsHttp {
   return {
     call: (call) => withRetry(call.kind, config.retry, () => attempt(call)),
     parse: (schema, response, call) =>
-      parseResponse(schema, response.body, { provider: PROVIDER, operation: call.operation, kind: call.kind, httpStatus: response.status }),
+      parseResponse(schema, response.body, {
+        provider: PROVIDER,
+        operation: call.operation,
+        kind: call.kind,
+        httpStatus: response.status,
+      }),
     error: (call, code, detail) =>
-      createProviderError({ provider: PROVIDER, operation: call.operation, code, retryable: false, mayHaveBeenAccepted: false, detail }),
+      createProviderError({
+        provider: PROVIDER,
+        operation: call.operation,
+        code,
+        retryable: false,
+        mayHaveBeenAccepted: false,
+        detail,
+      }),
   };
 }
 

@@ -12,7 +12,10 @@ import type { CpsmsSendApi, CpsmsSendResult } from "./send";
 export const CPSMS_DEFAULT_MAX_RECIPIENTS_PER_REQUEST = 100;
 
 /** The shared SmsProviderClient send methods, implemented on top of /send. */
-export function createCpsmsSending(send: CpsmsSendApi, options: { maxRecipientsPerRequest: number; now: () => number }) {
+export function createCpsmsSending(
+  send: CpsmsSendApi,
+  options: { maxRecipientsPerRequest: number; now: () => number },
+) {
   function receipt(message: OutboundSms, accepted: CpsmsSendResult["accepted"][number]): SendReceipt {
     return {
       to: accepted.to,
@@ -80,7 +83,12 @@ export function createCpsmsSending(send: CpsmsSendApi, options: { maxRecipientsP
     const take = (to: string) => pending.get(to)?.shift();
     for (const accepted of result.accepted) {
       const i = take(accepted.to);
-      if (i !== undefined) out.set(i, { status: "accepted", message: messages[i] as OutboundSms, receipt: receipt(messages[i] as OutboundSms, accepted) });
+      if (i !== undefined)
+        out.set(i, {
+          status: "accepted",
+          message: messages[i] as OutboundSms,
+          receipt: receipt(messages[i] as OutboundSms, accepted),
+        });
     }
     for (const rejected of result.rejected) {
       const i = take(rejected.to);

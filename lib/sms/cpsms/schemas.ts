@@ -48,7 +48,9 @@ export const requestErrorSchema = z.object({
   ]),
 });
 
-export const creditResponseSchema = z.object({ credit: looseNumber.refine((n) => Number.isFinite(n)) }).transform((v) => v.credit);
+export const creditResponseSchema = z
+  .object({ credit: looseNumber.refine((n) => Number.isFinite(n)) })
+  .transform((v) => v.credit);
 export const creditRawSchema = z.object({ credit: z.union([z.string(), z.number()]).transform(String) });
 
 /** Plain confirmations: `{"Success":"..."}` (2016) or `{"success":"..."}` (newer). */
@@ -76,19 +78,38 @@ export const groupMembershipResponseSchema = z
 
 export const contactSchema = z.object({
   phoneNumber: phone,
-  contactName: z.string().nullable().optional().transform((v) => v ?? null),
-  timeAdded: z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number).optional(),
+  contactName: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  timeAdded: z
+    .union([z.number(), z.string().regex(/^\d+$/)])
+    .transform(Number)
+    .optional(),
 });
 export const listContactsResponseSchema = z.array(contactSchema);
 
 export const logRowSchema = z.object({
   to: phone,
-  from: z.string().nullable().optional().transform((v) => v ?? null),
+  from: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   pointPrice: looseNumber.nullable().optional().transform(finiteOrNull),
   smsAmount: looseNumber.nullable().optional().transform(finiteOrNull),
-  userReference: z.string().nullable().optional().transform((v) => v ?? null),
+  userReference: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   dlrStatus: z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number),
-  dlrStatusText: z.string().nullable().optional().transform((v) => v ?? ""),
+  dlrStatusText: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? ""),
   timeSent: z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number),
 });
 export const getLogResponseSchema = z.array(logRowSchema);

@@ -54,7 +54,14 @@ export interface CpsmsSendApi {
 export function createCpsmsSendApi(http: CpsmsHttp): CpsmsSendApi {
   async function post(path: "/send" | "/sendgroup", target: Record<string, unknown>, options: CpsmsSendOptions) {
     const latin1Body = options.encoding === "ISO-8859-1";
-    const call: CpsmsCall = { operation: path.slice(1), method: "POST", path, kind: "send", passThrough: isRecipientFailure, latin1Body };
+    const call: CpsmsCall = {
+      operation: path.slice(1),
+      method: "POST",
+      path,
+      kind: "send",
+      passThrough: isRecipientFailure,
+      latin1Body,
+    };
     validate(http, call, options);
     const response = await http.call({ ...call, body: { ...target, ...sendFields(options) } });
     return toResult(response.status, http.parse(sendResponseSchema, response, call));
@@ -113,10 +120,18 @@ function validate(http: CpsmsHttp, call: CpsmsCall, options: CpsmsSendOptions): 
   const length = [...options.message].length;
   if (length === 0) throw http.error(call, "validation", "The message text is empty.");
   if (length > CPSMS_MAX_MESSAGE_LENGTH) {
-    throw http.error(call, "validation", `The message is ${length} characters; CPSMS allows ${CPSMS_MAX_MESSAGE_LENGTH}.`);
+    throw http.error(
+      call,
+      "validation",
+      `The message is ${length} characters; CPSMS allows ${CPSMS_MAX_MESSAGE_LENGTH}.`,
+    );
   }
   if (options.encoding === "ISO-8859-1" && !/^[\u0000-\u00ff]*$/.test(`${options.message}${options.from ?? ""}`)) {
-    throw http.error(call, "validation", "The text has characters ISO-8859-1 cannot carry; leave the encoding at UTF-8.");
+    throw http.error(
+      call,
+      "validation",
+      "The text has characters ISO-8859-1 cannot carry; leave the encoding at UTF-8.",
+    );
   }
   if (options.reference !== undefined && !CPSMS_REFERENCE_PATTERN.test(options.reference)) {
     throw http.error(call, "validation", "The reference must be 1-32 characters of A-Z, a-z, 0-9, _ or -.");
@@ -125,7 +140,11 @@ function validate(http: CpsmsHttp, call: CpsmsCall, options: CpsmsSendOptions): 
     const numeric = /^\d+$/.test(options.from);
     const max = numeric ? MAX_NUMERIC_SENDER : MAX_ALPHANUMERIC_SENDER;
     if (options.from.length === 0 || options.from.length > max) {
-      throw http.error(call, "validation", `The sender must be 1-${MAX_ALPHANUMERIC_SENDER} letters or up to ${MAX_NUMERIC_SENDER} digits.`);
+      throw http.error(
+        call,
+        "validation",
+        `The sender must be 1-${MAX_ALPHANUMERIC_SENDER} letters or up to ${MAX_NUMERIC_SENDER} digits.`,
+      );
     }
   }
 }
@@ -148,7 +167,8 @@ function toResult(httpStatus: number, body: SendResponse): CpsmsSendResult {
     })),
     rejected: (body.error ?? []).map((entry) => ({
       to: entry.to,
-      code: entry.errorCode !== undefined ? String(entry.errorCode) : entry.code !== undefined ? String(entry.code) : null,
+      code:
+        entry.errorCode !== undefined ? String(entry.errorCode) : entry.code !== undefined ? String(entry.code) : null,
       message: entry.errMsg ?? entry.message ?? "Recipient refused",
     })),
   };

@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createProviderError, type ProviderErrorCode } from "../errors";
 import { backoffDelayMs, resolveRetryOptions, shouldRetry, withRetry } from "./retry";
 
-const err = (code: ProviderErrorCode, retryable: boolean, mayHaveBeenAccepted: boolean, retryAfterMs: number | null = null) =>
-  createProviderError({ provider: "cpsms", operation: "x", code, retryable, mayHaveBeenAccepted, retryAfterMs });
+const err = (
+  code: ProviderErrorCode,
+  retryable: boolean,
+  mayHaveBeenAccepted: boolean,
+  retryAfterMs: number | null = null,
+) => createProviderError({ provider: "cpsms", operation: "x", code, retryable, mayHaveBeenAccepted, retryAfterMs });
 
 describe("shouldRetry", () => {
   it("retries a send only when the provider cannot have accepted it", () => {
@@ -48,7 +52,12 @@ describe("backoff", () => {
 describe("withRetry", () => {
   it("stops after maxAttempts and rethrows the last error", async () => {
     const sleeps: number[] = [];
-    const options = resolveRetryOptions({ maxAttempts: 3, baseDelayMs: 10, random: () => 1, sleep: async (ms) => void sleeps.push(ms) });
+    const options = resolveRetryOptions({
+      maxAttempts: 3,
+      baseDelayMs: 10,
+      random: () => 1,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     let calls = 0;
     const failure = err("network", true, false);
     await expect(

@@ -47,7 +47,11 @@ export function backoffDelayMs(attempt: number, err: unknown, options: ResolvedR
 }
 
 /** Runs `operation`, repeating it per the policy above. The last error is rethrown unchanged. */
-export async function withRetry<T>(kind: CallKind, options: ResolvedRetryOptions, operation: () => Promise<T>): Promise<T> {
+export async function withRetry<T>(
+  kind: CallKind,
+  options: ResolvedRetryOptions,
+  operation: () => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation();

@@ -14,7 +14,9 @@ describe("transport helpers", () => {
   });
 
   it("finds system error codes in nested causes", () => {
-    const nested = new TypeError("fetch failed", { cause: new AggregateError([Object.assign(new Error("x"), { code: "ECONNREFUSED" })]) });
+    const nested = new TypeError("fetch failed", {
+      cause: new AggregateError([Object.assign(new Error("x"), { code: "ECONNREFUSED" })]),
+    });
     expect(findCauseCode(nested)).toBe("ECONNREFUSED");
     expect(findCauseCode(new Error("plain"))).toBeNull();
   });
@@ -46,7 +48,13 @@ describe("performRequest", () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const spec = (u: string) => ({ provider: "cpsms" as const, operation: "send", method: "POST" as const, url: u, headers: {} });
+  const spec = (u: string) => ({
+    provider: "cpsms" as const,
+    operation: "send",
+    method: "POST" as const,
+    url: u,
+    headers: {},
+  });
 
   it("times out waiting for headers, flagged as possibly accepted", async () => {
     const started = Date.now();
@@ -63,7 +71,14 @@ describe("performRequest", () => {
 
   it("reports connection refused as never sent", async () => {
     const port = await findClosedPort();
-    const error = await performRequest({ fetch, timeoutMs: 1000 }, spec(`http://127.0.0.1:${port}/`)).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "network", retryable: true, mayHaveBeenAccepted: false, causeCode: "ECONNREFUSED" });
+    const error = await performRequest({ fetch, timeoutMs: 1000 }, spec(`http://127.0.0.1:${port}/`)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: "network",
+      retryable: true,
+      mayHaveBeenAccepted: false,
+      causeCode: "ECONNREFUSED",
+    });
   });
 });

@@ -26,7 +26,15 @@ export interface TransportConfig {
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Network-level codes that mean the request never left this machine, so nothing can have been accepted. */
-const NOT_SENT_CAUSES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+const NOT_SENT_CAUSES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EAI_NONAME",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 
 /**
  * One HTTP exchange with a hard timeout covering headers and body. Transport failures become ProviderErrors
@@ -52,7 +60,13 @@ export async function performRequest(config: TransportConfig, spec: HttpRequestS
 function transportError(spec: HttpRequestSpec, err: unknown, timedOut: boolean): ProviderError {
   const base = { provider: spec.provider, operation: spec.operation, httpStatus: null };
   if (timedOut || isNamed(err, "TimeoutError") || isNamed(err, "AbortError")) {
-    return createProviderError({ ...base, code: "timeout", retryable: true, mayHaveBeenAccepted: true, causeCode: "TIMEOUT" });
+    return createProviderError({
+      ...base,
+      code: "timeout",
+      retryable: true,
+      mayHaveBeenAccepted: true,
+      causeCode: "TIMEOUT",
+    });
   }
   const causeCode = findCauseCode(err);
   const notSent = causeCode !== null && NOT_SENT_CAUSES.has(causeCode);

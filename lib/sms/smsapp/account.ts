@@ -24,7 +24,13 @@ export function createSmsappAccountApi(http: SmsappHttp): SmsappAccountApi {
       if (amount === undefined) {
         throw http.error(call, "bad_response", "smsapp.pk reported a balance we could not read");
       }
-      return { amount, unlimited: amount === null, unit: "units", raw: data.remaining_unit, expiresOn: data.expired_on };
+      return {
+        amount,
+        unlimited: amount === null,
+        unit: "units",
+        raw: data.remaining_unit,
+        expiresOn: data.expired_on,
+      };
     },
     async getProfile() {
       const call: SmsappCall = { operation: "me", method: "GET", path: "/me", kind: "read" };

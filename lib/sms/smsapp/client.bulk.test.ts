@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSmsappSandbox, type SmsappSandbox } from "../../../sandbox/smsapp/server";
+import { type SmsappSandbox, startSmsappSandbox } from "../../../sandbox/smsapp/server";
 import { instantRetry } from "../../../sandbox/testing/retry";
 import type { OutboundSms } from "../types";
 import { createSmsappClient } from "./client";
@@ -11,7 +11,13 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop());
 beforeEach(() => sandbox.state.reset());
 
-const client = () => createSmsappClient({ baseUrl: sandbox.url, apiToken: "sandbox-smsapp-token", defaultSenderId: "CafeRevenue", retry: instantRetry() });
+const client = () =>
+  createSmsappClient({
+    baseUrl: sandbox.url,
+    apiToken: "sandbox-smsapp-token",
+    defaultSenderId: "CafeRevenue",
+    retry: instantRetry(),
+  });
 const number = (i: number) => `92300${String(1_000_000 + i).slice(1)}`;
 const bulkCalls = () => sandbox.state.requests({ path: "/sms/send-bulk-messages" });
 
@@ -73,6 +79,9 @@ describe("smsapp.pk bulk", () => {
 
   it("maps a refused single send in a batch to 'rejected'", async () => {
     const results = await client().sendBatch([{ to: "923001234567", text: "x", from: "WayTooLongSender" }]);
-    expect(results[0]).toMatchObject({ status: "rejected", rejection: { message: "Originator WayTooLongSender is not authorized to send this message" } });
+    expect(results[0]).toMatchObject({
+      status: "rejected",
+      rejection: { message: "Originator WayTooLongSender is not authorized to send this message" },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSmsappSandbox, type SmsappSandbox } from "../../../sandbox/smsapp/server";
+import { type SmsappSandbox, startSmsappSandbox } from "../../../sandbox/smsapp/server";
 import { instantRetry } from "../../../sandbox/testing/retry";
 import { SMSAPP_VERSIONS } from "../../../sandbox/variants";
 import { createSmsappClient, type SmsappClientOptions } from "./client";
@@ -29,8 +29,17 @@ describe.each(SMSAPP_VERSIONS)("smsapp.pk client contract (Ultimate SMS %s)", (v
   it("send: one message, then its status by uid as it changes", async () => {
     sandbox.state.setOutcome("923331112223", "failed");
     const c = client();
-    const sent = await c.sendSms({ recipient: "+92 300 1234567", senderId: "CafeRevenue", message: "Your table is ready" });
-    expect(sent.sms).toMatchObject({ to: "923001234567", from: "CafeRevenue", cost: 1, status: { state: "delivered" } });
+    const sent = await c.sendSms({
+      recipient: "+92 300 1234567",
+      senderId: "CafeRevenue",
+      message: "Your table is ready",
+    });
+    expect(sent.sms).toMatchObject({
+      to: "923001234567",
+      from: "CafeRevenue",
+      cost: 1,
+      status: { state: "delivered" },
+    });
     const receipt = await c.send({ to: "+923331112223", text: "Hi", reference: "ours-1" });
     expect(receipt).toEqual({
       to: "923331112223",
@@ -42,14 +51,26 @@ describe.each(SMSAPP_VERSIONS)("smsapp.pk client contract (Ultimate SMS %s)", (v
       scheduled: false,
     });
     await sandbox.state.settle();
-    expect((await c.getMessage(sent.sms?.uid ?? "")).status).toMatchObject({ label: "Delivered", state: "delivered", gatewayMessageId: expect.any(String) });
-    expect((await c.getMessage(receipt.providerMessageId ?? "")).status).toMatchObject({ label: "Undelivered", state: "failed" });
+    expect((await c.getMessage(sent.sms?.uid ?? "")).status).toMatchObject({
+      label: "Delivered",
+      state: "delivered",
+      gatewayMessageId: expect.any(String),
+    });
+    expect((await c.getMessage(receipt.providerMessageId ?? "")).status).toMatchObject({
+      label: "Undelivered",
+      state: "failed",
+    });
     await expect(c.getMessage("606812e63f78b")).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("send: a scheduled message is a campaign, with no uid", async () => {
     const at = new Date(sandbox.state.now() + 3 * 3600_000);
-    const result = await client().sendSms({ recipient: "923001234567", senderId: "CafeRevenue", message: "Later", scheduleAt: at });
+    const result = await client().sendSms({
+      recipient: "923001234567",
+      senderId: "CafeRevenue",
+      message: "Later",
+      scheduleAt: at,
+    });
     expect(result).toEqual({ message: expect.stringContaining("campaign"), sms: null });
     expect(sandbox.state.handset("923001234567")).toEqual([]);
   });
@@ -60,7 +81,10 @@ describe.each(SMSAPP_VERSIONS)("smsapp.pk client contract (Ultimate SMS %s)", (v
       { contact: "923001234567", message: "One" },
       { contact: "+92 333 1112223", message: "Two" },
     ]);
-    expect(bulk.sms?.map((s) => [s.to, s.message])).toEqual([["923001234567", "One"], ["923331112223", "Two"]]);
+    expect(bulk.sms?.map((s) => [s.to, s.message])).toEqual([
+      ["923001234567", "One"],
+      ["923331112223", "Two"],
+    ]);
     const batch = await c.sendBatch([
       { to: "923451234567", text: "Three" },
       { to: "92345", text: "Too short" },
@@ -86,7 +110,13 @@ describe.each(SMSAPP_VERSIONS)("smsapp.pk client contract (Ultimate SMS %s)", (v
 
   it("balance: the units left", async () => {
     const c = client();
-    await expect(c.getBalance()).resolves.toMatchObject({ amount: 500, unlimited: false, unit: "units", raw: "500", expiresOn: expect.any(String) });
+    await expect(c.getBalance()).resolves.toMatchObject({
+      amount: 500,
+      unlimited: false,
+      unit: "units",
+      raw: "500",
+      expiresOn: expect.any(String),
+    });
     await c.send({ to: "923001234567", text: "x".repeat(200) });
     await expect(c.getBalance()).resolves.toMatchObject({ amount: 498 });
   });
@@ -100,8 +130,13 @@ describe.each(SMSAPP_VERSIONS)("smsapp.pk client contract (Ultimate SMS %s)", (v
     const added = await c.addContact(group.uid, { phone: "+923001234567", firstName: "Ayesha" });
     expect(added).toEqual({ uid: expect.any(String), phone: "923001234567", firstName: "Ayesha", lastName: null });
     await expect(c.getContact(group.uid, added.uid)).resolves.toEqual(added);
-    await expect(c.updateContact(group.uid, added.uid, { phone: "923001234567", lastName: "Khan" })).resolves.toMatchObject({ lastName: "Khan" });
-    await expect(c.listContacts(group.uid)).resolves.toMatchObject({ total: 1, items: [{ uid: added.uid, lastName: "Khan" }] });
+    await expect(
+      c.updateContact(group.uid, added.uid, { phone: "923001234567", lastName: "Khan" }),
+    ).resolves.toMatchObject({ lastName: "Khan" });
+    await expect(c.listContacts(group.uid)).resolves.toMatchObject({
+      total: 1,
+      items: [{ uid: added.uid, lastName: "Khan" }],
+    });
     await c.deleteContact(group.uid, added.uid);
     await expect(c.getContact(group.uid, added.uid)).rejects.toMatchObject({ code: "not_found" });
     await c.deleteContactGroup(group.uid);
@@ -109,7 +144,10 @@ describe.each(SMSAPP_VERSIONS)("smsapp.pk client contract (Ultimate SMS %s)", (v
   });
 
   it("errors: wrong token, no balance, and an API address with no such route", async () => {
-    await expect(client({ apiToken: "wrong" }).getBalance()).rejects.toMatchObject({ code: "unauthorized", httpStatus: version === "3.1" ? 200 : 401 });
+    await expect(client({ apiToken: "wrong" }).getBalance()).rejects.toMatchObject({
+      code: "unauthorized",
+      httpStatus: version === "3.1" ? 200 : 401,
+    });
     sandbox.state.setBalance(0);
     await expect(client().send({ to: "923001234567", text: "Hi" })).rejects.toMatchObject({
       code: "insufficient_credit",
@@ -123,6 +161,9 @@ describe.each(SMSAPP_VERSIONS)("smsapp.pk client contract (Ultimate SMS %s)", (v
       retryable: false,
       userMessage: expect.stringContaining("no such API address"),
     });
-    await expect(wrongAddress.send({ to: "923001234567", text: "Hi" })).rejects.toMatchObject({ code: "not_found", mayHaveBeenAccepted: false });
+    await expect(wrongAddress.send({ to: "923001234567", text: "Hi" })).rejects.toMatchObject({
+      code: "not_found",
+      mayHaveBeenAccepted: false,
+    });
   });
 });

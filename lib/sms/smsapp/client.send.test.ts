@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSmsappSandbox, type SmsappSandbox } from "../../../sandbox/smsapp/server";
+import { type SmsappSandbox, startSmsappSandbox } from "../../../sandbox/smsapp/server";
 import { instantRetry } from "../../../sandbox/testing/retry";
 import { ProviderAuthError, ProviderCreditError, ProviderError, ProviderRequestError } from "../errors";
 import { createSmsappClient, type SmsappClientOptions } from "./client";
@@ -13,17 +13,39 @@ afterAll(() => sandbox.stop());
 beforeEach(() => sandbox.state.reset());
 
 const client = (extra: Partial<SmsappClientOptions> = {}) =>
-  createSmsappClient({ baseUrl: sandbox.url, apiToken: TOKEN, defaultSenderId: "CafeRevenue", retry: instantRetry(), timeoutMs: 2000, now: () => sandbox.state.now(), ...extra });
+  createSmsappClient({
+    baseUrl: sandbox.url,
+    apiToken: TOKEN,
+    defaultSenderId: "CafeRevenue",
+    retry: instantRetry(),
+    timeoutMs: 2000,
+    now: () => sandbox.state.now(),
+    ...extra,
+  });
 
 describe("smsapp.pk send", () => {
   it("sends with Bearer auth and Accept: application/json, choosing plain for GSM text", async () => {
-    const result = await client().sendSms({ recipient: "+92 300 1234567", senderId: "CafeRevenue", message: "Your table is ready" });
+    const result = await client().sendSms({
+      recipient: "+92 300 1234567",
+      senderId: "CafeRevenue",
+      message: "Your table is ready",
+    });
     expect(result.message).toBe("Your message was successfully delivered");
-    expect(result.sms).toMatchObject({ uid: expect.stringMatching(/^[0-9a-f]{13}$/), to: "923001234567", from: "CafeRevenue", cost: 1 });
+    expect(result.sms).toMatchObject({
+      uid: expect.stringMatching(/^[0-9a-f]{13}$/),
+      to: "923001234567",
+      from: "CafeRevenue",
+      cost: 1,
+    });
     expect(result.sms?.status).toMatchObject({ raw: "Delivered", state: "delivered" });
     const [request] = sandbox.state.requests({ path: "/sms/send" });
     expect(request).toMatchObject({ accept: "application/json", hasAuthorization: true });
-    expect(request?.body).toEqual({ recipient: "923001234567", sender_id: "CafeRevenue", type: "plain", message: "Your table is ready" });
+    expect(request?.body).toEqual({
+      recipient: "923001234567",
+      sender_id: "CafeRevenue",
+      type: "plain",
+      message: "Your table is ready",
+    });
   });
 
   it("chooses unicode for Urdu so the handset gets the real text (plain would mangle it)", async () => {
@@ -37,12 +59,27 @@ describe("smsapp.pk send", () => {
 
   it("implements the shared interface", async () => {
     const receipt = await client().send({ to: "923001234567", text: "Hi", reference: "ours-1" });
-    expect(receipt).toEqual({ to: "923001234567", providerMessageId: expect.any(String), reference: "ours-1", segments: 1, cost: 1, sender: "CafeRevenue", scheduled: false });
-    await expect(client().getBalance()).resolves.toMatchObject({ amount: 99, unlimited: false, unit: "units", raw: "99" });
+    expect(receipt).toEqual({
+      to: "923001234567",
+      providerMessageId: expect.any(String),
+      reference: "ours-1",
+      segments: 1,
+      cost: 1,
+      sender: "CafeRevenue",
+      scheduled: false,
+    });
+    await expect(client().getBalance()).resolves.toMatchObject({
+      amount: 99,
+      unlimited: false,
+      unit: "units",
+      raw: "99",
+    });
   });
 
   it("treats HTTP 200 with status:error as an error (bad token)", async () => {
-    const error = await client({ apiToken: "wrong" }).getBalance().catch((e: unknown) => e);
+    const error = await client({ apiToken: "wrong" })
+      .getBalance()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderAuthError);
     expect(error).toMatchObject({ code: "unauthorized", httpStatus: 200, providerMessage: "Unauthenticated." });
   });
@@ -53,13 +90,17 @@ describe("smsapp.pk send", () => {
       headers.delete("accept");
       return fetch(input, { ...init, headers });
     };
-    const error = await client({ apiToken: "wrong", fetch: noAccept }).getBalance().catch((e: unknown) => e);
+    const error = await client({ apiToken: "wrong", fetch: noAccept })
+      .getBalance()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "unauthorized", httpStatus: 401, providerMessage: null });
   });
 
   it("keeps the provider's message on 404 business errors", async () => {
     const c = client();
-    await expect(c.sendSms({ recipient: "923001234567", senderId: "NotApprovedSender", message: "x" })).rejects.toMatchObject({
+    await expect(
+      c.sendSms({ recipient: "923001234567", senderId: "NotApprovedSender", message: "x" }),
+    ).rejects.toMatchObject({
       code: "validation",
       httpStatus: 404,
       providerMessage: "Originator NotApprovedSender is not authorized to send this message",
@@ -68,13 +109,22 @@ describe("smsapp.pk send", () => {
       httpStatus: 404,
       providerMessage: "92300 is a invalid phone number",
     });
-    await expect(c.sendSms({ recipient: "923001234567", senderId: "", message: "x" })).rejects.toMatchObject({ providerMessage: "Sender ID required" });
+    await expect(c.sendSms({ recipient: "923001234567", senderId: "", message: "x" })).rejects.toMatchObject({
+      providerMessage: "Sender ID required",
+    });
     sandbox.state.setBalance(1);
-    const short = await c.sendSms({ recipient: "923001234567", senderId: "CafeRevenue", message: "x".repeat(200) }).catch((e: unknown) => e);
+    const short = await c
+      .sendSms({ recipient: "923001234567", senderId: "CafeRevenue", message: "x".repeat(200) })
+      .catch((e: unknown) => e);
     expect(short).toBeInstanceOf(ProviderCreditError);
-    expect(short).toMatchObject({ providerMessage: "There is not enough balance available to send this message.You have 1 of the 2" });
+    expect(short).toMatchObject({
+      providerMessage: "There is not enough balance available to send this message.You have 1 of the 2",
+    });
     sandbox.state.setBalance(0);
-    await expect(c.send({ to: "923001234567", text: "x" })).rejects.toMatchObject({ code: "insufficient_credit", providerMessage: "You have exceeded your sending limit." });
+    await expect(c.send({ to: "923001234567", text: "x" })).rejects.toMatchObject({
+      code: "insufficient_credit",
+      providerMessage: "You have exceeded your sending limit.",
+    });
     expect(sandbox.state.handsets()).toEqual({});
   });
 
@@ -86,19 +136,33 @@ describe("smsapp.pk send", () => {
       providerMessage: "Sorry, but you do not have permissions to access this page.",
     });
     sandbox.state.addFault({ path: "/sms/send", fault: { type: "status", status: 402 } });
-    await expect(client().send({ to: "923001234567", text: "x" })).rejects.toMatchObject({ code: "insufficient_credit", httpStatus: 402 });
+    await expect(client().send({ to: "923001234567", text: "x" })).rejects.toMatchObject({
+      code: "insufficient_credit",
+      httpStatus: 402,
+    });
     sandbox.state.addFault({ path: "/balance", fault: { type: "status", status: 401 } });
     await expect(client().getBalance()).rejects.toMatchObject({ code: "unauthorized", httpStatus: 401 });
-    sandbox.state.addFault({ path: "/sms/send", fault: { type: "status", status: 200, body: { status: "error", message: "The given data was invalid." } } });
-    const invalid = await client().send({ to: "923001234567", text: "x" }).catch((e: unknown) => e);
+    sandbox.state.addFault({
+      path: "/sms/send",
+      fault: { type: "status", status: 200, body: { status: "error", message: "The given data was invalid." } },
+    });
+    const invalid = await client()
+      .send({ to: "923001234567", text: "x" })
+      .catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(ProviderRequestError);
     expect(invalid).toMatchObject({ code: "validation", httpStatus: 200 });
 
     const v37 = await startSmsappSandbox({ apiToken: TOKEN, version: "3.7", balance: 0 });
     try {
       const c = createSmsappClient({ baseUrl: v37.url, apiToken: TOKEN });
-      await expect(c.send({ to: "923001234567", text: "x", from: "CafeRevenue" })).rejects.toMatchObject({ code: "insufficient_credit", httpStatus: 403 });
-      await expect(createSmsappClient({ baseUrl: v37.url, apiToken: "nope" }).getBalance()).rejects.toMatchObject({ code: "unauthorized", httpStatus: 401 });
+      await expect(c.send({ to: "923001234567", text: "x", from: "CafeRevenue" })).rejects.toMatchObject({
+        code: "insufficient_credit",
+        httpStatus: 403,
+      });
+      await expect(createSmsappClient({ baseUrl: v37.url, apiToken: "nope" }).getBalance()).rejects.toMatchObject({
+        code: "unauthorized",
+        httpStatus: 401,
+      });
     } finally {
       await v37.stop();
     }
@@ -124,10 +188,22 @@ describe("smsapp.pk send", () => {
     const bad = await client().sendSms({ recipient: "923331112223", senderId: "CafeRevenue", message: "b" });
     await sandbox.state.settle();
     const okNow = await client().getMessage(ok.sms?.uid ?? "");
-    expect(okNow.status).toMatchObject({ label: "Delivered", gatewayMessageId: expect.any(String), state: "delivered" });
-    expect((await client().getMessage(bad.sms?.uid ?? "")).status).toMatchObject({ label: "Undelivered", state: "failed" });
+    expect(okNow.status).toMatchObject({
+      label: "Delivered",
+      gatewayMessageId: expect.any(String),
+      state: "delivered",
+    });
+    expect((await client().getMessage(bad.sms?.uid ?? "")).status).toMatchObject({
+      label: "Undelivered",
+      state: "failed",
+    });
     sandbox.state.setStatus(ok.sms?.uid ?? "", "UNDELIV|xyz");
-    expect((await client().getMessage(ok.sms?.uid ?? "")).status).toEqual({ raw: "UNDELIV|xyz", label: "UNDELIV", gatewayMessageId: "xyz", state: "failed" });
+    expect((await client().getMessage(ok.sms?.uid ?? "")).status).toEqual({
+      raw: "UNDELIV|xyz",
+      label: "UNDELIV",
+      gatewayMessageId: "xyz",
+      state: "failed",
+    });
     await expect(client().getMessage("606812e63f78b")).rejects.toMatchObject({ code: "not_found", httpStatus: 200 });
   });
 
@@ -138,8 +214,25 @@ describe("smsapp.pk send", () => {
   });
 
   it("reads an Unlimited balance", async () => {
-    sandbox.state.addFault({ path: "/balance", fault: { type: "status", status: 200, body: { status: "success", message: null, data: { remaining_unit: "Unlimited", expired_on: "31st Dec 25, 11:59 PM" } } } });
-    await expect(client().getBalance()).resolves.toEqual({ amount: null, unlimited: true, unit: "units", raw: "Unlimited", expiresOn: "31st Dec 25, 11:59 PM" });
+    sandbox.state.addFault({
+      path: "/balance",
+      fault: {
+        type: "status",
+        status: 200,
+        body: {
+          status: "success",
+          message: null,
+          data: { remaining_unit: "Unlimited", expired_on: "31st Dec 25, 11:59 PM" },
+        },
+      },
+    });
+    await expect(client().getBalance()).resolves.toEqual({
+      amount: null,
+      unlimited: true,
+      unit: "units",
+      raw: "Unlimited",
+      expiresOn: "31st Dec 25, 11:59 PM",
+    });
   });
 });
 
@@ -148,10 +241,15 @@ describe("smsapp.pk resilience", () => {
 
   it("never retries a send after a 500 or a timeout once processed: one SMS each", async () => {
     sandbox.state.addFault({ path: "/sms/send", phase: "after", fault: { type: "status", status: 500 } });
-    await expect(client().send({ to: "923001234567", text: "a" })).rejects.toMatchObject({ code: "server_error", mayHaveBeenAccepted: true });
+    await expect(client().send({ to: "923001234567", text: "a" })).rejects.toMatchObject({
+      code: "server_error",
+      mayHaveBeenAccepted: true,
+    });
     expect(handset()).toBe(1);
     sandbox.state.addFault({ path: "/sms/send", phase: "after", fault: { type: "hang" } });
-    await expect(client({ timeoutMs: 150 }).send({ to: "923001234567", text: "b" })).rejects.toMatchObject({ code: "timeout" });
+    await expect(client({ timeoutMs: 150 }).send({ to: "923001234567", text: "b" })).rejects.toMatchObject({
+      code: "timeout",
+    });
     expect(handset()).toBe(2);
     expect(sandbox.state.requests({ path: "/sms/send" })).toHaveLength(2);
   });
@@ -172,8 +270,13 @@ describe("smsapp.pk resilience", () => {
   });
 
   it("never exposes the token in errors", async () => {
-    sandbox.state.addFault({ path: "/balance", fault: { type: "status", status: 404, body: { status: "error", message: `Bearer ${TOKEN} failed` } } });
-    const error = (await client().getBalance().catch((e: unknown) => e)) as ProviderError;
+    sandbox.state.addFault({
+      path: "/balance",
+      fault: { type: "status", status: 404, body: { status: "error", message: `Bearer ${TOKEN} failed` } },
+    });
+    const error = (await client()
+      .getBalance()
+      .catch((e: unknown) => e)) as ProviderError;
     expect(error).toBeInstanceOf(ProviderError);
     expect([String(error), JSON.stringify(error), error.stack, error.userMessage].join()).not.toContain(TOKEN);
   });

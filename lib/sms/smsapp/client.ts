@@ -6,7 +6,13 @@ import type { ClientTransportOptions, SmsProviderClient } from "../types";
 import { createSmsappAccountApi, type SmsappAccountApi, type SmsappBalance } from "./account";
 import { createSmsappContactsApi, type SmsappContactsApi } from "./contacts";
 import { createSmsappHttp } from "./http";
-import { createSmsappMessagesApi, SMSAPP_BULK_LIMIT, type SmsappBulkItem, type SmsappBulkResult, type SmsappMessagesApi } from "./messages";
+import {
+  createSmsappMessagesApi,
+  SMSAPP_BULK_LIMIT,
+  type SmsappBulkItem,
+  type SmsappBulkResult,
+  type SmsappMessagesApi,
+} from "./messages";
 import { createSmsappSending } from "./provider";
 import { SMSAPP_DEFAULT_TIMEZONE } from "./schedule-time";
 

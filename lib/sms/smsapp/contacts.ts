@@ -1,7 +1,13 @@
 import { toProviderMsisdn } from "../msisdn";
 import type { SmsappCall, SmsappHttp } from "./http";
 import { type SmsappPage, toPage } from "./messages";
-import { contactGroupSchema, contactSchema, paginatorSchema, type SmsappContact, type SmsappContactGroup } from "./schemas";
+import {
+  contactGroupSchema,
+  contactSchema,
+  paginatorSchema,
+  type SmsappContact,
+  type SmsappContactGroup,
+} from "./schemas";
 
 export type { SmsappContact, SmsappContactGroup };
 
@@ -46,28 +52,58 @@ export function createSmsappContactsApi(http: SmsappHttp): SmsappContactsApi {
 
   return {
     async listContactGroups(page = 1) {
-      const call: SmsappCall = { operation: "contacts/list-groups", method: "GET", path: "/contacts", query: { page }, kind: "read" };
+      const call: SmsappCall = {
+        operation: "contacts/list-groups",
+        method: "GET",
+        path: "/contacts",
+        query: { page },
+        kind: "read",
+      };
       return toPage(http.parse(paginatorSchema(contactGroupSchema), await http.call(call), call));
     },
     createContactGroup: (name) =>
       group({ operation: "contacts/create-group", method: "POST", path: "/contacts", body: { name }, kind: "write" }),
-    getContactGroup: (uid) => group({ operation: "contacts/show-group", method: "POST", path: `${g(uid)}/show`, kind: "read" }),
+    getContactGroup: (uid) =>
+      group({ operation: "contacts/show-group", method: "POST", path: `${g(uid)}/show`, kind: "read" }),
     updateContactGroup: (uid, name) =>
       group({ operation: "contacts/update-group", method: "PATCH", path: g(uid), body: { name }, kind: "write" }),
     async deleteContactGroup(uid) {
       await http.call({ operation: "contacts/delete-group", method: "DELETE", path: g(uid), kind: "write" });
     },
     addContact: (groupUid, input) =>
-      contact({ operation: "contacts/store", method: "POST", path: `${g(groupUid)}/store`, body: body(input), kind: "write" }),
+      contact({
+        operation: "contacts/store",
+        method: "POST",
+        path: `${g(groupUid)}/store`,
+        body: body(input),
+        kind: "write",
+      }),
     getContact: (groupUid, uid) =>
       contact({ operation: "contacts/search", method: "POST", path: `${g(groupUid)}/search/${c(uid)}`, kind: "read" }),
     updateContact: (groupUid, uid, input) =>
-      contact({ operation: "contacts/update", method: "PATCH", path: `${g(groupUid)}/update/${c(uid)}`, body: body(input), kind: "write" }),
+      contact({
+        operation: "contacts/update",
+        method: "PATCH",
+        path: `${g(groupUid)}/update/${c(uid)}`,
+        body: body(input),
+        kind: "write",
+      }),
     async deleteContact(groupUid, uid) {
-      await http.call({ operation: "contacts/delete", method: "DELETE", path: `${g(groupUid)}/delete/${c(uid)}`, kind: "write" });
+      await http.call({
+        operation: "contacts/delete",
+        method: "DELETE",
+        path: `${g(groupUid)}/delete/${c(uid)}`,
+        kind: "write",
+      });
     },
     async listContacts(groupUid, page = 1) {
-      const call: SmsappCall = { operation: "contacts/all", method: "POST", path: `${g(groupUid)}/all`, query: { page }, kind: "read" };
+      const call: SmsappCall = {
+        operation: "contacts/all",
+        method: "POST",
+        path: `${g(groupUid)}/all`,
+        query: { page },
+        kind: "read",
+      };
       return toPage(http.parse(paginatorSchema(contactSchema), await http.call(call), call));
     },
   };

@@ -73,17 +73,35 @@ export function createSmsappHttp(config: SmsappHttpConfig): SmsappHttp {
       return { status: response.status, message: envelope.data.message ?? null, data: envelope.data.data ?? null };
     }
     if (ok && !envelope.success) {
-      throw fail(call, response.status, "bad_response", { retryable: false, mayHaveBeenAccepted: true }, null, "response was not the JSON envelope");
+      throw fail(
+        call,
+        response.status,
+        "bad_response",
+        { retryable: false, mayHaveBeenAccepted: true },
+        null,
+        "response was not the JSON envelope",
+      );
     }
     const message = envelope.success ? (envelope.data.message ?? null) : null;
     const byStatus = classifyHttpStatus(ok ? 400 : response.status, retryAfterMs !== null);
     // The provider's wording is more precise than its status codes (business errors come as 200, 403 or 404).
     const byMessage = message !== null ? classifySmsappMessage(message) : null;
     const routeMissing = response.status === 404 && !envelope.success;
-    const code = response.status >= 500 || routeMissing ? byStatus.code : (byMessage ?? fallbackCode(response.status, byStatus.code));
+    const code =
+      response.status >= 500 || routeMissing
+        ? byStatus.code
+        : (byMessage ?? fallbackCode(response.status, byStatus.code));
     const retryable = code === "rate_limited" || byStatus.retryable;
     const detail = message !== null && isSmsappRouteMiss(message) ? ROUTE_MISS_DETAIL : null;
-    throw fail(call, response.status, code, { retryable, mayHaveBeenAccepted: byStatus.mayHaveBeenAccepted }, retryAfterMs, detail, message);
+    throw fail(
+      call,
+      response.status,
+      code,
+      { retryable, mayHaveBeenAccepted: byStatus.mayHaveBeenAccepted },
+      retryAfterMs,
+      detail,
+      message,
+    );
   }
 
   function fail(
@@ -110,9 +128,21 @@ export function createSmsappHttp(config: SmsappHttpConfig): SmsappHttp {
   return {
     call: (call) => withRetry(call.kind, config.retry, () => attempt(call)),
     parse: (schema, response, call) =>
-      parseResponse(schema, response.data, { provider: PROVIDER, operation: call.operation, kind: call.kind, httpStatus: response.status }),
+      parseResponse(schema, response.data, {
+        provider: PROVIDER,
+        operation: call.operation,
+        kind: call.kind,
+        httpStatus: response.status,
+      }),
     error: (call, code, detail) =>
-      createProviderError({ provider: PROVIDER, operation: call.operation, code, retryable: false, mayHaveBeenAccepted: false, detail }),
+      createProviderError({
+        provider: PROVIDER,
+        operation: call.operation,
+        code,
+        retryable: false,
+        mayHaveBeenAccepted: false,
+        detail,
+      }),
   };
 }
 

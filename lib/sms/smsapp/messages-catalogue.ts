@@ -9,7 +9,10 @@ const CATALOGUE: Array<[RegExp, ProviderErrorCode]> = [
   [/not enough balance|exceeded your sending limit|insufficient (credit|balance)/i, "insufficient_credit"],
   [/no query results/i, "not_found"],
   [/too many attempts/i, "rate_limited"],
-  [/do not have permissions|this action is unauthorized|not available in demo mode|no active subscription/i, "forbidden"],
+  [
+    /do not have permissions|this action is unauthorized|not available in demo mode|no active subscription/i,
+    "forbidden",
+  ],
 ];
 
 /** Maps a provider error message to a code, or null when the wording is unknown. */

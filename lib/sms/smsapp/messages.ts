@@ -69,7 +69,8 @@ export function createSmsappMessagesApi(http: SmsappHttp, options: { timeZone: s
     async sendSms(request) {
       const call: SmsappCall = { operation: "sms/send", method: "POST", path: "/sms/send", kind: "send" };
       if (request.message.length === 0) throw http.error(call, "validation", "The message text is empty.");
-      const type = (request.type ?? "auto") === "auto" ? (needsUnicode(request.message) ? "unicode" : "plain") : request.type;
+      const type =
+        (request.type ?? "auto") === "auto" ? (needsUnicode(request.message) ? "unicode" : "plain") : request.type;
       const body = {
         recipient: toProviderMsisdn(request.recipient),
         sender_id: request.senderId,
@@ -83,19 +84,37 @@ export function createSmsappMessagesApi(http: SmsappHttp, options: { timeZone: s
     },
 
     async sendBulk(items) {
-      const call: SmsappCall = { operation: "sms/send-bulk-messages", method: "POST", path: "/sms/send-bulk-messages", kind: "send" };
+      const call: SmsappCall = {
+        operation: "sms/send-bulk-messages",
+        method: "POST",
+        path: "/sms/send-bulk-messages",
+        kind: "send",
+      };
       if (items.length === 0) throw http.error(call, "validation", "There are no messages to send.");
       if (items.length > SMSAPP_BULK_LIMIT) {
-        throw http.error(call, "validation", `smsapp.pk takes at most ${SMSAPP_BULK_LIMIT} messages per bulk call (got ${items.length}).`);
+        throw http.error(
+          call,
+          "validation",
+          `smsapp.pk takes at most ${SMSAPP_BULK_LIMIT} messages per bulk call (got ${items.length}).`,
+        );
       }
       // The API documents `contact` as a number; Pakistani MSISDNs fit safely in a double.
-      const body = items.map((item) => ({ contact: toContactNumber(toProviderMsisdn(item.contact)), message: item.message, type: item.type ?? "text" }));
+      const body = items.map((item) => ({
+        contact: toContactNumber(toProviderMsisdn(item.contact)),
+        message: item.message,
+        type: item.type ?? "text",
+      }));
       const response = await http.call({ ...call, body });
       return { message: response.message, sms: http.parse(bulkDataSchema, response, call) };
     },
 
     async getMessage(uid) {
-      const call: SmsappCall = { operation: "sms/get", method: "GET", path: `/sms/${encodeURIComponent(uid)}`, kind: "read" };
+      const call: SmsappCall = {
+        operation: "sms/get",
+        method: "GET",
+        path: `/sms/${encodeURIComponent(uid)}`,
+        kind: "read",
+      };
       return http.parse(smsSchema, await http.call(call), call);
     },
 
@@ -133,7 +152,11 @@ export function toPage<T>(p: {
   return {
     from: p.from ?? null,
     to: p.to ?? null,
-    links: (p.links ?? []).map((l) => ({ label: decodeEntities(l.label), page: pageOf(l.url), active: Boolean(l.active) })),
+    links: (p.links ?? []).map((l) => ({
+      label: decodeEntities(l.label),
+      page: pageOf(l.url),
+      active: Boolean(l.active),
+    })),
     items: p.data,
     page: p.current_page,
     lastPage: p.last_page,
@@ -149,5 +172,8 @@ function toContactNumber(msisdn: string): number | string {
 
 /** Laravel's link labels carry HTML entities ("&laquo; Previous"). */
 function decodeEntities(label: string): string {
-  return label.replace(/&laquo;/g, "«").replace(/&raquo;/g, "»").replace(/&amp;/g, "&");
+  return label
+    .replace(/&laquo;/g, "«")
+    .replace(/&raquo;/g, "»")
+    .replace(/&amp;/g, "&");
 }

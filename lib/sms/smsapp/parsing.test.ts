@@ -6,7 +6,12 @@ import { parseSmsappStatus } from "./status";
 
 describe("parseSmsappStatus", () => {
   it("splits label and gateway id and treats Delivered* as success", () => {
-    expect(parseSmsappStatus("Delivered|abc123")).toEqual({ raw: "Delivered|abc123", label: "Delivered", gatewayMessageId: "abc123", state: "delivered" });
+    expect(parseSmsappStatus("Delivered|abc123")).toEqual({
+      raw: "Delivered|abc123",
+      label: "Delivered",
+      gatewayMessageId: "abc123",
+      state: "delivered",
+    });
     expect(parseSmsappStatus("Delivered")).toMatchObject({ state: "delivered", gatewayMessageId: null });
     expect(parseSmsappStatus("undelivered|x").state).toBe("failed");
     expect(parseSmsappStatus("UNDELIV|x").state).toBe("failed");
@@ -40,7 +45,9 @@ describe("schedule_time", () => {
 describe("classifySmsappMessage", () => {
   it("maps known provider wording", () => {
     expect(classifySmsappMessage("Unauthenticated.")).toBe("unauthorized");
-    expect(classifySmsappMessage("There is not enough balance available to send this message.You have 0 of the 1")).toBe("insufficient_credit");
+    expect(
+      classifySmsappMessage("There is not enough balance available to send this message.You have 0 of the 1"),
+    ).toBe("insufficient_credit");
     expect(classifySmsappMessage("No query results for model [App\\Models\\Reports] abc")).toBe("not_found");
     expect(classifySmsappMessage("Sorry, but you do not have permissions to access this page.")).toBe("forbidden");
     expect(classifySmsappMessage("Too Many Attempts.")).toBe("rate_limited");

@@ -60,7 +60,11 @@ export function createSmsappSending(api: SmsappMessagesApi, options: { defaultSe
       const sms = byNumber.get(to)?.shift() ?? null;
       // Only when smsapp.pk lists what it created can a missing entry be read as "skipped"; otherwise we cannot tell.
       if (result.sms !== null && sms === null) {
-        const rejection = { to, code: null, message: "smsapp.pk skipped this message (invalid number or missing field)" };
+        const rejection = {
+          to,
+          code: null,
+          message: "smsapp.pk skipped this message (invalid number or missing field)",
+        };
         out.set(i, { status: "rejected", message, rejection });
       } else {
         out.set(i, { status: "accepted", message, receipt: receipt(message, sms, false) });
@@ -74,7 +78,11 @@ export function createSmsappSending(api: SmsappMessagesApi, options: { defaultSe
       return new Map([[index, { status: "accepted", message, receipt: await send(message) }]]);
     } catch (err) {
       if (!isProviderError(err) || err.code !== "validation") throw err;
-      const rejection = { to: toProviderMsisdn(message.to), code: err.code, message: err.providerMessage ?? err.detail ?? err.message };
+      const rejection = {
+        to: toProviderMsisdn(message.to),
+        code: err.code,
+        message: err.providerMessage ?? err.detail ?? err.message,
+      };
       return new Map([[index, { status: "rejected", message, rejection }]]);
     }
   }

@@ -10,7 +10,11 @@ export const envelopeSchema = z.object({
 
 const phone = z.union([z.string(), z.number()]).transform(String);
 const wholeNumber = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).transform(Number);
-const nullableText = z.string().nullable().optional().transform((v) => v ?? null);
+const nullableText = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 
 /** The six columns Ultimate SMS selects for an SMS; `status` is parsed into a structured value. */
 export const smsSchema = z
@@ -38,13 +42,23 @@ export const paginatorSchema = <T extends z.ZodType>(item: T) =>
     next_page_url: z.string().nullable().optional(),
     prev_page_url: z.string().nullable().optional(),
     links: z
-      .array(z.object({ url: z.string().nullable(), label: z.union([z.string(), z.number()]).transform(String), active: z.boolean().optional() }))
+      .array(
+        z.object({
+          url: z.string().nullable(),
+          label: z.union([z.string(), z.number()]).transform(String),
+          active: z.boolean().optional(),
+        }),
+      )
       .optional(),
   });
 
 export const balanceSchema = z.object({
   remaining_unit: z.union([z.string(), z.number()]).transform(String),
-  expired_on: z.string().nullable().optional().transform((v) => v ?? null),
+  expired_on: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 
 /** `/me` also returns `api_token`; it is deliberately not part of this schema, so it never leaves the client. */

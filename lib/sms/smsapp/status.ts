@@ -12,7 +12,8 @@ export interface SmsappStatus {
   state: SmsappDeliveryState;
 }
 
-const FAILED = /^(undeliv|undelivered|failed|failure|rejected|rejectd|expired|deleted|invalid|insufficient|unknown error|error|blocked|blacklist)/i;
+const FAILED =
+  /^(undeliv|undelivered|failed|failure|rejected|rejectd|expired|deleted|invalid|insufficient|unknown error|error|blocked|blacklist)/i;
 const PENDING = /^(pending|queued|scheduled|sent|submitted|enroute|accepted|acceptd|buffered|processing)/i;
 
 /** Parses a status string; the provider says to treat anything starting with "Delivered" as success. */

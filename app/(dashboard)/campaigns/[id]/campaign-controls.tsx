@@ -31,7 +31,14 @@ type Props = {
 };
 
 /** The buttons a manager needs on a campaign, shown only when they apply. */
-export function CampaignControls({ campaignId, status, heldByProvider, cancelUntil, cancelLocked, approveLabel }: Props) {
+export function CampaignControls({
+  campaignId,
+  status,
+  heldByProvider,
+  cancelUntil,
+  cancelLocked,
+  approveLabel,
+}: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -48,17 +55,30 @@ export function CampaignControls({ campaignId, status, heldByProvider, cancelUnt
   return (
     <div className="flex flex-wrap items-center gap-2">
       {status === "draft" ? (
-        <Button size="sm" disabled={pending} onClick={() => run(approveCampaignAction, "Approved: it goes out as planned.")}>
+        <Button
+          size="sm"
+          disabled={pending}
+          onClick={() => run(approveCampaignAction, "Approved: it goes out as planned.")}
+        >
           <CircleCheck aria-hidden /> {approveLabel ?? "Approve and send"}
         </Button>
       ) : null}
       {canPause ? (
-        <Button size="sm" variant="outline" disabled={pending} onClick={() => run(pauseCampaignAction, "Paused. Nothing more goes out until you resume.")}>
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={pending}
+          onClick={() => run(pauseCampaignAction, "Paused. Nothing more goes out until you resume.")}
+        >
           <Pause aria-hidden /> Pause
         </Button>
       ) : null}
       {status === "paused" ? (
-        <Button size="sm" disabled={pending} onClick={() => run(resumeCampaignAction, "Resumed: only guests not yet texted will get it.")}>
+        <Button
+          size="sm"
+          disabled={pending}
+          onClick={() => run(resumeCampaignAction, "Resumed: only guests not yet texted will get it.")}
+        >
           <Play aria-hidden /> Resume
         </Button>
       ) : null}
@@ -73,13 +93,16 @@ export function CampaignControls({ campaignId, status, heldByProvider, cancelUnt
             <AlertDialogHeader>
               <AlertDialogTitle>Cancel this campaign?</AlertDialogTitle>
               <AlertDialogDescription>
-                Messages not yet sent won&apos;t go out. {heldByProvider ? "CPSMS is asked to delete the ones it holds." : ""} Messages
-                already sent can&apos;t be recalled.
+                Messages not yet sent won&apos;t go out.{" "}
+                {heldByProvider ? "CPSMS is asked to delete the ones it holds." : ""} Messages already sent can&apos;t
+                be recalled.
               </AlertDialogDescription>
             </AlertDialogHeader>
             <AlertDialogFooter>
               <AlertDialogCancel>Keep it</AlertDialogCancel>
-              <AlertDialogAction onClick={() => run(cancelCampaignAction, "Campaign cancelled.")}>Cancel campaign</AlertDialogAction>
+              <AlertDialogAction onClick={() => run(cancelCampaignAction, "Campaign cancelled.")}>
+                Cancel campaign
+              </AlertDialogAction>
             </AlertDialogFooter>
           </AlertDialogContent>
         </AlertDialog>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { CampaignFigures } from "@/components/campaigns/campaign-figures";
 import { CampaignStatusBadge } from "@/components/campaigns/campaign-status-badge";
 import { ProgressBar } from "@/components/campaigns/progress-bar";
 import { PageHeader } from "@/components/page-header";
@@ -9,24 +10,23 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { CampaignFigures } from "@/components/campaigns/campaign-figures";
 import { cancelDeadline, submissionSiblings } from "@/lib/campaigns/campaign-controls";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
 import { isDeliveryState } from "@/lib/campaigns/delivery-status";
 import { listCampaignMessages } from "@/lib/campaigns/list-campaign-messages";
-import { campaignSenderShown } from "@/lib/campaigns/sender-shown";
-import { formatAmount } from "@/lib/format/amount";
-import { RESENDABLE } from "@/lib/campaigns/resend-failed";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
+import { RESENDABLE } from "@/lib/campaigns/resend-failed";
+import { campaignSenderShown } from "@/lib/campaigns/sender-shown";
 import { getDb } from "@/lib/db";
+import { formatAmount } from "@/lib/format/amount";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatInZone } from "@/lib/time/zoned";
 import { AutoRefresh } from "../auto-refresh";
 import { CampaignControls } from "./campaign-controls";
+import { type RecipientRow, RecipientsTable } from "./recipients-table";
 import { RescheduleForm } from "./reschedule-form";
 import { ResendFailedButton } from "./resend-failed-button";
-import { type RecipientRow, RecipientsTable } from "./recipients-table";
 
 export const metadata: Metadata = { title: "Campaign" };
 
@@ -44,8 +44,12 @@ export default async function CampaignPage({ params, searchParams }: Props) {
 
   const query = await searchParams;
   const state = isDeliveryState(query.state) ? query.state : undefined;
-  const page = typeof query.page === "string" && /^\d{1,6}$/.test(query.page) && Number(query.page) > 0 ? Number(query.page) : 1;
-  const [messages, siblings] = await Promise.all([listCampaignMessages(db, id, { page, state }), submissionSiblings(db, campaign)]);
+  const page =
+    typeof query.page === "string" && /^\d{1,6}$/.test(query.page) && Number(query.page) > 0 ? Number(query.page) : 1;
+  const [messages, siblings] = await Promise.all([
+    listCampaignMessages(db, id, { page, state }),
+    submissionSiblings(db, campaign),
+  ]);
   const progress = summarizeProgress(campaign.counts, campaign.recipientCount);
   const zone = (d: Date) => formatInZone(d, settings.timeZone);
   const deadline = cancelDeadline(campaign);
@@ -54,7 +58,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const locked = Boolean(deadline && Date.now() >= deadline.getTime());
   const resendable = RESENDABLE.reduce((n, s) => n + (campaign.counts[s] ?? 0), 0);
   const active =
-    ["queued", "sending"].includes(campaign.status) || progress.waiting + (campaign.counts.accepted ?? 0) + (campaign.counts.buffered ?? 0) > 0 || (heldByProvider && due);
+    ["queued", "sending"].includes(campaign.status) ||
+    progress.waiting + (campaign.counts.accepted ?? 0) + (campaign.counts.buffered ?? 0) > 0 ||
+    (heldByProvider && due);
   const isManager = hasRole(user.role, "manager");
 
   const rows: RecipientRow[] = messages.rows.map((m) => ({
@@ -94,7 +100,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             {campaign.withdrawnHeld > 0 ? (
               <Alert variant="warning" data-testid="withdrawn-held">
                 <AlertTitle>
-                  {NUMBER.format(campaign.withdrawnHeld)} {campaign.withdrawnHeld === 1 ? "guest" : "guests"} withdrew consent after CPSMS took this campaign
+                  {NUMBER.format(campaign.withdrawnHeld)} {campaign.withdrawnHeld === 1 ? "guest" : "guests"} withdrew
+                  consent after CPSMS took this campaign
                 </AlertTitle>
                 <AlertDescription>
                   {locked
@@ -105,8 +112,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             ) : null}
             {campaign.withdrawnSent > 0 ? (
               <p className="text-sm text-muted-foreground" data-testid="withdrawn-sent">
-                {NUMBER.format(campaign.withdrawnSent)} {campaign.withdrawnSent === 1 ? "message" : "messages"} went out although the guest had withdrawn
-                consent: it was already on its way, or inside CPSMS's 10-minute lock.
+                {NUMBER.format(campaign.withdrawnSent)} {campaign.withdrawnSent === 1 ? "message" : "messages"} went out
+                although the guest had withdrawn consent: it was already on its way, or inside CPSMS's 10-minute lock.
               </p>
             ) : null}
             {siblings.length > 0 ? (
@@ -120,14 +127,20 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                     </Link>
                   </span>
                 ))}{" "}
-                (routing split the audience by provider){campaign.status === "draft" ? "; approving one approves both" : ""}.
+                (routing split the audience by provider)
+                {campaign.status === "draft" ? "; approving one approves both" : ""}.
               </p>
             ) : null}
             {/* Held or drafted, nothing is under way: the schedule line says when; a bar would suggest progress. */}
             {!["scheduled", "draft"].includes(campaign.status) ? (
               <ProgressBar value={progress.percentDone} label="Sending progress" />
             ) : null}
-            <CampaignFigures provider={campaign.provider} progress={progress} costs={campaign.costs} scheduledFor={campaign.scheduledAt && !due ? zone(campaign.scheduledAt) : null} />
+            <CampaignFigures
+              provider={campaign.provider}
+              progress={progress}
+              costs={campaign.costs}
+              scheduledFor={campaign.scheduledAt && !due ? zone(campaign.scheduledAt) : null}
+            />
             {isManager ? (
               <CampaignControls
                 campaignId={campaign.id}
@@ -148,7 +161,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             {isManager && resendable > 0 && !["queued", "sending", "draft"].includes(campaign.status) ? (
               <ResendFailedButton campaignId={campaign.id} failed={resendable} />
             ) : !isManager && campaign.status === "draft" ? (
-              <p className="text-sm text-muted-foreground">A manager or owner must approve this draft before it is sent.</p>
+              <p className="text-sm text-muted-foreground">
+                A manager or owner must approve this draft before it is sent.
+              </p>
             ) : null}
           </CardContent>
         </Card>
@@ -163,7 +178,13 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         <h2 id="recipients-heading" className="text-lg font-semibold">
           Recipients
         </h2>
-        <RecipientsTable rows={rows} total={messages.total} page={messages.page} pageCount={messages.pageCount} state={state ?? null} />
+        <RecipientsTable
+          rows={rows}
+          total={messages.total}
+          page={messages.page}
+          pageCount={messages.pageCount}
+          state={state ?? null}
+        />
       </section>
       <p className="mt-6 text-sm">
         <Link href="/campaigns" className="underline underline-offset-4">
@@ -183,7 +204,10 @@ type Line = {
 };
 
 /** When the campaign goes (or went) out, in words: held is not sent, and "due" waits for CPSMS's word. */
-function scheduleLine(campaign: { status: string; scheduledAt: Date | null; createdAt: Date; finishedAt: Date | null }, line: Line): string {
+function scheduleLine(
+  campaign: { status: string; scheduledAt: Date | null; createdAt: Date; finishedAt: Date | null },
+  line: Line,
+): string {
   const { heldByProvider, due, zone, deadline, progress } = line;
   if (heldByProvider && campaign.scheduledAt) {
     if (due) {
@@ -191,11 +215,15 @@ function scheduleLine(campaign: { status: string; scheduledAt: Date | null; crea
         ? `CPSMS was due to send it ${zone(campaign.scheduledAt)}; waiting for CPSMS to confirm ${NUMBER.format(progress.scheduled)} ${progress.scheduled === 1 ? "message" : "messages"}.`
         : `Sent by CPSMS ${zone(campaign.scheduledAt)}.`;
     }
-    const locked = deadline !== null && deadline.getTime() <= Date.now() ? " Too close to the send time to cancel." : "";
+    const locked =
+      deadline !== null && deadline.getTime() <= Date.now() ? " Too close to the send time to cancel." : "";
     return `Scheduled for ${zone(campaign.scheduledAt)}, held by CPSMS.${locked}`;
   }
   if (campaign.scheduledAt && campaign.status === "scheduled") return `Scheduled for ${zone(campaign.scheduledAt)}.`;
-  if (campaign.status === "draft") return campaign.scheduledAt ? `Draft for ${zone(campaign.scheduledAt)}.` : `Draft written ${zone(campaign.createdAt)}.`;
+  if (campaign.status === "draft")
+    return campaign.scheduledAt
+      ? `Draft for ${zone(campaign.scheduledAt)}.`
+      : `Draft written ${zone(campaign.createdAt)}.`;
   if (campaign.finishedAt) return `Finished ${zone(campaign.finishedAt)}.`;
   return `Created ${zone(campaign.createdAt)}.`;
 }
@@ -207,7 +235,9 @@ function recipientDetail(
 ): string | null {
   if (m.stopRequestedAt && ["scheduled", "sending"].includes(m.status)) {
     const why = `${m.stopReason ?? "Consent withdrawn"} (${options.zone(m.stopRequestedAt)}).`;
-    return options.locked ? `${why} CPSMS holds it and no longer allows deleting it: it may still go out.` : `${why} Being deleted at CPSMS.`;
+    return options.locked
+      ? `${why} CPSMS holds it and no longer allows deleting it: it may still go out.`
+      : `${why} Being deleted at CPSMS.`;
   }
   if (m.stopRequestedAt && m.status !== "cancelled") {
     return `${m.stopReason ?? "Consent withdrawn"} (${options.zone(m.stopRequestedAt)}), but it had already gone to the provider.`;

@@ -38,7 +38,10 @@ const columns: ColumnDef<RecipientRow, unknown>[] = [
           <span className="text-muted-foreground">{row.original.contactId ? "No name" : "Not in the guest book"}</span>
         )}
         <div>
-          <Link href={`/history/${row.original.id}`} className="font-mono text-xs whitespace-nowrap underline-offset-4 hover:underline">
+          <Link
+            href={`/history/${row.original.id}`}
+            className="font-mono text-xs whitespace-nowrap underline-offset-4 hover:underline"
+          >
             {row.original.phone}
           </Link>
         </div>
@@ -52,17 +55,35 @@ const columns: ColumnDef<RecipientRow, unknown>[] = [
     cell: ({ row }) => (
       <div className="min-w-44 max-w-80 space-y-1">
         <DeliveryStateBadge status={row.original.status} />
-        {row.original.detail ? <p className="text-xs whitespace-normal text-muted-foreground">{row.original.detail}</p> : null}
+        {row.original.detail ? (
+          <p className="text-xs whitespace-normal text-muted-foreground">{row.original.detail}</p>
+        ) : null}
       </div>
     ),
   },
-  { header: "Sent", accessorKey: "sentAt", cell: ({ row }) => row.original.sentAt ?? "—", meta: { className: "whitespace-nowrap" } },
+  {
+    header: "Sent",
+    accessorKey: "sentAt",
+    cell: ({ row }) => row.original.sentAt ?? "—",
+    meta: { className: "whitespace-nowrap" },
+  },
   { header: "Segments", accessorKey: "segments", meta: { className: "text-right" } },
-  { header: "Cost", accessorKey: "cost", cell: ({ row }) => row.original.cost ?? "—", meta: { className: "text-right whitespace-nowrap" } },
+  {
+    header: "Cost",
+    accessorKey: "cost",
+    cell: ({ row }) => row.original.cost ?? "—",
+    meta: { className: "text-right whitespace-nowrap" },
+  },
 ];
 
 /** Server-paginated recipients, filtered by status through the URL (shareable, survives refresh). */
-export function RecipientsTable(props: { rows: RecipientRow[]; total: number; page: number; pageCount: number; state: DeliveryState | null }) {
+export function RecipientsTable(props: {
+  rows: RecipientRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  state: DeliveryState | null;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const href = (page: number, state: string | null) => {
@@ -94,9 +115,21 @@ export function RecipientsTable(props: { rows: RecipientRow[]; total: number; pa
           {props.total} {props.total === 1 ? "recipient" : "recipients"} · page {props.page} of {props.pageCount}
         </p>
       </div>
-      <DataTable columns={columns} data={props.rows} getRowId={(r) => r.id} caption="Recipients" emptyMessage="No recipients with this status." />
+      <DataTable
+        columns={columns}
+        data={props.rows}
+        getRowId={(r) => r.id}
+        caption="Recipients"
+        emptyMessage="No recipients with this status."
+      />
       <div className="flex justify-end gap-2">
-        <Button asChild variant="outline" size="sm" aria-disabled={props.page <= 1} className={props.page <= 1 ? "pointer-events-none opacity-50" : ""}>
+        <Button
+          asChild
+          variant="outline"
+          size="sm"
+          aria-disabled={props.page <= 1}
+          className={props.page <= 1 ? "pointer-events-none opacity-50" : ""}
+        >
           <Link href={href(props.page - 1, props.state)}>Previous</Link>
         </Button>
         <Button

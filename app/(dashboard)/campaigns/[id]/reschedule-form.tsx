@@ -7,11 +7,19 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { rescheduleCampaignAction } from "../actions";
 import { formatLocalDateTime } from "@/lib/time/zoned";
+import { rescheduleCampaignAction } from "../actions";
 
 /** Moves a scheduled campaign to another time (CPSMS-held ones only until its 10-minute lock). */
-export function RescheduleForm({ campaignId, current, timeZone }: { campaignId: string; current: string; timeZone: string }) {
+export function RescheduleForm({
+  campaignId,
+  current,
+  timeZone,
+}: {
+  campaignId: string;
+  current: string;
+  timeZone: string;
+}) {
   const id = useId();
   const router = useRouter();
   const [value, setValue] = useState(current);
@@ -33,7 +41,14 @@ export function RescheduleForm({ campaignId, current, timeZone }: { campaignId: 
         Send time ({timeZone})
       </Label>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-        <Input id={`${id}-at`} type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} aria-describedby={`${id}-spelled`} className="sm:w-auto" />
+        <Input
+          id={`${id}-at`}
+          type="datetime-local"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-describedby={`${id}-spelled`}
+          className="sm:w-auto"
+        />
         <Button type="submit" size="sm" variant="outline" disabled={pending || value === current}>
           <CalendarClock aria-hidden /> Change time
         </Button>

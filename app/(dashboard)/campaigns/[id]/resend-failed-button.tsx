@@ -38,10 +38,12 @@ export function ResendFailedButton({ campaignId, failed }: { campaignId: string;
       </AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>
-          <AlertDialogTitle>Resend to {failed} failed {failed === 1 ? "recipient" : "recipients"}?</AlertDialogTitle>
+          <AlertDialogTitle>
+            Resend to {failed} failed {failed === 1 ? "recipient" : "recipients"}?
+          </AlertDialogTitle>
           <AlertDialogDescription>
-            A new campaign goes out now with each guest&apos;s same text, through the same provider. Guests who opted out since are left out.
-            It costs again for every message sent.
+            A new campaign goes out now with each guest&apos;s same text, through the same provider. Guests who opted
+            out since are left out. It costs again for every message sent.
           </AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>

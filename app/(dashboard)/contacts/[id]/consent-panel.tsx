@@ -23,7 +23,15 @@ import { CONSENT_SOURCE_LABELS, MANUAL_GRANT_SOURCES } from "@/lib/validation/co
 import { grantConsentAction, withdrawConsentAction } from "../actions";
 
 /** Record a new grant (with source and wording) or a withdrawal; both go into the ledger. */
-export function ConsentPanel({ contactId, state, defaultWording }: { contactId: string; state: "granted" | "withdrawn" | "none"; defaultWording: string }) {
+export function ConsentPanel({
+  contactId,
+  state,
+  defaultWording,
+}: {
+  contactId: string;
+  state: "granted" | "withdrawn" | "none";
+  defaultWording: string;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -73,7 +81,9 @@ export function ConsentPanel({ contactId, state, defaultWording }: { contactId: 
           }}
         >
           {state === "withdrawn" ? (
-            <p className="text-sm text-warning">This guest withdrew before. Record consent only if they have clearly agreed again.</p>
+            <p className="text-sm text-warning">
+              This guest withdrew before. Record consent only if they have clearly agreed again.
+            </p>
           ) : null}
           <div className="space-y-2">
             <Label htmlFor="grant-source">How did they agree?</Label>
@@ -118,7 +128,8 @@ export function ConsentPanel({ contactId, state, defaultWording }: { contactId: 
                 <AlertDialogHeader>
                   <AlertDialogTitle>Withdraw this guest&apos;s consent?</AlertDialogTitle>
                   <AlertDialogDescription>
-                    They will not receive marketing texts from either provider again, and the number goes on the suppression list.
+                    They will not receive marketing texts from either provider again, and the number goes on the
+                    suppression list.
                   </AlertDialogDescription>
                 </AlertDialogHeader>
                 <AlertDialogFooter>

@@ -27,7 +27,10 @@ export function DangerZone({ contactId, name }: { contactId: string; name: strin
     const kind = confirm;
     setConfirm(null);
     startTransition(async () => {
-      const result = kind === "erase" ? await eraseContactAction({ id: contactId }) : await deleteContactsAction({ selection: { ids: [contactId] } });
+      const result =
+        kind === "erase"
+          ? await eraseContactAction({ id: contactId })
+          : await deleteContactsAction({ selection: { ids: [contactId] } });
       if (!result.ok) {
         toast.error(result.error.message);
         return;
@@ -46,9 +49,9 @@ export function DangerZone({ contactId, name }: { contactId: string; name: strin
       </CardHeader>
       <CardContent className="space-y-3 text-sm">
         <p className="text-muted-foreground">
-          <strong>Delete</strong> removes the guest and their consent records. <strong>Erase</strong> is for a GDPR request: it also
-          anonymises the messages sent to them and removes them from CPSMS groups, keeping only a one-way hash of the number so
-          they are never texted again.
+          <strong>Delete</strong> removes the guest and their consent records. <strong>Erase</strong> is for a GDPR
+          request: it also anonymises the messages sent to them and removes them from CPSMS groups, keeping only a
+          one-way hash of the number so they are never texted again.
         </p>
         <div className="flex flex-wrap gap-2">
           <Button variant="outline" disabled={pending} onClick={() => setConfirm("delete")}>
@@ -71,7 +74,10 @@ export function DangerZone({ contactId, name }: { contactId: string; name: strin
           </AlertDialogHeader>
           <AlertDialogFooter>
             <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction className="bg-destructive text-destructive-foreground hover:bg-destructive/90" onClick={run}>
+            <AlertDialogAction
+              className="bg-destructive text-destructive-foreground hover:bg-destructive/90"
+              onClick={run}
+            >
               {confirm === "erase" ? "Erase" : "Delete"}
             </AlertDialogAction>
           </AlertDialogFooter>

@@ -12,7 +12,13 @@ import { formatInZone } from "@/lib/time/zoned";
  * The guest's messages: what went out, what didn't and why (a withdrawal cancels what hasn't gone out), and a
  * plain warning when CPSMS holds one it no longer allows deleting, so staff can tell the guest the truth.
  */
-export async function GuestMessages({ contact, timeZone }: { contact: { id: string; phone: string }; timeZone: string }) {
+export async function GuestMessages({
+  contact,
+  timeZone,
+}: {
+  contact: { id: string; phone: string };
+  timeZone: string;
+}) {
   const rows = await guestMessages(getDb(), contact);
   const when = (d: Date) => formatInZone(d, timeZone);
   const stillHeld = rows.filter((r) => r.stopRequestedAt && ["scheduled", "sending"].includes(r.status));
@@ -27,7 +33,9 @@ export async function GuestMessages({ contact, timeZone }: { contact: { id: stri
           const locked = !deadline || Date.now() >= deadline.getTime();
           return (
             <Alert key={r.id} variant="warning" data-testid="guest-held-warning">
-              <AlertTitle>{locked ? "A promotion may still reach this guest" : "Deleting a scheduled promotion at CPSMS"}</AlertTitle>
+              <AlertTitle>
+                {locked ? "A promotion may still reach this guest" : "Deleting a scheduled promotion at CPSMS"}
+              </AlertTitle>
               <AlertDescription>
                 {locked
                   ? `CPSMS holds "${r.campaignName}" for ${r.scheduledAt ? when(r.scheduledAt) : "now"} and no longer allows deleting it (10 minutes before the send time), so it may still go out although the guest withdrew consent.`
@@ -41,7 +49,11 @@ export async function GuestMessages({ contact, timeZone }: { contact: { id: stri
         ) : (
           <ul className="divide-y text-sm" data-testid="guest-messages">
             {rows.map((r) => (
-              <li key={r.id} className="grid gap-1 py-2 sm:grid-cols-[1fr_auto] sm:items-start sm:gap-3" data-status={r.status}>
+              <li
+                key={r.id}
+                className="grid gap-1 py-2 sm:grid-cols-[1fr_auto] sm:items-start sm:gap-3"
+                data-status={r.status}
+              >
                 <div className="min-w-0">
                   <Link href={`/campaigns/${r.campaignId}`} className="font-medium underline-offset-4 hover:underline">
                     {r.campaignName}
@@ -51,7 +63,10 @@ export async function GuestMessages({ contact, timeZone }: { contact: { id: stri
                 </div>
                 <div className="flex items-center gap-2 sm:justify-end">
                   <DeliveryStateBadge status={r.status} />
-                  <Link href={`/history/${r.id}`} className="text-xs whitespace-nowrap text-muted-foreground underline-offset-4 hover:underline">
+                  <Link
+                    href={`/history/${r.id}`}
+                    className="text-xs whitespace-nowrap text-muted-foreground underline-offset-4 hover:underline"
+                  >
                     {when(r.sentAt ?? r.listedAt)}
                   </Link>
                 </div>

@@ -25,14 +25,32 @@ import { GuestMessages } from "./guest-messages";
 
 export const metadata: Metadata = { title: "Guest" };
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const db = getDb();
-  const [contact, history, groups, settings] = await Promise.all([getContact(db, id), consentHistory(db, id), groupsOfContact(db, id), getRestaurantSettings(db)]);
+  const [contact, history, groups, settings] = await Promise.all([
+    getContact(db, id),
+    consentHistory(db, id),
+    groupsOfContact(db, id),
+    getRestaurantSettings(db),
+  ]);
   if (!contact) notFound();
   const isManager = hasRole(user.role, "manager");
   const name = `${contact.firstName} ${contact.lastName}`.trim() || "Guest without a name";
@@ -73,7 +91,12 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <CardContent>
             <dl className="divide-y">
               {detail("Phone", <span className="tabular-nums">{formatPhone(contact.phone)}</span>)}
-              {detail("Birthday", contact.birthdayMonth && contact.birthdayDay ? `${contact.birthdayDay} ${MONTHS[contact.birthdayMonth - 1]}` : "")}
+              {detail(
+                "Birthday",
+                contact.birthdayMonth && contact.birthdayDay
+                  ? `${contact.birthdayDay} ${MONTHS[contact.birthdayMonth - 1]}`
+                  : "",
+              )}
               {detail("Language", LANGUAGES.find((l) => l.value === contact.language)?.label ?? contact.language)}
               {detail(
                 "Tags",
@@ -101,7 +124,10 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
               )}
               {detail("Notes", contact.notes ? <span className="whitespace-pre-wrap">{contact.notes}</span> : null)}
               {detail("Added", `${when(contact.createdAt)}${contact.createdBy ? ` by ${contact.createdBy}` : ""}`)}
-              {detail("Last changed", `${when(contact.updatedAt)}${contact.updatedBy ? ` by ${contact.updatedBy}` : ""}`)}
+              {detail(
+                "Last changed",
+                `${when(contact.updatedAt)}${contact.updatedBy ? ` by ${contact.updatedBy}` : ""}`,
+              )}
               {detail("Opt-out link", <span className="text-xs break-all">{optOutUrl(contact.optOutToken)}</span>)}
             </dl>
           </CardContent>
@@ -116,25 +142,37 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           </CardHeader>
           <CardContent className="space-y-4">
             {contact.suppressed ? (
-              <p className="text-sm text-muted-foreground">This number is on the suppression list: no marketing text reaches it from either provider.</p>
+              <p className="text-sm text-muted-foreground">
+                This number is on the suppression list: no marketing text reaches it from either provider.
+              </p>
             ) : null}
             <ol className="space-y-3" aria-label="Consent history">
-              {history.length === 0 ? <li className="text-sm text-muted-foreground">No consent recorded yet.</li> : null}
+              {history.length === 0 ? (
+                <li className="text-sm text-muted-foreground">No consent recorded yet.</li>
+              ) : null}
               {history.map((e) => (
                 <li key={e.id} className="rounded-md border p-3 text-sm">
                   <div className="flex flex-wrap items-center gap-2">
-                    <Badge variant={e.state === "granted" ? "success" : "destructive"}>{e.state === "granted" ? "Granted" : "Withdrawn"}</Badge>
+                    <Badge variant={e.state === "granted" ? "success" : "destructive"}>
+                      {e.state === "granted" ? "Granted" : "Withdrawn"}
+                    </Badge>
                     <span>{CONSENT_SOURCE_LABELS[e.source] ?? e.source}</span>
                     <span className="text-muted-foreground">
                       {when(e.occurredAt)}
                       {e.recordedBy ? ` · ${e.recordedBy}` : e.source === "opt_out_link" ? " · by the guest" : ""}
                     </span>
                   </div>
-                  {e.wording ? <blockquote className="mt-2 border-l-2 pl-3 text-muted-foreground italic">“{e.wording}”</blockquote> : null}
+                  {e.wording ? (
+                    <blockquote className="mt-2 border-l-2 pl-3 text-muted-foreground italic">“{e.wording}”</blockquote>
+                  ) : null}
                 </li>
               ))}
             </ol>
-            <ConsentPanel contactId={contact.id} state={contact.consentState} defaultWording={defaultConsentWording(settings.name)} />
+            <ConsentPanel
+              contactId={contact.id}
+              state={contact.consentState}
+              defaultWording={defaultConsentWording(settings.name)}
+            />
           </CardContent>
         </Card>
       </div>

@@ -11,10 +11,17 @@ export async function GET(request: Request) {
   try {
     const user = await authorize({ role: "manager" });
     const group = new URL(request.url).searchParams.get("group");
-    const groupId = group && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(group) ? group : null;
+    const groupId =
+      group && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(group) ? group : null;
     const db = getDb();
     const count = await countForExport(db, groupId);
-    await recordAudit(db, { actorId: user.id, action: "contact.export", targetType: groupId ? "group" : "contact", targetId: groupId, details: { count } });
+    await recordAudit(db, {
+      actorId: user.id,
+      action: "contact.export",
+      targetType: groupId ? "group" : "contact",
+      targetId: groupId,
+      details: { count },
+    });
     const chunks = exportContactsCsv(db, { groupId });
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({

@@ -38,8 +38,9 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
   return (
     <div className="space-y-3">
       <p className="text-sm" data-testid="import-summary">
-        {count(analysis.rows, "row")}: <strong>{N.format(analysis.valid)} ready</strong>, {N.format(analysis.invalid)} invalid,{" "}
-        {count(analysis.duplicates, "duplicate")} in the file. {count(analysis.existing, "number is", "numbers are")} already in the guest book.
+        {count(analysis.rows, "row")}: <strong>{N.format(analysis.valid)} ready</strong>, {N.format(analysis.invalid)}{" "}
+        invalid, {count(analysis.duplicates, "duplicate")} in the file.{" "}
+        {count(analysis.existing, "number is", "numbers are")} already in the guest book.
       </p>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div role="group" aria-label="Rows to show" className="inline-flex rounded-md border p-0.5">
@@ -71,7 +72,10 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
       <div className="overflow-x-auto rounded-lg border" aria-busy={loading}>
         <Table data-testid="import-preview">
           <caption className="sr-only">
-            {preview.filter === "rejected" ? "Rejected rows of the file, with the reason" : "Rows of the file as they will be imported"}, rows {first} to {last}
+            {preview.filter === "rejected"
+              ? "Rejected rows of the file, with the reason"
+              : "Rows of the file as they will be imported"}
+            , rows {first} to {last}
           </caption>
           <TableHeader>
             <TableRow>
@@ -113,12 +117,20 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
       </div>
       <nav aria-label="Preview pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p className="text-muted-foreground" data-testid="import-preview-range">
-          {preview.matching === 0 ? "Nothing to show" : `Rows ${N.format(first)}–${N.format(last)} of ${N.format(preview.matching)}`}
+          {preview.matching === 0
+            ? "Nothing to show"
+            : `Rows ${N.format(first)}–${N.format(last)} of ${N.format(preview.matching)}`}
           {preview.filter === "rejected" ? " rejected" : ""}
         </p>
         {preview.pageCount > 1 ? (
           <div className="flex flex-wrap items-center gap-2">
-            <Button type="button" variant="outline" size="sm" disabled={loading || preview.page <= 1} onClick={() => onShow(preview.page - 1, preview.filter)}>
+            <Button
+              type="button"
+              variant="outline"
+              size="sm"
+              disabled={loading || preview.page <= 1}
+              onClick={() => onShow(preview.page - 1, preview.filter)}
+            >
               <ChevronLeft aria-hidden />
               <span className="sr-only sm:not-sr-only">Previous</span>
             </Button>
@@ -127,7 +139,8 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
               onSubmit={(e) => {
                 e.preventDefault();
                 const wanted = Number(new FormData(e.currentTarget).get("page"));
-                if (Number.isInteger(wanted) && wanted >= 1) onShow(Math.min(wanted, preview.pageCount), preview.filter);
+                if (Number.isInteger(wanted) && wanted >= 1)
+                  onShow(Math.min(wanted, preview.pageCount), preview.filter);
               }}
             >
               <label htmlFor="import-preview-page" className="text-muted-foreground">

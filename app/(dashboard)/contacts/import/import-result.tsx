@@ -47,7 +47,8 @@ export function ImportResultCard({ result: r }: { result: ImportResult }) {
             <strong>{N.format(r.skipped)}</strong> already in the guest book, skipped
           </li>
           <li>
-            <strong>{N.format(r.rejected.length)}</strong> {r.rejected.length === 1 ? "row" : "rows"} rejected ({N.format(r.invalid)} invalid, {count(r.duplicates, "duplicate")})
+            <strong>{N.format(r.rejected.length)}</strong> {r.rejected.length === 1 ? "row" : "rows"} rejected (
+            {N.format(r.invalid)} invalid, {count(r.duplicates, "duplicate")})
           </li>
           {r.consentGranted || r.consentRefused ? (
             <li>
@@ -57,8 +58,8 @@ export function ImportResultCard({ result: r }: { result: ImportResult }) {
           ) : null}
           {r.consentWithdrawn ? (
             <li data-testid="import-withdrawn">
-              <strong>{N.format(r.consentWithdrawn)}</strong> {r.consentWithdrawn === 1 ? "guest" : "guests"} opted out: consent withdrawn, number
-              suppressed, pending promotions stopped
+              <strong>{N.format(r.consentWithdrawn)}</strong> {r.consentWithdrawn === 1 ? "guest" : "guests"} opted out:
+              consent withdrawn, number suppressed, pending promotions stopped
             </li>
           ) : null}
           {r.addedToGroup ? (

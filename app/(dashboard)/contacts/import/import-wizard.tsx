@@ -19,7 +19,12 @@ import { ImportResultCard } from "./import-result";
 import { useKeptPreview } from "./use-kept-preview";
 
 type Props = { maxBytes: number; groups: { id: string; name: string }[]; defaultWording: string };
-type Phase = { kind: "idle" } | { kind: "analyzing" } | { kind: "ready" } | { kind: "importing"; done: number; total: number } | { kind: "done"; result: ImportResult };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "analyzing" }
+  | { kind: "ready" }
+  | { kind: "importing"; done: number; total: number }
+  | { kind: "done"; result: ImportResult };
 
 const N = new Intl.NumberFormat("en-GB");
 /** "1 guest", "3 guests". */
@@ -41,17 +46,25 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const query = (f: File, options: object) => `?name=${encodeURIComponent(f.name)}&options=${encodeURIComponent(JSON.stringify(options))}`;
+  const query = (f: File, options: object) =>
+    `?name=${encodeURIComponent(f.name)}&options=${encodeURIComponent(JSON.stringify(options))}`;
 
-  async function analyze(f: File, nextMapping?: ColumnMapping, view?: { page: number; filter: PreviewFilter }): Promise<ImportAnalysis | null> {
+  async function analyze(
+    f: File,
+    nextMapping?: ColumnMapping,
+    view?: { page: number; filter: PreviewFilter },
+  ): Promise<ImportAnalysis | null> {
     setError(null);
     setPhase({ kind: "analyzing" });
     try {
-      const res = await fetch(`/contacts/import/analyze${query(f, { ...(nextMapping ? { mapping: nextMapping } : {}), ...view })}`, {
-        method: "POST",
-        headers: { "content-type": "text/csv" },
-        body: f,
-      });
+      const res = await fetch(
+        `/contacts/import/analyze${query(f, { ...(nextMapping ? { mapping: nextMapping } : {}), ...view })}`,
+        {
+          method: "POST",
+          headers: { "content-type": "text/csv" },
+          body: f,
+        },
+      );
       if (!res.ok) {
         setError(await errorOf(res));
         setPhase({ kind: "idle" });
@@ -80,7 +93,9 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
     if (!f) return;
     setFile(f);
     if (f.size > maxBytes) {
-      setError(`The file is ${(f.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB. Split it into smaller files.`);
+      setError(
+        `The file is ${(f.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB. Split it into smaller files.`,
+      );
       return;
     }
     void analyze(f);
@@ -105,9 +120,19 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
     }
     setFormError(null);
     setPhase({ kind: "importing", done: 0, total: analysis.rows });
-    const options = { mapping, existing, consentWording: consented ? wording.trim() : null, optOut: consentMode === "opted-out", groupId: groupId || null };
+    const options = {
+      mapping,
+      existing,
+      consentWording: consented ? wording.trim() : null,
+      optOut: consentMode === "opted-out",
+      groupId: groupId || null,
+    };
     try {
-      const res = await fetch(`/contacts/import/run${query(file, options)}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
+      const res = await fetch(`/contacts/import/run${query(file, options)}`, {
+        method: "POST",
+        headers: { "content-type": "text/csv" },
+        body: file,
+      });
       if (!res.ok || !res.body) {
         setFormError(await errorOf(res));
         setPhase({ kind: "ready" });
@@ -137,7 +162,9 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
         }
       }
     } catch {
-      setFormError("The connection was lost during the import. Nothing was imported unless the guest book shows the new guests.");
+      setFormError(
+        "The connection was lost during the import. Nothing was imported unless the guest book shows the new guests.",
+      );
       setPhase({ kind: "ready" });
     }
   }
@@ -173,7 +200,8 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
             ) : null}
           </div>
           <p className="text-xs text-muted-foreground">
-            One guest per row with a header row. Phone cells are read exactly as written, so keep the column formatted as Text in Excel.
+            One guest per row with a header row. Phone cells are read exactly as written, so keep the column formatted
+            as Text in Excel.
           </p>
           {phase.kind === "analyzing" ? <p className="text-sm">Reading the file…</p> : null}
           {error ? (
@@ -196,7 +224,12 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
                 {IMPORT_FIELDS.map((field) => (
                   <div key={field} className="space-y-1">
                     <Label htmlFor={`map-${field}`}>{IMPORT_FIELD_LABELS[field]}</Label>
-                    <NativeSelect id={`map-${field}`} value={mapping[field] ?? ""} onChange={(e) => remap(field, e.target.value)} disabled={busy}>
+                    <NativeSelect
+                      id={`map-${field}`}
+                      value={mapping[field] ?? ""}
+                      onChange={(e) => remap(field, e.target.value)}
+                      disabled={busy}
+                    >
                       <option value="">{field === "phone" ? "Choose a column…" : "Not in the file"}</option>
                       {analysis.headers.map((h, i) => (
                         <option key={i} value={i}>
@@ -233,22 +266,46 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
               <fieldset className="space-y-2">
                 <legend className="text-sm font-medium">Numbers already in the guest book</legend>
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="existing" className="size-4 accent-primary" checked={existing === "skip"} onChange={() => setExisting("skip")} />
+                  <input
+                    type="radio"
+                    name="existing"
+                    className="size-4 accent-primary"
+                    checked={existing === "skip"}
+                    onChange={() => setExisting("skip")}
+                  />
                   Skip them (keep what is in the guest book)
                 </label>
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="existing" className="size-4 accent-primary" checked={existing === "update"} onChange={() => setExisting("update")} />
+                  <input
+                    type="radio"
+                    name="existing"
+                    className="size-4 accent-primary"
+                    checked={existing === "update"}
+                    onChange={() => setExisting("update")}
+                  />
                   Update them (filled-in cells win, tags are added)
                 </label>
               </fieldset>
               <fieldset className="space-y-2">
                 <legend className="text-sm font-medium">Marketing consent</legend>
                 <label className="flex items-start gap-2 text-sm">
-                  <input type="radio" name="consent" className="mt-0.5 size-4 accent-primary" checked={consentMode === "none"} onChange={() => setConsentMode("none")} />
+                  <input
+                    type="radio"
+                    name="consent"
+                    className="mt-0.5 size-4 accent-primary"
+                    checked={consentMode === "none"}
+                    onChange={() => setConsentMode("none")}
+                  />
                   <span>Not recorded in this file</span>
                 </label>
                 <label className="flex items-start gap-2 text-sm">
-                  <input type="radio" name="consent" className="mt-0.5 size-4 accent-primary" checked={consented} onChange={() => setConsentMode("granted")} />
+                  <input
+                    type="radio"
+                    name="consent"
+                    className="mt-0.5 size-4 accent-primary"
+                    checked={consented}
+                    onChange={() => setConsentMode("granted")}
+                  />
                   <span>These guests agreed to receive marketing texts</span>
                 </label>
                 <label className="flex items-start gap-2 text-sm">
@@ -263,16 +320,22 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
                 </label>
                 {consentMode === "opted-out" ? (
                   <p className="pl-6 text-xs text-muted-foreground">
-                    Each guest&apos;s consent is withdrawn (source: import), the number goes on the suppression list, and promotions to them
-                    that haven&apos;t gone out are stopped.
+                    Each guest&apos;s consent is withdrawn (source: import), the number goes on the suppression list,
+                    and promotions to them that haven&apos;t gone out are stopped.
                   </p>
                 ) : null}
                 {consented ? (
                   <div className="space-y-1 pl-6">
                     <Label htmlFor="import-wording">Exact wording they agreed to</Label>
-                    <Textarea id="import-wording" rows={3} value={wording} onChange={(e) => setWording(e.target.value)} />
+                    <Textarea
+                      id="import-wording"
+                      rows={3}
+                      value={wording}
+                      onChange={(e) => setWording(e.target.value)}
+                    />
                     <p className="text-xs text-muted-foreground">
-                      Recorded as each guest&apos;s proof of consent (source: import). Guests who opted out before are never re-consented.
+                      Recorded as each guest&apos;s proof of consent (source: import). Guests who opted out before are
+                      never re-consented.
                     </p>
                   </div>
                 ) : null}

@@ -12,14 +12,20 @@ type Options = {
   analysis: ImportAnalysis | null;
   mapping: ColumnMapping | null;
   /** Sends the file to be analysed again, landing on the given page. */
-  analyze: (f: File, mapping?: ColumnMapping, view?: { page: number; filter: PreviewFilter }) => Promise<ImportAnalysis | null>;
+  analyze: (
+    f: File,
+    mapping?: ColumnMapping,
+    view?: { page: number; filter: PreviewFilter },
+  ) => Promise<ImportAnalysis | null>;
   setAnalysis: Dispatch<SetStateAction<ImportAnalysis | null>>;
 };
 
 /** From the preview the server kept; "gone" once it expired or another web process answers (then: analyse again). */
 async function fetchKept(token: string | null, params: Record<string, string>): Promise<Response | "gone"> {
   if (!token) return "gone";
-  const res = await fetch(`/contacts/import/preview?${new URLSearchParams({ token, ...params })}`, { cache: "no-store" });
+  const res = await fetch(`/contacts/import/preview?${new URLSearchParams({ token, ...params })}`, {
+    cache: "no-store",
+  });
   return res.status === 404 ? "gone" : res;
 }
 
@@ -56,7 +62,10 @@ export function useKeptPreview({ file, analysis, mapping, analyze, setAnalysis }
       if (!file || !analysis) return;
       let res = await fetchKept(analysis.preview.token, { format: "csv" });
       if (res === "gone") {
-        const fresh = await analyze(file, mapping ?? undefined, { page: analysis.preview.page, filter: analysis.preview.filter });
+        const fresh = await analyze(file, mapping ?? undefined, {
+          page: analysis.preview.page,
+          filter: analysis.preview.filter,
+        });
         res = fresh ? await fetchKept(fresh.preview.token, { format: "csv" }) : "gone";
       }
       if (res === "gone" || !res.ok) {

@@ -13,7 +13,10 @@ export default async function NewContactPage() {
   const settings = await getRestaurantSettings(getDb());
   return (
     <>
-      <PageHeader title="Add guest" description="One guest per phone number. Record consent only when the guest actually gave it." />
+      <PageHeader
+        title="Add guest"
+        description="One guest per phone number. Record consent only when the guest actually gave it."
+      />
       <ContactForm defaultWording={defaultConsentWording(settings.name)} defaultCountry={settings.defaultCountry} />
     </>
   );

@@ -64,7 +64,9 @@ export function GroupControls({ id, name, canDelete }: { id: string; name: strin
           <AlertDialogContent>
             <AlertDialogHeader>
               <AlertDialogTitle>Delete &quot;{name}&quot;?</AlertDialogTitle>
-              <AlertDialogDescription>The guests stay in the guest book. A linked CPSMS group is emptied and deleted too.</AlertDialogDescription>
+              <AlertDialogDescription>
+                The guests stay in the guest book. A linked CPSMS group is emptied and deleted too.
+              </AlertDialogDescription>
             </AlertDialogHeader>
             <AlertDialogFooter>
               <AlertDialogCancel>Cancel</AlertDialogCancel>
@@ -93,10 +95,26 @@ export function GroupControls({ id, name, canDelete }: { id: string; name: strin
 }
 
 /** Link to CPSMS, fix drift, unlink. */
-export function LinkControls({ id, linked, drifted, canLink }: { id: string; linked: boolean; drifted: boolean; canLink: boolean }) {
+export function LinkControls({
+  id,
+  linked,
+  drifted,
+  canLink,
+}: {
+  id: string;
+  linked: boolean;
+  drifted: boolean;
+  canLink: boolean;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  function run(label: string, action: () => Promise<{ ok: true; data: { failed?: number; firstError?: string | null } | { id: string } } | { ok: false; error: { message: string } }>) {
+  function run(
+    label: string,
+    action: () => Promise<
+      | { ok: true; data: { failed?: number; firstError?: string | null } | { id: string } }
+      | { ok: false; error: { message: string } }
+    >,
+  ) {
     startTransition(async () => {
       const result = await action();
       if (!result.ok) {
@@ -126,7 +144,11 @@ export function LinkControls({ id, linked, drifted, canLink }: { id: string; lin
         </Button>
       ) : null}
       {canLink ? (
-        <Button variant="outline" disabled={pending} onClick={() => run("Unlinked from CPSMS", () => unlinkGroupAction({ id }))}>
+        <Button
+          variant="outline"
+          disabled={pending}
+          onClick={() => run("Unlinked from CPSMS", () => unlinkGroupAction({ id }))}
+        >
           Unlink
         </Button>
       ) : null}

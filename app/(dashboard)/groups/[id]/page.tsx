@@ -57,28 +57,37 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
           </CardHeader>
           <CardContent className="space-y-3 text-sm">
             <p data-testid="group-counts">
-              <strong>{N.format(group.members)}</strong> members, <strong>{N.format(group.consented)}</strong> with marketing consent.
+              <strong>{N.format(group.members)}</strong> members, <strong>{N.format(group.consented)}</strong> with
+              marketing consent.
             </p>
-            <p className="text-muted-foreground">To add or remove guests, tick them on Contacts and use Add to group or Remove from group.</p>
+            <p className="text-muted-foreground">
+              To add or remove guests, tick them on Contacts and use Add to group or Remove from group.
+            </p>
             <GroupControls id={group.id} name={group.name} canDelete={isManager} />
           </CardContent>
         </Card>
         <Card data-testid="cpsms-card">
           <CardHeader className="flex flex-row items-center justify-between gap-2">
             <CardTitle>CPSMS group</CardTitle>
-            {group.cpsmsGroupId !== null ? <Badge variant="success">Linked</Badge> : <Badge variant="outline">Not linked</Badge>}
+            {group.cpsmsGroupId !== null ? (
+              <Badge variant="success">Linked</Badge>
+            ) : (
+              <Badge variant="outline">Not linked</Badge>
+            )}
           </CardHeader>
           <CardContent className="space-y-3 text-sm">
             {group.cpsmsGroupId === null ? (
               <p className="text-muted-foreground">
-                Linking creates a CPSMS group with this group&apos;s consented members, so CPSMS can send to it as a group. Changes here are
-                pushed to CPSMS; guests who withdraw leave it at once.
+                Linking creates a CPSMS group with this group&apos;s consented members, so CPSMS can send to it as a
+                group. Changes here are pushed to CPSMS; guests who withdraw leave it at once.
               </p>
             ) : (
               <>
                 <p>
                   CPSMS group #{group.cpsmsGroupId}
-                  {group.cpsmsSyncedAt ? ` · last full sync ${formatInZone(group.cpsmsSyncedAt, settings.timeZone)}` : ""}
+                  {group.cpsmsSyncedAt
+                    ? ` · last full sync ${formatInZone(group.cpsmsSyncedAt, settings.timeZone)}`
+                    : ""}
                 </p>
                 {driftError ? (
                   <p className="text-destructive">Couldn&apos;t compare with CPSMS: {driftError}</p>
@@ -91,13 +100,15 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
                     <p className="font-medium text-warning">Out of sync with CPSMS</p>
                     {drift.missingAtCpsms.length ? (
                       <p>
-                        {N.format(drift.missingAtCpsms.length)} missing at CPSMS: {show(drift.missingAtCpsms).join(", ")}
+                        {N.format(drift.missingAtCpsms.length)} missing at CPSMS:{" "}
+                        {show(drift.missingAtCpsms).join(", ")}
                         {drift.missingAtCpsms.length > SHOWN ? "…" : ""}
                       </p>
                     ) : null}
                     {drift.extraAtCpsms.length ? (
                       <p>
-                        {N.format(drift.extraAtCpsms.length)} at CPSMS but not members here: {show(drift.extraAtCpsms).join(", ")}
+                        {N.format(drift.extraAtCpsms.length)} at CPSMS but not members here:{" "}
+                        {show(drift.extraAtCpsms).join(", ")}
                         {drift.extraAtCpsms.length > SHOWN ? "…" : ""}
                       </p>
                     ) : null}
@@ -105,7 +116,12 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
                 ) : null}
               </>
             )}
-            <LinkControls id={group.id} linked={group.cpsmsGroupId !== null} drifted={Boolean(drift && !drift.inSync)} canLink={isManager} />
+            <LinkControls
+              id={group.id}
+              linked={group.cpsmsGroupId !== null}
+              drifted={Boolean(drift && !drift.inSync)}
+              canLink={isManager}
+            />
           </CardContent>
         </Card>
       </div>

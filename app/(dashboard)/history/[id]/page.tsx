@@ -1,4 +1,3 @@
-import { senderShown } from "@/lib/campaigns/sender-shown";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,11 +6,12 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { DELIVERY_STATE_HELP, DELIVERY_STATE_OF } from "@/lib/campaigns/delivery-status";
+import { senderShown } from "@/lib/campaigns/sender-shown";
 import { getDb } from "@/lib/db";
+import { formatAmount } from "@/lib/format/amount";
 import { EVENT_SOURCE_LABELS, getHistoryMessage } from "@/lib/history/message-detail";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatAmount } from "@/lib/format/amount";
 import { formatInZone, MOMENT_SECONDS_FORMAT } from "@/lib/time/zoned";
 
 export const metadata: Metadata = { title: "Message" };
@@ -29,10 +29,23 @@ export default async function MessagePage({ params }: Props) {
   const at = (d: Date | null) => (d ? formatInZone(d, settings.timeZone, MOMENT_SECONDS_FORMAT) : "—");
   const guest = contact ? `${contact.firstName} ${contact.lastName}`.trim() : null;
   const facts: [string, React.ReactNode][] = [
-    ["To", <span key="to" className="font-mono">{m.phone}</span>],
+    [
+      "To",
+      <span key="to" className="font-mono">
+        {m.phone}
+      </span>,
+    ],
     ["Guest", guest || "— (number not in the guest book)"],
-    ["Campaign", <Link key="c" href={`/campaigns/${campaign.id}`} className="underline underline-offset-4">{campaign.name}</Link>],
-    ["Provider", `${PROVIDER_LABELS[campaign.provider]} · from ${senderShown(campaign.provider, m.sender, campaign.sender)}`],
+    [
+      "Campaign",
+      <Link key="c" href={`/campaigns/${campaign.id}`} className="underline underline-offset-4">
+        {campaign.name}
+      </Link>,
+    ],
+    [
+      "Provider",
+      `${PROVIDER_LABELS[campaign.provider]} · from ${senderShown(campaign.provider, m.sender, campaign.sender)}`,
+    ],
     ["Written", at(m.createdAt)],
     ["Sent", at(m.sentAt)],
     ["Delivered", at(m.deliveredAt)],
@@ -83,8 +96,15 @@ export default async function MessagePage({ params }: Props) {
         ) : (
           <ol className="space-y-3 border-l pl-4" data-testid="message-timeline">
             {events.map((e) => (
-              <li key={e.id} className={e.ignored ? "relative text-muted-foreground" : "relative"} data-ignored={e.ignored || undefined}>
-                <span className={`absolute top-1.5 -left-[21px] size-2.5 rounded-full ${e.ignored ? "border bg-background" : "bg-primary"}`} aria-hidden />
+              <li
+                key={e.id}
+                className={e.ignored ? "relative text-muted-foreground" : "relative"}
+                data-ignored={e.ignored || undefined}
+              >
+                <span
+                  className={`absolute top-1.5 -left-[21px] size-2.5 rounded-full ${e.ignored ? "border bg-background" : "bg-primary"}`}
+                  aria-hidden
+                />
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <time dateTime={e.at.toISOString()} className="tabular-nums">
                     {at(e.at)}

@@ -27,7 +27,10 @@ export default async function CpsmsLogPage({ searchParams }: Props) {
   await requireUser();
   const query = await searchParams;
   const page = typeof query.page === "string" && /^\d{1,6}$/.test(query.page) ? Number(query.page) : 1;
-  const to = typeof query.to === "string" && /^\+?\d{4,20}$/.test(query.to.replace(/\s/g, "")) ? query.to.replace(/\s/g, "") : undefined;
+  const to =
+    typeof query.to === "string" && /^\+?\d{4,20}$/.test(query.to.replace(/\s/g, ""))
+      ? query.to.replace(/\s/g, "")
+      : undefined;
   const db = getDb();
   const [log, settings] = await Promise.all([cpsmsLogView(db, { page, to }), getRestaurantSettings(db)]);
   if (!log.ok) return <ProviderError provider="CPSMS.dk" error={log} />;
@@ -38,20 +41,28 @@ export default async function CpsmsLogPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted-foreground" data-testid="cpsms-log-freshness">
           Fetched from CPSMS at {at(log.fetchedAt)}
-          {log.fromCache ? " (cached: CPSMS allows one log request per two minutes)" : ""}. Can be refreshed from {at(log.nextRefreshAt)}.
+          {log.fromCache ? " (cached: CPSMS allows one log request per two minutes)" : ""}. Can be refreshed from{" "}
+          {at(log.nextRefreshAt)}.
           {log.stale ? " CPSMS refused the last refresh, so this copy is older than two minutes." : ""}
           {log.mode === "sandbox" ? " (sandbox)" : ""}
         </p>
         <RefreshLogButton nextRefreshAt={log.nextRefreshAt.toISOString()} />
       </div>
-      <form action="/history/cpsms" method="get" className="flex max-w-sm gap-2" role="search" aria-label="Filter the CPSMS log">
+      <form
+        action="/history/cpsms"
+        method="get"
+        className="flex max-w-sm gap-2"
+        role="search"
+        aria-label="Filter the CPSMS log"
+      >
         <Input name="to" defaultValue={to ?? ""} placeholder="Number, e.g. 4520123456" aria-label="Number" />
         <Button type="submit" variant="outline">
           Filter
         </Button>
       </form>
       <p className="text-sm" data-testid="cpsms-log-summary">
-        {log.total} {log.total === 1 ? "message" : "messages"} in the last 3 months{to ? ` to ${to}` : ""} · page {log.page} of {log.pageCount}
+        {log.total} {log.total === 1 ? "message" : "messages"} in the last 3 months{to ? ` to ${to}` : ""} · page{" "}
+        {log.page} of {log.pageCount}
       </p>
       {log.rows.length > 0 ? (
         <div className="overflow-x-auto rounded-lg border">
@@ -91,10 +102,14 @@ export default async function CpsmsLogPage({ searchParams }: Props) {
       {log.pageCount > 1 ? (
         <nav aria-label="CPSMS log pages" className="flex justify-end gap-2">
           {log.page > 1 ? (
-            <Button asChild size="sm" variant="outline"><Link href={href(log.page - 1)}>Previous</Link></Button>
+            <Button asChild size="sm" variant="outline">
+              <Link href={href(log.page - 1)}>Previous</Link>
+            </Button>
           ) : null}
           {log.page < log.pageCount ? (
-            <Button asChild size="sm" variant="outline"><Link href={href(log.page + 1)}>Next</Link></Button>
+            <Button asChild size="sm" variant="outline">
+              <Link href={href(log.page + 1)}>Next</Link>
+            </Button>
           ) : null}
         </nav>
       ) : null}

@@ -18,9 +18,18 @@ export function RefreshLogButton({ nextRefreshAt }: { nextRefreshAt: string }) {
   const wait = now === null ? null : Math.max(0, Math.ceil((Date.parse(nextRefreshAt) - now) / 1000));
   const ready = wait === 0;
   return (
-    <Button size="sm" variant="outline" disabled={!ready || pending} onClick={() => startTransition(() => router.refresh())}>
+    <Button
+      size="sm"
+      variant="outline"
+      disabled={!ready || pending}
+      onClick={() => startTransition(() => router.refresh())}
+    >
       <RefreshCw aria-hidden className={pending ? "animate-spin" : undefined} />
-      {ready ? "Refresh now" : wait === null ? "Refresh" : `Refresh in ${Math.floor(wait / 60)}:${String(wait % 60).padStart(2, "0")}`}
+      {ready
+        ? "Refresh now"
+        : wait === null
+          ? "Refresh"
+          : `Refresh in ${Math.floor(wait / 60)}:${String(wait % 60).padStart(2, "0")}`}
     </Button>
   );
 }

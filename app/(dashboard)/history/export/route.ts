@@ -13,7 +13,8 @@ export async function GET(request: Request) {
   try {
     await authorize({ role: "manager" });
   } catch (err) {
-    if (err instanceof AppError) return Response.json({ error: err.message }, { status: err.code === "UNAUTHENTICATED" ? 401 : 403 });
+    if (err instanceof AppError)
+      return Response.json({ error: err.message }, { status: err.code === "UNAUTHENTICATED" ? 401 : 403 });
     throw err;
   }
   const db = getDb();

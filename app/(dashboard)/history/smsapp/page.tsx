@@ -13,7 +13,12 @@ export const metadata: Metadata = { title: "smsapp.pk history" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const STATE_VARIANT = { delivered: "success", failed: "destructive", pending: "secondary", unknown: "outline" } as const;
+const STATE_VARIANT = {
+  delivered: "success",
+  failed: "destructive",
+  pending: "secondary",
+  unknown: "outline",
+} as const;
 
 export default async function SmsappHistoryPage({ searchParams }: Props) {
   await requireUser();
@@ -51,7 +56,10 @@ export default async function SmsappHistoryPage({ searchParams }: Props) {
               {p.items.map((m) => (
                 <TableRow key={m.uid}>
                   <TableCell className="font-mono text-xs">
-                    <Link href={`/history/smsapp/${encodeURIComponent(m.uid)}`} className="underline underline-offset-4">
+                    <Link
+                      href={`/history/smsapp/${encodeURIComponent(m.uid)}`}
+                      className="underline underline-offset-4"
+                    >
                       {m.uid}
                     </Link>
                   </TableCell>

@@ -1,8 +1,8 @@
 "use server";
 
 import { headers } from "next/headers";
-import { defineAction } from "@/lib/actions/define-action";
 import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
 import { signOut, unstable_update } from "@/lib/auth/auth";
 import { clientAddressFromHeaders } from "@/lib/auth/credentials";
 import { revokeAllSessions } from "@/lib/auth/user-sessions";
@@ -15,18 +15,30 @@ export const changeOwnPasswordAction = defineAction(
   changeOwnPasswordSchema,
   { allowPendingPasswordChange: true },
   async (input, user) => {
-    await changeOwnPassword(getDb(), user.id, input.currentPassword, input.newPassword, clientAddressFromHeaders(await headers()));
+    await changeOwnPassword(
+      getDb(),
+      user.id,
+      input.currentPassword,
+      input.newPassword,
+      clientAddressFromHeaders(await headers()),
+    );
     await unstable_update({}); // re-issues this session's token with the new session version
     return { changed: true };
   },
 );
 
 // An explicit yes, so that a bare call (or a forged empty one) ends nothing.
-const signOutEverywhereSchema = z.object({ confirm: z.literal(true, { error: "Press Sign out everywhere to confirm." }) });
+const signOutEverywhereSchema = z.object({
+  confirm: z.literal(true, { error: "Press Sign out everywhere to confirm." }),
+});
 
 /** Ends every session of the signed-in user, this one included, and returns to the sign-in page. */
-export const signOutEverywhereAction = defineAction(signOutEverywhereSchema, { allowPendingPasswordChange: true }, async (_input, user) => {
-  await revokeAllSessions(getDb(), user.id);
-  await signOut({ redirectTo: "/sign-in" });
-  return { ended: true };
-});
+export const signOutEverywhereAction = defineAction(
+  signOutEverywhereSchema,
+  { allowPendingPasswordChange: true },
+  async (_input, user) => {
+    await revokeAllSessions(getDb(), user.id);
+    await signOut({ redirectTo: "/sign-in" });
+    return { ended: true };
+  },
+);

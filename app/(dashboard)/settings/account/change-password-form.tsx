@@ -24,7 +24,10 @@ export function ChangePasswordForm({ required }: { required: boolean }) {
 
   function submit(form: HTMLFormElement) {
     const data = new FormData(form);
-    const input = Object.fromEntries(FIELDS.map(({ name }) => [name, String(data.get(name) ?? "")])) as Record<Field, string>;
+    const input = Object.fromEntries(FIELDS.map(({ name }) => [name, String(data.get(name) ?? "")])) as Record<
+      Field,
+      string
+    >;
     startTransition(async () => {
       const result = await changeOwnPasswordAction(input);
       if (!result.ok) {

@@ -11,7 +11,9 @@ export async function MyPhoneCard({ userId }: { userId: string }) {
     <Card data-testid="my-phone">
       <CardHeader>
         <CardTitle className="text-base">Your phone for test messages</CardTitle>
-        <CardDescription>Tests from compose go to this phone once you confirm it with the code we text you.</CardDescription>
+        <CardDescription>
+          Tests from compose go to this phone once you confirm it with the code we text you.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <MyPhoneForm

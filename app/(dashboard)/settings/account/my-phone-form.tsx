@@ -20,7 +20,11 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
   const [error, setError] = useState<string | null>(null);
   const waiting = Boolean(pendingPhone) && !changing;
 
-  function run(action: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>, success: string, after?: () => void) {
+  function run(
+    action: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>,
+    success: string,
+    after?: () => void,
+  ) {
     startTransition(async () => {
       const result = await action();
       if (!result.ok) {
@@ -36,11 +40,19 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
 
   const requestCode = (form: HTMLFormElement) => {
     const number = String(new FormData(form).get("phone") ?? "");
-    run(() => requestPhoneCodeAction({ phone: number }), "Code sent. Check your phone.", () => setChanging(false));
+    run(
+      () => requestPhoneCodeAction({ phone: number }),
+      "Code sent. Check your phone.",
+      () => setChanging(false),
+    );
   };
   const confirmCode = (form: HTMLFormElement) => {
     const code = String(new FormData(form).get("code") ?? "");
-    run(() => confirmPhoneCodeAction({ code }), "Phone verified. Tests can go to it now.", () => form.reset());
+    run(
+      () => confirmPhoneCodeAction({ code }),
+      "Phone verified. Tests can go to it now.",
+      () => form.reset(),
+    );
   };
 
   return (
@@ -65,12 +77,24 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
         >
           <Label htmlFor="phone-code">Code sent to {pendingPhone}</Label>
           <div className="flex gap-2">
-            <Input id="phone-code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder="123456" className="max-w-40" aria-invalid={Boolean(error)} aria-describedby={error ? "my-phone-error" : undefined} />
+            <Input
+              id="phone-code"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              placeholder="123456"
+              className="max-w-40"
+              aria-invalid={Boolean(error)}
+              aria-describedby={error ? "my-phone-error" : undefined}
+            />
             <Button type="submit" disabled={pending}>
               {pending ? "Checking…" : "Confirm"}
             </Button>
           </div>
-          <p className="text-xs text-muted-foreground">The code works for 10 minutes. No text? Check the number, then ask for a new code.</p>
+          <p className="text-xs text-muted-foreground">
+            The code works for 10 minutes. No text? Check the number, then ask for a new code.
+          </p>
         </form>
       ) : null}
 
@@ -85,7 +109,17 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
         >
           <Label htmlFor="my-phone">Your mobile number</Label>
           <div className="flex gap-2">
-            <Input id="my-phone" name="phone" type="tel" inputMode="tel" autoComplete="tel" placeholder="+45 20 12 34 56" defaultValue={verified ? "" : (phone ?? "")} aria-invalid={Boolean(error)} aria-describedby={error ? "my-phone-error" : undefined} />
+            <Input
+              id="my-phone"
+              name="phone"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              placeholder="+45 20 12 34 56"
+              defaultValue={verified ? "" : (phone ?? "")}
+              aria-invalid={Boolean(error)}
+              aria-describedby={error ? "my-phone-error" : undefined}
+            />
             <Button type="submit" disabled={pending}>
               {pending ? "Sending…" : "Text me a code"}
             </Button>
@@ -97,7 +131,15 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
 
       <div className="flex flex-wrap gap-2">
         {phone && !changing ? (
-          <Button type="button" variant="outline" size="sm" onClick={() => { setError(null); setChanging(true); }}>
+          <Button
+            type="button"
+            variant="outline"
+            size="sm"
+            onClick={() => {
+              setError(null);
+              setChanging(true);
+            }}
+          >
             {waiting ? "Use another number" : "Change number"}
           </Button>
         ) : null}
@@ -107,7 +149,13 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
           </Button>
         ) : null}
         {phone && !changing ? (
-          <Button type="button" variant="ghost" size="sm" disabled={pending} onClick={() => run(() => removeOwnPhoneAction({ confirm: true }), "Phone removed.")}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            disabled={pending}
+            onClick={() => run(() => removeOwnPhoneAction({ confirm: true }), "Phone removed.")}
+          >
             Remove
           </Button>
         ) : null}

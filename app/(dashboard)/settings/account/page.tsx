@@ -7,15 +7,19 @@ import { listActiveSessions } from "@/lib/auth/user-sessions";
 import { getDb } from "@/lib/db";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { ChangePasswordForm } from "./change-password-form";
-import { SessionsCard } from "./sessions-card";
 import { MyPhoneCard } from "./my-phone-card";
+import { SessionsCard } from "./sessions-card";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requireUser({ allowPendingPasswordChange: true });
   const db = getDb();
-  const [sessions, currentId, settings] = await Promise.all([listActiveSessions(db, user.id), currentSessionId(), getRestaurantSettings(db)]);
+  const [sessions, currentId, settings] = await Promise.all([
+    listActiveSessions(db, user.id),
+    currentSessionId(),
+    getRestaurantSettings(db),
+  ]);
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
       <Card>

@@ -26,8 +26,12 @@ export const confirmPhoneCodeAction = defineAction(confirmPhoneCodeSchema, anyon
 });
 
 /** Forgets the user's own test phone. */
-export const removeOwnPhoneAction = defineAction(z.object({ confirm: z.literal(true) }), anyone, async (_input, user) => {
-  await removeOwnPhone(getDb(), user);
-  revalidatePath(PAGE);
-  return { removed: true };
-});
+export const removeOwnPhoneAction = defineAction(
+  z.object({ confirm: z.literal(true) }),
+  anyone,
+  async (_input, user) => {
+    await removeOwnPhone(getDb(), user);
+    revalidatePath(PAGE);
+    return { removed: true };
+  },
+);

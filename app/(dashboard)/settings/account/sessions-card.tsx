@@ -6,12 +6,22 @@ import { formatInZone } from "@/lib/time/zoned";
 import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 
 /** Where this account is signed in, with the current device marked, and the way to end them all. */
-export function SessionsCard({ sessions, currentId, timeZone }: { sessions: ActiveSession[]; currentId: string | null; timeZone: string }) {
+export function SessionsCard({
+  sessions,
+  currentId,
+  timeZone,
+}: {
+  sessions: ActiveSession[];
+  currentId: string | null;
+  timeZone: string;
+}) {
   return (
     <Card className="lg:col-span-2">
       <CardHeader>
         <CardTitle className="text-base">Signed-in devices</CardTitle>
-        <CardDescription>Don&apos;t recognise one, or left yourself signed in somewhere? Sign out everywhere.</CardDescription>
+        <CardDescription>
+          Don&apos;t recognise one, or left yourself signed in somewhere? Sign out everywhere.
+        </CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
         <ul aria-label="Signed-in devices" className="divide-y rounded-md border">

@@ -50,7 +50,11 @@ export function StaffPhonesManager({ phones }: { phones: Phone[] }) {
   return (
     <div className="space-y-6">
       {phones.length === 0 ? (
-        <EmptyState icon={<Smartphone />} title="No test phones yet" description="Add the phones your team uses to check messages before they go out." />
+        <EmptyState
+          icon={<Smartphone />}
+          title="No test phones yet"
+          description="Add the phones your team uses to check messages before they go out."
+        />
       ) : (
         <Card className="py-0">
           <CardContent className="p-0">
@@ -61,7 +65,14 @@ export function StaffPhonesManager({ phones }: { phones: Phone[] }) {
                     <p className="truncate font-medium">{p.name}</p>
                     <p className="text-sm text-muted-foreground">{p.phone}</p>
                   </div>
-                  <Button type="button" variant="ghost" size="sm" disabled={pending} onClick={() => remove(p)} aria-label={`Remove ${p.name}`}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="sm"
+                    disabled={pending}
+                    onClick={() => remove(p)}
+                    aria-label={`Remove ${p.name}`}
+                  >
                     <Trash2 aria-hidden />
                     <span className="hidden sm:inline">Remove</span>
                   </Button>
@@ -85,12 +96,26 @@ export function StaffPhonesManager({ phones }: { phones: Phone[] }) {
         <div className="grid gap-3 sm:grid-cols-2">
           <div className="space-y-2">
             <Label htmlFor="staff-phone-name">Name</Label>
-            <Input id="staff-phone-name" name="name" placeholder="Bar phone" autoComplete="off" aria-invalid={Boolean(errors.name)} />
+            <Input
+              id="staff-phone-name"
+              name="name"
+              placeholder="Bar phone"
+              autoComplete="off"
+              aria-invalid={Boolean(errors.name)}
+            />
             <FieldError>{errors.name}</FieldError>
           </div>
           <div className="space-y-2">
             <Label htmlFor="staff-phone-number">Phone number</Label>
-            <Input id="staff-phone-number" name="phone" type="tel" inputMode="tel" autoComplete="off" placeholder="+45 20 12 34 56" aria-invalid={Boolean(errors.phone)} />
+            <Input
+              id="staff-phone-number"
+              name="phone"
+              type="tel"
+              inputMode="tel"
+              autoComplete="off"
+              placeholder="+45 20 12 34 56"
+              aria-invalid={Boolean(errors.phone)}
+            />
             <FieldError>{errors.phone}</FieldError>
           </div>
         </div>

@@ -4,9 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
-import { sendConnectionTest } from "@/lib/test-sends/compose-test";
 import { checkProviderConnection } from "@/lib/providers/connection-check";
-import { clearProviderCredentials, saveDefaultSender, saveProviderCredentials } from "@/lib/providers/provider-settings";
+import {
+  clearProviderCredentials,
+  saveDefaultSender,
+  saveProviderCredentials,
+} from "@/lib/providers/provider-settings";
+import { sendConnectionTest } from "@/lib/test-sends/compose-test";
 import {
   defaultSenderSchema,
   providerCredentialsSchema,
@@ -27,11 +31,15 @@ export const saveCredentialsAction = defineAction(providerCredentialsSchema, own
   return { saved: true };
 });
 
-export const clearCredentialsAction = defineAction(z.object({ provider: providerNameSchema }), owner, async ({ provider }, user) => {
-  await clearProviderCredentials(getDb(), user, provider);
-  revalidatePath("/", "layout");
-  return { cleared: true };
-});
+export const clearCredentialsAction = defineAction(
+  z.object({ provider: providerNameSchema }),
+  owner,
+  async ({ provider }, user) => {
+    await clearProviderCredentials(getDb(), user, provider);
+    revalidatePath("/", "layout");
+    return { cleared: true };
+  },
+);
 
 export const saveDefaultSenderAction = defineAction(defaultSenderSchema, owner, async (input, user) => {
   await saveDefaultSender(getDb(), user, input);

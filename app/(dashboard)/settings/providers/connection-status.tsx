@@ -13,7 +13,8 @@ function balanceText(provider: ProviderName, check: Extract<ConnectionCheck, { o
   const { balance } = check;
   if (balance.unlimited) return "Unlimited balance";
   // A balance the provider wrote in a shape we could not read is shown as written.
-  const amount = balance.amount === null ? `${balance.raw} ${unitWord(provider)}` : formatAmount(balance.amount, provider);
+  const amount =
+    balance.amount === null ? `${balance.raw} ${unitWord(provider)}` : formatAmount(balance.amount, provider);
   return `${amount}${check.expiresOn ? `, valid until ${check.expiresOn}` : ""}`;
 }
 

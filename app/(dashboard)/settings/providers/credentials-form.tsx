@@ -42,7 +42,11 @@ export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
       const result = await saveCredentialsAction(input);
       if (!result.ok) {
         const f = result.error.fieldErrors ?? {};
-        setErrors({ username: f.username?.[0], secret: f.secret?.[0], form: f.username || f.secret ? undefined : result.error.message });
+        setErrors({
+          username: f.username?.[0],
+          secret: f.secret?.[0],
+          form: f.username || f.secret ? undefined : result.error.message,
+        });
         return;
       }
       setErrors({});
@@ -98,7 +102,9 @@ export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
             name="secret"
             type="password"
             autoComplete="new-password"
-            placeholder={summary.hasSavedCredentials ? `Saved (${summary.secretHint ?? "…"}): enter a new one to replace it` : ""}
+            placeholder={
+              summary.hasSavedCredentials ? `Saved (${summary.secretHint ?? "…"}): enter a new one to replace it` : ""
+            }
             aria-invalid={Boolean(errors.secret)}
             aria-describedby={errors.secret ? id("secret-error") : id("secret-hint")}
           />

@@ -12,7 +12,15 @@ import type { ProviderName } from "@/lib/sms/types";
 import { saveDefaultSenderAction } from "./actions";
 
 /** The name guests see as the sender, checked against the provider's rules as it is typed. */
-export function DefaultSenderForm({ provider, current, rules }: { provider: ProviderName; current: string | null; rules: string }) {
+export function DefaultSenderForm({
+  provider,
+  current,
+  rules,
+}: {
+  provider: ProviderName;
+  current: string | null;
+  rules: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [value, setValue] = useState(current ?? "");
@@ -30,7 +38,9 @@ export function DefaultSenderForm({ provider, current, rules }: { provider: Prov
         startTransition(async () => {
           const result = await saveDefaultSenderAction({ provider, sender: value });
           if (!result.ok) return setServerError(result.error.fieldErrors?.sender?.[0] ?? result.error.message);
-          toast.success(result.data.sender ? `Default sender set to ${result.data.sender}.` : "Default sender cleared.");
+          toast.success(
+            result.data.sender ? `Default sender set to ${result.data.sender}.` : "Default sender cleared.",
+          );
           router.refresh();
         });
       }}
@@ -54,7 +64,13 @@ export function DefaultSenderForm({ provider, current, rules }: { provider: Prov
           Save
         </Button>
       </div>
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : <p id={`${id}-hint`} className="text-xs text-muted-foreground">{rules}</p>}
+      {error ? (
+        <FieldError id={`${id}-error`}>{error}</FieldError>
+      ) : (
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+          {rules}
+        </p>
+      )}
       {provider === "smsapp" ? (
         <p className="text-xs text-muted-foreground">
           {current

@@ -45,7 +45,9 @@ export default async function ProvidersPage() {
           <ProviderCard
             // Remount on a credentials change so the connection is checked again with the new ones.
             key={`${summary.provider}-${summary.source}-${summary.secretHint}`}
-            summary={summary} senderRules={SENDER_RULES[summary.provider]} />
+            summary={summary}
+            senderRules={SENDER_RULES[summary.provider]}
+          />
         ))}
       </div>
       {summaries.some((s) => s.mode === "sandbox") ? <SandboxInbox timeZone={timeZone} /> : null}

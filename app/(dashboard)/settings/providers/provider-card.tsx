@@ -16,7 +16,8 @@ function describeSource(summary: ProviderSummary) {
   if (summary.source === "environment") {
     return `Live, with credentials from the ${ENV_VARIABLES[summary.provider]} environment variables (they win over saved ones).`;
   }
-  if (summary.source === "saved") return `Live, with the saved ${summary.provider === "cpsms" ? "API key" : "API token"} ${summary.secretHint ?? ""}.`;
+  if (summary.source === "saved")
+    return `Live, with the saved ${summary.provider === "cpsms" ? "API key" : "API token"} ${summary.secretHint ?? ""}.`;
   return "Sandbox: no credentials yet, so messages go to the built-in emulator and reach no real phone.";
 }
 
@@ -30,7 +31,9 @@ export function ProviderCard({ summary, senderRules }: { summary: ProviderSummar
           <CardTitle id={headingId} className="text-base">
             {summary.label}
           </CardTitle>
-          <Badge variant={summary.mode === "live" ? "success" : "warning"}>{summary.mode === "live" ? "Live" : "Sandbox"}</Badge>
+          <Badge variant={summary.mode === "live" ? "success" : "warning"}>
+            {summary.mode === "live" ? "Live" : "Sandbox"}
+          </Badge>
           <span className="text-xs text-muted-foreground">{COUNTRY[summary.provider]}</span>
         </div>
         <CardDescription>{describeSource(summary)}</CardDescription>

@@ -21,12 +21,16 @@ export async function SandboxInbox({ timeZone }: { timeZone: string }) {
       </div>
       {unreachable.length > 0 ? (
         <p className="text-sm text-destructive">
-          The {unreachable.map((p) => PROVIDER_LABELS[p]).join(" and ")} sandbox isn&apos;t answering. Restart the app with
-          npm start.
+          The {unreachable.map((p) => PROVIDER_LABELS[p]).join(" and ")} sandbox isn&apos;t answering. Restart the app
+          with npm start.
         </p>
       ) : null}
       {messages.length === 0 ? (
-        <EmptyState icon={<Inbox />} title="Nothing received yet" description="Send a test SMS above and it appears here." />
+        <EmptyState
+          icon={<Inbox />}
+          title="Nothing received yet"
+          description="Send a test SMS above and it appears here."
+        />
       ) : (
         <div className="rounded-lg border">
           <Table>
@@ -43,7 +47,9 @@ export async function SandboxInbox({ timeZone }: { timeZone: string }) {
             <TableBody>
               {messages.map((m, i) => (
                 <TableRow key={`${m.provider}-${m.to}-${m.receivedAt.getTime()}-${i}`}>
-                  <TableCell className="whitespace-nowrap">{formatInZone(m.receivedAt, timeZone, MOMENT_SECONDS_FORMAT)}</TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {formatInZone(m.receivedAt, timeZone, MOMENT_SECONDS_FORMAT)}
+                  </TableCell>
                   <TableCell>{PROVIDER_LABELS[m.provider]}</TableCell>
                   <TableCell className="font-mono text-xs">+{m.to}</TableCell>
                   <TableCell>{m.from ?? "—"}</TableCell>

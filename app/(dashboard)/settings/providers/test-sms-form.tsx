@@ -8,16 +8,21 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/label";
+import { formatAmount } from "@/lib/format/amount";
 import type { TestSmsResult } from "@/lib/providers/test-sms";
 import type { ProviderName } from "@/lib/sms/types";
-import { formatAmount } from "@/lib/format/amount";
 import { sendTestSmsAction } from "./actions";
 
 /**
  * Sends one fixed connection-test message through this provider (or its sandbox), from the default sender, to
  * an allowed test phone, and shows exactly what the provider answered.
  */
-export function TestSmsForm(props: { provider: ProviderName; label: string; defaultSender: string | null; recipients: TestRecipientOption[] }) {
+export function TestSmsForm(props: {
+  provider: ProviderName;
+  label: string;
+  defaultSender: string | null;
+  recipients: TestRecipientOption[];
+}) {
   const { provider, label, defaultSender, recipients } = props;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -46,8 +51,8 @@ export function TestSmsForm(props: { provider: ProviderName; label: string; defa
       <h3 className="text-sm font-medium">Send a test SMS</h3>
       <p className="text-sm text-muted-foreground">
         Sends the fixed check &ldquo;Test from (your restaurant): {label} is connected.&rdquo; from{" "}
-        {defaultSender ? `the default sender ${defaultSender}` : "the account's own default sender"}, to your verified phone or a
-        test phone.
+        {defaultSender ? `the default sender ${defaultSender}` : "the account's own default sender"}, to your verified
+        phone or a test phone.
       </p>
       <form
         noValidate

@@ -18,8 +18,8 @@ export default async function RestaurantSettingsPage() {
           Restaurant
         </h2>
         <p className="text-sm text-muted-foreground">
-          How numbers without a country code are read, the time zone schedules are entered in, and when promotions
-          may go out.
+          How numbers without a country code are read, the time zone schedules are entered in, and when promotions may
+          go out.
         </p>
       </div>
       <RestaurantSettingsForm initial={settings} zones={zones} />
@@ -28,7 +28,8 @@ export default async function RestaurantSettingsPage() {
           Provider routing
         </h2>
         <p className="mb-4 text-sm text-muted-foreground">
-          Which provider &ldquo;Automatic&rdquo; uses for each number prefix on the compose page (the longest matching prefix wins).
+          Which provider &ldquo;Automatic&rdquo; uses for each number prefix on the compose page (the longest matching
+          prefix wins).
         </p>
         <RoutingForm initial={{ rules: [...routes.rules], fallback: routes.fallback }} />
       </div>

@@ -40,7 +40,12 @@ export function RestaurantSettingsForm({ initial, zones }: { initial: Restaurant
     >
       <div className="space-y-2">
         <Label htmlFor="name">Restaurant name</Label>
-        <Input id="name" value={values.name} onChange={(e) => set("name")(e.target.value)} aria-invalid={Boolean(errors.name)} />
+        <Input
+          id="name"
+          value={values.name}
+          onChange={(e) => set("name")(e.target.value)}
+          aria-invalid={Boolean(errors.name)}
+        />
         <FieldError>{errors.name}</FieldError>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -80,12 +85,22 @@ export function RestaurantSettingsForm({ initial, zones }: { initial: Restaurant
         <legend className="mb-2 text-sm font-medium">Quiet hours for promotions</legend>
         <div className="space-y-2">
           <Label htmlFor="quiet-start">No promotions from</Label>
-          <Input id="quiet-start" type="time" value={values.quietHoursStart} onChange={(e) => set("quietHoursStart")(e.target.value)} />
+          <Input
+            id="quiet-start"
+            type="time"
+            value={values.quietHoursStart}
+            onChange={(e) => set("quietHoursStart")(e.target.value)}
+          />
           <FieldError>{errors.quietHoursStart}</FieldError>
         </div>
         <div className="space-y-2">
           <Label htmlFor="quiet-end">until</Label>
-          <Input id="quiet-end" type="time" value={values.quietHoursEnd} onChange={(e) => set("quietHoursEnd")(e.target.value)} />
+          <Input
+            id="quiet-end"
+            type="time"
+            value={values.quietHoursEnd}
+            onChange={(e) => set("quietHoursEnd")(e.target.value)}
+          />
           <FieldError>{errors.quietHoursEnd}</FieldError>
         </div>
         <p className="text-xs text-muted-foreground sm:col-span-2">

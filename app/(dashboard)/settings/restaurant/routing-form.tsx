@@ -15,7 +15,17 @@ import { saveProviderRoutesAction } from "./actions";
 
 type Provider = ProviderRoutesInput["fallback"];
 
-function ProviderSelect({ id, value, onChange, label }: { id: string; value: Provider; onChange: (p: Provider) => void; label: string }) {
+function ProviderSelect({
+  id,
+  value,
+  onChange,
+  label,
+}: {
+  id: string;
+  value: Provider;
+  onChange: (p: Provider) => void;
+  label: string;
+}) {
   return (
     <Select value={value} onValueChange={(v) => onChange(v as Provider)}>
       <SelectTrigger id={id} aria-label={label} className="w-full">
@@ -36,7 +46,8 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
   const [rules, setRules] = useState(initial.rules);
   const [fallback, setFallback] = useState<Provider>(initial.fallback);
   const [error, setError] = useState<string | null>(null);
-  const update = (i: number, patch: Partial<(typeof rules)[number]>) => setRules((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<(typeof rules)[number]>) =>
+    setRules((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   return (
     <form
@@ -56,22 +67,48 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
       <ul className="grid gap-2" aria-label="Routing rules">
         {rules.map((rule, i) => (
           <li key={i} className="grid grid-cols-[6rem_minmax(0,1fr)_auto] items-center gap-2">
-            <Input aria-label={`Prefix ${i + 1}`} value={rule.prefix} onChange={(e) => update(i, { prefix: e.target.value })} placeholder="+45" />
-            <ProviderSelect id={`route-${i}`} label={`Provider for prefix ${i + 1}`} value={rule.provider} onChange={(provider) => update(i, { provider })} />
-            <Button type="button" variant="ghost" size="icon" aria-label={`Remove prefix ${rule.prefix || i + 1}`} onClick={() => setRules((rs) => rs.filter((_, j) => j !== i))}>
+            <Input
+              aria-label={`Prefix ${i + 1}`}
+              value={rule.prefix}
+              onChange={(e) => update(i, { prefix: e.target.value })}
+              placeholder="+45"
+            />
+            <ProviderSelect
+              id={`route-${i}`}
+              label={`Provider for prefix ${i + 1}`}
+              value={rule.provider}
+              onChange={(provider) => update(i, { provider })}
+            />
+            <Button
+              type="button"
+              variant="ghost"
+              size="icon"
+              aria-label={`Remove prefix ${rule.prefix || i + 1}`}
+              onClick={() => setRules((rs) => rs.filter((_, j) => j !== i))}
+            >
               <Trash2 aria-hidden />
             </Button>
           </li>
         ))}
       </ul>
       <div>
-        <Button type="button" variant="outline" size="sm" onClick={() => setRules((rs) => [...rs, { prefix: "+", provider: "cpsms" }])}>
+        <Button
+          type="button"
+          variant="outline"
+          size="sm"
+          onClick={() => setRules((rs) => [...rs, { prefix: "+", provider: "cpsms" }])}
+        >
           <Plus aria-hidden /> Add prefix
         </Button>
       </div>
       <div className="space-y-1.5">
         <Label htmlFor="route-fallback">All other numbers</Label>
-        <ProviderSelect id="route-fallback" label="Provider for all other numbers" value={fallback} onChange={setFallback} />
+        <ProviderSelect
+          id="route-fallback"
+          label="Provider for all other numbers"
+          value={fallback}
+          onChange={setFallback}
+        />
       </div>
       <FieldError>{error}</FieldError>
       <div>

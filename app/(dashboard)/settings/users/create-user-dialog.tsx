@@ -129,7 +129,14 @@ export function CreateUserDialog() {
   );
 }
 
-function TextField(props: { name: string; label: string; type?: string; autoComplete?: string; hint?: string; error?: string }) {
+function TextField(props: {
+  name: string;
+  label: string;
+  type?: string;
+  autoComplete?: string;
+  hint?: string;
+  error?: string;
+}) {
   const describedBy = props.error ? `${props.name}-error` : props.hint ? `${props.name}-hint` : undefined;
   return (
     <div className="space-y-2">

@@ -3,7 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { Badge } from "@/components/ui/badge";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { UserRowActions, type UserRowActionHandlers } from "./user-row-actions";
+import { type UserRowActionHandlers, UserRowActions } from "./user-row-actions";
 
 export type UserTableRow = {
   id: string;
@@ -16,7 +16,10 @@ export type UserTableRow = {
 };
 
 /** Columns of the Users table; row actions are hidden on the signed-in owner's own row. */
-export function getUserColumns(currentUserId: string, handlers: UserRowActionHandlers): ColumnDef<UserTableRow, unknown>[] {
+export function getUserColumns(
+  currentUserId: string,
+  handlers: UserRowActionHandlers,
+): ColumnDef<UserTableRow, unknown>[] {
   return [
     {
       id: "user",
@@ -25,7 +28,9 @@ export function getUserColumns(currentUserId: string, handlers: UserRowActionHan
         <div className="min-w-0">
           <div className="font-medium">
             {row.original.name}
-            {row.original.id === currentUserId ? <span className="ml-2 text-xs text-muted-foreground">(you)</span> : null}
+            {row.original.id === currentUserId ? (
+              <span className="ml-2 text-xs text-muted-foreground">(you)</span>
+            ) : null}
           </div>
           <div className="truncate text-xs text-muted-foreground">{row.original.email}</div>
         </div>
@@ -34,7 +39,11 @@ export function getUserColumns(currentUserId: string, handlers: UserRowActionHan
     {
       accessorKey: "role",
       header: "Role",
-      cell: ({ row }) => <Badge variant={row.original.role === "owner" ? "default" : "secondary"}>{ROLE_LABELS[row.original.role]}</Badge>,
+      cell: ({ row }) => (
+        <Badge variant={row.original.role === "owner" ? "default" : "secondary"}>
+          {ROLE_LABELS[row.original.role]}
+        </Badge>
+      ),
     },
     {
       id: "status",
@@ -58,7 +67,8 @@ export function getUserColumns(currentUserId: string, handlers: UserRowActionHan
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       meta: { className: "w-12 text-right" },
-      cell: ({ row }) => (row.original.id === currentUserId ? null : <UserRowActions user={row.original} {...handlers} />),
+      cell: ({ row }) =>
+        row.original.id === currentUserId ? null : <UserRowActions user={row.original} {...handlers} />,
     },
   ];
 }

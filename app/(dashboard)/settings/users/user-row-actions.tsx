@@ -21,7 +21,12 @@ export type UserRowActionHandlers = {
   onResetPassword: (user: UserTableRow) => void;
 };
 
-export function UserRowActions({ user, onChangeRole, onToggleActive, onResetPassword }: { user: UserTableRow } & UserRowActionHandlers) {
+export function UserRowActions({
+  user,
+  onChangeRole,
+  onToggleActive,
+  onResetPassword,
+}: { user: UserTableRow } & UserRowActionHandlers) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -31,7 +36,10 @@ export function UserRowActions({ user, onChangeRole, onToggleActive, onResetPass
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-52">
         <DropdownMenuLabel>Role</DropdownMenuLabel>
-        <DropdownMenuRadioGroup value={user.role} onValueChange={(role) => onChangeRole(user, role as UserTableRow["role"])}>
+        <DropdownMenuRadioGroup
+          value={user.role}
+          onValueChange={(role) => onChangeRole(user, role as UserTableRow["role"])}
+        >
           {ROLES.map((role) => (
             <DropdownMenuRadioItem key={role} value={role} disabled={!user.active}>
               {ROLE_LABELS[role]}

@@ -72,7 +72,9 @@ export function UsersTable({ users, currentUserId }: { users: UserTableRow[]; cu
         <AlertDialogContent>
           <AlertDialogHeader>
             <AlertDialogTitle>
-              {confirm?.kind === "deactivate" ? `Deactivate ${confirm.user.name}?` : `Reset ${confirm?.user.name}'s password?`}
+              {confirm?.kind === "deactivate"
+                ? `Deactivate ${confirm.user.name}?`
+                : `Reset ${confirm?.user.name}'s password?`}
             </AlertDialogTitle>
             <AlertDialogDescription>
               {confirm?.kind === "deactivate"

@@ -30,7 +30,10 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
           phone: formatPhone(contact.phone),
           firstName: contact.firstName,
           lastName: contact.lastName,
-          birthday: contact.birthdayMonth && contact.birthdayDay ? `${pad(contact.birthdayMonth)}-${pad(contact.birthdayDay)}` : "",
+          birthday:
+            contact.birthdayMonth && contact.birthdayDay
+              ? `${pad(contact.birthdayMonth)}-${pad(contact.birthdayDay)}`
+              : "",
           language: contact.language ?? "",
           notes: contact.notes,
           tags: contact.tags.join(", "),

@@ -9,7 +9,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const user = await authorize({ role: "manager" });
     const { id } = await params;
     // A real UUID shape: 36 dashes or 36 "f" have the right length but make Postgres fail the uuid cast.
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return Response.json({ error: { code: "NOT_FOUND", message: "No such guest." } }, { status: 404 });
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+      return Response.json({ error: { code: "NOT_FOUND", message: "No such guest." } }, { status: 404 });
     const data = await exportGuestData(getDb(), user, id);
     return new Response(JSON.stringify(data, null, 2), {
       headers: {

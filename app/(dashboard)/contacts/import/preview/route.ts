@@ -1,5 +1,5 @@
 import { authorize } from "@/lib/auth/session";
-import { pagePreview, PREVIEW_FILTERS, type PreviewFilter } from "@/lib/contacts/import/import-preview";
+import { PREVIEW_FILTERS, type PreviewFilter, pagePreview } from "@/lib/contacts/import/import-preview";
 import { findPreview } from "@/lib/contacts/import/preview-store";
 import { rejectedRowsCsv } from "@/lib/contacts/import/rejected-report";
 import { AppError } from "@/lib/errors";
@@ -32,7 +32,14 @@ export async function GET(request: Request) {
     const filter = params.get("filter");
     const page = Number(params.get("page") ?? 1);
     return Response.json(
-      pagePreview(rows, { filter: PREVIEW_FILTERS.includes(filter as PreviewFilter) ? (filter as PreviewFilter) : "all", page: Number.isFinite(page) ? page : 1 }, token),
+      pagePreview(
+        rows,
+        {
+          filter: PREVIEW_FILTERS.includes(filter as PreviewFilter) ? (filter as PreviewFilter) : "all",
+          page: Number.isFinite(page) ? page : 1,
+        },
+        token,
+      ),
       { headers: { "cache-control": "no-store" } },
     );
   } catch (err) {

@@ -1,16 +1,16 @@
+import { eq, isNotNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
+import { groups } from "@/drizzle/schema";
 import { authorize } from "@/lib/auth/session";
 import { importContactsCsv } from "@/lib/contacts/import/import-contacts";
 import { readImportRequest } from "@/lib/contacts/import/import-request";
 import { getDb } from "@/lib/db";
 import { toPublicError } from "@/lib/errors";
-import { groups } from "@/drizzle/schema";
 import { fixGroupDrift } from "@/lib/groups/cpsms-sync";
 import { errorResponse } from "@/lib/http/route-errors";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { logger } from "@/lib/logger";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { eq, isNotNull } from "drizzle-orm";
 
 /**
  * Step 2 of an import (manager and up): writes the file in one transaction and streams progress as NDJSON
@@ -58,9 +58,15 @@ export async function POST(request: Request) {
         const groupId = input.options.groupId;
         if (groupId || result.consentWithdrawn > 0) {
           void (async () => {
-            const linked = await db.select({ id: groups.id }).from(groups).where(result.consentWithdrawn > 0 ? isNotNull(groups.cpsmsGroupId) : eq(groups.id, groupId!));
+            const linked = await db
+              .select({ id: groups.id })
+              .from(groups)
+              .where(result.consentWithdrawn > 0 ? isNotNull(groups.cpsmsGroupId) : eq(groups.id, groupId!));
             for (const g of linked) {
-              const [group] = await db.select({ cpsmsGroupId: groups.cpsmsGroupId }).from(groups).where(eq(groups.id, g.id));
+              const [group] = await db
+                .select({ cpsmsGroupId: groups.cpsmsGroupId })
+                .from(groups)
+                .where(eq(groups.id, g.id));
               if (group?.cpsmsGroupId != null) await fixGroupDrift(db, g.id);
             }
           })().catch((err) => logger.warn({ err }, "cpsms push after import failed"));
@@ -72,5 +78,7 @@ export async function POST(request: Request) {
       }
     },
   });
-  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(stream, {
+    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
+  });
 }

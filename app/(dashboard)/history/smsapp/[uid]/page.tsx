@@ -5,9 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { formatAmount } from "@/lib/format/amount";
 import { smsappMessageByUid } from "@/lib/history/provider-history";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatAmount } from "@/lib/format/amount";
 import { formatInZone, MOMENT_SECONDS_FORMAT } from "@/lib/time/zoned";
 import { ProviderError } from "../../provider-error";
 
@@ -42,19 +42,51 @@ export default async function SmsappMessagePage({ params }: Props) {
           <CardContent className="space-y-3 text-sm" data-testid="smsapp-message">
             <div className="flex flex-wrap items-center gap-3">
               <h2 className="font-mono text-lg font-semibold">{result.message.uid}</h2>
-              <Badge variant={result.message.status.state === "failed" ? "destructive" : result.message.status.state === "delivered" ? "success" : "secondary"}>
+              <Badge
+                variant={
+                  result.message.status.state === "failed"
+                    ? "destructive"
+                    : result.message.status.state === "delivered"
+                      ? "success"
+                      : "secondary"
+                }
+              >
                 {result.message.status.label || "—"}
               </Badge>
             </div>
             <p className="text-muted-foreground">
-              Live from smsapp.pk, checked {formatInZone(result.checkedAt, settings.timeZone, MOMENT_SECONDS_FORMAT)}: {STATE_TEXT[result.message.status.state]}.
+              Live from smsapp.pk, checked {formatInZone(result.checkedAt, settings.timeZone, MOMENT_SECONDS_FORMAT)}:{" "}
+              {STATE_TEXT[result.message.status.state]}.
             </p>
             <dl className="grid gap-2 sm:grid-cols-2">
-              <div className="flex gap-2"><dt className="w-28 text-muted-foreground">To</dt><dd className="font-mono">{result.message.to}</dd></div>
-              <div className="flex gap-2"><dt className="w-28 text-muted-foreground">From</dt><dd>{result.message.from ?? "—"}</dd></div>
-              <div className="flex gap-2"><dt className="w-28 text-muted-foreground">Raw status</dt><dd className="font-mono break-all">{result.message.status.raw}</dd></div>
-              <div className="flex gap-2"><dt className="w-28 text-muted-foreground">Cost</dt><dd>{result.message.cost === null ? "—" : formatAmount(result.message.cost, "smsapp")}</dd></div>
-              <div className="flex gap-2"><dt className="w-28 text-muted-foreground">Ours</dt><dd>{result.ourId ? <Link href={`/history/${result.ourId}`} className="underline underline-offset-4">Message {result.ourId}</Link> : "Not one of our campaign messages (or sent in bulk)"}</dd></div>
+              <div className="flex gap-2">
+                <dt className="w-28 text-muted-foreground">To</dt>
+                <dd className="font-mono">{result.message.to}</dd>
+              </div>
+              <div className="flex gap-2">
+                <dt className="w-28 text-muted-foreground">From</dt>
+                <dd>{result.message.from ?? "—"}</dd>
+              </div>
+              <div className="flex gap-2">
+                <dt className="w-28 text-muted-foreground">Raw status</dt>
+                <dd className="font-mono break-all">{result.message.status.raw}</dd>
+              </div>
+              <div className="flex gap-2">
+                <dt className="w-28 text-muted-foreground">Cost</dt>
+                <dd>{result.message.cost === null ? "—" : formatAmount(result.message.cost, "smsapp")}</dd>
+              </div>
+              <div className="flex gap-2">
+                <dt className="w-28 text-muted-foreground">Ours</dt>
+                <dd>
+                  {result.ourId ? (
+                    <Link href={`/history/${result.ourId}`} className="underline underline-offset-4">
+                      Message {result.ourId}
+                    </Link>
+                  ) : (
+                    "Not one of our campaign messages (or sent in bulk)"
+                  )}
+                </dd>
+              </div>
             </dl>
             <p className="rounded-md border p-3 whitespace-pre-wrap">{result.message.message}</p>
           </CardContent>
