@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
+import { loadCampaignTableParams } from "@/lib/campaigns/campaign-table-params";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { listRecurringSends } from "@/lib/campaigns/recurring/list-recurring";
 import { describeRule } from "@/lib/campaigns/recurring/next-occurrence";
@@ -21,11 +22,14 @@ import { type RepeatingRow, RepeatingSends } from "./repeating-sends";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
-export default async function CampaignsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CampaignsPage({ searchParams }: Props) {
   const user = await requireUser();
+  const params = loadCampaignTableParams(await searchParams);
   const db = getDb();
-  const [campaigns, settings, recurring] = await Promise.all([
-    listCampaigns(db),
+  const [page, settings, recurring] = await Promise.all([
+    listCampaigns(db, { pageSize: params.size, after: params.after, before: params.before }),
     getRestaurantSettings(db),
     listRecurringSends(db),
   ]);
@@ -39,7 +43,7 @@ export default async function CampaignsPage() {
     lastOutcome: r.lastOutcome,
     audience: r.message.category === "marketing" ? "Promotion" : "Service message",
   }));
-  const rows: CampaignRow[] = campaigns.map((c) => {
+  const rows: CampaignRow[] = page.rows.map((c) => {
     const progress = summarizeProgress(c.counts, c.recipientCount);
     const when = c.scheduledAt ?? c.createdAt;
     return {
@@ -65,7 +69,8 @@ export default async function CampaignsPage() {
       createdBy: c.createdBy,
     };
   });
-  const active = campaigns.some((c) => c.status === "sending" || c.status === "queued");
+  const active = page.rows.some((c) => c.status === "sending" || c.status === "queued");
+  const firstPage = !params.after && !params.before;
   return (
     <>
       <PageHeader
@@ -82,7 +87,7 @@ export default async function CampaignsPage() {
       {active ? <AutoRefresh intervalMs={2000} /> : null}
       <div className="space-y-6">
         {repeating.length > 0 ? <RepeatingSends rows={repeating} canManage={hasRole(user.role, "manager")} /> : null}
-        {rows.length === 0 ? (
+        {rows.length === 0 && firstPage ? (
           <EmptyState
             icon={<Megaphone />}
             title="No campaigns yet"
@@ -94,7 +99,7 @@ export default async function CampaignsPage() {
             }
           />
         ) : (
-          <CampaignsTable rows={rows} />
+          <CampaignsTable rows={rows} nextCursor={page.nextCursor} prevCursor={page.prevCursor} />
         )}
       </div>
     </>

@@ -1,13 +1,14 @@
 "use client";
 
 import { Search } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useRef } from "react";
+import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { DELIVERY_STATE_LABELS, DELIVERY_STATES } from "@/lib/campaigns/delivery-status";
-import { DEFAULT_SENDER, type HistoryFilters } from "@/lib/history/filters";
+import { DEFAULT_SENDER, FILTER_KEYS, type HistoryFilters } from "@/lib/history/filters";
+import { historyTableParsers } from "@/lib/history/history-params";
 
 type Props = {
   filters: HistoryFilters;
@@ -26,13 +27,12 @@ const SELECT =
  */
 export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Props) {
   const form = useRef<HTMLFormElement>(null);
-  const router = useRouter();
+  const url = useTableUrlState(historyTableParsers);
   const submit = () => {
-    const data = new FormData(form.current!);
-    const params = new URLSearchParams();
-    for (const [k, v] of data) if (typeof v === "string" && v.trim()) params.set(k, v.trim());
-    const qs = params.toString();
-    router.push(qs ? `/history?${qs}` : "/history");
+    if (!form.current) return;
+    const data = new FormData(form.current);
+    const value = (k: string) => String(data.get(k) ?? "").trim() || null;
+    url.setFilters(Object.fromEntries(FILTER_KEYS.map((k) => [k, value(k)])));
   };
   return (
     <form

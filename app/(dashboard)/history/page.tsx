@@ -79,30 +79,7 @@ export default async function HistoryPage({ searchParams }: Props) {
           </Button>
         ) : null}
       </div>
-      <HistoryTable rows={rows} />
-      <nav aria-label="Pages" className="mt-3 flex justify-end gap-2">
-        <PageLink href={page.newerCursor ? `/history${historyQuery(filters, { before: page.newerCursor })}` : null}>
-          Newer
-        </PageLink>
-        <PageLink href={page.olderCursor ? `/history${historyQuery(filters, { after: page.olderCursor })}` : null}>
-          Older
-        </PageLink>
-      </nav>
+      <HistoryTable rows={rows} newerCursor={page.newerCursor} olderCursor={page.olderCursor} />
     </>
-  );
-}
-
-function PageLink({ href, children }: { href: string | null; children: React.ReactNode }) {
-  if (!href) {
-    return (
-      <Button variant="outline" size="sm" disabled>
-        {children}
-      </Button>
-    );
-  }
-  return (
-    <Button asChild variant="outline" size="sm">
-      <Link href={href}>{children}</Link>
-    </Button>
   );
 }
