@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@/components/route-states/page-skeleton";
+
+export default function Loading() {
+  return <PageSkeleton label="Loading settings" kind="form" header={false} />;
+}
