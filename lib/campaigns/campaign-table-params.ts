@@ -1,4 +1,4 @@
-import { createLoader, parseAsNumberLiteral, parseAsStringLiteral } from "nuqs/server";
+import { createLoader, type inferParserType, parseAsNumberLiteral, parseAsStringLiteral } from "nuqs/server";
 import { cursorParsers } from "@/lib/paging/url-parsers";
 import { DELIVERY_STATES } from "./delivery-status";
 
@@ -13,6 +13,7 @@ export const campaignTableParsers = {
 };
 
 export const loadCampaignTableParams = createLoader(campaignTableParsers);
+export type CampaignTableParams = inferParserType<typeof campaignTableParsers>;
 
 /** A campaign's recipients table: one delivery state or all, and the keyset position. */
 export const recipientTableParsers = {

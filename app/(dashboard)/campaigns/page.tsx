@@ -1,13 +1,15 @@
 import { Megaphone, PenSquare } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
-import { loadCampaignTableParams } from "@/lib/campaigns/campaign-table-params";
+import { type CampaignTableParams, loadCampaignTableParams } from "@/lib/campaigns/campaign-table-params";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { listRecurringSends } from "@/lib/campaigns/recurring/list-recurring";
 import { describeRule } from "@/lib/campaigns/recurring/next-occurrence";
@@ -27,6 +29,28 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function CampaignsPage({ searchParams }: Props) {
   const user = await requireUser();
   const params = loadCampaignTableParams(await searchParams);
+  return (
+    <>
+      <PageHeader
+        title="Campaigns"
+        description="Drafts, scheduled promos, sends in progress and finished campaigns."
+        actions={
+          <Button asChild>
+            <Link href="/compose">
+              <PenSquare aria-hidden /> New message
+            </Link>
+          </Button>
+        }
+      />
+      {/* The header shows at once; the lists stream in. */}
+      <Suspense fallback={<DataTableSkeleton toolbar={false} label="Loading campaigns" />}>
+        <CampaignLists params={params} canManage={hasRole(user.role, "manager")} />
+      </Suspense>
+    </>
+  );
+}
+
+async function CampaignLists({ params, canManage }: { params: CampaignTableParams; canManage: boolean }) {
   const db = getDb();
   const [page, settings, recurring] = await Promise.all([
     listCampaigns(db, { pageSize: params.size, after: params.after, before: params.before }),
@@ -73,20 +97,9 @@ export default async function CampaignsPage({ searchParams }: Props) {
   const firstPage = !params.after && !params.before;
   return (
     <>
-      <PageHeader
-        title="Campaigns"
-        description="Drafts, scheduled promos, sends in progress and finished campaigns."
-        actions={
-          <Button asChild>
-            <Link href="/compose">
-              <PenSquare aria-hidden /> New message
-            </Link>
-          </Button>
-        }
-      />
       {active ? <AutoRefresh intervalMs={2000} /> : null}
       <div className="space-y-6">
-        {repeating.length > 0 ? <RepeatingSends rows={repeating} canManage={hasRole(user.role, "manager")} /> : null}
+        {repeating.length > 0 ? <RepeatingSends rows={repeating} canManage={canManage} /> : null}
         {rows.length === 0 && firstPage ? (
           <EmptyState
             icon={<Megaphone />}

@@ -1,5 +1,0 @@
-import { PageSkeleton } from "@/components/route-states/page-skeleton";
-
-export default function Loading() {
-  return <PageSkeleton label="Loading groups" kind="table" />;
-}
