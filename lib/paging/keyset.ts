@@ -1,3 +1,4 @@
+import "server-only";
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 
 // Pure (no database): the list queries of every growing table page the same way. A page is found from the
