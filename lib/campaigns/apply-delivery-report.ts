@@ -89,7 +89,7 @@ async function applyBatch(pool: Pool, batch: PendingReport[]): Promise<Applied[]
       from.join(","),
       reportKey(report),
     ];
-    row.forEach((value, i) => columns[i]!.push(value as string));
+    for (const [i, value] of row.entries()) columns[i]!.push(value as string);
   }
   for (let attempt = 1; ; attempt++) {
     try {

@@ -59,8 +59,8 @@ export function summarizeBatch(ids: readonly number[], results: readonly BatchIt
           errorCode: result.rejection.code ?? "rejected",
           errorMessage: result.rejection.message,
         };
-      case "failed":
-      case "skipped":
+      default:
+        // "failed" or "skipped": the call failed, or wasn't made after an earlier failure.
         failure ??= result.error;
         return {
           ...base,
