@@ -13,7 +13,7 @@ import { requireUser } from "@/lib/auth/session";
 import { cancelDeadline, submissionSiblings } from "@/lib/campaigns/campaign-controls";
 import { campaignControls } from "@/lib/campaigns/campaign-lifecycle";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
-import { isDeliveryState } from "@/lib/campaigns/delivery-status";
+import { loadRecipientTableParams } from "@/lib/campaigns/campaign-table-params";
 import { listCampaignMessages } from "@/lib/campaigns/list-campaign-messages";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
 import { RESENDABLE } from "@/lib/campaigns/resend-failed";
@@ -43,12 +43,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const [campaign, settings] = await Promise.all([getCampaign(db, id), getRestaurantSettings(db)]);
   if (!campaign) notFound();
 
-  const query = await searchParams;
-  const state = isDeliveryState(query.state) ? query.state : undefined;
-  const page =
-    typeof query.page === "string" && /^\d{1,6}$/.test(query.page) && Number(query.page) > 0 ? Number(query.page) : 1;
+  const recipients = loadRecipientTableParams(await searchParams);
   const [messages, siblings] = await Promise.all([
-    listCampaignMessages(db, id, { page, state }),
+    listCampaignMessages(db, id, recipients),
     submissionSiblings(db, campaign),
   ]);
   const progress = summarizeProgress(campaign.counts, campaign.recipientCount);
@@ -190,9 +187,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         <RecipientsTable
           rows={rows}
           total={messages.total}
-          page={messages.page}
-          pageCount={messages.pageCount}
-          state={state ?? null}
+          nextCursor={messages.nextCursor}
+          prevCursor={messages.prevCursor}
         />
       </section>
       <p className="mt-6 text-sm">
