@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { createProviderError, type ProviderError, type ProviderErrorCode } from "../errors";
+import { ProviderError, type ProviderErrorCode } from "../errors";
 import { parseResponse } from "../http/parse";
 import { redactSecrets } from "../http/redact";
 import { type CallKind, type ResolvedRetryOptions, withRetry } from "../http/retry";
@@ -88,7 +88,7 @@ export function createCpsmsHttp(config: CpsmsHttpConfig): CpsmsHttp {
     const base = classifyHttpStatus(status, retryAfterMs !== null);
     const code = call.statusCodes?.[status] ?? base.code;
     const message = errorMessage(body);
-    return createProviderError({
+    return new ProviderError({
       provider: PROVIDER,
       operation: call.operation,
       httpStatus: status,
@@ -101,7 +101,7 @@ export function createCpsmsHttp(config: CpsmsHttpConfig): CpsmsHttp {
   }
 
   function badResponse(call: CpsmsCall, status: number, detail: string): ProviderError {
-    return createProviderError({
+    return new ProviderError({
       provider: PROVIDER,
       operation: call.operation,
       httpStatus: status,
@@ -122,7 +122,7 @@ export function createCpsmsHttp(config: CpsmsHttpConfig): CpsmsHttp {
         httpStatus: response.status,
       }),
     error: (call, code, detail) =>
-      createProviderError({
+      new ProviderError({
         provider: PROVIDER,
         operation: call.operation,
         code,

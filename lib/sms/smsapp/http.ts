@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { createProviderError, type ProviderError, type ProviderErrorCode } from "../errors";
+import { ProviderError, type ProviderErrorCode } from "../errors";
 import { parseResponse } from "../http/parse";
 import { redactSecrets } from "../http/redact";
 import { type CallKind, type ResolvedRetryOptions, withRetry } from "../http/retry";
@@ -113,7 +113,7 @@ export function createSmsappHttp(config: SmsappHttpConfig): SmsappHttp {
     detail: string | null,
     message: string | null = null,
   ): ProviderError {
-    return createProviderError({
+    return new ProviderError({
       provider: PROVIDER,
       operation: call.operation,
       httpStatus,
@@ -135,7 +135,7 @@ export function createSmsappHttp(config: SmsappHttpConfig): SmsappHttp {
         httpStatus: response.status,
       }),
     error: (call, code, detail) =>
-      createProviderError({
+      new ProviderError({
         provider: PROVIDER,
         operation: call.operation,
         code,
