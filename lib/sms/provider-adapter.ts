@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db";
 import type { ProviderMode } from "@/lib/providers/resolve-provider";
 import type { ProviderInfo } from "./provider-info";

@@ -11,6 +11,7 @@ import { resolveProviders } from "@/lib/providers/resolve-provider";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { listTestRecipients } from "@/lib/test-sends/recipients";
 import { ComposeForm } from "./compose-form";
+import { mapProviders } from "@/lib/sms/providers";
 
 export const metadata: Metadata = { title: "Compose" };
 
@@ -35,7 +36,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ g
         timeZone={restaurant.timeZone}
         quietHours={`${restaurant.quietHoursStart}–${restaurant.quietHoursEnd}`}
         groups={groups}
-        defaultSenders={{ cpsms: providers.cpsms.defaultSender, smsapp: providers.smsapp.defaultSender }}
+        defaultSenders={mapProviders((p) => providers[p].defaultSender)}
         canApprove={hasRole(user.role, "manager")}
         initialGroupId={initialGroupId}
         exampleOptOutUrl={exampleOptOutUrl()}

@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { DELIVERY_STATE_LABELS, DELIVERY_STATES } from "@/lib/campaigns/delivery-status";
 import { DEFAULT_SENDER, type HistoryFilters } from "@/lib/history/filters";
+import { PROVIDER_INFO, PROVIDER_NAMES } from "@/lib/sms/providers";
 
 type Props = {
   filters: HistoryFilters;
@@ -64,8 +65,11 @@ export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Pro
       </div>
       <Field label="Provider" name="provider" value={filters.provider} onChange={submit}>
         <option value="">All providers</option>
-        <option value="cpsms">CPSMS.dk</option>
-        <option value="smsapp">smsapp.pk</option>
+        {PROVIDER_NAMES.map((p) => (
+          <option key={p} value={p}>
+            {PROVIDER_INFO[p].label}
+          </option>
+        ))}
       </Field>
       <Field label="Status" name="state" value={filters.state} onChange={submit}>
         <option value="">All statuses</option>

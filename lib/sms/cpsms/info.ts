@@ -19,6 +19,11 @@ export const cpsmsInfo = {
   // CPSMS refuses to delete a scheduled SMS within 10 minutes of its send time.
   cancelLockMs: 10 * 60_000,
   deliveryReports: "webhook",
-  credentials: { username: true, secretName: "API key", environmentVariables: "CPSMS_USERNAME and CPSMS_API_KEY" },
+  credentials: {
+    username: true,
+    secretName: "API key",
+    whereToFind: "From cpsms.dk: Indstillinger → API.",
+    environmentVariables: "CPSMS_USERNAME and CPSMS_API_KEY",
+  },
   history: { href: "/history/cpsms", tab: "CPSMS log" },
 } as const satisfies ProviderInfo;

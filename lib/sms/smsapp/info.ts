@@ -21,7 +21,12 @@ export const smsappInfo = {
   schedulesAtProvider: false,
   cancelLockMs: null,
   deliveryReports: "poll",
-  credentials: { username: false, secretName: "API token", environmentVariables: "SMSAPP_API_TOKEN" },
+  credentials: {
+    username: false,
+    secretName: "API token",
+    whereToFind: "From smsapp.pk: Developers → API token.",
+    environmentVariables: "SMSAPP_API_TOKEN",
+  },
   history: { href: "/history/smsapp", tab: "smsapp.pk" },
   // Its bulk API can't carry a sender: a chosen one goes one message per call (see the README).
   senderNote: (chosen: string, guests: number) =>

@@ -11,6 +11,7 @@ import { SENDER_RULES } from "@/lib/providers/sender-rules";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { ProviderCard } from "./provider-card";
 import { SandboxInbox } from "./sandbox-inbox";
+import { PROVIDER_NAMES } from "@/lib/sms/providers";
 
 export const metadata: Metadata = { title: "Providers" };
 
@@ -29,7 +30,7 @@ export default async function ProvidersPage() {
       </Alert>
     );
   }
-  const summaries = [summarizeProvider(providers.cpsms), summarizeProvider(providers.smsapp)];
+  const summaries = PROVIDER_NAMES.map((p) => summarizeProvider(providers[p]));
   return (
     <div className="space-y-6">
       <div>

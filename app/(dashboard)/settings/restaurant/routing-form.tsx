@@ -9,7 +9,7 @@ import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+import { FALLBACK_PROVIDER, PROVIDER_INFO, PROVIDER_NAMES } from "@/lib/sms/providers";
 import type { ProviderRoutesInput } from "@/lib/validation/restaurant";
 import { saveProviderRoutesAction } from "./actions";
 
@@ -32,8 +32,11 @@ function ProviderSelect({
         <SelectValue />
       </SelectTrigger>
       <SelectContent>
-        <SelectItem value="cpsms">{PROVIDER_LABELS.cpsms}</SelectItem>
-        <SelectItem value="smsapp">{PROVIDER_LABELS.smsapp}</SelectItem>
+        {PROVIDER_NAMES.map((p) => (
+          <SelectItem key={p} value={p}>
+            {PROVIDER_INFO[p].label}
+          </SelectItem>
+        ))}
       </SelectContent>
     </Select>
   );
@@ -96,7 +99,7 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
           type="button"
           variant="outline"
           size="sm"
-          onClick={() => setRules((rs) => [...rs, { prefix: "+", provider: "cpsms" }])}
+          onClick={() => setRules((rs) => [...rs, { prefix: "+", provider: FALLBACK_PROVIDER }])}
         >
           <Plus aria-hidden /> Add prefix
         </Button>
