@@ -19,8 +19,8 @@ export function senderProblem(provider: ProviderName, sender: string): string | 
   if (/\s/.test(value)) return "Sender names can't contain spaces.";
   if (!/^[A-Za-z0-9]+$/.test(value)) return "Use only the letters A–Z and digits: no accents or symbols.";
   if (value.length > 11) return `Sender names can have at most 11 characters (this one has ${value.length}).`;
-  const { shortLabel, sender } = PROVIDER_INFO[provider];
-  if (value.length < sender.minLength)
-    return `${shortLabel} needs a sender name of at least ${sender.minLength} characters.`;
+  const { shortLabel, sender: rules } = PROVIDER_INFO[provider];
+  if (value.length < rules.minLength)
+    return `${shortLabel} needs a sender name of at least ${rules.minLength} characters.`;
   return null;
 }

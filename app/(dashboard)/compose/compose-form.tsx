@@ -15,8 +15,8 @@ import type { AudiencePreview, GroupOption } from "@/lib/campaigns/compose/previ
 import { defaultOptOutFooter, type FooterLanguage, withOptOutFooter } from "@/lib/messages/opt-out-footer";
 import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
-import { PROVIDER_INFO, PROVIDER_NAMES, providerInfo } from "@/lib/sms/providers";
 import { SENDER_RULES, senderProblem } from "@/lib/providers/sender-rules";
+import { PROVIDER_INFO, PROVIDER_NAMES, providerInfo } from "@/lib/sms/providers";
 import type { ProviderName } from "@/lib/sms/types";
 import { checkComposeAction, composeAction, deleteTemplateAction, previewAudienceAction } from "./actions";
 import { AudiencePicker, type AudienceValue } from "./audience-picker";
@@ -124,13 +124,13 @@ export function ComposeForm(props: Props) {
     : [];
   const pricedProvider = provider !== "auto" ? provider : providersUsed.length === 1 ? providersUsed[0] : undefined;
   const samples: SampleRecipient[] | undefined = preview?.recipients.length ? preview.recipients : undefined;
-  const senderHints = (
-    provider === "auto" ? (providersUsed.length ? providersUsed : PROVIDER_NAMES) : [provider]
-  ).map((p) => {
-    const effective = sender.trim() || props.defaultSenders[p] || "";
-    const problem = sender.trim() ? senderProblem(p, sender) : null;
-    return { provider: p, problem, effective };
-  });
+  const senderHints = (provider === "auto" ? (providersUsed.length ? providersUsed : PROVIDER_NAMES) : [provider]).map(
+    (p) => {
+      const effective = sender.trim() || props.defaultSenders[p] || "";
+      const problem = sender.trim() ? senderProblem(p, sender) : null;
+      return { provider: p, problem, effective };
+    },
+  );
   const senderError = senderHints.find((h) => h.problem);
   // What a provider's sender handling costs, for each provider this send uses (smsapp.pk's bulk API can't carry a
   // sender: a chosen one goes one message per call, see the README).
@@ -250,7 +250,9 @@ export function ComposeForm(props: Props) {
               id={`${id}-sender`}
               value={sender}
               onChange={(e) => setSender(e.target.value)}
-              placeholder={PROVIDER_NAMES.map((p) => props.defaultSenders[p]).find((s) => s !== null) ?? "e.g. CafeRose"}
+              placeholder={
+                PROVIDER_NAMES.map((p) => props.defaultSenders[p]).find((s) => s !== null) ?? "e.g. CafeRose"
+              }
               aria-invalid={senderError ? true : undefined}
               aria-describedby={`${id}-sender-help`}
             />
@@ -265,7 +267,11 @@ export function ComposeForm(props: Props) {
                   : SENDER_RULES[provider]}
             </p>
             {senderNotes.map((note) => (
-              <p key={note.provider} className="text-xs text-muted-foreground" data-testid={`${note.provider}-sender-note`}>
+              <p
+                key={note.provider}
+                className="text-xs text-muted-foreground"
+                data-testid={`${note.provider}-sender-note`}
+              >
                 {note.text}
               </p>
             ))}
@@ -315,7 +321,9 @@ export function ComposeForm(props: Props) {
           onChange={setSchedule}
           timeZone={props.timeZone}
           quietHours={props.quietHours}
-          heldBy={(provider === "auto" ? providersUsed : [provider]).find((p) => PROVIDER_INFO[p].schedulesAtProvider) ?? null}
+          heldBy={
+            (provider === "auto" ? providersUsed : [provider]).find((p) => PROVIDER_INFO[p].schedulesAtProvider) ?? null
+          }
           canRepeat={props.canApprove}
         />
 

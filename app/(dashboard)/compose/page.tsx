@@ -9,9 +9,9 @@ import { getDb } from "@/lib/db";
 import { listSavedTemplates } from "@/lib/messages/saved-templates";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { mapProviders } from "@/lib/sms/providers";
 import { listTestRecipients } from "@/lib/test-sends/recipients";
 import { ComposeForm } from "./compose-form";
-import { mapProviders } from "@/lib/sms/providers";
 
 export const metadata: Metadata = { title: "Compose" };
 

@@ -3,8 +3,8 @@
 import { useId } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { formatLocalDateTime } from "@/lib/time/zoned";
 import { type ProviderName, providerInfo } from "@/lib/sms/providers";
+import { formatLocalDateTime } from "@/lib/time/zoned";
 
 export type ScheduleValue =
   | { mode: "now" }

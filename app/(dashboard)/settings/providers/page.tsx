@@ -9,9 +9,9 @@ import { summarizeProvider } from "@/lib/providers/provider-summary";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
 import { SENDER_RULES } from "@/lib/providers/sender-rules";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { PROVIDER_NAMES } from "@/lib/sms/providers";
 import { ProviderCard } from "./provider-card";
 import { SandboxInbox } from "./sandbox-inbox";
-import { PROVIDER_NAMES } from "@/lib/sms/providers";
 
 export const metadata: Metadata = { title: "Providers" };
 
