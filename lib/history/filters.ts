@@ -39,6 +39,7 @@ function isDay(s: string | undefined): s is string {
 }
 
 /** Control characters (NUL above all: Postgres refuses it in text) never belong in a search. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point of this pattern
 const clean = (s: string | undefined) => s?.replace(/[\u0000-\u001f\u007f]/g, "").trim() || undefined;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

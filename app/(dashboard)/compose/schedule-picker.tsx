@@ -134,7 +134,7 @@ function WeeklyFields({
     });
   return (
     <div className="space-y-3">
-      <div role="group" aria-label="Days" className="flex flex-wrap gap-1.5">
+      <fieldset aria-label="Days" className="flex min-w-0 flex-wrap gap-1.5">
         {WEEKDAYS.map(([day, label]) => (
           <button
             key={day}
@@ -146,7 +146,7 @@ function WeeklyFields({
             {label}
           </button>
         ))}
-      </div>
+      </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1.5">
           <Label htmlFor={`${id}-time`}>Time ({timeZone})</Label>

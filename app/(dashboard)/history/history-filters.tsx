@@ -36,6 +36,7 @@ export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Pro
     router.push(qs ? `/history?${qs}` : "/history");
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some of the phones staff use; role="search" on the form is the landmark they all support
     <form
       ref={form}
       action="/history"

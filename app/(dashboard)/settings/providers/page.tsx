@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Providers" };
 
 export default async function ProvidersPage() {
   await requireUser({ role: "owner" });
-  let providers;
+  let providers: Awaited<ReturnType<typeof resolveProviders>>;
   const { timeZone } = await getRestaurantSettings(getDb());
   try {
     providers = await resolveProviders(getDb());
