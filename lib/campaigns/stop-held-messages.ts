@@ -53,12 +53,12 @@ export async function stopHeldMessages(db: Database, sessions: ProviderSessionFa
       result.locked++;
       continue;
     }
+    const session = opened.get(group.provider) ?? (await sessions(group.provider));
+    opened.set(group.provider, session);
     const owner = randomUUID();
     if (!(await acquireLease(db, group.campaign_id, owner))) continue; // a dispatcher is at work: next run
     try {
       try {
-        const session = opened.get(group.provider) ?? (await sessions(group.provider));
-        opened.set(group.provider, session);
         await session.cancelHeld(group.reference);
       } catch (err) {
         // An earlier delete whose answer was lost may have worked; CPSMS then has nothing left to delete.
