@@ -7,6 +7,7 @@ import { getSegmentInfo } from "@/lib/sms/encoding";
 import { PROVIDER_INFO } from "@/lib/sms/providers";
 import type { ProviderName } from "@/lib/sms/types";
 import { MAX_MESSAGE_LENGTH } from "@/lib/validation/providers";
+import { initialCampaignStatus } from "./campaign-lifecycle";
 
 export type CampaignRecipient = { phone: string; contactId: string | null; body: string };
 
@@ -58,7 +59,7 @@ export async function createCampaign(db: Database, actor: { id: string }, input:
       ? "provider"
       : "queue"
     : null;
-  const status = !input.approved ? "draft" : input.scheduledAt ? "scheduled" : "queued";
+  const status = initialCampaignStatus(input);
 
   return db.transaction(async (tx) => {
     const [campaign] = await tx

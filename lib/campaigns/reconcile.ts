@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { isProviderError } from "@/lib/sms/errors";
 import type { SentLookupRow } from "@/lib/sms/provider-adapter";
+import { messageFrom, messageTo } from "./apply-transition";
 import { holdsLease } from "./dispatch-lease";
 import { recordEvents } from "./message-events";
 import type { ProviderSession } from "./provider-session";
@@ -78,9 +79,9 @@ async function writeVerdicts(
       : ids(
           await db.execute<{
             id: string;
-          }>(sql`update campaign_messages set status = 'accepted', sent_at = coalesce(sent_at, claimed_at),
+          }>(sql`update campaign_messages set status = ${messageTo("reconcileFound")}, sent_at = coalesce(sent_at, claimed_at),
             error_code = null, error_message = null, status_changed_at = now()
-            where id = any(${sql.param(foundIds)}::bigint[]) and status = 'sending' ${fence} returning id`),
+            where id = any(${sql.param(foundIds)}::bigint[]) and ${messageFrom("reconcileFound")} ${fence} returning id`),
         );
   const requeued =
     missing.length === 0
@@ -88,8 +89,8 @@ async function writeVerdicts(
       : ids(
           await db.execute<{
             id: string;
-          }>(sql`update campaign_messages set status = 'queued', claimed_at = null, status_changed_at = now()
-            where id = any(${sql.param(missing)}::bigint[]) and status = 'sending' ${fence} returning id`),
+          }>(sql`update campaign_messages set status = ${messageTo("reconcileAbsent")}, claimed_at = null, status_changed_at = now()
+            where id = any(${sql.param(missing)}::bigint[]) and ${messageFrom("reconcileAbsent")} ${fence} returning id`),
         );
   await recordEvents(db, "reconcile", [
     ...confirmed.map((messageId) => ({

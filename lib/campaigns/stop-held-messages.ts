@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { isProviderError } from "@/lib/sms/errors";
 import { PROVIDER_INFO, type ProviderName, providersHoldingSchedules } from "@/lib/sms/providers";
+import { messageFrom, messageTo } from "./apply-transition";
 import { acquireLease, releaseLease } from "./dispatch-lease";
 import { enqueueDispatch } from "./enqueue-dispatch";
 import { recordEvents } from "./message-events";
@@ -98,16 +99,16 @@ async function settleDeleted(db: Database, group: HeldGroup): Promise<{ deleted:
   const at = PROVIDER_INFO[group.provider].shortLabel;
   return db.transaction(async (tx) => {
     const cancelled = await tx.execute<{ id: string; stop_reason: string | null }>(sql`
-      update campaign_messages set status = 'cancelled', cost = null, error_code = ${CONSENT_WITHDRAWN},
+      update campaign_messages set status = ${messageTo("deleteHeld")}, cost = null, error_code = ${CONSENT_WITHDRAWN},
         error_message = 'Not sent: ' || lower(left(coalesce(stop_reason, 'Consent withdrawn'), 1)) || substr(coalesce(stop_reason, 'Consent withdrawn'), 2)
           || ${`. Deleted at ${at} before it went out.`},
         status_changed_at = now()
-      where campaign_id = ${group.campaign_id} and reference = ${group.reference} and status = 'scheduled' and stop_requested_at is not null
+      where campaign_id = ${group.campaign_id} and reference = ${group.reference} and ${messageFrom("deleteHeld")} and stop_requested_at is not null
       returning id, stop_reason`);
     const requeued = await tx.execute<{ id: string }>(sql`
-      update campaign_messages set status = 'queued', reference = null, cost = null, claimed_at = null, error_code = null,
+      update campaign_messages set status = ${messageTo("takeBack")}, reference = null, cost = null, claimed_at = null, error_code = null,
         error_message = null, status_changed_at = now()
-      where campaign_id = ${group.campaign_id} and reference = ${group.reference} and status = 'scheduled'
+      where campaign_id = ${group.campaign_id} and reference = ${group.reference} and ${messageFrom("takeBack")}
       returning id`);
     await recordEvents(tx, "consent", [
       ...cancelled.rows.map((r) => ({

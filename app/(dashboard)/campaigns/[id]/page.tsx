@@ -11,6 +11,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { cancelDeadline, submissionSiblings } from "@/lib/campaigns/campaign-controls";
+import { campaignControls } from "@/lib/campaigns/campaign-lifecycle";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
 import { isDeliveryState } from "@/lib/campaigns/delivery-status";
 import { listCampaignMessages } from "@/lib/campaigns/list-campaign-messages";
@@ -62,6 +63,15 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     progress.waiting + (campaign.counts.accepted ?? 0) + (campaign.counts.buffered ?? 0) > 0 ||
     (heldByProvider && due);
   const isManager = hasRole(user.role, "manager");
+  const controls = campaignControls({
+    status: campaign.status,
+    heldByProvider: campaign.scheduledVia === "provider",
+    role: user.role,
+    hasSendTime: campaign.scheduledAt !== null,
+    due,
+    cancelLocked: locked,
+    failed: resendable,
+  });
 
   const rows: RecipientRow[] = messages.rows.map((m) => ({
     id: String(m.id),
@@ -144,23 +154,22 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             {isManager ? (
               <CampaignControls
                 campaignId={campaign.id}
-                status={campaign.status}
+                controls={controls}
                 heldByProvider={campaign.scheduledVia === "provider"}
                 cancelUntil={deadline && campaign.status === "scheduled" ? zone(deadline) : null}
-                cancelLocked={Boolean(deadline && campaign.status === "scheduled" && locked)}
                 approveLabel={siblings.some((s) => s.status === "draft") ? "Approve both and send" : undefined}
               />
             ) : null}
-            {isManager && campaign.scheduledAt && ["scheduled", "draft"].includes(campaign.status) && !due ? (
+            {controls.reschedule && campaign.scheduledAt ? (
               <RescheduleForm
                 campaignId={campaign.id}
                 current={formatInZone(campaign.scheduledAt, settings.timeZone, "yyyy-MM-dd'T'HH:mm")}
                 timeZone={settings.timeZone}
               />
             ) : null}
-            {isManager && resendable > 0 && !["queued", "sending", "draft"].includes(campaign.status) ? (
+            {controls.resendFailed ? (
               <ResendFailedButton campaignId={campaign.id} failed={resendable} />
-            ) : !isManager && campaign.status === "draft" ? (
+            ) : controls.awaitsApproval ? (
               <p className="text-sm text-muted-foreground">
                 A manager or owner must approve this draft before it is sent.
               </p>
