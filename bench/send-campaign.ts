@@ -1,10 +1,4 @@
-import {
-  DEFAULT_BATCH_SIZE,
-  DEFAULT_CONCURRENCY,
-  dispatchCampaign,
-  SINGLE_SEND_BATCH,
-  SINGLE_SEND_CONCURRENCY,
-} from "@/lib/campaigns/dispatch-campaign";
+import { dispatchCampaign } from "@/lib/campaigns/dispatch-campaign";
 import { getDb } from "@/lib/db";
 import { sandboxControl, startSandboxProcess } from "@/sandbox/testing/sandbox-process";
 import { phoneNumbers, quickCampaign, sandboxSessions } from "@/tests/support/campaigns";
@@ -45,8 +39,11 @@ async function sendBench(
     cpsms: { url: `http://127.0.0.1:${ports.cpsms}/v2` },
     smsapp: { url: `http://127.0.0.1:${ports.smsapp}/api/v3` },
   };
+  const sessions = sandboxSessions(urls);
+  // The adapter's batching for this sender (smsapp.pk with a chosen sender: one call per message).
+  const { batchSize, concurrency } = (await sessions(provider)).batching(variant.sender);
   const { peakRssMb, result } = await withPeakRss(() =>
-    timeMs(() => dispatchCampaign(getDb(), campaign.id, { sessions: sandboxSessions(urls) })),
+    timeMs(() => dispatchCampaign(getDb(), campaign.id, { sessions })),
   );
   const handsets = await control.handsets();
   let duplicates = 0;
@@ -57,9 +54,7 @@ async function sendBench(
     duplicates += Math.max(0, n - 1);
   }
   // smsapp.pk with a chosen sender: one call per message (bulk calls can't carry a sender).
-  const oneByOne = provider === "smsapp" && variant.sender !== null;
-  const perCall = oneByOne ? 1 : DEFAULT_BATCH_SIZE[provider];
-  const concurrency = oneByOne ? SINGLE_SEND_CONCURRENCY : DEFAULT_CONCURRENCY[provider];
+  const perCall = provider === "smsapp" && variant.sender !== null ? 1 : batchSize;
   const calls = Math.ceil(variant.recipients / perCall);
   const idealMs = Math.ceil(calls / concurrency) * LATENCY_MS;
   return {
@@ -70,7 +65,7 @@ async function sendBench(
     ratio: round(result.ms / idealMs),
     outcome: result.result,
     provider_calls: calls,
-    batch_size: oneByOne ? SINGLE_SEND_BATCH : DEFAULT_BATCH_SIZE[provider],
+    batch_size: batchSize,
     concurrency,
     latency_ms: LATENCY_MS,
     duplicates,

@@ -8,7 +8,7 @@ import type { UpcomingSend } from "@/lib/dashboard/dashboard";
 import { getDb } from "@/lib/db";
 import { formatAmount, unitWord } from "@/lib/format/amount";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
-import type { ProviderName } from "@/lib/sms/types";
+import { PROVIDER_NAMES, type ProviderName } from "@/lib/sms/providers";
 
 const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 /** The unit word that goes with a figure as shown (rounded like formatAmount: 1.004 reads "1 point"). */
@@ -17,7 +17,7 @@ const wordFor = (provider: ProviderName, amount: number) => unitWord(provider, M
 /** Both providers' balances, read live with a short timeout (rendered inside Suspense: never holds up the page). */
 export async function Balances({ upcoming }: { upcoming: UpcomingSend[] }) {
   const db = getDb();
-  const balances = await Promise.all([providerBalance(db, "cpsms"), providerBalance(db, "smsapp")]);
+  const balances = await Promise.all(PROVIDER_NAMES.map((provider) => providerBalance(db, provider)));
   const uncovered = uncoveredSends(balances, upcoming);
   return (
     <div className="space-y-3">

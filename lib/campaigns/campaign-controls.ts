@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isProviderError } from "@/lib/sms/errors";
+import { PROVIDER_INFO } from "@/lib/sms/providers";
 import { campaignMayTake, messageFrom, transitionCampaign } from "./apply-transition";
 import { campaignEventAllowed } from "./campaign-lifecycle";
 import { enqueueDispatch } from "./enqueue-dispatch";
@@ -20,19 +21,22 @@ const CANCEL_UNCERTAIN = "cancel_uncertain";
 /** Why a message of a cancelled campaign didn't go out (shown per recipient and on the guest's page). */
 const CANCELLED_BY_STAFF = "Not sent: the campaign was cancelled.";
 
-/** CPSMS refuses to delete a scheduled SMS within 10 minutes of its send time. */
-export const CPSMS_CANCEL_LOCK_MS = 10 * 60_000;
-
 async function lockCampaign(tx: Parameters<Parameters<Database["transaction"]>[0]>[0], id: string): Promise<Campaign> {
   const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for("update");
   if (!row) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
   return row;
 }
 
-/** Until when a CPSMS-held campaign can still be cancelled; null when it isn't held by CPSMS. */
-export function cancelDeadline(campaign: Pick<Campaign, "scheduledVia" | "scheduledAt">): Date | null {
+/** Until when a provider-held campaign can still be cancelled (its `cancelLockMs`); null when no provider holds it. */
+export function cancelDeadline(campaign: Pick<Campaign, "provider" | "scheduledVia" | "scheduledAt">): Date | null {
   if (campaign.scheduledVia !== "provider" || !campaign.scheduledAt) return null;
-  return new Date(campaign.scheduledAt.getTime() - CPSMS_CANCEL_LOCK_MS);
+  return new Date(campaign.scheduledAt.getTime() - (PROVIDER_INFO[campaign.provider].cancelLockMs ?? 0));
+}
+
+/** "CPSMS no longer allows cancelling: it is less than 10 minutes before the send time", for a held campaign. */
+export function heldTooLate(campaign: Pick<Campaign, "provider">, what: string): string {
+  const info = PROVIDER_INFO[campaign.provider];
+  return `${info.shortLabel} no longer allows ${what}: it is less than ${(info.cancelLockMs ?? 0) / 60_000} minutes before the send time`;
 }
 
 /**
@@ -99,7 +103,10 @@ export async function pauseCampaign(db: Database, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const row = await lockCampaign(tx, id);
     if (row.scheduledVia === "provider" && row.status === "scheduled") {
-      throw new AppError("CONFLICT", "CPSMS already holds this campaign. Cancel it instead.");
+      throw new AppError(
+        "CONFLICT",
+        `${PROVIDER_INFO[row.provider].shortLabel} already holds this campaign. Cancel it instead.`,
+      );
     }
     if (!(await transitionCampaign(tx, id, "pause", { set: { pauseReason: "Paused by staff." } })))
       throw new AppError("CONFLICT", `A ${row.status} campaign can't be paused.`);
@@ -141,10 +148,7 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
   }
   const deadline = cancelDeadline(campaign);
   if (deadline && Date.now() >= deadline.getTime()) {
-    throw new AppError(
-      "CONFLICT",
-      "CPSMS no longer allows cancelling: it is less than 10 minutes before the send time, so these messages will go out.",
-    );
+    throw new AppError("CONFLICT", `${heldTooLate(campaign, "cancelling")}, so these messages will go out.`);
   }
   // Stop dispatch first so no new batch is handed to the provider while we delete. A compare-and-set: a campaign
   // that finished (or was cancelled) since we read it stays as it is.
@@ -161,8 +165,7 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
       .from(campaignMessages)
       .where(and(eq(campaignMessages.campaignId, id), messageFrom("cancelHeld", campaignMessages.status)))
       .groupBy(campaignMessages.reference);
-    const session = await sessions("cpsms");
-    if (session.provider !== "cpsms") throw new Error("expected a CPSMS session");
+    const session = await sessions(campaign.provider);
     const ofReference = (reference: string) =>
       and(
         eq(campaignMessages.campaignId, id),
@@ -173,7 +176,7 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
       for (const { reference, uncertain } of refs) {
         if (!reference) continue;
         try {
-          await session.client.deleteSms(reference);
+          await session.cancelHeld(reference);
         } catch (err) {
           // An earlier delete whose answer was lost may have worked; CPSMS then finds nothing to delete.
           const goneAlready = uncertain && isProviderError(err) && err.code === "conflict";
@@ -201,7 +204,7 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
       await transitionCampaign(db, id, "cancelRefused", { set: { finishedAt: null } });
       throw new AppError(
         "CONFLICT",
-        `CPSMS refused the cancellation: ${isProviderError(err) ? err.userMessage : "unknown error"}`,
+        `${session.info.shortLabel} refused the cancellation: ${isProviderError(err) ? err.userMessage : "unknown error"}`,
       );
     }
   }

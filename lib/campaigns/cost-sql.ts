@@ -1,6 +1,6 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import { SEGMENT_PRICES } from "@/lib/messages/segment-prices";
+import { PROVIDER_INFO, PROVIDER_NAMES } from "@/lib/sms/providers";
 import { TALLY } from "./campaign-progress";
 
 /** The SQL list of stored statuses behind a figure, e.g. `m.status in (${statusList(TALLY.sent)})`. */
@@ -16,11 +16,12 @@ export function statusList(values: readonly string[]): SQL {
  * provider has charged yet. Only an estimate: the provider's answer is the real cost.
  */
 export function estimatedCostSql(provider: SQL, phone: SQL, segments: SQL): SQL {
-  return sql`(${segments} * case
-    when ${provider} = 'cpsms' and ${phone} like ${`${SEGMENT_PRICES.cpsms.domesticPrefix}%`} then ${SEGMENT_PRICES.cpsms.domestic}::numeric
-    when ${provider} = 'cpsms' then ${SEGMENT_PRICES.cpsms.international}::numeric
-    when ${phone} like ${`${SEGMENT_PRICES.smsapp.domesticPrefix}%`} then ${SEGMENT_PRICES.smsapp.domestic}::numeric
-    else ${SEGMENT_PRICES.smsapp.international}::numeric end)`;
+  const prices = PROVIDER_NAMES.map((name) => {
+    const { country, prices } = PROVIDER_INFO[name];
+    return sql`when ${provider} = ${name} and ${phone} like ${`${country.prefix}%`} then ${prices.domestic}::numeric
+    when ${provider} = ${name} then ${prices.international}::numeric`;
+  });
+  return sql`(${segments} * case ${sql.join(prices, sql` `)} end)`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getSegmentInfo } from "@/lib/sms/encoding";
+import { PROVIDER_INFO } from "@/lib/sms/providers";
 import type { ProviderName } from "@/lib/sms/types";
 import { MAX_MESSAGE_LENGTH } from "@/lib/validation/providers";
 import { initialCampaignStatus } from "./campaign-lifecycle";
@@ -53,7 +54,11 @@ export async function createCampaign(db: Database, actor: { id: string }, input:
     throw new AppError("INVALID_INPUT", "That time has already passed. Choose a time in the future.");
   }
   const unique = [...new Map(input.recipients.map((r) => [r.phone, r])).values()];
-  const scheduledVia = input.scheduledAt ? (input.provider === "cpsms" ? "provider" : "queue") : null;
+  const scheduledVia = input.scheduledAt
+    ? PROVIDER_INFO[input.provider].schedulesAtProvider
+      ? "provider"
+      : "queue"
+    : null;
   const status = initialCampaignStatus(input);
 
   return db.transaction(async (tx) => {

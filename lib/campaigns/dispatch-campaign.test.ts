@@ -7,7 +7,6 @@ import { type Sandboxes, startSandboxes } from "@/sandbox";
 import { phoneNumbers, quickCampaign, sandboxSessions, statusCounts } from "@/tests/support/campaigns";
 import { claimBatch } from "./claim-batch";
 import { dispatchCampaign } from "./dispatch-campaign";
-import { smsappHistoryMark } from "./reconcile";
 
 let sandboxes: Sandboxes;
 const noSleep = async () => {};
@@ -76,7 +75,7 @@ describe("dispatching a campaign", () => {
     // A dispatcher claimed 100 and got 60 of them to CPSMS before dying.
     const claimed = await claimBatch(getDb(), campaign.id, 100);
     const session = await sandboxSessions(sandboxes)("cpsms");
-    await session.client.sendBatch(
+    await session.sendBatch(
       claimed.slice(0, 60).map((m) => ({ to: m.phone, text: m.body, reference: m.reference ?? undefined })),
     );
     expect(await statusCounts(campaign.id)).toEqual({ sending: 100, queued: 50 });
@@ -90,11 +89,11 @@ describe("dispatching a campaign", () => {
     const campaign = await quickCampaign("smsapp", phoneNumbers("smsapp", 80));
     const session = await sandboxSessions(sandboxes)("smsapp");
     // Earlier traffic on the account, before this run started.
-    await session.client.sendBatch(phoneNumbers("smsapp", 30, 5000).map((to) => ({ to, text: "Old promo" })));
-    const mark = await smsappHistoryMark(session);
+    await session.sendBatch(phoneNumbers("smsapp", 30, 5000).map((to) => ({ to, text: "Old promo" })));
+    const mark = await session.historyMark();
     await getDb().update(campaigns).set({ historyMark: mark, status: "sending" }).where(eq(campaigns.id, campaign.id));
     const claimed = await claimBatch(getDb(), campaign.id, 50);
-    await session.client.sendBatch(claimed.slice(0, 20).map((m) => ({ to: m.phone, text: m.body })));
+    await session.sendBatch(claimed.slice(0, 20).map((m) => ({ to: m.phone, text: m.body })));
 
     expect(await dispatchCampaign(getDb(), campaign.id, options())).toBe("finished");
     expect(await statusCounts(campaign.id)).toEqual({ accepted: 80 });
@@ -112,7 +111,7 @@ describe("dispatching a campaign", () => {
     // The crashed dispatcher claimed 100 and got 60 of them to CPSMS.
     const claimed = await claimBatch(getDb(), campaign.id, 100);
     const session = await sandboxSessions(sandboxes)("cpsms");
-    await session.client.sendBatch(
+    await session.sendBatch(
       claimed.slice(0, 60).map((m) => ({ to: m.phone, text: m.body, reference: m.reference ?? undefined })),
     );
     // No log stored yet, and the account's log was fetched from outside just before our first look-up.

@@ -5,6 +5,7 @@ import { type Campaign, campaignMessages, campaigns } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { isProviderError, type ProviderError } from "@/lib/sms/errors";
+import type { ProviderName } from "@/lib/sms/providers";
 import type { OutboundSms } from "@/lib/sms/types";
 import { messageFrom, transitionCampaign } from "./apply-transition";
 import { campaignEventAllowed } from "./campaign-lifecycle";
@@ -21,15 +22,15 @@ import {
   sleepInSteps,
   slowDownTooLong,
 } from "./rate-limit-patience";
-import { reconcileUncertain, smsappHistoryMark } from "./reconcile";
+import { reconcileUncertain } from "./reconcile";
 import { recordOutcomes, summarizeBatch } from "./record-results";
 
 export type DispatchOptions = {
   sessions: ProviderSessionFactory;
-  /** Messages claimed per provider call round. CPSMS packs up to 100 numbers per request, smsapp.pk 50. */
-  batchSize?: Partial<Record<"cpsms" | "smsapp", number>>;
-  /** Provider calls in flight at once for one campaign (the per-provider throttle). */
-  concurrency?: Partial<Record<"cpsms" | "smsapp", number>>;
+  /** Messages claimed per provider call round; by default the adapter's (`session.batching`). */
+  batchSize?: Partial<Record<ProviderName, number>>;
+  /** Provider calls in flight at once for one campaign (the per-provider throttle); by default the adapter's. */
+  concurrency?: Partial<Record<ProviderName, number>>;
   /** Consecutive failed rounds before sending pauses itself. */
   failureThreshold?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -39,14 +40,6 @@ export type DispatchOptions = {
 
 export type DispatchOutcome = "busy" | "not-due" | "expired" | "finished" | "handed-over" | "paused" | "stopped";
 
-export const DEFAULT_BATCH_SIZE = { cpsms: 100, smsapp: 50 };
-export const DEFAULT_CONCURRENCY = { cpsms: 4, smsapp: 4 };
-/**
- * smsapp.pk messages from a chosen sender go one per call (bulk calls can't carry a sender): small claims keep
- * each lane's round short (a single send waits for smsapp.pk's gateway) and more lanes keep the pace up.
- */
-export const SINGLE_SEND_BATCH = 5;
-export const SINGLE_SEND_CONCURRENCY = 8;
 /** How often a sending campaign re-checks its lease and whether staff paused or cancelled it. */
 const CHECK_EVERY_MS = 500;
 
@@ -108,13 +101,12 @@ async function dispatchLeased(
   const session = await options.sessions(campaign.provider);
   const stillOurs = () => renewLease(db, campaignId, owner);
 
-  // First settle what a previous run left uncertain, then mark where this run starts in smsapp.pk's history.
+  // First settle what a previous run left uncertain, then mark where this run starts in the provider's history
+  // (smsapp.pk: look-ups after a crash only search what this run added).
   if (!(await settleUncertain(db, campaign, session, owner, stillOurs, sleep))) return "stopped";
-  if (session.provider === "smsapp") {
-    const mark = await patiently(() => smsappHistoryMark(session), session.provider, sleep, stillOurs);
-    if (mark === STOPPED) return "stopped";
-    await db.update(campaigns).set({ historyMark: mark }).where(eq(campaigns.id, campaignId));
-  }
+  const mark = await patiently(() => session.historyMark(), session.provider, sleep, stillOurs);
+  if (mark === STOPPED) return "stopped";
+  if (mark !== null) await db.update(campaigns).set({ historyMark: mark }).where(eq(campaigns.id, campaignId));
   campaign.historyMark = (await loadCampaign(db, campaignId))?.historyMark ?? null;
 
   // Failures count across rounds, so messages requeued after an ambiguous failure can't loop forever.
@@ -175,12 +167,9 @@ async function sendAll(
   stillOurs: () => Promise<boolean>,
   sleep: (ms: number) => Promise<void>,
 ): Promise<"done" | "paused" | "stopped"> {
-  const oneByOne = campaign.provider === "smsapp" && campaign.sender !== null;
-  const batchSize =
-    options.batchSize?.[campaign.provider] ?? (oneByOne ? SINGLE_SEND_BATCH : DEFAULT_BATCH_SIZE[campaign.provider]);
-  const concurrency =
-    options.concurrency?.[campaign.provider] ??
-    (oneByOne ? SINGLE_SEND_CONCURRENCY : DEFAULT_CONCURRENCY[campaign.provider]);
+  const batching = session.batching(campaign.sender);
+  const batchSize = options.batchSize?.[campaign.provider] ?? batching.batchSize;
+  const concurrency = options.concurrency?.[campaign.provider] ?? batching.concurrency;
   const threshold = options.failureThreshold ?? 3;
   let stop: "paused" | "stopped" | null = null;
 
@@ -207,11 +196,13 @@ async function sendAll(
           from: campaign.sender ?? undefined,
           reference: m.reference ?? undefined,
           dlrUrl:
-            session.provider === "cpsms" && m.reference ? deliveryReportUrl(m.reference, session.mode) : undefined,
+            session.info.deliveryReports === "webhook" && m.reference
+              ? deliveryReportUrl(m.reference, session.mode)
+              : undefined,
           sendAt: campaign.scheduledVia === "provider" ? (campaign.scheduledAt ?? undefined) : undefined,
           segments: m.segments,
         }));
-        const results = await session.client.sendBatch(messages);
+        const results = await session.sendBatch(messages);
         const summary = summarizeBatch(
           claimed.map((m) => m.id),
           results,

@@ -2,7 +2,9 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignMessages, campaigns, messageEvents } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
+import { cpsmsSession } from "@/lib/sms/cpsms/adapter";
 import { createCpsmsClient } from "@/lib/sms/cpsms/client";
+import { smsappSession } from "@/lib/sms/smsapp/adapter";
 import { createSmsappClient } from "@/lib/sms/smsapp/client";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
 import type { FaultRuleInput } from "@/sandbox/shared/faults";
@@ -55,28 +57,26 @@ const noSleep = async () => {};
 /** Like the app's sessions, but with a short timeout so a hung provider costs a second, not ten. */
 const sessions: ProviderSessionFactory = async (provider) =>
   provider === "cpsms"
-    ? {
-        provider,
-        mode: "sandbox",
-        client: createCpsmsClient({
+    ? cpsmsSession(
+        createCpsmsClient({
           baseUrl: sandboxes.cpsms.url,
           username: SECRETS.cpsmsUser,
           apiKey: SECRETS.cpsmsKey,
           timeoutMs: 1000,
           retry: { sleep: noSleep },
         }),
-      }
-    : {
-        provider,
-        mode: "sandbox",
-        client: createSmsappClient({
+        "sandbox",
+      )
+    : smsappSession(
+        createSmsappClient({
           baseUrl: sandboxes.smsapp.url,
           apiToken: SECRETS.smsappToken,
           defaultSenderId: "CafeRose",
           timeoutMs: 1000,
           retry: { sleep: noSleep },
         }),
-      };
+        "sandbox",
+      );
 const options = { sessions, sleep: noSleep, batchSize: BATCH };
 
 type Provider = "cpsms" | "smsapp";
@@ -272,20 +272,14 @@ describe("fault suite: real credential errors", () => {
   const WRONG = { key: "FAULTSUITE-wrong-key-3d9a0f", token: "FAULTSUITE-wrong-token-71c2" };
   const wrongSessions: ProviderSessionFactory = async (provider) =>
     provider === "cpsms"
-      ? {
-          provider,
-          mode: "sandbox",
-          client: createCpsmsClient({ baseUrl: sandboxes.cpsms.url, username: SECRETS.cpsmsUser, apiKey: WRONG.key }),
-        }
-      : {
-          provider,
-          mode: "sandbox",
-          client: createSmsappClient({
-            baseUrl: sandboxes.smsapp.url,
-            apiToken: WRONG.token,
-            defaultSenderId: "CafeRose",
-          }),
-        };
+      ? cpsmsSession(
+          createCpsmsClient({ baseUrl: sandboxes.cpsms.url, username: SECRETS.cpsmsUser, apiKey: WRONG.key }),
+          "sandbox",
+        )
+      : smsappSession(
+          createSmsappClient({ baseUrl: sandboxes.smsapp.url, apiToken: WRONG.token, defaultSenderId: "CafeRose" }),
+          "sandbox",
+        );
 
   it.each(["cpsms", "smsapp"] as const)(
     "%s: a wrong API key pauses at once with a plain reason and sends nothing",

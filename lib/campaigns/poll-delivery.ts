@@ -3,50 +3,30 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { campaignMessages, campaigns } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { cpsmsDeliveryState } from "@/lib/sms/cpsms/dlr";
-import { isProviderError } from "@/lib/sms/errors";
-import { toProviderMsisdn } from "@/lib/sms/msisdn";
-import type { SmsappMessage } from "@/lib/sms/smsapp/schemas";
+import type { PendingMessage, VerdictUpdate } from "@/lib/sms/provider-adapter";
+import { PROVIDER_INFO, PROVIDER_NAMES, type ProviderName } from "@/lib/sms/providers";
+import { adapterFor } from "@/lib/sms/registry";
 import { messageFrom, messageTo, statusIn } from "./apply-transition";
-import { FOLLOWED_STATUSES, smsappReason } from "./delivery-status";
+import { FOLLOWED_STATUSES } from "./delivery-status";
 import { recordEvents } from "./message-events";
 import { MESSAGE_TRANSITIONS } from "./message-lifecycle";
 import type { ProviderSessionFactory } from "./provider-session";
 
 /** Messages are followed for three days after they went out; operators give up retrying well before that. */
 export const FOLLOW_FOR_HOURS = 72;
-/** The longest wait between two smsapp.pk lookups of one message (the backoff's ceiling). */
+/** The longest wait between two lookups of one message, where each is asked about alone (the backoff's ceiling). */
 const MAX_BACKOFF = "1 hour";
 const PER_RUN = 500;
 
-type Pending = {
-  id: number;
-  phone: string;
-  body: string;
-  reference: string | null;
-  providerMessageId: string | null;
-  cost: number | null;
-  status: string;
-};
-/** "accepted": a message CPSMS held is confirmed sent (in its log), with no verdict yet. */
-type Verdict = "accepted" | "delivered" | "undelivered" | "buffered";
-/** What a provider told us about one message: a verdict, plus the facts it knows (cost, sender, send time). */
-type Final = {
-  id: number;
-  status: Verdict;
-  detail: string | null;
-  cost?: number | null;
-  segments?: number | null;
-  sender?: string | null;
-  sentAt?: Date | null;
-};
+type Pending = PendingMessage;
+type Final = VerdictUpdate;
 
 /**
  * Asks the providers what became of sent messages that have no final status yet: smsapp.pk has no webhooks
- * at all, and CPSMS reports only reach us when it can call PUBLIC_URL. smsapp.pk: by uid when we have one,
- * else by number and text in its history, each message with a growing pause between lookups (half its age at
- * the last look, at most an hour); CPSMS: its log (one shared fetch per two minutes, so no backoff needed).
- * Messages still open after FOLLOW_FOR_HOURS become "unknown": we stop asking and say so.
+ * at all, and CPSMS reports only reach us when it can call PUBLIC_URL. How each is asked is its adapter's
+ * business (`pollVerdicts`); a provider asked one message at a time (`pollsEachMessage`) gets a growing pause
+ * per message between lookups (half its age at the last look, at most an hour). Messages still open after
+ * FOLLOW_FOR_HOURS become "unknown": we stop asking and say so.
  */
 export async function pollDeliveryStatus(
   db: Database,
@@ -55,18 +35,15 @@ export async function pollDeliveryStatus(
 ): Promise<{ updated: number; givenUp: number }> {
   let updated = 0;
   const givenUp = await giveUpOnOld(db, options.campaignId);
-  for (const provider of ["smsapp", "cpsms"] as const) {
+  for (const provider of PROVIDER_NAMES) {
     const pending = await pendingMessages(db, provider, options.campaignId);
     if (pending.length === 0) continue;
     try {
       const session = await sessions(provider);
-      const finals =
-        session.provider === "smsapp"
-          ? await smsappFinals(session.client, pending)
-          : await cpsmsFinals(session.client, pending);
-      updated += await applyFinals(db, finals);
+      const finals = await session.pollVerdicts(pending);
+      updated += await applyFinals(db, finals, provider);
       // Rows still without a verdict go to the back of the line, so a few stuck ones can't starve the rest;
-      // for smsapp.pk this is also the "last looked at" time the backoff counts from.
+      // for providers asked one message at a time this is also the "last looked at" time the backoff counts from.
       const settled = new Set(
         finals.filter((f) => f.status !== "buffered" && f.status !== "accepted").map((f) => f.id),
       );
@@ -84,7 +61,7 @@ export async function pollDeliveryStatus(
 
 /** Past the horizon: "unknown", with a line on the timeline saying why. */
 async function giveUpOnOld(db: Database, campaignId?: string): Promise<number> {
-  const result = await db.execute<{ id: number; provider: "cpsms" | "smsapp" }>(sql`
+  const result = await db.execute<{ id: number; provider: ProviderName }>(sql`
     update campaign_messages m set status = ${messageTo("giveUp")}, status_changed_at = now(),
       error_message = 'No final delivery report within ${sql.raw(String(FOLLOW_FOR_HOURS))} hours; it may or may not have arrived.'
     from campaigns c
@@ -99,13 +76,13 @@ async function giveUpOnOld(db: Database, campaignId?: string): Promise<number> {
     result.rows.map((r) => ({
       messageId: Number(r.id),
       status: "unknown",
-      detail: `${r.provider === "cpsms" ? "CPSMS" : "smsapp.pk"} gave no final report within ${FOLLOW_FOR_HOURS} hours; we stopped asking.`,
+      detail: `${PROVIDER_INFO[r.provider].shortLabel} gave no final report within ${FOLLOW_FOR_HOURS} hours; we stopped asking.`,
     })),
   );
   return result.rows.length;
 }
 
-async function pendingMessages(db: Database, provider: "cpsms" | "smsapp", campaignId?: string): Promise<Pending[]> {
+async function pendingMessages(db: Database, provider: ProviderName, campaignId?: string): Promise<Pending[]> {
   const sentAt = sql`greatest(${campaignMessages.sentAt}, ${campaigns.scheduledAt})`;
   return db
     .select({
@@ -123,13 +100,13 @@ async function pendingMessages(db: Database, provider: "cpsms" | "smsapp", campa
       and(
         eq(campaigns.provider, provider),
         campaignId ? eq(campaigns.id, campaignId) : undefined,
-        // CPSMS-held messages past their time are followed too: held is not sent until CPSMS confirms it.
-        provider === "cpsms"
+        // Provider-held messages past their time are followed too: held is not sent until the provider confirms it.
+        PROVIDER_INFO[provider].schedulesAtProvider
           ? sql`(${inArray(campaignMessages.status, [...FOLLOWED_STATUSES])} or (${campaignMessages.status} = 'scheduled' and ${campaigns.scheduledAt} <= now()))`
           : inArray(campaignMessages.status, [...FOLLOWED_STATUSES]),
         sql`${sentAt} > now() - make_interval(hours => ${FOLLOW_FOR_HOURS})`,
-        // Backoff (smsapp.pk is asked one message at a time): wait half the message's age at the last look.
-        provider === "smsapp"
+        // Backoff (a provider asked one message at a time): wait half the message's age at the last look.
+        adapterFor(provider).pollsEachMessage
           ? sql`${campaignMessages.statusChangedAt} <= now() - least(interval '${sql.raw(MAX_BACKOFF)}', (${campaignMessages.statusChangedAt} - ${sentAt}) / 2)`
           : undefined,
       ),
@@ -138,90 +115,7 @@ async function pendingMessages(db: Database, provider: "cpsms" | "smsapp", campa
     .limit(PER_RUN);
 }
 
-async function smsappFinals(
-  client: Extract<Awaited<ReturnType<ProviderSessionFactory>>, { provider: "smsapp" }>["client"],
-  pending: Pending[],
-): Promise<Final[]> {
-  const finals: Final[] = [];
-  const toFinal = (p: Pending, sms: SmsappMessage): Final => {
-    const status = sms.status;
-    // What smsapp.pk charged and which sender it used (bulk sends: the account default) are facts either way.
-    const facts = { cost: p.cost === null ? sms.cost : undefined, sender: sms.from };
-    // A bare "Delivered" only means the gateway took it; the handset verdict carries the gateway id.
-    if (status.state === "delivered" && status.gatewayMessageId)
-      return { id: p.id, status: "delivered", detail: null, ...facts };
-    if (status.state === "failed")
-      return { id: p.id, status: "undelivered", detail: smsappReason(status.label), ...facts };
-    if (/^buffered/i.test(status.label)) return { id: p.id, status: "buffered", detail: DETAIL.buffered, ...facts };
-    return { id: p.id, status: "accepted", detail: null, ...facts };
-  };
-  const withUid = pending.filter((p) => p.providerMessageId);
-  for (const p of withUid) {
-    try {
-      finals.push(toFinal(p, await client.getMessage(p.providerMessageId!)));
-    } catch (err) {
-      // One unknown or unreadable message must not hold up the others' verdicts.
-      if (!isProviderError(err) || err.retryable) throw err;
-    }
-  }
-  const withoutUid = pending.filter((p) => !p.providerMessageId);
-  if (withoutUid.length > 0) {
-    // Bulk sends return no uids: read the history's newest pages (both orderings Ultimate SMS uses).
-    const first = await client.listMessages(1);
-    const span = Math.min(first.lastPage, Math.ceil(withoutUid.length / Math.max(1, first.perPage)) + 2);
-    const pages = new Set<number>();
-    for (let p = 1; p <= span; p++) pages.add(p);
-    for (let p = Math.max(1, first.lastPage - span + 1); p <= first.lastPage; p++) pages.add(p);
-    const byKey = new Map<string, SmsappMessage[]>();
-    for (const page of pages) {
-      const result = page === 1 ? first : await client.listMessages(page);
-      for (const e of result.items)
-        byKey.set(`${e.to}|${e.message}`, [...(byKey.get(`${e.to}|${e.message}`) ?? []), e]);
-    }
-    for (const p of withoutUid) {
-      const entry = byKey.get(`${toProviderMsisdn(p.phone)}|${p.body}`)?.shift();
-      if (entry) finals.push(toFinal(p, entry));
-    }
-  }
-  return finals;
-}
-
-async function cpsmsFinals(
-  client: Extract<Awaited<ReturnType<ProviderSessionFactory>>, { provider: "cpsms" }>["client"],
-  pending: Pending[],
-): Promise<Final[]> {
-  const log = await client.getLog();
-  const rows = new Map(log.rows.map((r) => [`${r.userReference}|${r.to}`, r]));
-  const finals: Final[] = [];
-  for (const p of pending) {
-    const row = rows.get(`${p.reference}|${toProviderMsisdn(p.phone)}`);
-    // Not in the log: not sent (yet). A held message stays "scheduled" until CPSMS lists it.
-    if (!row) continue;
-    // The log also knows the price (for messages whose send answer was lost), the sender and the send time.
-    const facts = {
-      cost: p.cost === null && row.pointPrice !== null ? row.pointPrice : undefined,
-      segments: row.smsAmount ?? undefined,
-      sender: row.from,
-      sentAt: row.timeSent,
-    };
-    const state = row.dlrStatus ? cpsmsDeliveryState(row.dlrStatus) : null;
-    if (state === "delivered") finals.push({ id: p.id, status: "delivered", detail: null, ...facts });
-    else if (state === "failed") finals.push({ id: p.id, status: "undelivered", detail: DETAIL.failed, ...facts });
-    else if (state === "abandoned")
-      finals.push({ id: p.id, status: "undelivered", detail: DETAIL.abandoned, ...facts });
-    else if (state === "buffered") finals.push({ id: p.id, status: "buffered", detail: DETAIL.buffered, ...facts });
-    else finals.push({ id: p.id, status: "accepted", detail: null, ...facts });
-  }
-  return finals;
-}
-
-const DETAIL = {
-  failed: "The operator could not deliver it.",
-  abandoned: "Gave up: the phone stayed unreachable.",
-  buffered: "Waiting: the phone is off or out of reach; the operator keeps trying.",
-};
-
-async function applyFinals(db: Database, finals: Final[]): Promise<number> {
+async function applyFinals(db: Database, finals: Final[], provider: ProviderName): Promise<number> {
   if (finals.length === 0) return 0;
   // One statement, by the poll transitions of message-lifecycle.ts: a verdict, "buffered", or "accepted" (a held
   // message confirmed sent). Facts (cost, sender, send time) are filled in whatever the status.
@@ -260,7 +154,8 @@ async function applyFinals(db: Database, finals: Final[]): Promise<number> {
     moved.map((r) => ({
       messageId: Number(r.id),
       status: r.status,
-      detail: r.status === "accepted" ? "CPSMS sent it at its scheduled time." : r.detail,
+      detail:
+        r.status === "accepted" ? `${PROVIDER_INFO[provider].shortLabel} sent it at its scheduled time.` : r.detail,
     })),
   );
   return moved.filter((r) => r.status !== "buffered").length;

@@ -1,4 +1,5 @@
-import { createProviderError, isProviderError, type ProviderError } from "@/lib/sms/errors";
+import { isProviderError, ProviderError } from "@/lib/sms/errors";
+import { PROVIDER_INFO, type ProviderName } from "@/lib/sms/providers";
 
 /** How long a dispatcher keeps waiting out a provider's rate limit before it pauses the campaign and says why. */
 export const RATE_LIMIT_PATIENCE_MS = 30 * 60_000;
@@ -30,9 +31,9 @@ export async function sleepInSteps(
 }
 
 /** The error a campaign pauses with when the provider kept asking us to slow down past our patience. */
-export function slowDownTooLong(provider: "cpsms" | "smsapp"): ProviderError {
-  const label = provider === "cpsms" ? "CPSMS" : "smsapp.pk";
-  return createProviderError({
+export function slowDownTooLong(provider: ProviderName): ProviderError {
+  const label = PROVIDER_INFO[provider].shortLabel;
+  return new ProviderError({
     provider,
     code: "rate_limited",
     operation: "send",
@@ -48,7 +49,7 @@ export const STOPPED = Symbol("stopped");
 /** Runs a provider read, waiting out rate limits (lease kept) up to RATE_LIMIT_PATIENCE_MS; STOPPED if we lost the lease. */
 export async function patiently<T>(
   read: () => Promise<T>,
-  provider: "cpsms" | "smsapp",
+  provider: ProviderName,
   sleep: (ms: number) => Promise<void>,
   stillOurs: () => Promise<boolean>,
 ): Promise<T | typeof STOPPED> {

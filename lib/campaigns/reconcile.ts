@@ -3,9 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { campaignMessages } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { GETLOG_MIN_INTERVAL_MS } from "@/lib/sms/cpsms/getlog";
 import { isProviderError } from "@/lib/sms/errors";
-import { toProviderMsisdn } from "@/lib/sms/msisdn";
+import type { SentLookupRow } from "@/lib/sms/provider-adapter";
 import { messageFrom, messageTo } from "./apply-transition";
 import { holdsLease } from "./dispatch-lease";
 import { recordEvents } from "./message-events";
@@ -13,13 +12,13 @@ import type { ProviderSession } from "./provider-session";
 
 export type ReconcileResult = { confirmed: number; requeued: number; retryAt: Date | null };
 
-type Uncertain = { id: number; phone: string; body: string; reference: string | null; claimedAt: Date | null };
+type Uncertain = SentLookupRow;
 
 /**
  * Settles messages left "sending" by a crash or an ambiguous provider failure: ask the provider whether it has
  * them. Found: accepted. Provably absent: queued again. This is what lets a resumed dispatch be neither
- * duplicate nor lossy. CPSMS is asked through its log (matched on our reference and the number); smsapp.pk
- * through its message history (matched on number and text, within the entries added since `historyMark`).
+ * duplicate nor lossy. How the provider is asked is its adapter's business (`findSent`): CPSMS through its
+ * log, smsapp.pk through its message history since `historyMark`.
  */
 export async function reconcileUncertain(
   db: Database,
@@ -41,10 +40,11 @@ export async function reconcileUncertain(
     .where(and(eq(campaignMessages.campaignId, campaignId), eq(campaignMessages.status, "sending")));
   if (rows.length === 0) return { confirmed: 0, requeued: 0, retryAt: null };
 
-  const found = new Set<number>();
+  let found: Set<number>;
   try {
-    const retryAt = await lookUp(session, rows, historyMark, found);
-    if (retryAt) return { confirmed: 0, requeued: 0, retryAt };
+    const lookup = await session.findSent(rows, historyMark);
+    if (lookup.retryAt) return { confirmed: 0, requeued: 0, retryAt: lookup.retryAt };
+    found = lookup.found;
   } catch (err) {
     // A rate limit is a reason to wait, not to stop: CPSMS's log allows one fetch per 2 minutes per account, and
     // another instance (or anything else on the account) may just have used it. Nothing is decided until we know.
@@ -53,43 +53,10 @@ export async function reconcileUncertain(
     return {
       confirmed: 0,
       requeued: 0,
-      retryAt: new Date(Date.now() + (err.retryAfterMs ?? RATE_LIMIT_WAIT_MS[session.provider])),
+      retryAt: new Date(Date.now() + (err.retryAfterMs ?? session.lookupRateLimitWaitMs)),
     };
   }
   return writeVerdicts(db, campaignId, rows, found, leaseOwner);
-}
-
-/** How long to wait after a rate-limited look-up when the provider names no time (CPSMS: its log window). */
-const RATE_LIMIT_WAIT_MS = { cpsms: GETLOG_MIN_INTERVAL_MS, smsapp: 30_000 };
-
-/** Fills `found` with the rows the provider has; returns when to look again if its answer can't tell yet. */
-async function lookUp(
-  session: ProviderSession,
-  rows: Uncertain[],
-  historyMark: number | null,
-  found: Set<number>,
-): Promise<Date | null> {
-  if (session.provider === "cpsms") {
-    const latestClaim = Math.max(...rows.map((r) => r.claimedAt?.getTime() ?? 0));
-    const log = await session.client.getLog();
-    // The log must postdate the claims, or a message still on its way would look absent.
-    if (log.fetchedAt.getTime() <= latestClaim) return log.nextRefreshAt;
-    const sent = new Set(log.rows.map((r) => `${r.userReference}|${r.to}`));
-    for (const row of rows) if (sent.has(`${row.reference}|${toProviderMsisdn(row.phone)}`)) found.add(row.id);
-  } else {
-    const entries = await smsappEntriesSince(session, historyMark);
-    const pool = new Map<string, number>();
-    for (const e of entries) pool.set(`${e.to}|${e.message}`, (pool.get(`${e.to}|${e.message}`) ?? 0) + 1);
-    for (const row of rows) {
-      const key = `${toProviderMsisdn(row.phone)}|${row.body}`;
-      const left = pool.get(key) ?? 0;
-      if (left > 0) {
-        found.add(row.id);
-        pool.set(key, left - 1);
-      }
-    }
-  }
-  return null;
 }
 
 /** Writes what the look-up found: found rows accepted, provably absent ones queued again (fenced by the lease). */
@@ -139,31 +106,4 @@ async function writeVerdicts(
   ]);
   logger.info({ campaignId, confirmed: confirmed.length, requeued: requeued.length }, "reconciled uncertain messages");
   return { confirmed: confirmed.length, requeued: requeued.length, retryAt: null };
-}
-
-/** The number of entries in smsapp.pk's history now: taken before a dispatch run sends anything. */
-export async function smsappHistoryMark(session: ProviderSession): Promise<number | null> {
-  if (session.provider !== "smsapp") return null;
-  return (await session.client.listMessages(1)).total;
-}
-
-/**
- * Entries added to smsapp.pk's history since `mark`. Ultimate SMS lists oldest-first (3.1) or newest-first
- * (3.7), and neither shows a date, so both ends past the mark are read: the window is only this run's sends.
- */
-async function smsappEntriesSince(session: Extract<ProviderSession, { provider: "smsapp" }>, mark: number | null) {
-  const first = await session.client.listMessages(1);
-  const added = Math.max(0, first.total - (mark ?? 0));
-  if (added === 0) return [];
-  const perPage = first.perPage || 25;
-  const pages = new Set<number>();
-  for (let p = 1; p <= Math.ceil(added / perPage); p++) pages.add(p); // newest-first
-  for (let p = Math.floor((mark ?? 0) / perPage) + 1; p <= first.lastPage; p++) pages.add(p); // oldest-first
-  const entries = [];
-  for (const page of [...pages].sort((a, b) => a - b)) {
-    const result = page === 1 ? first : await session.client.listMessages(page);
-    entries.push(...result.items);
-  }
-  // Both readings may overlap on small histories; de-duplicate by uid.
-  return [...new Map(entries.map((e) => [e.uid, e])).values()];
 }

@@ -6,9 +6,10 @@ import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { isProviderError } from "@/lib/sms/errors";
+import { PROVIDER_INFO } from "@/lib/sms/providers";
 import { parseLocalDateTime } from "@/lib/time/zoned";
 import { messageFrom, transitionCampaign } from "./apply-transition";
-import { cancelDeadline } from "./campaign-controls";
+import { cancelDeadline, heldTooLate } from "./campaign-controls";
 import { RESCHEDULABLE } from "./campaign-lifecycle";
 import { enqueueDispatch } from "./enqueue-dispatch";
 import { messageTarget } from "./message-lifecycle";
@@ -45,10 +46,7 @@ export async function rescheduleCampaign(
   await assertCampaignOutsideQuietHours(db, campaign, newAt);
   const deadline = campaign.status === "scheduled" ? cancelDeadline(campaign) : null;
   if (deadline && Date.now() >= deadline.getTime()) {
-    throw new AppError(
-      "CONFLICT",
-      "CPSMS no longer allows changes: it is less than 10 minutes before the send time, so these messages will go out as planned.",
-    );
+    throw new AppError("CONFLICT", `${heldTooLate(campaign, "changes")}, so these messages will go out as planned.`);
   }
 
   if (deadline) {
@@ -59,14 +57,13 @@ export async function rescheduleCampaign(
       .selectDistinct({ reference: campaignMessages.reference })
       .from(campaignMessages)
       .where(and(eq(campaignMessages.campaignId, id), messageFrom("takeBack", campaignMessages.status)));
-    const session = await sessions("cpsms");
-    if (session.provider !== "cpsms") throw new Error("expected a CPSMS session");
+    const session = await sessions(campaign.provider);
     const deleted: string[] = [];
     let refusal: unknown = null;
     for (const { reference } of refs) {
       if (!reference) continue;
       try {
-        await session.client.deleteSms(reference);
+        await session.cancelHeld(reference);
         deleted.push(reference);
       } catch (err) {
         refusal = err;
@@ -106,7 +103,7 @@ export async function rescheduleCampaign(
     if (refusal)
       throw new AppError(
         "CONFLICT",
-        `CPSMS refused the change, so the original time stands: ${isProviderError(refusal) ? refusal.userMessage : "unknown error"}`,
+        `${PROVIDER_INFO[campaign.provider].shortLabel} refused the change, so the original time stands: ${isProviderError(refusal) ? refusal.userMessage : "unknown error"}`,
       );
     return;
   }

@@ -1,18 +1,15 @@
-import type { ProviderName } from "@/lib/sms/types";
+import { FALLBACK_PROVIDER, PROVIDER_INFO, PROVIDER_NAMES, type ProviderName } from "@/lib/sms/providers";
 
 export type RouteRule = { prefix: string; provider: ProviderName };
 export type ProviderRoutes = { rules: readonly RouteRule[]; fallback: ProviderName };
 
 /**
  * How "automatic" picks a provider until the owner edits it (Settings > Restaurant): each provider for its own
- * country, where it is cheapest and its sender names are registered; other numbers go to CPSMS.
+ * country, where it is cheapest and its sender names are registered; other numbers go to the fallback (CPSMS).
  */
 export const DEFAULT_ROUTES: ProviderRoutes = {
-  rules: [
-    { prefix: "+45", provider: "cpsms" },
-    { prefix: "+92", provider: "smsapp" },
-  ],
-  fallback: "cpsms",
+  rules: PROVIDER_NAMES.map((provider) => ({ prefix: PROVIDER_INFO[provider].country.prefix, provider })),
+  fallback: FALLBACK_PROVIDER,
 };
 
 /** The provider for an E.164 number: the rule with the longest matching prefix, else the fallback. */

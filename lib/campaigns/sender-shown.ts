@@ -1,9 +1,4 @@
-import type { ProviderName } from "@/lib/sms/types";
-
-const ACCOUNT_DEFAULT: Record<ProviderName, string> = {
-  cpsms: "CPSMS account's default sender",
-  smsapp: "smsapp.pk account's default sender ID",
-};
+import { PROVIDER_INFO, type ProviderName } from "@/lib/sms/providers";
 
 /**
  * The sender to show for a message or campaign: what the provider says it used when we know it (its answer,
@@ -15,7 +10,7 @@ export function senderShown(
   used: string | null | undefined,
   chosen: string | null | undefined,
 ): string {
-  return used || chosen || ACCOUNT_DEFAULT[provider];
+  return used || chosen || PROVIDER_INFO[provider].sender.accountDefault;
 }
 
 /** A campaign's sender line: the senders its messages went out under, or the one it will use. */

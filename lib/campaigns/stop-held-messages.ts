@@ -4,20 +4,26 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { isProviderError } from "@/lib/sms/errors";
+import { PROVIDER_INFO, type ProviderName, providersHoldingSchedules } from "@/lib/sms/providers";
 import { messageFrom, messageTo } from "./apply-transition";
-import { CPSMS_CANCEL_LOCK_MS } from "./campaign-controls";
 import { acquireLease, releaseLease } from "./dispatch-lease";
 import { enqueueDispatch } from "./enqueue-dispatch";
 import { recordEvents } from "./message-events";
-import type { ProviderSessionFactory } from "./provider-session";
+import type { ProviderSession, ProviderSessionFactory } from "./provider-session";
 import { CONSENT_WITHDRAWN } from "./stop-withdrawn";
 
 /** A delete whose answer was lost (it may have worked): marked on the rows of that reference. */
 const DELETE_UNCERTAIN = "delete_uncertain";
-/** Stay clear of CPSMS's 10-minute lock: a delete sent at 10:00.5 before the time would be refused anyway. */
+/** Stay clear of the provider's lock (CPSMS: 10 minutes): a delete sent at 10:00.5 before the time would be refused anyway. */
 const LOCK_MARGIN_MS = 30_000;
 
-type HeldGroup = { campaign_id: string; reference: string; scheduled_at: Date; uncertain: boolean };
+type HeldGroup = {
+  campaign_id: string;
+  provider: ProviderName;
+  reference: string;
+  scheduled_at: Date;
+  uncertain: boolean;
+};
 
 export type StopHeldResult = { deleted: number; requeued: number; locked: number; failed: number };
 
@@ -32,27 +38,29 @@ export type StopHeldResult = { deleted: number; requeued: number; locked: number
 export async function stopHeldMessages(db: Database, sessions: ProviderSessionFactory): Promise<StopHeldResult> {
   const result: StopHeldResult = { deleted: 0, requeued: 0, locked: 0, failed: 0 };
   const groups = await db.execute<HeldGroup>(sql`
-    select m.campaign_id, m.reference, c.scheduled_at, bool_or(m.error_code = ${DELETE_UNCERTAIN}) as uncertain
+    select m.campaign_id, c.provider, m.reference, c.scheduled_at, bool_or(m.error_code = ${DELETE_UNCERTAIN}) as uncertain
     from campaign_messages m join campaigns c on c.id = m.campaign_id
-    where m.stop_requested_at is not null and m.status = 'scheduled' and m.reference is not null and c.provider = 'cpsms'
-    group by m.campaign_id, m.reference, c.scheduled_at
+    where m.stop_requested_at is not null and m.status = 'scheduled' and m.reference is not null
+      and c.provider = any(${sql.param(providersHoldingSchedules())}::text[])
+    group by m.campaign_id, c.provider, m.reference, c.scheduled_at
     order by c.scheduled_at`);
   if (groups.rows.length === 0) return result;
-  const session = await sessions("cpsms");
-  if (session.provider !== "cpsms") throw new Error("expected a CPSMS session");
+  const opened = new Map<ProviderName, ProviderSession>();
   const requeuedIn = new Set<string>();
 
   for (const group of groups.rows) {
     const sendAt = new Date(group.scheduled_at).getTime();
-    if (sendAt - Date.now() <= CPSMS_CANCEL_LOCK_MS + LOCK_MARGIN_MS) {
+    if (sendAt - Date.now() <= (PROVIDER_INFO[group.provider].cancelLockMs ?? 0) + LOCK_MARGIN_MS) {
       result.locked++;
       continue;
     }
+    const session = opened.get(group.provider) ?? (await sessions(group.provider));
+    opened.set(group.provider, session);
     const owner = randomUUID();
     if (!(await acquireLease(db, group.campaign_id, owner))) continue; // a dispatcher is at work: next run
     try {
       try {
-        await session.client.deleteSms(group.reference);
+        await session.cancelHeld(group.reference);
       } catch (err) {
         // An earlier delete whose answer was lost may have worked; CPSMS then has nothing left to delete.
         const goneAlready = group.uncertain && isProviderError(err) && err.code === "conflict";
@@ -63,7 +71,7 @@ export async function stopHeldMessages(db: Database, sessions: ProviderSessionFa
           }
           logger.warn(
             { err, campaignId: group.campaign_id },
-            "could not delete a withdrawn guest's held message at CPSMS; will retry",
+            `could not delete a withdrawn guest's held message at ${PROVIDER_INFO[group.provider].shortLabel}; will retry`,
           );
           result.failed++;
           continue;
@@ -77,7 +85,7 @@ export async function stopHeldMessages(db: Database, sessions: ProviderSessionFa
       await releaseLease(db, group.campaign_id, owner);
     }
   }
-  // After the lease is released: the dispatcher hands the other guests' messages to CPSMS again.
+  // After the lease is released: the dispatcher hands the other guests' messages to the provider again.
   for (const campaignId of requeuedIn) await enqueueDispatch(campaignId);
   if (result.deleted || result.locked || result.failed) logger.info(result, "withdrawn guests' held messages");
   return result;
@@ -88,11 +96,12 @@ export async function stopHeldMessages(db: Database, sessions: ProviderSessionFa
  * them); the others go back to the queue, to be handed to CPSMS again for the same time. One transaction.
  */
 async function settleDeleted(db: Database, group: HeldGroup): Promise<{ deleted: number; requeued: number }> {
+  const at = PROVIDER_INFO[group.provider].shortLabel;
   return db.transaction(async (tx) => {
     const cancelled = await tx.execute<{ id: string; stop_reason: string | null }>(sql`
       update campaign_messages set status = ${messageTo("deleteHeld")}, cost = null, error_code = ${CONSENT_WITHDRAWN},
         error_message = 'Not sent: ' || lower(left(coalesce(stop_reason, 'Consent withdrawn'), 1)) || substr(coalesce(stop_reason, 'Consent withdrawn'), 2)
-          || '. Deleted at CPSMS before it went out.',
+          || ${`. Deleted at ${at} before it went out.`},
         status_changed_at = now()
       where campaign_id = ${group.campaign_id} and reference = ${group.reference} and ${messageFrom("deleteHeld")} and stop_requested_at is not null
       returning id, stop_reason`);
@@ -105,13 +114,12 @@ async function settleDeleted(db: Database, group: HeldGroup): Promise<{ deleted:
       ...cancelled.rows.map((r) => ({
         messageId: Number(r.id),
         status: "cancelled",
-        detail: `${r.stop_reason ?? "Consent withdrawn"}: deleted at CPSMS.`,
+        detail: `${r.stop_reason ?? "Consent withdrawn"}: deleted at ${at}.`,
       })),
       ...requeued.rows.map((r) => ({
         messageId: Number(r.id),
         status: "queued",
-        detail:
-          "CPSMS deletes whole requests: handed to CPSMS again for the same time, without the guest who opted out.",
+        detail: `${at} deletes whole requests: handed to ${at} again for the same time, without the guest who opted out.`,
       })),
     ]);
     return { deleted: cancelled.rows.length, requeued: requeued.rows.length };

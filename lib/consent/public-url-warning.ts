@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db";
 import { env } from "@/lib/env";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
+import { PROVIDER_NAMES } from "@/lib/sms/providers";
 import type { ProviderName } from "@/lib/sms/types";
 import { optOutUrl } from "./opt-out-link";
 
@@ -28,7 +29,7 @@ export async function publicUrlWarning(db: Database): Promise<string | null> {
   let live: ProviderName[];
   try {
     const providers = await resolveProviders(db);
-    live = (["cpsms", "smsapp"] as const).filter((p) => providers[p].mode === "live");
+    live = PROVIDER_NAMES.filter((p) => providers[p].mode === "live");
   } catch {
     // Unreadable saved credentials: Settings > Providers says so itself; nothing is sent with them meanwhile.
     return null;

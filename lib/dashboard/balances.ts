@@ -4,11 +4,11 @@ import type { Database } from "@/lib/db";
 import { clientFor } from "@/lib/providers/provider-clients";
 import { type ProviderMode, resolveProvider } from "@/lib/providers/resolve-provider";
 import { isProviderError } from "@/lib/sms/errors";
-import type { ProviderName } from "@/lib/sms/types";
+import { mapProviders, PROVIDER_INFO, type ProviderName } from "@/lib/sms/providers";
 import type { UpcomingSend } from "./dashboard";
 
 /** Below this, the dashboard warns (in the provider's unit: about a small campaign's worth). */
-export const LOW_BALANCE: Record<ProviderName, number> = { cpsms: 100, smsapp: 100 };
+export const LOW_BALANCE: Record<ProviderName, number> = mapProviders((p) => PROVIDER_INFO[p].lowBalance);
 /** The dashboard never waits longer than this for a provider. */
 export const BALANCE_TIMEOUT_MS = 2_500;
 

@@ -5,8 +5,8 @@ import { sharedResult } from "@/lib/cache/shared-result";
 import { TALLY } from "@/lib/campaigns/campaign-progress";
 import { costAggregates, statusList } from "@/lib/campaigns/cost-sql";
 import type { Database } from "@/lib/db";
-import { SEGMENT_PRICES } from "@/lib/messages/segment-prices";
-import type { ProviderName } from "@/lib/sms/types";
+import { costUnit } from "@/lib/messages/segment-prices";
+import { PROVIDER_NAMES, type ProviderName } from "@/lib/sms/providers";
 import { dayKey, PERIODS, type PeriodKey, startOfDay } from "./periods";
 
 export type PeriodStats = {
@@ -84,9 +84,9 @@ export async function dashboardFigures(db: Database, timeZone: string, now = new
       rate: sent ? delivered / sent : null,
     };
   });
-  const costs = (["cpsms", "smsapp"] as const).map((provider) => ({
+  const costs = PROVIDER_NAMES.map((provider) => ({
     provider,
-    unit: SEGMENT_PRICES[provider].unit,
+    unit: costUnit(provider),
     today: total(today, (r) => r.cost, provider),
     days30: total(days[0]!, (r) => r.cost, provider),
   }));

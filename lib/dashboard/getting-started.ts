@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { UserRole } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { providerModes } from "@/lib/providers/provider-modes";
+import { PROVIDER_NAMES } from "@/lib/sms/providers";
 
 export type SetupStepKey = "restaurant" | "provider" | "guests" | "campaign" | "team";
 
@@ -95,7 +96,7 @@ export async function readSetupFacts(db: Database): Promise<SetupFacts> {
         exists (select 1 from users offset 1) as "teamInvited"`),
     providerModes(db),
   ]);
-  return { ...rows[0]!, providerLive: modes.cpsms === "live" || modes.smsapp === "live" };
+  return { ...rows[0]!, providerLive: PROVIDER_NAMES.some((p) => modes[p] === "live") };
 }
 
 /** The getting-started checklist as the database has it now. */

@@ -1,17 +1,11 @@
-import type { ProviderName } from "@/lib/sms/types";
+import { PROVIDER_INFO, type ProviderName } from "@/lib/sms/providers";
 
 const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 const PLURAL = new Intl.PluralRules("en-GB");
 
-/** Each provider's unit, singular and plural: CPSMS bills points, smsapp.pk units. */
-const UNIT_WORDS: Record<ProviderName, { one: string; other: string }> = {
-  cpsms: { one: "point", other: "points" },
-  smsapp: { one: "unit", other: "units" },
-};
-
 /** An amount in a provider's unit, grammatical: "1 point", "1.6 points", "0 units", "2,350 units". */
 export function formatAmount(value: number, provider: ProviderName): string {
-  const words = UNIT_WORDS[provider];
+  const words = PROVIDER_INFO[provider].unit;
   // Plural rules on the rounded value as shown: 1.004 reads "1 point".
   const shown = Math.round(value * 100) / 100;
   return `${NUMBER.format(shown)} ${PLURAL.select(shown) === "one" ? words.one : words.other}`;
@@ -19,5 +13,6 @@ export function formatAmount(value: number, provider: ProviderName): string {
 
 /** The unit word alone, for headers ("Cost (points)"). */
 export function unitWord(provider: ProviderName, count = 2): string {
-  return PLURAL.select(count) === "one" ? UNIT_WORDS[provider].one : UNIT_WORDS[provider].other;
+  const words = PROVIDER_INFO[provider].unit;
+  return PLURAL.select(count) === "one" ? words.one : words.other;
 }

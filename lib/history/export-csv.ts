@@ -2,6 +2,7 @@ import "server-only";
 import { DELIVERY_STATE_LABELS, DELIVERY_STATE_OF } from "@/lib/campaigns/delivery-status";
 import { CSV_BOM, csvCell, csvLine } from "@/lib/contacts/csv-cell";
 import type { Database } from "@/lib/db";
+import { PROVIDER_INFO } from "@/lib/sms/providers";
 import { formatInZone } from "@/lib/time/zoned";
 import type { Cursor } from "./cursor";
 import type { HistoryFilters } from "./filters";
@@ -51,7 +52,7 @@ export function historyCsvStream(db: Database, filters: HistoryFilters, timeZone
           r.id,
           time(r.listedAt),
           r.campaignName,
-          r.provider === "cpsms" ? "CPSMS.dk" : "smsapp.pk",
+          PROVIDER_INFO[r.provider].label,
           r.sender ?? "(default)",
           r.phone,
           r.contactName ?? "",

@@ -1,10 +1,11 @@
 import { TZDate } from "@date-fns/tz";
 import { type DeliveryState, isDeliveryState } from "@/lib/campaigns/delivery-status";
+import { isProviderName, type ProviderName } from "@/lib/sms/providers";
 
 // Pure (no database): the page, the export route and the filter bar all read the same URL the same way.
 
 export type HistoryFilters = {
-  provider?: "cpsms" | "smsapp";
+  provider?: ProviderName;
   state?: DeliveryState;
   campaignId?: string;
   /** A sender name, or DEFAULT_SENDER for "the provider's default sender". */
@@ -38,6 +39,7 @@ function isDay(s: string | undefined): s is string {
 }
 
 /** Control characters (NUL above all: Postgres refuses it in text) never belong in a search. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point of this pattern
 const clean = (s: string | undefined) => s?.replace(/[\u0000-\u001f\u007f]/g, "").trim() || undefined;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -51,7 +53,7 @@ export function parseHistoryFilters(params: Params): HistoryFilters {
   const q = clean(get(params, "q"));
   const sender = clean(get(params, "sender"));
   return {
-    ...(provider === "cpsms" || provider === "smsapp" ? { provider } : {}),
+    ...(isProviderName(provider) ? { provider } : {}),
     ...(isDeliveryState(state) ? { state } : {}),
     ...(campaign && UUID.test(campaign) ? { campaignId: campaign.toLowerCase() } : {}),
     ...(sender ? { sender: sender.slice(0, 40) } : {}),

@@ -4,6 +4,7 @@ import { campaignMessages, campaigns, contacts } from "@/drizzle/schema";
 import { statusList } from "@/lib/campaigns/cost-sql";
 import { STATUSES_IN } from "@/lib/campaigns/delivery-status";
 import type { Database } from "@/lib/db";
+import type { ProviderName } from "@/lib/sms/providers";
 import { type Cursor, decodeCursor, encodeCursor } from "./cursor";
 import { DEFAULT_SENDER, dateRange, type HistoryFilters, searchTerm } from "./filters";
 
@@ -24,7 +25,7 @@ export type HistoryRow = {
   body: string;
   campaignId: string;
   campaignName: string;
-  provider: "cpsms" | "smsapp";
+  provider: ProviderName;
   /** When the campaign goes out (a held message's send time). */
   scheduledAt: Date | null;
   sender: string | null;

@@ -1,9 +1,9 @@
-import type { ProviderName } from "@/lib/sms/types";
+import { isProviderName, mapProviders, PROVIDER_INFO, PROVIDER_NAMES, type ProviderName } from "@/lib/sms/providers";
 
-export const PROVIDERS: readonly ProviderName[] = ["cpsms", "smsapp"];
+/** Every provider, in registry order (from `lib/sms/providers.ts`). */
+export const PROVIDERS: readonly ProviderName[] = PROVIDER_NAMES;
 
-export const PROVIDER_LABELS: Record<ProviderName, string> = { cpsms: "CPSMS.dk", smsapp: "smsapp.pk" };
+/** Each provider's name as pages show it ("CPSMS.dk"), from its descriptor. */
+export const PROVIDER_LABELS: Record<ProviderName, string> = mapProviders((p) => PROVIDER_INFO[p].label);
 
-export function isProviderName(value: unknown): value is ProviderName {
-  return value === "cpsms" || value === "smsapp";
-}
+export { isProviderName };

@@ -1,39 +1,25 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import {
-  createProviderError,
-  ProviderAuthError,
-  ProviderCreditError,
-  ProviderError,
-  ProviderRateLimitError,
-  ProviderRequestError,
-  ProviderResponseError,
-  ProviderUnavailableError,
-} from "./errors";
+import { isProviderError, ProviderError } from "./errors";
 import { redactSecrets } from "./http/redact";
 
 const base = { provider: "cpsms" as const, operation: "send", retryable: false, mayHaveBeenAccepted: false };
 
 describe("ProviderError", () => {
-  it("picks the subclass from the code", () => {
-    expect(createProviderError({ ...base, code: "unauthorized" })).toBeInstanceOf(ProviderAuthError);
-    expect(createProviderError({ ...base, code: "forbidden" })).toBeInstanceOf(ProviderAuthError);
-    expect(createProviderError({ ...base, code: "insufficient_credit" })).toBeInstanceOf(ProviderCreditError);
-    expect(createProviderError({ ...base, code: "conflict" })).toBeInstanceOf(ProviderRequestError);
-    expect(createProviderError({ ...base, code: "rate_limited" })).toBeInstanceOf(ProviderRateLimitError);
-    expect(createProviderError({ ...base, code: "timeout" })).toBeInstanceOf(ProviderUnavailableError);
-    const bad = createProviderError({ ...base, code: "bad_response" });
-    expect(bad).toBeInstanceOf(ProviderResponseError);
+  it("is one class: callers branch on its code, never on a subclass", () => {
+    const bad = new ProviderError({ ...base, code: "bad_response" });
     expect(bad).toBeInstanceOf(ProviderError);
     expect(bad).toBeInstanceOf(Error);
-    expect(bad.name).toBe("ProviderResponseError");
+    expect(isProviderError(bad)).toBe(true);
+    expect(bad.name).toBe("ProviderError");
+    expect(bad.code).toBe("bad_response");
   });
 
   it("writes a plain-English userMessage that warns when a send may have gone out", () => {
-    const err = createProviderError({ ...base, code: "timeout", retryable: true, mayHaveBeenAccepted: true });
+    const err = new ProviderError({ ...base, code: "timeout", retryable: true, mayHaveBeenAccepted: true });
     expect(err.userMessage).toMatch(/^CPSMS took too long to answer\. The message may still have gone out/);
     expect(err.userMessage).not.toMatch(/Error|stack|at \w+ \(/);
-    const credit = createProviderError({
+    const credit = new ProviderError({
       ...base,
       provider: "smsapp",
       code: "insufficient_credit",
@@ -44,7 +30,7 @@ describe("ProviderError", () => {
   });
 
   it("serialises to safe fields only", () => {
-    const err = createProviderError({
+    const err = new ProviderError({
       ...base,
       code: "server_error",
       httpStatus: 500,
@@ -52,7 +38,7 @@ describe("ProviderError", () => {
       providerMessage: "oops",
     });
     expect(JSON.parse(JSON.stringify(err))).toEqual({
-      name: "ProviderUnavailableError",
+      name: "ProviderError",
       provider: "cpsms",
       code: "server_error",
       operation: "send",
@@ -65,7 +51,7 @@ describe("ProviderError", () => {
       detail: null,
       message: "CPSMS send failed with server_error (HTTP 500): oops",
     });
-    expect(String(err)).toBe("ProviderUnavailableError: CPSMS send failed with server_error (HTTP 500): oops");
+    expect(String(err)).toBe("ProviderError: CPSMS send failed with server_error (HTTP 500): oops");
     expect(inspect(err)).not.toContain("[cause]");
   });
 });

@@ -1,4 +1,4 @@
-import type { ProviderName } from "./types";
+import { PROVIDER_INFO, type ProviderName } from "./providers";
 
 /** Stable, provider-independent failure categories the app can branch on. */
 export type ProviderErrorCode =
@@ -32,8 +32,6 @@ export interface ProviderErrorInit {
   detail?: string | null;
 }
 
-const PROVIDER_LABEL: Record<ProviderName, string> = { cpsms: "CPSMS", smsapp: "smsapp.pk" };
-
 /**
  * A failed provider call. Carries only data that is safe to log and show: no credentials, no request headers,
  * no raw `cause`. `userMessage` is written for a restaurant manager.
@@ -52,7 +50,7 @@ export class ProviderError extends Error {
   readonly userMessage: string;
 
   constructor(init: ProviderErrorInit) {
-    const label = PROVIDER_LABEL[init.provider];
+    const label = PROVIDER_INFO[init.provider].shortLabel;
     const status = init.httpStatus ? ` (HTTP ${init.httpStatus})` : "";
     const detail = init.providerMessage
       ? `: ${init.providerMessage}`
@@ -62,7 +60,7 @@ export class ProviderError extends Error {
           ? `: ${init.causeCode}`
           : "";
     super(`${label} ${init.operation} failed with ${init.code}${status}${detail}`);
-    this.name = new.target.name;
+    this.name = "ProviderError";
     this.provider = init.provider;
     this.code = init.code;
     this.operation = init.operation;
@@ -95,49 +93,13 @@ export class ProviderError extends Error {
   }
 }
 
-/** Credentials rejected (401) or caller not allowed (403, e.g. CPSMS IP allow-list). */
-export class ProviderAuthError extends ProviderError {}
-/** Not enough credit / balance to send. */
-export class ProviderCreditError extends ProviderError {}
-/** The provider refused the request as given (400, 404, 406, 409, business errors). Fix the input; do not retry. */
-export class ProviderRequestError extends ProviderError {}
-/** Too many requests; `retryAfterMs` says when to come back if the provider told us. */
-export class ProviderRateLimitError extends ProviderError {}
-/** Provider or network trouble (5xx, timeout, connection failure). */
-export class ProviderUnavailableError extends ProviderError {}
-/** The provider answered with something we could not understand. */
-export class ProviderResponseError extends ProviderError {}
-
-/** Builds the right subclass for a code, so callers can use either `instanceof` or `code`. */
-export function createProviderError(init: ProviderErrorInit): ProviderError {
-  switch (init.code) {
-    case "unauthorized":
-    case "forbidden":
-      return new ProviderAuthError(init);
-    case "insufficient_credit":
-      return new ProviderCreditError(init);
-    case "validation":
-    case "not_found":
-    case "conflict":
-      return new ProviderRequestError(init);
-    case "rate_limited":
-      return new ProviderRateLimitError(init);
-    case "server_error":
-    case "timeout":
-    case "network":
-      return new ProviderUnavailableError(init);
-    case "bad_response":
-      return new ProviderResponseError(init);
-  }
-}
-
 /** True for errors thrown by the SMS clients. */
 export function isProviderError(err: unknown): err is ProviderError {
   return err instanceof ProviderError;
 }
 
 function buildUserMessage(init: ProviderErrorInit): string {
-  const p = PROVIDER_LABEL[init.provider];
+  const p = PROVIDER_INFO[init.provider].shortLabel;
   const maybeSent = init.mayHaveBeenAccepted
     ? ` The message may still have gone out, so check the delivery log before sending it again.`
     : "";

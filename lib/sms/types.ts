@@ -1,19 +1,8 @@
 import type { ProviderError } from "./errors";
 
-/** The SMS providers the app can talk to. */
-export type ProviderName = "cpsms" | "smsapp";
+import type { ProviderName } from "./providers";
 
-export {
-  isProviderError,
-  ProviderAuthError,
-  ProviderCreditError,
-  ProviderError,
-  type ProviderErrorCode,
-  ProviderRateLimitError,
-  ProviderRequestError,
-  ProviderResponseError,
-  ProviderUnavailableError,
-} from "./errors";
+export type { ProviderName };
 
 /** One text to one phone number, as the app hands it to a provider client. */
 export interface OutboundSms {

@@ -1,8 +1,12 @@
 import { z } from "zod";
+import { PROVIDER_NAMES } from "@/lib/sms/providers";
 import { MAX_MESSAGE_LENGTH } from "./providers";
 import { testRecipientSchema } from "./test-sends";
 
 // Shared by the compose form and its server actions (no server-only imports here).
+
+/** A provider, or "auto" (each number by the restaurant's routing rules). */
+export const providerChoiceSchema = z.enum(["auto", ...PROVIDER_NAMES], "Choose a provider.");
 
 export const audienceInputSchema = z.object({
   category: z.enum(["marketing", "transactional"], "Choose promotion or service message."),
@@ -22,7 +26,7 @@ export const messageInputSchema = z.object({
     .refine((m) => m.trim().length > 0, "Write the message."),
   optOutFooter: z.boolean(),
   footerLanguage: z.enum(["en", "da"]),
-  provider: z.enum(["auto", "cpsms", "smsapp"], "Choose a provider."),
+  provider: providerChoiceSchema,
   sender: z.string().trim().max(20, "That sender is too long."),
 });
 

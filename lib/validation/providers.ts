@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { senderProblem } from "@/lib/providers/sender-rules";
+import { PROVIDER_NAMES } from "@/lib/sms/providers";
 import { testRecipientSchema } from "./test-sends";
 
 // Shared by forms and server actions (no server-only imports here).
 
-export const providerNameSchema = z.enum(["cpsms", "smsapp"], "Unknown provider.");
+export const providerNameSchema = z.enum(PROVIDER_NAMES, "Unknown provider.");
 
 export const cpsmsCredentialsSchema = z.object({
   provider: z.literal("cpsms"),

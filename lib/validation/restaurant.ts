@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROVIDER_NAMES } from "@/lib/sms/providers";
 
 // Shared by the settings form and its server action.
 
@@ -37,11 +38,11 @@ export const providerRoutesSchema = z.object({
           .string()
           .trim()
           .regex(/^\+\d{1,6}$/, "Write a prefix as + and up to 6 digits, e.g. +45."),
-        provider: z.enum(["cpsms", "smsapp"], "Choose a provider."),
+        provider: z.enum(PROVIDER_NAMES, "Choose a provider."),
       }),
     )
     .max(30, "Use at most 30 rules.")
     .refine((rules) => new Set(rules.map((r) => r.prefix)).size === rules.length, "Each prefix can appear only once."),
-  fallback: z.enum(["cpsms", "smsapp"], "Choose a provider for other numbers."),
+  fallback: z.enum(PROVIDER_NAMES, "Choose a provider for other numbers."),
 });
 export type ProviderRoutesInput = z.infer<typeof providerRoutesSchema>;

@@ -3,7 +3,9 @@ import { campaignMessages } from "@/drizzle/schema";
 import { createCampaign, type NewCampaign } from "@/lib/campaigns/create-campaign";
 import type { ProviderSessionFactory } from "@/lib/campaigns/provider-session";
 import { getDb } from "@/lib/db";
+import { cpsmsSession } from "@/lib/sms/cpsms/adapter";
 import { createCpsmsClient } from "@/lib/sms/cpsms/client";
+import { smsappSession } from "@/lib/sms/smsapp/adapter";
 import { createSmsappClient } from "@/lib/sms/smsapp/client";
 import { insertUser } from "@/tests/support/factories";
 
@@ -16,24 +18,18 @@ export function sandboxSessions(
 ): ProviderSessionFactory {
   return async (provider) =>
     provider === "cpsms"
-      ? {
-          provider,
-          mode: "sandbox",
-          client: createCpsmsClient({
-            baseUrl: sandboxes.cpsms.url,
-            username: "sandbox",
-            apiKey: "sandbox-cpsms-api-key",
-          }),
-        }
-      : {
-          provider,
-          mode: "sandbox",
-          client: createSmsappClient({
+      ? cpsmsSession(
+          createCpsmsClient({ baseUrl: sandboxes.cpsms.url, username: "sandbox", apiKey: "sandbox-cpsms-api-key" }),
+          "sandbox",
+        )
+      : smsappSession(
+          createSmsappClient({
             baseUrl: sandboxes.smsapp.url,
             apiToken: "sandbox-smsapp-token",
             defaultSenderId: smsappSender,
           }),
-        };
+          "sandbox",
+        );
 }
 
 /** n distinct valid mobile numbers: Danish (+45 2xxxxxxx) or Pakistani (+92 300xxxxxxx). */

@@ -16,6 +16,7 @@ import { defaultOptOutFooter, type FooterLanguage, withOptOutFooter } from "@/li
 import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { SENDER_RULES, senderProblem } from "@/lib/providers/sender-rules";
+import { PROVIDER_INFO, PROVIDER_NAMES, providerInfo } from "@/lib/sms/providers";
 import type { ProviderName } from "@/lib/sms/types";
 import { checkComposeAction, composeAction, deleteTemplateAction, previewAudienceAction } from "./actions";
 import { AudiencePicker, type AudienceValue } from "./audience-picker";
@@ -25,6 +26,9 @@ import { ProviderCosts } from "./provider-costs";
 import { SaveTemplateDialog } from "./save-template-dialog";
 import { SchedulePicker, type ScheduleValue } from "./schedule-picker";
 import { SendTestBox } from "./send-test-box";
+
+/** "+45 numbers go through CPSMS, +92 through smsapp.pk. Leave empty for each provider's default sender." */
+const AUTO_SENDER_HINT = `${PROVIDER_NAMES.map((p, i) => `${PROVIDER_INFO[p].country.prefix}${i === 0 ? " numbers go" : ""} through ${PROVIDER_INFO[p].shortLabel}`).join(", ")}. Leave empty for each provider's default sender.`;
 
 type Props = {
   restaurantName: string;
@@ -120,23 +124,22 @@ export function ComposeForm(props: Props) {
     : [];
   const pricedProvider = provider !== "auto" ? provider : providersUsed.length === 1 ? providersUsed[0] : undefined;
   const samples: SampleRecipient[] | undefined = preview?.recipients.length ? preview.recipients : undefined;
-  const senderHints = (
-    provider === "auto" ? (providersUsed.length ? providersUsed : (["cpsms", "smsapp"] as const)) : [provider]
-  ).map((p) => {
-    const effective = sender.trim() || props.defaultSenders[p] || "";
-    const problem = sender.trim() ? senderProblem(p, sender) : null;
-    return { provider: p, problem, effective };
-  });
+  const senderHints = (provider === "auto" ? (providersUsed.length ? providersUsed : PROVIDER_NAMES) : [provider]).map(
+    (p) => {
+      const effective = sender.trim() || props.defaultSenders[p] || "";
+      const problem = sender.trim() ? senderProblem(p, sender) : null;
+      return { provider: p, problem, effective };
+    },
+  );
   const senderError = senderHints.find((h) => h.problem);
-  // smsapp.pk's bulk API can't carry a sender: a chosen one goes one message per call (see the README).
-  const smsappGuests = provider === "smsapp" ? (preview?.total ?? 0) : (preview?.byProvider.smsapp ?? 0);
-  const smsappSender = senderHints.find((h) => h.provider === "smsapp")?.effective ?? "";
-  const smsappNote =
-    smsappGuests > 0 || provider === "smsapp"
-      ? smsappSender
-        ? `smsapp.pk sends from "${smsappSender}" one message per call${smsappGuests > 0 ? ` (${smsappGuests.toLocaleString("en-GB")} calls instead of ${Math.ceil(smsappGuests / 50).toLocaleString("en-GB")})` : ""}: its bulk sending can't carry a sender ID. Leave the sender empty (and no default in Settings) to send 50 per call under your smsapp.pk account's own default sender ID.`
-        : "smsapp.pk sends 50 per call under your smsapp.pk account's own default sender ID (its bulk sending can't carry one); the pages show that sender once smsapp.pk reports it."
-      : null;
+  // What a provider's sender handling costs, for each provider this send uses (smsapp.pk's bulk API can't carry a
+  // sender: a chosen one goes one message per call, see the README).
+  const senderNotes = PROVIDER_NAMES.flatMap((p) => {
+    const note = providerInfo(p).senderNote;
+    const guests = provider === p ? (preview?.total ?? 0) : (preview?.byProvider[p] ?? 0);
+    if (!note || !(guests > 0 || provider === p)) return [];
+    return [{ provider: p, text: note(senderHints.find((h) => h.provider === p)?.effective ?? "", guests) }];
+  });
 
   const payload = () => ({
     ...audienceInput,
@@ -233,8 +236,11 @@ export function ComposeForm(props: Props) {
               </SelectTrigger>
               <SelectContent>
                 <SelectItem value="auto">Automatic by country</SelectItem>
-                <SelectItem value="cpsms">{PROVIDER_LABELS.cpsms}</SelectItem>
-                <SelectItem value="smsapp">{PROVIDER_LABELS.smsapp}</SelectItem>
+                {PROVIDER_NAMES.map((p) => (
+                  <SelectItem key={p} value={p}>
+                    {PROVIDER_LABELS[p]}
+                  </SelectItem>
+                ))}
               </SelectContent>
             </Select>
           </div>
@@ -244,7 +250,9 @@ export function ComposeForm(props: Props) {
               id={`${id}-sender`}
               value={sender}
               onChange={(e) => setSender(e.target.value)}
-              placeholder={props.defaultSenders.cpsms ?? props.defaultSenders.smsapp ?? "e.g. CafeRose"}
+              placeholder={
+                PROVIDER_NAMES.map((p) => props.defaultSenders[p]).find((s) => s !== null) ?? "e.g. CafeRose"
+              }
               aria-invalid={senderError ? true : undefined}
               aria-describedby={`${id}-sender-help`}
             />
@@ -255,14 +263,18 @@ export function ComposeForm(props: Props) {
               {senderError
                 ? `${PROVIDER_LABELS[senderError.provider]}: ${senderError.problem}`
                 : provider === "auto"
-                  ? "+45 numbers go through CPSMS, +92 through smsapp.pk. Leave empty for each provider's default sender."
+                  ? AUTO_SENDER_HINT
                   : SENDER_RULES[provider]}
             </p>
-            {smsappNote ? (
-              <p className="text-xs text-muted-foreground" data-testid="smsapp-sender-note">
-                {smsappNote}
+            {senderNotes.map((note) => (
+              <p
+                key={note.provider}
+                className="text-xs text-muted-foreground"
+                data-testid={`${note.provider}-sender-note`}
+              >
+                {note.text}
               </p>
-            ) : null}
+            ))}
           </div>
         </div>
 
@@ -309,7 +321,9 @@ export function ComposeForm(props: Props) {
           onChange={setSchedule}
           timeZone={props.timeZone}
           quietHours={props.quietHours}
-          usesCpsms={provider === "cpsms" || (provider === "auto" && providersUsed.includes("cpsms"))}
+          heldBy={
+            (provider === "auto" ? providersUsed : [provider]).find((p) => PROVIDER_INFO[p].schedulesAtProvider) ?? null
+          }
           canRepeat={props.canApprove}
         />
 

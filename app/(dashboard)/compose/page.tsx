@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { listSavedTemplates } from "@/lib/messages/saved-templates";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { mapProviders } from "@/lib/sms/providers";
 import { listTestRecipients } from "@/lib/test-sends/recipients";
 import { ComposeForm } from "./compose-form";
 
@@ -35,7 +36,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ g
         timeZone={restaurant.timeZone}
         quietHours={`${restaurant.quietHoursStart}–${restaurant.quietHoursEnd}`}
         groups={groups}
-        defaultSenders={{ cpsms: providers.cpsms.defaultSender, smsapp: providers.smsapp.defaultSender }}
+        defaultSenders={mapProviders((p) => providers[p].defaultSender)}
         canApprove={hasRole(user.role, "manager")}
         initialGroupId={initialGroupId}
         exampleOptOutUrl={exampleOptOutUrl()}

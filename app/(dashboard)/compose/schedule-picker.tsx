@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { type ProviderName, providerInfo } from "@/lib/sms/providers";
 import { formatLocalDateTime } from "@/lib/time/zoned";
 
 export type ScheduleValue =
@@ -22,19 +23,26 @@ const WEEKDAYS = [
 ] as const;
 
 /** Send now, or at a date and time in the restaurant's zone (with an optional "too late, don't send" limit). */
+/** "CPSMS holds scheduled messages itself; they can be cancelled until 10 minutes before the send time." */
+function heldByNote(provider: ProviderName): string {
+  const info = providerInfo(provider);
+  return `${info.shortLabel} holds scheduled messages itself; they can be cancelled until ${(info.cancelLockMs ?? 0) / 60_000} minutes before the send time.`;
+}
+
 export function SchedulePicker({
   value,
   onChange,
   timeZone,
   quietHours,
-  usesCpsms,
+  heldBy,
   canRepeat,
 }: {
   value: ScheduleValue;
   onChange: (v: ScheduleValue) => void;
   timeZone: string;
   quietHours: string;
-  usesCpsms: boolean;
+  /** The provider that will hold these messages until their time (CPSMS), if any. */
+  heldBy: ProviderName | null;
   /** Managers and owners may set up repeating sends. */
   canRepeat: boolean;
 }) {
@@ -102,9 +110,7 @@ export function SchedulePicker({
       {value.mode === "weekly" && <WeeklyFields value={value} onChange={onChange} timeZone={timeZone} id={id} />}
       <p className="text-xs text-muted-foreground">
         Promotions are not sent during quiet hours ({quietHours}, in each guest&apos;s own time zone).
-        {value.mode === "later" &&
-          usesCpsms &&
-          " CPSMS holds scheduled messages itself; they can be cancelled until 10 minutes before the send time."}
+        {value.mode === "later" && heldBy && ` ${heldByNote(heldBy)}`}
       </p>
     </fieldset>
   );
@@ -128,7 +134,7 @@ function WeeklyFields({
     });
   return (
     <div className="space-y-3">
-      <div role="group" aria-label="Days" className="flex flex-wrap gap-1.5">
+      <fieldset aria-label="Days" className="flex min-w-0 flex-wrap gap-1.5">
         {WEEKDAYS.map(([day, label]) => (
           <button
             key={day}
@@ -140,7 +146,7 @@ function WeeklyFields({
             {label}
           </button>
         ))}
-      </div>
+      </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1.5">
           <Label htmlFor={`${id}-time`}>Time ({timeZone})</Label>

@@ -9,6 +9,7 @@ import { Label } from "@/components/ui/label";
 import { DELIVERY_STATE_LABELS, DELIVERY_STATES } from "@/lib/campaigns/delivery-status";
 import { DEFAULT_SENDER, FILTER_KEYS, type HistoryFilters } from "@/lib/history/filters";
 import { historyTableParsers } from "@/lib/history/history-params";
+import { PROVIDER_INFO, PROVIDER_NAMES } from "@/lib/sms/providers";
 
 type Props = {
   filters: HistoryFilters;
@@ -63,8 +64,11 @@ export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Pro
         </div>
         <Field label="Provider" name="provider" value={filters.provider} onChange={submit}>
           <option value="">All providers</option>
-          <option value="cpsms">CPSMS.dk</option>
-          <option value="smsapp">smsapp.pk</option>
+          {PROVIDER_NAMES.map((p) => (
+            <option key={p} value={p}>
+              {PROVIDER_INFO[p].label}
+            </option>
+          ))}
         </Field>
         <Field label="Status" name="state" value={filters.state} onChange={submit}>
           <option value="">All statuses</option>

@@ -2,22 +2,18 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { PROVIDER_INFO, PROVIDER_NAMES } from "@/lib/sms/providers";
 import { cn } from "@/lib/utils";
 
 const ITEMS = [
   { href: "/history", label: "Our history" },
-  { href: "/history/smsapp", label: "smsapp.pk" },
-  { href: "/history/cpsms", label: "CPSMS log" },
+  ...PROVIDER_NAMES.map((p) => ({ href: PROVIDER_INFO[p].history.href, label: PROVIDER_INFO[p].history.tab })),
 ];
 
 /** Tabs between our own history and each provider's. A message page (/history/123) belongs to ours. */
 export function HistoryNav() {
   const pathname = usePathname();
-  const current = pathname.startsWith("/history/smsapp")
-    ? "/history/smsapp"
-    : pathname.startsWith("/history/cpsms")
-      ? "/history/cpsms"
-      : "/history";
+  const current = ITEMS.find((item) => item.href !== "/history" && pathname.startsWith(item.href))?.href ?? "/history";
   return (
     <nav aria-label="History" className="-mx-1 mb-6 flex gap-1 overflow-x-auto border-b px-1">
       {ITEMS.map((item) => (

@@ -8,6 +8,7 @@ import { checkProviderConnection } from "@/lib/providers/connection-check";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
 import type { RestaurantProfile } from "@/lib/settings/restaurant-settings";
+import { mapProviders } from "@/lib/sms/providers";
 import type { AudienceInput } from "@/lib/validation/compose";
 import { createCampaign } from "../create-campaign";
 import { enqueueDispatch } from "../enqueue-dispatch";
@@ -32,7 +33,7 @@ export async function prepareSend(
   const providers = await resolveProviders(db);
   const plans = planCampaigns(audience.recipients, content, {
     restaurantName: settings.name,
-    defaultSenders: { cpsms: providers.cpsms.defaultSender, smsapp: providers.smsapp.defaultSender },
+    defaultSenders: mapProviders((p) => providers[p].defaultSender),
     routes: settings.routes,
   });
   if (content.category === "marketing" && options.checkQuietHours) {

@@ -5,6 +5,7 @@ import { optOutUrl } from "@/lib/consent/opt-out-link";
 import type { Database } from "@/lib/db";
 import { checkProviderConnection } from "@/lib/providers/connection-check";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { mapProviders } from "@/lib/sms/providers";
 import type { ProviderName } from "@/lib/sms/types";
 import type { AudienceInput } from "@/lib/validation/compose";
 import { routeProvider } from "../route-provider";
@@ -39,7 +40,7 @@ export async function previewAudience(
 ): Promise<AudiencePreview> {
   const settings = await getRestaurantSettings(db);
   const audience = await resolveRecipients(db, input, settings.defaultCountry);
-  const byProvider: Record<ProviderName, number> = { cpsms: 0, smsapp: 0 };
+  const byProvider = mapProviders(() => 0);
   const routeOf = (phone: string) => (provider === "auto" ? routeProvider(phone, settings.routes) : provider);
   for (const r of audience.recipients) byProvider[routeOf(r.phone)] += 1;
   const step = Math.max(1, Math.ceil(audience.recipients.length / MAX_PREVIEW_RECIPIENTS));

@@ -1,32 +1,17 @@
 import type { z } from "zod";
-import { createProviderError, type ProviderError, type ProviderErrorCode } from "../errors";
-import { parseResponse } from "../http/parse";
-import { redactSecrets } from "../http/redact";
-import { type CallKind, type ResolvedRetryOptions, withRetry } from "../http/retry";
+import type { ProviderError, ProviderErrorCode } from "../errors";
+import { createProviderHttp, type ProviderCall, type ProviderHttpConfig } from "../http/provider-http";
 import { classifyHttpStatus } from "../http/status";
-import { type HttpMethod, parseRetryAfter, performRequest, tryParseJson } from "../http/transport";
 import { requestErrorSchema } from "./schemas";
 
-export interface CpsmsHttpConfig {
-  baseUrl: string;
+export interface CpsmsHttpConfig extends ProviderHttpConfig {
   username: string;
   apiKey: string;
-  fetch: typeof fetch;
-  timeoutMs: number;
-  retry: ResolvedRetryOptions;
-  now: () => number;
 }
 
-export interface CpsmsCall {
-  operation: string;
-  method: HttpMethod;
-  /** Path below the base URL, segments already encoded, e.g. "/listcontacts/12". */
-  path: string;
-  query?: Record<string, string | number | undefined>;
-  body?: unknown;
+export interface CpsmsCall extends ProviderCall {
   /** Send the JSON body as ISO-8859-1 bytes (for `encoding: "ISO-8859-1"`); default UTF-8. */
   latin1Body?: boolean;
-  kind: CallKind;
   /** Error statuses this call handles itself (e.g. 409 = "nothing to return" on lists). */
   passThrough?: (status: number, body: unknown) => boolean;
   /** Call-specific meaning of a status, e.g. 406 on /getlog is the 2-minute limit. */
@@ -44,92 +29,47 @@ export interface CpsmsHttp {
   error(call: CpsmsCall, code: ProviderErrorCode, detail: string): ProviderError;
 }
 
-const PROVIDER = "cpsms" as const;
-
-/** Basic-auth JSON transport for CPSMS v2: timeouts, retry policy, status mapping, secret scrubbing. */
+/** CPSMS v2 over the shared transport: basic auth, Latin-1 bodies on request, its error bodies and statuses. */
 export function createCpsmsHttp(config: CpsmsHttpConfig): CpsmsHttp {
   const basic = Buffer.from(`${config.username}:${config.apiKey}`, "utf8").toString("base64");
-  const secrets = [config.apiKey, basic];
-  const baseUrl = config.baseUrl.replace(/\/+$/, "");
-  const transport = { fetch: config.fetch, timeoutMs: config.timeoutMs };
-
-  async function attempt(call: CpsmsCall): Promise<CpsmsResponse> {
-    const hasBody = call.body !== undefined;
-    const json = hasBody ? JSON.stringify(call.body) : undefined;
-    const charset = call.latin1Body ? "iso-8859-1" : "utf-8";
-    const response = await performRequest(transport, {
-      provider: PROVIDER,
-      operation: call.operation,
-      method: call.method,
-      url: `${baseUrl}${call.path}${queryString(call.query)}`,
-      headers: {
-        Authorization: `Basic ${basic}`,
-        Accept: "application/json",
-        ...(hasBody ? { "Content-Type": `application/json; charset=${charset}` } : {}),
-      },
-      body: json !== undefined && call.latin1Body ? Uint8Array.from(Buffer.from(json, "latin1")) : json,
-    });
-    const body = tryParseJson(response.text);
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), config.now());
-    if (response.status >= 200 && response.status < 300) {
-      if (body === undefined) throw badResponse(call, response.status, "response was not JSON");
-      // One third-party mock shows a whole-request error with HTTP 200; honour it rather than report success.
-      const embedded = embeddedError(body);
-      if (embedded !== null && !call.passThrough?.(response.status, body)) {
-        throw statusError(call, embedded.status, body, null);
+  const http = createProviderHttp<CpsmsCall, CpsmsResponse>(config, {
+    provider: "cpsms",
+    secrets: [config.apiKey, basic],
+    headers: { Authorization: `Basic ${basic}` },
+    encodeBody: (call, json) =>
+      call.latin1Body
+        ? { body: Uint8Array.from(Buffer.from(json, "latin1")), contentType: "application/json; charset=iso-8859-1" }
+        : { body: json, contentType: "application/json; charset=utf-8" },
+    interpret(call, { status, json: body, retryAfterMs }, fail) {
+      const statusError = (httpStatus: number, after: number | null) => {
+        const base = classifyHttpStatus(httpStatus, after !== null);
+        return fail({
+          httpStatus,
+          code: call.statusCodes?.[httpStatus] ?? base.code,
+          retryable: base.retryable,
+          mayHaveBeenAccepted: base.mayHaveBeenAccepted,
+          retryAfterMs: after,
+          message: errorMessage(body),
+        });
+      };
+      if (status >= 200 && status < 300) {
+        if (body === undefined) {
+          const detail = "response was not JSON";
+          throw fail({ httpStatus: status, code: "bad_response", retryable: false, mayHaveBeenAccepted: true, detail });
+        }
+        // One third-party mock shows a whole-request error with HTTP 200; honour it rather than report success.
+        const embedded = embeddedError(body);
+        if (embedded !== null && !call.passThrough?.(status, body)) throw statusError(embedded.status, null);
+        return { status, body };
       }
-      return { status: response.status, body };
-    }
-    if (call.passThrough?.(response.status, body)) return { status: response.status, body };
-    throw statusError(call, response.status, body, retryAfterMs);
-  }
-
-  function statusError(call: CpsmsCall, status: number, body: unknown, retryAfterMs: number | null): ProviderError {
-    const base = classifyHttpStatus(status, retryAfterMs !== null);
-    const code = call.statusCodes?.[status] ?? base.code;
-    const message = errorMessage(body);
-    return createProviderError({
-      provider: PROVIDER,
-      operation: call.operation,
-      httpStatus: status,
-      code,
-      retryable: base.retryable,
-      mayHaveBeenAccepted: base.mayHaveBeenAccepted,
-      retryAfterMs,
-      providerMessage: message === null ? null : redactSecrets(message, secrets).slice(0, 500),
-    });
-  }
-
-  function badResponse(call: CpsmsCall, status: number, detail: string): ProviderError {
-    return createProviderError({
-      provider: PROVIDER,
-      operation: call.operation,
-      httpStatus: status,
-      code: "bad_response",
-      retryable: false,
-      mayHaveBeenAccepted: true,
-      detail,
-    });
-  }
-
+      if (call.passThrough?.(status, body)) return { status, body };
+      throw statusError(status, retryAfterMs);
+    },
+  });
   return {
-    call: (call) => withRetry(call.kind, config.retry, () => attempt(call)),
-    parse: (schema, response, call) =>
-      parseResponse(schema, response.body, {
-        provider: PROVIDER,
-        operation: call.operation,
-        kind: call.kind,
-        httpStatus: response.status,
-      }),
-    error: (call, code, detail) =>
-      createProviderError({
-        provider: PROVIDER,
-        operation: call.operation,
-        code,
-        retryable: false,
-        mayHaveBeenAccepted: false,
-        detail,
-      }),
+    call: http.call,
+    parse: (schema, response, call) => http.parse(schema, response.body, response.status, call),
+    error: http.error,
   };
 }
 
@@ -161,12 +101,4 @@ function errorMessage(body: unknown): string | null {
   }
   if ("message" in body && typeof body.message === "string") return body.message;
   return null;
-}
-
-function queryString(query: CpsmsCall["query"]): string {
-  if (!query) return "";
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
-  const text = params.toString();
-  return text ? `?${text}` : "";
 }

@@ -1,6 +1,6 @@
 import { type BatchCall, chunk, runBatchCalls } from "../batch";
 import { getSegmentInfo } from "../encoding";
-import { createProviderError } from "../errors";
+import { ProviderError } from "../errors";
 import { toProviderMsisdn } from "../msisdn";
 import type { BatchItemResult, OutboundSms, SendReceipt } from "../types";
 import type { CpsmsSendApi, CpsmsSendResult } from "./send";
@@ -47,7 +47,7 @@ export function createCpsmsSending(
     const accepted = result.accepted[0];
     if (accepted) return receipt(message, accepted);
     const rejected = result.rejected[0];
-    throw createProviderError({
+    throw new ProviderError({
       provider: "cpsms",
       operation: "send",
       httpStatus: result.httpStatus,
@@ -96,7 +96,7 @@ export function createCpsmsSending(
     }
     for (const i of indices) {
       if (out.has(i)) continue;
-      const error = createProviderError({
+      const error = new ProviderError({
         provider: "cpsms",
         operation: "send",
         httpStatus: result.httpStatus,

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { createProviderError } from "../errors";
+import { ProviderError } from "../errors";
 import type { ProviderName } from "../types";
 import type { CallKind } from "./retry";
 
@@ -18,7 +18,7 @@ export function parseResponse<S extends z.ZodType>(
     .slice(0, 3)
     .map((issue) => (issue.path.length > 0 ? issue.path.join(".") : "(root)"))
     .join(", ");
-  throw createProviderError({
+  throw new ProviderError({
     provider: context.provider,
     operation: context.operation,
     code: "bad_response",

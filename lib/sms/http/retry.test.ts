@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createProviderError, type ProviderErrorCode } from "../errors";
+import { ProviderError, type ProviderErrorCode } from "../errors";
 import { backoffDelayMs, resolveRetryOptions, shouldRetry, withRetry } from "./retry";
 
 const err = (
@@ -7,7 +7,7 @@ const err = (
   retryable: boolean,
   mayHaveBeenAccepted: boolean,
   retryAfterMs: number | null = null,
-) => createProviderError({ provider: "cpsms", operation: "x", code, retryable, mayHaveBeenAccepted, retryAfterMs });
+) => new ProviderError({ provider: "cpsms", operation: "x", code, retryable, mayHaveBeenAccepted, retryAfterMs });
 
 describe("shouldRetry", () => {
   it("retries a send only when the provider cannot have accepted it", () => {

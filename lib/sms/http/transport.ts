@@ -1,4 +1,4 @@
-import { createProviderError, type ProviderError } from "../errors";
+import { ProviderError } from "../errors";
 import type { ProviderName } from "../types";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -60,7 +60,7 @@ export async function performRequest(config: TransportConfig, spec: HttpRequestS
 function transportError(spec: HttpRequestSpec, err: unknown, timedOut: boolean): ProviderError {
   const base = { provider: spec.provider, operation: spec.operation, httpStatus: null };
   if (timedOut || isNamed(err, "TimeoutError") || isNamed(err, "AbortError")) {
-    return createProviderError({
+    return new ProviderError({
       ...base,
       code: "timeout",
       retryable: true,
@@ -70,7 +70,7 @@ function transportError(spec: HttpRequestSpec, err: unknown, timedOut: boolean):
   }
   const causeCode = findCauseCode(err);
   const notSent = causeCode !== null && NOT_SENT_CAUSES.has(causeCode);
-  return createProviderError({
+  return new ProviderError({
     ...base,
     code: "network",
     retryable: true,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type SmsappSandbox, startSmsappSandbox } from "../../../sandbox/smsapp/server";
 import { instantRetry } from "../../../sandbox/testing/retry";
-import { ProviderAuthError, ProviderCreditError, ProviderError, ProviderRequestError } from "../errors";
+import { ProviderError } from "../errors";
 import { createSmsappClient, type SmsappClientOptions } from "./client";
 
 const TOKEN = "test-token-not-real";
@@ -80,7 +80,7 @@ describe("smsapp.pk send", () => {
     const error = await client({ apiToken: "wrong" })
       .getBalance()
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProviderAuthError);
+    expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ code: "unauthorized", httpStatus: 200, providerMessage: "Unauthenticated." });
   });
 
@@ -116,8 +116,9 @@ describe("smsapp.pk send", () => {
     const short = await c
       .sendSms({ recipient: "923001234567", senderId: "CafeRevenue", message: "x".repeat(200) })
       .catch((e: unknown) => e);
-    expect(short).toBeInstanceOf(ProviderCreditError);
+    expect(short).toBeInstanceOf(ProviderError);
     expect(short).toMatchObject({
+      code: "insufficient_credit",
       providerMessage: "There is not enough balance available to send this message.You have 1 of the 2",
     });
     sandbox.state.setBalance(0);
@@ -149,7 +150,7 @@ describe("smsapp.pk send", () => {
     const invalid = await client()
       .send({ to: "923001234567", text: "x" })
       .catch((e: unknown) => e);
-    expect(invalid).toBeInstanceOf(ProviderRequestError);
+    expect(invalid).toBeInstanceOf(ProviderError);
     expect(invalid).toMatchObject({ code: "validation", httpStatus: 200 });
 
     const v37 = await startSmsappSandbox({ apiToken: TOKEN, version: "3.7", balance: 0 });

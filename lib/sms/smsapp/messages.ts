@@ -1,11 +1,11 @@
 import { needsUnicode } from "../encoding";
 import { toProviderMsisdn } from "../msisdn";
 import type { SmsappCall, SmsappHttp } from "./http";
+import { SMSAPP_BULK_LIMIT } from "./info";
 import { formatScheduleTime } from "./schedule-time";
 import { bulkDataSchema, paginatorSchema, type SmsappMessage, smsSchema } from "./schemas";
 
-/** smsapp.pk handles at most 50 items per /sms/send-bulk-messages call. */
-export const SMSAPP_BULK_LIMIT = 50;
+export { SMSAPP_BULK_LIMIT };
 
 export interface SmsappSendRequest {
   recipient: string;

@@ -1,6 +1,6 @@
 import { type BatchCall, chunk, runBatchCalls } from "../batch";
 import { getSegmentInfo } from "../encoding";
-import { createProviderError, isProviderError } from "../errors";
+import { isProviderError, ProviderError } from "../errors";
 import { toProviderMsisdn } from "../msisdn";
 import type { BatchItemResult, OutboundSms, SendReceipt } from "../types";
 import { SMSAPP_BULK_LIMIT, type SmsappMessagesApi } from "./messages";
@@ -28,7 +28,7 @@ export function createSmsappSending(api: SmsappMessagesApi, options: { defaultSe
   async function send(message: OutboundSms): Promise<SendReceipt> {
     const senderId = message.from ?? options.defaultSenderId;
     if (senderId === undefined) {
-      throw createProviderError({
+      throw new ProviderError({
         provider: "smsapp",
         operation: "sms/send",
         code: "validation",

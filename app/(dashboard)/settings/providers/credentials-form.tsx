@@ -19,6 +19,8 @@ import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { ProviderSummary } from "@/lib/providers/provider-summary";
+import { providerInfo } from "@/lib/sms/providers";
+import type { ProviderCredentialsInput } from "@/lib/validation/providers";
 import { clearCredentialsAction, saveCredentialsAction } from "./actions";
 
 type Errors = Partial<Record<"username" | "secret" | "form", string>>;
@@ -28,16 +30,16 @@ export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Errors>({});
-  const isCpsms = summary.provider === "cpsms";
-  const secretLabel = isCpsms ? "API key" : "API token";
+  const info = providerInfo(summary.provider);
+  const { username: hasUsername, secretName: secretLabel } = info.credentials;
   const id = (name: string) => `${summary.provider}-${name}`;
 
   function submit(form: HTMLFormElement) {
     const data = new FormData(form);
     const secret = String(data.get("secret") ?? "");
-    const input = isCpsms
-      ? { provider: "cpsms" as const, username: String(data.get("username") ?? ""), secret }
-      : { provider: "smsapp" as const, secret };
+    const username = hasUsername ? { username: String(data.get("username") ?? "") } : {};
+    // The schema (per provider) checks the shape on the server; this only gathers the fields the provider has.
+    const input = { provider: summary.provider, ...username, secret } as ProviderCredentialsInput;
     startTransition(async () => {
       const result = await saveCredentialsAction(input);
       if (!result.ok) {
@@ -81,9 +83,9 @@ export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
           submit(e.currentTarget);
         }}
       >
-        {isCpsms ? (
+        {hasUsername ? (
           <div className="space-y-2">
-            <Label htmlFor={id("username")}>CPSMS username</Label>
+            <Label htmlFor={id("username")}>{info.shortLabel} username</Label>
             <Input
               id={id("username")}
               name="username"
@@ -96,7 +98,7 @@ export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
           </div>
         ) : null}
         <div className="space-y-2">
-          <Label htmlFor={id("secret")}>{isCpsms ? "CPSMS API key" : "smsapp.pk API token"}</Label>
+          <Label htmlFor={id("secret")}>{`${info.shortLabel} ${secretLabel}`}</Label>
           <Input
             id={id("secret")}
             name="secret"
@@ -110,9 +112,7 @@ export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
           />
           {!errors.secret ? (
             <p id={id("secret-hint")} className="text-xs text-muted-foreground">
-              {isCpsms
-                ? "From cpsms.dk: Indstillinger → API. Stored encrypted; never shown again."
-                : "From smsapp.pk: Developers → API token. Stored encrypted; never shown again."}
+              {info.credentials.whereToFind} Stored encrypted; never shown again.
             </p>
           ) : null}
           <FieldError id={id("secret-error")}>{errors.secret}</FieldError>

@@ -8,7 +8,7 @@ import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { senderProblem } from "@/lib/providers/sender-rules";
-import type { ProviderName } from "@/lib/sms/types";
+import { type ProviderName, providerInfo } from "@/lib/sms/providers";
 import { saveDefaultSenderAction } from "./actions";
 
 /** The name guests see as the sender, checked against the provider's rules as it is typed. */
@@ -28,6 +28,8 @@ export function DefaultSenderForm({
   const liveProblem = value.trim() ? senderProblem(provider, value) : null;
   const error = serverError ?? liveProblem ?? undefined;
   const id = `${provider}-sender`;
+  // What its sender handling costs, where that matters (smsapp.pk: a default sender means one call per guest).
+  const note = providerInfo(provider).defaultSenderNote;
 
   return (
     <form
@@ -71,13 +73,7 @@ export function DefaultSenderForm({
           {rules}
         </p>
       )}
-      {provider === "smsapp" ? (
-        <p className="text-xs text-muted-foreground">
-          {current
-            ? `Campaigns without a sender of their own go out from "${current}", one message per call: smsapp.pk's bulk sending can't carry a sender ID. Clear it to send 50 per call under your smsapp.pk account's own default sender ID.`
-            : "Empty: campaigns without a sender go out 50 per call under your smsapp.pk account's own default sender ID (bulk sending can't carry one)."}
-        </p>
-      ) : null}
+      {note ? <p className="text-xs text-muted-foreground">{note(current ?? "")}</p> : null}
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { summarizeProvider } from "@/lib/providers/provider-summary";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
 import { SENDER_RULES } from "@/lib/providers/sender-rules";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { PROVIDER_NAMES } from "@/lib/sms/providers";
 import { ProviderCard } from "./provider-card";
 import { SandboxInbox } from "./sandbox-inbox";
 
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Providers" };
 
 export default async function ProvidersPage() {
   await requireUser({ role: "owner" });
-  let providers;
+  let providers: Awaited<ReturnType<typeof resolveProviders>>;
   const { timeZone } = await getRestaurantSettings(getDb());
   try {
     providers = await resolveProviders(getDb());
@@ -29,7 +30,7 @@ export default async function ProvidersPage() {
       </Alert>
     );
   }
-  const summaries = [summarizeProvider(providers.cpsms), summarizeProvider(providers.smsapp)];
+  const summaries = PROVIDER_NAMES.map((p) => summarizeProvider(providers[p]));
   return (
     <div className="space-y-6">
       <div>

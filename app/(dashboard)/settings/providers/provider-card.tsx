@@ -1,23 +1,24 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ProviderSummary } from "@/lib/providers/provider-summary";
+import { providerInfo } from "@/lib/sms/providers";
 import { ConnectionStatus } from "./connection-status";
 import { CredentialsForm } from "./credentials-form";
 import { DefaultSenderForm } from "./default-sender-form";
 import { TestSmsSection } from "./test-sms-section";
 
-const COUNTRY: Record<ProviderSummary["provider"], string> = { cpsms: "Denmark (+45)", smsapp: "Pakistan (+92)" };
-const ENV_VARIABLES: Record<ProviderSummary["provider"], string> = {
-  cpsms: "CPSMS_USERNAME and CPSMS_API_KEY",
-  smsapp: "SMSAPP_API_TOKEN",
-};
+/** "Denmark (+45)". */
+function countryOf(summary: ProviderSummary) {
+  const { country } = providerInfo(summary.provider);
+  return `${country.name} (${country.prefix})`;
+}
 
 function describeSource(summary: ProviderSummary) {
+  const { credentials } = providerInfo(summary.provider);
   if (summary.source === "environment") {
-    return `Live, with credentials from the ${ENV_VARIABLES[summary.provider]} environment variables (they win over saved ones).`;
+    return `Live, with credentials from the ${credentials.environmentVariables} environment variables (they win over saved ones).`;
   }
-  if (summary.source === "saved")
-    return `Live, with the saved ${summary.provider === "cpsms" ? "API key" : "API token"} ${summary.secretHint ?? ""}.`;
+  if (summary.source === "saved") return `Live, with the saved ${credentials.secretName} ${summary.secretHint ?? ""}.`;
   return "Sandbox: no credentials yet, so messages go to the built-in emulator and reach no real phone.";
 }
 
@@ -34,7 +35,7 @@ export function ProviderCard({ summary, senderRules }: { summary: ProviderSummar
           <Badge variant={summary.mode === "live" ? "success" : "warning"}>
             {summary.mode === "live" ? "Live" : "Sandbox"}
           </Badge>
-          <span className="text-xs text-muted-foreground">{COUNTRY[summary.provider]}</span>
+          <span className="text-xs text-muted-foreground">{countryOf(summary)}</span>
         </div>
         <CardDescription>{describeSource(summary)}</CardDescription>
       </CardHeader>

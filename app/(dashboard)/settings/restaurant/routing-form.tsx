@@ -9,7 +9,7 @@ import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+import { FALLBACK_PROVIDER, PROVIDER_INFO, PROVIDER_NAMES } from "@/lib/sms/providers";
 import type { ProviderRoutesInput } from "@/lib/validation/restaurant";
 import { saveProviderRoutesAction } from "./actions";
 
@@ -32,18 +32,25 @@ function ProviderSelect({
         <SelectValue />
       </SelectTrigger>
       <SelectContent>
-        <SelectItem value="cpsms">{PROVIDER_LABELS.cpsms}</SelectItem>
-        <SelectItem value="smsapp">{PROVIDER_LABELS.smsapp}</SelectItem>
+        {PROVIDER_NAMES.map((p) => (
+          <SelectItem key={p} value={p}>
+            {PROVIDER_INFO[p].label}
+          </SelectItem>
+        ))}
       </SelectContent>
     </Select>
   );
 }
 
+/** Rows are keyed by when they were added, not their place: removing one must not shift the others' inputs. */
+let rowsAdded = 0;
+const withRowKey = (rule: ProviderRoutesInput["rules"][number]) => ({ ...rule, key: rowsAdded++ });
+
 /** Which provider "Automatic" uses per number prefix (the longest matching prefix wins). */
 export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [rules, setRules] = useState(initial.rules);
+  const [rules, setRules] = useState(() => initial.rules.map(withRowKey));
   const [fallback, setFallback] = useState<Provider>(initial.fallback);
   const [error, setError] = useState<string | null>(null);
   const update = (i: number, patch: Partial<(typeof rules)[number]>) =>
@@ -56,7 +63,10 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const result = await saveProviderRoutesAction({ rules, fallback });
+          const result = await saveProviderRoutesAction({
+            rules: rules.map(({ key: _key, ...rule }) => rule),
+            fallback,
+          });
           if (!result.ok) return setError(result.error.message);
           setError(null);
           toast.success("Routing saved.");
@@ -66,7 +76,7 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
     >
       <ul className="grid gap-2" aria-label="Routing rules">
         {rules.map((rule, i) => (
-          <li key={i} className="grid grid-cols-[6rem_minmax(0,1fr)_auto] items-center gap-2">
+          <li key={rule.key} className="grid grid-cols-[6rem_minmax(0,1fr)_auto] items-center gap-2">
             <Input
               aria-label={`Prefix ${i + 1}`}
               value={rule.prefix}
@@ -96,7 +106,7 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
           type="button"
           variant="outline"
           size="sm"
-          onClick={() => setRules((rs) => [...rs, { prefix: "+", provider: "cpsms" }])}
+          onClick={() => setRules((rs) => [...rs, withRowKey({ prefix: "+", provider: FALLBACK_PROVIDER })])}
         >
           <Plus aria-hidden /> Add prefix
         </Button>

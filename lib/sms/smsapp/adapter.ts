@@ -1,0 +1,45 @@
+import "server-only";
+import { smsappClientFor } from "@/lib/providers/provider-clients";
+import { type ProviderMode, resolveProvider } from "@/lib/providers/resolve-provider";
+import type { ProviderAdapter, ProviderSession } from "../provider-adapter";
+import type { SmsappClient } from "./client";
+import { SMSAPP_BULK_LIMIT, smsappInfo } from "./info";
+import { findSentInSmsappHistory, smsappHistoryMark, smsappVerdicts } from "./lookups";
+
+/** Bulk sends: 50 per call, four calls in flight. */
+const BULK = { batchSize: SMSAPP_BULK_LIMIT, concurrency: 4 };
+/**
+ * Messages from a chosen sender go one per call (bulk calls can't carry a sender): small claims keep each lane's
+ * round short (a single send waits for smsapp.pk's gateway) and more lanes keep the pace up.
+ */
+const ONE_BY_ONE = { batchSize: 5, concurrency: 8 };
+
+/** The engine's view of an smsapp.pk client: look-ups through its message history; it holds nothing to cancel. */
+export function smsappSession(client: SmsappClient, mode: ProviderMode): ProviderSession {
+  return {
+    provider: "smsapp",
+    mode,
+    info: smsappInfo,
+    send: (message) => client.send(message),
+    sendBatch: (messages) => client.sendBatch(messages),
+    getBalance: () => client.getBalance(),
+    historyMark: () => smsappHistoryMark(client),
+    findSent: (rows, mark) => findSentInSmsappHistory(client, rows, mark),
+    lookupRateLimitWaitMs: 30_000,
+    pollVerdicts: (pending) => smsappVerdicts(client, pending),
+    cancelHeld: async () => {
+      throw new Error("smsapp.pk holds no scheduled messages: they wait in our own queue");
+    },
+    batching: (sender) => (sender === null ? BULK : ONE_BY_ONE),
+  };
+}
+
+/** smsapp.pk behind the provider interface. */
+export const smsappAdapter: ProviderAdapter = {
+  info: smsappInfo,
+  pollsEachMessage: true,
+  async open(db, transport) {
+    const resolved = await resolveProvider(db, "smsapp");
+    return smsappSession(smsappClientFor(resolved, transport), resolved.mode);
+  },
+};

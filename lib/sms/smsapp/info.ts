@@ -1,0 +1,40 @@
+import type { ProviderInfo } from "../provider-info";
+
+/** smsapp.pk handles at most 50 items per /sms/send-bulk-messages call. */
+export const SMSAPP_BULK_LIMIT = 50;
+
+/** smsapp.pk (Pakistan, Ultimate SMS): no webhooks, no provider-side holding, bulk sends can't carry a sender. */
+export const smsappInfo = {
+  name: "smsapp",
+  label: "smsapp.pk",
+  shortLabel: "smsapp.pk",
+  country: { name: "Pakistan", prefix: "+92" },
+  unit: { one: "unit", other: "units" },
+  prices: { domestic: 1, international: 1 },
+  lowBalance: 100,
+  sender: {
+    rules:
+      "Up to 11 letters or digits (no spaces), or a phone number of up to 15 digits. It must be approved by smsapp.pk.",
+    minLength: 1,
+    accountDefault: "smsapp.pk account's default sender ID",
+  },
+  schedulesAtProvider: false,
+  cancelLockMs: null,
+  deliveryReports: "poll",
+  credentials: {
+    username: false,
+    secretName: "API token",
+    whereToFind: "From smsapp.pk: Developers → API token.",
+    environmentVariables: "SMSAPP_API_TOKEN",
+  },
+  history: { href: "/history/smsapp", tab: "smsapp.pk" },
+  // Its bulk API can't carry a sender: a chosen one goes one message per call (see the README).
+  senderNote: (chosen: string, guests: number) =>
+    chosen
+      ? `smsapp.pk sends from "${chosen}" one message per call${guests > 0 ? ` (${guests.toLocaleString("en-GB")} calls instead of ${Math.ceil(guests / SMSAPP_BULK_LIMIT).toLocaleString("en-GB")})` : ""}: its bulk sending can't carry a sender ID. Leave the sender empty (and no default in Settings) to send ${SMSAPP_BULK_LIMIT} per call under your smsapp.pk account's own default sender ID.`
+      : `smsapp.pk sends ${SMSAPP_BULK_LIMIT} per call under your smsapp.pk account's own default sender ID (its bulk sending can't carry one); the pages show that sender once smsapp.pk reports it.`,
+  defaultSenderNote: (current: string) =>
+    current
+      ? `Campaigns without a sender of their own go out from "${current}", one message per call: smsapp.pk's bulk sending can't carry a sender ID. Clear it to send ${SMSAPP_BULK_LIMIT} per call under your smsapp.pk account's own default sender ID.`
+      : `Empty: campaigns without a sender go out ${SMSAPP_BULK_LIMIT} per call under your smsapp.pk account's own default sender ID (bulk sending can't carry one).`,
+} as const satisfies ProviderInfo;
