@@ -1,14 +1,13 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { useAction } from "@/lib/actions/use-action";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import type { ProviderRoutesInput } from "@/lib/validation/restaurant";
 import { saveProviderRoutesAction } from "./actions";
@@ -41,11 +40,11 @@ function ProviderSelect({
 
 /** Which provider "Automatic" uses per number prefix (the longest matching prefix wins). */
 export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
   const [rules, setRules] = useState(initial.rules);
   const [fallback, setFallback] = useState<Provider>(initial.fallback);
-  const [error, setError] = useState<string | null>(null);
+  const save = useAction(saveProviderRoutesAction, { errors: "inline", success: "Routing saved." });
+  const { pending } = save;
+  const error = save.error?.message ?? null;
   const update = (i: number, patch: Partial<(typeof rules)[number]>) =>
     setRules((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
@@ -55,13 +54,7 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
       className="grid max-w-xl gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          const result = await saveProviderRoutesAction({ rules, fallback });
-          if (!result.ok) return setError(result.error.message);
-          setError(null);
-          toast.success("Routing saved.");
-          router.refresh();
-        });
+        save.run({ rules, fallback });
       }}
     >
       <ul className="grid gap-2" aria-label="Routing rules">
