@@ -98,7 +98,9 @@ describe('"use server" modules', () => {
     const problems: string[] = [];
     let modules = 0;
     for (const file of files) {
-      const source = parse(file);
+      const text = fs.readFileSync(file, "utf8");
+      if (!text.includes("use server")) continue; // parsing only these keeps the test fast
+      const source = parse(file, text);
       const where = path.relative(ROOT, file);
       if (hasUseServer(source.statements)) {
         modules++;
