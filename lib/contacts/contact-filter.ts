@@ -16,6 +16,7 @@ export function parseContactQuery(params: Record<string, string | string[] | und
   const one = (k: string) => {
     const v = params[k];
     // Control characters (NUL above all: Postgres refuses it in text) never belong in the table's URL state.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips control characters from a search typed or pasted into the URL
     return (Array.isArray(v) ? v[0] : v)?.replace(/[\u0000-\u001f\u007f]/g, "").trim() || undefined;
   };
   const filter: ContactFilter = {};
