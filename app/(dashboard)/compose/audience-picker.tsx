@@ -138,24 +138,25 @@ export function AudiencePicker({
             aria-controls={`${id}-matches`}
           />
           {matches.length > 0 && (
-            <ul
+            <div
               id={`${id}-matches`}
               role="listbox"
               className="absolute z-20 mt-1 w-full overflow-hidden rounded-md border bg-popover shadow-md"
             >
               {matches.map((m) => (
-                <li key={m.id} role="option" aria-selected={false}>
-                  <button
-                    type="button"
-                    onClick={() => addContact(m)}
-                    className="flex w-full items-center justify-between gap-2 px-3 py-2 text-left text-sm hover:bg-accent"
-                  >
-                    <span className="truncate">{m.name}</span>
-                    <span className="text-xs text-muted-foreground">{m.phone}</span>
-                  </button>
-                </li>
+                <button
+                  key={m.id}
+                  type="button"
+                  role="option"
+                  aria-selected={false}
+                  onClick={() => addContact(m)}
+                  className="flex w-full items-center justify-between gap-2 px-3 py-2 text-left text-sm hover:bg-accent"
+                >
+                  <span className="truncate">{m.name}</span>
+                  <span className="text-xs text-muted-foreground">{m.phone}</span>
+                </button>
               ))}
-            </ul>
+            </div>
           )}
         </div>
         {value.contacts.length > 0 && (

@@ -176,9 +176,9 @@ export function ContactForm({
           </NativeSelect>
           <NativeSelect aria-label="Birthday day" value={day} onChange={(e) => setDay(e.target.value)}>
             <option value="">Day</option>
-            {Array.from({ length: daysInMonth }, (_, i) => (
-              <option key={i + 1} value={String(i + 1)}>
-                {i + 1}
+            {Array.from({ length: daysInMonth }, (_, i) => String(i + 1)).map((d) => (
+              <option key={d} value={d}>
+                {d}
               </option>
             ))}
           </NativeSelect>

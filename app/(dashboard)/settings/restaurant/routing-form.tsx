@@ -1,7 +1,7 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -40,7 +40,10 @@ function ProviderSelect({
 
 /** Which provider "Automatic" uses per number prefix (the longest matching prefix wins). */
 export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
-  const [rules, setRules] = useState(initial.rules);
+  // Each row keeps its own key, so removing one doesn't hand its neighbour's inputs to the next row.
+  const nextKey = useRef(0);
+  const withKey = (rule: (typeof initial.rules)[number]) => ({ ...rule, key: nextKey.current++ });
+  const [rules, setRules] = useState(() => initial.rules.map(withKey));
   const [fallback, setFallback] = useState<Provider>(initial.fallback);
   const save = useAction(saveProviderRoutesAction, { errors: "inline", success: "Routing saved." });
   const { pending } = save;
@@ -54,12 +57,12 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
       className="grid max-w-xl gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        save.run({ rules, fallback });
+        save.run({ rules: rules.map(({ prefix, provider }) => ({ prefix, provider })), fallback });
       }}
     >
       <ul className="grid gap-2" aria-label="Routing rules">
         {rules.map((rule, i) => (
-          <li key={i} className="grid grid-cols-[6rem_minmax(0,1fr)_auto] items-center gap-2">
+          <li key={rule.key} className="grid grid-cols-[6rem_minmax(0,1fr)_auto] items-center gap-2">
             <Input
               aria-label={`Prefix ${i + 1}`}
               value={rule.prefix}
@@ -89,7 +92,7 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
           type="button"
           variant="outline"
           size="sm"
-          onClick={() => setRules((rs) => [...rs, { prefix: "+", provider: "cpsms" }])}
+          onClick={() => setRules((rs) => [...rs, withKey({ prefix: "+", provider: "cpsms" })])}
         >
           <Plus aria-hidden /> Add prefix
         </Button>
