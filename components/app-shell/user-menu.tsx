@@ -2,7 +2,6 @@
 
 import { KeyRound, LogOut } from "lucide-react";
 import Link from "next/link";
-import { startTransition } from "react";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -12,11 +11,13 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { useAction } from "@/lib/actions/use-action";
 import { signOutAction } from "./actions";
 
 type Props = { name: string; email: string; roleLabel: string };
 
 export function UserMenu({ name, email, roleLabel }: Props) {
+  const signOut = useAction(signOutAction);
   const initials = name
     .split(/\s+/)
     .map((part) => part[0])
@@ -46,7 +47,7 @@ export function UserMenu({ name, email, roleLabel }: Props) {
           </Link>
         </DropdownMenuItem>
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => startTransition(() => signOutAction())}>
+        <DropdownMenuItem onSelect={() => signOut.run(undefined)}>
           <LogOut className="size-4" aria-hidden /> Sign out
         </DropdownMenuItem>
       </DropdownMenuContent>

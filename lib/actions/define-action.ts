@@ -1,5 +1,5 @@
 import "server-only";
-import { unstable_rethrow } from "next/navigation";
+import { notFound, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { UserRole } from "@/drizzle/schema";
 import { authorize, type CurrentUser } from "@/lib/auth/session";
@@ -20,38 +20,83 @@ export function defineAction<S extends z.ZodType, T>(
   options: ActionOptions,
   run: (input: z.infer<S>, user: CurrentUser) => Promise<T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>> {
-  return async (raw) => {
-    try {
-      const user = await authorize(options);
-      if (hasControlCharacters(raw)) {
-        return {
-          ok: false,
-          error: {
-            code: "INVALID_INPUT",
-            message:
-              "Remove the invisible control characters from the text (often pasted in from another program) and try again.",
-          },
-        };
-      }
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        const { fieldErrors, formErrors } = z.flattenError(parsed.error, clearMessage);
-        return {
-          ok: false,
-          error: {
-            code: "INVALID_INPUT",
-            message: formErrors[0] ?? firstFieldError(fieldErrors) ?? "Check the highlighted fields.",
-            fieldErrors: fieldErrors as Record<string, string[] | undefined>,
-          },
-        };
-      }
-      return { ok: true, data: await run(parsed.data, user) };
-    } catch (err) {
-      unstable_rethrow(err);
-      return { ok: false, error: toPublicError(err) };
-    }
+  // Authorise before validating, so a caller without access learns nothing from validation messages.
+  return (raw) => execute(raw, schema, () => authorize(options), run);
+}
+
+type PublicOptions = {
+  /**
+   * A plain HTML form's action (works before the page's script loads): the input is the posted FormData (the
+   * last argument, after `useActionState`'s previous state), validated as an object of its fields. Anything
+   * else was not sent by our page, so it gets the not-found answer and nothing runs.
+   */
+  form?: boolean;
+};
+
+/** A plain `<form action>` ignores the result; `useActionState` passes its previous state first and reads it. */
+type FormAction<T> = ((form: FormData) => Promise<void>) &
+  ((previous: unknown, form?: FormData) => Promise<ActionResult<T>>);
+
+/**
+ * An action anyone may call, with no session: the guest's opt-out (the token is the proof), sign-in, sign-out.
+ * Validated, checked for control characters and error-mapped exactly like `defineAction`. Next checks the
+ * request's origin for every action.
+ */
+export function definePublicAction<S extends z.ZodType, T>(
+  schema: S,
+  options: PublicOptions & { form: true },
+  run: (input: z.infer<S>) => Promise<T>,
+): FormAction<T>;
+export function definePublicAction<S extends z.ZodType, T>(
+  schema: S,
+  options: PublicOptions,
+  run: (input: z.infer<S>) => Promise<T>,
+): (raw: z.input<S>) => Promise<ActionResult<T>>;
+export function definePublicAction<S extends z.ZodType, T>(
+  schema: S,
+  options: PublicOptions,
+  run: (input: z.infer<S>) => Promise<T>,
+) {
+  const nobody = async () => null;
+  if (!options.form) return (raw: z.input<S>) => execute(raw, schema, nobody, run);
+  return async (...args: unknown[]) => {
+    const form = args.at(-1);
+    if (!(form instanceof FormData)) notFound();
+    return execute(Object.fromEntries(form.entries()), schema, nobody, run);
   };
 }
+
+/** Authorise, reject control characters, validate, run; map every failure to a result staff can read. */
+async function execute<S extends z.ZodType, C, T>(
+  raw: unknown,
+  schema: S,
+  authorise: () => Promise<C>,
+  run: (input: z.infer<S>, context: C) => Promise<T>,
+): Promise<ActionResult<T>> {
+  try {
+    const context = await authorise();
+    if (hasControlCharacters(raw)) return { ok: false, error: { code: "INVALID_INPUT", message: CONTROL_MESSAGE } };
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const { fieldErrors, formErrors } = z.flattenError(parsed.error, clearMessage);
+      return {
+        ok: false,
+        error: {
+          code: "INVALID_INPUT",
+          message: formErrors[0] ?? firstFieldError(fieldErrors) ?? "Check the highlighted fields.",
+          fieldErrors: fieldErrors as Record<string, string[] | undefined>,
+        },
+      };
+    }
+    return { ok: true, data: await run(parsed.data, context) };
+  } catch (err) {
+    unstable_rethrow(err);
+    return { ok: false, error: toPublicError(err) };
+  }
+}
+
+const CONTROL_MESSAGE =
+  "Remove the invisible control characters from the text (often pasted in from another program) and try again.";
 
 function firstFieldError(fieldErrors: Record<string, string[] | undefined>) {
   return Object.values(fieldErrors).find((messages) => messages?.length)?.[0];
@@ -66,6 +111,7 @@ function clearMessage(issue: z.core.$ZodIssue): string {
 
 // C0 control characters other than tab, newline and carriage return, and DEL. NUL above all: Postgres refuses
 // it in text, so it would otherwise surface as a server error deep inside the action.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** True when any string anywhere in the (untrusted) input holds a control character. */

@@ -10,6 +10,8 @@ export type ActionError = Extract<ActionResult<unknown>, { ok: false }>["error"]
 type UseActionOptions<I, T> = {
   /** Toast shown on success; a function can word it from the result (return null for none). */
   success?: string | ((data: T, input: I) => string | null);
+  /** A warning toast after the success one, e.g. the changes CPSMS did not take (null or absent for none). */
+  warning?: (data: T, input: I) => string | null | undefined;
   /** Runs after a success (close a dialog, clear a selection, navigate). */
   onSuccess?: (data: T, input: I) => void;
   /** Runs after a failure, after the error toast (if any). */
@@ -34,12 +36,14 @@ export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, 
     (input: I) =>
       new Promise<ActionResult<T>>((resolve) => {
         startTransition(async () => {
-          const { success, onSuccess, onError, errors = "toast" } = latest.current;
+          const { success, warning, onSuccess, onError, errors = "toast" } = latest.current;
           const result = await action(input);
           if (result.ok) {
             setError(null);
             const message = typeof success === "function" ? success(result.data, input) : success;
             if (message) toast.success(message);
+            const caution = warning?.(result.data, input);
+            if (caution) toast.warning(caution);
             onSuccess?.(result.data, input);
           } else {
             setError(result.error);
@@ -55,5 +59,8 @@ export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, 
   /** The first message for one field of a form, from the last failed run. */
   const fieldError = useCallback((field: string) => error?.fieldErrors?.[field]?.[0], [error]);
 
-  return { run, pending, error, fieldError, reset: () => setError(null) };
+  // Stable, so effects may list it as a dependency without re-running on every render.
+  const reset = useCallback(() => setError(null), []);
+
+  return { run, pending, error, fieldError, reset };
 }

@@ -4,6 +4,8 @@ import { campaignMessages, campaigns } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createCampaign } from "./create-campaign";
+import { enqueueDispatch } from "./enqueue-dispatch";
+import { resendAllowList } from "./resend-guard";
 
 /** Statuses worth a second try: refused, failed to send, or not delivered to the handset. */
 export const RESENDABLE = ["rejected", "failed", "undelivered"] as const;
@@ -17,7 +19,7 @@ export async function resendToFailed(
   db: Database,
   actor: { id: string },
   campaignId: string,
-  stillAllowed: (phones: string[]) => Promise<Set<string>>,
+  stillAllowed: (phones: string[], category: "marketing" | "transactional") => Promise<Set<string>>,
 ) {
   const [original] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
   if (!original) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
@@ -28,7 +30,10 @@ export async function resendToFailed(
   if (failed.length === 0)
     throw new AppError("INVALID_INPUT", "No recipient of this campaign failed, so there is nothing to resend.");
   // Someone may have opted out since the first send: ask again.
-  const allowed = await stillAllowed(failed.map((f) => f.phone));
+  const allowed = await stillAllowed(
+    failed.map((f) => f.phone),
+    original.category,
+  );
   const recipients = failed.filter((f) => allowed.has(f.phone));
   if (recipients.length === 0)
     throw new AppError("INVALID_INPUT", "Everyone whose message failed has opted out since, so nothing was resent.");
@@ -44,4 +49,21 @@ export async function resendToFailed(
     expireAfterMinutes: null,
     approved: true,
   });
+}
+
+/**
+ * The campaign page's "Resend to failed": the new campaign, with suppression and withdrawals re-checked for the
+ * original's category (resendAllowList), queued for dispatch at once.
+ */
+export async function resendFailedNow(
+  db: Database,
+  actor: { id: string },
+  campaignId: string,
+  dispatch: (campaignId: string) => Promise<void> = enqueueDispatch,
+) {
+  const created = await resendToFailed(db, actor, campaignId, (phones, category) =>
+    resendAllowList(db, category)(phones),
+  );
+  await dispatch(created.id);
+  return created;
 }

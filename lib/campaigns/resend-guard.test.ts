@@ -6,7 +6,7 @@ import { hashPhone } from "@/lib/consent/phone-hash";
 import { getDb } from "@/lib/db";
 import { phoneNumbers, quickCampaign, statusCounts } from "@/tests/support/campaigns";
 import { insertUser } from "@/tests/support/factories";
-import { resendToFailed } from "./resend-failed";
+import { resendFailedNow, resendToFailed } from "./resend-failed";
 import { resendAllowList } from "./resend-guard";
 
 describe("resend to failed", () => {
@@ -40,5 +40,25 @@ describe("resend to failed", () => {
 
     // Transactional messages are not marketing: the suppression list doesn't apply.
     expect(await resendAllowList(db, "transactional")([phones[5]!])).toEqual(new Set([phones[5]]));
+  });
+
+  it("the page's resend re-checks consent for the original's category and queues the new campaign", async () => {
+    const db = getDb();
+    const phones = phoneNumbers("cpsms", 2, 800_000 + Math.floor(Math.random() * 100_000));
+    const campaign = await quickCampaign("cpsms", phones);
+    await db.execute(sql`update campaign_messages set status = 'failed' where campaign_id = ${campaign.id}`);
+    await db
+      .insert(suppressions)
+      .values({ phoneHash: hashPhone(phones[1]!), source: "staff" })
+      .onConflictDoNothing();
+
+    const queued: string[] = [];
+    const manager = await insertUser({ role: "manager" });
+    const resent = await resendFailedNow(db, manager, campaign.id, async (id) => {
+      queued.push(id);
+    });
+    expect(queued).toEqual([resent.id]);
+    expect(resent.recipientCount).toBe(1); // quickCampaign is marketing: the suppressed number is left out
+    await expect(resendFailedNow(db, manager, "00000000-0000-4000-8000-000000000000")).rejects.toThrow(/doesn't exist/);
   });
 });

@@ -33,3 +33,8 @@ export function cpsmsNote(result: { pending: number; failed: number; firstError:
   if (result.pending) return `${result.pending} change(s) are being sent to CPSMS in the background.`;
   return null;
 }
+
+/** Pushes the changes and words what CPSMS did not take (null when it took everything): the actions' one call. */
+export async function pushCpsmsNote(ops: CpsmsOp[]): Promise<string | null> {
+  return cpsmsNote(await pushCpsmsChanges(ops));
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { type RestaurantSettings, restaurantSettings } from "@/drizzle/schema";
+import { recordAudit } from "@/lib/audit";
 import { DEFAULT_ROUTES, type ProviderRoutes } from "@/lib/campaigns/route-provider";
 import type { Database } from "@/lib/db";
 
@@ -37,16 +38,23 @@ export async function getRestaurantSettings(db: Database): Promise<RestaurantPro
   };
 }
 
-/** Saves the provider routing rules (Settings > Restaurant). */
+/** Saves the provider routing rules (Settings > Restaurant), with an audit entry. */
 export async function saveProviderRoutes(db: Database, routes: ProviderRoutes, actorId: string | null) {
   const values = { routes: [...routes.rules], fallbackProvider: routes.fallback, updatedBy: actorId };
   await db
     .insert(restaurantSettings)
     .values({ id: 1, ...values })
     .onConflictDoUpdate({ target: restaurantSettings.id, set: { ...values, updatedAt: new Date() } });
+  await recordAudit(db, {
+    actorId,
+    action: "settings.routes_saved",
+    targetType: "settings",
+    targetId: "routes",
+    details: routes,
+  });
 }
 
-/** Saves the restaurant's settings (the single row, created on first save). */
+/** Saves the restaurant's settings (the single row, created on first save), with an audit entry. */
 export async function saveRestaurantSettings(db: Database, values: RestaurantSettingsValues, actorId: string | null) {
   await db
     .insert(restaurantSettings)
@@ -55,4 +63,11 @@ export async function saveRestaurantSettings(db: Database, values: RestaurantSet
       target: restaurantSettings.id,
       set: { ...values, updatedBy: actorId, updatedAt: new Date() },
     });
+  await recordAudit(db, {
+    actorId,
+    action: "settings.restaurant_saved",
+    targetType: "settings",
+    targetId: "restaurant",
+    details: values,
+  });
 }

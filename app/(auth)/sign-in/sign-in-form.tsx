@@ -5,10 +5,12 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { type SignInState, signInAction } from "./actions";
+import { signInAction } from "./actions";
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice: string | null }) {
-  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  // A server action passed straight to the form, so signing in works before the page's script has loaded.
+  const [result, formAction, pending] = useActionState(signInAction, null);
+  const state = result === null ? {} : result.ok ? result.data : { error: result.error.message };
   const message = state.error ?? notice;
 
   return (

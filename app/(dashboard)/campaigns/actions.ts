@@ -1,19 +1,14 @@
 "use server";
 
-import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { campaigns } from "@/drizzle/schema";
 import { defineAction } from "@/lib/actions/define-action";
 import { approveCampaign, cancelCampaign, pauseCampaign, resumeCampaign } from "@/lib/campaigns/campaign-controls";
-import { enqueueDispatch } from "@/lib/campaigns/enqueue-dispatch";
 import { providerSessions } from "@/lib/campaigns/provider-session";
 import { deleteRecurringSend, setRecurringActive, updateSkipDates } from "@/lib/campaigns/recurring/manage-recurring";
 import { rescheduleCampaign } from "@/lib/campaigns/reschedule-campaign";
-import { resendToFailed } from "@/lib/campaigns/resend-failed";
-import { resendAllowList } from "@/lib/campaigns/resend-guard";
+import { resendFailedNow } from "@/lib/campaigns/resend-failed";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 
 const byId = z.object({ campaignId: z.uuid("Unknown campaign.") });
 const manager = { role: "manager" } as const;
@@ -90,16 +85,10 @@ export const rescheduleCampaignAction = defineAction(
     return { done: true };
   },
 );
+
 /** A new campaign for this one's failed recipients (same text, provider and sender), sent now. */
 export const resendFailedAction = defineAction(byId, manager, async ({ campaignId }, user) => {
-  const db = getDb();
-  const [original] = await db
-    .select({ category: campaigns.category })
-    .from(campaigns)
-    .where(eq(campaigns.id, campaignId));
-  if (!original) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
-  const created = await resendToFailed(db, user, campaignId, resendAllowList(db, original.category));
-  await enqueueDispatch(created.id);
+  const created = await resendFailedNow(getDb(), user, campaignId);
   refresh(created.id);
   revalidatePath(`/campaigns/${campaignId}`);
   return { campaignId: created.id, recipients: created.recipientCount };

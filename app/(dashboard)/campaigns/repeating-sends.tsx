@@ -1,9 +1,7 @@
 "use client";
 
 import { Pause, Play, Repeat, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -19,7 +17,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { ActionResult } from "@/lib/actions/define-action";
+import { useAction } from "@/lib/actions/use-action";
 import { deleteRecurringAction, setRecurringActiveAction, updateSkipDatesAction } from "./actions";
 
 export type RepeatingRow = {
@@ -50,19 +48,14 @@ export function RepeatingSends({ rows, canManage }: { rows: RepeatingRow[]; canM
 }
 
 function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boolean }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
   const [skip, setSkip] = useState(row.skipDates.join(", "));
-  const run = <T,>(action: () => Promise<ActionResult<T>>, success: string) =>
-    start(async () => {
-      const result = await action();
-      if (!result.ok) {
-        toast.error(result.error.message);
-        return;
-      }
-      toast.success(success);
-      router.refresh();
-    });
+  // Each action revalidates /campaigns, so the card re-renders with the new state.
+  const saveSkip = useAction(updateSkipDatesAction, { success: "Dates to skip saved." });
+  const toggle = useAction(setRecurringActiveAction, {
+    success: (_data, { active }) => (active ? "Started again." : "Stopped."),
+  });
+  const remove = useAction(deleteRecurringAction, { success: "Repeating send deleted." });
+  const pending = saveSkip.pending || toggle.pending || remove.pending;
 
   return (
     <li className="space-y-2 rounded-xl border bg-card p-4 shadow-xs" data-testid="repeating-send">
@@ -95,12 +88,7 @@ function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boole
               size="sm"
               variant="outline"
               disabled={pending}
-              onClick={() =>
-                run(
-                  () => updateSkipDatesAction({ id: row.id, skipDates: skip.split(/[\s,;]+/).filter(Boolean) }),
-                  "Dates to skip saved.",
-                )
-              }
+              onClick={() => saveSkip.run({ id: row.id, skipDates: skip.split(/[\s,;]+/).filter(Boolean) })}
             >
               Save dates
             </Button>
@@ -110,12 +98,7 @@ function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boole
               size="sm"
               variant="outline"
               disabled={pending}
-              onClick={() =>
-                run(
-                  () => setRecurringActiveAction({ id: row.id, active: !row.active }),
-                  row.active ? "Stopped." : "Started again.",
-                )
-              }
+              onClick={() => toggle.run({ id: row.id, active: !row.active })}
             >
               {row.active ? <Pause aria-hidden /> : <Play aria-hidden />} {row.active ? "Stop" : "Start again"}
             </Button>
@@ -134,11 +117,7 @@ function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boole
                 </AlertDialogHeader>
                 <AlertDialogFooter>
                   <AlertDialogCancel>Keep it</AlertDialogCancel>
-                  <AlertDialogAction
-                    onClick={() => run(() => deleteRecurringAction({ id: row.id }), "Repeating send deleted.")}
-                  >
-                    Delete
-                  </AlertDialogAction>
+                  <AlertDialogAction onClick={() => remove.run({ id: row.id })}>Delete</AlertDialogAction>
                 </AlertDialogFooter>
               </AlertDialogContent>
             </AlertDialog>

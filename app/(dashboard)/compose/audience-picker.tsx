@@ -1,11 +1,12 @@
 "use client";
 
 import { Search, X } from "lucide-react";
-import { useEffect, useId, useState, useTransition } from "react";
+import { useEffect, useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { useAction } from "@/lib/actions/use-action";
 import type { ContactOption, GroupOption } from "@/lib/campaigns/compose/preview-audience";
 import { searchContactsAction } from "./actions";
 
@@ -29,21 +30,21 @@ export function AudiencePicker({
   const id = useId();
   const [query, setQuery] = useState("");
   const [matches, setMatches] = useState<ContactOption[]>([]);
-  const [, startSearch] = useTransition();
+  // A failed search just shows no matches: the box is a helper, not a form.
+  const { run: search } = useAction(searchContactsAction, {
+    errors: "inline",
+    onSuccess: setMatches,
+    onError: () => setMatches([]),
+  });
 
   useEffect(() => {
     if (query.trim().length < 2) {
       setMatches([]);
       return;
     }
-    const timer = setTimeout(() => {
-      startSearch(async () => {
-        const result = await searchContactsAction({ query });
-        setMatches(result.ok ? result.data : []);
-      });
-    }, 200);
+    const timer = setTimeout(() => search({ query }), 200);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [query, search]);
 
   const toggleGroup = (groupId: string, on: boolean) =>
     onChange({ ...value, groupIds: on ? [...value.groupIds, groupId] : value.groupIds.filter((g) => g !== groupId) });
@@ -137,24 +138,25 @@ export function AudiencePicker({
             aria-controls={`${id}-matches`}
           />
           {matches.length > 0 && (
-            <ul
+            <div
               id={`${id}-matches`}
               role="listbox"
               className="absolute z-20 mt-1 w-full overflow-hidden rounded-md border bg-popover shadow-md"
             >
               {matches.map((m) => (
-                <li key={m.id} role="option" aria-selected={false}>
-                  <button
-                    type="button"
-                    onClick={() => addContact(m)}
-                    className="flex w-full items-center justify-between gap-2 px-3 py-2 text-left text-sm hover:bg-accent"
-                  >
-                    <span className="truncate">{m.name}</span>
-                    <span className="text-xs text-muted-foreground">{m.phone}</span>
-                  </button>
-                </li>
+                <button
+                  key={m.id}
+                  type="button"
+                  role="option"
+                  aria-selected={false}
+                  onClick={() => addContact(m)}
+                  className="flex w-full items-center justify-between gap-2 px-3 py-2 text-left text-sm hover:bg-accent"
+                >
+                  <span className="truncate">{m.name}</span>
+                  <span className="text-xs text-muted-foreground">{m.phone}</span>
+                </button>
               ))}
-            </ul>
+            </div>
           )}
         </div>
         {value.contacts.length > 0 && (

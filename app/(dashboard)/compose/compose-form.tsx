@@ -1,8 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useMemo, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useEffect, useId, useMemo, useState } from "react";
 import { MessageEditor } from "@/components/compose/message-editor";
 import type { SampleRecipient } from "@/components/compose/sample-recipient";
 import type { TestRecipientOption } from "@/components/test-sends/test-recipient-select";
@@ -11,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { useAction } from "@/lib/actions/use-action";
 import type { AudiencePreview, GroupOption } from "@/lib/campaigns/compose/preview-audience";
 import { defaultOptOutFooter, type FooterLanguage, withOptOutFooter } from "@/lib/messages/opt-out-footer";
 import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
@@ -64,11 +64,6 @@ export function ComposeForm(props: Props) {
   const [schedule, setSchedule] = useState<ScheduleValue>({ mode: "now" });
   const [name, setName] = useState("");
   const [preview, setPreview] = useState<AudiencePreview | null>(null);
-  const [previewError, setPreviewError] = useState<string | null>(null);
-  const [previewPending, startPreview] = useTransition();
-  const [submitting, startSubmit] = useTransition();
-  const [checking, startCheck] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [savedTemplates, setSavedTemplates] = useState(props.savedTemplates);
   // Authors delete their own templates; managers and owners (canApprove) any.
@@ -77,12 +72,15 @@ export function ComposeForm(props: Props) {
     deletable: props.canApprove || t.createdById === props.userId,
   }));
 
-  const deleteTemplate = async (template: { id: string; name: string }) => {
-    const result = await deleteTemplateAction({ id: template.id });
-    if (!result.ok) return void toast.error(result.error.message);
-    setSavedTemplates(result.data.templates);
-    toast.success(`Deleted the template “${template.name}”.`);
-  };
+  const { run: runDeleteTemplate } = useAction(deleteTemplateAction, {
+    success: (_data, { id }) => `Deleted the template “${savedTemplates.find((t) => t.id === id)?.name ?? ""}”.`,
+    onSuccess: (data) => setSavedTemplates(data.templates),
+  });
+  const deleteTemplate = (template: { id: string }) => runDeleteTemplate({ id: template.id });
+
+  const previewAction = useAction(previewAudienceAction, { errors: "inline", onSuccess: setPreview });
+  const { run: runPreview, reset: resetPreview } = previewAction;
+  const previewError = previewAction.error?.message ?? null;
 
   const audienceInput = useMemo(
     () => ({
@@ -99,20 +97,12 @@ export function ComposeForm(props: Props) {
   useEffect(() => {
     if (!hasAudience) {
       setPreview(null);
-      setPreviewError(null);
+      resetPreview();
       return;
     }
-    const timer = setTimeout(() => {
-      startPreview(async () => {
-        const result = await previewAudienceAction({ ...audienceInput, provider });
-        if (result.ok) {
-          setPreview(result.data);
-          setPreviewError(null);
-        } else setPreviewError(result.error.message);
-      });
-    }, 350);
+    const timer = setTimeout(() => runPreview({ ...audienceInput, provider }), 350);
     return () => clearTimeout(timer);
-  }, [audienceInput, provider, hasAudience]);
+  }, [audienceInput, provider, hasAudience, runPreview, resetPreview]);
 
   const changeCategory = (next: AudienceValue) => {
     if (next.category !== audience.category) setOptOutFooter(defaultOptOutFooter(next.category));
@@ -154,30 +144,11 @@ export function ComposeForm(props: Props) {
 
   // Every server check runs when Send is pressed, so a problem (quiet hours, balance, sender) shows once, here,
   // before the confirm dialog; a toast on top would cover the Send button.
-  const check = () => {
-    setError(null);
-    startCheck(async () => {
-      const result = await checkComposeAction(payload());
-      if (result.ok) setConfirming(true);
-      else setError(result.error.message);
-    });
-  };
-
-  const submit = () => {
-    setConfirming(false);
-    setError(null);
-    startSubmit(async () => {
-      const result = await composeAction(payload());
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
-      }
-      const { campaigns, recurringSendId } = result.data;
-      if (recurringSendId) {
-        toast.success("Repeating send set up. Each run checks consent and opt-outs afresh.");
-        router.push("/campaigns#repeating");
-        return;
-      }
+  const checkAction = useAction(checkComposeAction, { errors: "inline", onSuccess: () => setConfirming(true) });
+  const composeRun = useAction(composeAction, {
+    errors: "inline",
+    success: ({ campaigns, recurringSendId }) => {
+      if (recurringSendId) return "Repeating send set up. Each run checks consent and opt-outs afresh.";
       const total = campaigns.reduce((n, c) => n + c.recipients, 0);
       const verb =
         campaigns[0]?.status === "draft"
@@ -185,9 +156,30 @@ export function ComposeForm(props: Props) {
           : schedule.mode === "later"
             ? "scheduled"
             : "on its way";
-      toast.success(`${total.toLocaleString("en")} message${total === 1 ? "" : "s"} ${verb}.`);
-      router.push(campaigns.length === 1 ? `/campaigns/${campaigns[0]?.id}` : "/campaigns");
-    });
+      return `${total.toLocaleString("en")} message${total === 1 ? "" : "s"} ${verb}.`;
+    },
+    onSuccess: ({ campaigns, recurringSendId }) =>
+      router.push(
+        recurringSendId
+          ? "/campaigns#repeating"
+          : campaigns.length === 1
+            ? `/campaigns/${campaigns[0]?.id}`
+            : "/campaigns",
+      ),
+  });
+  const checking = checkAction.pending;
+  const submitting = composeRun.pending;
+  const error = (composeRun.error ?? checkAction.error)?.message ?? null;
+
+  const check = () => {
+    checkAction.reset();
+    composeRun.reset();
+    checkAction.run(payload());
+  };
+
+  const submit = () => {
+    setConfirming(false);
+    composeRun.run(payload());
   };
 
   const verb = !props.canApprove
@@ -216,7 +208,7 @@ export function ComposeForm(props: Props) {
         </h2>
         <div className="grid gap-4 @3xl:grid-cols-[minmax(0,1fr)_minmax(0,20rem)] @3xl:items-start">
           <AudiencePicker value={audience} onChange={changeCategory} groups={props.groups} />
-          <AudienceSummary preview={preview} pending={previewPending} error={previewError} />
+          <AudienceSummary preview={preview} pending={previewAction.pending} error={previewError} />
         </div>
       </section>
 

@@ -1,8 +1,7 @@
 "use client";
 
 import { BookmarkPlus } from "lucide-react";
-import { useId, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useId, useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -16,6 +15,7 @@ import {
 } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useAction } from "@/lib/actions/use-action";
 import type { FooterLanguage, MessageCategory } from "@/lib/messages/opt-out-footer";
 import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
 import { TEMPLATE_NAME_MAX } from "@/lib/validation/message-template";
@@ -38,18 +38,18 @@ export function SaveTemplateDialog({
   const id = useId();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const { run, pending, error, reset } = useAction(saveTemplateAction, {
+    errors: "inline",
+    success: (data) => `Saved “${data.saved.name}” under Your templates.`,
+    onSuccess: (data) => {
+      onSaved(data.templates);
+      setOpen(false);
+    },
+  });
 
   const save = () => {
-    setError(null);
-    start(async () => {
-      const result = await saveTemplateAction({ name, body, category, language });
-      if (!result.ok) return setError(result.error.message);
-      onSaved(result.data.templates);
-      setOpen(false);
-      toast.success(`Saved “${result.data.saved.name}” under Your templates.`);
-    });
+    reset();
+    run({ name, body, category, language });
   };
 
   return (
@@ -59,7 +59,7 @@ export function SaveTemplateDialog({
         setOpen(next);
         if (next) {
           setName(suggestedName.slice(0, TEMPLATE_NAME_MAX));
-          setError(null);
+          reset();
         }
       }}
     >
@@ -103,7 +103,7 @@ export function SaveTemplateDialog({
           </div>
           {error ? (
             <Alert variant="destructive">
-              <AlertDescription>{error}</AlertDescription>
+              <AlertDescription>{error.message}</AlertDescription>
             </Alert>
           ) : null}
           <DialogFooter>

@@ -1,10 +1,11 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { toast } from "sonner";
 import { type TestRecipientOption, TestRecipientSelect } from "@/components/test-sends/test-recipient-select";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
+import { useAction } from "@/lib/actions/use-action";
 import type { MessageChoice } from "@/lib/campaigns/compose/plan-campaigns";
 import { composeTestAction } from "./actions";
 
@@ -14,28 +15,19 @@ type Props = MessageChoice & { recipients: TestRecipientOption[] };
 export function SendTestBox(props: Props) {
   const id = useId();
   const [picked, setPicked] = useState<string | null>(null);
-  const [testing, startTest] = useTransition();
   const recipient = picked ?? props.recipients[0]?.value ?? "";
+  const { run, pending: testing } = useAction(composeTestAction, {
+    // The provider's refusal is a result, not an error: the action itself worked.
+    success: (sent) =>
+      sent.ok ? `Test sent to ${sent.to} (${sent.segments} segment${sent.segments === 1 ? "" : "s"}).` : null,
+    onSuccess: (sent) => {
+      if (!sent.ok) toast.error(`Test not sent: ${sent.message}`);
+    },
+  });
 
   const sendTest = () => {
-    startTest(async () => {
-      const { message, category, optOutFooter, footerLanguage, provider, sender } = props;
-      const result = await composeTestAction({
-        recipient,
-        message,
-        category,
-        optOutFooter,
-        footerLanguage,
-        provider,
-        sender,
-      });
-      if (!result.ok) toast.error(result.error.message);
-      else if (!result.data.ok) toast.error(`Test not sent: ${result.data.message}`);
-      else
-        toast.success(
-          `Test sent to ${result.data.to} (${result.data.segments} segment${result.data.segments === 1 ? "" : "s"}).`,
-        );
-    });
+    const { message, category, optOutFooter, footerLanguage, provider, sender } = props;
+    run({ recipient, message, category, optOutFooter, footerLanguage, provider, sender });
   };
 
   return (

@@ -3,15 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { grantConsent, withdrawConsent } from "@/lib/consent/consent-ledger";
+import { grantConsentWithGroups, withdrawConsentWithGroups } from "@/lib/consent/consent-with-groups";
 import type { ContactSelection } from "@/lib/contacts/contact-filter";
-import { contactSelectionSql } from "@/lib/contacts/contact-filter";
 import { eraseContact } from "@/lib/contacts/gdpr";
 import { createContact, deleteContacts, updateContact } from "@/lib/contacts/manage-contacts";
 import { getDb } from "@/lib/db";
-import { linkedGroupOps } from "@/lib/groups/cpsms-sync";
 import { addToGroup, removeFromGroup } from "@/lib/groups/manage-groups";
-import { cpsmsNote, pushCpsmsChanges } from "@/lib/groups/push-cpsms";
+import { pushCpsmsNote } from "@/lib/groups/push-cpsms";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import {
   contactSelectionSchema,
@@ -41,18 +39,14 @@ export const updateContactAction = defineAction(updateContactSchema, STAFF, asyn
   const db = getDb();
   const { defaultCountry } = await getRestaurantSettings(db);
   const { cpsmsOps } = await updateContact(db, user, input, defaultCountry);
-  const note = cpsmsNote(await pushCpsmsChanges(cpsmsOps));
+  const note = await pushCpsmsNote(cpsmsOps);
   revalidate();
   return { id: input.id, note };
 });
 
 /** Records a guest's consent with its source and exact wording (staff and up). */
 export const grantConsentAction = defineAction(grantConsentSchema, STAFF, async (input, user) => {
-  const db = getDb();
-  await grantConsent(db, { ...input, actorId: user.id });
-  const note = cpsmsNote(
-    await pushCpsmsChanges(await linkedGroupOps(db, contactSelectionSql({ ids: [input.contactId] }), "add")),
-  );
+  const { note } = await grantConsentWithGroups(getDb(), { ...input, actorId: user.id });
   revalidate();
   return { note };
 });
@@ -62,14 +56,9 @@ export const withdrawConsentAction = defineAction(
   z.object({ selection: contactSelectionSchema }),
   STAFF,
   async ({ selection }, user) => {
-    const db = getDb();
-    const sel = selection as ContactSelection;
-    const ops = await linkedGroupOps(db, contactSelectionSql(sel), "remove");
-    const changed = await withdrawConsent(db, { selection: sel, source: "staff", actorId: user.id });
-    const changedIds = new Set(changed.map((c) => c.phone));
-    const note = cpsmsNote(await pushCpsmsChanges(ops.filter((op) => changedIds.has(op.phone))));
+    const result = await withdrawConsentWithGroups(getDb(), selection as ContactSelection, user.id);
     revalidate();
-    return { withdrawn: changed.length, note };
+    return result;
   },
 );
 
@@ -78,7 +67,7 @@ export const deleteContactsAction = defineAction(
   MANAGER,
   async ({ selection }, user) => {
     const { deleted, cpsmsOps } = await deleteContacts(getDb(), user, selection as ContactSelection);
-    const note = cpsmsNote(await pushCpsmsChanges(cpsmsOps));
+    const note = await pushCpsmsNote(cpsmsOps);
     revalidate();
     return { deleted, note };
   },
@@ -88,14 +77,14 @@ const groupSelection = z.object({ groupId: z.uuid(), selection: contactSelection
 
 export const addToGroupAction = defineAction(groupSelection, STAFF, async ({ groupId, selection }) => {
   const { added, cpsmsOps } = await addToGroup(getDb(), groupId, selection as ContactSelection);
-  const note = cpsmsNote(await pushCpsmsChanges(cpsmsOps));
+  const note = await pushCpsmsNote(cpsmsOps);
   revalidate();
   return { added, note };
 });
 
 export const removeFromGroupAction = defineAction(groupSelection, STAFF, async ({ groupId, selection }) => {
   const { removed, cpsmsOps } = await removeFromGroup(getDb(), groupId, selection as ContactSelection);
-  const note = cpsmsNote(await pushCpsmsChanges(cpsmsOps));
+  const note = await pushCpsmsNote(cpsmsOps);
   revalidate();
   return { removed, note };
 });
@@ -103,7 +92,7 @@ export const removeFromGroupAction = defineAction(groupSelection, STAFF, async (
 /** GDPR erasure (manager and up): the guest is gone, only the suppression hash remains. */
 export const eraseContactAction = defineAction(z.object({ id: z.uuid() }), MANAGER, async ({ id }, user) => {
   const { cpsmsOps } = await eraseContact(getDb(), user, id);
-  const note = cpsmsNote(await pushCpsmsChanges(cpsmsOps));
+  const note = await pushCpsmsNote(cpsmsOps);
   revalidate();
   return { note };
 });

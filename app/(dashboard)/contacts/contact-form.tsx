@@ -1,14 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+import { type ActionError, useAction } from "@/lib/actions/use-action";
 import { CONSENT_SOURCE_LABELS, LANGUAGES, MANUAL_GRANT_SOURCES } from "@/lib/validation/contacts";
 import { createContactAction, updateContactAction } from "./actions";
 
@@ -58,7 +58,22 @@ export function ContactForm({
   const router = useRouter();
   const editing = Boolean(initial?.id);
   const [errors, setErrors] = useState<Errors>({});
-  const [pending, startTransition] = useTransition();
+  const onSaved = (data: { id: string }) => router.push(`/contacts/${data.id}`);
+  const showErrors = (error: ActionError) => setErrors(errorsByField(error));
+  const creating = useAction(createContactAction, {
+    errors: "inline",
+    success: "Guest added.",
+    onSuccess: onSaved,
+    onError: showErrors,
+  });
+  const updating = useAction(updateContactAction, {
+    errors: "inline",
+    success: "Guest saved.",
+    warning: (data) => data.note,
+    onSuccess: onSaved,
+    onError: showErrors,
+  });
+  const pending = creating.pending || updating.pending;
   const [consent, setConsent] = useState<"none" | "granted">("none");
   const [month, setMonth] = useState(initial?.birthday ? String(Number(initial.birthday.split("-")[0])) : "");
   const [day, setDay] = useState(initial?.birthday ? String(Number(initial.birthday.split("-")[1])) : "");
@@ -80,48 +95,19 @@ export function ContactForm({
       notes: get("notes"),
       tags: get("tags"),
     };
-    startTransition(async () => {
-      const result = editing
-        ? await updateContactAction({ id: initial!.id!, ...fields })
-        : await createContactAction({
-            ...fields,
-            consent:
-              consent === "granted"
-                ? {
-                    state: "granted",
-                    source: (get("source") || undefined) as "in_person" | undefined,
-                    wording: get("wording"),
-                  }
-                : { state: "none" },
-          });
-      if (!result.ok) {
-        const f = result.error.fieldErrors ?? {};
-        const next: Errors = {
-          phone: f.phone?.[0],
-          firstName: f.firstName?.[0],
-          lastName: f.lastName?.[0],
-          birthday: f.birthday?.[0],
-          language: f.language?.[0],
-          notes: f.notes?.[0],
-          tags: f.tags?.[0],
-          source: f["consent.source"]?.[0] ?? (f.consent?.[0]?.includes("how") ? f.consent[0] : undefined),
-          wording: f["consent.wording"]?.[0] ?? (f.consent?.[0]?.includes("wording") ? f.consent[0] : undefined),
-        };
-        if (!Object.values(next).some(Boolean)) {
-          // Phone problems (invalid, landline, already in the book) are reported next to the phone field.
-          if (/number|phone|digits|landline|letters|guest book/i.test(result.error.message))
-            next.phone = result.error.message;
-          else next.form = result.error.message;
-        }
-        setErrors(next);
-        return;
-      }
-      toast.success(editing ? "Guest saved." : "Guest added.");
-      const note = "note" in result.data ? (result.data.note as string | null) : null;
-      if (note) toast.warning(note);
-      router.push(`/contacts/${result.data.id}`);
-      router.refresh();
-    });
+    if (initial?.id) updating.run({ id: initial.id, ...fields });
+    else
+      creating.run({
+        ...fields,
+        consent:
+          consent === "granted"
+            ? {
+                state: "granted",
+                source: (get("source") || undefined) as "in_person" | undefined,
+                wording: get("wording"),
+              }
+            : { state: "none" },
+      });
   }
 
   const daysInMonth = month ? new Date(2024, Number(month), 0).getDate() : 31;
@@ -190,9 +176,9 @@ export function ContactForm({
           </NativeSelect>
           <NativeSelect aria-label="Birthday day" value={day} onChange={(e) => setDay(e.target.value)}>
             <option value="">Day</option>
-            {Array.from({ length: daysInMonth }, (_, i) => (
-              <option key={i + 1} value={String(i + 1)}>
-                {i + 1}
+            {Array.from({ length: daysInMonth }, (_, i) => String(i + 1)).map((d) => (
+              <option key={d} value={d}>
+                {d}
               </option>
             ))}
           </NativeSelect>
@@ -300,4 +286,26 @@ export function ContactForm({
       </div>
     </form>
   );
+}
+
+/** The form's messages from a failed save: next to each field, or for the whole form. */
+function errorsByField(error: ActionError): Errors {
+  const f = error.fieldErrors ?? {};
+  const next: Errors = {
+    phone: f.phone?.[0],
+    firstName: f.firstName?.[0],
+    lastName: f.lastName?.[0],
+    birthday: f.birthday?.[0],
+    language: f.language?.[0],
+    notes: f.notes?.[0],
+    tags: f.tags?.[0],
+    source: f["consent.source"]?.[0] ?? (f.consent?.[0]?.includes("how") ? f.consent[0] : undefined),
+    wording: f["consent.wording"]?.[0] ?? (f.consent?.[0]?.includes("wording") ? f.consent[0] : undefined),
+  };
+  if (!Object.values(next).some(Boolean)) {
+    // Phone problems (invalid, landline, already in the book) are reported next to the phone field.
+    if (/number|phone|digits|landline|letters|guest book/i.test(error.message)) next.phone = error.message;
+    else next.form = error.message;
+  }
+  return next;
 }

@@ -1,9 +1,7 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -17,20 +15,30 @@ import {
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useAction } from "@/lib/actions/use-action";
 import { createGroupAction } from "./actions";
 
 /** "New group" button and dialog. */
 export function CreateGroupForm() {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const {
+    run,
+    pending,
+    error: failed,
+    fieldError,
+    reset,
+  } = useAction(createGroupAction, {
+    errors: "inline",
+    success: (data) => `Group "${data.name}" created.`,
+    onSuccess: () => setOpen(false),
+  });
+  const error = failed ? (fieldError("name") ?? failed.message) : null;
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (!next) setError(null);
+        if (!next) reset();
       }}
     >
       <DialogTrigger asChild>
@@ -50,19 +58,7 @@ export function CreateGroupForm() {
           onSubmit={(e) => {
             e.preventDefault();
             const data = new FormData(e.currentTarget);
-            startTransition(async () => {
-              const result = await createGroupAction({
-                name: String(data.get("name") ?? ""),
-                description: String(data.get("description") ?? ""),
-              });
-              if (!result.ok) {
-                setError(result.error.fieldErrors?.name?.[0] ?? result.error.message);
-                return;
-              }
-              setOpen(false);
-              toast.success(`Group "${result.data.name}" created.`);
-              router.refresh();
-            });
+            run({ name: String(data.get("name") ?? ""), description: String(data.get("description") ?? "") });
           }}
         >
           <div className="space-y-2">

@@ -1,8 +1,5 @@
 "use client";
-
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -19,6 +16,7 @@ import { FieldError } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+import { useAction } from "@/lib/actions/use-action";
 import { CONSENT_SOURCE_LABELS, MANUAL_GRANT_SOURCES } from "@/lib/validation/contacts";
 import { grantConsentAction, withdrawConsentAction } from "../actions";
 
@@ -32,41 +30,31 @@ export function ConsentPanel({
   state: "granted" | "withdrawn" | "none";
   defaultWording: string;
 }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const granting = useAction(grantConsentAction, {
+    errors: "inline",
+    success: "Consent recorded.",
+    warning: (data) => data.note,
+    onSuccess: () => setOpen(false),
+  });
+  const withdrawing = useAction(withdrawConsentAction, {
+    success: "Consent withdrawn. The number is suppressed.",
+    warning: (data) => data.note,
+  });
+  const pending = granting.pending || withdrawing.pending;
+  const error = granting.error?.message ?? null;
 
   function grant(form: HTMLFormElement) {
     const data = new FormData(form);
-    startTransition(async () => {
-      const result = await grantConsentAction({
-        contactId,
-        source: String(data.get("source") ?? "") as "in_person",
-        wording: String(data.get("wording") ?? ""),
-      });
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
-      }
-      setError(null);
-      setOpen(false);
-      toast.success("Consent recorded.");
-      if (result.data.note) toast.warning(result.data.note);
-      router.refresh();
+    granting.run({
+      contactId,
+      source: String(data.get("source") ?? "") as "in_person",
+      wording: String(data.get("wording") ?? ""),
     });
   }
 
   function withdraw() {
-    startTransition(async () => {
-      const result = await withdrawConsentAction({ selection: { ids: [contactId] } });
-      if (!result.ok) toast.error(result.error.message);
-      else {
-        toast.success("Consent withdrawn. The number is suppressed.");
-        if (result.data.note) toast.warning(result.data.note);
-        router.refresh();
-      }
-    });
+    withdrawing.run({ selection: { ids: [contactId] } });
   }
 
   return (

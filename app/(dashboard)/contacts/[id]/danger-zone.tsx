@@ -1,8 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -15,31 +14,32 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { useAction } from "@/lib/actions/use-action";
 import { deleteContactsAction, eraseContactAction } from "../actions";
 
 /** Managers only: delete the guest, or erase them for a GDPR request (keeps just the suppression hash). */
 export function DangerZone({ contactId, name }: { contactId: string; name: string }) {
   const router = useRouter();
   const [confirm, setConfirm] = useState<"delete" | "erase" | null>(null);
-  const [pending, startTransition] = useTransition();
+  // Both actions revalidate the contacts pages; the guest's own page is gone, so back to the list.
+  const leave = () => router.push("/contacts");
+  const erasing = useAction(eraseContactAction, {
+    success: `${name} is erased. Their number stays suppressed.`,
+    warning: (data) => data.note,
+    onSuccess: leave,
+  });
+  const deleting = useAction(deleteContactsAction, {
+    success: `${name} is deleted.`,
+    warning: (data) => data.note,
+    onSuccess: leave,
+  });
+  const pending = erasing.pending || deleting.pending;
 
   function run() {
     const kind = confirm;
     setConfirm(null);
-    startTransition(async () => {
-      const result =
-        kind === "erase"
-          ? await eraseContactAction({ id: contactId })
-          : await deleteContactsAction({ selection: { ids: [contactId] } });
-      if (!result.ok) {
-        toast.error(result.error.message);
-        return;
-      }
-      toast.success(kind === "erase" ? `${name} is erased. Their number stays suppressed.` : `${name} is deleted.`);
-      if (result.data.note) toast.warning(result.data.note);
-      router.push("/contacts");
-      router.refresh();
-    });
+    if (kind === "erase") erasing.run({ id: contactId });
+    else deleting.run({ selection: { ids: [contactId] } });
   }
 
   return (

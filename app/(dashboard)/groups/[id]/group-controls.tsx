@@ -1,8 +1,6 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -18,13 +16,23 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useAction } from "@/lib/actions/use-action";
 import { deleteGroupAction, fixDriftAction, linkGroupAction, renameGroupAction, unlinkGroupAction } from "../actions";
 
 /** Rename and delete. */
 export function GroupControls({ id, name, canDelete }: { id: string; name: string; canDelete: boolean }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const rename = useAction(renameGroupAction, {
+    errors: "inline",
+    success: (data) => `Renamed to "${data.name}".`,
+    warning: (data) => data.note,
+  });
+  const remove = useAction(deleteGroupAction, {
+    success: `Group "${name}" deleted.`,
+    onSuccess: () => router.push("/groups"),
+  });
+  const pending = rename.pending || remove.pending;
+  const error = rename.error ? (rename.fieldError("name") ?? rename.error.message) : null;
   return (
     <div className="space-y-3 border-t pt-3">
       <form
@@ -32,17 +40,7 @@ export function GroupControls({ id, name, canDelete }: { id: string; name: strin
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          const value = String(new FormData(e.currentTarget).get("name") ?? "");
-          startTransition(async () => {
-            const result = await renameGroupAction({ id, name: value });
-            if (!result.ok) setError(result.error.fieldErrors?.name?.[0] ?? result.error.message);
-            else {
-              setError(null);
-              toast.success(`Renamed to "${result.data.name}".`);
-              if (result.data.note) toast.warning(result.data.note);
-              router.refresh();
-            }
-          });
+          rename.run({ id, name: String(new FormData(e.currentTarget).get("name") ?? "") });
         }}
       >
         <div className="flex-1 space-y-1">
@@ -72,17 +70,7 @@ export function GroupControls({ id, name, canDelete }: { id: string; name: strin
               <AlertDialogCancel>Cancel</AlertDialogCancel>
               <AlertDialogAction
                 className="bg-destructive text-destructive-foreground hover:bg-destructive/90"
-                onClick={() =>
-                  startTransition(async () => {
-                    const result = await deleteGroupAction({ id });
-                    if (!result.ok) toast.error(result.error.message);
-                    else {
-                      toast.success(`Group "${name}" deleted.`);
-                      router.push("/groups");
-                      router.refresh();
-                    }
-                  })
-                }
+                onClick={() => remove.run({ id })}
               >
                 Delete
               </AlertDialogAction>
@@ -106,30 +94,13 @@ export function LinkControls({
   drifted: boolean;
   canLink: boolean;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  function run(
-    label: string,
-    action: () => Promise<
-      | { ok: true; data: { failed?: number; firstError?: string | null } | { id: string } }
-      | { ok: false; error: { message: string } }
-    >,
-  ) {
-    startTransition(async () => {
-      const result = await action();
-      if (!result.ok) {
-        toast.error(result.error.message);
-        return;
-      }
-      const data = result.data as { failed?: number; firstError?: string | null };
-      if (data.failed) toast.warning(`${label}, but CPSMS refused ${data.failed} change(s): ${data.firstError ?? ""}`);
-      else toast.success(label);
-      router.refresh();
-    });
-  }
+  const link = useAction(linkGroupAction, cpsmsToasts("Linked to CPSMS"));
+  const fix = useAction(fixDriftAction, cpsmsToasts("CPSMS is in sync again"));
+  const unlink = useAction(unlinkGroupAction, { success: "Unlinked from CPSMS" });
+  const pending = link.pending || fix.pending || unlink.pending;
   if (!linked) {
     return canLink ? (
-      <Button disabled={pending} onClick={() => run("Linked to CPSMS", () => linkGroupAction({ id }))}>
+      <Button disabled={pending} onClick={() => link.run({ id })}>
         Link to CPSMS
       </Button>
     ) : (
@@ -139,19 +110,25 @@ export function LinkControls({
   return (
     <div className="flex flex-wrap gap-2">
       {drifted ? (
-        <Button disabled={pending} onClick={() => run("CPSMS is in sync again", () => fixDriftAction({ id }))}>
+        <Button disabled={pending} onClick={() => fix.run({ id })}>
           Fix
         </Button>
       ) : null}
       {canLink ? (
-        <Button
-          variant="outline"
-          disabled={pending}
-          onClick={() => run("Unlinked from CPSMS", () => unlinkGroupAction({ id }))}
-        >
+        <Button variant="outline" disabled={pending} onClick={() => unlink.run({ id })}>
           Unlink
         </Button>
       ) : null}
     </div>
   );
+}
+
+/** The success toast, or instead a warning when CPSMS refused some of the changes. */
+function cpsmsToasts(label: string) {
+  type Outcome = { failed: number; firstError: string | null };
+  return {
+    success: (data: Outcome) => (data.failed ? null : label),
+    warning: (data: Outcome) =>
+      data.failed ? `${label}, but CPSMS refused ${data.failed} change(s): ${data.firstError ?? ""}` : null,
+  };
 }

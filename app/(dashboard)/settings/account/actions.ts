@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
@@ -23,6 +24,7 @@ export const changeOwnPasswordAction = defineAction(
       clientAddressFromHeaders(await headers()),
     );
     await unstable_update({}); // re-issues this session's token with the new session version
+    revalidatePath("/settings/account"); // the "choose a new password" notice and the list of sessions
     return { changed: true };
   },
 );

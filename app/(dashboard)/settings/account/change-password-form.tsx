@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useAction } from "@/lib/actions/use-action";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/users";
 import { changeOwnPasswordAction } from "./actions";
 
@@ -19,8 +19,18 @@ const FIELDS: { name: Field; label: string; autoComplete: string }[] = [
 
 export function ChangePasswordForm({ required }: { required: boolean }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const { run, pending } = useAction(changeOwnPasswordAction, {
+    errors: "inline",
+    success: "Password changed. Other devices signed in as you have been signed out.",
+    onError: (error) => {
+      const fieldErrors = error.fieldErrors ?? {};
+      const next = Object.fromEntries(FIELDS.map(({ name }) => [name, fieldErrors[name]?.[0]]));
+      // A wrong current password (or throttling) is not a field error, but it belongs next to that field.
+      if (error.code !== "INVALID_INPUT" || !Object.values(next).some(Boolean)) next.currentPassword = error.message;
+      setErrors(next);
+    },
+  });
 
   function submit(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -28,22 +38,11 @@ export function ChangePasswordForm({ required }: { required: boolean }) {
       Field,
       string
     >;
-    startTransition(async () => {
-      const result = await changeOwnPasswordAction(input);
-      if (!result.ok) {
-        const fieldErrors = result.error.fieldErrors ?? {};
-        const next = Object.fromEntries(FIELDS.map(({ name }) => [name, fieldErrors[name]?.[0]]));
-        if (result.error.code !== "INVALID_INPUT" || !Object.values(next).some(Boolean)) {
-          next.currentPassword = result.error.message;
-        }
-        setErrors(next);
-        return;
-      }
+    run(input).then((result) => {
+      if (!result.ok) return;
       setErrors({});
       form.reset();
-      toast.success("Password changed. Other devices signed in as you have been signed out.");
       if (required) router.push("/");
-      router.refresh();
     });
   }
 

@@ -1,58 +1,50 @@
 "use client";
 
 import { CircleCheck } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { type ActionError, useAction } from "@/lib/actions/use-action";
 import { confirmPhoneCodeAction, removeOwnPhoneAction, requestPhoneCodeAction } from "./phone-actions";
 
 type Props = { phone: string | null; verified: boolean; pendingPhone: string | null };
 
 /** Enter a number, get a 6-digit code by text, type it in: the phone is then verified for test messages. */
 export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [changing, setChanging] = useState(!phone);
+  // One message line under the forms, for whichever of the three actions ran last.
   const [error, setError] = useState<string | null>(null);
   const waiting = Boolean(pendingPhone) && !changing;
-
-  function run(
-    action: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>,
-    success: string,
-    after?: () => void,
-  ) {
-    startTransition(async () => {
-      const result = await action();
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
-      }
+  const shared = { errors: "inline", onError: (e: ActionError) => setError(e.message) } as const;
+  const request = useAction(requestPhoneCodeAction, {
+    ...shared,
+    success: "Code sent. Check your phone.",
+    onSuccess: () => {
       setError(null);
-      toast.success(success);
-      after?.();
-      router.refresh();
-    });
-  }
+      setChanging(false);
+    },
+  });
+  const confirm = useAction(confirmPhoneCodeAction, {
+    ...shared,
+    success: "Phone verified. Tests can go to it now.",
+    onSuccess: () => setError(null),
+  });
+  const remove = useAction(removeOwnPhoneAction, {
+    ...shared,
+    success: "Phone removed.",
+    onSuccess: () => setError(null),
+  });
+  const pending = request.pending || confirm.pending || remove.pending;
 
   const requestCode = (form: HTMLFormElement) => {
-    const number = String(new FormData(form).get("phone") ?? "");
-    run(
-      () => requestPhoneCodeAction({ phone: number }),
-      "Code sent. Check your phone.",
-      () => setChanging(false),
-    );
+    request.run({ phone: String(new FormData(form).get("phone") ?? "") });
   };
   const confirmCode = (form: HTMLFormElement) => {
-    const code = String(new FormData(form).get("code") ?? "");
-    run(
-      () => confirmPhoneCodeAction({ code }),
-      "Phone verified. Tests can go to it now.",
-      () => form.reset(),
-    );
+    confirm.run({ code: String(new FormData(form).get("code") ?? "") }).then((result) => {
+      if (result.ok) form.reset();
+    });
   };
 
   return (
@@ -154,7 +146,7 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
             variant="ghost"
             size="sm"
             disabled={pending}
-            onClick={() => run(() => removeOwnPhoneAction({ confirm: true }), "Phone removed.")}
+            onClick={() => remove.run({ confirm: true })}
           >
             Remove
           </Button>

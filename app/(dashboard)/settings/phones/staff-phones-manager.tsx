@@ -1,50 +1,42 @@
 "use client";
 
 import { Smartphone, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useAction } from "@/lib/actions/use-action";
 import { addStaffPhoneAction, removeStaffPhoneAction } from "./actions";
 
 type Phone = { id: string; name: string; phone: string };
 
 /** The list of test phones with a form to add one and a button to remove each. */
 export function StaffPhonesManager({ phones }: { phones: Phone[] }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<{ name?: string; phone?: string; form?: string }>({});
+  const adding = useAction(addStaffPhoneAction, { errors: "inline", success: (data) => `${data.name} added.` });
+  // The removed phone's name, for the toast (the list may already be re-rendered without it).
+  const removedName = useRef("");
+  const removing = useAction(removeStaffPhoneAction, { success: () => `${removedName.current} removed.` });
+  const pending = adding.pending || removing.pending;
+  const failed = adding.error;
+  const errors = {
+    name: adding.fieldError("name"),
+    phone: adding.fieldError("phone"),
+    form: failed && !adding.fieldError("name") && !adding.fieldError("phone") ? failed.message : undefined,
+  };
 
   function add(form: HTMLFormElement) {
     const data = new FormData(form);
-    const input = { name: String(data.get("name") ?? ""), phone: String(data.get("phone") ?? "") };
-    startTransition(async () => {
-      const result = await addStaffPhoneAction(input);
-      if (!result.ok) {
-        const f = result.error.fieldErrors ?? {};
-        const fields = { name: f.name?.[0], phone: f.phone?.[0] };
-        setErrors({ ...fields, form: fields.name || fields.phone ? undefined : result.error.message });
-        return;
-      }
-      setErrors({});
-      form.reset();
-      toast.success(`${result.data.name} added.`);
-      router.refresh();
+    adding.run({ name: String(data.get("name") ?? ""), phone: String(data.get("phone") ?? "") }).then((result) => {
+      if (result.ok) form.reset();
     });
   }
 
   function remove(phone: Phone) {
-    startTransition(async () => {
-      const result = await removeStaffPhoneAction({ id: phone.id });
-      if (!result.ok) toast.error(result.error.message);
-      else toast.success(`${phone.name} removed.`);
-      router.refresh();
-    });
+    removedName.current = phone.name;
+    removing.run({ id: phone.id });
   }
 
   return (

@@ -1,9 +1,10 @@
 "use client";
 
 import { CircleCheck, RefreshCw, TriangleAlert } from "lucide-react";
-import { useCallback, useEffect, useState, useTransition } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useAction } from "@/lib/actions/use-action";
 import { formatAmount, unitWord } from "@/lib/format/amount";
 import type { ConnectionCheck } from "@/lib/providers/connection-check";
 import type { ProviderName } from "@/lib/sms/types";
@@ -21,14 +22,15 @@ function balanceText(provider: ProviderName, check: Extract<ConnectionCheck, { o
 /** Checks the connection when the page opens (balance is the cheapest call that proves credentials work). */
 export function ConnectionStatus({ provider }: { provider: ProviderName }) {
   const [check, setCheck] = useState<ConnectionCheck | { ok: false; message: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-
+  // A refusal is what this panel reports, in place; no toast.
+  const { run: check_, pending } = useAction(checkConnectionAction, {
+    errors: "inline",
+    onSuccess: setCheck,
+    onError: (error) => setCheck({ ok: false, message: error.message }),
+  });
   const run = useCallback(() => {
-    startTransition(async () => {
-      const result = await checkConnectionAction({ provider });
-      setCheck(result.ok ? result.data : { ok: false, message: result.error.message });
-    });
-  }, [provider]);
+    check_({ provider });
+  }, [check_, provider]);
 
   useEffect(run, [run]);
 

@@ -1,8 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -18,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useAction } from "@/lib/actions/use-action";
 import type { ProviderSummary } from "@/lib/providers/provider-summary";
 import { providerInfo } from "@/lib/sms/providers";
 import type { ProviderCredentialsInput } from "@/lib/validation/providers";
@@ -27,9 +25,19 @@ type Errors = Partial<Record<"username" | "secret" | "form", string>>;
 
 /** Saves credentials (encrypted on the server); a saved key is shown only by its last four characters. */
 export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<Errors>({});
+  const saving = useAction(saveCredentialsAction, {
+    errors: "inline",
+    success: `${summary.label} credentials saved. Checking the connection...`,
+  });
+  const clearing = useAction(clearCredentialsAction, { success: `Saved ${summary.label} credentials removed.` });
+  const pending = saving.pending || clearing.pending;
+  const username = saving.fieldError("username");
+  const secretError = saving.fieldError("secret");
+  const errors: Errors = {
+    username,
+    secret: secretError,
+    form: saving.error && !username && !secretError ? saving.error.message : undefined,
+  };
   const info = providerInfo(summary.provider);
   const { username: hasUsername, secretName: secretLabel } = info.credentials;
   const id = (name: string) => `${summary.provider}-${name}`;
@@ -40,31 +48,13 @@ export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
     const username = hasUsername ? { username: String(data.get("username") ?? "") } : {};
     // The schema (per provider) checks the shape on the server; this only gathers the fields the provider has.
     const input = { provider: summary.provider, ...username, secret } as ProviderCredentialsInput;
-    startTransition(async () => {
-      const result = await saveCredentialsAction(input);
-      if (!result.ok) {
-        const f = result.error.fieldErrors ?? {};
-        setErrors({
-          username: f.username?.[0],
-          secret: f.secret?.[0],
-          form: f.username || f.secret ? undefined : result.error.message,
-        });
-        return;
-      }
-      setErrors({});
-      form.reset();
-      toast.success(`${summary.label} credentials saved. Checking the connection...`);
-      router.refresh();
+    saving.run(input).then((result) => {
+      if (result.ok) form.reset();
     });
   }
 
   function clear() {
-    startTransition(async () => {
-      const result = await clearCredentialsAction({ provider: summary.provider });
-      if (!result.ok) return void toast.error(result.error.message);
-      toast.success(`Saved ${summary.label} credentials removed.`);
-      router.refresh();
-    });
+    clearing.run({ provider: summary.provider });
   }
 
   return (

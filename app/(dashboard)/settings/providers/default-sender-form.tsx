@@ -1,12 +1,10 @@
 "use client";
-
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useAction } from "@/lib/actions/use-action";
 import { senderProblem } from "@/lib/providers/sender-rules";
 import { type ProviderName, providerInfo } from "@/lib/sms/providers";
 import { saveDefaultSenderAction } from "./actions";
@@ -21,10 +19,13 @@ export function DefaultSenderForm({
   current: string | null;
   rules: string;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [value, setValue] = useState(current ?? "");
-  const [serverError, setServerError] = useState<string>();
+  const save = useAction(saveDefaultSenderAction, {
+    errors: "inline",
+    success: (data) => (data.sender ? `Default sender set to ${data.sender}.` : "Default sender cleared."),
+  });
+  const { pending } = save;
+  const serverError = save.error ? (save.fieldError("sender") ?? save.error.message) : undefined;
   const liveProblem = value.trim() ? senderProblem(provider, value) : null;
   const error = serverError ?? liveProblem ?? undefined;
   const id = `${provider}-sender`;
@@ -37,14 +38,7 @@ export function DefaultSenderForm({
       className="space-y-2 border-t pt-4"
       onSubmit={(e) => {
         e.preventDefault();
-        startTransition(async () => {
-          const result = await saveDefaultSenderAction({ provider, sender: value });
-          if (!result.ok) return setServerError(result.error.fieldErrors?.sender?.[0] ?? result.error.message);
-          toast.success(
-            result.data.sender ? `Default sender set to ${result.data.sender}.` : "Default sender cleared.",
-          );
-          router.refresh();
-        });
+        save.run({ provider, sender: value });
       }}
     >
       <Label htmlFor={id}>Default sender</Label>
@@ -57,7 +51,7 @@ export function DefaultSenderForm({
           autoComplete="off"
           onChange={(e) => {
             setValue(e.target.value);
-            setServerError(undefined);
+            save.reset();
           }}
           aria-invalid={Boolean(error)}
           aria-describedby={error ? `${id}-error` : `${id}-hint`}

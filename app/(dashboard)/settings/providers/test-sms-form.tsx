@@ -1,13 +1,13 @@
 "use client";
 
 import { CircleCheck, TriangleAlert } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { type TestRecipientOption, TestRecipientSelect } from "@/components/test-sends/test-recipient-select";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/label";
+import { useAction } from "@/lib/actions/use-action";
 import { formatAmount } from "@/lib/format/amount";
 import type { TestSmsResult } from "@/lib/providers/test-sms";
 import type { ProviderName } from "@/lib/sms/types";
@@ -24,26 +24,21 @@ export function TestSmsForm(props: {
   recipients: TestRecipientOption[];
 }) {
   const { provider, label, defaultSender, recipients } = props;
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [picked, setPicked] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<TestSmsResult | null>(null);
+  // The outcome shows in place (and the sandbox inbox below refreshes: the action revalidates the page).
+  const send = useAction(sendTestSmsAction, {
+    errors: "inline",
+    onSuccess: setResult,
+    onError: () => setResult(null),
+  });
+  const { pending } = send;
+  const error = send.error?.message ?? null;
   const recipient = picked ?? recipients[0]?.value ?? "";
   const selectId = `${provider}-test-to`;
 
   function submit() {
-    startTransition(async () => {
-      const answer = await sendTestSmsAction({ provider, recipient });
-      if (!answer.ok) {
-        setError(answer.error.message);
-        setResult(null);
-        return;
-      }
-      setError(null);
-      setResult(answer.data);
-      router.refresh();
-    });
+    send.run({ provider, recipient });
   }
 
   return (

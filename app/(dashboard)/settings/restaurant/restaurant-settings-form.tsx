@@ -1,23 +1,31 @@
 "use client";
-
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { useAction } from "@/lib/actions/use-action";
 import { COUNTRIES, type RestaurantSettingsInput } from "@/lib/validation/restaurant";
 import { saveRestaurantSettingsAction } from "./actions";
 
 type Field = keyof RestaurantSettingsInput;
 
 export function RestaurantSettingsForm({ initial, zones }: { initial: RestaurantSettingsInput; zones: string[] }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const save = useAction(saveRestaurantSettingsAction, {
+    errors: "inline",
+    success: "Restaurant settings saved.",
+    // A refusal that names no field (a session that ended, a server error) would otherwise show nowhere.
+    onError: (error) => {
+      if (!error.fieldErrors) toast.error(error.message);
+    },
+  });
+  const { pending } = save;
+  const errors: Partial<Record<Field, string>> = Object.fromEntries(
+    Object.entries(save.error?.fieldErrors ?? {}).map(([k, v]) => [k, v?.[0]]),
+  );
   const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   return (
@@ -26,16 +34,7 @@ export function RestaurantSettingsForm({ initial, zones }: { initial: Restaurant
       className="grid max-w-xl gap-4"
       onSubmit={(e) => {
         e.preventDefault();
-        startTransition(async () => {
-          const result = await saveRestaurantSettingsAction(values);
-          if (!result.ok) {
-            const f = result.error.fieldErrors ?? {};
-            return setErrors(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v?.[0]])));
-          }
-          setErrors({});
-          toast.success("Restaurant settings saved.");
-          router.refresh();
-        });
+        save.run(values);
       }}
     >
       <div className="space-y-2">

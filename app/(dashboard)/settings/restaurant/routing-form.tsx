@@ -1,14 +1,13 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { useAction } from "@/lib/actions/use-action";
 import { FALLBACK_PROVIDER, PROVIDER_INFO, PROVIDER_NAMES } from "@/lib/sms/providers";
 import type { ProviderRoutesInput } from "@/lib/validation/restaurant";
 import { saveProviderRoutesAction } from "./actions";
@@ -42,17 +41,16 @@ function ProviderSelect({
   );
 }
 
-/** Rows are keyed by when they were added, not their place: removing one must not shift the others' inputs. */
-let rowsAdded = 0;
-const withRowKey = (rule: ProviderRoutesInput["rules"][number]) => ({ ...rule, key: rowsAdded++ });
-
 /** Which provider "Automatic" uses per number prefix (the longest matching prefix wins). */
 export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [rules, setRules] = useState(() => initial.rules.map(withRowKey));
+  // Each row keeps its own key, so removing one doesn't hand its neighbour's inputs to the next row.
+  const nextKey = useRef(0);
+  const withKey = (rule: (typeof initial.rules)[number]) => ({ ...rule, key: nextKey.current++ });
+  const [rules, setRules] = useState(() => initial.rules.map(withKey));
   const [fallback, setFallback] = useState<Provider>(initial.fallback);
-  const [error, setError] = useState<string | null>(null);
+  const save = useAction(saveProviderRoutesAction, { errors: "inline", success: "Routing saved." });
+  const { pending } = save;
+  const error = save.error?.message ?? null;
   const update = (i: number, patch: Partial<(typeof rules)[number]>) =>
     setRules((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
@@ -62,16 +60,7 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
       className="grid max-w-xl gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          const result = await saveProviderRoutesAction({
-            rules: rules.map(({ key: _key, ...rule }) => rule),
-            fallback,
-          });
-          if (!result.ok) return setError(result.error.message);
-          setError(null);
-          toast.success("Routing saved.");
-          router.refresh();
-        });
+        save.run({ rules: rules.map(({ prefix, provider }) => ({ prefix, provider })), fallback });
       }}
     >
       <ul className="grid gap-2" aria-label="Routing rules">
@@ -106,7 +95,7 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
           type="button"
           variant="outline"
           size="sm"
-          onClick={() => setRules((rs) => [...rs, withRowKey({ prefix: "+", provider: FALLBACK_PROVIDER })])}
+          onClick={() => setRules((rs) => [...rs, withKey({ prefix: "+", provider: FALLBACK_PROVIDER })])}
         >
           <Plus aria-hidden /> Add prefix
         </Button>

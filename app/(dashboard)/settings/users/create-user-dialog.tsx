@@ -1,8 +1,7 @@
 "use client";
 
 import { UserPlus } from "lucide-react";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -17,6 +16,7 @@ import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { type ActionError, useAction } from "@/lib/actions/use-action";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/users";
 import { createUserAction } from "./actions";
@@ -25,36 +25,40 @@ import { TemporaryPasswordDialog } from "./temporary-password-dialog";
 type Role = (typeof ROLES)[number];
 type Errors = Partial<Record<"name" | "email" | "role" | "password" | "form", string>>;
 
+/** The messages of a failed save, next to each field, or for the whole form when none names a field. */
+function errorsByField(error: ActionError | null): Errors {
+  if (!error) return {};
+  const f = error.fieldErrors ?? {};
+  const next: Errors = { name: f.name?.[0], email: f.email?.[0], role: f.role?.[0], password: f.password?.[0] };
+  if (!Object.values(next).some(Boolean)) next.form = error.message;
+  return next;
+}
+
 export function CreateUserDialog() {
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState<Role>("staff");
-  const [errors, setErrors] = useState<Errors>({});
-  const [pending, startTransition] = useTransition();
   const [issued, setIssued] = useState<{ name: string; password: string } | null>(null);
+  const create = useAction(createUserAction, {
+    errors: "inline",
+    success: (_data, input) => `${input.name} can now sign in.`,
+    onSuccess: (data, input) => {
+      setOpen(false);
+      setRole("staff");
+      if (data.temporaryPassword) setIssued({ name: input.name, password: data.temporaryPassword });
+    },
+  });
+  const { pending } = create;
+  const errors = errorsByField(create.error);
 
   function submit(form: HTMLFormElement) {
     const data = new FormData(form);
     const name = String(data.get("name") ?? "");
     const password = String(data.get("password") ?? "");
-    startTransition(async () => {
-      const result = await createUserAction({
-        name,
-        email: String(data.get("email") ?? ""),
-        role,
-        password: password === "" ? undefined : password,
-      });
-      if (!result.ok) {
-        const f = result.error.fieldErrors ?? {};
-        const next: Errors = { name: f.name?.[0], email: f.email?.[0], role: f.role?.[0], password: f.password?.[0] };
-        if (!Object.values(next).some(Boolean)) next.form = result.error.message;
-        setErrors(next);
-        return;
-      }
-      setErrors({});
-      setOpen(false);
-      setRole("staff");
-      toast.success(`${name} can now sign in.`);
-      if (result.data.temporaryPassword) setIssued({ name, password: result.data.temporaryPassword });
+    create.run({
+      name,
+      email: String(data.get("email") ?? ""),
+      role,
+      password: password === "" ? undefined : password,
     });
   }
 
@@ -64,7 +68,7 @@ export function CreateUserDialog() {
         open={open}
         onOpenChange={(next) => {
           setOpen(next);
-          if (!next) setErrors({});
+          if (!next) create.reset();
         }}
       >
         <DialogTrigger asChild>
