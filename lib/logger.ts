@@ -41,8 +41,11 @@ function createLogger() {
 
 const globalForLogger = globalThis as unknown as { cafeLogger?: pino.Logger };
 
+// One logger per process, kept on globalThis so module re-evaluation (Next bundles, tsx) doesn't open a second.
+globalForLogger.cafeLogger ??= createLogger();
+
 /** The process-wide logger (shared by the launcher, the worker and the Next.js server in one process). */
-export const logger: pino.Logger = (globalForLogger.cafeLogger ??= createLogger());
+export const logger: pino.Logger = globalForLogger.cafeLogger;
 
 function logLevel() {
   try {

@@ -33,7 +33,9 @@ const tempDataDir = () => {
   created.push(dir);
   return dir;
 };
-afterAll(() => created.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe("npm start refuses bad setups with a specific message", () => {
   it("names invalid environment variables", async () => {

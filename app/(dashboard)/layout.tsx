@@ -1,3 +1,4 @@
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -18,7 +19,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
       sandboxProviders={PROVIDERS.filter((p) => modes[p] === "sandbox").map((p) => PROVIDER_LABELS[p])}
       canConfigureProviders={hasRole(user.role, "owner")}
     >
-      {children}
+      {/* Tables keep their state in the URL through nuqs (components/data-table/use-table-url-state.ts). */}
+      <NuqsAdapter>{children}</NuqsAdapter>
     </AppShell>
   );
 }

@@ -1,40 +1,45 @@
 "use client";
 
-import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { flexRender, type Table as TanStackTable } from "@tanstack/react-table";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { cn } from "@/lib/utils";
 
-type Props<TData> = {
-  columns: ColumnDef<TData, unknown>[];
-  data: TData[];
-  getRowId: (row: TData) => string;
-  emptyMessage?: string;
-  caption?: string;
+/** Per-column options the kit reads from `columnDef.meta`. */
+export type DataTableColumnMeta = {
+  /** Classes for the header and every cell (widths, `hidden md:table-cell` to drop a column on a phone). */
+  className?: string;
 };
 
+const metaOf = (meta: unknown) => (meta as DataTableColumnMeta | undefined)?.className;
+
 /**
- * The shared table (TanStack Table v8). Server-side paging, sorting and filtering are added by callers that
- * need them (manualPagination etc.); small lists like users render everything.
+ * The one table: renders a TanStack table instance (from useDataTable, or useReactTable for a table that
+ * needs more), with a caption for screen readers and a message when there are no rows. Paging, sorting and
+ * filtering happen on the server; the toolbar and pagination sit around it.
  */
 export function DataTable<TData>({
-  columns,
-  data,
-  getRowId,
-  emptyMessage = "Nothing here yet.",
+  table,
   caption,
-}: Props<TData>) {
-  const table = useReactTable({ data, columns, getRowId, getCoreRowModel: getCoreRowModel() });
+  emptyMessage = "Nothing here yet.",
+  className,
+  "data-testid": testId,
+}: {
+  table: TanStackTable<TData>;
+  caption: string;
+  emptyMessage?: React.ReactNode;
+  className?: string;
+  "data-testid"?: string;
+}) {
+  const rows = table.getRowModel().rows;
   return (
-    <div className="rounded-lg border">
+    <div className={cn("overflow-x-auto rounded-lg border", className)} data-testid={testId}>
       <Table>
-        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <caption className="sr-only">{caption}</caption>
         <TableHeader>
           {table.getHeaderGroups().map((group) => (
             <TableRow key={group.id}>
               {group.headers.map((header) => (
-                <TableHead
-                  key={header.id}
-                  className={(header.column.columnDef.meta as { className?: string })?.className}
-                >
+                <TableHead key={header.id} className={metaOf(header.column.columnDef.meta)}>
                   {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                 </TableHead>
               ))}
@@ -42,14 +47,11 @@ export function DataTable<TData>({
           ))}
         </TableHeader>
         <TableBody>
-          {table.getRowModel().rows.length ? (
-            table.getRowModel().rows.map((row) => (
-              <TableRow key={row.id}>
+          {rows.length ? (
+            rows.map((row) => (
+              <TableRow key={row.id} data-state={row.getIsSelected() ? "selected" : undefined}>
                 {row.getVisibleCells().map((cell) => (
-                  <TableCell
-                    key={cell.id}
-                    className={(cell.column.columnDef.meta as { className?: string })?.className}
-                  >
+                  <TableCell key={cell.id} className={metaOf(cell.column.columnDef.meta)}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </TableCell>
                 ))}
@@ -57,7 +59,10 @@ export function DataTable<TData>({
             ))
           ) : (
             <TableRow>
-              <TableCell colSpan={columns.length} className="h-24 text-center text-muted-foreground">
+              <TableCell
+                colSpan={table.getVisibleLeafColumns().length}
+                className="h-24 text-center text-muted-foreground"
+              >
                 {emptyMessage}
               </TableCell>
             </TableRow>

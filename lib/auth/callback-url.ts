@@ -3,6 +3,7 @@ const PLACEHOLDER_ORIGIN = "https://app.invalid";
 const MAX_CALLBACK_URL_LENGTH = 2048;
 // Browsers drop tabs and newlines inside URLs ("/\t/evil.test" becomes "//evil.test"), treat "\" as "/", and
 // Node refuses control characters in a Location header (a 500). Any of them means the value was not ours.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this guard refuses
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\\]|\s/u;
 
 /**

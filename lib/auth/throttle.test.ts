@@ -121,7 +121,12 @@ describe("sign-in throttling", () => {
     let checks = 0;
     const attempt = { kind: "password-change" as const, email, clientAddress: uniqueAddress() };
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => throttledPasswordCheck(db, attempt, async () => (checks++, false))),
+      Array.from({ length: 8 }, () =>
+        throttledPasswordCheck(db, attempt, async () => {
+          checks++;
+          return false;
+        }),
+      ),
     );
     expect(checks).toBe(MAX_FAILURES_PER_EMAIL);
     expect(results.filter((r) => r.limited && r.scope === "email")).toHaveLength(8 - MAX_FAILURES_PER_EMAIL);

@@ -115,7 +115,7 @@ describe("CPSMS delivery reports", () => {
     // Every view reads the current status: history list, campaign page, guest page.
     const [listed] = (await listHistory(getDb(), { campaignId: campaign.id }, { timeZone: "Europe/Copenhagen" })).rows;
     expect(listed?.status).toBe("delivered");
-    const { rows } = await listCampaignMessages(getDb(), campaign.id, { page: 1 });
+    const { rows } = await listCampaignMessages(getDb(), campaign.id);
     expect(rows.map((r) => r.status)).toEqual(["delivered"]);
     const guest = await getDb().execute<{ id: string }>(
       sql`insert into contacts (phone, first_name, last_name, consent_state, opt_out_token) values (${phone!}, 'Replay', 'Guest', 'granted', ${`t${phone!.slice(1)}`}) on conflict (phone) do update set first_name = excluded.first_name returning id`,

@@ -3,8 +3,8 @@ import type { Pool } from "pg";
 import type { MessageStatus } from "@/drizzle/schema";
 import { type Database, getPool } from "@/lib/db";
 import type { CpsmsDeliveryReport } from "@/lib/sms/cpsms/dlr";
-import { OPEN_STATUSES } from "./delivery-status";
 import { groupCommit } from "./group-commit";
+import { messageSources, messageTarget } from "./message-lifecycle";
 
 const DETAIL: Record<CpsmsDeliveryReport["state"], string | null> = {
   delivered: null,
@@ -14,18 +14,20 @@ const DETAIL: Record<CpsmsDeliveryReport["state"], string | null> = {
   unknown: "CPSMS sent a status code we don't know.",
 };
 
-/** The status a report moves a message to (null: none, only a note), and from which statuses it may. */
+/**
+ * The status a report moves a message to (null: none, only a note), and from which statuses it may: the
+ * report transitions of message-lifecycle.ts, applied per row inside the batch statement.
+ */
 function transition(report: CpsmsDeliveryReport): { to: MessageStatus | null; from: readonly MessageStatus[] } {
   switch (report.state) {
     case "delivered":
     case "failed":
     case "abandoned":
-      return { to: report.state === "delivered" ? "delivered" : "undelivered", from: OPEN_STATUSES };
+      return { to: report.state === "delivered" ? "delivered" : "undelivered", from: messageSources("report") };
     case "buffered":
-      // Intermediate: never after a verdict, but it does beat our own "accepted" write or a given-up "unknown".
-      return { to: "buffered", from: ["sending", "scheduled", "accepted", "unknown"] };
+      return { to: messageTarget("reportBuffered"), from: messageSources("reportBuffered") };
     default:
-      return { to: null, from: OPEN_STATUSES };
+      return { to: null, from: messageSources("report") };
   }
 }
 
@@ -87,7 +89,7 @@ async function applyBatch(pool: Pool, batch: PendingReport[]): Promise<Applied[]
       from.join(","),
       reportKey(report),
     ];
-    row.forEach((value, i) => columns[i]!.push(value as string));
+    for (const [i, value] of row.entries()) columns[i]!.push(value as string);
   }
   for (let attempt = 1; ; attempt++) {
     try {

@@ -1,11 +1,14 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type Campaign, campaignMessages, campaigns } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isProviderError } from "@/lib/sms/errors";
+import { campaignMayTake, messageFrom, transitionCampaign } from "./apply-transition";
+import { campaignEventAllowed } from "./campaign-lifecycle";
 import { enqueueDispatch } from "./enqueue-dispatch";
+import { messageTarget } from "./message-lifecycle";
 import type { ProviderSessionFactory } from "./provider-session";
 import { assertCampaignOutsideQuietHours } from "./quiet-hours-check";
 
@@ -39,12 +42,12 @@ export function cancelDeadline(campaign: Pick<Campaign, "scheduledVia" | "schedu
 export async function approveCampaign(db: Database, actor: Actor, id: string) {
   const approved = await db.transaction(async (tx) => {
     const first = await lockCampaign(tx, id);
-    if (first.status !== "draft") throw new AppError("CONFLICT", "Only drafts wait for approval.");
+    if (!campaignEventAllowed("approve", first)) throw new AppError("CONFLICT", "Only drafts wait for approval.");
     const siblings = first.submissionId
       ? await tx
           .select()
           .from(campaigns)
-          .where(and(eq(campaigns.submissionId, first.submissionId), eq(campaigns.status, "draft")))
+          .where(and(eq(campaigns.submissionId, first.submissionId), campaignMayTake("approve")))
           .orderBy(campaigns.id)
           .for("update")
       : [first];
@@ -54,11 +57,11 @@ export async function approveCampaign(db: Database, actor: Actor, id: string) {
       }
       // Quiet hours apply when a promotion is sent, which for a draft is now (or its chosen time), not when it was written.
       await assertCampaignOutsideQuietHours(tx as unknown as Database, row, row.scheduledAt ?? new Date());
-      const status = row.scheduledAt ? "scheduled" : "queued";
-      await tx
-        .update(campaigns)
-        .set({ status, approvedById: actor.id, approvedAt: new Date() })
-        .where(eq(campaigns.id, row.id));
+      const approved = await transitionCampaign(tx, row.id, "approve", {
+        to: row.scheduledAt ? "scheduled" : "queued",
+        set: { approvedById: actor.id, approvedAt: new Date() },
+      });
+      if (!approved) throw new AppError("CONFLICT", "Only drafts wait for approval.");
       await recordAudit(tx, {
         actorId: actor.id,
         action: "campaign.approved",
@@ -98,9 +101,8 @@ export async function pauseCampaign(db: Database, actor: Actor, id: string) {
     if (row.scheduledVia === "provider" && row.status === "scheduled") {
       throw new AppError("CONFLICT", "CPSMS already holds this campaign. Cancel it instead.");
     }
-    if (!["queued", "sending", "scheduled"].includes(row.status))
+    if (!(await transitionCampaign(tx, id, "pause", { set: { pauseReason: "Paused by staff." } })))
       throw new AppError("CONFLICT", `A ${row.status} campaign can't be paused.`);
-    await tx.update(campaigns).set({ status: "paused", pauseReason: "Paused by staff." }).where(eq(campaigns.id, id));
     await recordAudit(tx, { actorId: actor.id, action: "campaign.paused", targetType: "campaign", targetId: id });
   });
 }
@@ -109,17 +111,18 @@ export async function pauseCampaign(db: Database, actor: Actor, id: string) {
 export async function resumeCampaign(db: Database, actor: Actor, id: string) {
   const row = await db.transaction(async (tx) => {
     const row = await lockCampaign(tx, id);
-    if (row.status !== "paused") throw new AppError("CONFLICT", "Only a paused campaign can be resumed.");
+    if (!campaignEventAllowed("resume", row)) throw new AppError("CONFLICT", "Only a paused campaign can be resumed.");
     const notYetDue = row.scheduledAt && row.scheduledAt.getTime() > Date.now() && row.startedAt === null;
     await assertCampaignOutsideQuietHours(
       tx as unknown as Database,
       row,
       notYetDue && row.scheduledAt ? row.scheduledAt : new Date(),
     );
-    await tx
-      .update(campaigns)
-      .set({ status: notYetDue ? "scheduled" : "sending", pauseReason: null })
-      .where(eq(campaigns.id, id));
+    const resumed = await transitionCampaign(tx, id, "resume", {
+      to: notYetDue ? "scheduled" : "sending",
+      set: { pauseReason: null },
+    });
+    if (!resumed) throw new AppError("CONFLICT", "Only a paused campaign can be resumed.");
     await recordAudit(tx, { actorId: actor.id, action: "campaign.resumed", targetType: "campaign", targetId: id });
     return row;
   });
@@ -133,7 +136,7 @@ export async function resumeCampaign(db: Database, actor: Actor, id: string) {
 export async function cancelCampaign(db: Database, actor: Actor, id: string, sessions: ProviderSessionFactory) {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, id));
   if (!campaign) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
-  if (!["draft", "queued", "sending", "paused", "scheduled"].includes(campaign.status)) {
+  if (!campaignEventAllowed("cancel", campaign)) {
     throw new AppError("CONFLICT", `A ${campaign.status} campaign can't be cancelled.`);
   }
   const deadline = cancelDeadline(campaign);
@@ -143,8 +146,12 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
       "CPSMS no longer allows cancelling: it is less than 10 minutes before the send time, so these messages will go out.",
     );
   }
-  // Stop dispatch first so no new batch is handed to the provider while we delete.
-  await db.update(campaigns).set({ status: "cancelled", finishedAt: new Date() }).where(eq(campaigns.id, id));
+  // Stop dispatch first so no new batch is handed to the provider while we delete. A compare-and-set: a campaign
+  // that finished (or was cancelled) since we read it stays as it is.
+  if (!(await transitionCampaign(db, id, "cancel", { set: { finishedAt: new Date() } }))) {
+    const [now] = await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, id));
+    throw new AppError("CONFLICT", `A ${now?.status ?? "deleted"} campaign can't be cancelled.`);
+  }
   if (deadline) {
     const refs = await db
       .select({
@@ -152,7 +159,7 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
         uncertain: sql<boolean>`bool_or(${campaignMessages.errorCode} = ${CANCEL_UNCERTAIN})`,
       })
       .from(campaignMessages)
-      .where(and(eq(campaignMessages.campaignId, id), eq(campaignMessages.status, "scheduled")))
+      .where(and(eq(campaignMessages.campaignId, id), messageFrom("cancelHeld", campaignMessages.status)))
       .groupBy(campaignMessages.reference);
     const session = await sessions("cpsms");
     if (session.provider !== "cpsms") throw new Error("expected a CPSMS session");
@@ -160,7 +167,7 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
       and(
         eq(campaignMessages.campaignId, id),
         eq(campaignMessages.reference, reference),
-        eq(campaignMessages.status, "scheduled"),
+        messageFrom("cancelHeld", campaignMessages.status),
       );
     try {
       for (const { reference, uncertain } of refs) {
@@ -181,12 +188,17 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
         // CPSMS refunds deleted messages, so they cost nothing.
         await db
           .update(campaignMessages)
-          .set({ status: "cancelled", cost: null, errorMessage: CANCELLED_BY_STAFF, statusChangedAt: new Date() })
+          .set({
+            status: messageTarget("cancelHeld"),
+            cost: null,
+            errorMessage: CANCELLED_BY_STAFF,
+            statusChangedAt: new Date(),
+          })
           .where(ofReference(reference));
       }
     } catch (err) {
       // Restore: the campaign is still (at least partly) held by CPSMS and must say so.
-      await db.update(campaigns).set({ status: "scheduled", finishedAt: null }).where(eq(campaigns.id, id));
+      await transitionCampaign(db, id, "cancelRefused", { set: { finishedAt: null } });
       throw new AppError(
         "CONFLICT",
         `CPSMS refused the cancellation: ${isProviderError(err) ? err.userMessage : "unknown error"}`,
@@ -196,8 +208,13 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
   await db.transaction(async (tx) => {
     await tx
       .update(campaignMessages)
-      .set({ status: "cancelled", cost: null, errorMessage: CANCELLED_BY_STAFF, statusChangedAt: new Date() })
-      .where(and(eq(campaignMessages.campaignId, id), inArray(campaignMessages.status, ["queued", "scheduled"])));
+      .set({
+        status: messageTarget("cancel"),
+        cost: null,
+        errorMessage: CANCELLED_BY_STAFF,
+        statusChangedAt: new Date(),
+      })
+      .where(and(eq(campaignMessages.campaignId, id), messageFrom("cancel", campaignMessages.status)));
     await recordAudit(tx, {
       actorId: actor.id,
       action: "campaign.cancelled",

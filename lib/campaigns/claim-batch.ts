@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { CampaignMessage } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
+import { campaignHandingOver, messageFrom, messageTo } from "./apply-transition";
 import { holdsLease } from "./dispatch-lease";
 import { CONSENT_WITHDRAWN } from "./stop-withdrawn";
 
@@ -25,12 +26,16 @@ export async function claimBatch(
   options: { marketing?: boolean } = {},
 ): Promise<ClaimedMessage[]> {
   const prefix = randomBytes(6).toString("hex");
-  // Fenced: a dispatcher that stalled past its lease and was replaced claims nothing more (see holdsLease).
-  const fence = leaseOwner === undefined ? sql`` : sql`and ${holdsLease(campaignId, leaseOwner)}`;
+  // Fenced: a dispatcher that stalled past its lease and was replaced claims nothing more (see holdsLease), and
+  // nothing more is claimed once staff paused or cancelled the campaign.
+  const fence =
+    leaseOwner === undefined
+      ? sql``
+      : sql`and ${holdsLease(campaignId, leaseOwner)} and ${campaignHandingOver(campaignId)}`;
   const result = await db.execute<{ id: number; phone: string; body: string; reference: string; segments: number }>(sql`
     with picked as (
       select id, body, phone from campaign_messages
-      where campaign_id = ${campaignId} and status = 'queued' ${fence}
+      where campaign_id = ${campaignId} and ${messageFrom("claim")} ${fence}
       order by id
       limit ${limit}
       for update skip locked
@@ -39,13 +44,13 @@ export async function claimBatch(
       where ${options.marketing ?? false}
         and exists (select 1 from suppressions s where s.phone_hash = encode(sha256(convert_to(p.phone, 'UTF8')), 'hex'))
     ), stopped as (
-      update campaign_messages m set status = 'cancelled', cost = null, error_code = ${CONSENT_WITHDRAWN}, error_message = ${SUPPRESSED},
+      update campaign_messages m set status = ${messageTo("suppressedAtSend")}, cost = null, error_code = ${CONSENT_WITHDRAWN}, error_message = ${SUPPRESSED},
         status_changed_at = now()
       from barred where m.id = barred.id
       returning m.id
     ), stopped_events as (
       insert into message_events (message_id, status, source, detail)
-      select id, 'cancelled', 'consent', ${SUPPRESSED} from stopped
+      select id, ${messageTo("suppressedAtSend")}, 'consent', ${SUPPRESSED} from stopped
     ), sendable as (
       select * from picked where id not in (select id from barred)
     ), refs as (
@@ -53,7 +58,7 @@ export async function claimBatch(
       from sendable group by body
     )
     update campaign_messages m
-    set status = 'sending', claimed_at = now(), status_changed_at = now(), reference = refs.reference
+    set status = ${messageTo("claim")}, claimed_at = now(), status_changed_at = now(), reference = refs.reference
     from sendable join refs on refs.body = sendable.body
     where m.id = sendable.id
     returning m.id, m.phone, m.body, m.reference, m.segments`);

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { getSegmentInfo } from "@/lib/sms/encoding";
 import type { ProviderName } from "@/lib/sms/types";
 import { MAX_MESSAGE_LENGTH } from "@/lib/validation/providers";
+import { initialCampaignStatus } from "./campaign-lifecycle";
 
 export type CampaignRecipient = { phone: string; contactId: string | null; body: string };
 
@@ -53,7 +54,7 @@ export async function createCampaign(db: Database, actor: { id: string }, input:
   }
   const unique = [...new Map(input.recipients.map((r) => [r.phone, r])).values()];
   const scheduledVia = input.scheduledAt ? (input.provider === "cpsms" ? "provider" : "queue") : null;
-  const status = !input.approved ? "draft" : input.scheduledAt ? "scheduled" : "queued";
+  const status = initialCampaignStatus(input);
 
   return db.transaction(async (tx) => {
     const [campaign] = await tx

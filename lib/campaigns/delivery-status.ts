@@ -79,14 +79,6 @@ export const DELIVERY_STATE_VARIANT: Record<DeliveryState, BadgeVariant> = {
   cancelled: "outline",
 };
 
-/** Statuses a delivery verdict can still change ("unknown" too: a late report is still news). */
-export const OPEN_STATUSES = [
-  "sending",
-  "scheduled",
-  "accepted",
-  "buffered",
-  "unknown",
-] as const satisfies readonly MessageStatus[];
 /** Statuses the poller keeps asking about. */
 export const FOLLOWED_STATUSES = ["accepted", "buffered"] as const satisfies readonly MessageStatus[];
 

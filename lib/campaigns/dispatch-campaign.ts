@@ -6,9 +6,12 @@ import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { isProviderError, type ProviderError } from "@/lib/sms/errors";
 import type { OutboundSms } from "@/lib/sms/types";
+import { messageFrom, transitionCampaign } from "./apply-transition";
+import { campaignEventAllowed } from "./campaign-lifecycle";
 import { claimBatch } from "./claim-batch";
 import { deliveryReportUrl } from "./delivery-url";
 import { acquireLease, releaseLease, renewLease } from "./dispatch-lease";
+import { messageTarget } from "./message-lifecycle";
 import type { ProviderSession, ProviderSessionFactory } from "./provider-session";
 import {
   patiently,
@@ -30,6 +33,8 @@ export type DispatchOptions = {
   /** Consecutive failed rounds before sending pauses itself. */
   failureThreshold?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Test seam: runs right after the campaign is read, before anything is done with what was read. */
+  afterRead?: () => Promise<void>;
 };
 
 export type DispatchOutcome = "busy" | "not-due" | "expired" | "finished" | "handed-over" | "paused" | "stopped";
@@ -83,21 +88,21 @@ async function dispatchLeased(
 ): Promise<DispatchOutcome> {
   const sleep = options.sleep ?? defaultSleep;
   const campaign = await loadCampaign(db, campaignId);
-  if (!campaign || !["queued", "sending", "scheduled", "paused"].includes(campaign.status)) return "stopped";
-  if (campaign.status === "paused") return "paused";
+  await options.afterRead?.();
+  if (campaign?.status === "paused") return "paused";
+  if (!campaign || !campaignEventAllowed("start", campaign)) return "stopped";
   const providerHolds = campaign.scheduledVia === "provider";
   if (campaign.status === "scheduled" && !providerHolds && campaign.scheduledAt && campaign.scheduledAt > new Date()) {
     return "not-due";
   }
-  if (isExpired(campaign)) {
-    await expireCampaign(db, campaign);
-    return "expired";
-  }
+  // What was read may be stale by now (staff paused or cancelled): each write below is a compare-and-set.
+  if (isExpired(campaign)) return (await expireCampaign(db, campaign, owner)) ? "expired" : lostTo(db, campaignId);
   if (!providerHolds) {
-    await db
-      .update(campaigns)
-      .set({ status: "sending", startedAt: campaign.startedAt ?? new Date() })
-      .where(eq(campaigns.id, campaignId));
+    const started = await transitionCampaign(db, campaignId, "start", {
+      leaseOwner: owner,
+      set: { startedAt: campaign.startedAt ?? new Date() },
+    });
+    if (!started) return lostTo(db, campaignId);
   }
 
   const session = await options.sessions(campaign.provider);
@@ -129,11 +134,16 @@ async function dispatchLeased(
     if ((await countRemaining(db, campaignId)) === 0) break;
   }
 
-  await db
-    .update(campaigns)
-    .set(providerHolds ? { status: "scheduled" } : { status: "completed", finishedAt: new Date() })
-    .where(and(eq(campaigns.id, campaignId), inArray(campaigns.status, ["sending", "scheduled"])));
+  await transitionCampaign(db, campaignId, providerHolds ? "handOver" : "finish", {
+    leaseOwner: owner,
+    set: providerHolds ? {} : { finishedAt: new Date() },
+  });
   return providerHolds ? "handed-over" : "finished";
+}
+
+/** The campaign moved on under us (staff paused or cancelled it): how the run ends. */
+async function lostTo(db: Database, campaignId: string): Promise<DispatchOutcome> {
+  return (await loadCampaign(db, campaignId))?.status === "paused" ? "paused" : "stopped";
 }
 
 /**
@@ -146,20 +156,13 @@ async function pauseForProvider(
   owner: string,
   error: ProviderError,
 ): Promise<boolean> {
-  const paused = await db
-    .update(campaigns)
-    .set({ status: "paused", pauseReason: error.userMessage })
-    .where(
-      and(
-        eq(campaigns.id, campaignId),
-        eq(campaigns.leaseOwner, owner),
-        inArray(campaigns.status, ["queued", "sending", "scheduled"]),
-      ),
-    )
-    .returning({ id: campaigns.id });
-  if (paused.length > 0)
+  const paused = await transitionCampaign(db, campaignId, "providerPause", {
+    leaseOwner: owner,
+    set: { pauseReason: error.userMessage },
+  });
+  if (paused)
     logger.warn({ campaignId, code: error.code, operation: error.operation }, "campaign paused by provider errors");
-  return paused.length > 0;
+  return paused;
 }
 
 async function sendAll(
@@ -261,6 +264,9 @@ async function sendAll(
     if (status === "cancelled") stop ??= "stopped";
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
+  // Claims stop at once when staff pause or cancel (they are fenced by the campaign's status): say which it was.
+  lastCheck = 0;
+  await checkStillGoing();
   return stop ?? "done";
 }
 
@@ -311,20 +317,22 @@ function isExpired(campaign: Campaign): boolean {
   return Date.now() > campaign.scheduledAt.getTime() + campaign.expireAfterMinutes * 60_000;
 }
 
-async function expireCampaign(db: Database, campaign: Campaign) {
+/** Closes a campaign too late to send, with its messages; false when staff paused or cancelled it first. */
+async function expireCampaign(db: Database, campaign: Campaign, owner: string): Promise<boolean> {
   const minutes = Math.round((Date.now() - (campaign.scheduledAt?.getTime() ?? Date.now())) / 60_000);
-  await db.transaction(async (tx) => {
-    await tx
-      .update(campaignMessages)
-      .set({ status: "expired", statusChangedAt: new Date(), errorMessage: "Not sent: too late" })
-      .where(and(eq(campaignMessages.campaignId, campaign.id), eq(campaignMessages.status, "queued")));
-    await tx
-      .update(campaigns)
-      .set({
-        status: "completed",
+  return db.transaction(async (tx) => {
+    const expired = await transitionCampaign(tx, campaign.id, "expire", {
+      leaseOwner: owner,
+      set: {
         finishedAt: new Date(),
         pauseReason: `Not sent: it was ${minutes} minutes late, past the ${campaign.expireAfterMinutes}-minute limit.`,
-      })
-      .where(eq(campaigns.id, campaign.id));
+      },
+    });
+    if (!expired) return false;
+    await tx
+      .update(campaignMessages)
+      .set({ status: messageTarget("expire"), statusChangedAt: new Date(), errorMessage: "Not sent: too late" })
+      .where(and(eq(campaignMessages.campaignId, campaign.id), messageFrom("expire", campaignMessages.status)));
+    return true;
   });
 }

@@ -136,7 +136,7 @@ describe("every figure true: held is not sent, cost is what the provider charged
     expect(figures.costs.find((c) => c.provider === "smsapp")?.today).toBe(sum(history.map((m) => m.cost ?? 0)));
     // Every view counts the same: 35 went out today (20 + 10 + 5), none of the held or cancelled ones.
     expect(figures.stats.find((s) => s.key === "today")).toMatchObject({ sent: 35 });
-    const listed = await listCampaigns(getDb());
+    const listed = (await listCampaigns(getDb(), { pageSize: 100 })).rows;
     expect(sum(listed.map((c) => summarizeProgress(c.counts, c.recipientCount).sent))).toBe(35);
     expect(sum(listed.filter((c) => c.provider === "cpsms").map((c) => c.costs.charged))).toBe(20.6);
   });

@@ -1,7 +1,17 @@
 import "server-only";
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Campaign, campaignMessages, campaigns, type MessageStatus, users } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
+import {
+  atMicros,
+  CURSOR_PARTS,
+  decodeCursor,
+  type KeysetPage,
+  type KeysetPosition,
+  keysetPage,
+  keysetSql,
+  microsOf,
+} from "@/lib/paging/keyset";
 import { type StatusCounts, TALLY } from "./campaign-progress";
 import { costAggregates, statusList } from "./cost-sql";
 
@@ -27,9 +37,29 @@ export type CampaignListItem = Pick<
 
 const NO_COSTS: CampaignCosts = { charged: 0, held: 0, estimated: 0 };
 
-/** The latest campaigns with per-status counts and costs (grouped queries, not one per campaign). */
-export function listCampaigns(db: Database, limit = 100): Promise<CampaignListItem[]> {
-  return queryCampaigns(db, { limit });
+/**
+ * One page of campaigns, newest first, with per-status counts and costs (grouped queries, not one per
+ * campaign); by keyset on (created_at, id), so the list has no cap and a deep page costs what the first does.
+ */
+export async function listCampaigns(
+  db: Database,
+  options: KeysetPosition & { pageSize?: number } = {},
+): Promise<KeysetPage<CampaignListItem> & { pageSize: number }> {
+  const pageSize = options.pageSize ?? 50;
+  const check = { key: CURSOR_PARTS.micros, id: CURSOR_PARTS.uuid };
+  const after = decodeCursor(options.after, check);
+  const before = after ? null : decodeCursor(options.before, check);
+  const keyset = keysetSql(
+    { key: campaigns.createdAt, id: campaigns.id, direction: "desc" },
+    { after, before },
+    (c) => ({
+      key: atMicros(c.key),
+      id: sql`${c.id}::uuid`,
+    }),
+  );
+  const rows = await queryCampaigns(db, { limit: pageSize + 1, where: keyset.where, orderBy: keyset.orderBy });
+  const page = keysetPage(rows, { limit: pageSize, after, before, cursorOf: (r) => ({ key: r.createdUs, id: r.id }) });
+  return { ...page, rows: page.rows.map(({ createdUs: _us, ...r }) => r), pageSize };
 }
 
 /**
@@ -37,8 +67,9 @@ export function listCampaigns(db: Database, limit = 100): Promise<CampaignListIt
  * actually went out under, and how many withdrawn guests' messages the provider still holds or already sent.
  */
 export async function getCampaign(db: Database, id: string) {
-  const [item] = await queryCampaigns(db, { id, limit: 1 });
-  if (!item) return null;
+  const [found] = await queryCampaigns(db, { id, limit: 1 });
+  if (!found) return null;
+  const { createdUs: _us, ...item } = found;
   const [[row], senders, withdrawn] = await Promise.all([
     db
       .select({ body: campaigns.body, optOutFooter: campaigns.optOutFooter })
@@ -63,7 +94,10 @@ export async function getCampaign(db: Database, id: string) {
   };
 }
 
-async function queryCampaigns(db: Database, options: { limit: number; id?: string }): Promise<CampaignListItem[]> {
+async function queryCampaigns(
+  db: Database,
+  options: { limit: number; id?: string; where?: SQL; orderBy?: SQL[] },
+): Promise<(CampaignListItem & { createdUs: string })[]> {
   const rows = await db
     .select({
       id: campaigns.id,
@@ -80,11 +114,12 @@ async function queryCampaigns(db: Database, options: { limit: number; id?: strin
       pauseReason: campaigns.pauseReason,
       submissionId: campaigns.submissionId,
       createdBy: users.name,
+      createdUs: microsOf(campaigns.createdAt),
     })
     .from(campaigns)
     .leftJoin(users, eq(users.id, campaigns.createdById))
-    .where(options.id ? eq(campaigns.id, options.id) : undefined)
-    .orderBy(desc(campaigns.createdAt))
+    .where(and(options.id ? eq(campaigns.id, options.id) : undefined, options.where))
+    .orderBy(...(options.orderBy ?? [desc(campaigns.createdAt)]))
     .limit(options.limit);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);

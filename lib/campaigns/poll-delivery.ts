@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { campaignMessages, campaigns } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
@@ -7,8 +7,10 @@ import { cpsmsDeliveryState } from "@/lib/sms/cpsms/dlr";
 import { isProviderError } from "@/lib/sms/errors";
 import { toProviderMsisdn } from "@/lib/sms/msisdn";
 import type { SmsappMessage } from "@/lib/sms/smsapp/schemas";
+import { messageFrom, messageTo, statusIn } from "./apply-transition";
 import { FOLLOWED_STATUSES, smsappReason } from "./delivery-status";
 import { recordEvents } from "./message-events";
+import { MESSAGE_TRANSITIONS } from "./message-lifecycle";
 import type { ProviderSessionFactory } from "./provider-session";
 
 /** Messages are followed for three days after they went out; operators give up retrying well before that. */
@@ -83,10 +85,11 @@ export async function pollDeliveryStatus(
 /** Past the horizon: "unknown", with a line on the timeline saying why. */
 async function giveUpOnOld(db: Database, campaignId?: string): Promise<number> {
   const result = await db.execute<{ id: number; provider: "cpsms" | "smsapp" }>(sql`
-    update campaign_messages m set status = 'unknown', status_changed_at = now(),
+    update campaign_messages m set status = ${messageTo("giveUp")}, status_changed_at = now(),
       error_message = 'No final delivery report within ${sql.raw(String(FOLLOW_FOR_HOURS))} hours; it may or may not have arrived.'
     from campaigns c
-    where c.id = m.campaign_id and (m.status in ('accepted', 'buffered') or (m.status = 'scheduled' and c.scheduled_via = 'provider'))
+    -- Scheduled ones only where CPSMS holds them: one we hold for later hasn't gone out at all.
+    where c.id = m.campaign_id and ${messageFrom("giveUp", "m.status")} and (m.status <> 'scheduled' or c.scheduled_via = 'provider')
       ${campaignId ? sql`and c.id = ${campaignId}` : sql``}
       and greatest(m.sent_at, c.scheduled_at) < now() - make_interval(hours => ${FOLLOW_FOR_HOURS})
     returning m.id, c.provider`);
@@ -220,8 +223,8 @@ const DETAIL = {
 
 async function applyFinals(db: Database, finals: Final[]): Promise<number> {
   if (finals.length === 0) return 0;
-  // One statement. Verdicts move any open status; "buffered" only "accepted" or "scheduled"; "accepted" only
-  // confirms a held ("scheduled") message. Facts (cost, sender, send time) are filled in whatever the status.
+  // One statement, by the poll transitions of message-lifecycle.ts: a verdict, "buffered", or "accepted" (a held
+  // message confirmed sent). Facts (cost, sender, send time) are filled in whatever the status.
   const col = <K extends keyof Final>(key: K) => sql.param(finals.map((f) => f[key] ?? null));
   const result = await db.execute<{ id: number; status: string; detail: string | null; moved: boolean }>(sql`
     with f as (
@@ -230,11 +233,11 @@ async function applyFinals(db: Database, finals: Final[]): Promise<number> {
         as f(id, status, detail, cost, segments, sender, sent_at)
     ), mv as (
       select f.*, cm.status as was, case
-        when f.status in ('delivered', 'undelivered') then cm.status in ('scheduled', 'accepted', 'buffered')
-        when f.status = 'buffered' then cm.status in ('scheduled', 'accepted')
-        else cm.status = 'scheduled' end as moves
+        when ${statusIn(MESSAGE_TRANSITIONS.pollVerdict.to, "f.status")} then ${messageFrom("pollVerdict", "cm.status")}
+        when ${statusIn(MESSAGE_TRANSITIONS.pollBuffered.to, "f.status")} then ${messageFrom("pollBuffered", "cm.status")}
+        else ${messageFrom("pollSent", "cm.status")} end as moves
       from f join campaign_messages cm on cm.id = f.id
-      where cm.status in ('scheduled', 'accepted', 'buffered')
+      where ${messageFrom("pollVerdict", "cm.status")}
     )
     update campaign_messages m set
       status = case when mv.moves then mv.status else m.status end,

@@ -6,6 +6,7 @@ import { logger } from "@/lib/logger";
 import { GETLOG_MIN_INTERVAL_MS } from "@/lib/sms/cpsms/getlog";
 import { isProviderError } from "@/lib/sms/errors";
 import { toProviderMsisdn } from "@/lib/sms/msisdn";
+import { messageFrom, messageTo } from "./apply-transition";
 import { holdsLease } from "./dispatch-lease";
 import { recordEvents } from "./message-events";
 import type { ProviderSession } from "./provider-session";
@@ -111,9 +112,9 @@ async function writeVerdicts(
       : ids(
           await db.execute<{
             id: string;
-          }>(sql`update campaign_messages set status = 'accepted', sent_at = coalesce(sent_at, claimed_at),
+          }>(sql`update campaign_messages set status = ${messageTo("reconcileFound")}, sent_at = coalesce(sent_at, claimed_at),
             error_code = null, error_message = null, status_changed_at = now()
-            where id = any(${sql.param(foundIds)}::bigint[]) and status = 'sending' ${fence} returning id`),
+            where id = any(${sql.param(foundIds)}::bigint[]) and ${messageFrom("reconcileFound")} ${fence} returning id`),
         );
   const requeued =
     missing.length === 0
@@ -121,8 +122,8 @@ async function writeVerdicts(
       : ids(
           await db.execute<{
             id: string;
-          }>(sql`update campaign_messages set status = 'queued', claimed_at = null, status_changed_at = now()
-            where id = any(${sql.param(missing)}::bigint[]) and status = 'sending' ${fence} returning id`),
+          }>(sql`update campaign_messages set status = ${messageTo("reconcileAbsent")}, claimed_at = null, status_changed_at = now()
+            where id = any(${sql.param(missing)}::bigint[]) and ${messageFrom("reconcileAbsent")} ${fence} returning id`),
         );
   await recordEvents(db, "reconcile", [
     ...confirmed.map((messageId) => ({

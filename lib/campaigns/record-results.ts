@@ -1,14 +1,16 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { MessageStatus } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import type { ProviderError } from "@/lib/sms/errors";
 import type { BatchItemResult } from "@/lib/sms/types";
+import { messageFrom, statusIn } from "./apply-transition";
 import { recordEvents } from "./message-events";
+import { type MESSAGE_TRANSITIONS, REPORTED } from "./message-lifecycle";
 
 export type MessageOutcome = {
   id: number;
-  status: MessageStatus;
+  /** One of the provider answer's transitions (message-lifecycle.ts). */
+  status: (typeof MESSAGE_TRANSITIONS.sendResult.to)[number];
   cost: number | null;
   segments: number | null;
   providerMessageId: string | null;
@@ -57,8 +59,8 @@ export function summarizeBatch(ids: readonly number[], results: readonly BatchIt
           errorCode: result.rejection.code ?? "rejected",
           errorMessage: result.rejection.message,
         };
-      case "failed":
-      case "skipped":
+      default:
+        // "failed" or "skipped": the call failed, or wasn't made after an earlier failure.
         failure ??= result.error;
         return {
           ...base,
@@ -81,24 +83,26 @@ export async function recordOutcomes(db: Database, outcomes: readonly MessageOut
   if (outcomes.length === 0) return;
   // sql.param keeps each JS array one Postgres array parameter (a bare array would expand to a list).
   const col = <K extends keyof MessageOutcome>(key: K) => sql.param(outcomes.map((o) => o[key]));
+  // The answer moves only rows still "sending" (each outcome is one of sendResult's targets, see summarizeBatch).
+  const answered = messageFrom("sendResult", "m.status");
   await db.execute(sql`
     update campaign_messages m set
-      status = case when m.status = 'sending' then o.status else m.status end,
+      status = case when ${answered} then o.status else m.status end,
       cost = coalesce(o.cost, m.cost),
       segments = coalesce(o.segments, m.segments),
       provider_message_id = coalesce(o.provider_message_id, m.provider_message_id),
       sender = coalesce(o.sender, m.sender),
-      error_code = case when m.status = 'sending' then o.error_code else m.error_code end,
-      error_message = case when m.status = 'sending' then o.error_message else m.error_message end,
-      sent_at = case when o.status = 'accepted' then coalesce(case when m.status = 'sending' then null else m.sent_at end, now()) else m.sent_at end,
+      error_code = case when ${answered} then o.error_code else m.error_code end,
+      error_message = case when ${answered} then o.error_message else m.error_message end,
+      sent_at = case when o.status = 'accepted' then coalesce(case when ${answered} then null else m.sent_at end, now()) else m.sent_at end,
       claimed_at = case when o.status = 'queued' then null else m.claimed_at end,
-      status_changed_at = case when m.status = 'sending' then now() else m.status_changed_at end
+      status_changed_at = case when ${answered} then now() else m.status_changed_at end
     from unnest(
       ${col("id")}::bigint[], ${col("status")}::text[], ${col("cost")}::numeric[], ${col("segments")}::int[],
       ${col("providerMessageId")}::text[], ${col("sender")}::text[], ${col("errorCode")}::text[], ${col("errorMessage")}::text[]
     ) as o(id, status, cost, segments, provider_message_id, sender, error_code, error_message)
     where m.id = o.id
-      and (m.status = 'sending' or (o.status in ('accepted', 'scheduled') and m.status in ('buffered', 'delivered', 'undelivered')))`);
+      and (${answered} or (o.status in ('accepted', 'scheduled') and ${statusIn(REPORTED, "m.status")}))`);
   await recordEvents(
     db,
     "dispatch",

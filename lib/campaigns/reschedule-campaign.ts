@@ -1,16 +1,21 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { campaignMessages, campaigns } from "@/drizzle/schema";
+import { type CampaignStatus, campaignMessages, campaigns } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { isProviderError } from "@/lib/sms/errors";
 import { parseLocalDateTime } from "@/lib/time/zoned";
+import { messageFrom, transitionCampaign } from "./apply-transition";
 import { cancelDeadline } from "./campaign-controls";
+import { RESCHEDULABLE } from "./campaign-lifecycle";
 import { enqueueDispatch } from "./enqueue-dispatch";
+import { messageTarget } from "./message-lifecycle";
 import type { ProviderSessionFactory } from "./provider-session";
 import { assertCampaignOutsideQuietHours } from "./quiet-hours-check";
+
+const CHANGED_MEANWHILE = "The campaign changed while it was being moved (it was cancelled or sent). Reload to see it.";
 
 /**
  * Moves a scheduled (or draft) campaign to a new time, within the provider's rules. smsapp.pk sends wait in our
@@ -27,7 +32,8 @@ export async function rescheduleCampaign(
 ) {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, id));
   if (!campaign) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
-  if (!(campaign.status === "scheduled" || (campaign.status === "draft" && campaign.scheduledAt))) {
+  const movable = (RESCHEDULABLE as readonly CampaignStatus[]).includes(campaign.status);
+  if (!movable || (campaign.status === "draft" && !campaign.scheduledAt)) {
     throw new AppError("CONFLICT", "Only scheduled campaigns can be moved to another time.");
   }
   const settings = await getRestaurantSettings(db);
@@ -47,14 +53,12 @@ export async function rescheduleCampaign(
 
   if (deadline) {
     // Stop dispatch from handing anything more to CPSMS while we take it back.
-    await db
-      .update(campaigns)
-      .set({ status: "paused", pauseReason: "Moving to a new time…" })
-      .where(eq(campaigns.id, id));
+    if (!(await transitionCampaign(db, id, "rescheduleHold", { set: { pauseReason: "Moving to a new time…" } })))
+      throw new AppError("CONFLICT", CHANGED_MEANWHILE);
     const refs = await db
       .selectDistinct({ reference: campaignMessages.reference })
       .from(campaignMessages)
-      .where(and(eq(campaignMessages.campaignId, id), eq(campaignMessages.status, "scheduled")));
+      .where(and(eq(campaignMessages.campaignId, id), messageFrom("takeBack", campaignMessages.status)));
     const session = await sessions("cpsms");
     if (session.provider !== "cpsms") throw new Error("expected a CPSMS session");
     const deleted: string[] = [];
@@ -70,24 +74,24 @@ export async function rescheduleCampaign(
       }
     }
     const when = refusal ? campaign.scheduledAt : newAt;
-    await db.transaction(async (tx) => {
+    const released = await db.transaction(async (tx) => {
       if (deleted.length) {
         await tx
           .update(campaignMessages)
-          .set({ status: "queued", reference: null, claimedAt: null, statusChangedAt: new Date() })
+          .set({ status: messageTarget("takeBack"), reference: null, claimedAt: null, statusChangedAt: new Date() })
           .where(
             and(
               eq(campaignMessages.campaignId, id),
-              eq(campaignMessages.status, "scheduled"),
+              messageFrom("takeBack", campaignMessages.status),
               inArray(campaignMessages.reference, deleted),
             ),
           );
       }
-      await tx
-        .update(campaigns)
-        .set({ status: "scheduled", scheduledAt: when, pauseReason: null })
-        .where(eq(campaigns.id, id));
-      if (!refusal)
+      // Staff may have cancelled it while CPSMS was deleting: then it stays cancelled.
+      const released = await transitionCampaign(tx, id, "rescheduleRelease", {
+        set: { scheduledAt: when, pauseReason: null },
+      });
+      if (released && !refusal)
         await recordAudit(tx, {
           actorId: actor.id,
           action: "campaign.rescheduled",
@@ -95,8 +99,10 @@ export async function rescheduleCampaign(
           targetId: id,
           details: { from: campaign.scheduledAt?.toISOString(), to: newAt.toISOString() },
         });
+      return released;
     });
     await enqueueDispatch(id);
+    if (!released) throw new AppError("CONFLICT", CHANGED_MEANWHILE);
     if (refusal)
       throw new AppError(
         "CONFLICT",
@@ -106,7 +112,13 @@ export async function rescheduleCampaign(
   }
 
   await db.transaction(async (tx) => {
-    await tx.update(campaigns).set({ scheduledAt: newAt }).where(eq(campaigns.id, id));
+    // Only the time changes, and only while the status is the one checked above.
+    const moved = await tx
+      .update(campaigns)
+      .set({ scheduledAt: newAt })
+      .where(and(eq(campaigns.id, id), eq(campaigns.status, campaign.status)))
+      .returning({ id: campaigns.id });
+    if (moved.length === 0) throw new AppError("CONFLICT", CHANGED_MEANWHILE);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "campaign.rescheduled",

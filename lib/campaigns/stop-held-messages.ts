@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { isProviderError } from "@/lib/sms/errors";
+import { messageFrom, messageTo } from "./apply-transition";
 import { CPSMS_CANCEL_LOCK_MS } from "./campaign-controls";
 import { acquireLease, releaseLease } from "./dispatch-lease";
 import { enqueueDispatch } from "./enqueue-dispatch";
@@ -89,16 +90,16 @@ export async function stopHeldMessages(db: Database, sessions: ProviderSessionFa
 async function settleDeleted(db: Database, group: HeldGroup): Promise<{ deleted: number; requeued: number }> {
   return db.transaction(async (tx) => {
     const cancelled = await tx.execute<{ id: string; stop_reason: string | null }>(sql`
-      update campaign_messages set status = 'cancelled', cost = null, error_code = ${CONSENT_WITHDRAWN},
+      update campaign_messages set status = ${messageTo("deleteHeld")}, cost = null, error_code = ${CONSENT_WITHDRAWN},
         error_message = 'Not sent: ' || lower(left(coalesce(stop_reason, 'Consent withdrawn'), 1)) || substr(coalesce(stop_reason, 'Consent withdrawn'), 2)
           || '. Deleted at CPSMS before it went out.',
         status_changed_at = now()
-      where campaign_id = ${group.campaign_id} and reference = ${group.reference} and status = 'scheduled' and stop_requested_at is not null
+      where campaign_id = ${group.campaign_id} and reference = ${group.reference} and ${messageFrom("deleteHeld")} and stop_requested_at is not null
       returning id, stop_reason`);
     const requeued = await tx.execute<{ id: string }>(sql`
-      update campaign_messages set status = 'queued', reference = null, cost = null, claimed_at = null, error_code = null,
+      update campaign_messages set status = ${messageTo("takeBack")}, reference = null, cost = null, claimed_at = null, error_code = null,
         error_message = null, status_changed_at = now()
-      where campaign_id = ${group.campaign_id} and reference = ${group.reference} and status = 'scheduled'
+      where campaign_id = ${group.campaign_id} and reference = ${group.reference} and ${messageFrom("takeBack")}
       returning id`);
     await recordEvents(tx, "consent", [
       ...cancelled.rows.map((r) => ({

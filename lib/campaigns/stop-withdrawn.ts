@@ -4,6 +4,8 @@ import type { Database } from "@/lib/db";
 import { enqueue } from "@/lib/jobs/boss";
 import { QUEUE } from "@/lib/jobs/queues";
 import { logger } from "@/lib/logger";
+import { messageFrom, messageTo, statusIn } from "./apply-transition";
+import { messageSources, WITH_PROVIDER } from "./message-lifecycle";
 
 type Executor = Pick<Database, "execute">;
 
@@ -45,21 +47,21 @@ export async function stopMessagesTo(
     with target as (
       select m.id, m.status from campaign_messages m join campaigns c on c.id = m.campaign_id
       where m.phone = any(${sql.param([...phones])}::text[]) and c.category = any(${sql.param(categories)}::text[])
-        and m.status in ('queued', 'sending', 'scheduled')
+        and ${statusIn([...messageSources("withdraw"), ...WITH_PROVIDER], "m.status")}
       for update of m
     ), cancelled as (
-      update campaign_messages m set status = 'cancelled', cost = null, error_code = ${CONSENT_WITHDRAWN},
+      update campaign_messages m set status = ${messageTo("withdraw")}, cost = null, error_code = ${CONSENT_WITHDRAWN},
         error_message = ${`Not sent: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}.`}, status_changed_at = now(),
         stop_requested_at = now(), stop_reason = ${reason}
-      from target where m.id = target.id and target.status = 'queued'
+      from target where m.id = target.id and ${messageFrom("withdraw", "target.status")}
       returning m.id
     ), marked as (
       update campaign_messages m set stop_requested_at = coalesce(m.stop_requested_at, now()), stop_reason = coalesce(m.stop_reason, ${reason})
-      from target where m.id = target.id and target.status in ('sending', 'scheduled')
+      from target where m.id = target.id and ${statusIn(WITH_PROVIDER, "target.status")}
       returning m.id
     ), events as (
       insert into message_events (message_id, status, source, detail)
-      select id, 'cancelled', 'consent', ${`${reason}: not sent.`} from cancelled
+      select id, ${messageTo("withdraw")}, 'consent', ${`${reason}: not sent.`} from cancelled
       union all
       select id, 'stop_requested', 'consent', ${`${reason}: the provider already has it; deleting it there.`} from marked
     )

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import { campaignMayTake, campaignTo } from "./apply-transition";
 import { enqueueDispatch } from "./enqueue-dispatch";
 import { requestHeldStops } from "./stop-withdrawn";
 
@@ -25,8 +26,8 @@ export async function sweepCampaigns(db: Database): Promise<{ resumed: number; c
   // A CPSMS-held send is finished once its time has passed and CPSMS confirmed every message (a delivery report
   // or its log, see poll-delivery.ts): until then its messages are "scheduled", not sent.
   const done = await db.execute<{ id: string }>(sql`
-    update campaigns c set status = 'completed', finished_at = now(), updated_at = now()
-    where c.status = 'scheduled' and c.scheduled_via = 'provider' and c.scheduled_at <= now()
+    update campaigns c set status = ${campaignTo("heldSent")}, finished_at = now(), updated_at = now()
+    where ${campaignMayTake("heldSent", "c")} and c.scheduled_via = 'provider' and c.scheduled_at <= now()
       and not exists (select 1 from campaign_messages m where m.campaign_id = c.id and m.status in ('queued', 'sending', 'scheduled'))
     returning c.id`);
   const completed = done.rows.length;

@@ -1,43 +1,16 @@
 import "server-only";
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { CONSENT_STATES, type ConsentState, contacts, groupMembers } from "@/drizzle/schema";
+import { contacts, groupMembers } from "@/drizzle/schema";
+import type { ContactFilter } from "./contact-table-params";
 
-/** What the contacts table (and its bulk actions on "all matching") narrows down to. */
-export type ContactFilter = { q?: string; group?: string; consent?: ConsentState; tag?: string };
-
-export const CONTACT_SORTS = ["created", "name", "phone"] as const;
-export type ContactSort = (typeof CONTACT_SORTS)[number];
-export type SortDirection = "asc" | "desc";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Reads the table's URL state (page, size, sort, q, group, consent, tag), ignoring anything malformed. */
-export function parseContactQuery(params: Record<string, string | string[] | undefined>) {
-  const one = (k: string) => {
-    const v = params[k];
-    // Control characters (NUL above all: Postgres refuses it in text) never belong in the table's URL state.
-    return (Array.isArray(v) ? v[0] : v)?.replace(/[\u0000-\u001f\u007f]/g, "").trim() || undefined;
-  };
-  const filter: ContactFilter = {};
-  const q = one("q");
-  if (q) filter.q = q.slice(0, 100);
-  const group = one("group");
-  if (group && UUID.test(group)) filter.group = group;
-  const consent = one("consent");
-  if (consent && (CONSENT_STATES as readonly string[]).includes(consent)) filter.consent = consent as ConsentState;
-  const tag = one("tag");
-  if (tag) filter.tag = tag.toLowerCase().slice(0, 32);
-  const [sortKey, sortDir] = (one("sort") ?? "").split(".");
-  const sort: ContactSort = (CONTACT_SORTS as readonly string[]).includes(sortKey ?? "")
-    ? (sortKey as ContactSort)
-    : "created";
-  const direction: SortDirection =
-    sortDir === "asc" || sortDir === "desc" ? sortDir : sort === "created" ? "desc" : "asc";
-  const page = Math.max(1, Math.min(100_000, Number.parseInt(one("page") ?? "1", 10) || 1));
-  const size = Number.parseInt(one("size") ?? "", 10);
-  const pageSize = [25, 50, 100].includes(size) ? size : 50;
-  return { filter, sort, direction, page, pageSize };
-}
+// The URL side (parsers, types) is pure and lives in contact-table-params.ts, so the table's client code shares it.
+export {
+  CONTACT_SORTS,
+  type ContactFilter,
+  type ContactSort,
+  parseContactQuery,
+  type SortDirection,
+} from "./contact-table-params";
 
 /** Escapes LIKE wildcards so a guest named "50%" is searched literally. */
 function likeEscape(s: string) {

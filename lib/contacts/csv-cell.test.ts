@@ -62,6 +62,7 @@ function parsedCell(written: string): string {
  */
 function couldBeFormula(cell: string): boolean {
   if (cell.startsWith("'") || /^[+-]?\d+(\.\d+)?$/.test(cell)) return false; // a leading apostrophe makes it text
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the spreadsheet formula rule under test starts with control characters
   return /^[\s"\u0000-\u001f\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(cell);
 }
 

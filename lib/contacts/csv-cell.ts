@@ -7,7 +7,9 @@
  * spreadsheet and can hold no function, reference or DDE call; escaping it would put a visible apostrophe in
  * front of every phone number and stop the file from importing back as it was exported.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: spreadsheets skip leading control characters before a formula, so the rule must see them
 const FORMULA_START = /^[\s"\u0000-\u001f\u007f\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: spreadsheets skip leading control characters before a formula, so the rule must see them
 const CONTROL_START = /^[\u0000-\u001f\u007f]/;
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 

@@ -1,16 +1,25 @@
 import "server-only";
-import { asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { contacts, groupMembers, groups } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
+import {
+  atMicros,
+  CURSOR_PARTS,
+  decodeCursor,
+  type KeysetPage,
+  type KeysetPosition,
+  keysetPage,
+  keysetSql,
+  microsOf,
+} from "@/lib/paging/keyset";
 import { type ContactFilter, type ContactSort, contactFilterSql, type SortDirection } from "./contact-filter";
 
 export type ContactListQuery = {
   filter: ContactFilter;
   sort: ContactSort;
   direction: SortDirection;
-  page: number;
   pageSize: number;
-};
+} & KeysetPosition;
 
 export type ContactListRow = {
   id: string;
@@ -26,47 +35,47 @@ export type ContactListRow = {
   groups: { id: string; name: string }[];
 };
 
-export type ContactListPage = {
-  rows: ContactListRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pageCount: number;
-};
+export type ContactListPage = KeysetPage<ContactListRow> & { total: number; pageSize: number };
 
-function orderFor(sort: ContactSort, direction: SortDirection): SQL[] {
-  const dir = direction === "asc" ? asc : desc;
-  switch (sort) {
-    case "name":
-      return [dir(contacts.nameKey), dir(contacts.id)];
-    case "phone":
-      return [dir(contacts.phone)];
-    default:
-      return [dir(contacts.createdAt), dir(contacts.id)];
-  }
-}
+/** Each sort's key as the index holds it (name_key, phone, created_at), and as exact text for the cursor. */
+const SORT_KEYS = {
+  created: { column: contacts.createdAt, text: microsOf(contacts.createdAt), check: CURSOR_PARTS.micros },
+  name: { column: contacts.nameKey, text: sql<string>`${contacts.nameKey}`, check: CURSOR_PARTS.text },
+  phone: { column: contacts.phone, text: sql<string>`${contacts.phone}`, check: CURSOR_PARTS.text },
+} as const;
 
 /**
- * One page of the contacts table, sorted and filtered in SQL. The page's ids are found first from the sort
- * index alone (a deferred join), then only those rows are read with their groups, so a deep page costs an index
- * walk rather than reading every row before it.
+ * One page of the contacts table, sorted and filtered in SQL, by keyset: the page's ids are found from the
+ * sort index alone, starting at the cursor (so a deep page costs what the first does), then only those rows
+ * are read with their groups.
  */
 export async function listContacts(db: Database, query: ContactListQuery): Promise<ContactListPage> {
   const where = contactFilterSql(query.filter);
-  const [countRow] = await db.select({ n: sql<number>`count(*)::int` }).from(contacts).where(where);
+  const key = SORT_KEYS[query.sort];
+  const check = { key: key.check, id: CURSOR_PARTS.uuid };
+  const after = decodeCursor(query.after, check);
+  const before = after ? null : decodeCursor(query.before, check);
+  const keyset = keysetSql(
+    { key: key.column, id: contacts.id, direction: query.direction },
+    { after, before },
+    (c) => ({
+      key: query.sort === "created" ? atMicros(c.key) : sql`${c.key}`,
+      id: sql`${c.id}::uuid`,
+    }),
+  );
+  const [[countRow], edge] = await Promise.all([
+    db.select({ n: sql<number>`count(*)::int` }).from(contacts).where(where),
+    db
+      .select({ id: contacts.id, key: key.text })
+      .from(contacts)
+      .where(and(where, keyset.where))
+      .orderBy(...keyset.orderBy)
+      .limit(query.pageSize + 1),
+  ]);
   const total = countRow?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
-  const page = Math.min(query.page, pageCount);
-  const order = orderFor(query.sort, query.direction);
-  const ids = await db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(where)
-    .orderBy(...order)
-    .limit(query.pageSize)
-    .offset((page - 1) * query.pageSize);
-  if (ids.length === 0) return { rows: [], total, page, pageSize: query.pageSize, pageCount };
-  const idList = ids.map((r) => r.id);
+  const page = keysetPage(edge, { limit: query.pageSize, after, before, cursorOf: (r) => ({ key: r.key, id: r.id }) });
+  const idList = page.rows.map((r) => r.id);
+  if (idList.length === 0) return { ...page, rows: [], total, pageSize: query.pageSize };
   const [rows, memberships] = await Promise.all([
     db
       .select({
@@ -92,13 +101,7 @@ export async function listContacts(db: Database, query: ContactListQuery): Promi
   ]);
   const byId = new Map(rows.map((r) => [r.id, { ...r, groups: [] as { id: string; name: string }[] }]));
   for (const m of memberships) byId.get(m.contactId)?.groups.push({ id: m.id, name: m.name });
-  return {
-    rows: idList.flatMap((id) => byId.get(id) ?? []),
-    total,
-    page,
-    pageSize: query.pageSize,
-    pageCount,
-  };
+  return { ...page, rows: idList.flatMap((id) => byId.get(id) ?? []), total, pageSize: query.pageSize };
 }
 
 const TAG_CACHE_MS = 30_000;

@@ -154,9 +154,11 @@ describe("listing contacts", () => {
     const names = byName.rows.map((r) => r.lastName);
     expect(names).toEqual([...names].sort());
 
-    const paged = await listContacts(getDb(), { ...base, pageSize: 3, page: 3 });
-    expect(paged).toMatchObject({ total: 7, pageCount: 3, page: 3 });
-    expect(paged.rows).toHaveLength(1);
+    const page1 = await listContacts(getDb(), { ...base, pageSize: 3 });
+    const page2 = await listContacts(getDb(), { ...base, pageSize: 3, after: page1.nextCursor });
+    const page3 = await listContacts(getDb(), { ...base, pageSize: 3, after: page2.nextCursor });
+    expect(page3).toMatchObject({ total: 7, nextCursor: null });
+    expect(page3.rows).toHaveLength(1);
 
     expect((await listContacts(getDb(), parseContactQuery({ tag, consent: "granted" }))).total).toBe(3);
     expect(
@@ -187,8 +189,9 @@ describe("listing contacts", () => {
       filter: {},
       sort: "created",
       direction: "desc",
-      page: 1,
       pageSize: 50,
+      after: null,
+      before: null,
     });
   });
 });

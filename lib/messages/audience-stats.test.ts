@@ -51,13 +51,13 @@ describe("audienceStats", () => {
       { firstName: "Ahmed", phone: "+923001234567" },
       { firstName: "Jo", phone: null },
     ];
-    const template = "Hi {first_name|there} " + "z".repeat(155); // 2 segments each
+    const template = `Hi {first_name|there} ${"z".repeat(155)}`; // 2 segments each
     expect(audienceStats(template, recipients, { provider: "cpsms" }).estimatedCost).toBe(2 + 3.2 + 2);
     expect(audienceStats(template, recipients, { provider: "smsapp" }).estimatedCost).toBe(6);
   });
 
   it("flags recipients whose message is over 1530 characters", () => {
-    const template = "{first_name}" + "a".repeat(MAX_MESSAGE_CHARACTERS - 3);
+    const template = `{first_name}${"a".repeat(MAX_MESSAGE_CHARACTERS - 3)}`;
     const stats = audienceStats(template, [{ firstName: "Bo" }, { firstName: "Bob" }, { firstName: "Bobby" }]);
     expect(stats.overLimit.count).toBe(1);
     expect(stats.overLimit.examples).toEqual([{ firstName: "Bobby" }]);

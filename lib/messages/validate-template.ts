@@ -38,7 +38,7 @@ export function validateTemplate(template: string): TemplateIssue[] {
           start: p.start,
           end: p.end,
         };
-      case "empty":
+      default: // "empty", the last kind of brace problem
         return {
           severity: "error",
           code: "empty_field",

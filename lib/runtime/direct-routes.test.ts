@@ -15,11 +15,10 @@ const server = http.createServer((req, res) => {
 beforeAll(
   () =>
     new Promise<void>((r) =>
-      server.listen(
-        0,
-        "127.0.0.1",
-        () => ((origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`), r()),
-      ),
+      server.listen(0, "127.0.0.1", () => {
+        origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        r();
+      }),
     ),
 );
 afterAll(() => new Promise<void>((r) => server.close(() => r())));

@@ -68,7 +68,9 @@ export async function serveNextApp(opts: {
     async close(graceMs) {
       server.close();
       server.closeIdleConnections();
-      const deadline = setTimeout(() => sockets.forEach((s) => s.destroy()), graceMs);
+      const deadline = setTimeout(() => {
+        for (const s of sockets) s.destroy();
+      }, graceMs);
       await new Promise((r) => server.once("close", r));
       clearTimeout(deadline);
       await app.close().catch(() => {});

@@ -62,15 +62,22 @@ export function createControlHandler(state: SandboxStateBase, extra: ExtraRoute[
           }),
         }),
     },
-    { method: "POST", pattern: /^\/reset$/, handle: () => (state.reset(), ok({ ok: true })) },
+    {
+      method: "POST",
+      pattern: /^\/reset$/,
+      handle: () => {
+        state.reset();
+        return ok({ ok: true });
+      },
+    },
     { method: "GET", pattern: /^\/balance$/, handle: () => ok({ balance: state.balance() }) },
     {
       method: "POST",
       pattern: /^\/balance$/,
-      handle: (_m, r) => (
-        state.setBalance(z.object({ balance: z.number().min(0) }).parse(r.body).balance),
-        ok({ balance: state.balance() })
-      ),
+      handle: (_m, r) => {
+        state.setBalance(z.object({ balance: z.number().min(0) }).parse(r.body).balance);
+        return ok({ balance: state.balance() });
+      },
     },
     { method: "GET", pattern: /^\/faults$/, handle: () => ok({ faults: state.faults.list() }) },
     {
@@ -78,7 +85,14 @@ export function createControlHandler(state: SandboxStateBase, extra: ExtraRoute[
       pattern: /^\/faults$/,
       handle: (_m, r) => ok({ faults: faultInputs(r.body).map((rule) => state.addFault(rule)) }),
     },
-    { method: "DELETE", pattern: /^\/faults$/, handle: () => (state.faults.clear(), ok({ ok: true })) },
+    {
+      method: "DELETE",
+      pattern: /^\/faults$/,
+      handle: () => {
+        state.faults.clear();
+        return ok({ ok: true });
+      },
+    },
     {
       method: "DELETE",
       pattern: /^\/faults\/([^/]+)$/,

@@ -148,15 +148,17 @@ function applyFault(
       const retryAfter: Record<string, string> =
         fault.retryAfterSeconds !== undefined ? { "Retry-After": String(fault.retryAfterSeconds) } : {};
       entry.status = fault.status;
-      return send(res, {
+      send(res, {
         ...base,
         status: fault.status,
         headers: { ...base.headers, ...retryAfter, ...fault.headers },
       });
+      return;
     }
     case "malformed":
       entry.status = 200;
-      return send(res, { status: 200, text: '{"status":"success","data":{"uid":"', contentType: "application/json" });
+      send(res, { status: 200, text: '{"status":"success","data":{"uid":"', contentType: "application/json" });
+      return;
     case "reset":
       res.socket?.resetAndDestroy();
       return;

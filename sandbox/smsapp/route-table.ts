@@ -36,11 +36,11 @@ export type RouteMatch = { found: SmsappRoute; params: RouteParams } | { found: 
 export function matchRoute(routes: readonly SmsappRoute[], method: string, segments: readonly string[]): RouteMatch {
   for (const route of routes) {
     if (!verbsOf(route).includes(method)) continue;
-    const params = fit(route.uri, segments);
+    const params = matchUri(route.uri, segments);
     if (params) return { found: route, params };
   }
   const allowed = VERBS.filter(
-    (verb) => verb !== method && routes.some((r) => verbsOf(r).includes(verb) && fit(r.uri, segments) !== null),
+    (verb) => verb !== method && routes.some((r) => verbsOf(r).includes(verb) && matchUri(r.uri, segments) !== null),
   );
   return { found: null, allowed };
 }
@@ -49,7 +49,7 @@ function verbsOf(route: SmsappRoute): readonly string[] {
   return route.methods.includes("GET") ? [...route.methods, "HEAD"] : route.methods;
 }
 
-function fit(uri: string, segments: readonly string[]): RouteParams | null {
+function matchUri(uri: string, segments: readonly string[]): RouteParams | null {
   const parts = uri.split("/");
   if (parts.length !== segments.length) return null;
   const params: RouteParams = {};

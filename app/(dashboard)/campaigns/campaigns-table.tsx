@@ -4,8 +4,13 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { CampaignStatusBadge } from "@/components/campaigns/campaign-status-badge";
 import { ProgressBar } from "@/components/campaigns/progress-bar";
+import { dateColumn, statusColumn, textColumn } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { useDataTable } from "@/components/data-table/use-data-table";
+import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import type { CampaignStatus } from "@/drizzle/schema/campaign-statuses";
+import { CAMPAIGN_PAGE_SIZES, campaignTableParsers } from "@/lib/campaigns/campaign-table-params";
 
 export type CampaignRow = {
   id: string;
@@ -41,54 +46,71 @@ function progressText(r: CampaignRow): string {
 }
 
 const columns: ColumnDef<CampaignRow, unknown>[] = [
-  {
-    header: "Campaign",
-    accessorKey: "name",
-    cell: ({ row }) => (
+  textColumn<CampaignRow>("name", "Campaign", {
+    cell: (r) => (
       <div className="min-w-40">
-        <Link href={`/campaigns/${row.original.id}`} className="font-medium underline-offset-4 hover:underline">
-          {row.original.name}
+        <Link href={`/campaigns/${r.id}`} className="font-medium underline-offset-4 hover:underline">
+          {r.name}
         </Link>
         <div className="text-xs text-muted-foreground">
-          {row.original.provider}
-          {row.original.createdBy ? ` · by ${row.original.createdBy}` : ""}
+          {r.provider}
+          {r.createdBy ? ` · by ${r.createdBy}` : ""}
         </div>
         {/* On a phone the progress and cost columns are off to the side: the essentials go here too. */}
         <div className="text-xs text-muted-foreground md:hidden">
-          {progressText(row.original)} · {row.original.charged}
+          {progressText(r)} · {r.charged}
         </div>
       </div>
     ),
-  },
-  { header: "Status", accessorKey: "status", cell: ({ row }) => <CampaignStatusBadge status={row.original.status} /> },
-  { header: "When", accessorKey: "when", meta: { className: "whitespace-nowrap" } },
-  {
-    header: "Progress",
-    id: "progress",
-    cell: ({ row }) => (
+  }),
+  statusColumn<CampaignRow>("status", "Status", (r) => <CampaignStatusBadge status={r.status} />),
+  dateColumn<CampaignRow>("when", "When"),
+  textColumn<CampaignRow>("percentDone", "Progress", {
+    cell: (r) => (
       <div className="min-w-36 space-y-1">
-        <ProgressBar value={row.original.percentDone} label={`${row.original.name} progress`} />
+        <ProgressBar value={r.percentDone} label={`${r.name} progress`} />
         <div className="text-xs text-muted-foreground" data-testid="campaign-progress-text">
-          {progressText(row.original)}
+          {progressText(r)}
         </div>
       </div>
     ),
-  },
-  {
-    header: "Charged",
-    accessorKey: "charged",
-    cell: ({ row }) => (
+  }),
+  textColumn<CampaignRow>("charged", "Charged", {
+    className: "text-right",
+    cell: (r) => (
       <div className="whitespace-nowrap">
-        <div data-testid="campaign-charged">{row.original.charged}</div>
-        {row.original.pendingCost ? (
-          <div className="text-xs text-muted-foreground">{row.original.pendingCost}</div>
-        ) : null}
+        <div data-testid="campaign-charged">{r.charged}</div>
+        {r.pendingCost ? <div className="text-xs text-muted-foreground">{r.pendingCost}</div> : null}
       </div>
     ),
-    meta: { className: "text-right" },
-  },
+  }),
 ];
 
-export function CampaignsTable({ rows }: { rows: CampaignRow[] }) {
-  return <DataTable columns={columns} data={rows} getRowId={(r) => r.id} caption="Campaigns" />;
+/** Campaigns newest first, a page at a time (keyset: the list has no cap). */
+export function CampaignsTable({
+  rows,
+  nextCursor,
+  prevCursor,
+}: {
+  rows: CampaignRow[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+}) {
+  const url = useTableUrlState(campaignTableParsers);
+  const table = useDataTable({ data: rows, columns, getRowId: (r) => r.id });
+  return (
+    <div className="space-y-3" aria-busy={url.pending}>
+      <DataTable table={table} caption="Campaigns" emptyMessage="No more campaigns." />
+      <DataTablePagination
+        nextCursor={nextCursor}
+        prevCursor={prevCursor}
+        labels={{ prev: "Newer", next: "Older" }}
+        pageSize={{
+          value: url.state.size,
+          options: CAMPAIGN_PAGE_SIZES,
+          onChange: (size) => url.setFilters({ size: size as typeof url.state.size }),
+        }}
+      />
+    </div>
+  );
 }

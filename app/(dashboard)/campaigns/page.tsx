@@ -1,12 +1,15 @@
 import { Megaphone, PenSquare } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
+import { type CampaignTableParams, loadCampaignTableParams } from "@/lib/campaigns/campaign-table-params";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { listRecurringSends } from "@/lib/campaigns/recurring/list-recurring";
 import { describeRule } from "@/lib/campaigns/recurring/next-occurrence";
@@ -21,11 +24,36 @@ import { type RepeatingRow, RepeatingSends } from "./repeating-sends";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
-export default async function CampaignsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CampaignsPage({ searchParams }: Props) {
   const user = await requireUser();
+  const params = loadCampaignTableParams(await searchParams);
+  return (
+    <>
+      <PageHeader
+        title="Campaigns"
+        description="Drafts, scheduled promos, sends in progress and finished campaigns."
+        actions={
+          <Button asChild>
+            <Link href="/compose">
+              <PenSquare aria-hidden /> New message
+            </Link>
+          </Button>
+        }
+      />
+      {/* The header shows at once; the lists stream in. */}
+      <Suspense fallback={<DataTableSkeleton toolbar={false} label="Loading campaigns" />}>
+        <CampaignLists params={params} canManage={hasRole(user.role, "manager")} />
+      </Suspense>
+    </>
+  );
+}
+
+async function CampaignLists({ params, canManage }: { params: CampaignTableParams; canManage: boolean }) {
   const db = getDb();
-  const [campaigns, settings, recurring] = await Promise.all([
-    listCampaigns(db),
+  const [page, settings, recurring] = await Promise.all([
+    listCampaigns(db, { pageSize: params.size, after: params.after, before: params.before }),
     getRestaurantSettings(db),
     listRecurringSends(db),
   ]);
@@ -39,7 +67,7 @@ export default async function CampaignsPage() {
     lastOutcome: r.lastOutcome,
     audience: r.message.category === "marketing" ? "Promotion" : "Service message",
   }));
-  const rows: CampaignRow[] = campaigns.map((c) => {
+  const rows: CampaignRow[] = page.rows.map((c) => {
     const progress = summarizeProgress(c.counts, c.recipientCount);
     const when = c.scheduledAt ?? c.createdAt;
     return {
@@ -65,24 +93,14 @@ export default async function CampaignsPage() {
       createdBy: c.createdBy,
     };
   });
-  const active = campaigns.some((c) => c.status === "sending" || c.status === "queued");
+  const active = page.rows.some((c) => c.status === "sending" || c.status === "queued");
+  const firstPage = !params.after && !params.before;
   return (
     <>
-      <PageHeader
-        title="Campaigns"
-        description="Drafts, scheduled promos, sends in progress and finished campaigns."
-        actions={
-          <Button asChild>
-            <Link href="/compose">
-              <PenSquare aria-hidden /> New message
-            </Link>
-          </Button>
-        }
-      />
       {active ? <AutoRefresh intervalMs={2000} /> : null}
       <div className="space-y-6">
-        {repeating.length > 0 ? <RepeatingSends rows={repeating} canManage={hasRole(user.role, "manager")} /> : null}
-        {rows.length === 0 ? (
+        {repeating.length > 0 ? <RepeatingSends rows={repeating} canManage={canManage} /> : null}
+        {rows.length === 0 && firstPage ? (
           <EmptyState
             icon={<Megaphone />}
             title="No campaigns yet"
@@ -94,7 +112,7 @@ export default async function CampaignsPage() {
             }
           />
         ) : (
-          <CampaignsTable rows={rows} />
+          <CampaignsTable rows={rows} nextCursor={page.nextCursor} prevCursor={page.prevCursor} />
         )}
       </div>
     </>

@@ -1,7 +1,7 @@
 "use client";
 
 import { FolderMinus, FolderPlus, Trash2, UserX } from "lucide-react";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import {
   AlertDialog,
@@ -15,7 +15,8 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ContactFilter } from "@/lib/contacts/contact-filter";
+import { useAction } from "@/lib/actions/use-action";
+import type { ContactFilter } from "@/lib/contacts/contact-table-params";
 import { addToGroupAction, deleteContactsAction, removeFromGroupAction, withdrawConsentAction } from "./actions";
 
 type Selection = { ids: string[] } | { filter: ContactFilter };
@@ -41,29 +42,28 @@ export function BulkActions({
 }) {
   const [groupId, setGroupId] = useState("");
   const [confirm, setConfirm] = useState<Confirm>(null);
-  const [pending, startTransition] = useTransition();
-
-  function run<T extends { note?: string | null }>(
-    action: () => Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>,
-    success: (data: T) => string,
-  ) {
-    startTransition(async () => {
-      const result = await action();
-      if (!result.ok) {
-        toast.error(result.error.message);
-        return;
-      }
-      toast.success(success(result.data));
-      if (result.data.note) toast.warning(result.data.note);
-      onDone();
-    });
-  }
-
   const groupName = groups.find((g) => g.id === groupId)?.name ?? "";
+  // Every bulk action ends the same way: its toast, CPSMS's note if a push to it failed, and a fresh selection.
+  const after = {
+    onSuccess: (data: { note?: string | null }) => {
+      if (data.note) toast.warning(data.note);
+      onDone();
+    },
+  };
+  const add = useAction(addToGroupAction, { ...after, success: (d) => `${plural(d.added)} added to ${groupName}.` });
+  const remove = useAction(removeFromGroupAction, {
+    ...after,
+    success: (d) => `${plural(d.removed)} removed from ${groupName}.`,
+  });
+  const withdraw = useAction(withdrawConsentAction, {
+    ...after,
+    success: (d) => `Consent withdrawn for ${plural(d.withdrawn)}.`,
+  });
+  const erase = useAction(deleteContactsAction, { ...after, success: (d) => `${plural(d.deleted)} deleted.` });
+  const pending = add.pending || remove.pending || withdraw.pending || erase.pending;
 
   return (
-    <div
-      role="region"
+    <section
       aria-label="Bulk actions"
       className="flex flex-col gap-2 rounded-lg border bg-muted/40 p-3 sm:flex-row sm:flex-wrap sm:items-center"
     >
@@ -89,12 +89,7 @@ export function BulkActions({
           size="sm"
           variant="outline"
           disabled={!groupId || pending}
-          onClick={() =>
-            run(
-              () => addToGroupAction({ groupId, selection }),
-              (d) => `${plural(d.added)} added to ${groupName}.`,
-            )
-          }
+          onClick={() => add.run({ groupId, selection })}
         >
           <FolderPlus aria-hidden /> Add to group
         </Button>
@@ -102,12 +97,7 @@ export function BulkActions({
           size="sm"
           variant="outline"
           disabled={!groupId || pending}
-          onClick={() =>
-            run(
-              () => removeFromGroupAction({ groupId, selection }),
-              (d) => `${plural(d.removed)} removed from ${groupName}.`,
-            )
-          }
+          onClick={() => remove.run({ groupId, selection })}
         >
           <FolderMinus aria-hidden /> Remove from group
         </Button>
@@ -141,16 +131,8 @@ export function BulkActions({
               onClick={() => {
                 const kind = confirm;
                 setConfirm(null);
-                if (kind === "delete")
-                  run(
-                    () => deleteContactsAction({ selection }),
-                    (d) => `${plural(d.deleted)} deleted.`,
-                  );
-                else
-                  run(
-                    () => withdrawConsentAction({ selection }),
-                    (d) => `Consent withdrawn for ${plural(d.withdrawn)}.`,
-                  );
+                if (kind === "delete") erase.run({ selection });
+                else withdraw.run({ selection });
               }}
             >
               {confirm === "delete" ? "Delete" : "Withdraw consent"}
@@ -158,6 +140,6 @@ export function BulkActions({
           </AlertDialogFooter>
         </AlertDialogContent>
       </AlertDialog>
-    </div>
+    </section>
   );
 }

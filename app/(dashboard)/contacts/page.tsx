@@ -1,6 +1,8 @@
 import { Download, Upload, UserPlus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/roles";
@@ -12,38 +14,19 @@ import { getDb } from "@/lib/db";
 import { listGroupNames } from "@/lib/groups/manage-groups";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatDateInZone } from "@/lib/time/zoned";
-import { type ContactRow, ContactsTable } from "./contacts-table";
+import type { ContactRow } from "./contact-columns";
+import { ContactsTable } from "./contacts-table";
 
 export const metadata: Metadata = { title: "Contacts" };
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-export default async function ContactsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const query = parseContactQuery(await searchParams);
-  const db = getDb();
-  const [page, groups, tags, settings] = await Promise.all([
-    listContacts(db, query),
-    listGroupNames(db),
-    listTags(db),
-    getRestaurantSettings(db),
-  ]);
   const isManager = hasRole(user.role, "manager");
-  const rows: ContactRow[] = page.rows.map((c) => ({
-    id: c.id,
-    name: `${c.firstName} ${c.lastName}`.trim(),
-    phone: formatPhone(c.phone),
-    tags: c.tags,
-    consent: c.consentState,
-    birthday: c.birthdayMonth && c.birthdayDay ? `${c.birthdayDay} ${MONTHS[c.birthdayMonth - 1]}` : "",
-    // Formatted on the server in the restaurant's zone, so every device shows the same date.
-    added: formatDateInZone(c.createdAt, settings.timeZone),
-    groups: c.groups.map((g) => g.name),
-  }));
   const exportHref = `/contacts/export${query.filter.group ? `?group=${query.filter.group}` : ""}`;
   return (
     <>
@@ -74,18 +57,43 @@ export default async function ContactsPage({
           </>
         }
       />
-      <ContactsTable
-        rows={rows}
-        total={page.total}
-        page={page.page}
-        pageCount={page.pageCount}
-        pageSize={page.pageSize}
-        sort={`${query.sort}.${query.direction}`}
-        filter={query.filter}
-        groups={groups.map((g) => ({ id: g.id, name: g.name }))}
-        tags={tags.map((t) => t.tag)}
-        canDelete={isManager}
-      />
+      {/* The header shows at once; the rows stream in. Later filtering keeps the old rows until the new arrive. */}
+      <Suspense fallback={<DataTableSkeleton columns={6} label="Loading guests" />}>
+        <ContactsList query={query} canDelete={isManager} />
+      </Suspense>
     </>
+  );
+}
+
+async function ContactsList({ query, canDelete }: { query: ReturnType<typeof parseContactQuery>; canDelete: boolean }) {
+  const db = getDb();
+  const [page, groups, tags, settings] = await Promise.all([
+    listContacts(db, query),
+    listGroupNames(db),
+    listTags(db),
+    getRestaurantSettings(db),
+  ]);
+  const rows: ContactRow[] = page.rows.map((c) => ({
+    id: c.id,
+    name: `${c.firstName} ${c.lastName}`.trim(),
+    phone: formatPhone(c.phone),
+    tags: c.tags,
+    consent: c.consentState,
+    birthday: c.birthdayMonth && c.birthdayDay ? `${c.birthdayDay} ${MONTHS[c.birthdayMonth - 1]}` : "",
+    // Formatted on the server in the restaurant's zone, so every device shows the same date.
+    added: formatDateInZone(c.createdAt, settings.timeZone),
+    groups: c.groups.map((g) => g.name),
+  }));
+  return (
+    <ContactsTable
+      rows={rows}
+      total={page.total}
+      nextCursor={page.nextCursor}
+      prevCursor={page.prevCursor}
+      filter={query.filter}
+      groups={groups.map((g) => ({ id: g.id, name: g.name }))}
+      tags={tags.map((t) => t.tag)}
+      canDelete={canDelete}
+    />
   );
 }

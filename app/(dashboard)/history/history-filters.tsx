@@ -1,13 +1,14 @@
 "use client";
 
 import { Search } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useRef } from "react";
+import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { DELIVERY_STATE_LABELS, DELIVERY_STATES } from "@/lib/campaigns/delivery-status";
-import { DEFAULT_SENDER, type HistoryFilters } from "@/lib/history/filters";
+import { DEFAULT_SENDER, FILTER_KEYS, type HistoryFilters } from "@/lib/history/filters";
+import { historyTableParsers } from "@/lib/history/history-params";
 
 type Props = {
   filters: HistoryFilters;
@@ -26,81 +27,87 @@ const SELECT =
  */
 export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Props) {
   const form = useRef<HTMLFormElement>(null);
-  const router = useRouter();
+  const url = useTableUrlState(historyTableParsers);
   const submit = () => {
-    const data = new FormData(form.current!);
-    const params = new URLSearchParams();
-    for (const [k, v] of data) if (typeof v === "string" && v.trim()) params.set(k, v.trim());
-    const qs = params.toString();
-    router.push(qs ? `/history?${qs}` : "/history");
+    if (!form.current) return;
+    const data = new FormData(form.current);
+    const value = (k: string) => String(data.get(k) ?? "").trim() || null;
+    url.setFilters(Object.fromEntries(FILTER_KEYS.map((k) => [k, value(k)])));
   };
   return (
-    <form
-      ref={form}
-      action="/history"
-      method="get"
-      role="search"
-      aria-label="Filter messages"
-      className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <div className="col-span-2 space-y-1">
-        <Label htmlFor="history-q">Phone or guest</Label>
-        <div className="flex gap-2">
-          <Input
-            id="history-q"
-            name="q"
-            type="search"
-            defaultValue={filters.q ?? ""}
-            placeholder="e.g. 2012 3456 or Åse"
-          />
-          <Button type="submit" variant="outline" size="icon" aria-label="Search">
-            <Search aria-hidden />
-          </Button>
+    <search aria-label="Filter messages">
+      <form
+        ref={form}
+        action="/history"
+        method="get"
+        className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <div className="col-span-2 space-y-1">
+          <Label htmlFor="history-q">Phone or guest</Label>
+          <div className="flex gap-2">
+            <Input
+              id="history-q"
+              name="q"
+              type="search"
+              defaultValue={filters.q ?? ""}
+              placeholder="e.g. 2012 3456 or Åse"
+            />
+            <Button type="submit" variant="outline" size="icon" aria-label="Search">
+              <Search aria-hidden />
+            </Button>
+          </div>
         </div>
-      </div>
-      <Field label="Provider" name="provider" value={filters.provider} onChange={submit}>
-        <option value="">All providers</option>
-        <option value="cpsms">CPSMS.dk</option>
-        <option value="smsapp">smsapp.pk</option>
-      </Field>
-      <Field label="Status" name="state" value={filters.state} onChange={submit}>
-        <option value="">All statuses</option>
-        {DELIVERY_STATES.map((s) => (
-          <option key={s} value={s}>
-            {DELIVERY_STATE_LABELS[s]}
-          </option>
-        ))}
-      </Field>
-      <Field label="Campaign" name="campaign" value={filters.campaignId} onChange={submit}>
-        <option value="">All campaigns</option>
-        {campaigns.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </Field>
-      <Field label="Sender" name="sender" value={filters.sender} onChange={submit}>
-        <option value="">All senders</option>
-        {senders.map((s) => (
-          <option key={s} value={s}>
-            {s === DEFAULT_SENDER ? "Provider default" : s}
-          </option>
-        ))}
-      </Field>
-      <DayField
-        label="From"
-        name="from"
-        value={filters.from}
-        spelled={dayLabels.from}
-        empty="Since the first message"
-        onChange={submit}
-      />
-      <DayField label="To" name="to" value={filters.to} spelled={dayLabels.to} empty="Up to today" onChange={submit} />
-    </form>
+        <Field label="Provider" name="provider" value={filters.provider} onChange={submit}>
+          <option value="">All providers</option>
+          <option value="cpsms">CPSMS.dk</option>
+          <option value="smsapp">smsapp.pk</option>
+        </Field>
+        <Field label="Status" name="state" value={filters.state} onChange={submit}>
+          <option value="">All statuses</option>
+          {DELIVERY_STATES.map((s) => (
+            <option key={s} value={s}>
+              {DELIVERY_STATE_LABELS[s]}
+            </option>
+          ))}
+        </Field>
+        <Field label="Campaign" name="campaign" value={filters.campaignId} onChange={submit}>
+          <option value="">All campaigns</option>
+          {campaigns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </Field>
+        <Field label="Sender" name="sender" value={filters.sender} onChange={submit}>
+          <option value="">All senders</option>
+          {senders.map((s) => (
+            <option key={s} value={s}>
+              {s === DEFAULT_SENDER ? "Provider default" : s}
+            </option>
+          ))}
+        </Field>
+        <DayField
+          label="From"
+          name="from"
+          value={filters.from}
+          spelled={dayLabels.from}
+          empty="Since the first message"
+          onChange={submit}
+        />
+        <DayField
+          label="To"
+          name="to"
+          value={filters.to}
+          spelled={dayLabels.to}
+          empty="Up to today"
+          onChange={submit}
+        />
+      </form>
+    </search>
   );
 }
 

@@ -2,7 +2,10 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { dateColumn, statusColumn, textColumn } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { useDataTable } from "@/components/data-table/use-data-table";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
 
@@ -24,63 +27,62 @@ export type HistoryTableRow = {
 
 // Row links don't prefetch: a page of 50 rows would otherwise fetch 100 pages from the server per visit.
 const columns: ColumnDef<HistoryTableRow, unknown>[] = [
-  { header: "Time", accessorKey: "time", meta: { className: "whitespace-nowrap" } },
-  {
-    header: "To",
-    accessorKey: "phone",
-    cell: ({ row }) => (
+  dateColumn<HistoryTableRow>("time", "Time"),
+  textColumn<HistoryTableRow>("phone", "To", {
+    cell: (r) => (
       <Link
         prefetch={false}
-        href={`/history/${row.original.id}`}
+        href={`/history/${r.id}`}
         className="underline-offset-4 hover:underline"
-        aria-label={`Message ${row.original.id} to ${row.original.phone}`}
+        aria-label={`Message ${r.id} to ${r.phone}`}
       >
-        {row.original.guest ? <span className="block font-medium">{row.original.guest}</span> : null}
-        <span className="font-mono text-xs whitespace-nowrap">{row.original.phone}</span>
+        {r.guest ? <span className="block font-medium">{r.guest}</span> : null}
+        <span className="font-mono text-xs whitespace-nowrap">{r.phone}</span>
       </Link>
     ),
-  },
-  {
-    header: "Status",
-    accessorKey: "status",
-    cell: ({ row }) => <DeliveryStateBadge status={row.original.status} />,
-  },
-  {
-    header: "Campaign",
-    accessorKey: "campaignName",
-    cell: ({ row }) => (
+  }),
+  statusColumn<HistoryTableRow>("status", "Status", (r) => <DeliveryStateBadge status={r.status} />),
+  textColumn<HistoryTableRow>("campaignName", "Campaign", {
+    cell: (r) => (
       <div className="min-w-32">
-        <Link
-          prefetch={false}
-          href={`/campaigns/${row.original.campaignId}`}
-          className="underline-offset-4 hover:underline"
-        >
-          {row.original.campaignName}
+        <Link prefetch={false} href={`/campaigns/${r.campaignId}`} className="underline-offset-4 hover:underline">
+          {r.campaignName}
         </Link>
         <span className="block text-xs text-muted-foreground">
-          {row.original.provider} · {row.original.sender}
+          {r.provider} · {r.sender}
         </span>
       </div>
     ),
-  },
-  { header: "Cost", accessorKey: "cost", meta: { className: "text-right tabular-nums whitespace-nowrap" } },
-  {
-    header: "Reason",
-    accessorKey: "reason",
-    cell: ({ row }) => <span className="line-clamp-2 min-w-40 text-muted-foreground">{row.original.reason ?? ""}</span>,
-  },
+  }),
+  textColumn<HistoryTableRow>("cost", "Cost", { className: "text-right tabular-nums whitespace-nowrap" }),
+  textColumn<HistoryTableRow>("reason", "Reason", {
+    cell: (r) => <span className="line-clamp-2 min-w-40 text-muted-foreground">{r.reason ?? ""}</span>,
+  }),
 ];
 
-/** One page of history (TanStack Table; the server already filtered, sorted and paged it). */
-export function HistoryTable({ rows }: { rows: HistoryTableRow[] }) {
+/** One page of history, newest first (the server already filtered it and paged it by keyset). */
+export function HistoryTable({
+  rows,
+  newerCursor,
+  olderCursor,
+}: {
+  rows: HistoryTableRow[];
+  newerCursor: string | null;
+  olderCursor: string | null;
+}) {
+  const table = useDataTable({ data: rows, columns, getRowId: (r) => r.id });
   return (
-    <div className="overflow-x-auto" data-testid="history-table">
+    <div className="space-y-3">
       <DataTable
-        columns={columns}
-        data={rows}
-        getRowId={(r) => r.id}
+        table={table}
         caption="Messages"
         emptyMessage="No messages match these filters."
+        data-testid="history-table"
+      />
+      <DataTablePagination
+        nextCursor={olderCursor}
+        prevCursor={newerCursor}
+        labels={{ prev: "Newer", next: "Older" }}
       />
     </div>
   );

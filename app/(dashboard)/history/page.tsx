@@ -1,6 +1,8 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { Button } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -22,6 +24,21 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function HistoryPage({ searchParams }: Props) {
   const user = await requireUser();
   const params = await searchParams;
+  // The sub-navigation (layout) shows at once; the filters and rows stream in.
+  return (
+    <Suspense fallback={<DataTableSkeleton columns={6} label="Loading messages" />}>
+      <HistoryList params={params} isManager={hasRole(user.role, "manager")} />
+    </Suspense>
+  );
+}
+
+async function HistoryList({
+  params,
+  isManager,
+}: {
+  params: Record<string, string | string[] | undefined>;
+  isManager: boolean;
+}) {
   const filters = parseHistoryFilters(params);
   const one = (k: string) => (typeof params[k] === "string" ? (params[k] as string) : undefined);
   const db = getDb();
@@ -71,7 +88,7 @@ export default async function HistoryPage({ searchParams }: Props) {
             </Link>
           ) : null}
         </p>
-        {hasRole(user.role, "manager") ? (
+        {isManager ? (
           <Button asChild variant="outline" size="sm">
             <a href={`/history/export${historyQuery(filters)}`} download>
               <Download aria-hidden /> Export CSV
@@ -79,30 +96,7 @@ export default async function HistoryPage({ searchParams }: Props) {
           </Button>
         ) : null}
       </div>
-      <HistoryTable rows={rows} />
-      <nav aria-label="Pages" className="mt-3 flex justify-end gap-2">
-        <PageLink href={page.newerCursor ? `/history${historyQuery(filters, { before: page.newerCursor })}` : null}>
-          Newer
-        </PageLink>
-        <PageLink href={page.olderCursor ? `/history${historyQuery(filters, { after: page.olderCursor })}` : null}>
-          Older
-        </PageLink>
-      </nav>
+      <HistoryTable rows={rows} newerCursor={page.newerCursor} olderCursor={page.olderCursor} />
     </>
-  );
-}
-
-function PageLink({ href, children }: { href: string | null; children: React.ReactNode }) {
-  if (!href) {
-    return (
-      <Button variant="outline" size="sm" disabled>
-        {children}
-      </Button>
-    );
-  }
-  return (
-    <Button asChild variant="outline" size="sm">
-      <Link href={href}>{children}</Link>
-    </Button>
   );
 }

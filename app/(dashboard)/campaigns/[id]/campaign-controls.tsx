@@ -1,9 +1,6 @@
 "use client";
 
 import { Ban, CircleCheck, Pause, Play } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { toast } from "sonner";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -16,73 +13,48 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import type { CampaignStatus } from "@/drizzle/schema/campaign-statuses";
+import { useAction } from "@/lib/actions/use-action";
+import type { CampaignControls as Controls } from "@/lib/campaigns/campaign-lifecycle";
 import { approveCampaignAction, cancelCampaignAction, pauseCampaignAction, resumeCampaignAction } from "../actions";
 
 type Props = {
   campaignId: string;
-  status: CampaignStatus;
+  /** Which controls apply, from the campaign lifecycle (campaignControls). */
+  controls: Pick<Controls, "approve" | "pause" | "resume" | "cancel">;
   heldByProvider: boolean;
   /** "Can be cancelled until Fri 27 Nov, 15:50" for CPSMS-held campaigns. */
   cancelUntil: string | null;
-  cancelLocked: boolean;
   /** "Approve both and send" when routing split the draft over both providers (approved as one). */
   approveLabel?: string;
 };
 
-/** The buttons a manager needs on a campaign, shown only when they apply. */
-export function CampaignControls({
-  campaignId,
-  status,
-  heldByProvider,
-  cancelUntil,
-  cancelLocked,
-  approveLabel,
-}: Props) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+/** The buttons a manager needs on a campaign, shown only when the campaign's lifecycle allows them. */
+export function CampaignControls({ campaignId, controls, heldByProvider, cancelUntil, approveLabel }: Props) {
+  const approve = useAction(approveCampaignAction, { success: "Approved: it goes out as planned." });
+  const pause = useAction(pauseCampaignAction, { success: "Paused. Nothing more goes out until you resume." });
+  const resume = useAction(resumeCampaignAction, { success: "Resumed: only guests not yet texted will get it." });
+  const cancel = useAction(cancelCampaignAction, { success: "Campaign cancelled." });
+  const pending = approve.pending || pause.pending || resume.pending || cancel.pending;
+  const cancelLocked = controls.cancel === "locked";
 
-  const run = (action: typeof pauseCampaignAction, success: string) =>
-    startTransition(async () => {
-      const result = await action({ campaignId });
-      if (!result.ok) return void toast.error(result.error.message);
-      toast.success(success);
-      router.refresh();
-    });
-
-  const canPause = ["queued", "sending"].includes(status) || (status === "scheduled" && !heldByProvider);
-  const canCancel = ["draft", "queued", "sending", "paused", "scheduled"].includes(status);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {status === "draft" ? (
-        <Button
-          size="sm"
-          disabled={pending}
-          onClick={() => run(approveCampaignAction, "Approved: it goes out as planned.")}
-        >
+      {controls.approve ? (
+        <Button size="sm" disabled={pending} onClick={() => approve.run({ campaignId })}>
           <CircleCheck aria-hidden /> {approveLabel ?? "Approve and send"}
         </Button>
       ) : null}
-      {canPause ? (
-        <Button
-          size="sm"
-          variant="outline"
-          disabled={pending}
-          onClick={() => run(pauseCampaignAction, "Paused. Nothing more goes out until you resume.")}
-        >
+      {controls.pause ? (
+        <Button size="sm" variant="outline" disabled={pending} onClick={() => pause.run({ campaignId })}>
           <Pause aria-hidden /> Pause
         </Button>
       ) : null}
-      {status === "paused" ? (
-        <Button
-          size="sm"
-          disabled={pending}
-          onClick={() => run(resumeCampaignAction, "Resumed: only guests not yet texted will get it.")}
-        >
+      {controls.resume ? (
+        <Button size="sm" disabled={pending} onClick={() => resume.run({ campaignId })}>
           <Play aria-hidden /> Resume
         </Button>
       ) : null}
-      {canCancel ? (
+      {controls.cancel ? (
         <AlertDialog>
           <AlertDialogTrigger asChild>
             <Button size="sm" variant="outline" disabled={pending || cancelLocked}>
@@ -100,9 +72,7 @@ export function CampaignControls({
             </AlertDialogHeader>
             <AlertDialogFooter>
               <AlertDialogCancel>Keep it</AlertDialogCancel>
-              <AlertDialogAction onClick={() => run(cancelCampaignAction, "Campaign cancelled.")}>
-                Cancel campaign
-              </AlertDialogAction>
+              <AlertDialogAction onClick={() => cancel.run({ campaignId })}>Cancel campaign</AlertDialogAction>
             </AlertDialogFooter>
           </AlertDialogContent>
         </AlertDialog>

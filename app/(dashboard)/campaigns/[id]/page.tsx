@@ -11,8 +11,9 @@ import { Card, CardContent } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { cancelDeadline, submissionSiblings } from "@/lib/campaigns/campaign-controls";
+import { campaignControls } from "@/lib/campaigns/campaign-lifecycle";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
-import { isDeliveryState } from "@/lib/campaigns/delivery-status";
+import { loadRecipientTableParams } from "@/lib/campaigns/campaign-table-params";
 import { listCampaignMessages } from "@/lib/campaigns/list-campaign-messages";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
 import { RESENDABLE } from "@/lib/campaigns/resend-failed";
@@ -42,12 +43,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const [campaign, settings] = await Promise.all([getCampaign(db, id), getRestaurantSettings(db)]);
   if (!campaign) notFound();
 
-  const query = await searchParams;
-  const state = isDeliveryState(query.state) ? query.state : undefined;
-  const page =
-    typeof query.page === "string" && /^\d{1,6}$/.test(query.page) && Number(query.page) > 0 ? Number(query.page) : 1;
+  const recipients = loadRecipientTableParams(await searchParams);
   const [messages, siblings] = await Promise.all([
-    listCampaignMessages(db, id, { page, state }),
+    listCampaignMessages(db, id, recipients),
     submissionSiblings(db, campaign),
   ]);
   const progress = summarizeProgress(campaign.counts, campaign.recipientCount);
@@ -62,6 +60,15 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     progress.waiting + (campaign.counts.accepted ?? 0) + (campaign.counts.buffered ?? 0) > 0 ||
     (heldByProvider && due);
   const isManager = hasRole(user.role, "manager");
+  const controls = campaignControls({
+    status: campaign.status,
+    heldByProvider: campaign.scheduledVia === "provider",
+    role: user.role,
+    hasSendTime: campaign.scheduledAt !== null,
+    due,
+    cancelLocked: locked,
+    failed: resendable,
+  });
 
   const rows: RecipientRow[] = messages.rows.map((m) => ({
     id: String(m.id),
@@ -144,23 +151,22 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             {isManager ? (
               <CampaignControls
                 campaignId={campaign.id}
-                status={campaign.status}
+                controls={controls}
                 heldByProvider={campaign.scheduledVia === "provider"}
                 cancelUntil={deadline && campaign.status === "scheduled" ? zone(deadline) : null}
-                cancelLocked={Boolean(deadline && campaign.status === "scheduled" && locked)}
                 approveLabel={siblings.some((s) => s.status === "draft") ? "Approve both and send" : undefined}
               />
             ) : null}
-            {isManager && campaign.scheduledAt && ["scheduled", "draft"].includes(campaign.status) && !due ? (
+            {controls.reschedule && campaign.scheduledAt ? (
               <RescheduleForm
                 campaignId={campaign.id}
                 current={formatInZone(campaign.scheduledAt, settings.timeZone, "yyyy-MM-dd'T'HH:mm")}
                 timeZone={settings.timeZone}
               />
             ) : null}
-            {isManager && resendable > 0 && !["queued", "sending", "draft"].includes(campaign.status) ? (
+            {controls.resendFailed ? (
               <ResendFailedButton campaignId={campaign.id} failed={resendable} />
-            ) : !isManager && campaign.status === "draft" ? (
+            ) : controls.awaitsApproval ? (
               <p className="text-sm text-muted-foreground">
                 A manager or owner must approve this draft before it is sent.
               </p>
@@ -181,9 +187,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         <RecipientsTable
           rows={rows}
           total={messages.total}
-          page={messages.page}
-          pageCount={messages.pageCount}
-          state={state ?? null}
+          nextCursor={messages.nextCursor}
+          prevCursor={messages.prevCursor}
         />
       </section>
       <p className="mt-6 text-sm">

@@ -2,12 +2,15 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { dateColumn, statusColumn, textColumn } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { useDataTable } from "@/components/data-table/use-data-table";
+import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
-import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
+import { recipientTableParsers } from "@/lib/campaigns/campaign-table-params";
 import { DELIVERY_STATE_LABELS, DELIVERY_STATES, type DeliveryState } from "@/lib/campaigns/delivery-status";
 
 export type RecipientRow = {
@@ -25,79 +28,56 @@ export type RecipientRow = {
 };
 
 const columns: ColumnDef<RecipientRow, unknown>[] = [
-  {
-    header: "Guest",
-    accessorKey: "phone",
-    cell: ({ row }) => (
+  textColumn<RecipientRow>("phone", "Guest", {
+    cell: (r) => (
       <div className="min-w-36">
-        {row.original.name && row.original.contactId ? (
-          <Link href={`/contacts/${row.original.contactId}`} className="font-medium underline-offset-4 hover:underline">
-            {row.original.name}
+        {r.name && r.contactId ? (
+          <Link href={`/contacts/${r.contactId}`} className="font-medium underline-offset-4 hover:underline">
+            {r.name}
           </Link>
         ) : (
-          <span className="text-muted-foreground">{row.original.contactId ? "No name" : "Not in the guest book"}</span>
+          <span className="text-muted-foreground">{r.contactId ? "No name" : "Not in the guest book"}</span>
         )}
         <div>
           <Link
-            href={`/history/${row.original.id}`}
+            href={`/history/${r.id}`}
             className="font-mono text-xs whitespace-nowrap underline-offset-4 hover:underline"
           >
-            {row.original.phone}
+            {r.phone}
           </Link>
         </div>
       </div>
     ),
-  },
-  {
-    header: "Status",
-    accessorKey: "status",
-    // The reason sits under the badge, so a phone shows it without scrolling the table sideways.
-    cell: ({ row }) => (
-      <div className="min-w-44 max-w-80 space-y-1">
-        <DeliveryStateBadge status={row.original.status} />
-        {row.original.detail ? (
-          <p className="text-xs whitespace-normal text-muted-foreground">{row.original.detail}</p>
-        ) : null}
-      </div>
-    ),
-  },
-  {
-    header: "Sent",
-    accessorKey: "sentAt",
-    cell: ({ row }) => row.original.sentAt ?? "—",
-    meta: { className: "whitespace-nowrap" },
-  },
-  { header: "Segments", accessorKey: "segments", meta: { className: "text-right" } },
-  {
-    header: "Cost",
-    accessorKey: "cost",
-    cell: ({ row }) => row.original.cost ?? "—",
-    meta: { className: "text-right whitespace-nowrap" },
-  },
+  }),
+  // The reason sits under the badge, so a phone shows it without scrolling the table sideways.
+  statusColumn<RecipientRow>("status", "Status", (r) => (
+    <div className="min-w-44 max-w-80 space-y-1">
+      <DeliveryStateBadge status={r.status} />
+      {r.detail ? <p className="text-xs whitespace-normal text-muted-foreground">{r.detail}</p> : null}
+    </div>
+  )),
+  dateColumn<RecipientRow>("sentAt", "Sent"),
+  textColumn<RecipientRow>("segments", "Segments", { className: "text-right" }),
+  textColumn<RecipientRow>("cost", "Cost", { className: "text-right whitespace-nowrap" }),
 ];
 
-/** Server-paginated recipients, filtered by status through the URL (shareable, survives refresh). */
+/** A campaign's recipients by keyset, filtered by status through the URL (shareable, survives refresh). */
 export function RecipientsTable(props: {
   rows: RecipientRow[];
   total: number;
-  page: number;
-  pageCount: number;
-  state: DeliveryState | null;
+  nextCursor: string | null;
+  prevCursor: string | null;
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const href = (page: number, state: string | null) => {
-    const params = new URLSearchParams();
-    if (state) params.set("state", state);
-    if (page > 1) params.set("page", String(page));
-    const qs = params.toString();
-    return qs ? `${pathname}?${qs}` : pathname;
-  };
+  const url = useTableUrlState(recipientTableParsers);
+  const table = useDataTable({ data: props.rows, columns, getRowId: (r) => r.id });
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" aria-busy={url.pending}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="w-48">
-          <Select value={props.state ?? "all"} onValueChange={(v) => router.push(href(1, v === "all" ? null : v))}>
+          <Select
+            value={url.state.state ?? "all"}
+            onValueChange={(v) => url.setFilters({ state: v === "all" ? null : (v as DeliveryState) })}
+          >
             <SelectTrigger aria-label="Filter by status">
               <SelectValue />
             </SelectTrigger>
@@ -111,37 +91,14 @@ export function RecipientsTable(props: {
             </SelectContent>
           </Select>
         </div>
-        <p className="text-sm text-muted-foreground">
-          {props.total} {props.total === 1 ? "recipient" : "recipients"} · page {props.page} of {props.pageCount}
-        </p>
       </div>
-      <DataTable
-        columns={columns}
-        data={props.rows}
-        getRowId={(r) => r.id}
-        caption="Recipients"
-        emptyMessage="No recipients with this status."
+      <DataTable table={table} caption="Recipients" emptyMessage="No recipients with this status." />
+      <DataTablePagination
+        nextCursor={props.nextCursor}
+        prevCursor={props.prevCursor}
+        total={{ count: props.total, one: "recipient", many: "recipients" }}
+        labels={{ prev: "Previous", next: "Next" }}
       />
-      <div className="flex justify-end gap-2">
-        <Button
-          asChild
-          variant="outline"
-          size="sm"
-          aria-disabled={props.page <= 1}
-          className={props.page <= 1 ? "pointer-events-none opacity-50" : ""}
-        >
-          <Link href={href(props.page - 1, props.state)}>Previous</Link>
-        </Button>
-        <Button
-          asChild
-          variant="outline"
-          size="sm"
-          aria-disabled={props.page >= props.pageCount}
-          className={props.page >= props.pageCount ? "pointer-events-none opacity-50" : ""}
-        >
-          <Link href={href(props.page + 1, props.state)}>Next</Link>
-        </Button>
-      </div>
     </div>
   );
 }

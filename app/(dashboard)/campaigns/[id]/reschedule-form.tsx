@@ -1,12 +1,11 @@
 "use client";
 
 import { CalendarClock } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useAction } from "@/lib/actions/use-action";
 import { formatLocalDateTime } from "@/lib/time/zoned";
 import { rescheduleCampaignAction } from "../actions";
 
@@ -21,20 +20,14 @@ export function RescheduleForm({
   timeZone: string;
 }) {
   const id = useId();
-  const router = useRouter();
   const [value, setValue] = useState(current);
-  const [pending, start] = useTransition();
+  const { run, pending } = useAction(rescheduleCampaignAction, { success: "Moved to the new time." });
   return (
     <form
       className="space-y-1"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          const result = await rescheduleCampaignAction({ campaignId, localDateTime: value });
-          if (!result.ok) return void toast.error(result.error.message);
-          toast.success("Moved to the new time.");
-          router.refresh();
-        });
+        run({ campaignId, localDateTime: value });
       }}
     >
       <Label htmlFor={`${id}-at`} className="text-xs">

@@ -2,8 +2,6 @@
 
 import { RotateCcw } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { toast } from "sonner";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -16,19 +14,16 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/lib/actions/use-action";
 import { resendFailedAction } from "../actions";
 
 /** "Resend to failed": a new campaign for the guests whose message didn't arrive, after a confirmation. */
 export function ResendFailedButton({ campaignId, failed }: { campaignId: string; failed: number }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const run = () =>
-    startTransition(async () => {
-      const result = await resendFailedAction({ campaignId });
-      if (!result.ok) return void toast.error(result.error.message);
-      toast.success(`Resending to ${result.data.recipients} ${result.data.recipients === 1 ? "guest" : "guests"}.`);
-      router.push(`/campaigns/${result.data.campaignId}`);
-    });
+  const { run, pending } = useAction(resendFailedAction, {
+    success: ({ recipients }) => `Resending to ${recipients} ${recipients === 1 ? "guest" : "guests"}.`,
+    onSuccess: (created) => router.push(`/campaigns/${created.campaignId}`),
+  });
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
@@ -48,7 +43,7 @@ export function ResendFailedButton({ campaignId, failed }: { campaignId: string;
         </AlertDialogHeader>
         <AlertDialogFooter>
           <AlertDialogCancel>Don&apos;t resend</AlertDialogCancel>
-          <AlertDialogAction onClick={run}>Resend</AlertDialogAction>
+          <AlertDialogAction onClick={() => run({ campaignId })}>Resend</AlertDialogAction>
         </AlertDialogFooter>
       </AlertDialogContent>
     </AlertDialog>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
+import { actionsColumn, dateColumn, statusColumn } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { type UserRowActionHandlers, UserRowActions } from "./user-row-actions";
@@ -36,39 +37,23 @@ export function getUserColumns(
         </div>
       ),
     },
-    {
-      accessorKey: "role",
-      header: "Role",
-      cell: ({ row }) => (
-        <Badge variant={row.original.role === "owner" ? "default" : "secondary"}>
-          {ROLE_LABELS[row.original.role]}
-        </Badge>
+    statusColumn<UserTableRow>("role", "Role", (user) => (
+      <Badge variant={user.role === "owner" ? "default" : "secondary"}>{ROLE_LABELS[user.role]}</Badge>
+    )),
+    statusColumn<UserTableRow>("status", "Status", (user) =>
+      !user.active ? (
+        <Badge variant="outline">Deactivated</Badge>
+      ) : user.mustChangePassword ? (
+        <Badge variant="warning">Temporary password</Badge>
+      ) : (
+        <Badge variant="success">Active</Badge>
       ),
-    },
-    {
-      id: "status",
-      header: "Status",
-      cell: ({ row }) =>
-        !row.original.active ? (
-          <Badge variant="outline">Deactivated</Badge>
-        ) : row.original.mustChangePassword ? (
-          <Badge variant="warning">Temporary password</Badge>
-        ) : (
-          <Badge variant="success">Active</Badge>
-        ),
-    },
-    {
-      accessorKey: "lastSignIn",
-      header: "Last sign-in",
-      meta: { className: "hidden sm:table-cell" },
-      cell: ({ row }) => <span className="text-sm text-muted-foreground">{row.original.lastSignIn}</span>,
-    },
-    {
-      id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
-      meta: { className: "w-12 text-right" },
-      cell: ({ row }) =>
-        row.original.id === currentUserId ? null : <UserRowActions user={row.original} {...handlers} />,
-    },
+    ),
+    dateColumn<UserTableRow>("lastSignIn", "Last sign-in", {
+      className: "hidden text-sm text-muted-foreground sm:table-cell",
+    }),
+    actionsColumn<UserTableRow>((user) =>
+      user.id === currentUserId ? null : <UserRowActions user={user} {...handlers} />,
+    ),
   ];
 }

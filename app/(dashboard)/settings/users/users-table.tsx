@@ -1,8 +1,8 @@
 "use client";
 
-import { useMemo, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import { useDataTable } from "@/components/data-table/use-data-table";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -13,6 +13,7 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
+import { useAction } from "@/lib/actions/use-action";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { changeUserRoleAction, resetUserPasswordAction, setUserActiveAction } from "./actions";
 import { TemporaryPasswordDialog } from "./temporary-password-dialog";
@@ -20,54 +21,47 @@ import { getUserColumns, type UserTableRow } from "./user-columns";
 
 type Confirm = { kind: "deactivate" | "reset"; user: UserTableRow } | null;
 
+/** Staff accounts; the owner changes roles, deactivates and resets passwords from each row's menu. */
 export function UsersTable({ users, currentUserId }: { users: UserTableRow[]; currentUserId: string }) {
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [issued, setIssued] = useState<{ name: string; password: string } | null>(null);
-  const [, startTransition] = useTransition();
+  const nameOf = (userId: string) => users.find((u) => u.id === userId)?.name ?? "";
+  const changeRole = useAction(changeUserRoleAction, {
+    success: (_data, { userId, role }) => `${nameOf(userId)} is now ${ROLE_LABELS[role].toLowerCase()}.`,
+  });
+  const setActive = useAction(setUserActiveAction, {
+    success: (_data, { userId, active }) =>
+      active ? `${nameOf(userId)} can sign in again.` : `${nameOf(userId)} is deactivated and signed out.`,
+  });
+  const resetPassword = useAction(resetUserPasswordAction, {
+    onSuccess: (data, { userId }) => setIssued({ name: nameOf(userId), password: data.temporaryPassword }),
+  });
 
   const columns = useMemo(
     () =>
       getUserColumns(currentUserId, {
-        onChangeRole: (user, role) =>
-          startTransition(async () => {
-            const result = await changeUserRoleAction({ userId: user.id, role });
-            if (result.ok) toast.success(`${user.name} is now ${ROLE_LABELS[role].toLowerCase()}.`);
-            else toast.error(result.error.message);
-          }),
+        onChangeRole: (user, role) => changeRole.run({ userId: user.id, role }),
         onToggleActive: (user) => {
           if (user.active) setConfirm({ kind: "deactivate", user });
-          else
-            startTransition(async () => {
-              const result = await setUserActiveAction({ userId: user.id, active: true });
-              if (result.ok) toast.success(`${user.name} can sign in again.`);
-              else toast.error(result.error.message);
-            });
+          else setActive.run({ userId: user.id, active: true });
         },
         onResetPassword: (user) => setConfirm({ kind: "reset", user }),
       }),
-    [currentUserId],
+    [currentUserId, changeRole.run, setActive.run],
   );
+  const table = useDataTable({ data: users, columns, getRowId: (u) => u.id });
 
   function runConfirmed() {
     if (!confirm) return;
     const { kind, user } = confirm;
     setConfirm(null);
-    startTransition(async () => {
-      if (kind === "deactivate") {
-        const result = await setUserActiveAction({ userId: user.id, active: false });
-        if (result.ok) toast.success(`${user.name} is deactivated and signed out.`);
-        else toast.error(result.error.message);
-      } else {
-        const result = await resetUserPasswordAction({ userId: user.id });
-        if (result.ok) setIssued({ name: user.name, password: result.data.temporaryPassword });
-        else toast.error(result.error.message);
-      }
-    });
+    if (kind === "deactivate") setActive.run({ userId: user.id, active: false });
+    else resetPassword.run({ userId: user.id });
   }
 
   return (
     <>
-      <DataTable columns={columns} data={users} getRowId={(u) => u.id} caption="Users" emptyMessage="No users yet." />
+      <DataTable table={table} caption="Users" emptyMessage="No users yet." />
       <AlertDialog open={confirm !== null} onOpenChange={(open) => !open && setConfirm(null)}>
         <AlertDialogContent>
           <AlertDialogHeader>

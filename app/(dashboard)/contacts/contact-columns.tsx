@@ -1,0 +1,68 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { dateColumn, selectColumn, statusColumn, textColumn } from "@/components/data-table/columns";
+import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import { Badge } from "@/components/ui/badge";
+import { ConsentBadge } from "./consent-badge";
+
+export type ContactRow = {
+  id: string;
+  name: string;
+  phone: string;
+  tags: string[];
+  consent: "granted" | "withdrawn" | "none";
+  birthday: string;
+  /** The day the guest was added, formatted on the server in the restaurant's zone. */
+  added: string;
+  groups: string[];
+};
+
+/** The guest book's columns; on a phone only the name (with the phone under it) and consent stay. */
+export function getContactColumns(sort: string, onSort: (sort: string) => void): ColumnDef<ContactRow, unknown>[] {
+  const header = (label: string, key: string, firstDirection: "asc" | "desc" = "asc") => (
+    <DataTableColumnHeader label={label} sortKey={key} sort={sort} onSort={onSort} firstDirection={firstDirection} />
+  );
+  return [
+    selectColumn<ContactRow>((r) => r.name || r.phone),
+    textColumn<ContactRow>("name", header("Name", "name"), {
+      cell: (r) => (
+        <div className="min-w-0">
+          <Link prefetch={false} href={`/contacts/${r.id}`} className="font-medium hover:underline">
+            {r.name || <span className="text-muted-foreground">No name</span>}
+          </Link>
+          <div className="text-xs text-muted-foreground sm:hidden">{r.phone}</div>
+        </div>
+      ),
+    }),
+    textColumn<ContactRow>("phone", header("Phone", "phone"), {
+      className: "hidden sm:table-cell",
+      cell: (r) => <span className="whitespace-nowrap tabular-nums">{r.phone}</span>,
+    }),
+    statusColumn<ContactRow>("consent", "Consent", (r) => <ConsentBadge state={r.consent} />),
+    textColumn<ContactRow>("groups", "Groups", {
+      className: "hidden md:table-cell",
+      cell: (r) => <span className="text-sm text-muted-foreground">{r.groups.join(", ")}</span>,
+    }),
+    textColumn<ContactRow>("tags", "Tags", {
+      className: "hidden lg:table-cell",
+      cell: (r) => (
+        <div className="flex flex-wrap gap-1">
+          {r.tags.map((t) => (
+            <Badge key={t} variant="secondary">
+              {t}
+            </Badge>
+          ))}
+        </div>
+      ),
+    }),
+    textColumn<ContactRow>("birthday", "Birthday", {
+      className: "hidden xl:table-cell",
+      cell: (r) => <span className="whitespace-nowrap text-sm">{r.birthday}</span>,
+    }),
+    dateColumn<ContactRow>("added", header("Added", "created", "desc"), {
+      className: "hidden text-sm text-muted-foreground md:table-cell",
+    }),
+  ];
+}

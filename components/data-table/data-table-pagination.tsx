@@ -1,0 +1,114 @@
+"use client";
+
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/native-select";
+
+const NUMBER = new Intl.NumberFormat("en-GB");
+
+type Props = {
+  /** Cursors from the list query (KeysetPage); null where there is no such page. */
+  nextCursor: string | null;
+  prevCursor: string | null;
+  /** "42 guests": the whole filtered count, when the list knows it. */
+  total?: { count: number; one: string; many: string; testId?: string };
+  /** Rows per page, when the reader may choose. */
+  pageSize?: { value: number; options: readonly number[]; onChange: (size: number) => void };
+  /** Button words: "Previous"/"Next", or "Newer"/"Older" for a list newest first. */
+  labels?: { prev: string; next: string };
+  /** Words only, no arrows (the label is the accessible name). */
+  iconOnly?: boolean;
+};
+
+/**
+ * Under a table paged by keyset: the count, rows per page and links to the previous and next page. They are
+ * links (the URL is the state): they work before JavaScript loads and open in a new tab.
+ */
+export function DataTablePagination({ nextCursor, prevCursor, total, pageSize, labels, iconOnly }: Props) {
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const href = (key: "after" | "before", cursor: string) => {
+    const next = new URLSearchParams(params.toString());
+    next.delete("after");
+    next.delete("before");
+    next.set(key, cursor);
+    return `${pathname}?${next.toString()}`;
+  };
+  const words = labels ?? { prev: "Previous page", next: "Next page" };
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+      {total ? (
+        <p className="text-muted-foreground" data-testid={total.testId}>
+          {NUMBER.format(total.count)} {total.count === 1 ? total.one : total.many}
+        </p>
+      ) : (
+        <span />
+      )}
+      <nav aria-label="Pages" className="flex items-center gap-2">
+        {pageSize ? (
+          <NativeSelect
+            aria-label="Rows per page"
+            value={String(pageSize.value)}
+            onChange={(e) => pageSize.onChange(Number(e.target.value))}
+            className="h-9 w-20"
+          >
+            {pageSize.options.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </NativeSelect>
+        ) : null}
+        <PageLink href={prevCursor ? href("before", prevCursor) : null} label={words.prev} iconOnly={iconOnly}>
+          <ChevronLeft aria-hidden />
+        </PageLink>
+        <PageLink href={nextCursor ? href("after", nextCursor) : null} label={words.next} iconOnly={iconOnly} end>
+          <ChevronRight aria-hidden />
+        </PageLink>
+      </nav>
+    </div>
+  );
+}
+
+function PageLink({
+  href,
+  label,
+  iconOnly,
+  end,
+  children,
+}: {
+  href: string | null;
+  label: string;
+  iconOnly?: boolean;
+  end?: boolean;
+  children: React.ReactNode;
+}) {
+  const content = iconOnly ? (
+    children
+  ) : end ? (
+    <>
+      {label} {children}
+    </>
+  ) : (
+    <>
+      {children} {label}
+    </>
+  );
+  const size = iconOnly ? "icon" : "sm";
+  if (!href) {
+    return (
+      <Button variant="outline" size={size} disabled aria-label={iconOnly ? label : undefined}>
+        {content}
+      </Button>
+    );
+  }
+  return (
+    <Button asChild variant="outline" size={size}>
+      <Link href={href} aria-label={iconOnly ? label : undefined}>
+        {content}
+      </Link>
+    </Button>
+  );
+}

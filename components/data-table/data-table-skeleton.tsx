@@ -1,0 +1,49 @@
+import { Skeleton } from "@/components/ui/skeleton";
+
+/**
+ * What a table looks like while its rows load (Suspense fallback, loading.tsx): the same frame, grey bars
+ * instead of text, so nothing jumps when the rows arrive. Extra columns are dropped on a phone as the tables do.
+ */
+export function DataTableSkeleton({
+  columns = 5,
+  rows = 8,
+  toolbar = true,
+  label = "Loading",
+}: {
+  columns?: number;
+  rows?: number;
+  toolbar?: boolean;
+  label?: string;
+}) {
+  // Placeholder cells have no identity of their own: their keys are just their places.
+  const cells = Array.from({ length: columns }, (_, i) => ({ key: `c${i}`, hide: i >= 3 ? "hidden md:block" : "" }));
+  const lines = Array.from({ length: rows }, (_, i) => `r${i}`);
+  return (
+    <div className="space-y-3" role="status" aria-label={label}>
+      {toolbar ? (
+        <div className="flex flex-col gap-2 sm:flex-row">
+          <Skeleton className="h-9 w-full sm:w-72" />
+          <Skeleton className="h-9 w-full sm:w-40" />
+        </div>
+      ) : null}
+      <div className="rounded-lg border">
+        <div className="flex gap-4 border-b px-3 py-3">
+          {cells.map((cell) => (
+            <Skeleton key={cell.key} className={`h-4 flex-1 ${cell.hide}`} />
+          ))}
+        </div>
+        {lines.map((line) => (
+          <div key={line} className="flex gap-4 border-b px-3 py-3 last:border-0">
+            {cells.map((cell) => (
+              <Skeleton key={cell.key} className={`h-4 flex-1 ${cell.hide}`} />
+            ))}
+          </div>
+        ))}
+      </div>
+      <div className="flex justify-end gap-2">
+        <Skeleton className="h-9 w-24" />
+        <Skeleton className="h-9 w-24" />
+      </div>
+    </div>
+  );
+}

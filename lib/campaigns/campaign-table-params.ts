@@ -1,0 +1,24 @@
+import { createLoader, type inferParserType, parseAsNumberLiteral, parseAsStringLiteral } from "nuqs/server";
+import { cursorParsers } from "@/lib/paging/url-parsers";
+import { DELIVERY_STATES } from "./delivery-status";
+
+// Pure (no database): the campaigns pages and their tables' URL hooks read the URL the same way.
+
+export const CAMPAIGN_PAGE_SIZES = [25, 50, 100] as const;
+
+/** The campaigns list's URL state: page size and keyset position. */
+export const campaignTableParsers = {
+  size: parseAsNumberLiteral(CAMPAIGN_PAGE_SIZES).withDefault(50),
+  ...cursorParsers,
+};
+
+export const loadCampaignTableParams = createLoader(campaignTableParsers);
+export type CampaignTableParams = inferParserType<typeof campaignTableParsers>;
+
+/** A campaign's recipients table: one delivery state or all, and the keyset position. */
+export const recipientTableParsers = {
+  state: parseAsStringLiteral(DELIVERY_STATES),
+  ...cursorParsers,
+};
+
+export const loadRecipientTableParams = createLoader(recipientTableParsers);
