@@ -3,6 +3,23 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E } from "./e2e/support/config";
 import { SERVER_NODE_ARGS } from "./scripts/server-node-args";
 
+// Debian's Chromium (never a downloaded browser), with the flags a container without a GPU or sandbox needs.
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: E2E.chromiumPath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
 // End-to-end tests run against the production build served by `npm start`'s own launcher (embedded Postgres,
 // migrations, first-run owner), in Debian's Chromium: never a downloaded browser.
 export default defineConfig({
@@ -23,24 +40,9 @@ export default defineConfig({
     locale: "en-GB",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: E2E.chromiumPath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
-    },
+    // Signs each role in once and stores the sessions the specs start from (e2e/auth.setup.ts).
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: chromium },
+    { name: "chromium", dependencies: ["setup"], use: chromium },
   ],
   webServer: {
     command: `rm -rf ${E2E.dataDir} && node ${SERVER_NODE_ARGS.join(" ")} scripts/start.ts`,

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { apiSessionCookie } from "./support/auth";
 import { E2E } from "./support/config";
-import { seedUser, withE2eDb } from "./support/db";
-import { seedGroup } from "./support/guests";
+import { seed } from "./support/seed";
 import {
   actionManifest,
   callAction,
@@ -9,7 +9,6 @@ import {
   discoverPages,
   discoverRouteHandlers,
   FORGED_SESSION_COOKIE,
-  sessionCookie,
 } from "./support/surface";
 
 // Every page, route handler and server action (discovered from the file system) called as each kind of visitor,
@@ -172,7 +171,7 @@ function passes(expected: Expect, outcome: Outcome) {
   return true;
 }
 
-test("access matrix: every page, route handler and server action as every kind of visitor", async ({ browser }) => {
+test("access matrix: every page, route handler and server action as every kind of visitor", async () => {
   const pages = discoverPages();
   const routes = discoverRouteHandlers();
   // Signing out ends the caller's session (its cookie stops working), so it goes last.
@@ -196,29 +195,28 @@ test("access matrix: every page, route handler and server action as every kind o
   expect(unbuilt, "server actions exported but missing from the build's manifest (unused?)").toEqual([]);
 
   // Visitors: a forged cookie (gets past the optimistic proxy to the real checks), three roles, and an owner
-  // whose account was deactivated after signing in (the strongest role, so only "active" can stop them).
-  const [staff, manager, owner2] = [await seedUser("staff"), await seedUser("manager"), await seedUser("owner")];
+  // whose account was deactivated after signing in (the strongest role, so only "active" can stop them). Each
+  // has a session of its own (signed in by API): the sign-out action, called last, ends it.
+  const [staff, manager, owner2] = [await seed.user("staff"), await seed.user("manager"), await seed.user("owner")];
   const cookies: Record<Role, string> = {
     "signed-out": FORGED_SESSION_COOKIE,
-    staff: await sessionCookie(browser, staff.email, staff.password),
-    manager: await sessionCookie(browser, manager.email, manager.password),
-    owner: await sessionCookie(browser, E2E.owner.email, E2E.owner.password),
-    deactivated: await sessionCookie(browser, owner2.email, owner2.password),
+    staff: await apiSessionCookie(staff),
+    manager: await apiSessionCookie(manager),
+    owner: await apiSessionCookie(E2E.owner),
+    deactivated: await apiSessionCookie(owner2),
   };
-  await withE2eDb((db) => db.query("update users set active = false where id = $1", [owner2.id]));
+  await seed.deactivate(owner2.id);
 
   // Real records for dynamic segments.
-  const seeded = await withE2eDb(async (db) => {
-    const c = await db.query(
-      `insert into campaigns (name, provider, body, status, recipient_count) values ('Access matrix', 'cpsms', 'Hi', 'draft', 1) returning id`,
-    );
-    const m = await db.query(
-      `insert into campaign_messages (campaign_id, phone, body, segments, encoding) values ($1, '+4520000001', 'Hi', 1, 'GSM-7') returning id`,
-      [c.rows[0].id],
-    );
-    return { campaignId: c.rows[0].id as string, messageId: String(m.rows[0].id) };
+  const campaign = await seed.campaign({
+    name: "Access matrix",
+    provider: "cpsms",
+    body: "Hi",
+    status: "draft",
+    messages: [{ phone: "+4520000001" }],
   });
-  const { groupId, guests } = await seedGroup("Access matrix", [{ phone: "+4520000091", firstName: "Matrix" }]);
+  const seeded = { campaignId: campaign.id, messageId: String(campaign.messageIds[0]) };
+  const { groupId, guests } = await seed.group("Access matrix", [{ phone: "+4520000091", firstName: "Matrix" }]);
   const PARAMS: Record<string, string> = {
     "[id]@/contacts/[id]": guests[0]!.id,
     "[id]@/contacts/[id]/edit": guests[0]!.id,

@@ -1,9 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { sessionFile } from "./support/auth";
 import { E2E } from "./support/config";
-import { withE2eDb } from "./support/db";
-import { seedGroup } from "./support/guests";
+import { seed } from "./support/seed";
 import { discoverPages } from "./support/surface";
 
 // axe-core (WCAG 2.0/2.1/2.2 A and AA rules plus best practices) on every page, discovered from the file system:
@@ -29,23 +28,20 @@ async function audit(page: Page, label: string): Promise<Finding[]> {
     }));
 }
 
-async function seedRecords() {
-  return withE2eDb(async (db) => {
-    const c = await db.query(
-      `insert into campaigns (name, provider, body, status, recipient_count, approved_at) values ('Axe check', 'cpsms', 'Hi', 'completed', 2, now()) returning id`,
-    );
-    const m = await db.query(
-      `insert into campaign_messages (campaign_id, phone, body, segments, encoding, status) values
-       ($1, '+4520000031', 'Hi', 1, 'GSM-7', 'delivered'), ($1, '+4520000032', 'Hi', 1, 'GSM-7', 'undelivered') returning id`,
-      [c.rows[0].id],
-    );
-    return { campaignId: c.rows[0].id as string, messageId: String(m.rows[0].id) };
-  });
-}
+test.use({ storageState: sessionFile("owner") });
 
 test("no serious or critical axe violations on any page", async ({ page, browser }) => {
-  const seeded = await seedRecords();
-  const { groupId, guests } = await seedGroup("Axe regulars", [
+  const campaign = await seed.campaign({
+    name: "Axe check",
+    provider: "cpsms",
+    body: "Hi",
+    status: "completed",
+    messages: [
+      { phone: "+4520000031", status: "delivered" },
+      { phone: "+4520000032", status: "undelivered" },
+    ],
+  });
+  const { groupId, guests } = await seed.group("Axe regulars", [
     { phone: "+4520000033", firstName: "Axe", lastName: "Guest" },
     { phone: "+4520000034", firstName: "Åse", lastName: "Withdrawn", consent: "withdrawn" },
   ]);
@@ -53,8 +49,8 @@ test("no serious or critical axe violations on any page", async ({ page, browser
     "/contacts/[id]": guests[0]!.id,
     "/contacts/[id]/edit": guests[0]!.id,
     "/groups/[id]": groupId,
-    "/campaigns/[id]": seeded.campaignId,
-    "/history/[id]": seeded.messageId,
+    "/campaigns/[id]": campaign.id,
+    "/history/[id]": String(campaign.messageIds[0]),
     "/history/smsapp/[uid]": "no-such-uid",
     "/o/[token]": guests[0]!.token,
   };
@@ -64,7 +60,7 @@ test("no serious or critical axe violations on any page", async ({ page, browser
   const checked: string[] = [];
 
   // Public pages, signed out.
-  const guestContext = await browser.newContext({ baseURL: E2E.baseURL });
+  const guestContext = await browser.newContext({ baseURL: E2E.baseURL, storageState: undefined });
   const guest = await guestContext.newPage();
   for (const p of pages.filter((x) => PUBLIC.has(x.route))) {
     const url = p.route.replace(/\[[^\]]+\]/, () => PARAMS[p.route] ?? "");
@@ -76,7 +72,6 @@ test("no serious or critical axe violations on any page", async ({ page, browser
   await guestContext.close();
 
   // Everything else as the owner.
-  await signIn(page, E2E.owner.email, E2E.owner.password);
   for (const p of pages.filter((x) => !PUBLIC.has(x.route))) {
     const dynamic = /\[/.test(p.route);
     if (dynamic && !PARAMS[p.route])

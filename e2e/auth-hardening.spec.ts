@@ -4,8 +4,9 @@ import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { signIn, signOut } from "./support/auth";
 import { E2E } from "./support/config";
-import { seedUser, withE2eDb } from "./support/db";
 import { type Launcher, startLauncher, waitUntilReady } from "./support/launcher";
+import { lookup } from "./support/lookups";
+import { seed } from "./support/seed";
 import { actionManifest, callAction, sessionCookie } from "./support/surface";
 
 // Issue #14, items 1, 3, 7, 8 and 11: what an attacker got through on a running instance, tried again.
@@ -67,7 +68,7 @@ test.describe("1. callbackUrl never leaves the site", () => {
   });
 
   test("after the sign-in form, a tab-escaped callbackUrl lands on the dashboard of this site", async ({ page }) => {
-    const user = await seedUser("staff");
+    const user = await seed.user("staff");
     await page.goto(`/sign-in?callbackUrl=${ESCAPE}`);
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(user.password);
@@ -78,7 +79,7 @@ test.describe("1. callbackUrl never leaves the site", () => {
   });
 
   test("Auth.js's own endpoints send an escaping callbackUrl to the dashboard", async ({ request }) => {
-    const user = await seedUser("staff");
+    const user = await seed.user("staff");
     const signedIn = await apiSignIn(request, user.email, user.password, decodeURIComponent(ESCAPE));
     expect(signedIn.status()).toBe(302);
     expectOnSite(signedIn.headers().location);
@@ -138,20 +139,11 @@ async function signInActionRequest(email: string, password: string) {
 
 test.describe("3. the throttle's address", () => {
   test("a sign-in action posted to a page that doesn't hold it is throttled on the real client's address", async () => {
-    const user = await seedUser("staff");
+    const user = await seed.user("staff");
     const attacker = "127.0.0.2";
     // The attacker's address is already paused (20 failures in the window).
-    await withE2eDb((db) =>
-      db.query(
-        "insert into sign_in_attempts (email, client_address, succeeded) select 'x' || g || '@elsewhere.test', $1, false from generate_series(1, 20) g",
-        [attacker],
-      ),
-    );
-    const attempts = () =>
-      withE2eDb(
-        async (db) =>
-          (await db.query("select client_address from sign_in_attempts where email = $1", [user.email])).rows,
-      );
+    await seed.failedSignIns(attacker, 20);
+    const attempts = () => lookup.signInAttemptAddresses(user.email);
 
     const { headers, body } = await signInActionRequest(user.email, "a wrong guess");
     const direct = await postFrom(attacker, "/sign-in", headers, body);
@@ -174,7 +166,7 @@ test.describe("7. sign-out ends the session", () => {
     page,
     context,
   }) => {
-    const user = await seedUser("staff");
+    const user = await seed.user("staff");
     await signIn(page, user.email, user.password);
     const copy = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     await signOut(page);
@@ -197,7 +189,7 @@ test.describe("7. sign-out ends the session", () => {
   });
 
   test("Settings > Account lists the sessions and signs out everywhere", async ({ page, browser }) => {
-    const user = await seedUser("manager");
+    const user = await seed.user("manager");
     const other = await sessionCookie(browser, user.email, user.password);
     await signIn(page, user.email, user.password, "/settings/account");
     const sessions = page.getByRole("list", { name: "Signed-in devices" }).getByRole("listitem");
@@ -218,7 +210,7 @@ test.describe("7. sign-out ends the session", () => {
 
 test.describe("8. guessing the current password from a session", () => {
   test("after 5 wrong current passwords even the right one is refused, with when to try again", async ({ page }) => {
-    const user = await seedUser("staff");
+    const user = await seed.user("staff");
     await signIn(page, user.email, user.password, "/settings/account");
     const attempt = async (current: string) => {
       await page.getByLabel("Current password").fill(current);
@@ -238,10 +230,7 @@ test.describe("8. guessing the current password from a session", () => {
     await expect(page.locator("#currentPassword-error")).toHaveText(
       /Too many wrong current passwords.*try again in 1[45] minutes/,
     );
-    const [row] = await withE2eDb(
-      async (db) => (await db.query("select session_version from users where id = $1", [user.id])).rows,
-    );
-    expect(row.session_version, "the password was not changed").toBe(1);
+    expect((await lookup.userById(user.id))?.sessionVersion, "the password was not changed").toBe(1);
   });
 });
 

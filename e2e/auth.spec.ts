@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn, signOut } from "./support/auth";
 import { E2E } from "./support/config";
-import { seedUser } from "./support/db";
+import { seed } from "./support/seed";
 
 test.describe("sign-in", () => {
   test("a signed-out visitor is sent to sign-in and comes back to the page they wanted", async ({ page }) => {
@@ -53,7 +53,7 @@ test.describe("sign-in", () => {
   });
 
   test("repeated failures pause sign-in for that account with a clear message", async ({ page }) => {
-    const user = await seedUser("staff");
+    const user = await seed.user("staff");
     await page.goto("/sign-in");
     for (let attempt = 1; attempt <= 6; attempt++) {
       await page.getByLabel("Email").fill(user.email);

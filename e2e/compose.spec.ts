@@ -1,30 +1,22 @@
 import { TZDate } from "@date-fns/tz";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { format } from "date-fns";
-import { signIn } from "./support/auth";
+import { sessionFile } from "./support/auth";
 import { E2E } from "./support/config";
-import { seedUser, withE2eDb } from "./support/db";
-import { seedGroup } from "./support/guests";
+import { expect, test } from "./support/fixtures";
 import { sandboxControl } from "./support/instance";
+import { lookup } from "./support/lookups";
 import { handset } from "./support/sandbox";
+import { seed } from "./support/seed";
 
 // Compose end to end against the server's sandboxes: who gets a message, through which provider, when, and
 // the safeguards that stop a bad send before anything is written.
 const ZONE = "Europe/Copenhagen";
 const msisdn = (e164: string) => e164.replace("+", "");
 const localInput = (date: Date) => format(new TZDate(date.getTime(), ZONE), "yyyy-MM-dd'T'HH:mm");
-const campaignCount = () =>
-  withE2eDb(async (db) => Number((await db.query("select count(*) from campaigns")).rows[0].count));
+const setQuietHours = seed.quietHours;
 
-async function setQuietHours(start: string, end: string) {
-  await withE2eDb((db) =>
-    db.query(
-      `insert into restaurant_settings (id, quiet_hours_start, quiet_hours_end) values (1, $1, $2)
-       on conflict (id) do update set quiet_hours_start = $1, quiet_hours_end = $2`,
-      [start, end],
-    ),
-  );
-}
+test.use({ storageState: sessionFile("owner") });
 
 async function compose(page: Page, groupId: string, message: string, sender = "CafeRose") {
   await page.goto(`/compose?group=${groupId}`);
@@ -50,13 +42,13 @@ test.describe("compose and send", () => {
 
   test.beforeEach(async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, E2E.owner.email, E2E.owner.password, "/compose");
+    await page.goto("/compose");
   });
 
   test("send now to a group through CPSMS: each consenting guest gets exactly one message, the rest are listed as left out", async ({
     page,
   }) => {
-    const { groupId, guests } = await seedGroup("Compose CPSMS", [
+    const { groupId, guests } = await seed.group("Compose CPSMS", [
       { phone: "+4520200001", firstName: "Mette" },
       { phone: "+4520200002", firstName: "Lars" },
       { phone: "+4520200003" },
@@ -81,7 +73,7 @@ test.describe("compose and send", () => {
   });
 
   test("automatic routing sends Pakistani numbers through smsapp.pk and Danish through CPSMS", async ({ page }) => {
-    const { groupId } = await seedGroup("Compose mixed", [
+    const { groupId } = await seed.group("Compose mixed", [
       { phone: "+923001110001", firstName: "Ahmed" },
       { phone: "+923001110002", firstName: "Sana" },
       { phone: "+4520200011", firstName: "Ida" },
@@ -111,7 +103,7 @@ test.describe("compose and send", () => {
   test("schedule through CPSMS passes the time as its timestamp; moving it and cancelling more than 10 minutes ahead go through CPSMS", async ({
     page,
   }) => {
-    const { groupId } = await seedGroup("Compose scheduled", [{ phone: "+4520200021", firstName: "Bo" }]);
+    const { groupId } = await seed.group("Compose scheduled", [{ phone: "+4520200021", firstName: "Bo" }]);
     const at = new Date(Date.now() + 3 * 3600_000);
     at.setSeconds(0, 0);
     await compose(page, groupId, "Brunch on Sunday from 10!");
@@ -153,7 +145,7 @@ test.describe("compose and send", () => {
   });
 
   test("a CPSMS send less than 10 minutes away can no longer be cancelled, and the page says why", async ({ page }) => {
-    const { groupId } = await seedGroup("Compose soon", [{ phone: "+4520200031", firstName: "Eva" }]);
+    const { groupId } = await seed.group("Compose soon", [{ phone: "+4520200031", firstName: "Eva" }]);
     await compose(page, groupId, "See you at the tasting in a few minutes!");
     await page.getByRole("combobox", { name: "Provider" }).click();
     await page.getByRole("option", { name: "CPSMS.dk" }).click();
@@ -167,8 +159,8 @@ test.describe("compose and send", () => {
   });
 
   test("bad input is refused with a clear reason and nothing is queued or sent", async ({ page }) => {
-    const { groupId } = await seedGroup("Compose refusals", [{ phone: "+4520200041", firstName: "Kim" }]);
-    const before = await campaignCount();
+    const { groupId } = await seed.group("Compose refusals", [{ phone: "+4520200041", firstName: "Kim" }]);
+    const before = await lookup.campaignCount();
     // Refused when Send is pressed, before the confirm dialog opens, and said once (no toast over the button).
     const refuse = async (error: RegExp, verb: "Send now" | "Schedule" = "Send now", once = false) => {
       await page.getByRole("button", { name: verb, exact: true }).click();
@@ -231,18 +223,17 @@ test.describe("compose and send", () => {
     await page.getByRole("textbox", { name: "Message" }).fill("Hello");
     await expect(page.getByRole("button", { name: "Send now", exact: true })).toBeDisabled();
 
-    expect(await campaignCount()).toBe(before);
+    expect(await lookup.campaignCount()).toBe(before);
     expect(await handset("cpsms", "4520200041")).toEqual([]);
   });
 
   test("staff save a draft during quiet hours; it goes out only when a manager approves it outside them", async ({
     page,
-    browser,
+    pageAs,
   }) => {
-    const { groupId } = await seedGroup("Compose drafts", [{ phone: "+4520200051", firstName: "Jo" }]);
-    const staff = await seedUser("staff");
-    const staffPage = await (await browser.newContext()).newPage();
-    await signIn(staffPage, staff.email, staff.password, "/compose");
+    const { groupId } = await seed.group("Compose drafts", [{ phone: "+4520200051", firstName: "Jo" }]);
+    const staffPage = await pageAs("staff");
+    await staffPage.goto("/compose");
     // Staff write after closing: quiet hours apply when a promotion is sent, not when it is drafted.
     await setQuietHours("00:00", "23:59");
     let url: string;
@@ -277,8 +268,8 @@ test.describe("repeating sends", () => {
     page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, E2E.owner.email, E2E.owner.password, "/compose");
-    const { groupId } = await seedGroup("Compose weekly", [{ phone: "+4520200061", firstName: "Nora" }]);
+    await page.goto("/compose");
+    const { groupId } = await seed.group("Compose weekly", [{ phone: "+4520200061", firstName: "Nora" }]);
     await compose(page, groupId, "Friday happy hour 16-18!");
     await page.getByLabel("Campaign name").fill("Friday happy hour");
     await page.getByRole("radio", { name: "Repeat weekly" }).check();
@@ -303,10 +294,9 @@ test.describe("repeating sends", () => {
     await expect(card).toHaveCount(0);
   });
 
-  test("staff cannot set up repeating sends", async ({ browser }) => {
-    const staff = await seedUser("staff");
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, staff.email, staff.password, "/compose");
+  test("staff cannot set up repeating sends", async ({ pageAs }) => {
+    const page = await pageAs("staff");
+    await page.goto("/compose");
     await expect(page.getByRole("radio", { name: "Schedule" })).toBeVisible();
     await expect(page.getByRole("radio", { name: "Repeat weekly" })).toHaveCount(0);
     await page.close();
@@ -316,8 +306,8 @@ test.describe("repeating sends", () => {
 test.describe("provider routing", () => {
   test("the owner's routing rules decide where 'Automatic' sends a number", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, E2E.owner.email, E2E.owner.password, "/settings/restaurant");
-    const { groupId } = await seedGroup("Compose routing", [{ phone: "+923001110091", firstName: "Bilal" }]);
+    await page.goto("/settings/restaurant");
+    const { groupId } = await seed.group("Compose routing", [{ phone: "+923001110091", firstName: "Bilal" }]);
     await page.goto(`/compose?group=${groupId}`);
     await expect(page.getByTestId("audience-summary")).toContainText("1 through smsapp.pk");
 
@@ -335,11 +325,10 @@ test.describe("provider routing", () => {
       await page.getByRole("button", { name: "Save routing" }).click();
       await expect(page.getByText(/Write a prefix as \+ and up to 6 digits/)).toBeVisible();
     } finally {
-      await withE2eDb((db) =>
-        db.query(
-          `update restaurant_settings set routes = '[{"prefix":"+45","provider":"cpsms"},{"prefix":"+92","provider":"smsapp"}]'::jsonb`,
-        ),
-      );
+      await seed.routes([
+        { prefix: "+45", provider: "cpsms" },
+        { prefix: "+92", provider: "smsapp" },
+      ]);
     }
   });
 });

@@ -2,15 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E } from "./support/config";
-import {
-  campaignStatus,
-  embeddedDbUrl,
-  enqueueDispatch,
-  sandboxControl,
-  seedQueuedCampaign,
-  startSandboxProcess,
-} from "./support/instance";
+import { embeddedDbUrl } from "./support/db";
+import { enqueueDispatch, sandboxControl, startSandboxProcess } from "./support/instance";
 import { type Launcher, startLauncher, waitUntilReady } from "./support/launcher";
+import { lookupOn } from "./support/lookups";
+import { seedOn } from "./support/seed";
+import { expectUnchanged } from "./support/wait";
 
 // Money is at stake: a dispatcher killed outright in the middle of a send must, after a restart, finish the
 // campaign with every guest texted exactly once. The sandboxes run as their own process, like real providers
@@ -56,32 +53,30 @@ for (const provider of ["cpsms", "smsapp"] as const) {
         times: "always",
         delayMs: provider === "cpsms" ? 1000 : 600,
       });
-      const campaignId = await seedQueuedCampaign(url, provider, 2000);
+      const campaignId = await seedOn(url).bulkCampaign(provider, 2000);
       await enqueueDispatch(url, campaignId);
+      const texted = async () => Object.keys(await control.handsets()).length;
 
       const points = killPoints();
       test.info().annotations.push({ type: "kill points (guests texted)", description: points.join(", ") });
       for (const point of points) {
-        let received = 0;
-        for (let i = 0; i < 1200 && received < point; i++) {
-          await new Promise((r) => setTimeout(r, 50));
-          received = Object.keys(await control.handsets()).length;
-        }
+        // The restarted app takes over once the killed one's lease runs out, then sends on to the next point.
+        await expect.poll(texted, { timeout: 120_000, intervals: [50] }).toBeGreaterThanOrEqual(point);
         app.child.kill("SIGKILL");
         await app.exited;
-        const atKill = Object.keys(await control.handsets()).length;
+        const atKill = await texted();
         expect(atKill, `the kill at ${point} should land mid-send`).toBeLessThan(2000);
         app = startLauncher(env);
         await waitUntilReady(app);
       }
 
       await control.clearFaults();
-      let state = await campaignStatus(url, campaignId);
-      for (let i = 0; i < 240 && state.status !== "completed"; i++) {
-        await new Promise((r) => setTimeout(r, 500));
-        state = await campaignStatus(url, campaignId);
-      }
-      expect(state, app.output()).toEqual({ status: "completed", counts: { accepted: 2000 } });
+      const status = () => lookupOn(url).campaignStatus(campaignId);
+      const running = app;
+      await expect(async () => expect((await status()).status, running.output()).toBe("completed")).toPass({
+        timeout: 120_000,
+      });
+      expect(await status(), app.output()).toEqual({ status: "completed", counts: { accepted: 2000 } });
       const handsets = await control.handsets();
       expect(Object.keys(handsets)).toHaveLength(2000);
       const duplicates = Object.entries(handsets).filter(([, messages]) => messages.length !== 1);
@@ -111,23 +106,23 @@ test("smsapp.pk: a scheduled send survives a restart across its due time and fir
     await waitUntilReady(app);
     const url = embeddedDbUrl(dataDir, PG_PORT);
     const due = new Date(Date.now() + 15_000);
-    const campaignId = await seedQueuedCampaign(url, "smsapp", 40, { scheduledAt: due });
+    const campaignId = await seedOn(url).bulkCampaign("smsapp", 40, { scheduledAt: due });
     await enqueueDispatch(url, campaignId, due);
 
-    // The app goes down before the due time and comes back after it.
+    // The app goes down before the due time; nothing goes out while it is down, past the due time.
     app.child.kill("SIGTERM");
     await app.exited;
-    await new Promise((r) => setTimeout(r, Math.max(0, due.getTime() - Date.now()) + 3000));
-    expect(Object.keys(await control.handsets())).toHaveLength(0);
+    await expectUnchanged(async () => Object.keys(await control.handsets()).length, 0, {
+      forMs: Math.max(0, due.getTime() - Date.now()) + 3000,
+      message: "texted while the app was down",
+    });
 
+    // It comes back after the due time and sends once.
     app = startLauncher(env);
     await waitUntilReady(app);
-    let state = await campaignStatus(url, campaignId);
-    for (let i = 0; i < 120 && state.status !== "completed"; i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      state = await campaignStatus(url, campaignId);
-    }
-    expect(state).toEqual({ status: "completed", counts: { accepted: 40 } });
+    const status = () => lookupOn(url).campaignStatus(campaignId);
+    await expect.poll(async () => (await status()).status, { timeout: 60_000 }).toBe("completed");
+    expect(await status()).toEqual({ status: "completed", counts: { accepted: 40 } });
     const handsets = await control.handsets();
     expect(Object.keys(handsets)).toHaveLength(40);
     expect(Object.values(handsets).every((messages) => messages.length === 1)).toBe(true);

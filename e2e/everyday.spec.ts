@@ -3,40 +3,17 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { formatInZone, MOMENT_SECONDS_FORMAT } from "@/lib/time/zoned";
-import { signIn } from "./support/auth";
+import { SIGNED_OUT, sessionFile } from "./support/auth";
 import { E2E } from "./support/config";
-import { withE2eDb } from "./support/db";
-import { giveVerifiedPhone } from "./support/test-phone";
+import { lookup } from "./support/lookups";
+import { seed } from "./support/seed";
 
 // Issue #13's everyday-use parts: one clock, the shell (sidebar, skip link), the dashboard's chart and getting
 // started, the history date fields, the import preview's pages, and home-screen install.
 
 const FAR_ZONE = "Asia/Karachi"; // UTC+5: neither the server's UTC nor the browser's Copenhagen
 
-/** Runs `fn` with the restaurant's zone set to `zone`, then puts the settings back as they were. */
-async function withRestaurantZone(zone: string, fn: () => Promise<void>) {
-  const before = await withE2eDb(
-    async (db) =>
-      (await db.query("select time_zone from restaurant_settings where id = 1")).rows[0]?.time_zone as
-        | string
-        | undefined,
-  );
-  await withE2eDb((db) =>
-    db.query(
-      "insert into restaurant_settings (id, time_zone) values (1, $1) on conflict (id) do update set time_zone = excluded.time_zone",
-      [zone],
-    ),
-  );
-  try {
-    await fn();
-  } finally {
-    await withE2eDb((db) =>
-      before === undefined
-        ? db.query("delete from restaurant_settings where id = 1")
-        : db.query("update restaurant_settings set time_zone = $1 where id = 1", [before]),
-    );
-  }
-}
+test.use({ storageState: sessionFile("owner") });
 
 /** Width, height of a PNG from its IHDR chunk. */
 function pngSize(bytes: Buffer): [number, number] {
@@ -63,13 +40,9 @@ async function labelExtents(page: Page, container: string) {
 test.describe("one clock", () => {
   test("the Users page and the sandbox inbox show times in the restaurant's zone", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await withRestaurantZone(FAR_ZONE, async () => {
-      await signIn(page, E2E.owner.email, E2E.owner.password, "/settings/users");
-      const signedInAt = await withE2eDb(
-        async (db) =>
-          (await db.query("select last_sign_in_at from users where email = $1", [E2E.owner.email])).rows[0]
-            .last_sign_in_at as Date,
-      );
+    await seed.withTimeZone(FAR_ZONE, async () => {
+      await page.goto("/settings/users");
+      const signedInAt = (await lookup.user(E2E.owner.email))!.lastSignInAt!;
       const ownerRow = page.getByRole("row").filter({ hasText: E2E.owner.email });
       await expect(ownerRow).toContainText(formatInZone(signedInAt, FAR_ZONE));
       expect(formatInZone(signedInAt, FAR_ZONE)).not.toBe(formatInZone(signedInAt, "UTC"));
@@ -78,7 +51,7 @@ test.describe("one clock", () => {
       const cpsms = page.getByTestId("provider-cpsms");
       const msisdn = `4520${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
       // Test sends go only to a verified phone: the owner's, set here directly.
-      await giveVerifiedPhone(E2E.owner.email, `+${msisdn}`);
+      await seed.verifiedPhone(E2E.owner.email, `+${msisdn}`);
       await page.reload();
       await expect(cpsms.getByLabel("Send to")).toHaveValue("own", { timeout: 30_000 });
       await cpsms.getByRole("button", { name: "Send test SMS" }).click();
@@ -97,7 +70,7 @@ test.describe("one clock", () => {
 
 test.describe("shell", () => {
   test("the skip link is the first stop on Tab, shows itself, and jumps to the content", async ({ page }) => {
-    await signIn(page, E2E.owner.email, E2E.owner.password, "/history");
+    await page.goto("/history");
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to content" });
     await expect(skip).toBeFocused();
@@ -113,7 +86,7 @@ test.describe("shell", () => {
       page,
     }) => {
       await page.setViewportSize({ width, height: 600 });
-      await signIn(page, E2E.owner.email, E2E.owner.password);
+      await page.goto("/");
       const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
       expect(pageHeight).toBeGreaterThan(1000); // the dashboard is a long page at this height
       const sidebar = page.getByTestId("sidebar");
@@ -130,7 +103,7 @@ test.describe("dashboard", () => {
   for (const width of [390, 1280, 1920]) {
     test(`the chart's day labels are readable and never overlap at ${width} px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
-      await signIn(page, E2E.owner.email, E2E.owner.password);
+      await page.goto("/");
       const charts = await labelExtents(page, "[data-testid=chart-days]");
       expect(charts).toHaveLength(2);
       for (const chart of charts) {
@@ -149,7 +122,7 @@ test.describe("dashboard", () => {
   }
 
   test("getting started comes first with its progress, counted from what the restaurant has done", async ({ page }) => {
-    await signIn(page, E2E.owner.email, E2E.owner.password);
+    await page.goto("/");
     const card = page.getByTestId("getting-started");
     if ((await card.count()) === 0) {
       // A long-used test database may have done every step already: then the list is gone, as it should be.
@@ -171,7 +144,7 @@ test.describe("history date fields", () => {
   for (const width of [390, 1280, 1920]) {
     test(`From and To are wide enough for a whole date and spell the day out at ${width} px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
-      await signIn(page, E2E.owner.email, E2E.owner.password, "/history?from=2026-11-27&to=2026-12-01");
+      await page.goto("/history?from=2026-11-27&to=2026-12-01");
       for (const [label, spelled] of [
         ["From", "Fri 27 Nov 2026"],
         ["To", "Tue 1 Dec 2026"],
@@ -192,7 +165,7 @@ test.describe("import preview", () => {
     const lines = ["phone,name"];
     for (let i = 0; i < 130; i++)
       lines.push(i % 10 === 9 ? `12${i},Broken ${i}` : `+4528${String(base + i).padStart(6, "0")},Guest ${i}`);
-    await signIn(page, E2E.owner.email, E2E.owner.password, "/contacts/import");
+    await page.goto("/contacts/import");
     await page
       .getByLabel("CSV file")
       .setInputFiles({ name: "long.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
@@ -231,6 +204,8 @@ test.describe("import preview", () => {
 });
 
 test.describe("home-screen install", () => {
+  test.use({ storageState: SIGNED_OUT });
+
   test("the manifest and its icons load signed out, and every page links them", async ({ page, request }) => {
     const res = await request.get("/manifest.webmanifest", { maxRedirects: 0 });
     expect(res.status()).toBe(200);

@@ -1,8 +1,9 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { E2E } from "./support/config";
-import { seedUser, withE2eDb } from "./support/db";
+import type { Page } from "@playwright/test";
+import { SIGNED_OUT, sessionFile, sharedUser } from "./support/auth";
+import { expect, test } from "./support/fixtures";
+import { lookup } from "./support/lookups";
+import { type LedgerGuest, seed } from "./support/seed";
 
 let counter = randomInt(0, 1_000_000);
 /** A fresh Danish mobile number as E.164 (+45 26xxxxxx: every number in that block is a valid mobile). */
@@ -14,49 +15,23 @@ const newPhone = () => {
 const local = (e164: string) => e164.slice(3).replace(/(\d{2})(?=\d)/g, "$1 ");
 const word = (prefix: string) => `${prefix}${randomBytes(4).toString("hex")}`;
 
-type Seed = {
-  phone?: string;
-  firstName?: string;
-  lastName?: string;
-  tags?: string[];
-  consent?: "granted" | "none" | "withdrawn";
-};
-
-/** Inserts guests straight into the e2e database; returns their ids and opt-out tokens. */
-async function seedContacts(rows: Seed[]): Promise<{ id: string; phone: string; token: string }[]> {
-  return withE2eDb(async (db) => {
-    const out = [];
-    for (const r of rows) {
-      const phone = r.phone ?? newPhone();
-      const token = randomBytes(8).toString("hex").slice(0, 12);
-      const { rows: inserted } = await db.query(
-        `insert into contacts (phone, first_name, last_name, tags, consent_state, opt_out_token) values ($1, $2, $3, $4, $5, $6) returning id`,
-        [phone, r.firstName ?? "Guest", r.lastName ?? "", r.tags ?? [], r.consent ?? "none", token],
-      );
-      if (r.consent === "granted") {
-        await db.query(
-          `insert into consent_events (contact_id, state, source, wording) values ($1, 'granted', 'in_person', 'Yes to SMS offers')`,
-          [inserted[0].id],
-        );
-      }
-      out.push({ id: inserted[0].id as string, phone, token });
-    }
-    return out;
-  });
-}
+/** Guests straight into the e2e database (a fresh number each unless given); their ids and opt-out tokens. */
+const seedContacts = (rows: (Omit<LedgerGuest, "phone"> & { phone?: string })[]) =>
+  seed.guests(rows.map((r) => ({ ...r, phone: r.phone ?? newPhone() })));
 
 async function toast(page: Page, text: string | RegExp) {
   await expect(page.locator("[data-sonner-toast]").filter({ hasText: text }).first()).toBeVisible();
 }
 
+test.use({ storageState: sessionFile("owner") });
+
 test.describe("guest book", () => {
   test("on a phone, staff add a guest with consent, see phone errors, edit, and cannot delete; a manager deletes", async ({
-    page,
-    browser,
+    pageAs,
   }) => {
-    await page.setViewportSize({ width: 390, height: 844 });
-    const staff = await seedUser("staff");
-    await signIn(page, staff.email, staff.password, "/contacts");
+    const page = await pageAs("staff", { viewport: { width: 390, height: 844 } });
+    const staff = sharedUser("staff");
+    await page.goto("/contacts");
     await expect(page.getByRole("heading", { name: "Contacts" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Import CSV" })).toHaveCount(0); // staff: no import or export
     await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
@@ -121,16 +96,12 @@ test.describe("guest book", () => {
     expect((await page.request.post("/contacts/import/run", { data: "phone\n20123456\n" })).status()).toBe(403);
 
     // A manager deletes the guest.
-    const manager = await seedUser("manager");
-    const managerPage = await browser.newPage();
-    await signIn(managerPage, manager.email, manager.password, `/contacts/${id}`);
+    const managerPage = await pageAs("manager");
+    await managerPage.goto(`/contacts/${id}`);
     await managerPage.getByRole("button", { name: "Delete guest" }).click();
     await managerPage.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
     await expect(managerPage).toHaveURL(/\/contacts$/);
-    const left = await withE2eDb(
-      async (db) => (await db.query("select count(*)::int as n from contacts where id = $1", [id])).rows[0].n,
-    );
-    expect(left).toBe(0);
+    expect(await lookup.contactCount({ id })).toBe(0);
     await managerPage.close();
   });
 
@@ -146,7 +117,7 @@ test.describe("guest book", () => {
         consent: i < 3 ? "granted" : "none",
       })),
     );
-    await signIn(page, E2E.owner.email, E2E.owner.password, "/groups");
+    await page.goto("/groups");
     const groupName = word("Regulars ");
     await page.getByRole("button", { name: "New group" }).click();
     await page.getByRole("dialog").getByLabel("Name").fill(groupName);
@@ -192,22 +163,19 @@ test.describe("guest book", () => {
     await expect(page.getByTestId("drift-status")).toContainText("In sync");
 
     // Drift made behind the app's back (a member added straight in the database) is shown and fixed in one click.
-    await withE2eDb((db) =>
-      db.query("insert into group_members (group_id, contact_id) select id, $1 from groups where name = $2", [
-        seeded[0]!.id,
-        groupName,
-      ]),
-    );
+    await seed.memberBehindTheAppsBack(groupName, seeded[0]!.id);
     await page.reload();
     await expect(page.getByTestId("drift-status")).toContainText("1 missing at CPSMS");
     await page.getByRole("button", { name: "Fix" }).click();
     await expect(page.getByTestId("drift-status")).toContainText("In sync");
   });
 
-  test("a mixed CSV file: broken files refused, preview, consented import, rejected-rows report", async ({ page }) => {
-    const manager = await seedUser("manager");
+  test("a mixed CSV file: broken files refused, preview, consented import, rejected-rows report", async ({
+    pageAs,
+  }) => {
+    const page = await pageAs("manager");
     const [existing] = await seedContacts([{ firstName: "Known" }]);
-    await signIn(page, manager.email, manager.password, "/contacts/import");
+    await page.goto("/contacts/import");
     const fileInput = page.getByLabel("CSV file");
 
     await fileInput.setInputFiles({
@@ -274,31 +242,13 @@ test.describe("guest book", () => {
     expect(report).toMatch(/\r\n4,4\.52E\+09,.*scientific notation/);
     expect(report).toMatch(new RegExp(`\\r\\n5,\\+${a.slice(1)},"?Same number as row 2`));
 
-    const rows = await withE2eDb(
-      async (db) =>
-        (
-          await db.query(
-            "select phone, first_name, consent_state, tags from contacts where last_name = $1 order by phone",
-            [surname],
-          )
-        ).rows,
-    );
-    expect(rows).toEqual(
+    expect(await lookup.contactsNamed(surname)).toEqual(
       [
-        { phone: a, first_name: "Anna", consent_state: "granted", tags: ["vip"] },
-        { phone: b, first_name: "Bo", consent_state: "granted", tags: ["lunch"] },
+        { phone: a, firstName: "Anna", consentState: "granted", tags: ["vip"] },
+        { phone: b, firstName: "Bo", consentState: "granted", tags: ["lunch"] },
       ].sort((x, y) => x.phone.localeCompare(y.phone)),
     );
-    const events = await withE2eDb(
-      async (db) =>
-        (
-          await db.query(
-            "select e.source, e.wording from consent_events e join contacts c on c.id = e.contact_id where c.last_name = $1",
-            [surname],
-          )
-        ).rows,
-    );
-    expect(events).toEqual([
+    expect(await lookup.consentLedgerOfNamed(surname)).toEqual([
       { source: "import", wording: "Ja tak til tilbud på SMS" },
       { source: "import", wording: "Ja tak til tilbud på SMS" },
     ]);
@@ -310,7 +260,7 @@ test.describe("guest book", () => {
   }) => {
     const surname = word("Opt");
     const [guest] = await seedContacts([{ firstName: "Freja", lastName: surname, consent: "granted" }]);
-    const guestPage = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const guestPage = await browser.newPage({ viewport: { width: 390, height: 844 }, storageState: SIGNED_OUT });
     const unknown = await guestPage.goto("/o/doesnotexist1");
     expect(unknown?.status()).toBe(404);
     await expect(guestPage.getByText("We don't recognise this link")).toBeVisible();
@@ -318,59 +268,32 @@ test.describe("guest book", () => {
     await guestPage.goto(`/o/${guest!.token}`);
     await expect(guestPage.getByRole("heading", { name: /Stop marketing texts from/ })).toBeVisible();
     // Opening the link alone changes nothing.
-    const before = await withE2eDb(
-      async (db) =>
-        (await db.query("select consent_state from contacts where id = $1", [guest!.id])).rows[0].consent_state,
-    );
-    expect(before).toBe("granted");
+    expect(await lookup.consentState(guest!.id)).toBe("granted");
     await guestPage.getByRole("button", { name: "Yes, unsubscribe me" }).click();
     await expect(guestPage.getByTestId("opt-out-done")).toHaveText(/You will not receive marketing texts from .+\./);
     await guestPage.reload(); // idempotent
     await expect(guestPage.getByTestId("opt-out-done")).toBeVisible();
     await guestPage.close();
 
-    const state = await withE2eDb(async (db) => {
-      const contact = (await db.query("select consent_state from contacts where id = $1", [guest!.id])).rows[0];
-      const events = (
-        await db.query("select state, source, recorded_by_id from consent_events where contact_id = $1 order by id", [
-          guest!.id,
-        ])
-      ).rows;
-      // What a marketing send list is built from: consented and not suppressed.
-      const sendList = (
-        await db.query(
-          `select c.phone from contacts c where c.last_name = $1 and c.consent_state = 'granted'
-             and not exists (select 1 from suppressions s where s.phone_hash = encode(sha256(convert_to(c.phone, 'UTF8')), 'hex'))`,
-          [surname],
-        )
-      ).rows;
-      const suppressed = (
-        await db.query(
-          "select source from suppressions where phone_hash = encode(sha256(convert_to($1::text, 'UTF8')), 'hex')",
-          [guest!.phone],
-        )
-      ).rows;
-      return { contact, events, sendList, suppressed };
-    });
-    expect(state.contact.consent_state).toBe("withdrawn");
-    expect(state.events).toEqual([
-      { state: "granted", source: "in_person", recorded_by_id: null },
-      { state: "withdrawn", source: "opt_out_link", recorded_by_id: null },
+    expect(await lookup.consentState(guest!.id)).toBe("withdrawn");
+    expect(await lookup.consentLedger(guest!.id)).toEqual([
+      { state: "granted", source: "in_person", recordedById: null },
+      { state: "withdrawn", source: "opt_out_link", recordedById: null },
     ]);
-    expect(state.suppressed).toEqual([{ source: "opt_out_link" }]);
-    expect(state.sendList).toEqual([]);
+    expect(await lookup.suppressionSources(guest!.phone)).toEqual(["opt_out_link"]);
+    expect(await lookup.marketingSendList(surname), "what a marketing send list is built from").toEqual([]);
 
-    await signIn(page, E2E.owner.email, E2E.owner.password, `/contacts/${guest!.id}`);
+    await page.goto(`/contacts/${guest!.id}`);
     await expect(page.getByTestId("consent-state")).toContainText("Withdrawn");
     await expect(page.getByTestId("consent-state")).toContainText("Suppressed");
     await expect(page.getByRole("list", { name: "Consent history" })).toContainText("by the guest");
   });
 
-  test("GDPR: a manager exports everything about a guest and erases them; staff see neither", async ({ page }) => {
+  test("GDPR: a manager exports everything about a guest and erases them; staff see neither", async ({ pageAs }) => {
     const surname = word("Gdpr");
     const [guest] = await seedContacts([{ firstName: "Ida", lastName: surname, consent: "granted" }]);
-    const manager = await seedUser("manager");
-    await signIn(page, manager.email, manager.password, `/contacts/${guest!.id}`);
+    const page = await pageAs("manager");
+    await page.goto(`/contacts/${guest!.id}`);
     const exported = await page.request.get(`/contacts/${guest!.id}/gdpr-export`);
     expect(exported.status()).toBe(200);
     const data = await exported.json();
@@ -380,18 +303,11 @@ test.describe("guest book", () => {
     await page.getByRole("button", { name: "Erase (GDPR)" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Erase" }).click();
     await expect(page).toHaveURL(/\/contacts$/);
-    const after = await withE2eDb(async (db) => ({
-      contacts: (await db.query("select count(*)::int as n from contacts where id = $1", [guest!.id])).rows[0].n,
-      suppressed: (
-        await db.query(
-          "select count(*)::int as n from suppressions where phone_hash = encode(sha256(convert_to($1::text, 'UTF8')), 'hex')",
-          [guest!.phone],
-        )
-      ).rows[0].n,
-      audit: (await db.query("select action from audit_log where target_id = $1 order by id", [guest!.id])).rows.map(
-        (r) => r.action,
-      ),
-    }));
+    const after = {
+      contacts: await lookup.contactCount({ id: guest!.id }),
+      suppressed: (await lookup.suppressionSources(guest!.phone)).length,
+      audit: await lookup.auditActions(guest!.id),
+    };
     expect(after).toEqual({ contacts: 0, suppressed: 1, audit: ["contact.gdpr_export", "contact.gdpr_erase"] });
 
     const csv = await page.request.get("/contacts/export");

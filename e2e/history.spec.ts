@@ -1,15 +1,17 @@
-import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { expect, test } from "@playwright/test";
+import { sessionFile } from "./support/auth";
 import { E2E } from "./support/config";
-import { withE2eDb } from "./support/db";
-import { embeddedDbUrl, enqueueDispatch } from "./support/instance";
+import { e2eDbUrl } from "./support/db";
+import { enqueueDispatch } from "./support/instance";
+import { lookup } from "./support/lookups";
+import { seed } from "./support/seed";
 
 // Delivery status end to end against the server's sandboxes: CPSMS reports reach our webhook and change what
 // the pages show, smsapp.pk verdicts arrive through polling, and both providers' own histories can be browsed.
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
+test.use({ storageState: sessionFile("owner") });
 
-const dbUrl = () => embeddedDbUrl(E2E.dataDir, E2E.embeddedPgPort);
 const sandbox = (provider: "cpsms" | "smsapp") =>
   `http://127.0.0.1:${provider === "cpsms" ? E2E.cpsmsSandboxPort : E2E.smsappSandboxPort}/_sandbox`;
 const run = String(Date.now()).slice(-5);
@@ -24,20 +26,15 @@ function numbers(provider: "cpsms" | "smsapp", n: number, offset: number) {
 
 /** A campaign written as compose writes it (queued, approved), then handed to the app's workers. */
 async function sendCampaign(provider: "cpsms" | "smsapp", name: string, phones: string[], body: string) {
-  const id = await withE2eDb(async (db) => {
-    const { rows } = await db.query(
-      `insert into campaigns (name, provider, sender, body, status, recipient_count, approved_at)
-       values ($1, $2, $3, $4, 'queued', $5, now()) returning id`,
-      [name, provider, provider === "smsapp" ? "CafeRose" : null, body, phones.length],
-    );
-    await db.query(
-      `insert into campaign_messages (campaign_id, phone, body, segments, encoding)
-       select $1, p, $2, 1, 'GSM-7' from unnest($3::text[]) p`,
-      [rows[0].id, body, phones],
-    );
-    return rows[0].id as string;
+  const { id } = await seed.campaign({
+    name,
+    provider,
+    sender: provider === "smsapp" ? "CafeRose" : undefined,
+    body,
+    status: "queued",
+    messages: phones.map((phone) => ({ phone })),
   });
-  await enqueueDispatch(dbUrl(), id);
+  await enqueueDispatch(e2eDbUrl, id);
   return id;
 }
 
@@ -48,25 +45,6 @@ async function setOutcome(provider: "cpsms" | "smsapp", phone: string, outcome: 
     body: JSON.stringify({ number: phone.slice(1), outcome }),
   });
 }
-
-async function statuses(campaignId: string): Promise<Record<string, string>> {
-  return withE2eDb(async (db) => {
-    const { rows } = await db.query("select phone, status from campaign_messages where campaign_id = $1", [campaignId]);
-    return Object.fromEntries(rows.map((r) => [r.phone, r.status]));
-  });
-}
-
-async function messageId(campaignId: string, phone: string): Promise<number> {
-  return withE2eDb(async (db) => {
-    const { rows } = await db.query("select id from campaign_messages where campaign_id = $1 and phone = $2", [
-      campaignId,
-      phone,
-    ]);
-    return Number(rows[0].id);
-  });
-}
-
-const signInAsOwner = (page: Page, path: string) => signIn(page, E2E.owner.email, E2E.owner.password, path);
 
 let cpsmsCampaign = "";
 const cpsmsPhones = numbers("cpsms", 3, 10);
@@ -79,22 +57,26 @@ test("CPSMS: delivery reports change statuses on the page; duplicates and late r
   await setOutcome("cpsms", slow, "buffered");
   cpsmsCampaign = await sendCampaign("cpsms", `E2E history CPSMS ${run}`, cpsmsPhones, "Fredagsbar i aften kl. 17!");
 
-  await signInAsOwner(page, `/campaigns/${cpsmsCampaign}`);
+  await page.goto(`/campaigns/${cpsmsCampaign}`);
   const counts = page.getByTestId("campaign-counts");
   // The page refreshes itself while reports come in.
   await expect(counts.getByText("Delivered").locator("..")).toContainText("2", { timeout: 30_000 });
   await expect(counts.getByText("Failed").locator("..")).toContainText("1");
-  expect(await statuses(cpsmsCampaign)).toEqual({ [ok]: "delivered", [bad]: "undelivered", [slow]: "delivered" });
+  expect(await lookup.messageStatuses(cpsmsCampaign)).toEqual({
+    [ok]: "delivered",
+    [bad]: "undelivered",
+    [slow]: "delivered",
+  });
   await expect(page.getByTestId("campaign-cost")).toContainText("Charged: 3 points");
 
   // The failed one's page: the reason in words and its timeline (sent, then the operator's report).
-  await page.goto(`/history/${await messageId(cpsmsCampaign, bad)}`);
+  await page.goto(`/history/${await lookup.messageId(cpsmsCampaign, bad)}`);
   await expect(page.getByTestId("message-reason")).toHaveText("The operator could not deliver it.");
   const timeline = page.getByTestId("message-timeline");
   await expect(timeline.getByText("Delivery report")).toBeVisible();
   await expect(timeline.getByText("undelivered").or(timeline.getByText("failed")).first()).toBeVisible();
   // The buffered one went through "buffered" before "delivered".
-  await page.goto(`/history/${await messageId(cpsmsCampaign, slow)}`);
+  await page.goto(`/history/${await lookup.messageId(cpsmsCampaign, slow)}`);
   await expect(page.getByTestId("message-timeline").getByText("buffered", { exact: true })).toBeVisible();
 
   // CPSMS calls the URL it was given; replay it as a duplicate, then a late "buffered" and a late "failed".
@@ -109,17 +91,9 @@ test("CPSMS: delivery reports change statuses on the page; duplicates and late r
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, updated: 0 });
   }
-  expect((await statuses(cpsmsCampaign))[ok]).toBe("delivered");
-  const okId = await messageId(cpsmsCampaign, ok);
-  const events = await withE2eDb(
-    async (db) =>
-      (
-        await db.query(
-          "select status, source from message_events where message_id = $1 and source like 'dlr%' order by id",
-          [okId],
-        )
-      ).rows,
-  );
+  expect((await lookup.messageStatuses(cpsmsCampaign))[ok]).toBe("delivered");
+  const okId = await lookup.messageId(cpsmsCampaign, ok);
+  const events = await lookup.deliveryReports(okId);
   // The duplicate is recorded once; the late ones stay on the timeline marked ignored (issue #14: replays).
   expect(events.map((e) => `${e.status} ${e.source}`)).toEqual([
     "delivered dlr",
@@ -143,7 +117,7 @@ test("CPSMS: delivery reports change statuses on the page; duplicates and late r
   expect((await callback(2, other.toString())).status).toBe(403);
   // GET works too (CPSMS has used both); a signed report for a number not in the send is unknown (404).
   expect((await fetch(`${dlrUrl}&status=1&receiver=4500000000`)).status).toBe(404);
-  expect((await statuses(cpsmsCampaign))[ok]).toBe("delivered");
+  expect((await lookup.messageStatuses(cpsmsCampaign))[ok]).toBe("delivered");
 });
 
 let smsappCampaign = "";
@@ -160,17 +134,19 @@ test("smsapp.pk: verdicts arrive through polling and show in history with a plai
   await expect
     .poll(
       async () =>
-        Object.values(await statuses(smsappCampaign)).filter((s) => s === "delivered" || s === "undelivered").length,
+        Object.values(await lookup.messageStatuses(smsappCampaign)).filter(
+          (s) => s === "delivered" || s === "undelivered",
+        ).length,
       {
         timeout: 90_000,
         intervals: [1000],
       },
     )
     .toBe(60);
-  const final = await statuses(smsappCampaign);
+  const final = await lookup.messageStatuses(smsappCampaign);
   expect(final[smsappPhones[3]!]).toBe("undelivered");
 
-  await signInAsOwner(page, `/history?campaign=${smsappCampaign}&state=failed`);
+  await page.goto(`/history?campaign=${smsappCampaign}&state=failed`);
   const table = page.getByTestId("history-table");
   await expect(table.getByRole("row")).toHaveCount(2); // header + the one failure
   await expect(table).toContainText(smsappPhones[3]!);
@@ -185,7 +161,7 @@ test("smsapp.pk history browser: first, middle, last and beyond the last page; o
   expect(total).toBeGreaterThanOrEqual(60);
   const lastPage = Math.ceil(total / 25);
 
-  await signInAsOwner(page, "/history/smsapp");
+  await page.goto("/history/smsapp");
   const summary = page.getByTestId("smsapp-summary");
   await expect(summary).toContainText(`Messages 1–25 of ${total} · page 1 of ${lastPage} · 25 per page`);
   await expect(page.getByTestId("smsapp-table").getByRole("row")).toHaveCount(26);
@@ -221,7 +197,7 @@ test("smsapp.pk history browser: first, middle, last and beyond the last page; o
 });
 
 test("CPSMS log view says when it was fetched and when it can be refreshed", async ({ page }) => {
-  await signInAsOwner(page, "/history/cpsms");
+  await page.goto("/history/cpsms");
   await expect(page.getByTestId("cpsms-log-freshness")).toContainText(/Fetched from CPSMS at .*Can be refreshed from/);
   await expect(page.getByRole("button", { name: /Refresh/ })).toBeVisible();
   await page.getByRole("textbox", { name: "Number" }).fill(cpsmsPhones[0]!.slice(1));
@@ -236,7 +212,7 @@ test("CPSMS log view says when it was fetched and when it can be refreshed", asy
 test("our history: filters and search live in the URL, pages by cursor, and export the same rows as CSV", async ({
   page,
 }) => {
-  await signInAsOwner(page, "/history");
+  await page.goto("/history");
   await page.getByLabel("Campaign").selectOption(smsappCampaign);
   await expect(page).toHaveURL(new RegExp(`campaign=${smsappCampaign}`));
   const table = page.getByTestId("history-table");
@@ -274,18 +250,10 @@ test("our history: filters and search live in the URL, pages by cursor, and expo
 });
 
 test("dashboard figures match the database, with balances and the latest failures", async ({ page }) => {
-  const expected = await withE2eDb(async (db) => {
-    const { rows } = await db.query(`
-      select count(*) filter (where status in ('accepted','buffered','delivered','undelivered','unknown'))::int as sent,
-             count(*) filter (where status = 'delivered')::int as delivered,
-             count(*) filter (where status in ('undelivered','rejected','failed'))::int as failed
-      from campaign_messages
-      where listed_at >= (date_trunc('day', now() at time zone 'Europe/Copenhagen') at time zone 'Europe/Copenhagen')`);
-    return rows[0] as { sent: number; delivered: number; failed: number };
-  });
+  const expected = await lookup.todayFigures();
   expect(expected.sent).toBeGreaterThanOrEqual(63);
   await page.setViewportSize({ width: 390, height: 844 });
-  await signInAsOwner(page, "/");
+  await page.goto("/");
   const fmt = (n: number) => new Intl.NumberFormat("en-GB").format(n);
   await expect(page.getByTestId("today-sent")).toHaveText(fmt(expected.sent));
   await expect(page.getByTestId("today-delivered")).toHaveText(fmt(expected.delivered));

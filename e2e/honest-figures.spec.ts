@@ -1,11 +1,13 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { signInByApi } from "./support/auth";
 import { E2E } from "./support/config";
-import { embeddedDbUrl, enqueueDispatch, quietHoursOff, withDb } from "./support/instance";
+import { embeddedDbUrl } from "./support/db";
+import { enqueueDispatch } from "./support/instance";
 import { type Launcher, startLauncher, waitUntilReady } from "./support/launcher";
+import { lookupOn } from "./support/lookups";
+import { seedOn } from "./support/seed";
 
 // Every figure true, on an instance of its own (so the dashboard's totals are this test's alone): the campaign
 // page, the campaigns list, history and the dashboard agree on every count; held by CPSMS is scheduled, not sent;
@@ -23,7 +25,8 @@ test.use({ baseURL });
 
 let launcher: Launcher;
 let dbUrl = "";
-const db = <T>(fn: Parameters<typeof withDb<T>>[1]) => withDb(dbUrl, fn);
+const seed = seedOn(() => dbUrl);
+const lookup = lookupOn(() => dbUrl);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -39,7 +42,7 @@ test.beforeAll(async () => {
   });
   await waitUntilReady(launcher);
   dbUrl = embeddedDbUrl(dataDir, PG_PORT);
-  await quietHoursOff(dbUrl); // any hour: this test is not about quiet hours
+  await seed.quietHours("00:00", "00:00"); // any hour: this test is not about quiet hours
 });
 
 test.afterAll(async () => {
@@ -62,48 +65,39 @@ async function seedGuests() {
     ["+923001230001", "Ahmed"],
     ["+923001230002", "Sana"],
   ] as const;
-  await db(async (c) => {
-    groupId = (await c.query("insert into groups (name) values ('Figures') returning id")).rows[0].id;
-    for (const [phone, name] of people) {
-      const token = randomBytes(5).toString("hex");
-      const { rows } = await c.query(
-        "insert into contacts (phone, first_name, consent_state, opt_out_token) values ($1, $2, 'granted', $3) returning id",
-        [phone, name, token],
-      );
-      await c.query("insert into group_members (group_id, contact_id) values ($1, $2)", [groupId, rows[0].id]);
-      guests.push({ id: rows[0].id, phone, token, name });
-    }
-  });
+  const seeded = await seed.group(
+    "Figures",
+    people.map(([phone, firstName]) => ({ phone, firstName, consent: "granted" as const })),
+  );
+  groupId = seeded.groupId;
+  guests.push(...seeded.guests.map((g, i) => ({ ...g, name: people[i]![1] })));
+}
+
+/** Signs the owner in on this instance (by API: this file is about figures, not signing in) and opens `path`. */
+async function openAsOwner(page: Page, path: string) {
+  await signInByApi(page.context(), E2E.owner);
+  await page.goto(path);
 }
 
 /** A CPSMS promotion to the Danish guests, held by CPSMS until two hours from now (written as compose does). */
 async function seedHeldCampaign() {
   const at = new Date(Date.now() + 2 * 3600_000);
-  ids.held = await db(async (c) => {
-    const { rows } = await c.query(
-      `insert into campaigns (name, provider, sender, body, status, recipient_count, scheduled_at, scheduled_via, approved_at)
-       values ('Sunday brunch', 'cpsms', 'CafeRose', 'Sunday brunch 10-14!', 'scheduled', 4, $1, 'provider', now()) returning id`,
-      [at],
-    );
-    for (const g of guests.filter((g) => g.phone.startsWith("+45"))) {
-      await c.query(
-        "insert into campaign_messages (campaign_id, contact_id, phone, body, segments, encoding) values ($1, $2, $3, 'Sunday brunch 10-14!', 1, 'GSM-7')",
-        [rows[0].id, g.id, g.phone],
-      );
-    }
-    return rows[0].id as string;
+  const held = await seed.campaign({
+    name: "Sunday brunch",
+    provider: "cpsms",
+    sender: "CafeRose",
+    body: "Sunday brunch 10-14!",
+    status: "scheduled",
+    scheduledAt: at,
+    scheduledVia: "provider",
+    messages: guests.filter((g) => g.phone.startsWith("+45")).map((g) => ({ phone: g.phone, contactId: g.id })),
   });
+  ids.held = held.id;
   await enqueueDispatch(dbUrl, ids.held);
 }
 
-const statuses = (campaignId: string) =>
-  db(async (c) => {
-    const { rows } = await c.query(
-      "select status, count(*)::int as n from campaign_messages where campaign_id = $1 group by status",
-      [campaignId],
-    );
-    return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
-  });
+/** How many of a campaign's messages are in each status. */
+const statuses = async (campaignId: string) => (await lookup.campaignStatus(campaignId)).counts;
 const sandboxMessages = async (provider: "cpsms" | "smsapp") =>
   ((await (await fetch(`${control(provider)}/messages`)).json()) as { messages: Record<string, unknown>[] }).messages;
 const balance = async (provider: "cpsms" | "smsapp") =>
@@ -114,6 +108,7 @@ async function campaignPageFigures(page: Page, campaignId: string) {
   await page.goto(`/campaigns/${campaignId}`);
   const figure = async (id: string) => {
     const cell = page.getByTestId(`count-${id}`);
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright Locator, not a DOM node: innerText() is the text as shown
     return (await cell.count()) ? Number((await cell.innerText()).replace(/\D/g, "")) : 0;
   };
   return {
@@ -143,19 +138,13 @@ test("send now and held by CPSMS: campaign page, campaigns list, history and das
   await seedGuests();
   const cpsmsCredit = await balance("cpsms");
   await page.setViewportSize({ width: 1280, height: 900 });
-  await signIn(page, E2E.owner.email, E2E.owner.password, `/compose?group=${groupId}`);
+  await openAsOwner(page, `/compose?group=${groupId}`);
   await page.getByRole("textbox", { name: "Message" }).fill("Friday: 2-for-1 cocktails 16-18!");
   await page.getByLabel("Sender").fill("CafeRose");
   await page.getByRole("button", { name: "Send now", exact: true }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Send now" }).click();
   await expect(page).toHaveURL(/\/campaigns/); // routing split it in two: compose shows the list
-  const sent = await db(
-    async (c) =>
-      (await c.query("select id, provider from campaigns order by created_at")).rows as {
-        id: string;
-        provider: "cpsms" | "smsapp";
-      }[],
-  );
+  const sent = await lookup.campaigns();
   ids.cpsms = sent.find((s) => s.provider === "cpsms")!.id;
   ids.smsapp = sent.find((s) => s.provider === "smsapp")!.id;
   await expect.poll(() => statuses(ids.cpsms), { timeout: 30_000 }).toEqual({ delivered: 4 });
@@ -233,7 +222,7 @@ test("a guest opts out by her link after CPSMS took the promo: her message is de
   );
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, E2E.owner.email, E2E.owner.password, `/campaigns/${ids.held}`);
+  await openAsOwner(page, `/campaigns/${ids.held}`);
   expect(await campaignPageFigures(page, ids.held)).toEqual({
     sent: 0,
     delivered: 0,
@@ -254,7 +243,7 @@ test("a guest opts out by her link after CPSMS took the promo: her message is de
 
 test("cancelling the held send: it costs nothing anywhere and CPSMS gives the points back", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await signIn(page, E2E.owner.email, E2E.owner.password, `/campaigns/${ids.held}`);
+  await openAsOwner(page, `/campaigns/${ids.held}`);
   const before = await balance("cpsms");
   await page.getByRole("button", { name: "Cancel campaign" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Cancel campaign" }).click();

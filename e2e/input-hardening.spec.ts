@@ -1,11 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { sessionCookieOf } from "./support/auth";
 import { E2E } from "./support/config";
-import { seedUser, withE2eDb } from "./support/db";
-import { seedGroup } from "./support/guests";
-import { discoverRouteHandlers, sessionCookie } from "./support/surface";
+import { expect, test } from "./support/fixtures";
+import { lookup } from "./support/lookups";
+import { seed } from "./support/seed";
+import { discoverRouteHandlers } from "./support/surface";
+import { expectUnchanged } from "./support/wait";
 
 // Issue #14 items 6 and 10 as an attacker would try them against the running server: a page on another port of
 // the same host (same site, so the SameSite=Lax session cookie goes along, but not the same origin) posting to
@@ -18,11 +19,7 @@ const CSV = (phone: string) => `phone,first_name\n${phone},Mallory\n`;
 const importQuery = (name: string) =>
   `name=${name}&options=${encodeURIComponent(JSON.stringify({ consentWording: "Yes, texts please", existing: "update" }))}`;
 
-async function contactCount(phone: string): Promise<number> {
-  return withE2eDb(
-    async (db) => (await db.query("select count(*)::int as n from contacts where phone = $1", [phone])).rows[0].n,
-  );
-}
+const contactCount = (phone: string) => lookup.contactCount({ phone });
 
 /** Serves one HTML page from another port of this host (same site, other origin). */
 async function serveEvilPage(html: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -42,18 +39,15 @@ async function serveEvilPage(html: string): Promise<{ url: string; close: () => 
   };
 }
 
-test("a page on another port cannot import guests with a signed-in manager's cookie", async ({ browser }) => {
-  const manager = await seedUser("manager");
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, manager.email, manager.password);
+test("a page on another port cannot import guests with a signed-in manager's cookie", async ({ pageAs }) => {
+  const page = await pageAs("manager");
 
   const phone = "+4526741401";
   const target = `${E2E.baseURL}/contacts/import/run?${importQuery("evil.csv")}`;
   // A plain form post (no script needed, no preflight): enctype text/plain sends "<name>=<value>", so the field's
   // name carries the CSV; the trailing "x=" line is one rejected row. The browser reads the whole answer as a
   // navigation or download, so a successful import would finish and commit.
-  const name = CSV(phone).replace(/\n$/, "") + "\nx";
+  const name = `${CSV(phone).replace(/\n$/, "")}\nx`;
   const evil = await serveEvilPage(`<!doctype html><title>win a prize</title>
     <form id="f" method="POST" enctype="text/plain" action="${target.replace(/&/g, "&amp;")}"><input type="hidden" name="${name.replace(/"/g, "&quot;").replace(/\n/g, "&#10;")}" value=""></form>
     <script>document.getElementById("f").submit();</script>`);
@@ -66,21 +60,17 @@ test("a page on another port cannot import guests with a signed-in manager's coo
     await page.goto(evil.url, { waitUntil: "commit" });
     await answered;
     // The import streams after its answer: give a successful one ample time to land before checking.
-    for (let i = 0; i < 10; i++) {
-      expect(await contactCount(phone), "the cross-origin import must not add the guest").toBe(0);
-      await page.waitForTimeout(300);
-    }
+    await expectUnchanged(() => contactCount(phone), 0, {
+      forMs: 3000,
+      message: "the cross-origin import must not add the guest",
+    });
   } finally {
     await evil.close();
-    await context.close();
   }
 });
 
-test("every state-changing route handler refuses a forged or missing Origin, and takes its own", async ({
-  browser,
-}) => {
-  const manager = await seedUser("manager");
-  const cookie = await sessionCookie(browser, manager.email, manager.password);
+test("every state-changing route handler refuses a forged or missing Origin, and takes its own", async () => {
+  const cookie = sessionCookieOf("manager");
   const routes = discoverRouteHandlers().filter(
     (r) => !r.route.startsWith("/api/auth/") && !r.route.startsWith("/api/webhooks/"),
   );
@@ -96,7 +86,7 @@ test("every state-changing route handler refuses a forged or missing Origin, and
   for (const r of unsafe) {
     for (const origin of [
       "http://localhost:1",
-      "http://127.0.0.1:" + E2E.port,
+      `http://127.0.0.1:${E2E.port}`,
       "https://evil.example",
       "null",
       undefined,
@@ -127,12 +117,8 @@ test("every state-changing route handler refuses a forged or missing Origin, and
 });
 
 test("opening an opt-out link changes nothing; only the button does", async ({ page }) => {
-  const { guests } = await seedGroup("Input hardening opt-out", [{ phone: "+4526741403", firstName: "Olga" }]);
-  const consent = () =>
-    withE2eDb(
-      async (db) =>
-        (await db.query("select consent_state from contacts where id = $1", [guests[0]!.id])).rows[0].consent_state,
-    );
+  const { guests } = await seed.group("Input hardening opt-out", [{ phone: "+4526741403", firstName: "Olga" }]);
+  const consent = () => lookup.consentState(guests[0]!.id);
   for (const method of ["GET", "HEAD"]) {
     const res = await fetch(`${E2E.baseURL}/o/${guests[0]!.token}`, { method });
     expect(res.status).toBe(200);

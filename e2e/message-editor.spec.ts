@@ -1,8 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { E2E } from "./support/config";
-import { seedUser, withE2eDb } from "./support/db";
-import { optOutLink, type SeededGuest, seedGroup } from "./support/guests";
+import type { Page } from "@playwright/test";
+import { sessionFile } from "./support/auth";
+import { expect, test } from "./support/fixtures";
+import { optOutLink, type SeededGuest, seed } from "./support/seed";
 
 // The editor counts and previews the real audience: a group of three consenting guests, Ahmed (+92), Mette (+45)
 // and a guest without a name, all sent through CPSMS (1 point per segment to +45, 1.6 abroad).
@@ -13,9 +12,11 @@ let guests: SeededGuest[] = [];
 /** "\nStop: <link>" as the footer adds it for the first guest previewed (Ahmed). */
 const footerLength = () => "\nStop: ".length + optOutLink(guests[0]!.token).length;
 
+test.use({ storageState: sessionFile("owner") });
+
 test.describe("message editor", () => {
   test.beforeAll(async () => {
-    ({ groupId, guests } = await seedGroup("Editor samples", [
+    ({ groupId, guests } = await seed.group("Editor samples", [
       { phone: "+923001234567", firstName: "Ahmed", lastName: "Raza Khan" },
       { phone: "+4520123456", firstName: "Mette", lastName: "Jensen" },
       { phone: "+4531234567" },
@@ -24,7 +25,7 @@ test.describe("message editor", () => {
 
   test.beforeEach(async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, E2E.owner.email, E2E.owner.password, `/compose?group=${groupId}`);
+    await page.goto(`/compose?group=${groupId}`);
     await expect(page.getByRole("heading", { level: 1, name: "Compose" })).toBeVisible();
     await expect(page.getByTestId("audience-total")).toHaveText("3");
     await page.getByRole("combobox", { name: "Provider" }).click();
@@ -160,7 +161,7 @@ test.describe("message editor", () => {
 test.describe("message editor without an audience", () => {
   test("counts the opt-out link at its real length (this server's address), not a short example", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, E2E.owner.email, E2E.owner.password, "/compose");
+    await page.goto("/compose");
     await message(page).fill("Hello");
     // No guest chosen yet: the footer's link is as long as a real guest's (token of 10 characters).
     await expect(counter(page)).toContainText(`${5 + "\nStop: ".length + optOutLink("a1B2c3D4e5").length} characters`);
@@ -171,17 +172,18 @@ test.describe("message editor without an audience", () => {
 test.describe("staff templates", () => {
   const name = `Quiz night ${Math.random().toString(36).slice(2, 7)}`;
   const body = "Quiz night at {restaurant} on Thursday at 19, {first_name|friend}!";
-  test.afterAll(() => withE2eDb((db) => db.query("delete from message_templates where name = $1", [name])));
+  test.afterAll(() => seed.deleteTemplate(name));
+  // The author is the shared staff member; the colleague another staff member with a session of their own.
+  test.use({ storageState: sessionFile("staff") });
 
   test("staff save the message as a template; everyone finds it under Your templates; only its author or a manager deletes it", async ({
     page,
-    browser,
+    pageAs,
   }) => {
-    const author = await seedUser("staff");
-    const colleague = await seedUser("staff");
+    const colleague = await seed.user("staff");
     const templates = (p: Page) => p.getByRole("button", { name: "Templates" });
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, author.email, author.password, "/compose");
+    await page.goto("/compose");
     await message(page).fill(body);
     await page.getByRole("button", { name: "Save as template" }).click();
     const dialog = page.getByRole("dialog", { name: "Save as template" });
@@ -207,16 +209,16 @@ test.describe("staff templates", () => {
     await dialog.getByRole("button", { name: "Cancel" }).click();
 
     // A colleague sees it but can't delete it.
-    const other = await (await browser.newContext()).newPage();
-    await signIn(other, colleague.email, colleague.password, "/compose");
+    const other = await pageAs(colleague);
+    await other.goto("/compose");
     await templates(other).click();
     await expect(other.getByRole("menuitem", { name: new RegExp(`^${name}`) })).toBeVisible();
     await expect(other.getByRole("menuitem", { name: `Delete template ${name}` })).toHaveCount(0);
     await other.close();
 
     // The owner (a manager) can.
-    const owner = await (await browser.newContext()).newPage();
-    await signIn(owner, E2E.owner.email, E2E.owner.password, "/compose");
+    const owner = await pageAs("owner");
+    await owner.goto("/compose");
     await templates(owner).click();
     await owner.getByRole("menuitem", { name: `Delete template ${name}` }).click();
     await expect(owner.getByText(`Deleted the template “${name}”.`)).toBeVisible();

@@ -1,14 +1,16 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { sessionFile } from "./support/auth";
 import { E2E } from "./support/config";
-import { withE2eDb } from "./support/db";
+import { lookup } from "./support/lookups";
 import { handset, requestCount } from "./support/sandbox";
-import { giveVerifiedPhone } from "./support/test-phone";
+import { seed } from "./support/seed";
+
+test.use({ storageState: sessionFile("owner") });
 
 test.describe("provider settings", () => {
   test.beforeEach(async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, E2E.owner.email, E2E.owner.password, "/settings/providers");
+    await page.goto("/settings/providers");
   });
 
   test("with zero configuration both providers run in the sandbox, connected, with their balance", async ({ page }) => {
@@ -38,7 +40,7 @@ test.describe("provider settings", () => {
 
     // The owner's own phone, verified (the code flow itself is in test-sends.spec).
     const msisdn = `4520${String(Date.now()).slice(-6)}`;
-    await giveVerifiedPhone(E2E.owner.email, `+${msisdn}`);
+    await seed.verifiedPhone(E2E.owner.email, `+${msisdn}`);
     await page.reload();
     await expect(cpsms.getByLabel("Send to")).toHaveValue("own", { timeout: 30_000 });
     await cpsms.getByRole("button", { name: "Send test SMS" }).click();
@@ -59,7 +61,7 @@ test.describe("provider settings", () => {
 
   test("smsapp.pk: a test with no sender ID anywhere is refused by smsapp.pk and explained", async ({ page }) => {
     const msisdn = "923007654321";
-    await giveVerifiedPhone(E2E.owner.email, `+${msisdn}`);
+    await seed.verifiedPhone(E2E.owner.email, `+${msisdn}`);
     await page.reload();
     const smsapp = page.getByTestId("provider-smsapp");
     // With no default sender, campaigns use the account's own (bulk); a test SMS (a single send) needs one named.
@@ -90,10 +92,8 @@ test.describe("provider settings", () => {
     await expect(page.getByTestId("connection-cpsms")).toContainText("Connected");
     // Neither the page nor the database holds the key in clear text.
     expect(await page.content()).not.toContain("sandbox-cpsms-api-key");
-    const stored = await withE2eDb(
-      async (db) => (await db.query("select * from provider_settings where provider = 'cpsms'")).rows[0],
-    );
-    expect(stored.secret_ciphertext).toMatch(/^v1\./);
+    const stored = await lookup.providerSettings("cpsms");
+    expect(stored?.secretCiphertext).toMatch(/^v1\./);
     expect(JSON.stringify(stored)).not.toContain("sandbox-cpsms-api-key");
 
     await cpsms.getByRole("button", { name: "Remove saved credentials" }).click();

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { sessionFile } from "./support/auth";
 import { E2E } from "./support/config";
+
+test.use({ storageState: sessionFile("owner") });
 
 // With real provider credentials (here: saved CPSMS credentials checked against the sandbox, see CPSMS_BASE_URL
 // in support/config.ts) and no https PUBLIC_URL, texts would carry opt-out links no guest can open: Settings,
@@ -10,7 +12,7 @@ test.describe("opt-out links need a public https address", () => {
     page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, E2E.owner.email, E2E.owner.password, "/settings/providers");
+    await page.goto("/settings/providers");
     const warning = page.getByTestId("public-url-warning");
     await expect(page.getByTestId("provider-cpsms")).toBeVisible();
     await expect(warning).toHaveCount(0);

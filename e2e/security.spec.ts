@@ -3,16 +3,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./support/auth";
-import {
-  campaignStatus,
-  embeddedDbUrl,
-  enqueueDispatch,
-  quietHoursOff,
-  sandboxControl,
-  seedQueuedCampaign,
-  withDb,
-} from "./support/instance";
+import { embeddedDbUrl } from "./support/db";
+import { enqueueDispatch, sandboxControl } from "./support/instance";
 import { type Launcher, startLauncher, waitUntilReady } from "./support/launcher";
+import { lookupOn } from "./support/lookups";
+import { seedOn } from "./support/seed";
 
 // Issue #7 "Secrets" and security headers, against an instance of our own so that its complete stdout and
 // stderr (debug logging on) can be searched afterwards. Distinctive secrets are configured for this run, the
@@ -39,6 +34,8 @@ const dataDir = path.resolve(`data/e2e-security-${OFFSET}`);
 
 let app: Launcher;
 let dbUrl: string;
+const seed = seedOn(() => dbUrl);
+const lookup = lookupOn(() => dbUrl);
 /** Whatever the pages showed, searched at the end too. */
 const pageTexts: string[] = [];
 const cspViolations: string[] = [];
@@ -70,7 +67,7 @@ test.beforeAll(async () => {
   await waitUntilReady(app, 170_000);
   dbUrl = embeddedDbUrl(dataDir, PG_PORT);
   // This file is not about quiet hours: its resume must work at any hour of the day the suite runs.
-  await quietHoursOff(dbUrl);
+  await seed.quietHours("00:00", "00:00");
 });
 
 test.afterAll(async () => {
@@ -149,13 +146,7 @@ test("server actions refuse a cross-origin call (and the same call from our orig
   expect(body).toContain("CafeRose");
   const keep = ["next-action", "next-router-state-tree", "content-type", "accept"];
   const headers = Object.fromEntries(Object.entries(request.headers()).filter(([k]) => keep.includes(k)));
-  const sender = () =>
-    withDb(
-      dbUrl,
-      async (db) =>
-        (await db.query("select default_sender from provider_settings where provider = 'cpsms'")).rows[0]
-          ?.default_sender,
-    );
+  const sender = async () => (await lookup.providerSettings("cpsms"))?.defaultSender;
 
   // Replayed from another site (the victim's cookies ride along, as in a CSRF attack): refused, nothing changed.
   for (const origin of ["https://evil.example", "http://localhost:5999", "null"]) {
@@ -194,9 +185,7 @@ test("provider credentials: saved, used, faults shown in plain words without the
   // A working send with the saved key, then provider faults, one of which echoes the key back.
   const control = sandboxControl(SANDBOX.cpsms);
   // Test sends go only to a verified phone: the owner's, set here directly (the code flow is in test-sends.spec).
-  await withDb(dbUrl, (db) =>
-    db.query("update users set phone = '+4520304050', phone_verified_at = now() where email = $1", [OWNER_EMAIL]),
-  );
+  await seed.verifiedPhone(OWNER_EMAIL, "+4520304050");
   await page.reload();
   await expect(cpsms.getByLabel("Send to")).toHaveValue("own", { timeout: 30_000 });
   await cpsms.getByRole("button", { name: "Send test SMS" }).click();
@@ -222,6 +211,7 @@ test("provider credentials: saved, used, faults shown in plain words without the
     const result = page.getByTestId("test-sms-result-cpsms");
     await expect(result).toContainText("did not accept the message");
     await expect(result).toContainText(says);
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright Locator, not a DOM node: innerText() is the text as shown
     const text = await result.innerText();
     expect(text).not.toContain(SECRETS.CPSMS_API_KEY);
     expect(text).not.toMatch(/Basic [A-Za-z0-9+/=]{8,}|\n\s+at |Error:/);
@@ -244,13 +234,14 @@ test("provider faults during a campaign: the page shows a plain reason (never th
     times: "always",
     fault: { type: "status", status: 403, body: { error: { code: 403, message: echo, errorCode: 403, errMsg: echo } } },
   });
-  const id = await seedQueuedCampaign(dbUrl, "cpsms", 30);
+  const id = await seed.bulkCampaign("cpsms", 30);
   await enqueueDispatch(dbUrl, id);
-  await expect.poll(async () => (await campaignStatus(dbUrl, id)).status, { timeout: 30_000 }).toBe("paused");
+  await expect.poll(async () => (await lookup.campaignStatus(id)).status, { timeout: 30_000 }).toBe("paused");
 
   await signIn(page, OWNER_EMAIL, SECRETS.ADMIN_PASSWORD, `/campaigns/${id}`);
   const alert = page.getByRole("alert").filter({ hasText: "Paused" });
   await expect(alert).toContainText(/refused the request from this server/);
+  // biome-ignore lint/performance/useDomNodeTextContent: a Playwright Locator, not a DOM node: innerText() is the text as shown
   expect(await alert.innerText()).not.toContain(SECRETS.CPSMS_API_KEY);
   await expect(page.getByText(/Application error|Something went wrong|Internal Server Error/i)).toHaveCount(0);
   pageTexts.push(await page.content());
@@ -263,7 +254,7 @@ test("provider faults during a campaign: the page shows a plain reason (never th
   await page.goto(`/campaigns/${id}`);
   await page.getByRole("button", { name: "Resume" }).click();
   await expect
-    .poll(async () => campaignStatus(dbUrl, id), { timeout: 60_000 })
+    .poll(async () => lookup.campaignStatus(id), { timeout: 60_000 })
     .toEqual({ status: "completed", counts: { accepted: 30 } });
   const received = await control.handsets();
   const ours = Object.entries(received).filter(([to]) => /^452100000\d$|^45210000[0-2]\d$/.test(to));
@@ -273,10 +264,7 @@ test("provider faults during a campaign: the page shows a plain reason (never th
 });
 
 test("no secret in the server logs, the pages, or the client bundle", async () => {
-  const { hash } = await withDb(dbUrl, async (db) => ({
-    hash: (await db.query("select password_hash from users where email = $1", [OWNER_EMAIL])).rows[0]
-      .password_hash as string,
-  }));
+  const hash = (await lookup.user(OWNER_EMAIL))!.passwordHash;
   expect(hash).toMatch(/^\$argon2/);
   const needles = {
     ...SECRETS,

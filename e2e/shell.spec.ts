@@ -1,13 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { E2E } from "./support/config";
+import { sessionFile } from "./support/auth";
 
 const SECTIONS = ["Dashboard", "Compose", "Campaigns", "Contacts", "Groups", "History", "Settings"];
+
+test.use({ storageState: sessionFile("owner") });
 
 test.describe("app shell", () => {
   test("at phone width the sidebar folds into a menu and every section opens without overflow", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, E2E.owner.email, E2E.owner.password);
+    await page.goto("/");
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
 
     for (const section of SECTIONS.slice(1)) {
@@ -21,7 +22,7 @@ test.describe("app shell", () => {
 
   test("on a laptop the sidebar marks the current section and the theme can be switched", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await signIn(page, E2E.owner.email, E2E.owner.password);
+    await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav).toBeVisible();
     for (const section of SECTIONS) await expect(nav.getByRole("link", { name: section })).toBeVisible();

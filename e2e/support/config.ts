@@ -1,5 +1,5 @@
-import fs from "node:fs";
 import path from "node:path";
+import { findChromium, INSTALL_COMMAND } from "../../scripts/ensure-chromium";
 
 // E2E_PORT_OFFSET lets two suites run side by side on one machine (e.g. two checkouts): every port moves by it.
 const OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
@@ -44,9 +44,10 @@ export const E2E = {
 };
 
 function chromium() {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/lib/chromium/chromium"];
-  const found = candidates.find((p) => p && fs.existsSync(p));
+  const found = findChromium(process.env.CHROMIUM_PATH);
   if (!found)
-    throw new Error("Chromium not found: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.");
+    throw new Error(
+      `Chromium not found: run the suite with \`npm run test:e2e\` (it installs Debian's Chromium when root), or ${INSTALL_COMMAND}, or set CHROMIUM_PATH.`,
+    );
   return found;
 }

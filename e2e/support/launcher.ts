@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { SERVER_NODE_ARGS } from "../../scripts/server-node-args";
 import { E2E } from "./config";
+import { waitForOutput } from "./wait";
 
 export type Launcher = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
@@ -20,11 +21,5 @@ export function startLauncher(env: Record<string, string>): Launcher {
 
 /** Waits until the launcher prints that it is ready, or fails with what it printed. */
 export async function waitUntilReady(launcher: Launcher, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (launcher.output().includes("is ready at")) return;
-    if (launcher.child.exitCode !== null) throw new Error(`launcher exited early:\n${launcher.output()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`launcher not ready in time:\n${launcher.output()}`);
+  await waitForOutput(launcher.child, launcher.output, /is ready at/, { timeoutMs, what: "launcher" });
 }

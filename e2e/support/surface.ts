@@ -49,24 +49,23 @@ export function discoverRouteHandlers(): RouteEntry[] {
       const source = fs.readFileSync(path.join(ROOT, file), "utf8");
       const methods = new Set<string>();
       for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+([A-Z]+)\b/g)) methods.add(m[1]!);
+      // `export const { GET, POST } = handlers` (the local name after a colon) and `export { x as GET }`.
       for (const m of source.matchAll(/export\s+const\s*\{([^}]*)\}/g))
-        m[1]!.split(",").forEach((n) =>
+        for (const n of m[1]!.split(","))
           methods.add(
             n
               .trim()
               .split(/\s*:\s*/)
               .pop()!,
-          ),
-        );
+          );
       for (const m of source.matchAll(/export\s*\{([^}]*)\}/g))
-        m[1]!.split(",").forEach((n) =>
+        for (const n of m[1]!.split(","))
           methods.add(
             n
               .trim()
               .split(/\s+as\s+/)
               .pop()!,
-          ),
-        );
+          );
       return {
         kind: "route" as const,
         file,
@@ -158,7 +157,7 @@ export async function callAction(options: {
     const form = new FormData();
     const root = options.args.map((a, i) => (i === formIndex ? "$K1" : encodeValue(a)));
     // Entries first, the root "0" last, as React sends them: the server decodes while the body streams in.
-    (options.args[formIndex] as FormData).forEach((v, k) => form.append(`_1_${k}`, v));
+    for (const [k, v] of options.args[formIndex] as FormData) form.append(`_1_${k}`, v);
     form.set("0", JSON.stringify(root));
     body = form;
   } else {

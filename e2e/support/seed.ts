@@ -1,0 +1,260 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import {
+  auditLog,
+  type CampaignStatus,
+  type ConsentState,
+  campaignMessages,
+  campaigns,
+  consentEvents,
+  contacts,
+  groupMembers,
+  groups,
+  type MessageStatus,
+  messageTemplates,
+  restaurantSettings,
+  signInAttempts,
+  type UserRole,
+  users,
+} from "@/drizzle/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { E2E } from "./config";
+import { type DbTarget, e2eDbUrl, withDb } from "./db";
+
+// Everything the tests write straight into a database, as named helpers: for tests about something else than
+// the pages that would create these records. `seed` writes to the shared e2e server; `seedOn(url)` to an
+// instance a spec starts itself.
+
+type Provider = "cpsms" | "smsapp";
+export type SeededUser = { id: string; email: string; password: string; name: string };
+export type SeedGuest = { phone: string; firstName?: string; lastName?: string; consent?: ConsentState };
+export type SeededGuest = { id: string; phone: string; token: string };
+export type LedgerGuest = SeedGuest & { tags?: string[] };
+export type SeedMessage = { phone: string; contactId?: string; status?: MessageStatus; reference?: string };
+export type SeedCampaign = {
+  name: string;
+  provider: Provider;
+  body: string;
+  status: CampaignStatus;
+  sender?: string;
+  scheduledAt?: Date;
+  scheduledVia?: "provider" | "queue";
+  messages: SeedMessage[];
+};
+
+/** The seed helpers bound to one database. */
+export function seedOn(target: DbTarget) {
+  const on = <T>(fn: Parameters<typeof withDb<T>>[1]) => withDb(target, fn);
+  return {
+    /** A user with a known password (random email and name), for tests that are not about creating users. */
+    async user(role: UserRole, options: { mustChangePassword?: boolean } = {}): Promise<SeededUser> {
+      const email = `${role}-${randomBytes(4).toString("hex")}@cafe.test`;
+      const password = `pw-${randomBytes(6).toString("hex")}`;
+      const name = `${role[0]!.toUpperCase()}${role.slice(1)} ${randomBytes(2).toString("hex")}`;
+      const passwordHash = await hashPassword(password);
+      const mustChangePassword = options.mustChangePassword ?? false;
+      const [row] = await on((db) =>
+        db.insert(users).values({ email, name, role, passwordHash, mustChangePassword }).returning({ id: users.id }),
+      );
+      return { id: row!.id, email, password, name };
+    },
+
+    /** Deactivates an account behind the app's back (its open sessions must stop at their next request). */
+    deactivate: (userId: string) => on((db) => db.update(users).set({ active: false }).where(eq(users.id, userId))),
+
+    /**
+     * Gives a user a verified phone for test sends (the code flow itself is tested in test-sends.spec) and moves
+     * their earlier test sends out of the hourly limit's window: the owner sends tests in several specs.
+     */
+    verifiedPhone: (email: string, e164: string) =>
+      on(async (db) => {
+        const [user] = await db
+          .update(users)
+          .set({ phone: e164, phoneVerifiedAt: sql`now()` })
+          .where(eq(users.email, email))
+          .returning({ id: users.id });
+        await db
+          .update(auditLog)
+          .set({ createdAt: sql`${auditLog.createdAt} - interval '1 hour'` })
+          .where(and(eq(auditLog.action, "provider.test_sms"), eq(auditLog.actorId, user!.id)));
+      }),
+
+    /**
+     * Guests (upserted by phone; consent "granted" unless said, as a state only) in a group of that name
+     * (upserted too): for tests about sending rather than about the guest book.
+     */
+    group: (groupName: string, guests: SeedGuest[]) =>
+      on(async (db) => {
+        const { rows } = await db.execute<{ id: string }>(
+          sql`insert into groups (name) values (${groupName})
+              on conflict (lower(name)) do update set name = excluded.name returning id`,
+        );
+        const groupId = rows[0]!.id;
+        const seeded: SeededGuest[] = [];
+        for (const g of guests) {
+          const values = {
+            firstName: g.firstName ?? "",
+            lastName: g.lastName ?? "",
+            consentState: g.consent ?? "granted",
+          };
+          const [row] = await db
+            .insert(contacts)
+            .values({ phone: g.phone, ...values, optOutToken: randomBytes(5).toString("hex") })
+            .onConflictDoUpdate({ target: contacts.phone, set: values })
+            .returning({ id: contacts.id, phone: contacts.phone, token: contacts.optOutToken });
+          await db.insert(groupMembers).values({ groupId, contactId: row!.id }).onConflictDoNothing();
+          seeded.push(row!);
+        }
+        return { groupId, guests: seeded };
+      }),
+
+    /** New guests as the guest book holds them: a granted consent comes with its ledger entry (in person). */
+    guests: (rows: LedgerGuest[]) =>
+      on(async (db) => {
+        const out: SeededGuest[] = [];
+        for (const r of rows) {
+          const [row] = await db
+            .insert(contacts)
+            .values({
+              phone: r.phone,
+              firstName: r.firstName ?? "Guest",
+              lastName: r.lastName ?? "",
+              tags: r.tags ?? [],
+              consentState: r.consent ?? "none",
+              optOutToken: randomBytes(8).toString("hex").slice(0, 12),
+            })
+            .returning({ id: contacts.id, phone: contacts.phone, token: contacts.optOutToken });
+          if (r.consent === "granted")
+            await db
+              .insert(consentEvents)
+              .values({ contactId: row!.id, state: "granted", source: "in_person", wording: "Yes to SMS offers" });
+          out.push(row!);
+        }
+        return out;
+      }),
+
+    /** A member added straight in the database, so the group drifts from its CPSMS copy. */
+    memberBehindTheAppsBack: (groupName: string, contactId: string) =>
+      on(async (db) => {
+        const [group] = await db.select({ id: groups.id }).from(groups).where(eq(groups.name, groupName));
+        await db.insert(groupMembers).values({ groupId: group!.id, contactId });
+      }),
+
+    /** A campaign with these recipients, written as compose writes one (approved unless it is a draft). */
+    campaign: (c: SeedCampaign) =>
+      on(async (db) => {
+        const [row] = await db
+          .insert(campaigns)
+          .values({
+            name: c.name,
+            provider: c.provider,
+            sender: c.sender ?? null,
+            body: c.body,
+            status: c.status,
+            recipientCount: c.messages.length,
+            scheduledAt: c.scheduledAt ?? null,
+            scheduledVia: c.scheduledVia ?? null,
+            approvedAt: c.status === "draft" ? null : sql`now()`,
+          })
+          .returning({ id: campaigns.id });
+        const messageIds: number[] = [];
+        for (const m of c.messages) {
+          const [message] = await db
+            .insert(campaignMessages)
+            .values({ campaignId: row!.id, body: c.body, segments: 1, encoding: "GSM-7", ...m })
+            .returning({ id: campaignMessages.id });
+          messageIds.push(message!.id);
+        }
+        return { id: row!.id, messageIds };
+      }),
+
+    /**
+     * n recipients (+452… or +92300… numbers from numberOffset on) of one promo, queued to send now or scheduled
+     * (CPSMS holds it, smsapp.pk is queued for its time): the crash, security and two-instance tests' send.
+     */
+    bulkCampaign: (
+      provider: Provider,
+      n: number,
+      options: { scheduledAt?: Date; body?: string; name?: string; numberOffset?: number } = {},
+    ) =>
+      on(async (db) => {
+        const { scheduledAt, body = "Crash test promo", numberOffset = 0 } = options;
+        const [row] = await db
+          .insert(campaigns)
+          .values({
+            name: options.name ?? `E2E ${provider} ${n}`,
+            provider,
+            body,
+            status: scheduledAt ? "scheduled" : "queued",
+            recipientCount: n,
+            scheduledAt: scheduledAt ?? null,
+            scheduledVia: scheduledAt ? (provider === "cpsms" ? "provider" : "queue") : null,
+            approvedAt: sql`now()`,
+          })
+          .returning({ id: campaigns.id });
+        const prefix = provider === "cpsms" ? "+452" : "+92300";
+        await db.execute(
+          sql`insert into campaign_messages (campaign_id, phone, body, segments, encoding)
+              select ${row!.id}, ${prefix} || lpad((1000000 + ${numberOffset}::int + g)::text, 7, '0'), ${body}, 1, 'GSM-7'
+              from generate_series(0, ${n}::int - 1) g`,
+        );
+        return row!.id;
+      }),
+
+    /** Quiet hours ("00:00"–"00:00" turns them off, so a test runs at any hour of the day). */
+    quietHours: (start: string, end: string) =>
+      on((db) =>
+        db
+          .insert(restaurantSettings)
+          .values({ id: 1, quietHoursStart: start, quietHoursEnd: end })
+          .onConflictDoUpdate({ target: restaurantSettings.id, set: { quietHoursStart: start, quietHoursEnd: end } }),
+      ),
+
+    /** Runs `fn` with the restaurant's time zone set to `zone`, then puts the settings back as they were. */
+    async withTimeZone(zone: string, fn: () => Promise<void>) {
+      const [before] = await on((db) =>
+        db.select({ zone: restaurantSettings.timeZone }).from(restaurantSettings).where(eq(restaurantSettings.id, 1)),
+      );
+      await on((db) =>
+        db
+          .insert(restaurantSettings)
+          .values({ id: 1, timeZone: zone })
+          .onConflictDoUpdate({ target: restaurantSettings.id, set: { timeZone: zone } }),
+      );
+      try {
+        await fn();
+      } finally {
+        await on((db) =>
+          before
+            ? db.update(restaurantSettings).set({ timeZone: before.zone }).where(eq(restaurantSettings.id, 1))
+            : db.delete(restaurantSettings).where(eq(restaurantSettings.id, 1)),
+        );
+      }
+    },
+
+    /** Automatic routing by prefix, as Settings > Restaurant saves it. */
+    routes: (routes: { prefix: string; provider: Provider }[]) =>
+      on((db) => db.update(restaurantSettings).set({ routes })),
+
+    /** Failed sign-ins from one client address (20 pause it for the throttle's window). */
+    failedSignIns: (clientAddress: string, count: number) =>
+      on((db) =>
+        db.insert(signInAttempts).values(
+          Array.from({ length: count }, (_, i) => ({
+            email: `x${i + 1}@elsewhere.test`,
+            clientAddress,
+            succeeded: false,
+          })),
+        ),
+      ),
+
+    /** Removes a message template by name (a test's own, afterwards). */
+    deleteTemplate: (name: string) => on((db) => db.delete(messageTemplates).where(eq(messageTemplates.name, name))),
+  };
+}
+
+/** The seed helpers on the shared e2e server's database. */
+export const seed = seedOn(e2eDbUrl);
+
+/** The guest's opt-out link as the server prints it (PUBLIC_URL is unset in e2e, so the server's own address). */
+export const optOutLink = (token: string) => `${E2E.baseURL}/o/${token}`;
