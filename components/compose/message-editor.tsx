@@ -86,6 +86,8 @@ export function MessageEditor(props: MessageEditorProps) {
   const nonGsm = useMemo(() => findNonGsmCharacters(value), [value]);
   const optOutProblem = optOutWarning(value, category, optOutFooter);
 
+  // Runs after each edit (the value is the trigger, not an input): puts the caret back where an inserted field ended.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect must re-run when the text changes
   useLayoutEffect(() => {
     const caret = pendingCaret.current;
     const el = textareaRef.current;

@@ -73,12 +73,13 @@ export function NonGsmCharacters({
         </div>
       ) : null}
 
-      <p
+      <div
+        role="note"
         className="max-h-32 overflow-y-auto rounded-md border bg-background px-2 py-1.5 text-xs break-words whitespace-pre-wrap"
         aria-label="Message with the UCS-2 characters marked"
       >
         {markCharacters(text, characters)}
-      </p>
+      </div>
 
       {replaceable.length > 0 ? (
         <Button

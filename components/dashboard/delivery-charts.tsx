@@ -134,6 +134,7 @@ export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
                 {parts.map((p, k) => {
                   if (p.v <= 0) return null;
                   top -= h(p.v);
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the stacked parts are a fixed, ordered list per bar
                   return <rect key={k} x={x} y={top} width={bar} height={h(p.v)} className={p.className} />;
                 })}
                 <rect x={PLOT.left + s * i} y={PLOT.top} width={s} height={PLOT.bottom - PLOT.top} fill="transparent" />

@@ -5,6 +5,7 @@ import { parseCpsmsDeliveryReport } from "@/lib/sms/cpsms/dlr";
 import { applyCpsmsDeliveryReport } from "./apply-delivery-report";
 import { isValidDeliveryToken } from "./delivery-url";
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this guard refuses
 const CONTROL = /[\u0000-\u001f\u007f]/;
 /** An MSISDN as CPSMS writes it (digits, maybe with + or 00 in front); E.164 has at most 15 digits. */
 const RECEIVER = /^(\+|00)?\d{4,15}$/;

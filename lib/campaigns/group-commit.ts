@@ -38,7 +38,7 @@ export function groupCommit<T, R>(options: {
         queue = i < queue.length ? later.concat(queue.slice(i)) : later; // a full batch: the rest waits, unread
         try {
           const results = await options.write(batch.map((e) => e.item));
-          batch.forEach((e, i) => e.resolve(results[i] as R));
+          for (const [i, e] of batch.entries()) e.resolve(results[i] as R);
         } catch (err) {
           for (const e of batch) e.reject(err);
         }

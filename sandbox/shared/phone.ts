@@ -9,6 +9,6 @@ export function checkMsisdn(raw: unknown): MsisdnCheck {
   const to = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : (JSON.stringify(raw) ?? "");
   if (!/^\d+$/.test(to)) return { ok: false, to, reason: "not_a_number" };
   const parsed = parsePhoneNumberFromString(`+${to}`);
-  if (!parsed || !parsed.isPossible()) return { ok: false, to, reason: "length_mismatch" };
+  if (!parsed?.isPossible()) return { ok: false, to, reason: "length_mismatch" };
   return { ok: true, msisdn: to, countryCode: parsed.countryCallingCode };
 }

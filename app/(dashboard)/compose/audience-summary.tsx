@@ -47,6 +47,7 @@ export function AudienceSummary({
               <ul className="mt-2 space-y-1 text-xs">
                 {preview.skipped.flatMap((s) =>
                   s.examples.map((e, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: examples are a fixed list per reason, re-rendered whole
                     <li key={`${s.reason}-${i}`}>
                       <span className="font-medium">{e.who}</span>: {e.detail ?? s.label}
                     </li>

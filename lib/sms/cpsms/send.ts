@@ -126,6 +126,7 @@ function validate(http: CpsmsHttp, call: CpsmsCall, options: CpsmsSendOptions): 
       `The message is ${length} characters; CPSMS allows ${CPSMS_MAX_MESSAGE_LENGTH}.`,
     );
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: Latin-1 includes its control range; only what lies beyond is refused
   if (options.encoding === "ISO-8859-1" && !/^[\u0000-\u00ff]*$/.test(`${options.message}${options.from ?? ""}`)) {
     throw http.error(
       call,

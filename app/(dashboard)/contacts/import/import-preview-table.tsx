@@ -43,7 +43,7 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
         {count(analysis.existing, "number is", "numbers are")} already in the guest book.
       </p>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <div role="group" aria-label="Rows to show" className="inline-flex rounded-md border p-0.5">
+        <fieldset aria-label="Rows to show" className="inline-flex rounded-md border p-0.5">
           {filters.map(({ filter, label }) => (
             <Button
               key={filter}
@@ -57,7 +57,7 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
               {label}
             </Button>
           ))}
-        </div>
+        </fieldset>
         {rejected > 0 ? (
           <Button type="button" variant="outline" size="sm" onClick={onDownloadRejected} disabled={loading}>
             <Download aria-hidden /> Download rejected rows (CSV)

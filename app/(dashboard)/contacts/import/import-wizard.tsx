@@ -144,8 +144,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
         const { value, done } = await reader.read();
         if (done) break;
         buffer += value;
-        let nl: number;
-        while ((nl = buffer.indexOf("\n")) >= 0) {
+        for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n")) {
           const line = buffer.slice(0, nl);
           buffer = buffer.slice(nl + 1);
           if (!line.trim()) continue;
@@ -232,6 +231,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
                     >
                       <option value="">{field === "phone" ? "Choose a column…" : "Not in the file"}</option>
                       {analysis.headers.map((h, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: a column's place in the file is its identity (the option's value)
                         <option key={i} value={i}>
                           {h}
                         </option>

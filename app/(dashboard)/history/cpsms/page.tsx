@@ -48,18 +48,14 @@ export default async function CpsmsLogPage({ searchParams }: Props) {
         </p>
         <RefreshLogButton nextRefreshAt={log.nextRefreshAt.toISOString()} />
       </div>
-      <form
-        action="/history/cpsms"
-        method="get"
-        className="flex max-w-sm gap-2"
-        role="search"
-        aria-label="Filter the CPSMS log"
-      >
-        <Input name="to" defaultValue={to ?? ""} placeholder="Number, e.g. 4520123456" aria-label="Number" />
-        <Button type="submit" variant="outline">
-          Filter
-        </Button>
-      </form>
+      <search aria-label="Filter the CPSMS log">
+        <form action="/history/cpsms" method="get" className="flex max-w-sm gap-2">
+          <Input name="to" defaultValue={to ?? ""} placeholder="Number, e.g. 4520123456" aria-label="Number" />
+          <Button type="submit" variant="outline">
+            Filter
+          </Button>
+        </form>
+      </search>
       <p className="text-sm" data-testid="cpsms-log-summary">
         {log.total} {log.total === 1 ? "message" : "messages"} in the last 3 months{to ? ` to ${to}` : ""} · page{" "}
         {log.page} of {log.pageCount}
@@ -81,6 +77,7 @@ export default async function CpsmsLogPage({ searchParams }: Props) {
             </TableHeader>
             <TableBody>
               {log.rows.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: CPSMS log rows have no id and the same text can repeat; the page is replaced whole
                 <TableRow key={`${r.userReference}-${r.to}-${i}`}>
                   <TableCell className="whitespace-nowrap">{at(r.timeSent)}</TableCell>
                   <TableCell className="font-mono text-xs">{r.to}</TableCell>

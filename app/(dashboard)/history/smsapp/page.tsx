@@ -83,10 +83,12 @@ export default async function SmsappHistoryPage({ searchParams }: Props) {
       <nav aria-label="smsapp.pk pages" className="flex flex-wrap items-center gap-1">
         {(p.links.length ? p.links : fallbackLinks(p.page, p.lastPage)).map((l, i) =>
           l.page === null ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the provider's page links are a fixed list for this page and may repeat a label ("...")
             <span key={i} className="px-2 text-sm text-muted-foreground">
               {l.label === "..." ? "…" : l.label}
             </span>
           ) : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the provider's page links are a fixed list for this page and may repeat a label ("...")
             <Button key={i} asChild size="sm" variant={l.active ? "default" : "outline"}>
               <Link href={`/history/smsapp?page=${l.page}`} aria-current={l.active ? "page" : undefined}>
                 {l.label}

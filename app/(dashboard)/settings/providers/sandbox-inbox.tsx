@@ -46,6 +46,7 @@ export async function SandboxInbox({ timeZone }: { timeZone: string }) {
             </TableHeader>
             <TableBody>
               {messages.map((m, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: two texts can share number, provider and time; the list is replaced whole
                 <TableRow key={`${m.provider}-${m.to}-${m.receivedAt.getTime()}-${i}`}>
                   <TableCell className="whitespace-nowrap">
                     {formatInZone(m.receivedAt, timeZone, MOMENT_SECONDS_FORMAT)}
