@@ -75,6 +75,8 @@ export interface ProviderSession {
 /** Everything provider-specific, behind one interface; `registry.ts` lists one per provider. */
 export interface ProviderAdapter {
   readonly info: ProviderInfo;
+  /** The environment variables that override saved credentials; server-side only (configuration names stay out of the bundle). */
+  readonly environmentVariables: string;
   /**
    * True when verdicts are asked for one message at a time (so each waits longer between look-ups as it ages);
    * false when one shared read (a log) answers for all.

@@ -36,7 +36,7 @@ export interface ProviderInfo {
   /** "webhook": it calls us with delivery reports (when it can reach us); "poll": we must ask. */
   readonly deliveryReports: "webhook" | "poll";
   /** What its credentials consist of, for the settings page. */
-  readonly credentials: { username: boolean; secretName: string; whereToFind: string; environmentVariables: string };
+  readonly credentials: { username: boolean; secretName: string; whereToFind: string };
   /** Its own history page (route segment under /history) and the tab that leads there. */
   readonly history: { href: string; tab: string };
   /**

@@ -33,6 +33,7 @@ export function cpsmsSession(client: CpsmsClient, mode: ProviderMode): ProviderS
 /** CPSMS.dk behind the provider interface. */
 export const cpsmsAdapter: ProviderAdapter = {
   info: cpsmsInfo,
+  environmentVariables: "CPSMS_USERNAME and CPSMS_API_KEY",
   pollsEachMessage: false,
   async open(db, transport) {
     const resolved = await resolveProvider(db, "cpsms");

@@ -23,7 +23,6 @@ export const cpsmsInfo = {
     username: true,
     secretName: "API key",
     whereToFind: "From cpsms.dk: Indstillinger → API.",
-    environmentVariables: "CPSMS_USERNAME and CPSMS_API_KEY",
   },
   history: { href: "/history/cpsms", tab: "CPSMS log" },
 } as const satisfies ProviderInfo;

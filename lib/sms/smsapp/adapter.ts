@@ -37,6 +37,7 @@ export function smsappSession(client: SmsappClient, mode: ProviderMode): Provide
 /** smsapp.pk behind the provider interface. */
 export const smsappAdapter: ProviderAdapter = {
   info: smsappInfo,
+  environmentVariables: "SMSAPP_API_TOKEN",
   pollsEachMessage: true,
   async open(db, transport) {
     const resolved = await resolveProvider(db, "smsapp");

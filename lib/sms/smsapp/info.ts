@@ -25,7 +25,6 @@ export const smsappInfo = {
     username: false,
     secretName: "API token",
     whereToFind: "From smsapp.pk: Developers → API token.",
-    environmentVariables: "SMSAPP_API_TOKEN",
   },
   history: { href: "/history/smsapp", tab: "smsapp.pk" },
   // Its bulk API can't carry a sender: a chosen one goes one message per call (see the README).

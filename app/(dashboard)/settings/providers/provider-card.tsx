@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ProviderSummary } from "@/lib/providers/provider-summary";
 import { providerInfo } from "@/lib/sms/providers";
+import { adapterFor } from "@/lib/sms/registry";
 import { ConnectionStatus } from "./connection-status";
 import { CredentialsForm } from "./credentials-form";
 import { DefaultSenderForm } from "./default-sender-form";
@@ -16,7 +17,7 @@ function countryOf(summary: ProviderSummary) {
 function describeSource(summary: ProviderSummary) {
   const { credentials } = providerInfo(summary.provider);
   if (summary.source === "environment") {
-    return `Live, with credentials from the ${credentials.environmentVariables} environment variables (they win over saved ones).`;
+    return `Live, with credentials from the ${adapterFor(summary.provider).environmentVariables} environment variables (they win over saved ones).`;
   }
   if (summary.source === "saved") return `Live, with the saved ${credentials.secretName} ${summary.secretHint ?? ""}.`;
   return "Sandbox: no credentials yet, so messages go to the built-in emulator and reach no real phone.";
