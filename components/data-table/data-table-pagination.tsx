@@ -2,13 +2,19 @@
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 
 const NUMBER = new Intl.NumberFormat("en-GB");
 
 type Props = {
+  /**
+   * The URL state the rows on screen were listed with (a search string without the cursor, from the server's
+   * `listedQuery`). Not the live URL: while a filter change is loading, the URL already holds the new filter but
+   * the rows and cursors are still the old ones, and pairing the two would page into the wrong rows.
+   */
+  listedWith: string;
   /** Cursors from the list query (KeysetPage); null where there is no such page. */
   nextCursor: string | null;
   prevCursor: string | null;
@@ -26,11 +32,10 @@ type Props = {
  * Under a table paged by keyset: the count, rows per page and links to the previous and next page. They are
  * links (the URL is the state): they work before JavaScript loads and open in a new tab.
  */
-export function DataTablePagination({ nextCursor, prevCursor, total, pageSize, labels, iconOnly }: Props) {
+export function DataTablePagination({ listedWith, nextCursor, prevCursor, total, pageSize, labels, iconOnly }: Props) {
   const pathname = usePathname();
-  const params = useSearchParams();
   const href = (key: "after" | "before", cursor: string) => {
-    const next = new URLSearchParams(params.toString());
+    const next = new URLSearchParams(listedWith);
     next.delete("after");
     next.delete("before");
     next.set(key, cursor);

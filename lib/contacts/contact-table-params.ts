@@ -1,5 +1,5 @@
 import { createLoader, parseAsNumberLiteral, parseAsStringLiteral } from "nuqs/server";
-import { cursorParsers, parseAsCleanText, parseAsSort, parseAsUuid } from "@/lib/paging/url-parsers";
+import { cursorParsers, listedQuery, parseAsCleanText, parseAsSort, parseAsUuid } from "@/lib/paging/url-parsers";
 
 // Pure (no database): the contacts page, its table's URL hook and the tests read the URL the same way.
 
@@ -37,5 +37,13 @@ export function parseContactQuery(params: Record<string, string | string[] | und
   if (p.consent) filter.consent = p.consent;
   if (p.tag) filter.tag = p.tag;
   const [sort, direction] = p.sort.split(".") as [ContactSort, SortDirection];
-  return { filter, sort, direction, pageSize: p.size, after: p.after, before: p.before };
+  return {
+    filter,
+    sort,
+    direction,
+    pageSize: p.size,
+    after: p.after,
+    before: p.before,
+    listedWith: listedQuery(contactTableParsers, p),
+  };
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { sharedResult } from "@/lib/cache/shared-result";
 import type { Database } from "@/lib/db";
-import { clientFor } from "@/lib/providers/provider-clients";
 import { type ProviderMode, resolveProvider } from "@/lib/providers/resolve-provider";
 import { isProviderError } from "@/lib/sms/errors";
 import { mapProviders, PROVIDER_INFO, type ProviderName } from "@/lib/sms/providers";
+import { sessionFor } from "@/lib/sms/registry";
 import type { UpcomingSend } from "./dashboard";
 
 /** Below this, the dashboard warns (in the provider's unit: about a small campaign's worth). */
@@ -75,7 +75,7 @@ async function readBalance(
     timer = setTimeout(() => reject(new Error("timeout")), timeoutMs + 250);
   });
   try {
-    const balance = await Promise.race([clientFor(resolved, db, transport).getBalance(), deadline]);
+    const balance = await Promise.race([sessionFor(resolved, db, transport).getBalance(), deadline]);
     return {
       ok: true,
       provider,

@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { type DeliveryState, isDeliveryState } from "@/lib/campaigns/delivery-status";
+import { cleanText } from "@/lib/paging/url-parsers";
 import { isProviderName, type ProviderName } from "@/lib/sms/providers";
 
 // Pure (no database): the page, the export route and the filter bar all read the same URL the same way.
@@ -38,9 +39,6 @@ function isDay(s: string | undefined): s is string {
   return y >= 1900 && y <= 2200 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** Control characters (NUL above all: Postgres refuses it in text) never belong in a search. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point of this pattern
-const clean = (s: string | undefined) => s?.replace(/[\u0000-\u001f\u007f]/g, "").trim() || undefined;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads filters from the URL; anything malformed is ignored rather than failing the page. */
@@ -50,16 +48,17 @@ export function parseHistoryFilters(params: Params): HistoryFilters {
   const campaign = get(params, "campaign");
   const from = get(params, "from");
   const to = get(params, "to");
-  const q = clean(get(params, "q"));
-  const sender = clean(get(params, "sender"));
+  // The same cleaning as the filter bar's URL parsers (control characters out, bounded).
+  const q = cleanText(get(params, "q") ?? "", 100);
+  const sender = cleanText(get(params, "sender") ?? "", 40);
   return {
     ...(isProviderName(provider) ? { provider } : {}),
     ...(isDeliveryState(state) ? { state } : {}),
     ...(campaign && UUID.test(campaign) ? { campaignId: campaign.toLowerCase() } : {}),
-    ...(sender ? { sender: sender.slice(0, 40) } : {}),
+    ...(sender ? { sender } : {}),
     ...(isDay(from) ? { from } : {}),
     ...(isDay(to) ? { to } : {}),
-    ...(q ? { q: q.slice(0, 100) } : {}),
+    ...(q ? { q } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { createParser, parseAsString } from "nuqs/server";
+import { createParser, createSerializer, type inferParserType, type ParserMap, parseAsString } from "nuqs/server";
 
 // Pure, and safe on both sides: the page (server) and the table's URL hook (browser) read the same URL through
 // the same parsers, so what the server lists and what the toolbar shows cannot disagree.
@@ -51,3 +51,13 @@ export const cursorParsers = {
   after: parseAsString,
   before: parseAsString,
 };
+
+/**
+ * The search string (without the keyset position) of the state a page was listed with: the table's page links
+ * are built on it, so a cursor is only ever paired with the filters that produced it.
+ */
+export function listedQuery<P extends ParserMap>(parsers: P, state: inferParserType<P>): string {
+  // The serializer's overloads (values, or a base URL and values) defeat inference over a generic parser map.
+  const serialize = createSerializer(parsers) as unknown as (values: Record<string, unknown>) => string;
+  return serialize({ ...state, after: null, before: null });
+}

@@ -4,7 +4,7 @@ import { type CpsmsClient, createCpsmsClient } from "@/lib/sms/cpsms/client";
 import { createSmsappClient, type SmsappClient } from "@/lib/sms/smsapp/client";
 import type { ClientTransportOptions } from "@/lib/sms/types";
 import { createDbGetlogCache } from "./getlog-cache";
-import { type ResolvedCpsms, type ResolvedProvider, type ResolvedSmsapp, resolveProvider } from "./resolve-provider";
+import { type ResolvedCpsms, type ResolvedSmsapp, resolveProvider } from "./resolve-provider";
 
 /** The same client code talks to the live service or the sandbox; only the resolved URL and keys differ. */
 /** `transport` shortens timeouts and retries where a page must not wait on a slow provider. */
@@ -32,15 +32,6 @@ export function smsappClientFor(
     apiToken: resolved.apiToken,
     defaultSenderId: resolved.defaultSender ?? undefined,
   });
-}
-
-/** The client of whichever provider `resolved` names, for what both do alike (send one message, balance). */
-export function clientFor(
-  resolved: ResolvedProvider,
-  db: Database,
-  transport: Pick<ClientTransportOptions, "timeoutMs" | "retry"> = {},
-): CpsmsClient | SmsappClient {
-  return resolved.provider === "cpsms" ? cpsmsClientFor(resolved, db, transport) : smsappClientFor(resolved, transport);
 }
 
 export async function getCpsmsClient(db: Database): Promise<CpsmsClient> {

@@ -4,11 +4,11 @@ import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getSegmentInfo } from "@/lib/sms/encoding";
 import { isProviderError } from "@/lib/sms/errors";
+import { sessionFor } from "@/lib/sms/registry";
 import type { ProviderName } from "@/lib/sms/types";
 import { completeReservation, minutesUntil, reserveWithinLimit } from "@/lib/test-sends/per-user-limit";
 import { resolveTestRecipient, type TestRecipient } from "@/lib/test-sends/recipients";
 import type { TestRecipientChoice } from "@/lib/validation/test-sends";
-import { clientFor } from "./provider-clients";
 import { type ProviderMode, resolveProvider } from "./resolve-provider";
 
 /** Test sends one user may make in a rolling hour (a test is a check, not a way to text people). */
@@ -87,8 +87,7 @@ export async function sendTestSms(
   const info = getSegmentInfo(test.text);
   let result: TestSmsResult;
   try {
-    const client = clientFor(resolved, db);
-    const receipt = await client.send({ to, text: test.text, from });
+    const receipt = await sessionFor(resolved, db).send({ to, text: test.text, from });
     result = {
       ok: true,
       mode: resolved.mode,

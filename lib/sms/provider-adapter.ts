@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db";
-import type { ProviderMode } from "@/lib/providers/resolve-provider";
+import type { ProviderMode, ResolvedProvider } from "@/lib/providers/resolve-provider";
 import type { ProviderInfo } from "./provider-info";
 import type { ProviderName } from "./providers";
 import type { Balance, BatchItemResult, ClientTransportOptions, OutboundSms, SendReceipt } from "./types";
@@ -84,4 +84,13 @@ export interface ProviderAdapter {
   readonly pollsEachMessage: boolean;
   /** A session with the credentials in effect now (environment, saved, or the sandbox). */
   open(db: Database, transport?: Pick<ClientTransportOptions, "timeoutMs" | "retry">): Promise<ProviderSession>;
+  /**
+   * A session with credentials the caller already resolved (it needed their mode or default sender first).
+   * Throws when `resolved` names another provider: `sessionFor` in registry.ts picks the right adapter.
+   */
+  session(
+    resolved: ResolvedProvider,
+    db: Database,
+    transport?: Pick<ClientTransportOptions, "timeoutMs" | "retry">,
+  ): ProviderSession;
 }

@@ -9,10 +9,10 @@ import { isSuppressed } from "@/lib/consent/suppression";
 import { formatPhone, normalizePhone } from "@/lib/contacts/phone";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { clientFor } from "@/lib/providers/provider-clients";
 import { resolveProvider } from "@/lib/providers/resolve-provider";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { isProviderError } from "@/lib/sms/errors";
+import { sessionFor } from "@/lib/sms/registry";
 import { minutesUntil, reserveWithinLimit } from "./per-user-limit";
 
 export const CODE_TTL_MS = 10 * 60_000;
@@ -100,8 +100,7 @@ export async function requestPhoneCode(
   const resolved = await resolveProvider(db, provider);
   const text = `${code} is your code to confirm this phone for test messages from ${settings.name}. It expires in 10 minutes.`;
   try {
-    const client = clientFor(resolved, db);
-    await client.send({ to: phone, text, from: resolved.defaultSender ?? undefined });
+    await sessionFor(resolved, db).send({ to: phone, text, from: resolved.defaultSender ?? undefined });
   } catch (err) {
     await db.delete(phoneVerifications).where(eq(phoneVerifications.userId, actor.id));
     if (isProviderError(err))

@@ -89,10 +89,12 @@ const columns: ColumnDef<CampaignRow, unknown>[] = [
 /** Campaigns newest first, a page at a time (keyset: the list has no cap). */
 export function CampaignsTable({
   rows,
+  listedWith,
   nextCursor,
   prevCursor,
 }: {
   rows: CampaignRow[];
+  listedWith: string;
   nextCursor: string | null;
   prevCursor: string | null;
 }) {
@@ -102,6 +104,7 @@ export function CampaignsTable({
     <div className="space-y-3" aria-busy={url.pending}>
       <DataTable table={table} caption="Campaigns" emptyMessage="No more campaigns." />
       <DataTablePagination
+        listedWith={listedWith}
         nextCursor={nextCursor}
         prevCursor={prevCursor}
         labels={{ prev: "Newer", next: "Older" }}

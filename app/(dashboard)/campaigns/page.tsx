@@ -9,12 +9,17 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
-import { type CampaignTableParams, loadCampaignTableParams } from "@/lib/campaigns/campaign-table-params";
+import {
+  type CampaignTableParams,
+  campaignTableParsers,
+  loadCampaignTableParams,
+} from "@/lib/campaigns/campaign-table-params";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { listRecurringSends } from "@/lib/campaigns/recurring/list-recurring";
 import { describeRule } from "@/lib/campaigns/recurring/next-occurrence";
 import { getDb } from "@/lib/db";
 import { formatAmount } from "@/lib/format/amount";
+import { listedQuery } from "@/lib/paging/url-parsers";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatInZone } from "@/lib/time/zoned";
@@ -112,7 +117,12 @@ async function CampaignLists({ params, canManage }: { params: CampaignTableParam
             }
           />
         ) : (
-          <CampaignsTable rows={rows} nextCursor={page.nextCursor} prevCursor={page.prevCursor} />
+          <CampaignsTable
+            rows={rows}
+            listedWith={listedQuery(campaignTableParsers, params)}
+            nextCursor={page.nextCursor}
+            prevCursor={page.prevCursor}
+          />
         )}
       </div>
     </>

@@ -15,6 +15,8 @@ import { type ContactRow, getContactColumns } from "./contact-columns";
 type Props = {
   rows: ContactRow[];
   total: number;
+  /** The URL state these rows were listed with (for the page links). */
+  listedWith: string;
   nextCursor: string | null;
   prevCursor: string | null;
   /** The filter these rows were listed with (for "select all matching"). */
@@ -27,7 +29,17 @@ type Props = {
 const NUMBER = new Intl.NumberFormat("en-GB");
 
 /** The guest book table: server-side paging (keyset), sorting and filtering, all kept in the URL; bulk actions on a selection. */
-export function ContactsTable({ rows, total, nextCursor, prevCursor, filter, groups, tags, canDelete }: Props) {
+export function ContactsTable({
+  rows,
+  total,
+  listedWith,
+  nextCursor,
+  prevCursor,
+  filter,
+  groups,
+  tags,
+  canDelete,
+}: Props) {
   const url = useTableUrlState(contactTableParsers);
   const { state } = url;
   const [allMatching, setAllMatching] = useState(false);
@@ -128,6 +140,7 @@ export function ContactsTable({ rows, total, nextCursor, prevCursor, filter, gro
       />
 
       <DataTablePagination
+        listedWith={listedWith}
         nextCursor={nextCursor}
         prevCursor={prevCursor}
         total={{ count: total, one: "guest", many: "guests", testId: "contacts-total" }}

@@ -88,6 +88,7 @@ async function ContactsList({ query, canDelete }: { query: ReturnType<typeof par
     <ContactsTable
       rows={rows}
       total={page.total}
+      listedWith={query.listedWith}
       nextCursor={page.nextCursor}
       prevCursor={page.prevCursor}
       filter={query.filter}

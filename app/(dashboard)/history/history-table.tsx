@@ -63,10 +63,12 @@ const columns: ColumnDef<HistoryTableRow, unknown>[] = [
 /** One page of history, newest first (the server already filtered it and paged it by keyset). */
 export function HistoryTable({
   rows,
+  listedWith,
   newerCursor,
   olderCursor,
 }: {
   rows: HistoryTableRow[];
+  listedWith: string;
   newerCursor: string | null;
   olderCursor: string | null;
 }) {
@@ -80,6 +82,7 @@ export function HistoryTable({
         data-testid="history-table"
       />
       <DataTablePagination
+        listedWith={listedWith}
         nextCursor={olderCursor}
         prevCursor={newerCursor}
         labels={{ prev: "Newer", next: "Older" }}

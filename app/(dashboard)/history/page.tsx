@@ -96,7 +96,12 @@ async function HistoryList({
           </Button>
         ) : null}
       </div>
-      <HistoryTable rows={rows} newerCursor={page.newerCursor} olderCursor={page.olderCursor} />
+      <HistoryTable
+        rows={rows}
+        listedWith={historyQuery(filters)}
+        newerCursor={page.newerCursor}
+        olderCursor={page.olderCursor}
+      />
     </>
   );
 }

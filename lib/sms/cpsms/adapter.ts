@@ -36,7 +36,10 @@ export const cpsmsAdapter: ProviderAdapter = {
   environmentVariables: "CPSMS_USERNAME and CPSMS_API_KEY",
   pollsEachMessage: false,
   async open(db, transport) {
-    const resolved = await resolveProvider(db, "cpsms");
+    return cpsmsAdapter.session(await resolveProvider(db, "cpsms"), db, transport);
+  },
+  session(resolved, db, transport) {
+    if (resolved.provider !== "cpsms") throw new Error(`CPSMS adapter given ${resolved.provider} credentials`);
     return cpsmsSession(cpsmsClientFor(resolved, db, transport), resolved.mode);
   },
 };

@@ -40,7 +40,10 @@ export const smsappAdapter: ProviderAdapter = {
   environmentVariables: "SMSAPP_API_TOKEN",
   pollsEachMessage: true,
   async open(db, transport) {
-    const resolved = await resolveProvider(db, "smsapp");
+    return smsappAdapter.session(await resolveProvider(db, "smsapp"), db, transport);
+  },
+  session(resolved, _db, transport) {
+    if (resolved.provider !== "smsapp") throw new Error(`smsapp.pk adapter given ${resolved.provider} credentials`);
     return smsappSession(smsappClientFor(resolved, transport), resolved.mode);
   },
 };

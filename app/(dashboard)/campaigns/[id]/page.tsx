@@ -13,13 +13,14 @@ import { requireUser } from "@/lib/auth/session";
 import { cancelDeadline, submissionSiblings } from "@/lib/campaigns/campaign-controls";
 import { campaignControls } from "@/lib/campaigns/campaign-lifecycle";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
-import { loadRecipientTableParams } from "@/lib/campaigns/campaign-table-params";
+import { loadRecipientTableParams, recipientTableParsers } from "@/lib/campaigns/campaign-table-params";
 import { listCampaignMessages } from "@/lib/campaigns/list-campaign-messages";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
 import { RESENDABLE } from "@/lib/campaigns/resend-failed";
 import { campaignSenderShown } from "@/lib/campaigns/sender-shown";
 import { getDb } from "@/lib/db";
 import { formatAmount } from "@/lib/format/amount";
+import { listedQuery } from "@/lib/paging/url-parsers";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatInZone } from "@/lib/time/zoned";
@@ -187,6 +188,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         <RecipientsTable
           rows={rows}
           total={messages.total}
+          listedWith={listedQuery(recipientTableParsers, recipients)}
           nextCursor={messages.nextCursor}
           prevCursor={messages.prevCursor}
         />

@@ -65,6 +65,7 @@ const columns: ColumnDef<RecipientRow, unknown>[] = [
 export function RecipientsTable(props: {
   rows: RecipientRow[];
   total: number;
+  listedWith: string;
   nextCursor: string | null;
   prevCursor: string | null;
 }) {
@@ -94,6 +95,7 @@ export function RecipientsTable(props: {
       </div>
       <DataTable table={table} caption="Recipients" emptyMessage="No recipients with this status." />
       <DataTablePagination
+        listedWith={props.listedWith}
         nextCursor={props.nextCursor}
         prevCursor={props.prevCursor}
         total={{ count: props.total, one: "recipient", many: "recipients" }}
