@@ -8,7 +8,6 @@
  */
 import cluster from "node:cluster";
 import path from "node:path";
-import { answerCpsmsDeliveryReport } from "@/lib/campaigns/cpsms-delivery-webhook";
 import { DLR_PATH } from "@/lib/campaigns/delivery-url";
 import { closeDb, getDb } from "@/lib/db";
 import { dataDir, env, setRuntimeEnv } from "@/lib/env";
@@ -22,6 +21,7 @@ import { prepareDatabase } from "@/lib/runtime/prepare-database";
 import { runMain } from "@/lib/runtime/run-main";
 import { startSandboxesIfNeeded } from "@/lib/runtime/sandbox";
 import { startWebCluster } from "@/lib/runtime/web-cluster";
+import { answerCpsmsDeliveryReport } from "@/lib/sms/cpsms/delivery-webhook";
 
 const ROOT = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");

@@ -4,17 +4,17 @@ import { campaignMessages, messageEvents } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
 import { listHistory } from "@/lib/history/list-history";
 import { getHistoryMessage } from "@/lib/history/message-detail";
-import { parseCpsmsDeliveryReport } from "@/lib/sms/cpsms/dlr";
+import { answerCpsmsDeliveryReport } from "@/lib/sms/cpsms/delivery-webhook";
+import { cpsmsPushedReport, parseCpsmsDeliveryReport } from "@/lib/sms/cpsms/dlr";
 import { phoneNumbers, quickCampaign } from "@/tests/support/campaigns";
-import { applyCpsmsDeliveryReport } from "./apply-delivery-report";
+import { applyDeliveryReport } from "./apply-delivery-report";
 import { claimBatch } from "./claim-batch";
-import { answerCpsmsDeliveryReport } from "./cpsms-delivery-webhook";
 import { deliveryReportUrl, isValidDeliveryToken } from "./delivery-url";
 import { guestMessages } from "./guest-messages";
 import { listCampaignMessages } from "./list-campaign-messages";
 
 const report = (status: number, receiver: string) =>
-  parseCpsmsDeliveryReport(`?status=${status}&receiver=${receiver}`)!;
+  cpsmsPushedReport(parseCpsmsDeliveryReport(`?status=${status}&receiver=${receiver}`)!);
 
 describe("CPSMS delivery reports", () => {
   it("are monotonic, idempotent and tolerate early, duplicate and out-of-order reports", async () => {
@@ -23,15 +23,15 @@ describe("CPSMS delivery reports", () => {
     const [claimed] = await claimBatch(getDb(), campaign.id, 10);
     const receiver = phone!.slice(1);
     // Early: "buffered" arrives while our own send answer is still on its way: the message is pending.
-    expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(4, receiver))).toBe(1);
+    expect(await applyDeliveryReport(getDb(), claimed!.reference!, report(4, receiver))).toBe(1);
     const [pending] = await getDb().select().from(campaignMessages).where(eq(campaignMessages.id, claimed!.id));
     expect(pending).toMatchObject({ status: "buffered", errorMessage: expect.stringMatching(/phone is off/) });
     // A second "buffered" changes nothing.
-    expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(4, receiver))).toBe(0);
-    expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(1, receiver))).toBe(1);
+    expect(await applyDeliveryReport(getDb(), claimed!.reference!, report(4, receiver))).toBe(0);
+    expect(await applyDeliveryReport(getDb(), claimed!.reference!, report(1, receiver))).toBe(1);
     // Twice, and a late "buffered" and even "failed" after "delivered": nothing moves back.
-    expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(1, receiver))).toBe(0);
-    expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(2, receiver))).toBe(0);
+    expect(await applyDeliveryReport(getDb(), claimed!.reference!, report(1, receiver))).toBe(0);
+    expect(await applyDeliveryReport(getDb(), claimed!.reference!, report(2, receiver))).toBe(0);
     const [row] = await getDb().select().from(campaignMessages).where(eq(campaignMessages.id, claimed!.id));
     expect(row?.status).toBe("delivered");
     // Identical reports are recorded once; the late "failed" is kept, marked as ignored, not as the latest status.
@@ -48,7 +48,7 @@ describe("CPSMS delivery reports", () => {
     expect(row?.deliveredAt).toBeInstanceOf(Date);
     expect(row?.errorMessage).toBeNull();
     // Unknown message: null (the route answers 404).
-    expect(await applyCpsmsDeliveryReport(getDb(), "nope", report(1, receiver))).toBeNull();
+    expect(await applyDeliveryReport(getDb(), "nope", report(1, receiver))).toBeNull();
   });
 
   it("applies a burst of reports together, each answered on its own, with per-message order kept", async () => {
@@ -58,11 +58,11 @@ describe("CPSMS delivery reports", () => {
     expect(claimed).toHaveLength(300);
     // Every message: "buffered" then "delivered" (every third "failed"), all fired at once, plus forged ones.
     const calls = claimed.flatMap((m, i) => [
-      applyCpsmsDeliveryReport(getDb(), m.reference!, report(4, m.phone.slice(1))),
-      applyCpsmsDeliveryReport(getDb(), m.reference!, report(i % 3 === 0 ? 2 : 1, m.phone.slice(1))),
+      applyDeliveryReport(getDb(), m.reference!, report(4, m.phone.slice(1))),
+      applyDeliveryReport(getDb(), m.reference!, report(i % 3 === 0 ? 2 : 1, m.phone.slice(1))),
     ]);
     const unknown = Array.from({ length: 20 }, (_, i) =>
-      applyCpsmsDeliveryReport(getDb(), `forged-${i}`, report(1, "4520000000")),
+      applyDeliveryReport(getDb(), `forged-${i}`, report(1, "4520000000")),
     );
     const results = await Promise.all(calls);
     expect(await Promise.all(unknown)).toEqual(Array(20).fill(null));

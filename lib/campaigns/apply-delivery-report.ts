@@ -2,43 +2,22 @@ import "server-only";
 import type { Pool } from "pg";
 import type { MessageStatus } from "@/drizzle/schema";
 import { type Database, getPool } from "@/lib/db";
-import type { CpsmsDeliveryReport } from "@/lib/sms/cpsms/dlr";
+import type { PushedReport } from "@/lib/sms/provider-adapter";
 import { groupCommit } from "./group-commit";
 import { messageSources, messageTarget } from "./message-lifecycle";
-
-const DETAIL: Record<CpsmsDeliveryReport["state"], string | null> = {
-  delivered: null,
-  failed: "The operator could not deliver it.",
-  abandoned: "Gave up: the phone stayed unreachable.",
-  buffered: "Waiting: the phone is off or out of reach; the operator keeps trying.",
-  unknown: "CPSMS sent a status code we don't know.",
-};
 
 /**
  * The status a report moves a message to (null: none, only a note), and from which statuses it may: the
  * report transitions of message-lifecycle.ts, applied per row inside the batch statement.
  */
-function transition(report: CpsmsDeliveryReport): { to: MessageStatus | null; from: readonly MessageStatus[] } {
-  switch (report.state) {
-    case "delivered":
-    case "failed":
-    case "abandoned":
-      return { to: report.state === "delivered" ? "delivered" : "undelivered", from: messageSources("report") };
-    case "buffered":
-      return { to: messageTarget("reportBuffered"), from: messageSources("reportBuffered") };
-    default:
-      return { to: null, from: messageSources("report") };
-  }
+function transition(report: PushedReport): { to: MessageStatus | null; from: readonly MessageStatus[] } {
+  if (report.verdict === "buffered")
+    return { to: messageTarget("reportBuffered"), from: messageSources("reportBuffered") };
+  return { to: report.verdict, from: messageSources("report") };
 }
 
-type PendingReport = { reference: string; phone: string; report: CpsmsDeliveryReport };
+type PendingReport = { reference: string; report: PushedReport };
 
-/**
- * The report's fingerprint for `message_events.report_key`: a report is its reference, receiver and state, and
- * the message already stands for the first two. By state, not by raw code: 3 and 4 both mean buffered, and an
- * attacker replaying a captured URL with made-up codes must not get a new timeline line for each one.
- */
-const reportKey = (report: CpsmsDeliveryReport) => `cpsms:${report.state}`;
 type Applied = { matched: boolean; changed: number };
 
 /** Batches of at most this many reports per statement (a burst of 10,000 takes some 20 statements). */
@@ -46,7 +25,7 @@ const MAX_BATCH = 500;
 const committers = new WeakMap<Pool, (pending: PendingReport) => Promise<Applied>>();
 
 /**
- * Applies a CPSMS delivery report to the message it is about (our reference + the receiving number).
+ * Applies a pushed delivery report to the message it is about (our reference + the receiving number).
  * Monotonic: a report never moves a message backwards (a late "buffered" after "delivered" changes nothing),
  * and a repeated report changes nothing (concurrent duplicates too: the second re-checks the status under
  * the row lock). The timeline gets each distinct report once (a replayed report URL adds nothing), and one
@@ -54,22 +33,22 @@ const committers = new WeakMap<Pool, (pending: PendingReport) => Promise<Applied
  * together (see group-commit.ts); the caller still gets its own answer once its report is stored.
  * Returns how many messages changed status; null when no message matches.
  */
-export async function applyCpsmsDeliveryReport(
+export async function applyDeliveryReport(
   db: Database,
   reference: string,
-  report: CpsmsDeliveryReport,
+  report: PushedReport,
 ): Promise<number | null> {
   const pool = (db as Database & { $client?: Pool }).$client ?? getPool();
   let submit = committers.get(pool);
   if (!submit) {
     submit = groupCommit({
       maxBatch: MAX_BATCH,
-      keyOf: (p: PendingReport) => `${p.reference} ${p.phone}`,
+      keyOf: (p: PendingReport) => `${p.reference} ${p.report.phone}`,
       write: (batch) => applyBatch(pool, batch),
     });
     committers.set(pool, submit);
   }
-  const applied = await submit({ reference, phone: `+${report.receiver.replace(/^\+|^00/, "")}`, report });
+  const applied = await submit({ reference, report });
   if (!applied.matched) return null;
   return transition(report).to === null ? 0 : applied.changed;
 }
@@ -77,17 +56,17 @@ export async function applyCpsmsDeliveryReport(
 /** One statement for the whole batch; retried when it deadlocks with another instance's batch or a send. */
 async function applyBatch(pool: Pool, batch: PendingReport[]): Promise<Applied[]> {
   const columns: string[][] = [[], [], [], [], [], [], [], []];
-  for (const { reference, phone, report } of batch) {
+  for (const { reference, report } of batch) {
     const { to, from } = transition(report);
     const row = [
       reference,
-      phone,
+      report.phone,
       report.state,
-      DETAIL[report.state],
+      report.detail,
       to,
-      to === "undelivered" ? `dlr_${report.statusCode}` : null,
+      to === "undelivered" ? report.errorCode : null,
       from.join(","),
-      reportKey(report),
+      report.key,
     ];
     for (const [i, value] of row.entries()) columns[i]!.push(value as string);
   }
@@ -95,7 +74,7 @@ async function applyBatch(pool: Pool, batch: PendingReport[]): Promise<Applied[]
     try {
       // A named statement: parsed and planned once per connection, as every batch runs exactly this.
       const result = await pool.query<{ matched: number; changed: number }>({
-        name: "cpsms_dlr_apply_batch_v3",
+        name: "dlr_apply_batch_v4",
         text: APPLY_BATCH_SQL,
         values: columns,
       });
@@ -119,7 +98,7 @@ const APPLY_BATCH_SQL = `
     update campaign_messages c set
       status = coalesce(r.to_status, c.status),
       delivered_at = case when r.to_status = 'delivered' then now() else c.delivered_at end,
-      -- A report on a message CPSMS held is its confirmation that it went out.
+      -- A report on a message the provider held is its confirmation that it went out.
       sent_at = case when r.to_status is not null and c.status = 'scheduled' then coalesce(c.sent_at, now()) else c.sent_at end,
       error_code = case when r.to_status = 'undelivered' then r.error_code when r.to_status = 'delivered' then null else c.error_code end,
       error_message = r.detail,

@@ -2,11 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignMessages, MESSAGE_STATUSES, messageEvents } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
-import { parseCpsmsDeliveryReport } from "@/lib/sms/cpsms/dlr";
+import { cpsmsPushedReport, parseCpsmsDeliveryReport } from "@/lib/sms/cpsms/dlr";
 import { smsappReason } from "@/lib/sms/smsapp/reason";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
 import { phoneNumbers, quickCampaign, sandboxSessions, statusCounts } from "@/tests/support/campaigns";
-import { applyCpsmsDeliveryReport } from "./apply-delivery-report";
+import { applyDeliveryReport } from "./apply-delivery-report";
 import { claimBatch } from "./claim-batch";
 import { DELIVERY_STATE_OF, DELIVERY_STATES, STATUSES_IN } from "./delivery-status";
 import { dispatchCampaign } from "./dispatch-campaign";
@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 
 const report = (status: number, receiver: string) =>
-  parseCpsmsDeliveryReport(`?status=${status}&receiver=${receiver}`)!;
+  cpsmsPushedReport(parseCpsmsDeliveryReport(`?status=${status}&receiver=${receiver}`)!);
 const options = () => ({ sessions: sandboxSessions(sandboxes), sleep: async () => {} });
 
 describe("one delivery-status model", () => {
@@ -46,7 +46,7 @@ describe("delivery reports racing the send answer", () => {
     const [phone] = phoneNumbers("cpsms", 1, 9100);
     const campaign = await quickCampaign("cpsms", [phone!]);
     const [claimed] = await claimBatch(getDb(), campaign.id, 10);
-    expect(await applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(1, phone!.slice(1)))).toBe(1);
+    expect(await applyDeliveryReport(getDb(), claimed!.reference!, report(1, phone!.slice(1)))).toBe(1);
     await recordOutcomes(getDb(), [
       {
         id: claimed!.id,
@@ -69,9 +69,7 @@ describe("delivery reports racing the send answer", () => {
     const campaign = await quickCampaign("cpsms", [phone!]);
     const [claimed] = await claimBatch(getDb(), campaign.id, 10);
     const changed = await Promise.all(
-      Array.from({ length: 50 }, () =>
-        applyCpsmsDeliveryReport(getDb(), claimed!.reference!, report(1, phone!.slice(1))),
-      ),
+      Array.from({ length: 50 }, () => applyDeliveryReport(getDb(), claimed!.reference!, report(1, phone!.slice(1)))),
     );
     expect(changed.reduce((a, b) => a! + b!, 0)).toBe(1);
     const events = await getDb().select().from(messageEvents).where(eq(messageEvents.messageId, claimed!.id));

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Database } from "@/lib/db";
 import { isProviderError } from "@/lib/sms/errors";
+import { sessionFor } from "@/lib/sms/registry";
 import type { ProviderName } from "@/lib/sms/types";
-import { cpsmsClientFor, smsappClientFor } from "./provider-clients";
 import { type ProviderMode, resolveProvider } from "./resolve-provider";
 
 export type ConnectionCheck =
@@ -11,7 +11,7 @@ export type ConnectionCheck =
       mode: ProviderMode;
       latencyMs: number;
       balance: { amount: number | null; unlimited: boolean; unit: "points" | "units"; raw: string };
-      /** smsapp.pk plan expiry as the provider formats it. */
+      /** The plan's expiry as the provider formats it (smsapp.pk), or null. */
       expiresOn: string | null;
       checkedAt: string;
     }
@@ -24,11 +24,7 @@ export async function checkProviderConnection(db: Database, provider: ProviderNa
   const elapsed = () => Math.round(performance.now() - started);
   const checkedAt = new Date().toISOString();
   try {
-    if (resolved.provider === "cpsms") {
-      const balance = await cpsmsClientFor(resolved, db).getBalance();
-      return { ok: true, mode: resolved.mode, latencyMs: elapsed(), balance, expiresOn: null, checkedAt };
-    }
-    const { expiresOn, ...balance } = await smsappClientFor(resolved).getBalance();
+    const { expiresOn = null, ...balance } = await sessionFor(resolved, db).getBalance();
     return { ok: true, mode: resolved.mode, latencyMs: elapsed(), balance, expiresOn, checkedAt };
   } catch (err) {
     if (!isProviderError(err)) throw err;

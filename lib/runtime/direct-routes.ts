@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { CallbackAnswer } from "@/lib/campaigns/cpsms-delivery-webhook";
 import { logger } from "@/lib/logger";
+import type { CallbackAnswer } from "@/lib/sms/cpsms/delivery-webhook";
 
 export type DirectRoutes = Record<string, (query: URLSearchParams) => Promise<CallbackAnswer>>;
 

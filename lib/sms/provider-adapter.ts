@@ -42,6 +42,28 @@ export type VerdictUpdate = {
   sentAt?: Date | null;
 };
 
+/**
+ * A delivery report a provider pushed to us (CPSMS calls our `dlr_url`), in the engine's terms; each provider's
+ * webhook (lib/sms/<provider>/) reads its own wire format into this.
+ */
+export type PushedReport = {
+  /** The receiving number, E.164 with the +: with our reference it names the message. */
+  phone: string;
+  /** The status the report moves the message to, or null when it only adds a note (a code we don't know). */
+  verdict: "delivered" | "undelivered" | "buffered" | null;
+  /** The provider's word for the state, on the message's timeline ("delivered", "abandoned"). */
+  state: string;
+  /** What the guest-facing history says about it (null: nothing to add). */
+  detail: string | null;
+  /** Our error code when the delivery failed, e.g. "dlr_4". */
+  errorCode: string | null;
+  /**
+   * The report's fingerprint on the timeline: one line per distinct report, so a replayed report adds nothing.
+   * Namespaced by provider ("cpsms:failed").
+   */
+  key: string;
+};
+
 /** How a campaign is handed over: messages claimed per call round and calls in flight at once. */
 export type Batching = { batchSize: number; concurrency: number };
 

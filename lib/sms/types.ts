@@ -59,6 +59,8 @@ export interface Balance {
   unit: "points" | "units";
   /** The provider's own text, e.g. "9.843,40" or "2,350". */
   raw: string;
+  /** When the plan runs out, as the provider formats it; absent where plans don't expire (CPSMS). */
+  expiresOn?: string | null;
 }
 
 /**

@@ -8,7 +8,7 @@ import { PROVIDER_NAMES } from "@/lib/sms/providers";
 // new file can't slip a `provider === "cpsms"` back in. Provider-specific code lives in lib/sms/<provider>/.
 
 const ROOT = path.resolve(__dirname, "../..");
-const GUARDED = ["lib/campaigns", "lib/dashboard", "components", "app/(dashboard)"];
+const GUARDED = ["lib/campaigns", "lib/dashboard", "lib/history", "components", "app/(dashboard)"];
 /** Route segments that are one provider's own pages (its history): they show that provider's data. */
 const PROVIDER_ROUTES = PROVIDER_NAMES.map((p) => `app/(dashboard)/history/${p}/`);
 

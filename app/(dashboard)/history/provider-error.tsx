@@ -1,5 +1,5 @@
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import type { ProviderFailure } from "@/lib/history/provider-history";
+import type { ProviderFailure } from "@/lib/sms/provider-browse";
 
 /** What the provider said when it failed, on the page (not a blank table). */
 export function ProviderError({ provider, error }: { provider: string; error: ProviderFailure }) {

@@ -1,3 +1,4 @@
+import type { PushedReport } from "../provider-adapter";
 /**
  * CPSMS delivery reports arrive as `<dlr_url>?status=<n>&receiver=<msisdn>` (POST per the docs, GET tolerated).
  * Two code sets are in circulation: 1/2/3/4 in the 2016 doc and Kannel-style 1/2/4/8 in current clients.
@@ -58,4 +59,36 @@ export function parseCpsmsDeliveryReport(
   const statusCode = Number(statusText);
   const state = cpsmsDeliveryState(statusCode, codeSet);
   return { receiver, statusCode, state, final: state !== "buffered" && state !== "unknown" };
+}
+
+const DETAIL: Record<CpsmsDeliveryState, string | null> = {
+  delivered: null,
+  failed: "The operator could not deliver it.",
+  abandoned: "Gave up: the phone stayed unreachable.",
+  buffered: "Waiting: the phone is off or out of reach; the operator keeps trying.",
+  unknown: "CPSMS sent a status code we don't know.",
+};
+
+const VERDICT: Record<CpsmsDeliveryState, PushedReport["verdict"]> = {
+  delivered: "delivered",
+  failed: "undelivered",
+  abandoned: "undelivered",
+  buffered: "buffered",
+  unknown: null,
+};
+
+/**
+ * A CPSMS report in the engine's terms. Its fingerprint is the state, not the raw code: 3 and 4 both mean
+ * buffered, and an attacker replaying a captured URL with made-up codes must not get a new timeline line for each.
+ */
+export function cpsmsPushedReport(report: CpsmsDeliveryReport): PushedReport {
+  const verdict = VERDICT[report.state];
+  return {
+    phone: `+${report.receiver.replace(/^\+|^00/, "")}`,
+    verdict,
+    state: report.state,
+    detail: DETAIL[report.state],
+    errorCode: verdict === "undelivered" ? `dlr_${report.statusCode}` : null,
+    key: `cpsms:${report.state}`,
+  };
 }

@@ -6,7 +6,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { unitWord } from "@/lib/format/amount";
-import { browseSmsappHistory } from "@/lib/history/provider-history";
+import { browseSmsappHistory } from "@/lib/sms/smsapp/history";
 import { ProviderError } from "../provider-error";
 
 export const metadata: Metadata = { title: "smsapp.pk history" };

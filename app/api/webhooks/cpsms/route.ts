@@ -1,4 +1,4 @@
-import { answerCpsmsDeliveryReport } from "@/lib/campaigns/cpsms-delivery-webhook";
+import { answerCpsmsDeliveryReport } from "@/lib/sms/cpsms/delivery-webhook";
 
 export const dynamic = "force-dynamic";
 

@@ -6,8 +6,8 @@ import { Card, CardContent } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatAmount } from "@/lib/format/amount";
-import { smsappMessageByUid } from "@/lib/history/provider-history";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { smsappMessageByUid } from "@/lib/sms/smsapp/history";
 import { formatInZone, MOMENT_SECONDS_FORMAT } from "@/lib/time/zoned";
 import { ProviderError } from "../../provider-error";
 

@@ -1,9 +1,9 @@
 import "server-only";
+import { applyDeliveryReport } from "@/lib/campaigns/apply-delivery-report";
+import { isValidDeliveryToken } from "@/lib/campaigns/delivery-url";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { parseCpsmsDeliveryReport } from "@/lib/sms/cpsms/dlr";
-import { applyCpsmsDeliveryReport } from "./apply-delivery-report";
-import { isValidDeliveryToken } from "./delivery-url";
+import { cpsmsPushedReport, parseCpsmsDeliveryReport } from "./dlr";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this guard refuses
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -33,7 +33,7 @@ export async function answerCpsmsDeliveryReport(query: URLSearchParams): Promise
   const report = parseCpsmsDeliveryReport(query);
   if (!report) return { status: 400, body: { error: "status and receiver are required" } };
   if (!RECEIVER.test(report.receiver)) return { status: 400, body: { error: "receiver is not a phone number" } };
-  const updated = await applyCpsmsDeliveryReport(getDb(), reference, report);
+  const updated = await applyDeliveryReport(getDb(), reference, cpsmsPushedReport(report));
   if (updated === null) {
     logger.warn({ reference, receiver: report.receiver }, "delivery report for an unknown message");
     return { status: 404, body: { error: "no such message" } };

@@ -1,0 +1,31 @@
+import "server-only";
+import { inArray } from "drizzle-orm";
+import { campaignMessages } from "@/drizzle/schema";
+import type { Database } from "@/lib/db";
+import type { ProviderMode } from "@/lib/providers/resolve-provider";
+import { isProviderError } from "./errors";
+
+// What the providers' own history pages (app/(dashboard)/history/<provider>/) share; each provider's reads are in
+// lib/sms/<provider>/history.ts, since their histories differ in shape (a paged list, a rate-limited log).
+
+/** A provider call's failure as the page shows it: never swallowed, never a stack trace. */
+export type ProviderFailure = { ok: false; mode: ProviderMode; code: string; message: string };
+
+/** Browsing must not hang a page: one attempt, a few seconds. */
+export const BROWSE_TRANSPORT = { timeoutMs: 8_000, retry: { maxAttempts: 1 } } as const;
+
+/** A provider error as a failure the page shows; anything else is a bug and is thrown on. */
+export function browseFailure(err: unknown, mode: ProviderMode): ProviderFailure {
+  if (isProviderError(err)) return { ok: false, mode, code: err.code, message: err.userMessage };
+  throw err;
+}
+
+/** Our message ids for provider message ids, so a provider's history can link to our side of the story. */
+export async function ourMessagesByProviderId(db: Database, ids: string[]): Promise<Record<string, number>> {
+  if (ids.length === 0) return {};
+  const rows = await db
+    .select({ id: campaignMessages.id, providerId: campaignMessages.providerMessageId })
+    .from(campaignMessages)
+    .where(inArray(campaignMessages.providerMessageId, ids));
+  return Object.fromEntries(rows.map((r) => [r.providerId!, r.id]));
+}
