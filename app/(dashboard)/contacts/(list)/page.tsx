@@ -14,8 +14,8 @@ import { getDb } from "@/lib/db";
 import { listGroupNames } from "@/lib/groups/manage-groups";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatDateInZone } from "@/lib/time/zoned";
-import type { ContactRow } from "./contact-columns";
-import { ContactsTable } from "./contacts-table";
+import type { ContactRow } from "../contact-columns";
+import { ContactsTable } from "../contacts-table";
 
 export const metadata: Metadata = { title: "Contacts" };
 

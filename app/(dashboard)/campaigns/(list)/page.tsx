@@ -23,9 +23,9 @@ import { listedQuery } from "@/lib/paging/url-parsers";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatInZone } from "@/lib/time/zoned";
-import { AutoRefresh } from "./auto-refresh";
-import { type CampaignRow, CampaignsTable } from "./campaigns-table";
-import { type RepeatingRow, RepeatingSends } from "./repeating-sends";
+import { AutoRefresh } from "../auto-refresh";
+import { type CampaignRow, CampaignsTable } from "../campaigns-table";
+import { type RepeatingRow, RepeatingSends } from "../repeating-sends";
 
 export const metadata: Metadata = { title: "Campaigns" };
 

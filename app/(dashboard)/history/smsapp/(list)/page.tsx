@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { unitWord } from "@/lib/format/amount";
 import { browseSmsappHistory } from "@/lib/sms/smsapp/history";
-import { ProviderError } from "../provider-error";
+import { ProviderError } from "../../provider-error";
 
 export const metadata: Metadata = { title: "smsapp.pk history" };
 

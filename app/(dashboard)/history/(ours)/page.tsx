@@ -14,8 +14,8 @@ import { historyFilterOptions, listHistory } from "@/lib/history/list-history";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatDay, formatInZone } from "@/lib/time/zoned";
-import { HistoryFilterBar } from "./history-filters";
-import { HistoryTable, type HistoryTableRow } from "./history-table";
+import { HistoryFilterBar } from "../history-filters";
+import { HistoryTable, type HistoryTableRow } from "../history-table";
 
 export const metadata: Metadata = { title: "History" };
 

@@ -1,0 +1,1 @@
+export { default } from "@/components/route-states/signed-in-layout";
