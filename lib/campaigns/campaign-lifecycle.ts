@@ -55,6 +55,11 @@ export function initialCampaignStatus(input: { approved: boolean; scheduledAt: D
 /** While a campaign is in one of these, its dispatcher may hand messages to the provider (held ones: for later). */
 export const HANDING_OVER = ["sending", "scheduled"] as const satisfies readonly CampaignStatus[];
 
+/** Going out now or about to: pages showing one refresh themselves until it settles. */
+export const IN_PROGRESS = ["queued", "sending"] as const satisfies readonly CampaignStatus[];
+export const isInProgress = (status: CampaignStatus): boolean =>
+  (IN_PROGRESS as readonly CampaignStatus[]).includes(status);
+
 /** A send time can still move (the status stays): a scheduled campaign, or a draft written for a time. */
 export const RESCHEDULABLE = ["draft", "scheduled"] as const satisfies readonly CampaignStatus[];
 /** Failures aren't final while a campaign is (about to be) going out, so no resend yet. */

@@ -50,6 +50,7 @@ export type MessageChange = keyof typeof MESSAGE_TRANSITIONS;
 
 /** A provider has (or may have) these: a withdrawal can't cancel them on the spot, only ask for them to be deleted. */
 export const WITH_PROVIDER: readonly MessageStatus[] = ["sending", "scheduled"];
+export const isWithProvider = (status: string): boolean => (WITH_PROVIDER as readonly string[]).includes(status);
 
 /** What only a delivery report sets: the provider's answer to the send, arriving after it, keeps the status. */
 export const REPORTED: readonly MessageStatus[] = [

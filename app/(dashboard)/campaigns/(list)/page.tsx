@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { isInProgress } from "@/lib/campaigns/campaign-lifecycle";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
 import {
   type CampaignTableParams,
@@ -98,7 +99,7 @@ async function CampaignLists({ params, canManage }: { params: CampaignTableParam
       createdBy: c.createdBy,
     };
   });
-  const active = page.rows.some((c) => c.status === "sending" || c.status === "queued");
+  const active = page.rows.some((c) => isInProgress(c.status));
   const firstPage = !params.after && !params.before;
   return (
     <>

@@ -11,11 +11,12 @@ import { Card, CardContent } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { cancelDeadline, submissionSiblings } from "@/lib/campaigns/campaign-controls";
-import { campaignControls } from "@/lib/campaigns/campaign-lifecycle";
+import { campaignControls, isInProgress } from "@/lib/campaigns/campaign-lifecycle";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
 import { loadRecipientTableParams, recipientTableParsers } from "@/lib/campaigns/campaign-table-params";
 import { listCampaignMessages } from "@/lib/campaigns/list-campaign-messages";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
+import { isWithProvider } from "@/lib/campaigns/message-lifecycle";
 import { RESENDABLE } from "@/lib/campaigns/resend-failed";
 import { campaignSenderShown } from "@/lib/campaigns/sender-shown";
 import { getDb } from "@/lib/db";
@@ -57,7 +58,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const locked = Boolean(deadline && Date.now() >= deadline.getTime());
   const resendable = RESENDABLE.reduce((n, s) => n + (campaign.counts[s] ?? 0), 0);
   const active =
-    ["queued", "sending"].includes(campaign.status) ||
+    isInProgress(campaign.status) ||
     progress.waiting + (campaign.counts.accepted ?? 0) + (campaign.counts.buffered ?? 0) > 0 ||
     (heldByProvider && due);
   const isManager = hasRole(user.role, "manager");
@@ -79,7 +80,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     status: m.status,
     segments: m.segments,
     cost: m.cost === null ? null : formatAmount(m.cost, campaign.provider),
-    detail: recipientDetail(m, { locked, zone }),
+    detail: recipientDetail(m, { locked, zone, provider: PROVIDER_LABELS[campaign.provider] }),
     sentAt: m.sentAt ? zone(m.sentAt) : null,
   }));
 
@@ -238,13 +239,13 @@ function scheduleLine(
 /** A recipient's detail: the provider's reason, or why a withdrawn guest's message is (not) going out. */
 function recipientDetail(
   m: { status: string; errorMessage: string | null; stopRequestedAt: Date | null; stopReason: string | null },
-  options: { locked: boolean; zone: (d: Date) => string },
+  options: { locked: boolean; zone: (d: Date) => string; provider: string },
 ): string | null {
-  if (m.stopRequestedAt && ["scheduled", "sending"].includes(m.status)) {
+  if (m.stopRequestedAt && isWithProvider(m.status)) {
     const why = `${m.stopReason ?? "Consent withdrawn"} (${options.zone(m.stopRequestedAt)}).`;
     return options.locked
-      ? `${why} CPSMS holds it and no longer allows deleting it: it may still go out.`
-      : `${why} Being deleted at CPSMS.`;
+      ? `${why} ${options.provider} holds it and no longer allows deleting it: it may still go out.`
+      : `${why} Being deleted at ${options.provider}.`;
   }
   if (m.stopRequestedAt && m.status !== "cancelled") {
     return `${m.stopReason ?? "Consent withdrawn"} (${options.zone(m.stopRequestedAt)}), but it had already gone to the provider.`;

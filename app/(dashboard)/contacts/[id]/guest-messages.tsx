@@ -4,6 +4,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { cancelDeadline } from "@/lib/campaigns/campaign-controls";
 import { guestMessages } from "@/lib/campaigns/guest-messages";
+import { isWithProvider } from "@/lib/campaigns/message-lifecycle";
 import { getDb } from "@/lib/db";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { formatInZone } from "@/lib/time/zoned";
@@ -21,7 +22,7 @@ export async function GuestMessages({
 }) {
   const rows = await guestMessages(getDb(), contact);
   const when = (d: Date) => formatInZone(d, timeZone);
-  const stillHeld = rows.filter((r) => r.stopRequestedAt && ["scheduled", "sending"].includes(r.status));
+  const stillHeld = rows.filter((r) => r.stopRequestedAt && isWithProvider(r.status));
   return (
     <Card>
       <CardHeader>
