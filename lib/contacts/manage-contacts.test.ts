@@ -192,6 +192,7 @@ describe("listing contacts", () => {
       pageSize: 50,
       after: null,
       before: null,
+      listedWith: "", // nothing malformed survives into the page links either
     });
   });
 });
