@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, providerSettings, users } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
@@ -80,7 +80,8 @@ describe("provider configuration", () => {
     const audit = await getDb()
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.targetType, "provider"), eq(auditLog.actorId, owner.id)));
+      .where(and(eq(auditLog.targetType, "provider"), eq(auditLog.actorId, owner.id)))
+      .orderBy(asc(auditLog.id)); // in the order they happened (without ORDER BY, Postgres promises none)
     expect(audit.map((a) => a.action)).toEqual(["provider.credentials_saved", "provider.credentials_cleared"]);
     expect(JSON.stringify(audit)).not.toContain("cpsms-secret-key");
   });

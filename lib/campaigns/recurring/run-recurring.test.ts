@@ -5,6 +5,7 @@ import { newOptOutToken } from "@/lib/consent/opt-out-link";
 import { getDb } from "@/lib/db";
 import { setRuntimeEnv } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
+import { formatInZone } from "@/lib/time/zoned";
 import type { ComposeInput } from "@/lib/validation/compose";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
 import { insertUser } from "@/tests/support/factories";
@@ -107,7 +108,10 @@ describe("repeating sends", () => {
   });
 
   it("a run hours late after an outage is dropped, not sent late", async () => {
-    const { id } = await weekly({ expireAfterMinutes: 30 });
+    // Its daily time half a day from now: with a time just past (16:00 while the suite runs at 16:20), catching
+    // up would rightly send today's run, which is only minutes late.
+    const time = formatInZone(new Date(Date.now() + 12 * 3_600_000), "Europe/Copenhagen", "HH:mm");
+    const { id } = await weekly({ expireAfterMinutes: 30, time });
     await makeDue(id, 90);
     await runDueRecurringSends(getDb());
     expect(await runsOf(id)).toHaveLength(0);
