@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { isPublicPath, SESSION_COOKIE_NAMES } from "@/lib/auth/config";
 import { env } from "@/lib/env";
+import { REQUEST_URL_HEADER } from "@/lib/i18n/request-url-header";
 import { contentSecurityPolicy, createNonce, strictTransportSecurity } from "@/lib/security-headers";
 
 /** Next's default server-action body limit (next.config.ts sets no other). */
@@ -61,6 +62,7 @@ export default function proxy(request: NextRequest) {
     const headers = new Headers(request.headers);
     headers.set("Content-Security-Policy", csp);
     headers.set("x-nonce", nonce); // for our own inline script (next-themes, app/layout.tsx)
+    headers.set(REQUEST_URL_HEADER, `${pathname}${search}`); // the page's language may depend on it (lib/i18n)
     return withHeaders(NextResponse.next({ request: { headers } }));
   }
   const signIn = new URL("/sign-in", request.url);

@@ -2,17 +2,23 @@ import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ThemeProvider } from "@/components/theme-provider";
 import { Toaster } from "@/components/ui/sonner";
+import { baseLocale, dirOf } from "@/lib/i18n/locales";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Cafe de Revenue", template: "%s · Cafe de Revenue" },
-  description: "SMS marketing and guest messaging for restaurants.",
-  // iOS takes its home-screen icon from here (the web app manifest is for the others).
-  icons: { apple: "/apple-touch-icon.png" },
-  appleWebApp: { title: "Cafe Revenue" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Shell");
+  return {
+    title: { default: "Cafe de Revenue", template: "%s · Cafe de Revenue" },
+    description: t("description"),
+    // iOS takes its home-screen icon from here (the web app manifest is for the others).
+    icons: { apple: "/apple-touch-icon.png" },
+    appleWebApp: { title: "Cafe Revenue" },
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -26,14 +32,23 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The CSP nonce proxy.ts made for this request (lib/security-headers.ts); reading it renders every page per request.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const locale = await getLocale();
   return (
     // next-themes sets the class on <html> before hydration.
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+    <html
+      lang={baseLocale(locale)}
+      dir={dirOf(locale)}
+      className={`${GeistSans.variable} ${GeistMono.variable}`}
+      suppressHydrationWarning
+    >
       <body className="min-h-dvh bg-background font-sans text-foreground antialiased">
-        <ThemeProvider nonce={nonce}>
-          {children}
-          <Toaster />
-        </ThemeProvider>
+        {/* Client components get the same language, messages, formats and time zone as the server. */}
+        <NextIntlClientProvider>
+          <ThemeProvider nonce={nonce}>
+            {children}
+            <Toaster />
+          </ThemeProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

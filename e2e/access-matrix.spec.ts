@@ -112,6 +112,7 @@ const INTENDED: Record<string, Intended> = {
   "action app/(dashboard)/compose/actions.ts#searchContactsAction": SIGNED_IN,
   "action app/(dashboard)/settings/account/actions.ts#changeOwnPasswordAction": SIGNED_IN,
   "action app/(dashboard)/settings/account/actions.ts#signOutEverywhereAction": SIGNED_IN,
+  "action app/(dashboard)/settings/account/actions.ts#setMyLanguageAction": SIGNED_IN,
   // Each acts on the signed-in user's own phone only.
   "action app/(dashboard)/settings/account/phone-actions.ts#requestPhoneCodeAction": SIGNED_IN,
   "action app/(dashboard)/settings/account/phone-actions.ts#confirmPhoneCodeAction": SIGNED_IN,

@@ -1,3 +1,4 @@
+import { localizeMessage, type MessageValues } from "@/lib/i18n/localize-message";
 import { logger } from "@/lib/logger";
 import { isProviderError } from "@/lib/sms/errors";
 
@@ -12,11 +13,16 @@ export type AppErrorCode =
   | "PROVIDER_UNAVAILABLE"
   | "INSUFFICIENT_CREDIT";
 
-/** An error whose message is written for the person using the app and is safe to show them. */
+/**
+ * An error whose message is written for the person using the app and is safe to show them. The message is a
+ * catalogue key ("Errors.sessionEnded", with `values` for its placeholders) translated into the reader's
+ * language when it is shown (lib/i18n/localize-message.ts); plain text passes through unchanged.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    readonly values?: MessageValues,
   ) {
     super(message);
     this.name = "AppError";
@@ -29,5 +35,12 @@ export function toPublicError(err: unknown): { code: string; message: string } {
   // Provider errors carry only scrubbed data and a message written for a manager (lib/sms/errors.ts).
   if (isProviderError(err)) return { code: `PROVIDER_${err.code.toUpperCase()}`, message: err.userMessage };
   logger.error({ err }, "unexpected error");
-  return { code: "INTERNAL", message: "Something went wrong on our side. Try again in a moment." };
+  return { code: "INTERNAL", message: "Errors.internal" };
+}
+
+/** `toPublicError` in the language of the request that will show it. */
+export async function toLocalizedError(err: unknown): Promise<{ code: string; message: string }> {
+  const error = toPublicError(err);
+  const values = err instanceof AppError ? err.values : undefined;
+  return { code: error.code, message: await localizeMessage(error.message, values) };
 }

@@ -12,6 +12,13 @@ export const restaurantSettings = pgTable("restaurant_settings", {
   defaultCountry: text().notNull().default("DK"),
   /** IANA zone, e.g. "Europe/Copenhagen". */
   timeZone: text().notNull().default("Europe/Copenhagen"),
+  /**
+   * The language ("da", "en") for staff whose own setting and browser name none we have, and for guests
+   * whose contact has no language and whose browser names none either.
+   */
+  defaultLocale: text({ enum: ["da", "en"] })
+    .notNull()
+    .default("en"),
   /** Promotions go out only between these local times ("HH:MM"); transactional messages are not held. */
   quietHoursEnd: text().notNull().default("09:00"),
   quietHoursStart: text().notNull().default("20:00"),

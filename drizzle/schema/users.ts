@@ -32,6 +32,8 @@ export const users = pgTable(
     /** The user's own mobile (E.164), where their test sends go once they verified it with a code. */
     phone: text(),
     phoneVerifiedAt: timestamp({ withTimezone: true }),
+    /** The dashboard's language for this user ("da", "en"); null = the browser's, else the restaurant's default. */
+    locale: text({ enum: ["da", "en"] }),
     createdById: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     ...timestamps,
   },

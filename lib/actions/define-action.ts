@@ -3,7 +3,8 @@ import { notFound, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { UserRole } from "@/drizzle/schema";
 import { authorize, type CurrentUser } from "@/lib/auth/session";
-import { toPublicError } from "@/lib/errors";
+import { toLocalizedError } from "@/lib/errors";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -75,28 +76,42 @@ async function execute<S extends z.ZodType, C, T>(
 ): Promise<ActionResult<T>> {
   try {
     const context = await authorise();
-    if (hasControlCharacters(raw)) return { ok: false, error: { code: "INVALID_INPUT", message: CONTROL_MESSAGE } };
+    if (hasControlCharacters(raw)) {
+      return {
+        ok: false,
+        error: { code: "INVALID_INPUT", message: await localizeMessage("Errors.controlCharacters") },
+      };
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const { fieldErrors, formErrors } = z.flattenError(parsed.error, clearMessage);
+      const localized = await localizeFieldErrors(fieldErrors as Record<string, string[] | undefined>);
       return {
         ok: false,
         error: {
           code: "INVALID_INPUT",
-          message: formErrors[0] ?? firstFieldError(fieldErrors) ?? "Check the highlighted fields.",
-          fieldErrors: fieldErrors as Record<string, string[] | undefined>,
+          message: await localizeMessage(formErrors[0] ?? firstFieldError(localized) ?? "Errors.checkFields"),
+          fieldErrors: localized,
         },
       };
     }
     return { ok: true, data: await run(parsed.data, context) };
   } catch (err) {
     unstable_rethrow(err);
-    return { ok: false, error: toPublicError(err) };
+    return { ok: false, error: await toLocalizedError(err) };
   }
 }
 
-const CONTROL_MESSAGE =
-  "Remove the invisible control characters from the text (often pasted in from another program) and try again.";
+/** Zod messages are catalogue keys (lib/validation): each field's messages in the reader's language. */
+async function localizeFieldErrors(fieldErrors: Record<string, string[] | undefined>) {
+  const entries = await Promise.all(
+    Object.entries(fieldErrors).map(
+      async ([field, messages]) =>
+        [field, messages && (await Promise.all(messages.map((m) => localizeMessage(m))))] as const,
+    ),
+  );
+  return Object.fromEntries(entries) as Record<string, string[] | undefined>;
+}
 
 function firstFieldError(fieldErrors: Record<string, string[] | undefined>) {
   return Object.values(fieldErrors).find((messages) => messages?.length)?.[0];
@@ -104,9 +119,7 @@ function firstFieldError(fieldErrors: Record<string, string[] | undefined>) {
 
 /** Zod's own wording ("Invalid input: expected object, received undefined") means a forged or stale request. */
 function clearMessage(issue: z.core.$ZodIssue): string {
-  return /^Invalid (input|option)/.test(issue.message)
-    ? "The form sent something unexpected. Reload the page and try again."
-    : issue.message;
+  return /^Invalid (input|option)/.test(issue.message) ? "Errors.unexpectedForm" : issue.message;
 }
 
 // C0 control characters other than tab, newline and carriage return, and DEL. NUL above all: Postgres refuses

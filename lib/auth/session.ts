@@ -45,12 +45,12 @@ export async function requireUser(options: RequireOptions = {}): Promise<Current
  */
 export async function authorize(options: RequireOptions = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  if (!user) throw new AppError("UNAUTHENTICATED", "Errors.sessionEnded");
   if (user.mustChangePassword && !options.allowPendingPasswordChange) {
-    throw new AppError("FORBIDDEN", "Choose a new password first (Settings > Account).");
+    throw new AppError("FORBIDDEN", "Errors.passwordChangeFirst");
   }
   if (options.role && !hasRole(user.role, options.role)) {
-    throw new AppError("FORBIDDEN", "Your role doesn't allow this. Ask a manager or the owner.");
+    throw new AppError("FORBIDDEN", "Errors.roleForbidden");
   }
   return user;
 }

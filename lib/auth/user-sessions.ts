@@ -4,7 +4,10 @@ import { type User, userSessions, users } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { SESSION_MAX_AGE_SECONDS } from "./config";
 
-export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "mustChangePassword" | "sessionVersion">;
+export type SessionUser = Pick<
+  User,
+  "id" | "email" | "name" | "role" | "mustChangePassword" | "sessionVersion" | "locale"
+>;
 export type ActiveSession = { id: string; createdAt: Date; userAgent: string | null; clientAddress: string | null };
 
 /** Opens a session row at sign-in; its id goes into the token (`sid`) so sign-out can revoke it. */
@@ -43,6 +46,7 @@ export async function findSessionUser(
       name: users.name,
       role: users.role,
       mustChangePassword: users.mustChangePassword,
+      locale: users.locale,
       sessionVersion: users.sessionVersion,
     })
     .from(userSessions)

@@ -8,14 +8,14 @@ import { withdrawConsent } from "./consent-ledger";
 export async function findOptOut(
   db: Database,
   token: string,
-): Promise<{ contactId: string; withdrawn: boolean } | null> {
+): Promise<{ contactId: string; withdrawn: boolean; language: string | null } | null> {
   if (!/^[A-Za-z0-9]{6,32}$/.test(token)) return null;
   const [row] = await db
-    .select({ id: contacts.id, state: contacts.consentState })
+    .select({ id: contacts.id, state: contacts.consentState, language: contacts.language })
     .from(contacts)
     .where(eq(contacts.optOutToken, token))
     .limit(1);
-  return row ? { contactId: row.id, withdrawn: row.state === "withdrawn" } : null;
+  return row ? { contactId: row.id, withdrawn: row.state === "withdrawn", language: row.language } : null;
 }
 
 /**

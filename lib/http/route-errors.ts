@@ -1,4 +1,4 @@
-import { AppError, toPublicError } from "@/lib/errors";
+import { AppError, toLocalizedError } from "@/lib/errors";
 
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
@@ -10,8 +10,8 @@ const STATUS: Record<string, number> = {
 };
 
 /** A JSON error response for route handlers: AppError codes map to HTTP statuses; anything else is a 500. */
-export function errorResponse(err: unknown): Response {
-  const error = toPublicError(err);
+export async function errorResponse(err: unknown): Promise<Response> {
+  const error = await toLocalizedError(err);
   const status = err instanceof AppError ? (STATUS[err.code] ?? 400) : 500;
   return Response.json({ error }, { status });
 }

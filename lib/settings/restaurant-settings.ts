@@ -7,7 +7,7 @@ import type { Database } from "@/lib/db";
 
 export type RestaurantSettingsValues = Pick<
   RestaurantSettings,
-  "name" | "defaultCountry" | "timeZone" | "quietHoursStart" | "quietHoursEnd"
+  "name" | "defaultCountry" | "timeZone" | "defaultLocale" | "quietHoursStart" | "quietHoursEnd"
 >;
 
 /** Everything the app reads: the editable basics plus the provider routing rules. */
@@ -17,6 +17,7 @@ export const DEFAULT_RESTAURANT_SETTINGS: RestaurantSettingsValues = {
   name: "My restaurant",
   defaultCountry: "DK",
   timeZone: "Europe/Copenhagen",
+  defaultLocale: "en",
   quietHoursStart: "20:00",
   quietHoursEnd: "09:00",
 };
@@ -27,11 +28,12 @@ const DEFAULT_PROFILE: RestaurantProfile = { ...DEFAULT_RESTAURANT_SETTINGS, rou
 export async function getRestaurantSettings(db: Database): Promise<RestaurantProfile> {
   const [row] = await db.select().from(restaurantSettings).where(eq(restaurantSettings.id, 1)).limit(1);
   if (!row) return DEFAULT_PROFILE;
-  const { name, defaultCountry, timeZone, quietHoursStart, quietHoursEnd } = row;
+  const { name, defaultCountry, timeZone, defaultLocale, quietHoursStart, quietHoursEnd } = row;
   return {
     name,
     defaultCountry,
     timeZone,
+    defaultLocale,
     quietHoursStart,
     quietHoursEnd,
     routes: { rules: row.routes, fallback: row.fallbackProvider },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STAFF_LOCALES } from "@/lib/i18n/locales";
 import { PROVIDER_NAMES } from "@/lib/sms/providers";
 
 // Shared by the settings form and its server action.
@@ -24,6 +25,7 @@ export const restaurantSettingsSchema = z.object({
       (tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC",
       "Choose a time zone from the list.",
     ),
+  defaultLocale: z.enum(STAFF_LOCALES, "Settings.restaurant.languageInvalid"),
   quietHoursStart: hhmm,
   quietHoursEnd: hhmm,
 });

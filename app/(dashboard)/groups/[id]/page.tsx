@@ -9,7 +9,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { formatPhone } from "@/lib/contacts/phone";
 import { getDb } from "@/lib/db";
-import { toPublicError } from "@/lib/errors";
+import { toLocalizedError } from "@/lib/errors";
 import { type GroupDrift, groupDrift } from "@/lib/groups/cpsms-sync";
 import { getGroup } from "@/lib/groups/manage-groups";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
@@ -35,7 +35,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
     try {
       drift = await groupDrift(db, id);
     } catch (err) {
-      driftError = toPublicError(err).message;
+      driftError = (await toLocalizedError(err)).message;
     }
   }
   const show = (phones: string[]) => phones.slice(0, SHOWN).map((p) => formatPhone(p.startsWith("+") ? p : `+${p}`));

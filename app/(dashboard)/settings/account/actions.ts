@@ -8,7 +8,9 @@ import { signOut, unstable_update } from "@/lib/auth/auth";
 import { clientAddressFromHeaders } from "@/lib/auth/credentials";
 import { revokeAllSessions } from "@/lib/auth/user-sessions";
 import { getDb } from "@/lib/db";
+import { STAFF_LOCALES } from "@/lib/i18n/locales";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
+import { setOwnLanguage } from "@/lib/users/set-own-language";
 import { changeOwnPasswordSchema } from "@/lib/validation/users";
 
 /** Changes the signed-in user's password; other sessions of this user end, this one continues. */
@@ -42,5 +44,21 @@ export const signOutEverywhereAction = defineAction(
     await revokeAllSessions(getDb(), user.id);
     await signOut({ redirectTo: "/sign-in" });
     return { ended: true };
+  },
+);
+
+const languageSchema = z.object({
+  // "" = follow the browser, then the restaurant's default.
+  locale: z.union([z.enum(STAFF_LOCALES), z.literal("")], "Account.language.invalid"),
+});
+
+/** The signed-in user's own dashboard language (Settings > Account). */
+export const setMyLanguageAction = defineAction(
+  languageSchema,
+  { allowPendingPasswordChange: true },
+  async ({ locale }, user) => {
+    await setOwnLanguage(getDb(), user.id, locale || null);
+    revalidatePath("/", "layout"); // every page reads the language
+    return { locale: locale || null };
   },
 );

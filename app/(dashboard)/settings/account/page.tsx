@@ -7,6 +7,7 @@ import { listActiveSessions } from "@/lib/auth/user-sessions";
 import { getDb } from "@/lib/db";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { ChangePasswordForm } from "./change-password-form";
+import { LanguageCard } from "./language-card";
 import { MyPhoneCard } from "./my-phone-card";
 import { SessionsCard } from "./sessions-card";
 
@@ -62,6 +63,7 @@ export default async function AccountPage() {
           <ChangePasswordForm required={user.mustChangePassword} />
         </CardContent>
       </Card>
+      <LanguageCard current={user.locale} />
       {user.mustChangePassword ? null : <MyPhoneCard userId={user.id} />}
       <SessionsCard sessions={sessions} currentId={currentId} timeZone={settings.timeZone} />
     </div>

@@ -4,7 +4,7 @@ import { PublicUrlWarning } from "@/components/public-url-warning";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { toPublicError } from "@/lib/errors";
+import { toLocalizedError } from "@/lib/errors";
 import { summarizeProvider } from "@/lib/providers/provider-summary";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
 import { SENDER_RULES } from "@/lib/providers/sender-rules";
@@ -26,7 +26,7 @@ export default async function ProvidersPage() {
       <Alert variant="destructive">
         <TriangleAlert />
         <AlertTitle>Saved provider settings can't be read</AlertTitle>
-        <AlertDescription>{toPublicError(err).message}</AlertDescription>
+        <AlertDescription>{(await toLocalizedError(err)).message}</AlertDescription>
       </Alert>
     );
   }

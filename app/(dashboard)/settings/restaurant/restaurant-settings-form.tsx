@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -7,12 +8,14 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useAction } from "@/lib/actions/use-action";
+import { LOCALE_NAMES, STAFF_LOCALES } from "@/lib/i18n/locales";
 import { COUNTRIES, type RestaurantSettingsInput } from "@/lib/validation/restaurant";
 import { saveRestaurantSettingsAction } from "./actions";
 
 type Field = keyof RestaurantSettingsInput;
 
 export function RestaurantSettingsForm({ initial, zones }: { initial: RestaurantSettingsInput; zones: string[] }) {
+  const t = useTranslations("Settings.restaurant");
   const [values, setValues] = useState(initial);
   const save = useAction(saveRestaurantSettingsAction, {
     errors: "inline",
@@ -79,6 +82,25 @@ export function RestaurantSettingsForm({ initial, zones }: { initial: Restaurant
           </Select>
           <FieldError>{errors.timeZone}</FieldError>
         </div>
+      </div>
+      <div className="space-y-2">
+        <Label htmlFor="default-locale">{t("language")}</Label>
+        <Select value={values.defaultLocale} onValueChange={set("defaultLocale")}>
+          <SelectTrigger id="default-locale" aria-describedby="default-locale-hint" className="sm:w-60">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            {STAFF_LOCALES.map((l) => (
+              <SelectItem key={l} value={l} lang={l}>
+                {LOCALE_NAMES[l]}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        <p id="default-locale-hint" className="text-xs text-muted-foreground">
+          {t("languageHint")}
+        </p>
+        <FieldError>{errors.defaultLocale}</FieldError>
       </div>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-medium">Quiet hours for promotions</legend>

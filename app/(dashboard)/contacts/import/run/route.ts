@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/session";
 import { importContactsCsv } from "@/lib/contacts/import/import-contacts";
 import { readImportRequest } from "@/lib/contacts/import/import-request";
 import { getDb } from "@/lib/db";
-import { toPublicError } from "@/lib/errors";
+import { toLocalizedError } from "@/lib/errors";
 import { fixGroupDrift } from "@/lib/groups/cpsms-sync";
 import { errorResponse } from "@/lib/http/route-errors";
 import { assertSameOrigin } from "@/lib/http/same-origin";
@@ -72,7 +72,7 @@ export async function POST(request: Request) {
           })().catch((err) => logger.warn({ err }, "cpsms push after import failed"));
         }
       } catch (err) {
-        send({ type: "error", error: toPublicError(err) });
+        send({ type: "error", error: await toLocalizedError(err) });
       } finally {
         controller.close();
       }
