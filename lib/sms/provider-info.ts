@@ -17,6 +17,8 @@ export interface ProviderInfo {
   /** The country it serves, and the prefix "Automatic" routes to it by default. */
   readonly country: { name: string; prefix: string };
   readonly unit: ProviderUnit;
+  /** Its unit in the catalogue (messages/<locale>/Units.json): what `amountText` says on screen. */
+  readonly unitKey: "point" | "unit";
   /** Our estimate of one segment's price in `unit`: to its own country's numbers, and to all others. */
   readonly prices: { domestic: number; international: number };
   /** Below this balance (in `unit`) the dashboard warns: about a small campaign's worth. */

@@ -122,7 +122,8 @@ describe("message catalogue", () => {
       }
       // Keys relative to the namespaces this file's translators were made with.
       const scopes = [
-        ...text.matchAll(/(?:useTranslations|getTranslations)\(\s*(?:\{[^}]*namespace:\s*)?["']([^"']+)["']/g),
+        // useTranslations("Ns"), getTranslations({ namespace: "Ns" }), and a translator's type useTranslations<"Ns">.
+        ...text.matchAll(/(?:useTranslations|getTranslations)(?:<|\(\s*(?:\{[^}]*namespace:\s*)?)["']([^"']+)["']/g),
       ]
         .map((m) => m[1]!)
         .concat(text.match(/(?:useTranslations|getTranslations)\(\s*\)/) ? [""] : []);

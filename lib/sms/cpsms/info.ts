@@ -7,6 +7,7 @@ export const cpsmsInfo = {
   shortLabel: "CPSMS",
   country: { name: "Denmark", prefix: "+45" },
   unit: { one: "point", other: "points" },
+  unitKey: "point",
   // Its price list (mirrored by the sandbox's pointPrices): 1 point a segment to Danish numbers, 1.6 elsewhere.
   prices: { domestic: 1, international: 1.6 },
   lowBalance: 100,

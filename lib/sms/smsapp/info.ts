@@ -10,6 +10,7 @@ export const smsappInfo = {
   shortLabel: "smsapp.pk",
   country: { name: "Pakistan", prefix: "+92" },
   unit: { one: "unit", other: "units" },
+  unitKey: "unit",
   prices: { domestic: 1, international: 1 },
   lowBalance: 100,
   sender: {
