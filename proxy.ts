@@ -32,6 +32,11 @@ export default function proxy(request: NextRequest) {
   };
 
   const { pathname, search } = request.nextUrl;
+  // A malformed escape in the path (a mangled link) would fail Next's own decoding of the route's params with a
+  // bare 500: answer a clear 400 instead.
+  if (!isDecodable(pathname)) {
+    return withHeaders(new NextResponse("That address is malformed. Check the link and try again.", { status: 400 }));
+  }
   // Next refuses server-action bodies over its limit with an unhandled 500; answer with a plain 413 instead.
   if (request.method === "POST" && request.headers.has("next-action")) {
     // A chunked body has no Content-Length and went past this check to the same 500. Our pages always send one
@@ -68,6 +73,15 @@ export default function proxy(request: NextRequest) {
   const signIn = new URL("/sign-in", request.url);
   if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return withHeaders(NextResponse.redirect(signIn));
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {

@@ -1428,6 +1428,7 @@ const CASES: Case[] = [
   }),
   h({ name: "page: opt-out with SQL token", as: "none", path: `/o/${encodeURIComponent(SQL_OR)}`, status: [200, 404] }),
   h({ name: "page: opt-out with NUL token", as: "none", path: "/o/ab%00cd", status: [200, 404] }),
+  h({ name: "page: opt-out with a malformed escape", as: "none", path: "/o/%E0%A4%A", status: [400] }),
   h({
     name: "page: opt-out with 5,000-character token",
     as: "none",

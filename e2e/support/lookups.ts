@@ -218,6 +218,27 @@ export function lookupOn(target: DbTarget) {
         }
         return out;
       }),
+    /**
+     * Every string people typed into the app or a provider returned as data (names, texts, notes, senders):
+     * the language walk removes them from a page before looking for English words in our own text.
+     */
+    dataStrings: () =>
+      on(async (db) => {
+        const rows = await db.execute<{ s: string | null }>(sql`
+          select name as s from users union select email from users
+          union select first_name from contacts union select last_name from contacts
+          union select notes from contacts union select unnest(tags) from contacts
+          union select name from groups union select description from groups
+          union select name from campaigns union select body from campaigns union select sender from campaigns
+          union select pause_reason from campaigns
+          union select body from campaign_messages union select sender from campaign_messages
+          union select error_message from campaign_messages
+          union select name from message_templates union select body from message_templates
+          union select name from recurring_sends union select content->>'message' from recurring_sends
+          union select content->>'sender' from recurring_sends union select name from staff_phones
+          union select name from restaurant_settings`);
+        return rows.rows.map((r) => r.s).filter((s): s is string => Boolean(s && s.trim()));
+      }),
   };
 }
 

@@ -27,7 +27,14 @@ import { type DbTarget, e2eDbUrl, withDb } from "./db";
 
 type Provider = "cpsms" | "smsapp";
 export type SeededUser = { id: string; email: string; password: string; name: string };
-export type SeedGuest = { phone: string; firstName?: string; lastName?: string; consent?: ConsentState };
+export type SeedGuest = {
+  phone: string;
+  firstName?: string;
+  lastName?: string;
+  consent?: ConsentState;
+  /** The language the guest reads ("da", "en", "ur"); none by default. */
+  language?: string;
+};
 export type SeededGuest = { id: string; phone: string; token: string };
 export type LedgerGuest = SeedGuest & { tags?: string[] };
 export type SeedMessage = { phone: string; contactId?: string; status?: MessageStatus; reference?: string };
@@ -96,6 +103,7 @@ export function seedOn(target: DbTarget) {
             firstName: g.firstName ?? "",
             lastName: g.lastName ?? "",
             consentState: g.consent ?? "granted",
+            language: g.language ?? null,
           };
           const [row] = await db
             .insert(contacts)
@@ -202,6 +210,15 @@ export function seedOn(target: DbTarget) {
       }),
 
     /** Quiet hours ("00:00"–"00:00" turns them off, so a test runs at any hour of the day). */
+    /** The restaurant's default language (Settings > Restaurant). */
+    defaultLanguage: (defaultLocale: "da" | "en") =>
+      on((db) =>
+        db
+          .insert(restaurantSettings)
+          .values({ id: 1, defaultLocale })
+          .onConflictDoUpdate({ target: restaurantSettings.id, set: { defaultLocale } }),
+      ),
+
     quietHours: (start: string, end: string) =>
       on((db) =>
         db

@@ -28,7 +28,7 @@ export const requestLocale = cache(async (): Promise<{ locale: AppLocale; timeZo
   const guestPage = GUEST_PAGE.exec(url.pathname);
   if (guestPage) {
     const chosen = url.searchParams.get("lang");
-    const contact = isGuestLocale(chosen) ? null : await findOptOut(db, decodeURIComponent(guestPage[1]!));
+    const contact = isGuestLocale(chosen) ? null : await findOptOut(db, safeDecode(guestPage[1]!));
     const locale =
       (isGuestLocale(chosen) ? chosen : null) ??
       guestLocaleOf(contact?.language) ??
@@ -43,3 +43,12 @@ export const requestLocale = cache(async (): Promise<{ locale: AppLocale; timeZo
     fallback;
   return { locale, timeZone: settings.timeZone, guest: false };
 });
+
+/** A path segment as typed: a malformed escape (a mangled link) is kept as it is, and simply matches no guest. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
