@@ -38,6 +38,7 @@ async function ownText(page: Page, data: string[]): Promise<string> {
     const attributes = [...document.querySelectorAll("[aria-label], [placeholder], [title], img[alt]")].map((el) =>
       ["aria-label", "placeholder", "title", "alt"].map((a) => el.getAttribute(a) ?? "").join(" "),
     );
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (hidden text isn't shown).
     return [document.title, document.body.innerText, ...attributes].join("\n");
   });
   // Data is not ours to translate: remove it, longest first so a name inside a text goes with the text.

@@ -237,7 +237,7 @@ export function lookupOn(target: DbTarget) {
           union select name from recurring_sends union select content->>'message' from recurring_sends
           union select content->>'sender' from recurring_sends union select name from staff_phones
           union select name from restaurant_settings`);
-        return rows.rows.map((r) => r.s).filter((s): s is string => Boolean(s && s.trim()));
+        return rows.rows.map((r) => r.s).filter((s): s is string => Boolean(s?.trim()));
       }),
   };
 }
