@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { CAMPAIGN_STATUSES } from "./campaign-statuses";
 import { timestamps } from "./columns";
 import { recurringSends } from "./recurring-sends";
@@ -16,8 +16,15 @@ export const campaigns = pgTable(
     provider: text({ enum: ["cpsms", "smsapp"] }).notNull(),
     /** null = the provider's default sender. */
     sender: text(),
-    /** The template as written, with merge fields. */
+    /** The template as written, with merge fields: the main version (guests without a version of their own). */
     body: text().notNull(),
+    /** The main version's language (and its opt-out footer's); null for campaigns from before languages. */
+    language: text({ enum: ["da", "en", "ur"] }),
+    /** The same message in other languages: each guest whose language has one gets it (campaign_messages.body). */
+    translations: jsonb()
+      .$type<{ language: "da" | "en" | "ur"; message: string }[]>()
+      .notNull()
+      .default([]),
     category: text({ enum: ["marketing", "transactional"] })
       .notNull()
       .default("marketing"),
