@@ -23,7 +23,7 @@ export default async function ImportPage() {
       <ImportWizard
         maxBytes={MAX_IMPORT_MB * 1024 * 1024}
         groups={groups.map((g) => ({ id: g.id, name: g.name }))}
-        defaultWording={defaultConsentWording(settings.name)}
+        defaultWording={await defaultConsentWording(settings.name)}
       />
     </>
   );
