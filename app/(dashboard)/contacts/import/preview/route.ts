@@ -18,7 +18,7 @@ export async function GET(request: Request) {
     const params = new URL(request.url).searchParams;
     const token = params.get("token") ?? "";
     const rows = TOKEN.test(token) ? findPreview(user.id, token) : null;
-    if (!rows) throw new AppError("NOT_FOUND", "This preview has expired. Choose the file again.");
+    if (!rows) throw new AppError("NOT_FOUND", "Contacts.import.errors.previewExpired");
     if (params.get("format") === "csv") {
       const rejected = rows.flatMap((r) => (r.error === null ? [] : [{ row: r.row, value: r.value, reason: r.error }]));
       return new Response(rejectedRowsCsv(rejected), {
