@@ -19,7 +19,7 @@ type Actor = Pick<CurrentUser, "id">;
 
 function phoneOrThrow(raw: string, defaultCountry: string): string {
   const result = normalizePhone(raw, defaultCountry);
-  if (!result.ok) throw new AppError("INVALID_INPUT", result.reason);
+  if (!result.ok) throw new AppError("INVALID_INPUT", result.problem.key, result.problem.values);
   return result.e164;
 }
 

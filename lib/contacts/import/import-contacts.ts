@@ -72,7 +72,7 @@ const TAG_SEPARATOR = "\u001f";
 
 function parseOrThrow(bytes: Uint8Array, options: Pick<ImportOptions, "fileName" | "mapping">) {
   const parsed = readCsvFile(bytes, options.fileName);
-  if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason);
+  if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason.key, parsed.reason.values);
   const mapping = options.mapping ?? guessMapping(parsed.headers, parsed.rows.slice(0, 50));
   if (mapping.phone === null || mapping.phone >= parsed.headers.length) {
     throw new AppError("INVALID_INPUT", "Contacts.import.errors.noPhoneColumn");

@@ -71,7 +71,15 @@ describe("import preview pages", () => {
 
   it("keeps one preview per person, and forgets it after half an hour", () => {
     const rows: PreviewRow[] = [
-      { row: 2, value: "x", phone: null, name: "", error: "No phone number.", warning: null, exists: false },
+      {
+        row: 2,
+        value: "x",
+        phone: null,
+        name: "",
+        error: { key: "Contacts.import.rows.noPhone" },
+        warning: null,
+        exists: false,
+      },
     ];
     const t0 = Date.now();
     const first = keepPreview("user-d", rows, t0);
