@@ -21,7 +21,7 @@ export function decodeCsvBytes(bytes: Uint8Array, fileName?: string): { ok: true
       ok: false,
       reason: {
         key: "Contacts.import.file.tooLarge",
-        values: { size: (bytes.byteLength / 1024 / 1024).toFixed(1), max: MAX_IMPORT_MB },
+        values: { size: bytes.byteLength / 1024 / 1024, max: MAX_IMPORT_MB },
       },
     };
   }

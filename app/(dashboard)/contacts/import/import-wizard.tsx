@@ -92,7 +92,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
     if (!f) return;
     setFile(f);
     if (f.size > maxBytes) {
-      setError(t("file.tooLarge", { size: (f.size / 1024 / 1024).toFixed(1), max: maxBytes / 1024 / 1024 }));
+      setError(t("file.tooLarge", { size: f.size / 1024 / 1024, max: maxBytes / 1024 / 1024 }));
       return;
     }
     void analyze(f);
@@ -189,7 +189,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
             </Button>
             {file ? (
               <span className="text-sm text-muted-foreground">
-                {t("wizard.fileInfo", { name: file.name, size: (file.size / 1024).toFixed(0) })}
+                {t("wizard.fileInfo", { name: file.name, size: file.size / 1024 })}
               </span>
             ) : null}
           </div>
