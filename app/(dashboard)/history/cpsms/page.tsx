@@ -90,7 +90,7 @@ export default async function CpsmsLogPage({ searchParams }: Props) {
                   <TableCell>{r.from ?? "—"}</TableCell>
                   <TableCell>
                     <Badge variant={VARIANT[r.state] ?? "outline"} title={r.dlrStatusText || undefined}>
-                      {r.state}
+                      {t("state", { state: r.state === "no report yet" ? "none" : r.state })}
                     </Badge>
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{r.smsAmount ?? "—"}</TableCell>
