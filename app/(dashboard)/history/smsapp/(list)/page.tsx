@@ -35,6 +35,9 @@ export default async function SmsappHistoryPage({ searchParams }: Props) {
   ]);
   if (!result.ok) return <ProviderError provider="smsapp.pk" error={result} />;
   const p = result.page;
+  // The paginator's own words for its arrows (Laravel's English), in the reader's language.
+  const linkLabel = (label: string) =>
+    label === "« Previous" ? t("previous") : label === "Next »" ? t("next") : label;
   const beyond = p.items.length === 0 && p.total > 0;
   return (
     <div className="space-y-4">
@@ -103,13 +106,13 @@ export default async function SmsappHistoryPage({ searchParams }: Props) {
           l.page === null ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: the provider's page links are a fixed list for this page and may repeat a label ("...")
             <span key={i} className="px-2 text-sm text-muted-foreground">
-              {l.label === "..." ? "…" : l.label}
+              {l.label === "..." ? "…" : linkLabel(l.label)}
             </span>
           ) : (
             // biome-ignore lint/suspicious/noArrayIndexKey: the provider's page links are a fixed list for this page and may repeat a label ("...")
             <Button key={i} asChild size="sm" variant={l.active ? "default" : "outline"}>
               <Link href={`/history/smsapp?page=${l.page}`} aria-current={l.active ? "page" : undefined}>
-                {l.label}
+                {linkLabel(l.label)}
               </Link>
             </Button>
           ),
