@@ -80,7 +80,11 @@ describe("consent ledger and suppression", () => {
 
   it("opts out through the public token: idempotent, no staff member, unknown tokens refused", async () => {
     const { contact } = await guest(true);
-    expect(await findOptOut(getDb(), contact.optOutToken)).toEqual({ contactId: contact.id, withdrawn: false, language: null });
+    expect(await findOptOut(getDb(), contact.optOutToken)).toEqual({
+      contactId: contact.id,
+      withdrawn: false,
+      language: null,
+    });
     expect(await optOutByToken(getDb(), contact.optOutToken)).toBe(true);
     expect(await optOutByToken(getDb(), contact.optOutToken)).toBe(true);
     const history = await consentHistory(getDb(), contact.id);

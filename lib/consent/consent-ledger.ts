@@ -18,14 +18,14 @@ export type GrantInput = { contactId: string; source: ConsentSource; wording: st
  */
 export async function grantConsent(db: Executor, input: GrantInput): Promise<void> {
   const wording = input.wording.trim();
-  if (!wording) throw new AppError("INVALID_INPUT", "Enter the exact consent wording the guest agreed to.");
+  if (!wording) throw new AppError("INVALID_INPUT", "Contacts.validation.wordingRequired");
   const run = async (tx: Tx) => {
     const [row] = await tx
       .update(contacts)
       .set({ consentState: "granted", consentChangedAt: sql`now()`, updatedById: input.actorId })
       .where(eq(contacts.id, input.contactId))
       .returning({ phone: contacts.phone });
-    if (!row) throw new AppError("NOT_FOUND", "That guest no longer exists.");
+    if (!row) throw new AppError("NOT_FOUND", "Contacts.errors.notFound");
     await tx.insert(consentEvents).values({
       contactId: input.contactId,
       state: "granted",

@@ -22,7 +22,7 @@ export async function grantConsentWithGroups(
 ): Promise<{ note: string | null }> {
   await grantConsent(db, input);
   const ops = await linkedGroupOps(db, contactSelectionSql({ ids: [input.contactId] }), "add");
-  return { note: cpsmsNote(await push(ops)) };
+  return { note: await cpsmsNote(await push(ops)) };
 }
 
 /** Withdraws consent for a selection (by staff) and takes the guests whose consent changed out of CPSMS groups. */
@@ -38,7 +38,7 @@ export async function withdrawConsentWithGroups(
   const changedPhones = new Set(changed.map((c) => c.phone));
   return {
     withdrawn: changed.length,
-    note: cpsmsNote(await push(ops.filter((op) => changedPhones.has(op.phone)))),
+    note: await cpsmsNote(await push(ops.filter((op) => changedPhones.has(op.phone)))),
   };
 }
 

@@ -1,4 +1,10 @@
-/** The consent sentence offered by default (staff may edit it to what the guest actually saw or heard). */
-export function defaultConsentWording(restaurantName: string): string {
-  return `Yes, ${restaurantName} may send me offers and news by SMS. I can unsubscribe at any time with the link in each message.`;
+import { getTranslations } from "next-intl/server";
+
+/**
+ * The consent sentence offered by default, in the staff member's language (staff may edit it to what the guest
+ * actually saw or heard; the wording saved is the proof).
+ */
+export async function defaultConsentWording(restaurantName: string): Promise<string> {
+  const t = await getTranslations("Contacts.consent");
+  return t("defaultWording", { restaurant: restaurantName });
 }

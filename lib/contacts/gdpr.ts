@@ -19,7 +19,7 @@ type Actor = Pick<CurrentUser, "id">;
  */
 export async function exportGuestData(db: Database, actor: Actor, contactId: string) {
   const [contact] = await db.select().from(contacts).where(eq(contacts.id, contactId)).limit(1);
-  if (!contact) throw new AppError("NOT_FOUND", "That guest no longer exists.");
+  if (!contact) throw new AppError("NOT_FOUND", "Contacts.errors.notFound");
   const [ledger, memberships, messages] = await Promise.all([
     consentHistory(db, contactId),
     groupsOfContact(db, contactId),
@@ -68,7 +68,7 @@ export async function exportGuestData(db: Database, actor: Actor, contactId: str
 export async function eraseContact(db: Database, actor: Actor, contactId: string): Promise<{ cpsmsOps: CpsmsOp[] }> {
   const erased = await db.transaction(async (tx) => {
     const [contact] = await tx.select().from(contacts).where(eq(contacts.id, contactId)).for("update");
-    if (!contact) throw new AppError("NOT_FOUND", "That guest no longer exists.");
+    if (!contact) throw new AppError("NOT_FOUND", "Contacts.errors.notFound");
     const cpsmsOps = await linkedGroupOps(tx, eq(contacts.id, contactId), "remove");
     await suppressPhones(tx, [contact.phone], "gdpr_erasure");
     // Before the number is anonymised: nothing still to go out may reach it (service messages neither: we may not

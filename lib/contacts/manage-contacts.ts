@@ -19,7 +19,7 @@ type Actor = Pick<CurrentUser, "id">;
 
 function phoneOrThrow(raw: string, defaultCountry: string): string {
   const result = normalizePhone(raw, defaultCountry);
-  if (!result.ok) throw new AppError("INVALID_INPUT", result.reason);
+  if (!result.ok) throw new AppError("INVALID_INPUT", result.problem.key, result.problem.values);
   return result.e164;
 }
 
@@ -36,13 +36,15 @@ function fields(input: Omit<CreateContactInput, "phone" | "consent">) {
   };
 }
 
-async function duplicateMessage(db: Database, e164: string) {
+async function duplicateError(db: Database, e164: string) {
   const [existing] = await db
     .select({ firstName: contacts.firstName, lastName: contacts.lastName })
     .from(contacts)
     .where(eq(contacts.phone, e164));
   const name = existing ? `${existing.firstName} ${existing.lastName}`.trim() : "";
-  return `${formatPhone(e164)} is already in the guest book${name ? ` (${name})` : ""}.`;
+  return name
+    ? new AppError("CONFLICT", "Contacts.errors.phoneTakenBy", { phone: formatPhone(e164), name })
+    : new AppError("CONFLICT", "Contacts.errors.phoneTaken", { phone: formatPhone(e164) });
 }
 
 /**
@@ -84,7 +86,7 @@ export async function createContact(
     }
     return row;
   });
-  if (!created) throw new AppError("CONFLICT", await duplicateMessage(db, phone));
+  if (!created) throw await duplicateError(db, phone);
   forgetTagCache();
   return created;
 }
@@ -94,7 +96,7 @@ export async function updateContact(db: Database, actor: Actor, input: UpdateCon
   const phone = phoneOrThrow(input.phone, defaultCountry);
   const result = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(contacts).where(eq(contacts.id, input.id)).for("update");
-    if (!before) throw new AppError("NOT_FOUND", "That guest no longer exists.");
+    if (!before) throw new AppError("NOT_FOUND", "Contacts.errors.notFound");
     const [taken] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.phone, phone));
     if (taken && taken.id !== input.id) return { conflict: true as const };
     const phoneChanged = before.phone !== phone;
@@ -106,7 +108,7 @@ export async function updateContact(db: Database, actor: Actor, input: UpdateCon
     const addOps = phoneChanged ? await linkedGroupOps(tx, eq(contacts.id, input.id), "add") : [];
     return { conflict: false as const, cpsmsOps: [...removeOps, ...addOps] };
   });
-  if (result.conflict) throw new AppError("CONFLICT", await duplicateMessage(db, phone));
+  if (result.conflict) throw await duplicateError(db, phone);
   forgetTagCache();
   return { cpsmsOps: result.cpsmsOps };
 }

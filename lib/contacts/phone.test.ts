@@ -1,5 +1,8 @@
+import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
+import en from "@/messages/en";
 import { formatPhone, normalizePhone } from "./phone";
+import { problemText } from "./problem";
 
 describe("normalizePhone", () => {
   it.each([
@@ -23,7 +26,12 @@ describe("normalizePhone", () => {
   ])("refuses %j with a reason", (raw, word) => {
     const result = normalizePhone(raw, "DK");
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toContain(word);
+    if (!result.ok) {
+      expect(result.reason).toContain(word);
+      const t = createTranslator({ locale: "en-GB", messages: en });
+      // The catalogue's English reads exactly like the English reason.
+      expect(problemText(t, result.problem)).toBe(result.reason);
+    }
   });
 
   it("formats for people", () => {

@@ -1,6 +1,13 @@
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import type { Problem } from "./problem";
 
-export type NormalizedPhone = { ok: true; e164: string; country: string | undefined } | { ok: false; reason: string };
+/**
+ * A failure has the reason in English (`reason`, for callers that still show English) and as a catalogue key
+ * (`problem`, `Contacts.phone.*`) to show in the reader's language.
+ */
+export type NormalizedPhone =
+  | { ok: true; e164: string; country: string | undefined }
+  | { ok: false; reason: string; problem: Problem };
 
 /** Number types that can receive an SMS; FIXED_LINE_OR_MOBILE is kept because some plans cannot tell. */
 const SMS_CAPABLE = new Set(["MOBILE", "FIXED_LINE_OR_MOBILE", "PERSONAL_NUMBER", "VOIP"]);
@@ -12,21 +19,43 @@ const SMS_CAPABLE = new Set(["MOBILE", "FIXED_LINE_OR_MOBILE", "PERSONAL_NUMBER"
  */
 export function normalizePhone(raw: string, defaultCountry: string): NormalizedPhone {
   const text = raw.trim();
-  if (!text) return { ok: false, reason: "The phone number is empty." };
+  if (!text) return { ok: false, reason: "The phone number is empty.", problem: { key: "Contacts.phone.empty" } };
+  const number = clip(text);
   if (/[a-z]/i.test(text.replace(/\s*(ext\.?|x)\s*\d+$/i, "")))
-    return { ok: false, reason: `"${clip(text)}" has letters in it.` };
+    return {
+      ok: false,
+      reason: `"${number}" has letters in it.`,
+      problem: { key: "Contacts.phone.letters", values: { number } },
+    };
   const compact = text.replace(/[\s().\-/]/g, "").replace(/^00(?=\d)/, "+");
   const parsed = parsePhoneNumberFromString(compact, defaultCountry.toUpperCase() as CountryCode);
-  if (!parsed) return { ok: false, reason: `"${clip(text)}" is not a phone number.` };
-  if (!parsed.isPossible()) return { ok: false, reason: `"${clip(text)}" has the wrong number of digits.` };
+  if (!parsed)
+    return {
+      ok: false,
+      reason: `"${number}" is not a phone number.`,
+      problem: { key: "Contacts.phone.notANumber", values: { number } },
+    };
+  if (!parsed.isPossible())
+    return {
+      ok: false,
+      reason: `"${number}" has the wrong number of digits.`,
+      problem: { key: "Contacts.phone.wrongDigits", values: { number } },
+    };
   if (!parsed.isValid())
     return {
       ok: false,
-      reason: `"${clip(text)}" is not a valid number${parsed.country ? ` in ${parsed.country}` : ""}.`,
+      reason: `"${number}" is not a valid number${parsed.country ? ` in ${parsed.country}` : ""}.`,
+      problem: parsed.country
+        ? { key: "Contacts.phone.invalidIn", values: { number, country: parsed.country } }
+        : { key: "Contacts.phone.invalid", values: { number } },
     };
   const type = parsed.getType();
   if (type && !SMS_CAPABLE.has(type))
-    return { ok: false, reason: `${parsed.number} is a ${describeType(type)} number and cannot receive SMS.` };
+    return {
+      ok: false,
+      reason: `${parsed.number} is a ${describeType(type)} number and cannot receive SMS.`,
+      problem: { key: "Contacts.phone.notMobile", values: { number: parsed.number, type } },
+    };
   return { ok: true, e164: parsed.number, country: parsed.country };
 }
 

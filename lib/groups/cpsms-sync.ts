@@ -3,6 +3,7 @@ import { and, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { contacts, groupMembers, groups } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { logger } from "@/lib/logger";
 import { getCpsmsClient } from "@/lib/providers/provider-clients";
 import type { CpsmsClient } from "@/lib/sms/cpsms/client";
@@ -89,7 +90,7 @@ export async function applyCpsmsOps(
           continue;
         }
         failed++;
-        firstError ??= isProviderError(err) ? err.userMessage : "CPSMS could not be reached.";
+        firstError ??= isProviderError(err) ? err.userMessage : "Groups.cpsms.unreachable";
         logger.warn({ err, group: op.cpsmsGroupId, action: op.action }, "cpsms group sync failed");
       }
     }
@@ -116,14 +117,14 @@ async function eligibleMembers(db: Reader, groupId: string) {
 
 async function linkedGroup(db: Reader, groupId: string) {
   const [group] = await db.select().from(groups).where(eq(groups.id, groupId)).limit(1);
-  if (!group) throw new AppError("NOT_FOUND", "That group no longer exists.");
+  if (!group) throw new AppError("NOT_FOUND", "Groups.errors.notFound");
   return group;
 }
 
 /** Compares a linked group's eligible members with the CPSMS group's contacts. */
 export async function groupDrift(db: Database, groupId: string, client?: CpsmsClient): Promise<GroupDrift> {
   const group = await linkedGroup(db, groupId);
-  if (group.cpsmsGroupId === null) throw new AppError("CONFLICT", "This group is not linked to CPSMS.");
+  if (group.cpsmsGroupId === null) throw new AppError("CONFLICT", "Groups.errors.notLinked");
   const cpsms = client ?? (await getCpsmsClient(db));
   const [ours, theirs] = await Promise.all([eligibleMembers(db, groupId), cpsms.listContacts(group.cpsmsGroupId)]);
   const theirSet = new Set(theirs.map((c) => toProviderMsisdn(c.phoneNumber)));
@@ -161,7 +162,7 @@ export async function fixGroupDrift(db: Database, groupId: string, client?: Cpsm
  */
 export async function linkGroupToCpsms(db: Database, groupId: string, client?: CpsmsClient) {
   const group = await linkedGroup(db, groupId);
-  if (group.cpsmsGroupId !== null) throw new AppError("CONFLICT", "This group is already linked to CPSMS.");
+  if (group.cpsmsGroupId !== null) throw new AppError("CONFLICT", "Groups.errors.alreadyLinked");
   const cpsms = client ?? (await getCpsmsClient(db));
   const existing = (await cpsms.listGroups()).find((g) => g.groupName.toLowerCase() === group.name.toLowerCase());
   const cpsmsGroupId = existing?.groupId ?? (await cpsms.addGroup(group.name)).groupId;
@@ -170,7 +171,7 @@ export async function linkGroupToCpsms(db: Database, groupId: string, client?: C
     .set({ cpsmsGroupId })
     .where(and(eq(groups.id, groupId), sql`${groups.cpsmsGroupId} is null`))
     .returning({ id: groups.id });
-  if (!linked) throw new AppError("CONFLICT", "This group was linked by someone else a moment ago.");
+  if (!linked) throw new AppError("CONFLICT", "Groups.errors.linkedMeanwhile");
   return { cpsmsGroupId, ...(await fixGroupDrift(db, groupId, cpsms)) };
 }
 
@@ -185,7 +186,10 @@ export async function unlinkGroupFromCpsms(db: Database, groupId: string, client
     theirs.map((c) => ({ cpsmsGroupId: group.cpsmsGroupId!, phone: c.phoneNumber, action: "remove" as const })),
     cpsms,
   );
-  if (result.failed > 0) throw new AppError("CONFLICT", `CPSMS did not let us empty the group: ${result.firstError}`);
+  if (result.failed > 0)
+    throw new AppError("CONFLICT", "Groups.errors.emptyFailed", {
+      error: await localizeMessage(result.firstError ?? ""),
+    });
   await cpsms.deleteGroup(group.cpsmsGroupId).catch((err) => {
     if (!(isProviderError(err) && err.httpStatus === 400)) throw err; // 400: already gone at CPSMS
   });

@@ -26,7 +26,7 @@ describe("groups", () => {
     const staff = await insertUser({ role: "manager" });
     const name = uniqueWord("Lunch");
     const group = await createGroup(getDb(), staff, { name });
-    await expect(createGroup(getDb(), staff, { name: name.toUpperCase() })).rejects.toThrow(/already a group/);
+    await expect(createGroup(getDb(), staff, { name: name.toUpperCase() })).rejects.toThrow("Groups.errors.nameTaken");
     const a = await createContact(
       getDb(),
       staff,
@@ -77,7 +77,7 @@ describe("CPSMS-linked groups", () => {
     const cpsmsId = (await getDb().select().from(groups).where(eq(groups.id, group.id)))[0]!.cpsmsGroupId!;
     expect(cpsmsId).toBe(linked.cpsmsGroupId);
     expect((await client().listContacts(cpsmsId)).map((x) => x.phoneNumber)).toEqual([digits(a!.phone)]);
-    await expect(linkGroupToCpsms(getDb(), group.id, client())).rejects.toThrow(/already linked/);
+    await expect(linkGroupToCpsms(getDb(), group.id, client())).rejects.toThrow("Groups.errors.alreadyLinked");
 
     // Adding a member produces the CPSMS push; applying it keeps the two in step.
     const added = await addToGroup(getDb(), group.id, { ids: [b!.id] });

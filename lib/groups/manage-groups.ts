@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { type ContactSelection, contactSelectionSql } from "@/lib/contacts/contact-filter";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { logger } from "@/lib/logger";
 import { getCpsmsClient } from "@/lib/providers/provider-clients";
 import { isProviderError } from "@/lib/sms/errors";
@@ -79,8 +80,7 @@ export async function createGroup(db: Database, actor: Actor, input: { name: str
       .returning();
     return row!;
   } catch (err) {
-    if (isUniqueViolation(err))
-      throw new AppError("CONFLICT", `There is already a group called "${input.name.trim()}".`);
+    if (isUniqueViolation(err)) throw new AppError("CONFLICT", "Groups.errors.nameTaken", { name: input.name.trim() });
     throw err;
   }
 }
@@ -96,11 +96,11 @@ export async function renameGroup(
   name: string,
 ): Promise<{ note: string | null }> {
   const [group] = await db.select().from(groups).where(eq(groups.id, id)).limit(1);
-  if (!group) throw new AppError("NOT_FOUND", "That group no longer exists.");
+  if (!group) throw new AppError("NOT_FOUND", "Groups.errors.notFound");
   try {
     await db.update(groups).set({ name: name.trim() }).where(eq(groups.id, id));
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError("CONFLICT", `There is already a group called "${name.trim()}".`);
+    if (isUniqueViolation(err)) throw new AppError("CONFLICT", "Groups.errors.nameTaken", { name: name.trim() });
     throw err;
   }
   if (group.cpsmsGroupId === null) return { note: null };
@@ -110,7 +110,9 @@ export async function renameGroup(
   } catch (err) {
     logger.warn({ err, group: id }, "cpsms group rename failed");
     return {
-      note: `Renamed here, but CPSMS still shows the old name: ${isProviderError(err) ? err.userMessage : "CPSMS could not be reached."}`,
+      note: await localizeMessage("Groups.cpsms.renameFailed", {
+        error: await localizeMessage(isProviderError(err) ? err.userMessage : "Groups.cpsms.unreachable"),
+      }),
     };
   }
 }
@@ -134,7 +136,7 @@ export async function deleteGroup(db: Database, actor: Actor, id: string) {
 
 async function requireGroup(db: Pick<Database, "select">, groupId: string) {
   const [group] = await db.select().from(groups).where(eq(groups.id, groupId)).limit(1);
-  if (!group) throw new AppError("NOT_FOUND", "That group no longer exists.");
+  if (!group) throw new AppError("NOT_FOUND", "Groups.errors.notFound");
   return group;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { after } from "next/server";
 import { getDb } from "@/lib/db";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { logger } from "@/lib/logger";
 import { applyCpsmsOps, type CpsmsOp } from "./cpsms-sync";
 
@@ -18,7 +19,7 @@ export async function pushCpsmsChanges(
   if (ops.length <= INLINE_CPSMS_OPS) {
     const result = await applyCpsmsOps(getDb(), ops).catch((err) => {
       logger.warn({ err }, "cpsms push failed");
-      return { done: 0, failed: ops.length, firstError: "CPSMS could not be reached." };
+      return { done: 0, failed: ops.length, firstError: "Groups.cpsms.unreachable" };
     });
     return { pending: 0, failed: result.failed, firstError: result.firstError };
   }
@@ -26,15 +27,21 @@ export async function pushCpsmsChanges(
   return { pending: ops.length, failed: 0, firstError: null };
 }
 
-/** A sentence for the toast when CPSMS did not take every change. */
-export function cpsmsNote(result: { pending: number; failed: number; firstError: string | null }): string | null {
-  if (result.failed)
-    return `CPSMS did not take ${result.failed} change(s): ${result.firstError ?? "unknown error"}. Use "Fix" on the group page.`;
-  if (result.pending) return `${result.pending} change(s) are being sent to CPSMS in the background.`;
+/** A sentence for the toast when CPSMS did not take every change, in the reader's language. */
+export async function cpsmsNote(result: {
+  pending: number;
+  failed: number;
+  firstError: string | null;
+}): Promise<string | null> {
+  if (result.failed) {
+    const error = await localizeMessage(result.firstError ?? "Groups.cpsms.unknownError");
+    return localizeMessage("Groups.cpsms.notTaken", { count: result.failed, error });
+  }
+  if (result.pending) return localizeMessage("Groups.cpsms.pending", { count: result.pending });
   return null;
 }
 
 /** Pushes the changes and words what CPSMS did not take (null when it took everything): the actions' one call. */
 export async function pushCpsmsNote(ops: CpsmsOp[]): Promise<string | null> {
-  return cpsmsNote(await pushCpsmsChanges(ops));
+  return await cpsmsNote(await pushCpsmsChanges(ops));
 }

@@ -40,14 +40,13 @@ export async function getHistoryMessage(db: Database, id: number) {
   return { ...row, events: events.map((e) => ({ ...e, ignored: e.source.endsWith("-ignored") })) };
 }
 
-export const EVENT_SOURCE_LABELS: Record<string, string> = {
-  dispatch: "Sending",
-  reconcile: "Check after interruption",
-  dlr: "Delivery report",
-  // A report that came after a later status (a late, repeated or forged one): shown, but never as the status.
-  "dlr-ignored": "Delivery report, ignored",
-  poll: "Status check",
-  staff: "Staff",
-  schedule: "Schedule",
-  consent: "Consent withdrawn",
-};
+/**
+ * Where a timeline event came from (labels: `History.eventSources.<source>`). "dlrIgnored" is a report that came
+ * after a later status (a late, repeated or forged one): shown, but never as the status.
+ */
+const EVENT_SOURCES = ["dispatch", "reconcile", "dlr", "dlr-ignored", "poll", "staff", "schedule", "consent"] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
+
+export function isEventSource(value: string): value is EventSource {
+  return (EVENT_SOURCES as readonly string[]).includes(value);
+}

@@ -7,25 +7,19 @@ const CONSENT_STATES = ["granted", "withdrawn", "none"] as const;
 export const MANUAL_GRANT_SOURCES = ["in_person", "web_form", "staff"] as const;
 export type ManualGrantSource = (typeof MANUAL_GRANT_SOURCES)[number];
 
-export const CONSENT_SOURCE_LABELS: Record<string, string> = {
-  in_person: "In person",
-  web_form: "Web form",
-  staff: "Staff (phone or email)",
-  import: "CSV import",
-  opt_out_link: "Opt-out link",
-  gdpr: "GDPR request",
-};
+/** Every consent source (labels: `Contacts.consent.sources.<source>`). */
+export const CONSENT_SOURCES = ["in_person", "web_form", "staff", "import", "opt_out_link", "gdpr"] as const;
 
-/** Languages offered for a guest's messages (BCP 47). */
-export const LANGUAGES: { value: string; label: string }[] = [
-  { value: "", label: "Restaurant default" },
-  { value: "da", label: "Danish" },
-  { value: "en", label: "English" },
-  { value: "ur", label: "Urdu" },
-  { value: "de", label: "German" },
-  { value: "sv", label: "Swedish" },
-  { value: "nb", label: "Norwegian" },
-];
+export function isConsentSource(value: string): value is (typeof CONSENT_SOURCES)[number] {
+  return (CONSENT_SOURCES as readonly string[]).includes(value);
+}
+
+/** Languages offered for a guest's messages (BCP 47; "" is the restaurant's default). Labels: `Contacts.languages.<code>`. */
+export const LANGUAGES = ["", "da", "en", "ur", "de", "sv", "nb"] as const;
+
+export function isOfferedLanguage(code: string): code is (typeof LANGUAGES)[number] {
+  return (LANGUAGES as readonly string[]).includes(code);
+}
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 32;
@@ -55,42 +49,41 @@ export function isValidMonthDay(month: number, day: number): boolean {
   );
 }
 
-const trimmed = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} can be at most ${max} characters.`);
+const trimmed = (max: number, message: string) => z.string().trim().max(max, message);
 
 export const consentInputSchema = z
   .object({
     state: z.enum(["granted", "none"]),
     source: z.enum(MANUAL_GRANT_SOURCES).optional(),
-    wording: z.string().trim().max(1000, "The consent wording can be at most 1000 characters.").optional(),
+    wording: z.string().trim().max(1000, "Contacts.validation.wordingTooLong").optional(),
   })
   .superRefine((v, ctx) => {
     if (v.state !== "granted") return;
-    if (!v.source) ctx.addIssue({ code: "custom", path: ["source"], message: "Say how the guest gave consent." });
+    if (!v.source) ctx.addIssue({ code: "custom", path: ["source"], message: "Contacts.validation.sourceRequired" });
     if (!v.wording)
       ctx.addIssue({
         code: "custom",
         path: ["wording"],
-        message: "Enter the exact consent wording the guest agreed to.",
+        message: "Contacts.validation.wordingRequired",
       });
   });
 
 const contactFields = {
-  phone: z.string().trim().min(1, "Enter a phone number.").max(40, "That is too long for a phone number."),
-  firstName: trimmed(80, "First name").default(""),
-  lastName: trimmed(80, "Last name").default(""),
+  phone: z.string().trim().min(1, "Contacts.validation.phoneRequired").max(40, "Contacts.validation.phoneTooLong"),
+  firstName: trimmed(80, "Contacts.validation.firstNameTooLong").default(""),
+  lastName: trimmed(80, "Contacts.validation.lastNameTooLong").default(""),
   /** "MM-DD", or empty for none. */
   birthday: z
     .string()
     .trim()
     .default("")
-    .refine((v) => v === "" || parseMonthDay(v) !== null, "Enter the birthday as month and day, e.g. 03-21."),
+    .refine((v) => v === "" || parseMonthDay(v) !== null, "Contacts.validation.birthdayInvalid"),
   language: z
     .string()
     .trim()
     .default("")
-    .refine((v) => v === "" || /^[a-z]{2,3}(-[A-Za-z]{2})?$/.test(v), "Pick a language."),
-  notes: trimmed(2000, "Notes").default(""),
+    .refine((v) => v === "" || /^[a-z]{2,3}(-[A-Za-z]{2})?$/.test(v), "Contacts.validation.languageInvalid"),
+  notes: trimmed(2000, "Contacts.validation.notesTooLong").default(""),
   tags: z
     .union([z.string(), z.array(z.string())])
     .default([])
@@ -121,18 +114,18 @@ export const contactFilterSchema = z.object({
 
 /** Either the ticked rows, or every contact matching the table's current filter. */
 export const contactSelectionSchema = z.union([
-  z.object({ ids: z.array(z.uuid()).min(1, "Select at least one guest.").max(1000) }),
+  z.object({ ids: z.array(z.uuid()).min(1, "Contacts.validation.selectionEmpty").max(1000) }),
   z.object({ filter: contactFilterSchema }),
 ]);
 
 export const grantConsentSchema = z.object({
   contactId: z.uuid(),
-  source: z.enum(MANUAL_GRANT_SOURCES, { error: "Say how the guest gave consent." }),
-  wording: z.string().trim().min(1, "Enter the exact consent wording the guest agreed to.").max(1000),
+  source: z.enum(MANUAL_GRANT_SOURCES, { error: "Contacts.validation.sourceRequired" }),
+  wording: z.string().trim().min(1, "Contacts.validation.wordingRequired").max(1000),
 });
 
 export const groupNameSchema = z
   .string()
   .trim()
-  .min(1, "Give the group a name.")
-  .max(60, "Group names can be at most 60 characters.");
+  .min(1, "Groups.validation.nameRequired")
+  .max(60, "Groups.validation.nameTooLong");

@@ -1,6 +1,7 @@
 "use client";
 
 import { FolderMinus, FolderPlus, Trash2, UserX } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import {
@@ -22,8 +23,6 @@ import { addToGroupAction, deleteContactsAction, removeFromGroupAction, withdraw
 type Selection = { ids: string[] } | { filter: ContactFilter };
 type Confirm = "delete" | "withdraw" | null;
 
-const plural = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "guest" : "guests"}`;
-
 /** The bar shown while guests are selected: add to or remove from a group, withdraw consent, delete. */
 export function BulkActions({
   selection,
@@ -40,6 +39,8 @@ export function BulkActions({
   onDone: () => void;
   extra?: React.ReactNode;
 }) {
+  const t = useTranslations("Contacts.bulk");
+  const tCommon = useTranslations("Common");
   const [groupId, setGroupId] = useState("");
   const [confirm, setConfirm] = useState<Confirm>(null);
   const groupName = groups.find((g) => g.id === groupId)?.name ?? "";
@@ -50,35 +51,38 @@ export function BulkActions({
       onDone();
     },
   };
-  const add = useAction(addToGroupAction, { ...after, success: (d) => `${plural(d.added)} added to ${groupName}.` });
+  const add = useAction(addToGroupAction, {
+    ...after,
+    success: (d) => t("added", { count: d.added, group: groupName }),
+  });
   const remove = useAction(removeFromGroupAction, {
     ...after,
-    success: (d) => `${plural(d.removed)} removed from ${groupName}.`,
+    success: (d) => t("removed", { count: d.removed, group: groupName }),
   });
   const withdraw = useAction(withdrawConsentAction, {
     ...after,
-    success: (d) => `Consent withdrawn for ${plural(d.withdrawn)}.`,
+    success: (d) => t("withdrawn", { count: d.withdrawn }),
   });
-  const erase = useAction(deleteContactsAction, { ...after, success: (d) => `${plural(d.deleted)} deleted.` });
+  const erase = useAction(deleteContactsAction, { ...after, success: (d) => t("deleted", { count: d.deleted }) });
   const pending = add.pending || remove.pending || withdraw.pending || erase.pending;
 
   return (
     <section
-      aria-label="Bulk actions"
+      aria-label={t("label")}
       className="flex flex-col gap-2 rounded-lg border bg-muted/40 p-3 sm:flex-row sm:flex-wrap sm:items-center"
     >
       <div className="flex items-center gap-2 text-sm">
-        <strong data-testid="selected-count">{plural(count)} selected</strong>
+        <strong data-testid="selected-count">{t("selected", { count })}</strong>
         {extra}
       </div>
       <div className="flex flex-1 flex-wrap items-center gap-2 sm:justify-end">
         <NativeSelect
-          aria-label="Group"
+          aria-label={t("group")}
           value={groupId}
           onChange={(e) => setGroupId(e.target.value)}
           className="h-9 w-full sm:w-44"
         >
-          <option value="">Choose a group…</option>
+          <option value="">{t("chooseGroup")}</option>
           {groups.map((g) => (
             <option key={g.id} value={g.id}>
               {g.name}
@@ -91,7 +95,7 @@ export function BulkActions({
           disabled={!groupId || pending}
           onClick={() => add.run({ groupId, selection })}
         >
-          <FolderPlus aria-hidden /> Add to group
+          <FolderPlus aria-hidden /> {t("addToGroup")}
         </Button>
         <Button
           size="sm"
@@ -99,14 +103,14 @@ export function BulkActions({
           disabled={!groupId || pending}
           onClick={() => remove.run({ groupId, selection })}
         >
-          <FolderMinus aria-hidden /> Remove from group
+          <FolderMinus aria-hidden /> {t("removeFromGroup")}
         </Button>
         <Button size="sm" variant="outline" disabled={pending} onClick={() => setConfirm("withdraw")}>
-          <UserX aria-hidden /> Withdraw consent
+          <UserX aria-hidden /> {t("withdrawConsent")}
         </Button>
         {canDelete ? (
           <Button size="sm" variant="destructive" disabled={pending} onClick={() => setConfirm("delete")}>
-            <Trash2 aria-hidden /> Delete
+            <Trash2 aria-hidden /> {t("delete")}
           </Button>
         ) : null}
       </div>
@@ -114,16 +118,14 @@ export function BulkActions({
         <AlertDialogContent>
           <AlertDialogHeader>
             <AlertDialogTitle>
-              {confirm === "delete" ? `Delete ${plural(count)}?` : `Withdraw consent for ${plural(count)}?`}
+              {confirm === "delete" ? t("deleteTitle", { count }) : t("withdrawTitle", { count })}
             </AlertDialogTitle>
             <AlertDialogDescription>
-              {confirm === "delete"
-                ? "They are removed from the guest book with their consent records and group memberships. This cannot be undone."
-                : "They will not receive marketing texts from either provider again, and their numbers go on the suppression list. Only a new, explicit consent can undo this."}
+              {confirm === "delete" ? t("deleteDescription") : t("withdrawDescription")}
             </AlertDialogDescription>
           </AlertDialogHeader>
           <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogCancel>{tCommon("cancel")}</AlertDialogCancel>
             <AlertDialogAction
               className={
                 confirm === "delete" ? "bg-destructive text-destructive-foreground hover:bg-destructive/90" : undefined
@@ -135,7 +137,7 @@ export function BulkActions({
                 else withdraw.run({ selection });
               }}
             >
-              {confirm === "delete" ? "Delete" : "Withdraw consent"}
+              {confirm === "delete" ? t("delete") : t("withdrawConsent")}
             </AlertDialogAction>
           </AlertDialogFooter>
         </AlertDialogContent>

@@ -1,9 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 
-const LABELS = { granted: "Consented", withdrawn: "Withdrawn", none: "No consent" } as const;
 const VARIANTS = { granted: "success", withdrawn: "destructive", none: "outline" } as const;
 
 /** A guest's marketing consent at a glance. */
-export function ConsentBadge({ state }: { state: keyof typeof LABELS }) {
-  return <Badge variant={VARIANTS[state]}>{LABELS[state]}</Badge>;
+export function ConsentBadge({ state }: { state: keyof typeof VARIANTS }) {
+  const t = useTranslations("Contacts.consent");
+  return <Badge variant={VARIANTS[state]}>{t(`states.${state}`)}</Badge>;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
@@ -9,7 +10,8 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { type ActionError, useAction } from "@/lib/actions/use-action";
-import { CONSENT_SOURCE_LABELS, LANGUAGES, MANUAL_GRANT_SOURCES } from "@/lib/validation/contacts";
+import { MONTH_DATES } from "@/lib/contacts/birthday";
+import { LANGUAGES, MANUAL_GRANT_SOURCES } from "@/lib/validation/contacts";
 import { createContactAction, updateContactAction } from "./actions";
 
 export type ContactFormValues = {
@@ -30,21 +32,6 @@ type Errors = Partial<
   >
 >;
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** Create or edit a guest. Consent is only asked when creating; later changes go through the ledger on the guest's page. */
 export function ContactForm({
   initial,
@@ -55,20 +42,32 @@ export function ContactForm({
   defaultWording: string;
   defaultCountry: string;
 }) {
+  const t = useTranslations("Contacts.form");
+  const tContacts = useTranslations("Contacts");
+  const tCommon = useTranslations("Common");
+  const tErrors = useTranslations("Errors");
+  const format = useFormatter();
   const router = useRouter();
   const editing = Boolean(initial?.id);
   const [errors, setErrors] = useState<Errors>({});
   const onSaved = (data: { id: string }) => router.push(`/contacts/${data.id}`);
-  const showErrors = (error: ActionError) => setErrors(errorsByField(error));
+  const showErrors = (error: ActionError) =>
+    setErrors(
+      errorsByField(error, {
+        source: tContacts("validation.sourceRequired"),
+        wording: tContacts("validation.wordingRequired"),
+        general: [tErrors("controlCharacters"), tErrors("unexpectedForm")],
+      }),
+    );
   const creating = useAction(createContactAction, {
     errors: "inline",
-    success: "Guest added.",
+    success: t("added"),
     onSuccess: onSaved,
     onError: showErrors,
   });
   const updating = useAction(updateContactAction, {
     errors: "inline",
-    success: "Guest saved.",
+    success: t("saved"),
     warning: (data) => data.note,
     onSuccess: onSaved,
     onError: showErrors,
@@ -82,7 +81,7 @@ export function ContactForm({
     const data = new FormData(form);
     const get = (k: string) => String(data.get(k) ?? "");
     if ((month && !day) || (!month && day)) {
-      setErrors({ birthday: "Choose both the month and the day, or neither." });
+      setErrors({ birthday: t("birthdayIncomplete") });
       return;
     }
     const birthday = month && day ? `${month.padStart(2, "0")}-${day.padStart(2, "0")}` : "";
@@ -122,7 +121,7 @@ export function ContactForm({
       }}
     >
       <div className="space-y-2">
-        <Label htmlFor="phone">Phone number</Label>
+        <Label htmlFor="phone">{t("phone")}</Label>
         <Input
           id="phone"
           name="phone"
@@ -134,14 +133,13 @@ export function ContactForm({
           aria-describedby="phone-hint phone-error"
         />
         <p id="phone-hint" className="text-xs text-muted-foreground">
-          Mobile numbers only. Without a country code the number is read as{" "}
-          {defaultCountry === "PK" ? "Pakistani" : defaultCountry === "DK" ? "Danish" : defaultCountry}.
+          {t("phoneHint", { country: defaultCountry })}
         </p>
         <FieldError id="phone-error">{errors.phone}</FieldError>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-2">
-          <Label htmlFor="firstName">First name</Label>
+          <Label htmlFor="firstName">{t("firstName")}</Label>
           <Input
             id="firstName"
             name="firstName"
@@ -152,7 +150,7 @@ export function ContactForm({
           <FieldError>{errors.firstName}</FieldError>
         </div>
         <div className="space-y-2">
-          <Label htmlFor="lastName">Last name</Label>
+          <Label htmlFor="lastName">{t("lastName")}</Label>
           <Input
             id="lastName"
             name="lastName"
@@ -164,18 +162,18 @@ export function ContactForm({
         </div>
       </div>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Birthday (no year)</legend>
+        <legend className="text-sm font-medium">{t("birthday")}</legend>
         <div className="grid grid-cols-2 gap-2 sm:max-w-xs">
-          <NativeSelect aria-label="Birthday month" value={month} onChange={(e) => setMonth(e.target.value)}>
-            <option value="">Month</option>
-            {MONTHS.map((m, i) => (
-              <option key={m} value={String(i + 1)}>
-                {m}
+          <NativeSelect aria-label={t("birthdayMonth")} value={month} onChange={(e) => setMonth(e.target.value)}>
+            <option value="">{t("month")}</option>
+            {MONTH_DATES.map((m, i) => (
+              <option key={m.getTime()} value={String(i + 1)}>
+                {format.dateTime(m, { month: "long", timeZone: "UTC" })}
               </option>
             ))}
           </NativeSelect>
-          <NativeSelect aria-label="Birthday day" value={day} onChange={(e) => setDay(e.target.value)}>
-            <option value="">Day</option>
+          <NativeSelect aria-label={t("birthdayDay")} value={day} onChange={(e) => setDay(e.target.value)}>
+            <option value="">{t("day")}</option>
             {Array.from({ length: daysInMonth }, (_, i) => String(i + 1)).map((d) => (
               <option key={d} value={d}>
                 {d}
@@ -187,41 +185,41 @@ export function ContactForm({
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-2">
-          <Label htmlFor="language">Language</Label>
+          <Label htmlFor="language">{t("language")}</Label>
           <NativeSelect id="language" name="language" defaultValue={initial?.language ?? ""}>
             {LANGUAGES.map((l) => (
-              <option key={l.value} value={l.value}>
-                {l.label}
+              <option key={l} value={l}>
+                {tContacts(`languages.${l || "default"}`)}
               </option>
             ))}
           </NativeSelect>
           <FieldError>{errors.language}</FieldError>
         </div>
         <div className="space-y-2">
-          <Label htmlFor="tags">Tags</Label>
+          <Label htmlFor="tags">{t("tags")}</Label>
           <Input
             id="tags"
             name="tags"
             autoComplete="off"
-            placeholder="vip, lunch"
+            placeholder={t("tagsPlaceholder")}
             defaultValue={initial?.tags}
             aria-describedby="tags-hint"
           />
           <p id="tags-hint" className="text-xs text-muted-foreground">
-            Separate with commas.
+            {t("tagsHint")}
           </p>
           <FieldError>{errors.tags}</FieldError>
         </div>
       </div>
       <div className="space-y-2">
-        <Label htmlFor="notes">Notes</Label>
+        <Label htmlFor="notes">{t("notes")}</Label>
         <Textarea id="notes" name="notes" rows={3} defaultValue={initial?.notes} />
         <FieldError>{errors.notes}</FieldError>
       </div>
 
       {editing ? null : (
         <fieldset className="space-y-3 rounded-lg border p-4">
-          <legend className="px-1 text-sm font-medium">Marketing consent</legend>
+          <legend className="px-1 text-sm font-medium">{t("consent")}</legend>
           <div className="space-y-2">
             <label className="flex items-start gap-2 text-sm">
               <input
@@ -231,7 +229,7 @@ export function ContactForm({
                 checked={consent === "none"}
                 onChange={() => setConsent("none")}
               />
-              <span>No marketing consent (reservation reminders only)</span>
+              <span>{t("consentNone")}</span>
             </label>
             <label className="flex items-start gap-2 text-sm">
               <input
@@ -241,25 +239,25 @@ export function ContactForm({
                 checked={consent === "granted"}
                 onChange={() => setConsent("granted")}
               />
-              <span>The guest agreed to receive marketing texts</span>
+              <span>{t("consentGranted")}</span>
             </label>
           </div>
           {consent === "granted" ? (
             <div className="space-y-3">
               <div className="space-y-2">
-                <Label htmlFor="source">How did they agree?</Label>
+                <Label htmlFor="source">{tContacts("consent.howLabel")}</Label>
                 <NativeSelect id="source" name="source" defaultValue="" aria-invalid={Boolean(errors.source)}>
-                  <option value="">Choose…</option>
+                  <option value="">{tContacts("consent.choose")}</option>
                   {MANUAL_GRANT_SOURCES.map((s) => (
                     <option key={s} value={s}>
-                      {CONSENT_SOURCE_LABELS[s]}
+                      {tContacts(`consent.sources.${s}`)}
                     </option>
                   ))}
                 </NativeSelect>
                 <FieldError>{errors.source}</FieldError>
               </div>
               <div className="space-y-2">
-                <Label htmlFor="wording">Exact wording they agreed to</Label>
+                <Label htmlFor="wording">{tContacts("consent.wordingLabel")}</Label>
                 <Textarea
                   id="wording"
                   name="wording"
@@ -267,7 +265,7 @@ export function ContactForm({
                   defaultValue={defaultWording}
                   aria-invalid={Boolean(errors.wording)}
                 />
-                <p className="text-xs text-muted-foreground">Kept as proof of consent, with the time and your name.</p>
+                <p className="text-xs text-muted-foreground">{t("wordingHint")}</p>
                 <FieldError>{errors.wording}</FieldError>
               </div>
             </div>
@@ -278,18 +276,21 @@ export function ContactForm({
       <FieldError>{errors.form}</FieldError>
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
-          {editing ? "Save guest" : "Add guest"}
+          {editing ? t("save") : t("add")}
         </Button>
         <Button type="button" variant="outline" onClick={() => router.back()}>
-          Cancel
+          {tCommon("cancel")}
         </Button>
       </div>
     </form>
   );
 }
 
-/** The form's messages from a failed save: next to each field, or for the whole form. */
-function errorsByField(error: ActionError): Errors {
+/**
+ * The form's messages from a failed save: next to each field, or for the whole form. The consent's two
+ * messages arrive together under "consent" and are told apart by their text (in the reader's language).
+ */
+function errorsByField(error: ActionError, known: { source: string; wording: string; general: string[] }): Errors {
   const f = error.fieldErrors ?? {};
   const next: Errors = {
     phone: f.phone?.[0],
@@ -299,12 +300,15 @@ function errorsByField(error: ActionError): Errors {
     language: f.language?.[0],
     notes: f.notes?.[0],
     tags: f.tags?.[0],
-    source: f["consent.source"]?.[0] ?? (f.consent?.[0]?.includes("how") ? f.consent[0] : undefined),
-    wording: f["consent.wording"]?.[0] ?? (f.consent?.[0]?.includes("wording") ? f.consent[0] : undefined),
+    source: f["consent.source"]?.[0] ?? f.consent?.find((m) => m === known.source),
+    wording: f["consent.wording"]?.[0] ?? f.consent?.find((m) => m === known.wording),
   };
   if (!Object.values(next).some(Boolean)) {
-    // Phone problems (invalid, landline, already in the book) are reported next to the phone field.
-    if (/number|phone|digits|landline|letters|guest book/i.test(error.message)) next.phone = error.message;
+    // Phone problems (invalid, landline, already in the book) are reported next to the phone field: the only
+    // input and conflict errors a save raises besides the general ones about the whole form.
+    const phoneProblem =
+      error.code === "CONFLICT" || (error.code === "INVALID_INPUT" && !known.general.includes(error.message));
+    if (phoneProblem) next.phone = error.message;
     else next.form = error.message;
   }
   return next;

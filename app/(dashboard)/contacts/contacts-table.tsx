@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
@@ -26,8 +27,6 @@ type Props = {
   canDelete: boolean;
 };
 
-const NUMBER = new Intl.NumberFormat("en-GB");
-
 /** The guest book table: server-side paging (keyset), sorting and filtering, all kept in the URL; bulk actions on a selection. */
 export function ContactsTable({
   rows,
@@ -40,10 +39,12 @@ export function ContactsTable({
   tags,
   canDelete,
 }: Props) {
+  const t = useTranslations("Contacts.table");
+  const tc = useTranslations("Contacts.consent");
   const url = useTableUrlState(contactTableParsers);
   const { state } = url;
   const [allMatching, setAllMatching] = useState(false);
-  const columns = getContactColumns(state.sort, (sort) => url.setFilters({ sort: sort as typeof state.sort }));
+  const columns = getContactColumns(t, state.sort, (sort) => url.setFilters({ sort: sort as typeof state.sort }));
   const table = useDataTable({ data: rows, columns, getRowId: (r) => r.id, enableRowSelection: true });
   // A new set of rows (paging, filtering, after an action) also ends "all matching".
   const [seenRows, setSeenRows] = useState(rows);
@@ -61,20 +62,20 @@ export function ContactsTable({
       <DataTableToolbar
         search={{
           value: state.q ?? "",
-          label: "Search by name or phone",
-          placeholder: "Search name or phone",
+          label: t("searchLabel"),
+          placeholder: t("searchPlaceholder"),
           onChange: (value, now) => url.setSearch("q", value, { now }),
         }}
         onClear={hasFilter ? () => url.setFilters({ q: null, group: null, consent: null, tag: null }) : null}
       >
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:flex">
           <NativeSelect
-            aria-label="Filter by group"
+            aria-label={t("filterGroup")}
             value={state.group ?? ""}
             onChange={(e) => url.setFilters({ group: e.target.value || null })}
             className="lg:w-44"
           >
-            <option value="">All groups</option>
+            <option value="">{t("allGroups")}</option>
             {groups.map((g) => (
               <option key={g.id} value={g.id}>
                 {g.name}
@@ -82,23 +83,23 @@ export function ContactsTable({
             ))}
           </NativeSelect>
           <NativeSelect
-            aria-label="Filter by consent"
+            aria-label={t("filterConsent")}
             value={state.consent ?? ""}
             onChange={(e) => url.setFilters({ consent: (e.target.value || null) as ContactFilter["consent"] | null })}
             className="lg:w-44"
           >
-            <option value="">Any consent</option>
-            <option value="granted">Consented</option>
-            <option value="none">No consent</option>
-            <option value="withdrawn">Withdrawn</option>
+            <option value="">{t("anyConsent")}</option>
+            <option value="granted">{tc("states.granted")}</option>
+            <option value="none">{tc("states.none")}</option>
+            <option value="withdrawn">{tc("states.withdrawn")}</option>
           </NativeSelect>
           <NativeSelect
-            aria-label="Filter by tag"
+            aria-label={t("filterTag")}
             value={state.tag ?? ""}
             onChange={(e) => url.setFilters({ tag: e.target.value || null })}
             className="col-span-2 sm:col-span-1 lg:w-40"
           >
-            <option value="">All tags</option>
+            <option value="">{t("allTags")}</option>
             {state.tag && !tags.includes(state.tag) ? <option value={state.tag}>{state.tag}</option> : null}
             {tags.map((t) => (
               <option key={t} value={t}>
@@ -122,28 +123,24 @@ export function ContactsTable({
           extra={
             !allMatching && table.getIsAllPageRowsSelected() && total > rows.length ? (
               <Button variant="link" size="sm" className="h-auto px-0" onClick={() => setAllMatching(true)}>
-                Select all {NUMBER.format(total)} matching
+                {t("selectAllMatching", { count: total })}
               </Button>
             ) : allMatching ? (
               <Button variant="link" size="sm" className="h-auto px-0" onClick={() => setAllMatching(false)}>
-                Only this page
+                {t("onlyThisPage")}
               </Button>
             ) : null
           }
         />
       ) : null}
 
-      <DataTable
-        table={table}
-        caption="Guests"
-        emptyMessage={hasFilter ? "No guests match these filters." : "No guests yet. Add one, or import a CSV file."}
-      />
+      <DataTable table={table} caption={t("caption")} emptyMessage={hasFilter ? t("emptyFiltered") : t("empty")} />
 
       <DataTablePagination
         listedWith={listedWith}
         nextCursor={nextCursor}
         prevCursor={prevCursor}
-        total={{ count: total, one: "guest", many: "guests", testId: "contacts-total" }}
+        total={{ count: total, one: t("guestOne"), many: t("guestMany"), testId: "contacts-total" }}
         pageSize={{
           value: state.size,
           options: CONTACT_PAGE_SIZES,

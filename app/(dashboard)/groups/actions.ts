@@ -6,7 +6,13 @@ import { defineAction } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
 import { fixGroupDrift, linkGroupToCpsms, unlinkGroupFromCpsms } from "@/lib/groups/cpsms-sync";
 import { createGroup, deleteGroup, renameGroup } from "@/lib/groups/manage-groups";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { groupNameSchema } from "@/lib/validation/contacts";
+
+/** CPSMS's first refusal, in the reader's language (it may be a catalogue key). */
+async function withLocalizedError<T extends { firstError: string | null }>(result: T): Promise<T> {
+  return { ...result, firstError: result.firstError && (await localizeMessage(result.firstError)) };
+}
 
 const STAFF = { role: "staff" } as const;
 const MANAGER = { role: "manager" } as const;
@@ -47,7 +53,7 @@ export const deleteGroupAction = defineAction(z.object({ id: z.uuid() }), MANAGE
 export const linkGroupAction = defineAction(z.object({ id: z.uuid() }), MANAGER, async ({ id }) => {
   const result = await linkGroupToCpsms(getDb(), id);
   revalidate();
-  return result;
+  return withLocalizedError(result);
 });
 
 export const unlinkGroupAction = defineAction(z.object({ id: z.uuid() }), MANAGER, async ({ id }) => {
@@ -60,5 +66,5 @@ export const unlinkGroupAction = defineAction(z.object({ id: z.uuid() }), MANAGE
 export const fixDriftAction = defineAction(z.object({ id: z.uuid() }), STAFF, async ({ id }) => {
   const result = await fixGroupDrift(getDb(), id);
   revalidate();
-  return result;
+  return withLocalizedError(result);
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -20,6 +21,7 @@ import { createGroupAction } from "./actions";
 
 /** "New group" button and dialog. */
 export function CreateGroupForm() {
+  const t = useTranslations("Groups.create");
   const [open, setOpen] = useState(false);
   const {
     run,
@@ -29,7 +31,7 @@ export function CreateGroupForm() {
     reset,
   } = useAction(createGroupAction, {
     errors: "inline",
-    success: (data) => `Group "${data.name}" created.`,
+    success: (data) => t("created", { name: data.name }),
     onSuccess: () => setOpen(false),
   });
   const error = failed ? (fieldError("name") ?? failed.message) : null;
@@ -43,13 +45,13 @@ export function CreateGroupForm() {
     >
       <DialogTrigger asChild>
         <Button>
-          <Plus aria-hidden /> New group
+          <Plus aria-hidden /> {t("title")}
         </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>New group</DialogTitle>
-          <DialogDescription>Add guests to it afterwards from Contacts.</DialogDescription>
+          <DialogTitle>{t("title")}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
         </DialogHeader>
         <form
           id="create-group"
@@ -62,18 +64,18 @@ export function CreateGroupForm() {
           }}
         >
           <div className="space-y-2">
-            <Label htmlFor="group-name">Name</Label>
+            <Label htmlFor="group-name">{t("name")}</Label>
             <Input id="group-name" name="name" autoComplete="off" aria-invalid={Boolean(error)} />
             <FieldError>{error}</FieldError>
           </div>
           <div className="space-y-2">
-            <Label htmlFor="group-description">Description (optional)</Label>
+            <Label htmlFor="group-description">{t("descriptionLabel")}</Label>
             <Input id="group-description" name="description" autoComplete="off" />
           </div>
         </form>
         <DialogFooter>
           <Button type="submit" form="create-group" disabled={pending}>
-            Create group
+            {t("submit")}
           </Button>
         </DialogFooter>
       </DialogContent>

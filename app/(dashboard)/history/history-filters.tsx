@@ -1,12 +1,13 @@
 "use client";
 
 import { Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { DELIVERY_STATE_LABELS, DELIVERY_STATES } from "@/lib/campaigns/delivery-status";
+import { DELIVERY_STATES } from "@/lib/campaigns/delivery-status";
 import { DEFAULT_SENDER, FILTER_KEYS, type HistoryFilters } from "@/lib/history/filters";
 import { historyTableParsers } from "@/lib/history/history-params";
 import { PROVIDER_INFO, PROVIDER_NAMES } from "@/lib/sms/providers";
@@ -27,6 +28,8 @@ const SELECT =
  * JavaScript loads, and any change starts again from the newest page.
  */
 export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Props) {
+  const t = useTranslations("History.filters");
+  const tHistory = useTranslations("History");
   const form = useRef<HTMLFormElement>(null);
   const url = useTableUrlState(historyTableParsers);
   const submit = () => {
@@ -36,7 +39,7 @@ export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Pro
     url.setFilters(Object.fromEntries(FILTER_KEYS.map((k) => [k, value(k)])));
   };
   return (
-    <search aria-label="Filter messages">
+    <search aria-label={t("label")}>
       <form
         ref={form}
         action="/history"
@@ -48,66 +51,66 @@ export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Pro
         }}
       >
         <div className="col-span-2 space-y-1">
-          <Label htmlFor="history-q">Phone or guest</Label>
+          <Label htmlFor="history-q">{t("q")}</Label>
           <div className="flex gap-2">
             <Input
               id="history-q"
               name="q"
               type="search"
               defaultValue={filters.q ?? ""}
-              placeholder="e.g. 2012 3456 or Åse"
+              placeholder={t("qPlaceholder")}
             />
-            <Button type="submit" variant="outline" size="icon" aria-label="Search">
+            <Button type="submit" variant="outline" size="icon" aria-label={t("search")}>
               <Search aria-hidden />
             </Button>
           </div>
         </div>
-        <Field label="Provider" name="provider" value={filters.provider} onChange={submit}>
-          <option value="">All providers</option>
+        <Field label={t("provider")} name="provider" value={filters.provider} onChange={submit}>
+          <option value="">{t("allProviders")}</option>
           {PROVIDER_NAMES.map((p) => (
             <option key={p} value={p}>
               {PROVIDER_INFO[p].label}
             </option>
           ))}
         </Field>
-        <Field label="Status" name="state" value={filters.state} onChange={submit}>
-          <option value="">All statuses</option>
+        <Field label={t("status")} name="state" value={filters.state} onChange={submit}>
+          <option value="">{t("allStatuses")}</option>
           {DELIVERY_STATES.map((s) => (
             <option key={s} value={s}>
-              {DELIVERY_STATE_LABELS[s]}
+              {tHistory(`states.${s}`)}
             </option>
           ))}
         </Field>
-        <Field label="Campaign" name="campaign" value={filters.campaignId} onChange={submit}>
-          <option value="">All campaigns</option>
+        <Field label={t("campaign")} name="campaign" value={filters.campaignId} onChange={submit}>
+          <option value="">{t("allCampaigns")}</option>
           {campaigns.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
           ))}
         </Field>
-        <Field label="Sender" name="sender" value={filters.sender} onChange={submit}>
-          <option value="">All senders</option>
+        <Field label={t("sender")} name="sender" value={filters.sender} onChange={submit}>
+          <option value="">{t("allSenders")}</option>
           {senders.map((s) => (
             <option key={s} value={s}>
-              {s === DEFAULT_SENDER ? "Provider default" : s}
+              {s === DEFAULT_SENDER ? t("providerDefault") : s}
             </option>
           ))}
         </Field>
         <DayField
-          label="From"
+          label={t("from")}
           name="from"
           value={filters.from}
           spelled={dayLabels.from}
-          empty="Since the first message"
+          empty={t("fromEmpty")}
           onChange={submit}
         />
         <DayField
-          label="To"
+          label={t("to")}
           name="to"
           value={filters.to}
           spelled={dayLabels.to}
-          empty="Up to today"
+          empty={t("toEmpty")}
           onChange={submit}
         />
       </form>

@@ -2,20 +2,22 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { PROVIDER_INFO, PROVIDER_NAMES } from "@/lib/sms/providers";
 import { cn } from "@/lib/utils";
 
 const ITEMS = [
-  { href: "/history", label: "Our history" },
-  ...PROVIDER_NAMES.map((p) => ({ href: PROVIDER_INFO[p].history.href, label: PROVIDER_INFO[p].history.tab })),
+  { href: "/history", key: "ours" as const },
+  ...PROVIDER_NAMES.map((p) => ({ href: PROVIDER_INFO[p].history.href, key: p })),
 ];
 
 /** Tabs between our own history and each provider's. A message page (/history/123) belongs to ours. */
 export function HistoryNav() {
+  const t = useTranslations("History.nav");
   const pathname = usePathname();
   const current = ITEMS.find((item) => item.href !== "/history" && pathname.startsWith(item.href))?.href ?? "/history";
   return (
-    <nav aria-label="History" className="-mx-1 mb-6 flex gap-1 overflow-x-auto border-b px-1">
+    <nav aria-label={t("label")} className="-mx-1 mb-6 flex gap-1 overflow-x-auto border-b px-1">
       {ITEMS.map((item) => (
         <Link
           key={item.href}
@@ -28,7 +30,7 @@ export function HistoryNav() {
               : "border-transparent text-muted-foreground hover:text-foreground",
           )}
         >
-          {item.label}
+          {t(item.key)}
         </Link>
       ))}
     </nav>

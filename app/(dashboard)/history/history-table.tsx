@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { dateColumn, statusColumn, textColumn } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
@@ -25,24 +26,26 @@ export type HistoryTableRow = {
   excerpt: string;
 };
 
+type Translator = ReturnType<typeof useTranslations<"History.table">>;
+
 // Row links don't prefetch: a page of 50 rows would otherwise fetch 100 pages from the server per visit.
-const columns: ColumnDef<HistoryTableRow, unknown>[] = [
-  dateColumn<HistoryTableRow>("time", "Time"),
-  textColumn<HistoryTableRow>("phone", "To", {
+const columnsIn = (t: Translator): ColumnDef<HistoryTableRow, unknown>[] => [
+  dateColumn<HistoryTableRow>("time", t("time")),
+  textColumn<HistoryTableRow>("phone", t("to"), {
     cell: (r) => (
       <Link
         prefetch={false}
         href={`/history/${r.id}`}
         className="underline-offset-4 hover:underline"
-        aria-label={`Message ${r.id} to ${r.phone}`}
+        aria-label={t("messageTo", { id: r.id, phone: r.phone })}
       >
         {r.guest ? <span className="block font-medium">{r.guest}</span> : null}
         <span className="font-mono text-xs whitespace-nowrap">{r.phone}</span>
       </Link>
     ),
   }),
-  statusColumn<HistoryTableRow>("status", "Status", (r) => <DeliveryStateBadge status={r.status} />),
-  textColumn<HistoryTableRow>("campaignName", "Campaign", {
+  statusColumn<HistoryTableRow>("status", t("status"), (r) => <DeliveryStateBadge status={r.status} />),
+  textColumn<HistoryTableRow>("campaignName", t("campaign"), {
     cell: (r) => (
       <div className="min-w-32">
         <Link prefetch={false} href={`/campaigns/${r.campaignId}`} className="underline-offset-4 hover:underline">
@@ -54,8 +57,8 @@ const columns: ColumnDef<HistoryTableRow, unknown>[] = [
       </div>
     ),
   }),
-  textColumn<HistoryTableRow>("cost", "Cost", { className: "text-right tabular-nums whitespace-nowrap" }),
-  textColumn<HistoryTableRow>("reason", "Reason", {
+  textColumn<HistoryTableRow>("cost", t("cost"), { className: "text-right tabular-nums whitespace-nowrap" }),
+  textColumn<HistoryTableRow>("reason", t("reason"), {
     cell: (r) => <span className="line-clamp-2 min-w-40 text-muted-foreground">{r.reason ?? ""}</span>,
   }),
 ];
@@ -72,20 +75,16 @@ export function HistoryTable({
   newerCursor: string | null;
   olderCursor: string | null;
 }) {
-  const table = useDataTable({ data: rows, columns, getRowId: (r) => r.id });
+  const t = useTranslations("History.table");
+  const table = useDataTable({ data: rows, columns: columnsIn(t), getRowId: (r) => r.id });
   return (
     <div className="space-y-3">
-      <DataTable
-        table={table}
-        caption="Messages"
-        emptyMessage="No messages match these filters."
-        data-testid="history-table"
-      />
+      <DataTable table={table} caption={t("caption")} emptyMessage={t("empty")} data-testid="history-table" />
       <DataTablePagination
         listedWith={listedWith}
         nextCursor={olderCursor}
         prevCursor={newerCursor}
-        labels={{ prev: "Newer", next: "Older" }}
+        labels={{ prev: t("newer"), next: t("older") }}
       />
     </div>
   );

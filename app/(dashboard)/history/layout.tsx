@@ -1,15 +1,14 @@
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { HistoryNav } from "./history-nav";
 
 export default async function HistoryLayout({ children }: { children: React.ReactNode }) {
   await requireUser();
+  const t = await getTranslations("History.layout");
   return (
     <>
-      <PageHeader
-        title="History"
-        description="Every message sent, what became of it and what it cost; and what the providers themselves recorded."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <HistoryNav />
       {children}
     </>

@@ -10,17 +10,7 @@ export const IMPORT_FIELDS = [
   "notes",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  phone: "Phone",
-  firstName: "First name",
-  lastName: "Last name",
-  fullName: "Full name",
-  birthday: "Birthday",
-  language: "Language",
-  tags: "Tags",
-  notes: "Notes",
-};
+// Labels: `Contacts.import.fields.<field>`.
 
 /** Column index per field; null when the file has no such column. */
 export type ColumnMapping = Record<ImportField, number | null>;

@@ -72,14 +72,14 @@ const TAG_SEPARATOR = "\u001f";
 
 function parseOrThrow(bytes: Uint8Array, options: Pick<ImportOptions, "fileName" | "mapping">) {
   const parsed = readCsvFile(bytes, options.fileName);
-  if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason);
+  if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason.key, parsed.reason.values);
   const mapping = options.mapping ?? guessMapping(parsed.headers, parsed.rows.slice(0, 50));
   if (mapping.phone === null || mapping.phone >= parsed.headers.length) {
-    throw new AppError("INVALID_INPUT", "Choose which column holds the phone numbers.");
+    throw new AppError("INVALID_INPUT", "Contacts.import.errors.noPhoneColumn");
   }
   for (const index of Object.values(mapping)) {
     if (index !== null && (index < 0 || index >= parsed.headers.length))
-      throw new AppError("INVALID_INPUT", "The column mapping doesn't match the file.");
+      throw new AppError("INVALID_INPUT", "Contacts.import.errors.mappingMismatch");
   }
   return { parsed, mapping };
 }
@@ -248,16 +248,10 @@ export async function importContactsCsv(
   const { parsed, mapping } = parseOrThrow(bytes, options);
   const wording = options.consent ? options.consent.wording.trim() : null;
   if (options.consent && !wording) {
-    throw new AppError(
-      "INVALID_INPUT",
-      "Enter the exact consent wording these guests agreed to, or import them without marketing consent.",
-    );
+    throw new AppError("INVALID_INPUT", "Contacts.import.errors.wordingRequired");
   }
   if (options.consent && options.optOut) {
-    throw new AppError(
-      "INVALID_INPUT",
-      "A file is either guests who agreed to marketing or guests who opted out, not both. Choose one.",
-    );
+    throw new AppError("INVALID_INPUT", "Contacts.import.errors.consentAndOptOut");
   }
   const rows = parsed.rows;
   const total = rows.length;
@@ -277,7 +271,7 @@ export async function importContactsCsv(
   await db.transaction(async (tx) => {
     if (options.groupId) {
       const found = await tx.select({ id: groups.id }).from(groups).where(sql`${groups.id} = ${options.groupId}`);
-      if (!found.length) throw new AppError("NOT_FOUND", "The group chosen for this import no longer exists.");
+      if (!found.length) throw new AppError("NOT_FOUND", "Contacts.import.errors.groupGone");
     }
     let inFlight: Promise<void> | null = null;
     for (let start = 0; start < total; start += IMPORT_CHUNK_ROWS) {

@@ -1,3 +1,4 @@
+import type { Problem } from "../problem";
 import type { PreparedImport } from "./prepare-rows";
 
 /** One row of the file as the import will treat it: the normalised number, or why it is rejected. */
@@ -8,8 +9,8 @@ export type PreviewRow = {
   value: string;
   phone: string | null;
   name: string;
-  error: string | null;
-  warning: string | null;
+  error: Problem | null;
+  warning: Problem | null;
   /** The number is already in the guest book. */
   exists: boolean;
 };

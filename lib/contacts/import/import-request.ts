@@ -33,18 +33,19 @@ export async function readImportRequest(
 ): Promise<{ bytes: Uint8Array; fileName: string; options: ImportRequestOptions }> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_IMPORT_BYTES)
-    throw new AppError("INVALID_INPUT", `The file is larger than ${MAX_IMPORT_MB} MB. Split it into smaller files.`);
+    throw new AppError("INVALID_INPUT", "Contacts.import.errors.tooLarge", {
+      max: MAX_IMPORT_MB,
+    });
   const url = new URL(request.url);
   const fileName = (url.searchParams.get("name") ?? "upload.csv").slice(0, 200);
   let raw: unknown = {};
   try {
     raw = JSON.parse(url.searchParams.get("options") ?? "{}");
   } catch {
-    throw new AppError("INVALID_INPUT", "The import options could not be read. Reload the page and try again.");
+    throw new AppError("INVALID_INPUT", "Contacts.import.errors.badOptions");
   }
   const parsed = importOptionsSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new AppError("INVALID_INPUT", "The import options could not be read. Reload the page and try again.");
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "Contacts.import.errors.badOptions");
   const bytes = new Uint8Array(await request.arrayBuffer());
   return { bytes, fileName, options: parsed.data };
 }

@@ -1,5 +1,6 @@
 import { normalizeTags } from "@/lib/validation/contacts";
 import { normalizePhone } from "../phone";
+import type { Problem } from "../problem";
 import type { ColumnMapping } from "./column-mapping";
 
 export type PreparedContact = {
@@ -13,10 +14,10 @@ export type PreparedContact = {
   language: string | null;
   tags: string[];
   notes: string;
-  warning: string | null;
+  warning: Problem | null;
 };
 
-export type RejectedRow = { row: number; value: string; reason: string };
+export type RejectedRow = { row: number; value: string; reason: Problem };
 
 export type PreparedImport = {
   contacts: PreparedContact[];
@@ -77,7 +78,7 @@ export function createRowPreparer(mapping: ColumnMapping, defaultCountry: string
       const rowNumber = offset + i + 2;
       const value = (row[phoneColumn] ?? "").trim();
       if (!value) {
-        rejected.push({ row: rowNumber, value, reason: "No phone number." });
+        rejected.push({ row: rowNumber, value, reason: { key: "Contacts.import.rows.noPhone" } });
         totals.invalid++;
         continue;
       }
@@ -85,21 +86,24 @@ export function createRowPreparer(mapping: ColumnMapping, defaultCountry: string
         rejected.push({
           row: rowNumber,
           value,
-          reason:
-            "The number is in scientific notation: the spreadsheet rounded it. Format the column as Text and export again.",
+          reason: { key: "Contacts.import.rows.scientific" },
         });
         totals.invalid++;
         continue;
       }
       const phone = normalizePhone(value, defaultCountry);
       if (!phone.ok) {
-        rejected.push({ row: rowNumber, value, reason: phone.reason });
+        rejected.push({ row: rowNumber, value, reason: phone.problem });
         totals.invalid++;
         continue;
       }
       const first = firstRowOf.get(phone.e164);
       if (first !== undefined) {
-        rejected.push({ row: rowNumber, value, reason: `Same number as row ${first} (${phone.e164}).` });
+        rejected.push({
+          row: rowNumber,
+          value,
+          reason: { key: "Contacts.import.rows.duplicate", values: { row: first, phone: phone.e164 } },
+        });
         totals.duplicates++;
         continue;
       }
@@ -124,7 +128,10 @@ export function createRowPreparer(mapping: ColumnMapping, defaultCountry: string
         language: /^[a-z]{2,3}(-[a-z]{2})?$/.test(language) ? language : null,
         tags: mapping.tags === null ? [] : normalizeTags(cell(row, mapping.tags, 400)),
         notes: cell(row, mapping.notes, 2000),
-        warning: birthdayText && !birthday ? `Birthday "${birthdayText}" was not understood and is left out.` : null,
+        warning:
+          birthdayText && !birthday
+            ? { key: "Contacts.import.rows.birthdayUnreadable", values: { birthday: birthdayText } }
+            : null,
       });
     }
     return { contacts, rejected };

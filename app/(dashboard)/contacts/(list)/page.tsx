@@ -1,25 +1,26 @@
 import { Download, Upload, UserPlus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { birthdayDate } from "@/lib/contacts/birthday";
 import { parseContactQuery } from "@/lib/contacts/contact-filter";
 import { listContacts, listTags } from "@/lib/contacts/list-contacts";
 import { formatPhone } from "@/lib/contacts/phone";
 import { getDb } from "@/lib/db";
 import { listGroupNames } from "@/lib/groups/manage-groups";
-import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatDateInZone } from "@/lib/time/zoned";
 import type { ContactRow } from "../contact-columns";
 import { ContactsTable } from "../contacts-table";
 
-export const metadata: Metadata = { title: "Contacts" };
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Contacts.list");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -27,38 +28,39 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const user = await requireUser();
   const query = parseContactQuery(await searchParams);
   const isManager = hasRole(user.role, "manager");
+  const t = await getTranslations("Contacts.list");
   const exportHref = `/contacts/export${query.filter.group ? `?group=${query.filter.group}` : ""}`;
   return (
     <>
       <PageHeader
-        title="Contacts"
-        description="Your guest book: phone numbers, names, birthdays and marketing consent."
+        title={t("title")}
+        description={t("description")}
         actions={
           <>
             {isManager ? (
               <>
                 <Button asChild variant="outline">
                   <Link href="/contacts/import">
-                    <Upload aria-hidden /> Import CSV
+                    <Upload aria-hidden /> {t("importCsv")}
                   </Link>
                 </Button>
                 <Button asChild variant="outline">
                   <a href={exportHref} download>
-                    <Download aria-hidden /> Export CSV
+                    <Download aria-hidden /> {t("exportCsv")}
                   </a>
                 </Button>
               </>
             ) : null}
             <Button asChild>
               <Link href="/contacts/new">
-                <UserPlus aria-hidden /> Add guest
+                <UserPlus aria-hidden /> {t("addGuest")}
               </Link>
             </Button>
           </>
         }
       />
       {/* The header shows at once; the rows stream in. Later filtering keeps the old rows until the new arrive. */}
-      <Suspense fallback={<DataTableSkeleton columns={6} label="Loading guests" />}>
+      <Suspense fallback={<DataTableSkeleton columns={6} label={t("loading")} />}>
         <ContactsList query={query} canDelete={isManager} />
       </Suspense>
     </>
@@ -67,11 +69,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
 
 async function ContactsList({ query, canDelete }: { query: ReturnType<typeof parseContactQuery>; canDelete: boolean }) {
   const db = getDb();
-  const [page, groups, tags, settings] = await Promise.all([
+  const [page, groups, tags, format] = await Promise.all([
     listContacts(db, query),
     listGroupNames(db),
     listTags(db),
-    getRestaurantSettings(db),
+    getFormatter(),
   ]);
   const rows: ContactRow[] = page.rows.map((c) => ({
     id: c.id,
@@ -79,9 +81,10 @@ async function ContactsList({ query, canDelete }: { query: ReturnType<typeof par
     phone: formatPhone(c.phone),
     tags: c.tags,
     consent: c.consentState,
-    birthday: c.birthdayMonth && c.birthdayDay ? `${c.birthdayDay} ${MONTHS[c.birthdayMonth - 1]}` : "",
+    birthday:
+      c.birthdayMonth && c.birthdayDay ? format.dateTime(birthdayDate(c.birthdayMonth, c.birthdayDay), "short") : "",
     // Formatted on the server in the restaurant's zone, so every device shows the same date.
-    added: formatDateInZone(c.createdAt, settings.timeZone),
+    added: format.dateTime(c.createdAt, "day"),
     groups: c.groups.map((g) => g.name),
   }));
   return (

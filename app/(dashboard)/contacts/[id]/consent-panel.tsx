@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import {
   AlertDialog,
@@ -17,7 +18,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { useAction } from "@/lib/actions/use-action";
-import { CONSENT_SOURCE_LABELS, MANUAL_GRANT_SOURCES } from "@/lib/validation/contacts";
+import { MANUAL_GRANT_SOURCES } from "@/lib/validation/contacts";
 import { grantConsentAction, withdrawConsentAction } from "../actions";
 
 /** Record a new grant (with source and wording) or a withdrawal; both go into the ledger. */
@@ -30,15 +31,17 @@ export function ConsentPanel({
   state: "granted" | "withdrawn" | "none";
   defaultWording: string;
 }) {
+  const t = useTranslations("Contacts.consent");
+  const tCommon = useTranslations("Common");
   const [open, setOpen] = useState(false);
   const granting = useAction(grantConsentAction, {
     errors: "inline",
-    success: "Consent recorded.",
+    success: t("recorded"),
     warning: (data) => data.note,
     onSuccess: () => setOpen(false),
   });
   const withdrawing = useAction(withdrawConsentAction, {
-    success: "Consent withdrawn. The number is suppressed.",
+    success: t("withdrawnToast"),
     warning: (data) => data.note,
   });
   const pending = granting.pending || withdrawing.pending;
@@ -68,33 +71,29 @@ export function ConsentPanel({
             grant(e.currentTarget);
           }}
         >
-          {state === "withdrawn" ? (
-            <p className="text-sm text-warning">
-              This guest withdrew before. Record consent only if they have clearly agreed again.
-            </p>
-          ) : null}
+          {state === "withdrawn" ? <p className="text-sm text-warning">{t("withdrewBefore")}</p> : null}
           <div className="space-y-2">
-            <Label htmlFor="grant-source">How did they agree?</Label>
+            <Label htmlFor="grant-source">{t("howLabel")}</Label>
             <NativeSelect id="grant-source" name="source" defaultValue="">
-              <option value="">Choose…</option>
+              <option value="">{t("choose")}</option>
               {MANUAL_GRANT_SOURCES.map((s) => (
                 <option key={s} value={s}>
-                  {CONSENT_SOURCE_LABELS[s]}
+                  {t(`sources.${s}`)}
                 </option>
               ))}
             </NativeSelect>
           </div>
           <div className="space-y-2">
-            <Label htmlFor="grant-wording">Exact wording they agreed to</Label>
+            <Label htmlFor="grant-wording">{t("wordingLabel")}</Label>
             <Textarea id="grant-wording" name="wording" rows={3} defaultValue={defaultWording} />
           </div>
           <FieldError>{error}</FieldError>
           <div className="flex gap-2">
             <Button type="submit" size="sm" disabled={pending}>
-              Save consent
+              {t("save")}
             </Button>
             <Button type="button" size="sm" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
+              {tCommon("cancel")}
             </Button>
           </div>
         </form>
@@ -102,27 +101,24 @@ export function ConsentPanel({
         <div className="flex flex-wrap gap-2">
           {state !== "granted" ? (
             <Button size="sm" variant="outline" onClick={() => setOpen(true)}>
-              Record consent
+              {t("record")}
             </Button>
           ) : null}
           {state !== "withdrawn" ? (
             <AlertDialog>
               <AlertDialogTrigger asChild>
                 <Button size="sm" variant="outline" disabled={pending}>
-                  Withdraw consent
+                  {t("withdraw")}
                 </Button>
               </AlertDialogTrigger>
               <AlertDialogContent>
                 <AlertDialogHeader>
-                  <AlertDialogTitle>Withdraw this guest&apos;s consent?</AlertDialogTitle>
-                  <AlertDialogDescription>
-                    They will not receive marketing texts from either provider again, and the number goes on the
-                    suppression list.
-                  </AlertDialogDescription>
+                  <AlertDialogTitle>{t("withdrawTitle")}</AlertDialogTitle>
+                  <AlertDialogDescription>{t("withdrawDescription")}</AlertDialogDescription>
                 </AlertDialogHeader>
                 <AlertDialogFooter>
-                  <AlertDialogCancel>Cancel</AlertDialogCancel>
-                  <AlertDialogAction onClick={withdraw}>Withdraw consent</AlertDialogAction>
+                  <AlertDialogCancel>{tCommon("cancel")}</AlertDialogCancel>
+                  <AlertDialogAction onClick={withdraw}>{t("withdraw")}</AlertDialogAction>
                 </AlertDialogFooter>
               </AlertDialogContent>
             </AlertDialog>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import {
   AlertDialog,
@@ -19,17 +20,19 @@ import { deleteContactsAction, eraseContactAction } from "../actions";
 
 /** Managers only: delete the guest, or erase them for a GDPR request (keeps just the suppression hash). */
 export function DangerZone({ contactId, name }: { contactId: string; name: string }) {
+  const t = useTranslations("Contacts.danger");
+  const tCommon = useTranslations("Common");
   const router = useRouter();
   const [confirm, setConfirm] = useState<"delete" | "erase" | null>(null);
   // Both actions revalidate the contacts pages; the guest's own page is gone, so back to the list.
   const leave = () => router.push("/contacts");
   const erasing = useAction(eraseContactAction, {
-    success: `${name} is erased. Their number stays suppressed.`,
+    success: t("erased", { name }),
     warning: (data) => data.note,
     onSuccess: leave,
   });
   const deleting = useAction(deleteContactsAction, {
-    success: `${name} is deleted.`,
+    success: t("deleted", { name }),
     warning: (data) => data.note,
     onSuccess: leave,
   });
@@ -45,40 +48,38 @@ export function DangerZone({ contactId, name }: { contactId: string; name: strin
   return (
     <Card className="mt-4 border-destructive/40">
       <CardHeader>
-        <CardTitle>Delete or erase</CardTitle>
+        <CardTitle>{t("title")}</CardTitle>
       </CardHeader>
       <CardContent className="space-y-3 text-sm">
         <p className="text-muted-foreground">
-          <strong>Delete</strong> removes the guest and their consent records. <strong>Erase</strong> is for a GDPR
-          request: it also anonymises the messages sent to them and removes them from CPSMS groups, keeping only a
-          one-way hash of the number so they are never texted again.
+          {t.rich("explanation", { strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
         <div className="flex flex-wrap gap-2">
           <Button variant="outline" disabled={pending} onClick={() => setConfirm("delete")}>
-            Delete guest
+            {t("deleteGuest")}
           </Button>
           <Button variant="destructive" disabled={pending} onClick={() => setConfirm("erase")}>
-            Erase (GDPR)
+            {t("eraseGuest")}
           </Button>
         </div>
       </CardContent>
       <AlertDialog open={confirm !== null} onOpenChange={(open) => !open && setConfirm(null)}>
         <AlertDialogContent>
           <AlertDialogHeader>
-            <AlertDialogTitle>{confirm === "erase" ? `Erase ${name}?` : `Delete ${name}?`}</AlertDialogTitle>
+            <AlertDialogTitle>
+              {confirm === "erase" ? t("eraseTitle", { name }) : t("deleteTitle", { name })}
+            </AlertDialogTitle>
             <AlertDialogDescription>
-              {confirm === "erase"
-                ? "Everything about this guest is removed and their past messages are anonymised. Their number stays on the suppression list. This cannot be undone."
-                : "The guest, their consent records and group memberships are removed. This cannot be undone."}
+              {confirm === "erase" ? t("eraseDescription") : t("deleteDescription")}
             </AlertDialogDescription>
           </AlertDialogHeader>
           <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogCancel>{tCommon("cancel")}</AlertDialogCancel>
             <AlertDialogAction
               className="bg-destructive text-destructive-foreground hover:bg-destructive/90"
               onClick={run}
             >
-              {confirm === "erase" ? "Erase" : "Delete"}
+              {confirm === "erase" ? t("erase") : tCommon("delete")}
             </AlertDialogAction>
           </AlertDialogFooter>
         </AlertDialogContent>

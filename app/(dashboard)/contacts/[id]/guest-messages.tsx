@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -7,26 +8,23 @@ import { guestMessages } from "@/lib/campaigns/guest-messages";
 import { isWithProvider } from "@/lib/campaigns/message-lifecycle";
 import { getDb } from "@/lib/db";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
-import { formatInZone } from "@/lib/time/zoned";
 
 /**
  * The guest's messages: what went out, what didn't and why (a withdrawal cancels what hasn't gone out), and a
  * plain warning when CPSMS holds one it no longer allows deleting, so staff can tell the guest the truth.
  */
-export async function GuestMessages({
-  contact,
-  timeZone,
-}: {
-  contact: { id: string; phone: string };
-  timeZone: string;
-}) {
-  const rows = await guestMessages(getDb(), contact);
-  const when = (d: Date) => formatInZone(d, timeZone);
+export async function GuestMessages({ contact }: { contact: { id: string; phone: string } }) {
+  const [rows, t, format] = await Promise.all([
+    guestMessages(getDb(), contact),
+    getTranslations("Contacts.messages"),
+    getFormatter(),
+  ]);
+  const when = (d: Date) => format.dateTime(d, "moment");
   const stillHeld = rows.filter((r) => r.stopRequestedAt && isWithProvider(r.status));
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Messages</CardTitle>
+        <CardTitle>{t("title")}</CardTitle>
       </CardHeader>
       <CardContent className="space-y-3">
         {stillHeld.map((r) => {
@@ -34,19 +32,21 @@ export async function GuestMessages({
           const locked = !deadline || Date.now() >= deadline.getTime();
           return (
             <Alert key={r.id} variant="warning" data-testid="guest-held-warning">
-              <AlertTitle>
-                {locked ? "A promotion may still reach this guest" : "Deleting a scheduled promotion at CPSMS"}
-              </AlertTitle>
+              <AlertTitle>{locked ? t("lockedTitle") : t("deletingTitle")}</AlertTitle>
               <AlertDescription>
                 {locked
-                  ? `CPSMS holds "${r.campaignName}" for ${r.scheduledAt ? when(r.scheduledAt) : "now"} and no longer allows deleting it (10 minutes before the send time), so it may still go out although the guest withdrew consent.`
-                  : `"${r.campaignName}" (${r.scheduledAt ? when(r.scheduledAt) : "soon"}) is being deleted at CPSMS for this guest.`}
+                  ? r.scheduledAt
+                    ? t("locked", { campaign: r.campaignName, when: when(r.scheduledAt) })
+                    : t("lockedNow", { campaign: r.campaignName })
+                  : r.scheduledAt
+                    ? t("deleting", { campaign: r.campaignName, when: when(r.scheduledAt) })
+                    : t("deletingSoon", { campaign: r.campaignName })}
               </AlertDescription>
             </Alert>
           );
         })}
         {rows.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No messages to this guest yet.</p>
+          <p className="text-sm text-muted-foreground">{t("empty")}</p>
         ) : (
           <ul className="divide-y text-sm" data-testid="guest-messages">
             {rows.map((r) => (

@@ -2,6 +2,7 @@ import { Download, Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -11,34 +12,22 @@ import { requireUser } from "@/lib/auth/session";
 import { consentHistory } from "@/lib/consent/consent-ledger";
 import { defaultConsentWording } from "@/lib/consent/default-wording";
 import { optOutUrl } from "@/lib/consent/opt-out-link";
+import { birthdayDate } from "@/lib/contacts/birthday";
 import { getContact } from "@/lib/contacts/manage-contacts";
 import { formatPhone } from "@/lib/contacts/phone";
 import { getDb } from "@/lib/db";
 import { groupsOfContact } from "@/lib/groups/manage-groups";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatInZone } from "@/lib/time/zoned";
-import { CONSENT_SOURCE_LABELS, LANGUAGES } from "@/lib/validation/contacts";
+import { isConsentSource, isOfferedLanguage } from "@/lib/validation/contacts";
 import { ConsentBadge } from "../consent-badge";
 import { ConsentPanel } from "./consent-panel";
 import { DangerZone } from "./danger-zone";
 import { GuestMessages } from "./guest-messages";
 
-export const metadata: Metadata = { title: "Guest" };
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Contacts.detail");
+  return { title: t("title") };
+}
 
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -52,9 +41,17 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
     getRestaurantSettings(db),
   ]);
   if (!contact) notFound();
+  const [t, tContacts, tCommon, format] = await Promise.all([
+    getTranslations("Contacts.detail"),
+    getTranslations("Contacts"),
+    getTranslations("Common"),
+    getFormatter(),
+  ]);
   const isManager = hasRole(user.role, "manager");
-  const name = `${contact.firstName} ${contact.lastName}`.trim() || "Guest without a name";
-  const when = (d: Date) => formatInZone(d, settings.timeZone);
+  const name = `${contact.firstName} ${contact.lastName}`.trim() || t("noName");
+  const when = (d: Date) => format.dateTime(d, "moment");
+  const language = contact.language ?? "";
+  const byWhom = (d: Date, by: string | null) => (by ? t("atBy", { when: when(d), by }) : when(d));
   const detail = (label: string, value: React.ReactNode) => (
     <div className="grid grid-cols-3 gap-2 py-1.5 text-sm">
       <dt className="text-muted-foreground">{label}</dt>
@@ -70,13 +67,13 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <>
             <Button asChild variant="outline">
               <Link href={`/contacts/${contact.id}/edit`}>
-                <Pencil aria-hidden /> Edit
+                <Pencil aria-hidden /> {tCommon("edit")}
               </Link>
             </Button>
             {isManager ? (
               <Button asChild variant="outline">
                 <a href={`/contacts/${contact.id}/gdpr-export`} download>
-                  <Download aria-hidden /> Export everything
+                  <Download aria-hidden /> {t("exportEverything")}
                 </a>
               </Button>
             ) : null}
@@ -86,20 +83,27 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader>
-            <CardTitle>Details</CardTitle>
+            <CardTitle>{t("details")}</CardTitle>
           </CardHeader>
           <CardContent>
             <dl className="divide-y">
-              {detail("Phone", <span className="tabular-nums">{formatPhone(contact.phone)}</span>)}
+              {detail(t("phone"), <span className="tabular-nums">{formatPhone(contact.phone)}</span>)}
               {detail(
-                "Birthday",
+                t("birthday"),
                 contact.birthdayMonth && contact.birthdayDay
-                  ? `${contact.birthdayDay} ${MONTHS[contact.birthdayMonth - 1]}`
+                  ? format.dateTime(birthdayDate(contact.birthdayMonth, contact.birthdayDay), {
+                      day: "numeric",
+                      month: "long",
+                      timeZone: "UTC",
+                    })
                   : "",
               )}
-              {detail("Language", LANGUAGES.find((l) => l.value === contact.language)?.label ?? contact.language)}
               {detail(
-                "Tags",
+                t("language"),
+                isOfferedLanguage(language) ? tContacts(`languages.${language || "default"}`) : language,
+              )}
+              {detail(
+                t("tags"),
                 contact.tags.length ? (
                   <span className="flex flex-wrap gap-1">
                     {contact.tags.map((t) => (
@@ -111,7 +115,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
                 ) : null,
               )}
               {detail(
-                "Groups",
+                t("groups"),
                 groups.length ? (
                   <span className="flex flex-wrap gap-1">
                     {groups.map((g) => (
@@ -122,48 +126,44 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
                   </span>
                 ) : null,
               )}
-              {detail("Notes", contact.notes ? <span className="whitespace-pre-wrap">{contact.notes}</span> : null)}
-              {detail("Added", `${when(contact.createdAt)}${contact.createdBy ? ` by ${contact.createdBy}` : ""}`)}
-              {detail(
-                "Last changed",
-                `${when(contact.updatedAt)}${contact.updatedBy ? ` by ${contact.updatedBy}` : ""}`,
-              )}
-              {detail("Opt-out link", <span className="text-xs break-all">{optOutUrl(contact.optOutToken)}</span>)}
+              {detail(t("notes"), contact.notes ? <span className="whitespace-pre-wrap">{contact.notes}</span> : null)}
+              {detail(t("added"), byWhom(contact.createdAt, contact.createdBy))}
+              {detail(t("lastChanged"), byWhom(contact.updatedAt, contact.updatedBy))}
+              {detail(t("optOutLink"), <span className="text-xs break-all">{optOutUrl(contact.optOutToken)}</span>)}
             </dl>
           </CardContent>
         </Card>
         <Card>
           <CardHeader className="flex flex-row items-center justify-between gap-2">
-            <CardTitle>Marketing consent</CardTitle>
+            <CardTitle>{t("consent")}</CardTitle>
             <span data-testid="consent-state" className="flex items-center gap-2">
               <ConsentBadge state={contact.consentState} />
-              {contact.suppressed ? <Badge variant="destructive">Suppressed</Badge> : null}
+              {contact.suppressed ? <Badge variant="destructive">{t("suppressed")}</Badge> : null}
             </span>
           </CardHeader>
           <CardContent className="space-y-4">
-            {contact.suppressed ? (
-              <p className="text-sm text-muted-foreground">
-                This number is on the suppression list: no marketing text reaches it from either provider.
-              </p>
-            ) : null}
-            <ol className="space-y-3" aria-label="Consent history">
-              {history.length === 0 ? (
-                <li className="text-sm text-muted-foreground">No consent recorded yet.</li>
-              ) : null}
+            {contact.suppressed ? <p className="text-sm text-muted-foreground">{t("suppressedHelp")}</p> : null}
+            <ol className="space-y-3" aria-label={t("consentHistory")}>
+              {history.length === 0 ? <li className="text-sm text-muted-foreground">{t("noConsent")}</li> : null}
               {history.map((e) => (
                 <li key={e.id} className="rounded-md border p-3 text-sm">
                   <div className="flex flex-wrap items-center gap-2">
                     <Badge variant={e.state === "granted" ? "success" : "destructive"}>
-                      {e.state === "granted" ? "Granted" : "Withdrawn"}
+                      {e.state === "granted" ? t("granted") : t("withdrawn")}
                     </Badge>
-                    <span>{CONSENT_SOURCE_LABELS[e.source] ?? e.source}</span>
+                    <span>{isConsentSource(e.source) ? tContacts(`consent.sources.${e.source}`) : e.source}</span>
                     <span className="text-muted-foreground">
-                      {when(e.occurredAt)}
-                      {e.recordedBy ? ` · ${e.recordedBy}` : e.source === "opt_out_link" ? " · by the guest" : ""}
+                      {e.recordedBy
+                        ? t("recordedBy", { when: when(e.occurredAt), by: e.recordedBy })
+                        : e.source === "opt_out_link"
+                          ? t("byTheGuest", { when: when(e.occurredAt) })
+                          : when(e.occurredAt)}
                     </span>
                   </div>
                   {e.wording ? (
-                    <blockquote className="mt-2 border-l-2 pl-3 text-muted-foreground italic">“{e.wording}”</blockquote>
+                    <blockquote className="mt-2 border-l-2 pl-3 text-muted-foreground italic">
+                      {t("quoted", { wording: e.wording })}
+                    </blockquote>
                   ) : null}
                 </li>
               ))}
@@ -171,13 +171,13 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             <ConsentPanel
               contactId={contact.id}
               state={contact.consentState}
-              defaultWording={defaultConsentWording(settings.name)}
+              defaultWording={await defaultConsentWording(settings.name)}
             />
           </CardContent>
         </Card>
       </div>
       <div className="mt-4">
-        <GuestMessages contact={contact} timeZone={settings.timeZone} />
+        <GuestMessages contact={contact} />
       </div>
       {isManager ? <DangerZone contactId={contact.id} name={name} /> : null}
     </>

@@ -1,16 +1,14 @@
 "use client";
 
 import { ChevronLeft, ChevronRight, Download } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ImportAnalysis } from "@/lib/contacts/import/import-contacts";
 import { PREVIEW_PAGE_ROWS, type PreviewFilter } from "@/lib/contacts/import/import-preview";
-
-const N = new Intl.NumberFormat("en-GB");
-/** "1 guest", "3 guests". */
-const count = (n: number, one: string, many = `${one}s`) => `${N.format(n)} ${n === 1 ? one : many}`;
+import { problemText } from "@/lib/contacts/problem";
 
 type Props = {
   analysis: ImportAnalysis;
@@ -26,24 +24,32 @@ type Props = {
  * rows, so a 100,000-row file never reaches the browser at once), or only the rejected rows with their reasons.
  */
 export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloadRejected }: Props) {
+  const t = useTranslations("Contacts.import.preview");
+  const tCommon = useTranslations("Common");
+  const tAll = useTranslations();
   const { preview } = analysis;
   const rejected = analysis.invalid + analysis.duplicates;
   const first = preview.matching === 0 ? 0 : (preview.page - 1) * PREVIEW_PAGE_ROWS + 1;
   const last = first === 0 ? 0 : first + preview.rows.length - 1;
   const filters: { filter: PreviewFilter; label: string }[] = [
-    { filter: "all", label: `All rows (${N.format(analysis.rows)})` },
-    { filter: "rejected", label: `Rejected only (${N.format(rejected)})` },
+    { filter: "all", label: t("allRows", { count: analysis.rows }) },
+    { filter: "rejected", label: t("rejectedOnly", { count: rejected }) },
   ];
 
   return (
     <div className="space-y-3">
       <p className="text-sm" data-testid="import-summary">
-        {count(analysis.rows, "row")}: <strong>{N.format(analysis.valid)} ready</strong>, {N.format(analysis.invalid)}{" "}
-        invalid, {count(analysis.duplicates, "duplicate")} in the file.{" "}
-        {count(analysis.existing, "number is", "numbers are")} already in the guest book.
+        {t.rich("summary", {
+          rows: analysis.rows,
+          valid: analysis.valid,
+          invalid: analysis.invalid,
+          duplicates: analysis.duplicates,
+          existing: analysis.existing,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <fieldset aria-label="Rows to show" className="inline-flex rounded-md border p-0.5">
+        <fieldset aria-label={t("rowsToShow")} className="inline-flex rounded-md border p-0.5">
           {filters.map(({ filter, label }) => (
             <Button
               key={filter}
@@ -60,7 +66,7 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
         </fieldset>
         {rejected > 0 ? (
           <Button type="button" variant="outline" size="sm" onClick={onDownloadRejected} disabled={loading}>
-            <Download aria-hidden /> Download rejected rows (CSV)
+            <Download aria-hidden /> {t("downloadRejected")}
           </Button>
         ) : null}
       </div>
@@ -72,24 +78,21 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
       <div className="overflow-x-auto rounded-lg border" aria-busy={loading}>
         <Table data-testid="import-preview">
           <caption className="sr-only">
-            {preview.filter === "rejected"
-              ? "Rejected rows of the file, with the reason"
-              : "Rows of the file as they will be imported"}
-            , rows {first} to {last}
+            {preview.filter === "rejected" ? t("captionRejected", { first, last }) : t("captionAll", { first, last })}
           </caption>
           <TableHeader>
             <TableRow>
-              <TableHead className="w-16">Row</TableHead>
-              <TableHead>Phone as written</TableHead>
-              <TableHead>Result</TableHead>
-              <TableHead className="hidden sm:table-cell">Name</TableHead>
+              <TableHead className="w-16">{t("row")}</TableHead>
+              <TableHead>{t("phoneAsWritten")}</TableHead>
+              <TableHead>{t("result")}</TableHead>
+              <TableHead className="hidden sm:table-cell">{t("name")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody className={loading ? "opacity-60" : undefined}>
             {preview.rows.length === 0 ? (
               <TableRow>
                 <TableCell colSpan={4} className="text-center text-sm text-muted-foreground">
-                  {preview.filter === "rejected" ? "No row is rejected: every number can be imported." : "No rows."}
+                  {preview.filter === "rejected" ? t("noneRejected") : t("noRows")}
                 </TableCell>
               </TableRow>
             ) : (
@@ -101,11 +104,13 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
                     {p.phone ? (
                       <span className="flex flex-wrap items-center gap-1">
                         <span className="tabular-nums">{p.phone}</span>
-                        {p.exists ? <Badge variant="secondary">In guest book</Badge> : null}
-                        {p.warning ? <span className="text-xs text-warning">{p.warning}</span> : null}
+                        {p.exists ? <Badge variant="secondary">{t("inGuestBook")}</Badge> : null}
+                        {p.warning ? (
+                          <span className="text-xs text-warning">{problemText(tAll, p.warning)}</span>
+                        ) : null}
                       </span>
                     ) : (
-                      <span className="text-destructive">{p.error}</span>
+                      <span className="text-destructive">{p.error ? problemText(tAll, p.error) : null}</span>
                     )}
                   </TableCell>
                   <TableCell className="hidden sm:table-cell">{p.name}</TableCell>
@@ -115,12 +120,13 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
           </TableBody>
         </Table>
       </div>
-      <nav aria-label="Preview pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+      <nav aria-label={t("pages")} className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p className="text-muted-foreground" data-testid="import-preview-range">
           {preview.matching === 0
-            ? "Nothing to show"
-            : `Rows ${N.format(first)}–${N.format(last)} of ${N.format(preview.matching)}`}
-          {preview.filter === "rejected" ? " rejected" : ""}
+            ? t(preview.filter === "rejected" ? "nothingRejected" : "nothing")
+            : preview.filter === "rejected"
+              ? t("rangeRejected", { first, last, total: preview.matching })
+              : t("range", { first, last, total: preview.matching })}
         </p>
         {preview.pageCount > 1 ? (
           <div className="flex flex-wrap items-center gap-2">
@@ -132,7 +138,7 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
               onClick={() => onShow(preview.page - 1, preview.filter)}
             >
               <ChevronLeft aria-hidden />
-              <span className="sr-only sm:not-sr-only">Previous</span>
+              <span className="sr-only sm:not-sr-only">{tCommon("previous")}</span>
             </Button>
             <form
               className="flex items-center gap-1.5"
@@ -144,7 +150,7 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
               }}
             >
               <label htmlFor="import-preview-page" className="text-muted-foreground">
-                Page
+                {t("page")}
               </label>
               <Input
                 key={`${preview.filter}-${preview.page}`}
@@ -158,7 +164,9 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
                 disabled={loading}
                 className="h-8 w-20 tabular-nums"
               />
-              <span className="whitespace-nowrap text-muted-foreground">of {N.format(preview.pageCount)}</span>
+              <span className="whitespace-nowrap text-muted-foreground">
+                {t("ofPages", { pages: preview.pageCount })}
+              </span>
             </form>
             <Button
               type="button"
@@ -167,7 +175,7 @@ export function ImportPreviewTable({ analysis, loading, error, onShow, onDownloa
               disabled={loading || preview.page >= preview.pageCount}
               onClick={() => onShow(preview.page + 1, preview.filter)}
             >
-              <span className="sr-only sm:not-sr-only">Next</span>
+              <span className="sr-only sm:not-sr-only">{tCommon("next")}</span>
               <ChevronRight aria-hidden />
             </Button>
           </div>

@@ -2,18 +2,17 @@
 
 import { Download } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ImportResult } from "@/lib/contacts/import/import-contacts";
 import type { RejectedRow } from "@/lib/contacts/import/prepare-rows";
 import { rejectedRowsCsv } from "@/lib/contacts/import/rejected-report";
-
-const N = new Intl.NumberFormat("en-GB");
-const count = (n: number, one: string, many = `${one}s`) => `${N.format(n)} ${n === 1 ? one : many}`;
+import { type Problem, problemText } from "@/lib/contacts/problem";
 
 /** Saves the rejected-rows report (row number, phone as written, reason) as a CSV download. */
-export function downloadRejectedRows(rows: RejectedRow[]) {
-  saveCsvDownload(new Blob([rejectedRowsCsv(rows)], { type: "text/csv;charset=utf-8" }), "rejected-rows.csv");
+export function downloadRejectedRows(rows: RejectedRow[], text: (problem: Problem) => string) {
+  saveCsvDownload(new Blob([rejectedRowsCsv(rows, text)], { type: "text/csv;charset=utf-8" }), "rejected-rows.csv");
 }
 
 /** Hands a CSV the page already has to the browser as a download. */
@@ -28,54 +27,53 @@ export function saveCsvDownload(blob: Blob, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
+
 /** What an import did, with the rejected-rows report. */
 export function ImportResultCard({ result: r }: { result: ImportResult }) {
+  const t = useTranslations("Contacts.import.result");
+  const tAll = useTranslations();
   return (
     <Card data-testid="import-result">
       <CardHeader>
-        <CardTitle>Import finished</CardTitle>
+        <CardTitle>{t("title")}</CardTitle>
       </CardHeader>
       <CardContent className="space-y-4">
         <ul className="grid gap-2 text-sm sm:grid-cols-2">
+          <li>{t.rich("created", { count: r.created, strong })}</li>
+          <li>{t.rich("updated", { count: r.updated, strong })}</li>
+          <li>{t.rich("skipped", { count: r.skipped, strong })}</li>
           <li>
-            <strong>{N.format(r.created)}</strong> new guests added
-          </li>
-          <li>
-            <strong>{N.format(r.updated)}</strong> existing guests updated
-          </li>
-          <li>
-            <strong>{N.format(r.skipped)}</strong> already in the guest book, skipped
-          </li>
-          <li>
-            <strong>{N.format(r.rejected.length)}</strong> {r.rejected.length === 1 ? "row" : "rows"} rejected (
-            {N.format(r.invalid)} invalid, {count(r.duplicates, "duplicate")})
+            {t.rich("rejected", {
+              count: r.rejected.length,
+              invalid: r.invalid,
+              duplicates: r.duplicates,
+              strong,
+            })}
           </li>
           {r.consentGranted || r.consentRefused ? (
             <li>
-              <strong>{N.format(r.consentGranted)}</strong> marketing consents recorded
-              {r.consentRefused ? `; ${N.format(r.consentRefused)} not granted (opted out before)` : ""}
+              {r.consentRefused
+                ? t.rich("consentGrantedRefused", { count: r.consentGranted, refused: r.consentRefused, strong })
+                : t.rich("consentGranted", { count: r.consentGranted, strong })}
             </li>
           ) : null}
           {r.consentWithdrawn ? (
-            <li data-testid="import-withdrawn">
-              <strong>{N.format(r.consentWithdrawn)}</strong> {r.consentWithdrawn === 1 ? "guest" : "guests"} opted out:
-              consent withdrawn, number suppressed, pending promotions stopped
-            </li>
+            <li data-testid="import-withdrawn">{t.rich("withdrawn", { count: r.consentWithdrawn, strong })}</li>
           ) : null}
-          {r.addedToGroup ? (
-            <li>
-              <strong>{N.format(r.addedToGroup)}</strong> added to the group
-            </li>
-          ) : null}
+          {r.addedToGroup ? <li>{t.rich("addedToGroup", { count: r.addedToGroup, strong })}</li> : null}
         </ul>
         <div className="flex flex-wrap gap-2">
           {r.rejected.length ? (
-            <Button variant="outline" onClick={() => downloadRejectedRows(r.rejected)}>
-              <Download aria-hidden /> Download rejected rows (CSV)
+            <Button
+              variant="outline"
+              onClick={() => downloadRejectedRows(r.rejected, (problem) => problemText(tAll, problem))}
+            >
+              <Download aria-hidden /> {t("downloadRejected")}
             </Button>
           ) : null}
           <Button asChild>
-            <Link href="/contacts">Go to contacts</Link>
+            <Link href="/contacts">{t("goToContacts")}</Link>
           </Button>
         </div>
       </CardContent>

@@ -1,6 +1,7 @@
 "use client";
 
 import { FileUp } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { ProgressBar } from "@/components/campaigns/progress-bar";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -10,7 +11,7 @@ import { FieldError } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
-import { type ColumnMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS } from "@/lib/contacts/import/column-mapping";
+import { type ColumnMapping, IMPORT_FIELDS } from "@/lib/contacts/import/column-mapping";
 import type { ImportAnalysis, ImportResult } from "@/lib/contacts/import/import-contacts";
 import type { PreviewFilter } from "@/lib/contacts/import/import-preview";
 import { errorOf } from "./error-of";
@@ -26,12 +27,10 @@ type Phase =
   | { kind: "importing"; done: number; total: number }
   | { kind: "done"; result: ImportResult };
 
-const N = new Intl.NumberFormat("en-GB");
-/** "1 guest", "3 guests". */
-const count = (n: number, one: string, many = `${one}s`) => `${N.format(n)} ${n === 1 ? one : many}`;
-
 /** Upload → map columns → preview → options → import with progress → result and rejected-rows report. */
 export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
+  const t = useTranslations("Contacts.import");
+  const words = { answered: (status: number) => t("status.answered", { status }), tooLarge: t("status.tooLarge") };
   const [file, setFile] = useState<File | null>(null);
   const [analysis, setAnalysis] = useState<ImportAnalysis | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
@@ -66,7 +65,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
         },
       );
       if (!res.ok) {
-        setError(await errorOf(res));
+        setError(await errorOf(res, words));
         setPhase({ kind: "idle" });
         if (!nextMapping) setAnalysis(null);
         return null;
@@ -77,7 +76,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
       setPhase({ kind: "ready" });
       return data;
     } catch {
-      setError("The file could not be sent. Check your connection and try again.");
+      setError(t("wizard.sendFailed"));
       setPhase({ kind: "idle" });
       return null;
     }
@@ -93,9 +92,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
     if (!f) return;
     setFile(f);
     if (f.size > maxBytes) {
-      setError(
-        `The file is ${(f.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB. Split it into smaller files.`,
-      );
+      setError(t("file.tooLarge", { size: f.size / 1024 / 1024, max: maxBytes / 1024 / 1024 }));
       return;
     }
     void analyze(f);
@@ -111,11 +108,11 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
   async function runImport() {
     if (!file || !mapping || !analysis) return;
     if (mapping.phone === null) {
-      setFormError("Choose which column holds the phone numbers.");
+      setFormError(t("errors.noPhoneColumn"));
       return;
     }
     if (consented && !wording.trim()) {
-      setFormError("Enter the exact consent wording these guests agreed to.");
+      setFormError(t("wizard.wordingRequired"));
       return;
     }
     setFormError(null);
@@ -134,7 +131,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
         body: file,
       });
       if (!res.ok || !res.body) {
-        setFormError(await errorOf(res));
+        setFormError(await errorOf(res, words));
         setPhase({ kind: "ready" });
         return;
       }
@@ -155,15 +152,13 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
           if (msg.type === "progress") setPhase({ kind: "importing", done: msg.done, total: msg.total });
           else if (msg.type === "done") setPhase({ kind: "done", result: msg.result });
           else {
-            setFormError(`Nothing was imported: ${msg.error.message}`);
+            setFormError(t("wizard.nothingImported", { error: msg.error.message }));
             setPhase({ kind: "ready" });
           }
         }
       }
     } catch {
-      setFormError(
-        "The connection was lost during the import. Nothing was imported unless the guest book shows the new guests.",
-      );
+      setFormError(t("wizard.connectionLost"));
       setPhase({ kind: "ready" });
     }
   }
@@ -176,7 +171,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
     <div className="space-y-4">
       <Card>
         <CardHeader>
-          <CardTitle>1. Choose a file</CardTitle>
+          <CardTitle>{t("wizard.step1")}</CardTitle>
         </CardHeader>
         <CardContent className="space-y-3">
           <input
@@ -184,28 +179,25 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
             id="csv-file"
             type="file"
             accept=".csv,.txt,text/csv"
-            aria-label="CSV file"
+            aria-label={t("wizard.csvFile")}
             className="sr-only"
             onChange={(e) => choose(e.target.files?.[0])}
           />
           <div className="flex flex-wrap items-center gap-3">
             <Button type="button" variant="outline" onClick={() => inputRef.current?.click()} disabled={busy}>
-              <FileUp aria-hidden /> {file ? "Choose another file" : "Choose CSV file"}
+              <FileUp aria-hidden /> {file ? t("wizard.chooseAnother") : t("wizard.choose")}
             </Button>
             {file ? (
               <span className="text-sm text-muted-foreground">
-                {file.name} · {(file.size / 1024).toFixed(0)} KB
+                {t("wizard.fileInfo", { name: file.name, size: file.size / 1024 })}
               </span>
             ) : null}
           </div>
-          <p className="text-xs text-muted-foreground">
-            One guest per row with a header row. Phone cells are read exactly as written, so keep the column formatted
-            as Text in Excel.
-          </p>
-          {phase.kind === "analyzing" ? <p className="text-sm">Reading the file…</p> : null}
+          <p className="text-xs text-muted-foreground">{t("wizard.fileHint")}</p>
+          {phase.kind === "analyzing" ? <p className="text-sm">{t("wizard.reading")}</p> : null}
           {error ? (
             <Alert variant="destructive" data-testid="import-error">
-              <AlertTitle>The file can&apos;t be imported</AlertTitle>
+              <AlertTitle>{t("wizard.cannotImport")}</AlertTitle>
               <AlertDescription>{error}</AlertDescription>
             </Alert>
           ) : null}
@@ -216,20 +208,20 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
         <>
           <Card>
             <CardHeader>
-              <CardTitle>2. Match the columns</CardTitle>
+              <CardTitle>{t("wizard.step2")}</CardTitle>
             </CardHeader>
             <CardContent>
               <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
                 {IMPORT_FIELDS.map((field) => (
                   <div key={field} className="space-y-1">
-                    <Label htmlFor={`map-${field}`}>{IMPORT_FIELD_LABELS[field]}</Label>
+                    <Label htmlFor={`map-${field}`}>{t(`fields.${field}`)}</Label>
                     <NativeSelect
                       id={`map-${field}`}
                       value={mapping[field] ?? ""}
                       onChange={(e) => remap(field, e.target.value)}
                       disabled={busy}
                     >
-                      <option value="">{field === "phone" ? "Choose a column…" : "Not in the file"}</option>
+                      <option value="">{field === "phone" ? t("wizard.chooseColumn") : t("wizard.notInFile")}</option>
                       {analysis.headers.map((h, i) => (
                         // biome-ignore lint/suspicious/noArrayIndexKey: a column's place in the file is its identity (the option's value)
                         <option key={i} value={i}>
@@ -245,7 +237,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
 
           <Card>
             <CardHeader>
-              <CardTitle>3. Check the preview</CardTitle>
+              <CardTitle>{t("wizard.step3")}</CardTitle>
             </CardHeader>
             <CardContent>
               <ImportPreviewTable
@@ -260,11 +252,11 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
 
           <Card>
             <CardHeader>
-              <CardTitle>4. Import</CardTitle>
+              <CardTitle>{t("wizard.step4")}</CardTitle>
             </CardHeader>
             <CardContent className="space-y-4">
               <fieldset className="space-y-2">
-                <legend className="text-sm font-medium">Numbers already in the guest book</legend>
+                <legend className="text-sm font-medium">{t("wizard.existing")}</legend>
                 <label className="flex items-center gap-2 text-sm">
                   <input
                     type="radio"
@@ -273,7 +265,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
                     checked={existing === "skip"}
                     onChange={() => setExisting("skip")}
                   />
-                  Skip them (keep what is in the guest book)
+                  {t("wizard.skip")}
                 </label>
                 <label className="flex items-center gap-2 text-sm">
                   <input
@@ -283,11 +275,11 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
                     checked={existing === "update"}
                     onChange={() => setExisting("update")}
                   />
-                  Update them (filled-in cells win, tags are added)
+                  {t("wizard.update")}
                 </label>
               </fieldset>
               <fieldset className="space-y-2">
-                <legend className="text-sm font-medium">Marketing consent</legend>
+                <legend className="text-sm font-medium">{t("wizard.consent")}</legend>
                 <label className="flex items-start gap-2 text-sm">
                   <input
                     type="radio"
@@ -296,7 +288,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
                     checked={consentMode === "none"}
                     onChange={() => setConsentMode("none")}
                   />
-                  <span>Not recorded in this file</span>
+                  <span>{t("wizard.consentNone")}</span>
                 </label>
                 <label className="flex items-start gap-2 text-sm">
                   <input
@@ -306,7 +298,7 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
                     checked={consented}
                     onChange={() => setConsentMode("granted")}
                   />
-                  <span>These guests agreed to receive marketing texts</span>
+                  <span>{t("wizard.consentGranted")}</span>
                 </label>
                 <label className="flex items-start gap-2 text-sm">
                   <input
@@ -316,34 +308,28 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
                     checked={consentMode === "opted-out"}
                     onChange={() => setConsentMode("opted-out")}
                   />
-                  <span>These guests opted out (an unsubscribe list, e.g. from your previous SMS tool)</span>
+                  <span>{t("wizard.consentOptedOut")}</span>
                 </label>
                 {consentMode === "opted-out" ? (
-                  <p className="pl-6 text-xs text-muted-foreground">
-                    Each guest&apos;s consent is withdrawn (source: import), the number goes on the suppression list,
-                    and promotions to them that haven&apos;t gone out are stopped.
-                  </p>
+                  <p className="pl-6 text-xs text-muted-foreground">{t("wizard.optedOutHint")}</p>
                 ) : null}
                 {consented ? (
                   <div className="space-y-1 pl-6">
-                    <Label htmlFor="import-wording">Exact wording they agreed to</Label>
+                    <Label htmlFor="import-wording">{t("wizard.wording")}</Label>
                     <Textarea
                       id="import-wording"
                       rows={3}
                       value={wording}
                       onChange={(e) => setWording(e.target.value)}
                     />
-                    <p className="text-xs text-muted-foreground">
-                      Recorded as each guest&apos;s proof of consent (source: import). Guests who opted out before are
-                      never re-consented.
-                    </p>
+                    <p className="text-xs text-muted-foreground">{t("wizard.wordingHint")}</p>
                   </div>
                 ) : null}
               </fieldset>
               <div className="max-w-xs space-y-1">
-                <Label htmlFor="import-group">Add them to a group (optional)</Label>
+                <Label htmlFor="import-group">{t("wizard.group")}</Label>
                 <NativeSelect id="import-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-                  <option value="">No group</option>
+                  <option value="">{t("wizard.noGroup")}</option>
                   {groups.map((g) => (
                     <option key={g.id} value={g.id}>
                       {g.name}
@@ -353,15 +339,18 @@ export function ImportWizard({ maxBytes, groups, defaultWording }: Props) {
               </div>
               {phase.kind === "importing" ? (
                 <div className="space-y-1" data-testid="import-progress">
-                  <ProgressBar value={phase.total ? (phase.done / phase.total) * 100 : 0} label="Import progress" />
+                  <ProgressBar
+                    value={phase.total ? (phase.done / phase.total) * 100 : 0}
+                    label={t("wizard.progress")}
+                  />
                   <p className="text-xs text-muted-foreground">
-                    {N.format(phase.done)} of {N.format(phase.total)} rows done…
+                    {t("wizard.progressText", { done: phase.done, total: phase.total })}
                   </p>
                 </div>
               ) : null}
               <FieldError>{formError}</FieldError>
               <Button onClick={runImport} disabled={busy || analysis.valid === 0}>
-                Import {count(analysis.valid, "guest")}
+                {t("wizard.submit", { count: analysis.valid })}
               </Button>
             </CardContent>
           </Card>

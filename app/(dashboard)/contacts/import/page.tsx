@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { defaultConsentWording } from "@/lib/consent/default-wording";
@@ -8,22 +9,29 @@ import { listGroupNames } from "@/lib/groups/manage-groups";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { ImportWizard } from "./import-wizard";
 
-export const metadata: Metadata = { title: "Import guests" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Contacts.import.page");
+  return { title: t("title") };
+}
 
 export default async function ImportPage() {
   await requireUser({ role: "manager" });
   const db = getDb();
-  const [settings, groups] = await Promise.all([getRestaurantSettings(db), listGroupNames(db)]);
+  const [settings, groups, t] = await Promise.all([
+    getRestaurantSettings(db),
+    listGroupNames(db),
+    getTranslations("Contacts.import.page"),
+  ]);
   return (
     <>
       <PageHeader
-        title="Import guests"
-        description={`A CSV file of up to ${MAX_IMPORT_MB} MB, saved as "CSV UTF-8". Numbers without a country code are read as ${settings.defaultCountry}. Nothing is saved until you press Import, and an import either completes or changes nothing.`}
+        title={t("title")}
+        description={t("description", { max: MAX_IMPORT_MB, country: settings.defaultCountry })}
       />
       <ImportWizard
         maxBytes={MAX_IMPORT_MB * 1024 * 1024}
         groups={groups.map((g) => ({ id: g.id, name: g.name }))}
-        defaultWording={defaultConsentWording(settings.name)}
+        defaultWording={await defaultConsentWording(settings.name)}
       />
     </>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type Dispatch, type SetStateAction, useState } from "react";
 import type { ColumnMapping } from "@/lib/contacts/import/column-mapping";
 import type { ImportAnalysis } from "@/lib/contacts/import/import-contacts";
@@ -31,6 +32,8 @@ async function fetchKept(token: string | null, params: Record<string, string>): 
 
 /** Paging and the rejected-rows report of an import preview, from the rows the server kept for it. */
 export function useKeptPreview({ file, analysis, mapping, analyze, setAnalysis }: Options) {
+  const t = useTranslations("Contacts.import");
+  const words = { answered: (status: number) => t("status.answered", { status }), tooLarge: t("status.tooLarge") };
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -54,8 +57,8 @@ export function useKeptPreview({ file, analysis, mapping, analyze, setAnalysis }
       else if (res.ok) {
         const preview = (await res.json()) as ImportAnalysis["preview"];
         setAnalysis((a) => (a ? { ...a, preview } : a));
-      } else setError(await errorOf(res));
-    }, "The rows could not be loaded. Check your connection and try again.");
+      } else setError(await errorOf(res, words));
+    }, t("preview.loadFailed"));
 
   const downloadRejected = () =>
     run(async () => {
@@ -69,11 +72,11 @@ export function useKeptPreview({ file, analysis, mapping, analyze, setAnalysis }
         res = fresh ? await fetchKept(fresh.preview.token, { format: "csv" }) : "gone";
       }
       if (res === "gone" || !res.ok) {
-        setError(res === "gone" ? "The report could not be made. Choose the file again." : await errorOf(res));
+        setError(res === "gone" ? t("preview.reportGone") : await errorOf(res, words));
         return;
       }
       saveCsvDownload(await res.blob(), "rejected-rows.csv");
-    }, "The report could not be downloaded. Check your connection and try again.");
+    }, t("preview.reportFailed"));
 
   return { loading, error, show, downloadRejected };
 }

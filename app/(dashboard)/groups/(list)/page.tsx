@@ -1,6 +1,7 @@
 import { UsersRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,36 +11,29 @@ import { getDb } from "@/lib/db";
 import { listGroups } from "@/lib/groups/manage-groups";
 import { CreateGroupForm } from "../create-group-form";
 
-export const metadata: Metadata = { title: "Groups" };
-
-const N = new Intl.NumberFormat("en-GB");
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Groups.list");
+  return { title: t("title") };
+}
 
 export default async function GroupsPage() {
   await requireUser();
-  const groups = await listGroups(getDb());
+  const [groups, t, format] = await Promise.all([listGroups(getDb()), getTranslations("Groups.list"), getFormatter()]);
   return (
     <>
-      <PageHeader
-        title="Groups"
-        description="Lists of guests to send to, such as regulars, the birthday club or the lunch crowd."
-        actions={<CreateGroupForm />}
-      />
+      <PageHeader title={t("title")} description={t("description")} actions={<CreateGroupForm />} />
       {groups.length === 0 ? (
-        <EmptyState
-          icon={<UsersRound />}
-          title="No groups yet"
-          description="Create a group, then add guests to it from Contacts (tick them and choose Add to group)."
-        />
+        <EmptyState icon={<UsersRound />} title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
         <div className="overflow-x-auto rounded-lg border">
           <Table>
-            <caption className="sr-only">Groups</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <TableHeader>
               <TableRow>
-                <TableHead>Group</TableHead>
-                <TableHead className="text-right">Members</TableHead>
-                <TableHead className="hidden text-right sm:table-cell">Consented</TableHead>
-                <TableHead className="hidden sm:table-cell">CPSMS</TableHead>
+                <TableHead>{t("group")}</TableHead>
+                <TableHead className="text-right">{t("members")}</TableHead>
+                <TableHead className="hidden text-right sm:table-cell">{t("consented")}</TableHead>
+                <TableHead className="hidden sm:table-cell">{t("cpsms")}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -55,19 +49,19 @@ export default async function GroupsPage() {
                     <Link
                       href={`/contacts?group=${g.id}`}
                       className="hover:underline"
-                      aria-label={`${g.members} members of ${g.name}`}
+                      aria-label={t("membersOf", { count: g.members, name: g.name })}
                     >
-                      {N.format(g.members)}
+                      {format.number(g.members)}
                     </Link>
                   </TableCell>
                   <TableCell className="hidden text-right tabular-nums sm:table-cell">
-                    {N.format(g.consented)}
+                    {format.number(g.consented)}
                   </TableCell>
                   <TableCell className="hidden sm:table-cell">
                     {g.cpsmsGroupId !== null ? (
-                      <Badge variant="success">Linked</Badge>
+                      <Badge variant="success">{t("linked")}</Badge>
                     ) : (
-                      <span className="text-sm text-muted-foreground">Not linked</span>
+                      <span className="text-sm text-muted-foreground">{t("notLinked")}</span>
                     )}
                   </TableCell>
                 </TableRow>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -21,14 +22,16 @@ import { deleteGroupAction, fixDriftAction, linkGroupAction, renameGroupAction, 
 
 /** Rename and delete. */
 export function GroupControls({ id, name, canDelete }: { id: string; name: string; canDelete: boolean }) {
+  const t = useTranslations("Groups.controls");
+  const tCommon = useTranslations("Common");
   const router = useRouter();
   const rename = useAction(renameGroupAction, {
     errors: "inline",
-    success: (data) => `Renamed to "${data.name}".`,
+    success: (data) => t("renamed", { name: data.name }),
     warning: (data) => data.note,
   });
   const remove = useAction(deleteGroupAction, {
-    success: `Group "${name}" deleted.`,
+    success: t("deleted", { name }),
     onSuccess: () => router.push("/groups"),
   });
   const pending = rename.pending || remove.pending;
@@ -44,11 +47,11 @@ export function GroupControls({ id, name, canDelete }: { id: string; name: strin
         }}
       >
         <div className="flex-1 space-y-1">
-          <Label htmlFor="rename">Name</Label>
+          <Label htmlFor="rename">{t("name")}</Label>
           <Input id="rename" name="name" defaultValue={name} autoComplete="off" />
         </div>
         <Button type="submit" variant="outline" disabled={pending}>
-          Rename
+          {t("rename")}
         </Button>
       </form>
       <FieldError>{error}</FieldError>
@@ -56,23 +59,21 @@ export function GroupControls({ id, name, canDelete }: { id: string; name: strin
         <AlertDialog>
           <AlertDialogTrigger asChild>
             <Button variant="outline" className="text-destructive" disabled={pending}>
-              Delete group
+              {t("delete")}
             </Button>
           </AlertDialogTrigger>
           <AlertDialogContent>
             <AlertDialogHeader>
-              <AlertDialogTitle>Delete &quot;{name}&quot;?</AlertDialogTitle>
-              <AlertDialogDescription>
-                The guests stay in the guest book. A linked CPSMS group is emptied and deleted too.
-              </AlertDialogDescription>
+              <AlertDialogTitle>{t("deleteTitle", { name })}</AlertDialogTitle>
+              <AlertDialogDescription>{t("deleteDescription")}</AlertDialogDescription>
             </AlertDialogHeader>
             <AlertDialogFooter>
-              <AlertDialogCancel>Cancel</AlertDialogCancel>
+              <AlertDialogCancel>{tCommon("cancel")}</AlertDialogCancel>
               <AlertDialogAction
                 className="bg-destructive text-destructive-foreground hover:bg-destructive/90"
                 onClick={() => remove.run({ id })}
               >
-                Delete
+                {tCommon("delete")}
               </AlertDialogAction>
             </AlertDialogFooter>
           </AlertDialogContent>
@@ -94,41 +95,48 @@ export function LinkControls({
   drifted: boolean;
   canLink: boolean;
 }) {
-  const link = useAction(linkGroupAction, cpsmsToasts("Linked to CPSMS"));
-  const fix = useAction(fixDriftAction, cpsmsToasts("CPSMS is in sync again"));
-  const unlink = useAction(unlinkGroupAction, { success: "Unlinked from CPSMS" });
+  const t = useTranslations("Groups.controls");
+  const link = useAction(
+    linkGroupAction,
+    cpsmsToasts(t("linked"), (data) => t("linkedRefused", { count: data.failed, error: data.firstError ?? "" })),
+  );
+  const fix = useAction(
+    fixDriftAction,
+    cpsmsToasts(t("fixed"), (data) => t("fixedRefused", { count: data.failed, error: data.firstError ?? "" })),
+  );
+  const unlink = useAction(unlinkGroupAction, { success: t("unlinked") });
   const pending = link.pending || fix.pending || unlink.pending;
   if (!linked) {
     return canLink ? (
       <Button disabled={pending} onClick={() => link.run({ id })}>
-        Link to CPSMS
+        {t("link")}
       </Button>
     ) : (
-      <p className="text-xs text-muted-foreground">A manager or the owner can link this group to CPSMS.</p>
+      <p className="text-xs text-muted-foreground">{t("managerCanLink")}</p>
     );
   }
   return (
     <div className="flex flex-wrap gap-2">
       {drifted ? (
         <Button disabled={pending} onClick={() => fix.run({ id })}>
-          Fix
+          {t("fix")}
         </Button>
       ) : null}
       {canLink ? (
         <Button variant="outline" disabled={pending} onClick={() => unlink.run({ id })}>
-          Unlink
+          {t("unlink")}
         </Button>
       ) : null}
     </div>
   );
 }
 
+type Outcome = { failed: number; firstError: string | null };
+
 /** The success toast, or instead a warning when CPSMS refused some of the changes. */
-function cpsmsToasts(label: string) {
-  type Outcome = { failed: number; firstError: string | null };
+function cpsmsToasts(label: string, refused: (data: Outcome) => string) {
   return {
     success: (data: Outcome) => (data.failed ? null : label),
-    warning: (data: Outcome) =>
-      data.failed ? `${label}, but CPSMS refused ${data.failed} change(s): ${data.firstError ?? ""}` : null,
+    warning: (data: Outcome) => (data.failed ? refused(data) : null),
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -12,13 +13,12 @@ import { getDb } from "@/lib/db";
 import { toLocalizedError } from "@/lib/errors";
 import { type GroupDrift, groupDrift } from "@/lib/groups/cpsms-sync";
 import { getGroup } from "@/lib/groups/manage-groups";
-import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatInZone } from "@/lib/time/zoned";
 import { GroupControls, LinkControls } from "./group-controls";
 
-export const metadata: Metadata = { title: "Group" };
-
-const N = new Intl.NumberFormat("en-GB");
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Groups.detail");
+  return { title: t("title") };
+}
 const SHOWN = 10;
 
 export default async function GroupPage({ params }: { params: Promise<{ id: string }> }) {
@@ -26,7 +26,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const db = getDb();
-  const [group, settings] = await Promise.all([getGroup(db, id), getRestaurantSettings(db)]);
+  const [group, t, format] = await Promise.all([getGroup(db, id), getTranslations("Groups.detail"), getFormatter()]);
   if (!group) notFound();
   const isManager = hasRole(user.role, "manager");
   let drift: GroupDrift | null = null;
@@ -43,73 +43,75 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
     <>
       <PageHeader
         title={group.name}
-        description={group.description || "A group of guests."}
+        description={group.description || t("noDescription")}
         actions={
           <Button asChild variant="outline">
-            <Link href={`/contacts?group=${group.id}`}>View members</Link>
+            <Link href={`/contacts?group=${group.id}`}>{t("viewMembers")}</Link>
           </Button>
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader>
-            <CardTitle>Members</CardTitle>
+            <CardTitle>{t("members")}</CardTitle>
           </CardHeader>
           <CardContent className="space-y-3 text-sm">
             <p data-testid="group-counts">
-              <strong>{N.format(group.members)}</strong> members, <strong>{N.format(group.consented)}</strong> with
-              marketing consent.
+              {t.rich("counts", {
+                members: group.members,
+                consented: group.consented,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </p>
-            <p className="text-muted-foreground">
-              To add or remove guests, tick them on Contacts and use Add to group or Remove from group.
-            </p>
+            <p className="text-muted-foreground">{t("howToAdd")}</p>
             <GroupControls id={group.id} name={group.name} canDelete={isManager} />
           </CardContent>
         </Card>
         <Card data-testid="cpsms-card">
           <CardHeader className="flex flex-row items-center justify-between gap-2">
-            <CardTitle>CPSMS group</CardTitle>
+            <CardTitle>{t("cpsmsGroup")}</CardTitle>
             {group.cpsmsGroupId !== null ? (
-              <Badge variant="success">Linked</Badge>
+              <Badge variant="success">{t("linked")}</Badge>
             ) : (
-              <Badge variant="outline">Not linked</Badge>
+              <Badge variant="outline">{t("notLinked")}</Badge>
             )}
           </CardHeader>
           <CardContent className="space-y-3 text-sm">
             {group.cpsmsGroupId === null ? (
-              <p className="text-muted-foreground">
-                Linking creates a CPSMS group with this group&apos;s consented members, so CPSMS can send to it as a
-                group. Changes here are pushed to CPSMS; guests who withdraw leave it at once.
-              </p>
+              <p className="text-muted-foreground">{t("linkExplanation")}</p>
             ) : (
               <>
                 <p>
-                  CPSMS group #{group.cpsmsGroupId}
                   {group.cpsmsSyncedAt
-                    ? ` · last full sync ${formatInZone(group.cpsmsSyncedAt, settings.timeZone)}`
-                    : ""}
+                    ? t("cpsmsIdSynced", {
+                        id: group.cpsmsGroupId,
+                        when: format.dateTime(group.cpsmsSyncedAt, "moment"),
+                      })
+                    : t("cpsmsId", { id: group.cpsmsGroupId })}
                 </p>
                 {driftError ? (
-                  <p className="text-destructive">Couldn&apos;t compare with CPSMS: {driftError}</p>
+                  <p className="text-destructive">{t("driftError", { error: driftError })}</p>
                 ) : drift?.inSync ? (
                   <p className="text-success" data-testid="drift-status">
-                    In sync: CPSMS has exactly the consented members.
+                    {t("inSync")}
                   </p>
                 ) : drift ? (
                   <div className="space-y-2" data-testid="drift-status">
-                    <p className="font-medium text-warning">Out of sync with CPSMS</p>
+                    <p className="font-medium text-warning">{t("outOfSync")}</p>
                     {drift.missingAtCpsms.length ? (
                       <p>
-                        {N.format(drift.missingAtCpsms.length)} missing at CPSMS:{" "}
-                        {show(drift.missingAtCpsms).join(", ")}
-                        {drift.missingAtCpsms.length > SHOWN ? "…" : ""}
+                        {t(drift.missingAtCpsms.length > SHOWN ? "missingMore" : "missing", {
+                          count: drift.missingAtCpsms.length,
+                          phones: show(drift.missingAtCpsms).join(", "),
+                        })}
                       </p>
                     ) : null}
                     {drift.extraAtCpsms.length ? (
                       <p>
-                        {N.format(drift.extraAtCpsms.length)} at CPSMS but not members here:{" "}
-                        {show(drift.extraAtCpsms).join(", ")}
-                        {drift.extraAtCpsms.length > SHOWN ? "…" : ""}
+                        {t(drift.extraAtCpsms.length > SHOWN ? "extraMore" : "extra", {
+                          count: drift.extraAtCpsms.length,
+                          phones: show(drift.extraAtCpsms).join(", "),
+                        })}
                       </p>
                     ) : null}
                   </div>

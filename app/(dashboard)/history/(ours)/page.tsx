@@ -1,32 +1,38 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { Button } from "@/components/ui/button";
+import { formats } from "@/i18n/formats";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { senderShown } from "@/lib/campaigns/sender-shown";
 import { getDb } from "@/lib/db";
-import { formatAmount } from "@/lib/format/amount";
+import { dayAsDate } from "@/lib/history/day";
 import { historyQuery, parseHistoryFilters } from "@/lib/history/filters";
 import { historyFilterOptions, listHistory } from "@/lib/history/list-history";
+import { amountText } from "@/lib/i18n/amount";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatDay, formatInZone } from "@/lib/time/zoned";
 import { HistoryFilterBar } from "../history-filters";
 import { HistoryTable, type HistoryTableRow } from "../history-table";
 
-export const metadata: Metadata = { title: "History" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("History.layout");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function HistoryPage({ searchParams }: Props) {
   const user = await requireUser();
   const params = await searchParams;
+  const t = await getTranslations("History.ours");
   // The sub-navigation (layout) shows at once; the filters and rows stream in.
   return (
-    <Suspense fallback={<DataTableSkeleton columns={6} label="Loading messages" />}>
+    <Suspense fallback={<DataTableSkeleton columns={6} label={t("loading")} />}>
       <HistoryList params={params} isManager={hasRole(user.role, "manager")} />
     </Suspense>
   );
@@ -42,7 +48,17 @@ async function HistoryList({
   const filters = parseHistoryFilters(params);
   const one = (k: string) => (typeof params[k] === "string" ? (params[k] as string) : undefined);
   const db = getDb();
-  const settings = await getRestaurantSettings(db);
+  const [settings, t, tUnits, format] = await Promise.all([
+    getRestaurantSettings(db),
+    getTranslations("History.ours"),
+    getTranslations("Units"),
+    getFormatter(),
+  ]);
+  const when = (d: Date) => format.dateTime(d, "moment");
+  const spelledDay = (day: string | undefined) => {
+    const date = dayAsDate(day);
+    return date ? format.dateTime(date, { ...formats.dateTime.day, timeZone: "UTC" }) : null;
+  };
   const [page, options] = await Promise.all([
     listHistory(db, filters, { timeZone: settings.timeZone, after: one("after"), before: one("before") }),
     historyFilterOptions(db),
@@ -50,10 +66,7 @@ async function HistoryList({
   const rows: HistoryTableRow[] = page.rows.map((r) => ({
     id: String(r.id),
     // A held message hasn't gone out: show when it will, not when it was written.
-    time:
-      r.status === "scheduled" && r.scheduledAt
-        ? `Sends ${formatInZone(r.scheduledAt, settings.timeZone)}`
-        : formatInZone(r.listedAt, settings.timeZone),
+    time: r.status === "scheduled" && r.scheduledAt ? t("sends", { when: when(r.scheduledAt) }) : when(r.listedAt),
     phone: r.phone,
     guest: r.contactName,
     campaignId: r.campaignId,
@@ -61,7 +74,12 @@ async function HistoryList({
     provider: PROVIDER_LABELS[r.provider],
     sender: senderShown(r.provider, r.sender, null),
     status: r.status,
-    cost: r.cost === null ? "—" : `${formatAmount(r.cost, r.provider)}${r.status === "scheduled" ? " held" : ""}`,
+    cost:
+      r.cost === null
+        ? "—"
+        : r.status === "scheduled"
+          ? t("held", { amount: amountText(tUnits, format, r.cost, r.provider) })
+          : amountText(tUnits, format, r.cost, r.provider),
     segments: r.segments,
     reason: r.reason,
     excerpt: r.body.slice(0, 80),
@@ -75,23 +93,23 @@ async function HistoryList({
         campaigns={options.campaigns}
         senders={options.senders}
         dayLabels={{
-          from: filters.from ? formatDay(filters.from) : null,
-          to: filters.to ? formatDay(filters.to) : null,
+          from: spelledDay(filters.from),
+          to: spelledDay(filters.to),
         }}
       />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
         <p>
-          Times in {settings.timeZone}.{" "}
+          {t("timesIn", { zone: settings.timeZone })}{" "}
           {filtered ? (
             <Link href="/history" className="underline underline-offset-4">
-              Clear filters
+              {t("clearFilters")}
             </Link>
           ) : null}
         </p>
         {isManager ? (
           <Button asChild variant="outline" size="sm">
             <a href={`/history/export${historyQuery(filters)}`} download>
-              <Download aria-hidden /> Export CSV
+              <Download aria-hidden /> {t("exportCsv")}
             </a>
           </Button>
         ) : null}

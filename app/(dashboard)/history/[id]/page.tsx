@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { DELIVERY_STATE_HELP, DELIVERY_STATE_OF } from "@/lib/campaigns/delivery-status";
+import { DELIVERY_STATE_OF } from "@/lib/campaigns/delivery-status";
 import { senderShown } from "@/lib/campaigns/sender-shown";
 import { getDb } from "@/lib/db";
-import { formatAmount } from "@/lib/format/amount";
-import { EVENT_SOURCE_LABELS, getHistoryMessage } from "@/lib/history/message-detail";
+import { getHistoryMessage, isEventSource } from "@/lib/history/message-detail";
+import { amountText } from "@/lib/i18n/amount";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
-import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatInZone, MOMENT_SECONDS_FORMAT } from "@/lib/time/zoned";
 
-export const metadata: Metadata = { title: "Message" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("History.message");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -23,50 +25,61 @@ export default async function MessagePage({ params }: Props) {
   const { id } = await params;
   if (!/^\d{1,15}$/.test(id)) notFound();
   const db = getDb();
-  const [detail, settings] = await Promise.all([getHistoryMessage(db, Number(id)), getRestaurantSettings(db)]);
+  const [detail, t, tHistory, tUnits, format] = await Promise.all([
+    getHistoryMessage(db, Number(id)),
+    getTranslations("History.message"),
+    getTranslations("History"),
+    getTranslations("Units"),
+    getFormatter(),
+  ]);
   if (!detail) notFound();
   const { message: m, campaign, contact, events } = detail;
-  const at = (d: Date | null) => (d ? formatInZone(d, settings.timeZone, MOMENT_SECONDS_FORMAT) : "—");
+  const at = (d: Date | null) => (d ? format.dateTime(d, "momentSeconds") : "—");
   const guest = contact ? `${contact.firstName} ${contact.lastName}`.trim() : null;
   const facts: [string, React.ReactNode][] = [
     [
-      "To",
+      t("to"),
       <span key="to" className="font-mono">
         {m.phone}
       </span>,
     ],
-    ["Guest", guest || "— (number not in the guest book)"],
+    [t("guest"), guest || t("notInGuestBook")],
     [
-      "Campaign",
+      t("campaign"),
       <Link key="c" href={`/campaigns/${campaign.id}`} className="underline underline-offset-4">
         {campaign.name}
       </Link>,
     ],
     [
-      "Provider",
-      `${PROVIDER_LABELS[campaign.provider]} · from ${senderShown(campaign.provider, m.sender, campaign.sender)}`,
+      t("provider"),
+      t("providerFrom", {
+        provider: PROVIDER_LABELS[campaign.provider],
+        sender: senderShown(campaign.provider, m.sender, campaign.sender),
+      }),
     ],
-    ["Written", at(m.createdAt)],
-    ["Sent", at(m.sentAt)],
-    ["Delivered", at(m.deliveredAt)],
-    ["Last change", at(m.statusChangedAt)],
-    ["Segments", `${m.segments} (${m.encoding})`],
-    ["Cost", m.cost === null ? "—" : formatAmount(m.cost, campaign.provider)],
-    ["Provider id", m.providerMessageId ?? m.reference ?? "—"],
+    [t("written"), at(m.createdAt)],
+    [t("sent"), at(m.sentAt)],
+    [t("delivered"), at(m.deliveredAt)],
+    [t("lastChange"), at(m.statusChangedAt)],
+    [t("segments"), t("segmentsValue", { count: m.segments, encoding: m.encoding })],
+    [t("cost"), m.cost === null ? "—" : amountText(tUnits, format, m.cost, campaign.provider)],
+    [t("providerId"), m.providerMessageId ?? m.reference ?? "—"],
   ];
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link href="/history" className="underline underline-offset-4">
-          ← All messages
+          {t("allMessages")}
         </Link>
       </p>
       <Card>
         <CardContent className="space-y-4">
           <div className="flex flex-wrap items-center gap-3">
-            <h2 className="text-lg font-semibold">Message {m.id}</h2>
+            <h2 className="text-lg font-semibold">{t("heading", { id: m.id })}</h2>
             <DeliveryStateBadge status={m.status} />
-            <span className="text-sm text-muted-foreground">{DELIVERY_STATE_HELP[DELIVERY_STATE_OF[m.status]]}</span>
+            <span className="text-sm text-muted-foreground">
+              {tHistory(`stateHelp.${DELIVERY_STATE_OF[m.status]}`)}
+            </span>
           </div>
           {m.errorMessage ? (
             <p className="rounded-md border bg-muted/40 p-3 text-sm" data-testid="message-reason">
@@ -82,17 +95,17 @@ export default async function MessagePage({ params }: Props) {
             ))}
           </dl>
           <div>
-            <h3 className="mb-1 text-sm font-medium">Text</h3>
+            <h3 className="mb-1 text-sm font-medium">{t("text")}</h3>
             <p className="rounded-md border p-3 text-sm whitespace-pre-wrap">{m.body}</p>
           </div>
         </CardContent>
       </Card>
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
-          Timeline
+          {t("timeline")}
         </h2>
         {events.length === 0 ? (
-          <p className="text-sm text-muted-foreground">Nothing has happened to this message yet.</p>
+          <p className="text-sm text-muted-foreground">{t("noEvents")}</p>
         ) : (
           <ol className="space-y-3 border-l pl-4" data-testid="message-timeline">
             {events.map((e) => (
@@ -112,7 +125,11 @@ export default async function MessagePage({ params }: Props) {
                   <Badge variant="outline" className={e.ignored ? "line-through" : undefined}>
                     {e.status}
                   </Badge>
-                  <span className="text-muted-foreground">{EVENT_SOURCE_LABELS[e.source] ?? e.source}</span>
+                  <span className="text-muted-foreground">
+                    {isEventSource(e.source)
+                      ? tHistory(`eventSources.${e.source === "dlr-ignored" ? "dlrIgnored" : e.source}`)
+                      : e.source}
+                  </span>
                 </div>
                 {e.detail ? <p className="mt-0.5 text-sm text-muted-foreground">{e.detail}</p> : null}
               </li>

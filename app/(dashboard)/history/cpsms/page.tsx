@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { cpsmsLogView } from "@/lib/sms/cpsms/history";
-import { formatInZone, MOMENT_SECONDS_FORMAT } from "@/lib/time/zoned";
 import { ProviderError } from "../provider-error";
 import { RefreshLogButton } from "./refresh-button";
 
-export const metadata: Metadata = { title: "CPSMS log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("History.cpsms");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,47 +34,51 @@ export default async function CpsmsLogPage({ searchParams }: Props) {
       ? query.to.replace(/\s/g, "")
       : undefined;
   const db = getDb();
-  const [log, settings] = await Promise.all([cpsmsLogView(db, { page, to }), getRestaurantSettings(db)]);
+  const [log, t, tCommon, format] = await Promise.all([
+    cpsmsLogView(db, { page, to }),
+    getTranslations("History.cpsms"),
+    getTranslations("Common"),
+    getFormatter(),
+  ]);
   if (!log.ok) return <ProviderError provider="CPSMS.dk" error={log} />;
-  const at = (d: Date) => formatInZone(d, settings.timeZone, MOMENT_SECONDS_FORMAT);
+  const at = (d: Date) => format.dateTime(d, "momentSeconds");
   const href = (p: number) => `/history/cpsms?${new URLSearchParams({ ...(to ? { to } : {}), page: String(p) })}`;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted-foreground" data-testid="cpsms-log-freshness">
-          Fetched from CPSMS at {at(log.fetchedAt)}
-          {log.fromCache ? " (cached: CPSMS allows one log request per two minutes)" : ""}. Can be refreshed from{" "}
-          {at(log.nextRefreshAt)}.
-          {log.stale ? " CPSMS refused the last refresh, so this copy is older than two minutes." : ""}
-          {log.mode === "sandbox" ? " (sandbox)" : ""}
+          {t(log.fromCache ? "fetchedCached" : "fetched", { at: at(log.fetchedAt), next: at(log.nextRefreshAt) })}
+          {log.stale ? ` ${t("stale")}` : ""}
+          {log.mode === "sandbox" ? ` ${t("sandbox")}` : ""}
         </p>
         <RefreshLogButton nextRefreshAt={log.nextRefreshAt.toISOString()} />
       </div>
-      <search aria-label="Filter the CPSMS log">
+      <search aria-label={t("filterLabel")}>
         <form action="/history/cpsms" method="get" className="flex max-w-sm gap-2">
-          <Input name="to" defaultValue={to ?? ""} placeholder="Number, e.g. 4520123456" aria-label="Number" />
+          <Input name="to" defaultValue={to ?? ""} placeholder={t("numberPlaceholder")} aria-label={t("number")} />
           <Button type="submit" variant="outline">
-            Filter
+            {t("filter")}
           </Button>
         </form>
       </search>
       <p className="text-sm" data-testid="cpsms-log-summary">
-        {log.total} {log.total === 1 ? "message" : "messages"} in the last 3 months{to ? ` to ${to}` : ""} · page{" "}
-        {log.page} of {log.pageCount}
+        {to
+          ? t("summaryTo", { count: log.total, to, page: log.page, pages: log.pageCount })
+          : t("summary", { count: log.total, page: log.page, pages: log.pageCount })}
       </p>
       {log.rows.length > 0 ? (
         <div className="overflow-x-auto rounded-lg border">
           <Table data-testid="cpsms-log-table">
-            <caption className="sr-only">CPSMS log</caption>
+            <caption className="sr-only">{t("title")}</caption>
             <TableHeader>
               <TableRow>
-                <TableHead>Sent</TableHead>
-                <TableHead>To</TableHead>
-                <TableHead>From</TableHead>
-                <TableHead>Report</TableHead>
-                <TableHead className="text-right">Segments</TableHead>
-                <TableHead className="text-right">Points</TableHead>
-                <TableHead>Our reference</TableHead>
+                <TableHead>{t("sent")}</TableHead>
+                <TableHead>{t("to")}</TableHead>
+                <TableHead>{t("from")}</TableHead>
+                <TableHead>{t("report")}</TableHead>
+                <TableHead className="text-right">{t("segments")}</TableHead>
+                <TableHead className="text-right">{t("points")}</TableHead>
+                <TableHead>{t("reference")}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -84,7 +90,7 @@ export default async function CpsmsLogPage({ searchParams }: Props) {
                   <TableCell>{r.from ?? "—"}</TableCell>
                   <TableCell>
                     <Badge variant={VARIANT[r.state] ?? "outline"} title={r.dlrStatusText || undefined}>
-                      {r.state}
+                      {t("state", { state: r.state === "no report yet" ? "none" : r.state })}
                     </Badge>
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{r.smsAmount ?? "—"}</TableCell>
@@ -97,15 +103,15 @@ export default async function CpsmsLogPage({ searchParams }: Props) {
         </div>
       ) : null}
       {log.pageCount > 1 ? (
-        <nav aria-label="CPSMS log pages" className="flex justify-end gap-2">
+        <nav aria-label={t("pages")} className="flex justify-end gap-2">
           {log.page > 1 ? (
             <Button asChild size="sm" variant="outline">
-              <Link href={href(log.page - 1)}>Previous</Link>
+              <Link href={href(log.page - 1)}>{tCommon("previous")}</Link>
             </Button>
           ) : null}
           {log.page < log.pageCount ? (
             <Button asChild size="sm" variant="outline">
-              <Link href={href(log.page + 1)}>Next</Link>
+              <Link href={href(log.page + 1)}>{tCommon("next")}</Link>
             </Button>
           ) : null}
         </nav>

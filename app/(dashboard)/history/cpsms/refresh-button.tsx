@@ -2,11 +2,13 @@
 
 import { RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 
 /** Reloads the log once CPSMS allows a fresh fetch (one per two minutes); counts down until then. */
 export function RefreshLogButton({ nextRefreshAt }: { nextRefreshAt: string }) {
+  const t = useTranslations("History.refresh");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [now, setNow] = useState<number | null>(null);
@@ -26,10 +28,10 @@ export function RefreshLogButton({ nextRefreshAt }: { nextRefreshAt: string }) {
     >
       <RefreshCw aria-hidden className={pending ? "animate-spin" : undefined} />
       {ready
-        ? "Refresh now"
+        ? t("now")
         : wait === null
-          ? "Refresh"
-          : `Refresh in ${Math.floor(wait / 60)}:${String(wait % 60).padStart(2, "0")}`}
+          ? t("refresh")
+          : t("in", { wait: `${Math.floor(wait / 60)}:${String(wait % 60).padStart(2, "0")}` })}
     </Button>
   );
 }

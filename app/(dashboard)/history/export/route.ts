@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { historyCsvStream } from "@/lib/history/export-csv";
 import { parseHistoryFilters } from "@/lib/history/filters";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { formatInZone } from "@/lib/time/zoned";
 
@@ -14,7 +15,10 @@ export async function GET(request: Request) {
     await authorize({ role: "manager" });
   } catch (err) {
     if (err instanceof AppError)
-      return Response.json({ error: err.message }, { status: err.code === "UNAUTHENTICATED" ? 401 : 403 });
+      return Response.json(
+        { error: await localizeMessage(err.message, err.values) },
+        { status: err.code === "UNAUTHENTICATED" ? 401 : 403 },
+      );
     throw err;
   }
   const db = getDb();

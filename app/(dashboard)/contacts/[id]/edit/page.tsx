@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getContact } from "@/lib/contacts/manage-contacts";
@@ -8,7 +9,10 @@ import { getDb } from "@/lib/db";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { ContactForm } from "../../contact-form";
 
-export const metadata: Metadata = { title: "Edit guest" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Contacts.edit");
+  return { title: t("title") };
+}
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -19,9 +23,10 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
   const db = getDb();
   const [contact, settings] = await Promise.all([getContact(db, id), getRestaurantSettings(db)]);
   if (!contact) notFound();
+  const t = await getTranslations("Contacts.edit");
   return (
     <>
-      <PageHeader title="Edit guest" description={formatPhone(contact.phone)} />
+      <PageHeader title={t("title")} description={formatPhone(contact.phone)} />
       <ContactForm
         defaultWording=""
         defaultCountry={settings.defaultCountry}

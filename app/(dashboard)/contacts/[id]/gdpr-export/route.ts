@@ -1,6 +1,7 @@
 import { authorize } from "@/lib/auth/session";
 import { exportGuestData } from "@/lib/contacts/gdpr";
 import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/route-errors";
 
 /** GDPR access request: everything held about one guest as a JSON download (manager and up, audit-logged). */
@@ -10,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const { id } = await params;
     // A real UUID shape: 36 dashes or 36 "f" have the right length but make Postgres fail the uuid cast.
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
-      return Response.json({ error: { code: "NOT_FOUND", message: "No such guest." } }, { status: 404 });
+      return errorResponse(new AppError("NOT_FOUND", "Contacts.errors.noSuchGuest"));
     const data = await exportGuestData(getDb(), user, id);
     return new Response(JSON.stringify(data, null, 2), {
       headers: {

@@ -1,7 +1,9 @@
+import { getTranslations } from "next-intl/server";
 import { authorize } from "@/lib/auth/session";
 import { PREVIEW_FILTERS, type PreviewFilter, pagePreview } from "@/lib/contacts/import/import-preview";
 import { findPreview } from "@/lib/contacts/import/preview-store";
 import { rejectedRowsCsv } from "@/lib/contacts/import/rejected-report";
+import { problemText } from "@/lib/contacts/problem";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/route-errors";
 
@@ -18,16 +20,20 @@ export async function GET(request: Request) {
     const params = new URL(request.url).searchParams;
     const token = params.get("token") ?? "";
     const rows = TOKEN.test(token) ? findPreview(user.id, token) : null;
-    if (!rows) throw new AppError("NOT_FOUND", "This preview has expired. Choose the file again.");
+    if (!rows) throw new AppError("NOT_FOUND", "Contacts.import.errors.previewExpired");
     if (params.get("format") === "csv") {
       const rejected = rows.flatMap((r) => (r.error === null ? [] : [{ row: r.row, value: r.value, reason: r.error }]));
-      return new Response(rejectedRowsCsv(rejected), {
-        headers: {
-          "content-type": "text/csv; charset=utf-8",
-          "content-disposition": 'attachment; filename="rejected-rows.csv"',
-          "cache-control": "no-store",
+      const t = await getTranslations();
+      return new Response(
+        rejectedRowsCsv(rejected, (problem) => problemText(t, problem)),
+        {
+          headers: {
+            "content-type": "text/csv; charset=utf-8",
+            "content-disposition": 'attachment; filename="rejected-rows.csv"',
+            "cache-control": "no-store",
+          },
         },
-      });
+      );
     }
     const filter = params.get("filter");
     const page = Number(params.get("page") ?? 1);

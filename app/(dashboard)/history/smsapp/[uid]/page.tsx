@@ -1,38 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { formatAmount } from "@/lib/format/amount";
-import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { amountText } from "@/lib/i18n/amount";
 import { smsappMessageByUid } from "@/lib/sms/smsapp/history";
-import { formatInZone, MOMENT_SECONDS_FORMAT } from "@/lib/time/zoned";
 import { ProviderError } from "../../provider-error";
 
-export const metadata: Metadata = { title: "smsapp.pk message" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("History.smsappMessage");
+  return { title: t("title") };
+}
 
 type Props = { params: Promise<{ uid: string }> };
-
-const STATE_TEXT = {
-  delivered: "Delivered (or, without a gateway id, accepted by the gateway)",
-  failed: "Failed",
-  pending: "Still on its way",
-  unknown: "Status not recognised",
-} as const;
 
 export default async function SmsappMessagePage({ params }: Props) {
   await requireUser();
   const { uid } = await params;
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(uid)) notFound();
   const db = getDb();
-  const [result, settings] = await Promise.all([smsappMessageByUid(db, uid), getRestaurantSettings(db)]);
+  const [result, t, tUnits, format] = await Promise.all([
+    smsappMessageByUid(db, uid),
+    getTranslations("History.smsappMessage"),
+    getTranslations("Units"),
+    getFormatter(),
+  ]);
   return (
     <div className="space-y-4">
       <p className="text-sm">
         <Link href="/history/smsapp" className="underline underline-offset-4">
-          ← smsapp.pk history
+          {t("back")}
         </Link>
       </p>
       {!result.ok ? (
@@ -55,35 +55,39 @@ export default async function SmsappMessagePage({ params }: Props) {
               </Badge>
             </div>
             <p className="text-muted-foreground">
-              Live from smsapp.pk, checked {formatInZone(result.checkedAt, settings.timeZone, MOMENT_SECONDS_FORMAT)}:{" "}
-              {STATE_TEXT[result.message.status.state]}.
+              {t("live", {
+                at: format.dateTime(result.checkedAt, "momentSeconds"),
+                state: result.message.status.state,
+              })}
             </p>
             <dl className="grid gap-2 sm:grid-cols-2">
               <div className="flex gap-2">
-                <dt className="w-28 text-muted-foreground">To</dt>
+                <dt className="w-28 text-muted-foreground">{t("to")}</dt>
                 <dd className="font-mono">{result.message.to}</dd>
               </div>
               <div className="flex gap-2">
-                <dt className="w-28 text-muted-foreground">From</dt>
+                <dt className="w-28 text-muted-foreground">{t("from")}</dt>
                 <dd>{result.message.from ?? "—"}</dd>
               </div>
               <div className="flex gap-2">
-                <dt className="w-28 text-muted-foreground">Raw status</dt>
+                <dt className="w-28 text-muted-foreground">{t("rawStatus")}</dt>
                 <dd className="font-mono break-all">{result.message.status.raw}</dd>
               </div>
               <div className="flex gap-2">
-                <dt className="w-28 text-muted-foreground">Cost</dt>
-                <dd>{result.message.cost === null ? "—" : formatAmount(result.message.cost, "smsapp")}</dd>
+                <dt className="w-28 text-muted-foreground">{t("cost")}</dt>
+                <dd>
+                  {result.message.cost === null ? "—" : amountText(tUnits, format, result.message.cost, "smsapp")}
+                </dd>
               </div>
               <div className="flex gap-2">
-                <dt className="w-28 text-muted-foreground">Ours</dt>
+                <dt className="w-28 text-muted-foreground">{t("ours")}</dt>
                 <dd>
                   {result.ourId ? (
                     <Link href={`/history/${result.ourId}`} className="underline underline-offset-4">
-                      Message {result.ourId}
+                      {t("ourMessage", { id: result.ourId })}
                     </Link>
                   ) : (
-                    "Not one of our campaign messages (or sent in bulk)"
+                    t("notOurs")
                   )}
                 </dd>
               </div>
