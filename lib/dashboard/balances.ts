@@ -23,7 +23,14 @@ export type BalanceView =
       raw: string;
       low: boolean;
     }
-  | { ok: false; provider: ProviderName; mode: ProviderMode; message: string };
+  | {
+      ok: false;
+      provider: ProviderName;
+      mode: ProviderMode;
+      /** A catalogue key with its values, or a provider's own message (shown as it is). */
+      message: string;
+      values?: { seconds: number };
+    };
 
 /** How long a balance that was read is shown before the provider is asked again. */
 export const BALANCE_CACHE_MS = 20_000;
@@ -87,12 +94,16 @@ async function readBalance(
       low: !balance.unlimited && balance.amount !== null && balance.amount < LOW_BALANCE[provider],
     };
   } catch (err) {
-    const message = isProviderError(err)
-      ? err.userMessage
-      : err instanceof Error && err.message === "timeout"
-        ? `No answer within ${timeoutMs / 1000} seconds.`
-        : "The balance could not be read.";
-    return { ok: false, provider, mode: resolved.mode, message };
+    if (isProviderError(err)) return { ok: false, provider, mode: resolved.mode, message: err.userMessage };
+    return err instanceof Error && err.message === "timeout"
+      ? {
+          ok: false,
+          provider,
+          mode: resolved.mode,
+          message: "Home.balances.timeout",
+          values: { seconds: timeoutMs / 1000 },
+        }
+      : { ok: false, provider, mode: resolved.mode, message: "Home.balances.unreadable" };
   } finally {
     clearTimeout(timer);
   }
