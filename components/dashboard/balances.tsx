@@ -9,6 +9,7 @@ import type { UpcomingSend } from "@/lib/dashboard/dashboard";
 import { getDb } from "@/lib/db";
 import { amountText } from "@/lib/i18n/amount";
 import { localizeMessage } from "@/lib/i18n/localize-message";
+import { localizedUserMessage } from "@/lib/providers/provider-error-message";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { PROVIDER_INFO, PROVIDER_NAMES } from "@/lib/sms/providers";
 
@@ -24,7 +25,11 @@ export async function Balances({ upcoming }: { upcoming: UpcomingSend[] }) {
   ]);
   const amount = (value: number, provider: (typeof PROVIDER_NAMES)[number]) =>
     amountText(tUnits, format, value, provider);
-  const problems = await Promise.all(balances.map((b) => (b.ok ? null : localizeMessage(b.message, b.values))));
+  const problems = await Promise.all(
+    balances.map((b) =>
+      b.ok ? null : b.providerError ? localizedUserMessage(b.providerError) : localizeMessage(b.message, b.values),
+    ),
+  );
   return (
     <div className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">

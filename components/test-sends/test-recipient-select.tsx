@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { NativeSelect } from "@/components/ui/native-select";
 
 export type TestRecipientOption = { value: string; label: string };
@@ -15,14 +16,17 @@ export function TestRecipientSelect(props: {
   onChange: (value: string) => void;
   options: TestRecipientOption[];
 }) {
+  const t = useTranslations("Providers");
   if (props.options.length === 0) {
     return (
       <p id={props.id} className="text-sm text-muted-foreground">
-        No test phone yet. Verify yours under{" "}
-        <Link href="/settings/account" className="font-medium text-foreground underline underline-offset-4">
-          Settings &gt; Account
-        </Link>
-        , or ask a manager to add one under Settings &gt; Test phones.
+        {t.rich("noRecipients", {
+          link: (chunks) => (
+            <Link href="/settings/account" className="font-medium text-foreground underline underline-offset-4">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     );
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { sharedResult } from "@/lib/cache/shared-result";
 import type { Database } from "@/lib/db";
 import { type ProviderMode, resolveProvider } from "@/lib/providers/resolve-provider";
-import { isProviderError } from "@/lib/sms/errors";
+import { isProviderError, type ProviderError } from "@/lib/sms/errors";
 import { mapProviders, PROVIDER_INFO, type ProviderName } from "@/lib/sms/providers";
 import { sessionFor } from "@/lib/sms/registry";
 import type { UpcomingSend } from "./dashboard";
@@ -30,6 +30,8 @@ export type BalanceView =
       /** A catalogue key with its values, or a provider's own message (shown as it is). */
       message: string;
       values?: { seconds: number };
+      /** The provider's refusal, put into the reader's words where shown (the result is shared between readers). */
+      providerError?: ProviderError;
     };
 
 /** How long a balance that was read is shown before the provider is asked again. */
@@ -94,7 +96,9 @@ async function readBalance(
       low: !balance.unlimited && balance.amount !== null && balance.amount < LOW_BALANCE[provider],
     };
   } catch (err) {
-    if (isProviderError(err)) return { ok: false, provider, mode: resolved.mode, message: err.userMessage };
+    if (isProviderError(err)) {
+      return { ok: false, provider, mode: resolved.mode, message: err.userMessage, providerError: err };
+    }
     return err instanceof Error && err.message === "timeout"
       ? {
           ok: false,

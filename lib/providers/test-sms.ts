@@ -10,6 +10,7 @@ import type { ProviderName } from "@/lib/sms/types";
 import { completeReservation, minutesUntil, reserveWithinLimit } from "@/lib/test-sends/per-user-limit";
 import { resolveTestRecipient, type TestRecipient } from "@/lib/test-sends/recipients";
 import type { TestRecipientChoice } from "@/lib/validation/test-sends";
+import { localizedUserMessage } from "./provider-error-message";
 import { type ProviderMode, resolveProvider } from "./resolve-provider";
 
 /** Test sends one user may make in a rolling hour (a test is a check, not a way to text people). */
@@ -104,7 +105,7 @@ export async function sendTestSms(
   } catch (err) {
     await completeReservation(db, reservation.id, { ok: false, code: isProviderError(err) ? err.code : "internal" });
     if (!isProviderError(err)) throw err;
-    return { ok: false, mode: resolved.mode, to, code: err.code, message: err.userMessage };
+    return { ok: false, mode: resolved.mode, to, code: err.code, message: await localizedUserMessage(err) };
   }
   await completeReservation(db, reservation.id, { ok: true });
   return result;

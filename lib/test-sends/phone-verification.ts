@@ -10,6 +10,7 @@ import { formatPhone, normalizePhone } from "@/lib/contacts/phone";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { localizeMessage } from "@/lib/i18n/localize-message";
+import { localizedUserMessage } from "@/lib/providers/provider-error-message";
 import { resolveProvider } from "@/lib/providers/resolve-provider";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { isProviderError } from "@/lib/sms/errors";
@@ -105,7 +106,7 @@ export async function requestPhoneCode(
     await db.delete(phoneVerifications).where(eq(phoneVerifications.userId, actor.id));
     if (isProviderError(err))
       throw new AppError("PROVIDER_UNAVAILABLE", "Providers.testSends.errors.codeNotSent", {
-        reason: await localizeMessage(err.userMessage),
+        reason: await localizedUserMessage(err),
       });
     throw err;
   }
