@@ -6,7 +6,7 @@ import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useAction } from "@/lib/actions/use-action";
-import { senderProblem } from "@/lib/providers/sender-rules";
+import { senderProblemOf } from "@/lib/providers/sender-rules";
 import type { ProviderName } from "@/lib/sms/providers";
 import { SMSAPP_BULK_LIMIT } from "@/lib/sms/smsapp/info";
 import { saveDefaultSenderAction } from "./actions";
@@ -30,7 +30,10 @@ export function DefaultSenderForm({
   });
   const { pending } = save;
   const serverError = save.error ? (save.fieldError("sender") ?? save.error.message) : undefined;
-  const liveProblem = value.trim() ? senderProblem(provider, value) : null;
+  const problem = value.trim() ? senderProblemOf(provider, value) : null;
+  const liveProblem = problem
+    ? t(`senderProblems.${problem.key}`, "values" in problem ? problem.values : undefined)
+    : null;
   const error = serverError ?? liveProblem ?? undefined;
   const id = `${provider}-sender`;
   // What its sender handling costs, where that matters (smsapp.pk: a default sender means one call per guest).
