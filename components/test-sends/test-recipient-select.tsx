@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { NativeSelect } from "@/components/ui/native-select";
 
-export type TestRecipientOption = { value: string; label: string };
+/** `phone` (formatted) lets the user's own phone read "Your phone (…)" in the reader's language. */
+export type TestRecipientOption = { value: string; label: string; phone?: string };
 
 /**
  * A select of the phones a test may go to (the user's verified phone, then the staff phones), or how to get one
@@ -34,7 +35,7 @@ export function TestRecipientSelect(props: {
     <NativeSelect id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
       {props.options.map((o) => (
         <option key={o.value} value={o.value}>
-          {o.label}
+          {o.value === "own" && o.phone ? t("ownPhone", { phone: o.phone }) : o.label}
         </option>
       ))}
     </NativeSelect>
