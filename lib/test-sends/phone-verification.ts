@@ -99,7 +99,8 @@ export async function requestPhoneCode(
   });
 
   const resolved = await resolveProvider(db, provider);
-  const text = `${code} is your code to confirm this phone for test messages from ${settings.name}. It expires in 10 minutes.`;
+  // In the language of the person asking (they read it on their own phone).
+  const text = await localizeMessage("Providers.testSends.texts.code", { code, restaurant: settings.name });
   try {
     await sessionFor(resolved, db).send({ to: phone, text, from: resolved.defaultSender ?? undefined });
   } catch (err) {
