@@ -1,4 +1,5 @@
 import { TriangleAlert } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { publicUrlWarning } from "@/lib/consent/public-url-warning";
 import { getDb } from "@/lib/db";
@@ -10,10 +11,11 @@ import { getDb } from "@/lib/db";
 export async function PublicUrlWarning({ className }: { className?: string }) {
   const problem = await publicUrlWarning(getDb());
   if (!problem) return null;
+  const t = await getTranslations("Shell.publicUrlWarning");
   return (
     <Alert variant="destructive" className={className ?? "mb-6"} data-testid="public-url-warning">
       <TriangleAlert />
-      <AlertTitle>Opt-out links in your texts don&apos;t work</AlertTitle>
+      <AlertTitle>{t("title")}</AlertTitle>
       <AlertDescription>{problem}</AlertDescription>
     </Alert>
   );

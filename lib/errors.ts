@@ -41,6 +41,10 @@ export function toPublicError(err: unknown): { code: string; message: string } {
 /** `toPublicError` in the language of the request that will show it. */
 export async function toLocalizedError(err: unknown): Promise<{ code: string; message: string }> {
   const error = toPublicError(err);
+  if (isProviderError(err)) {
+    const { localizedUserMessage } = await import("@/lib/providers/provider-error-message");
+    return { code: error.code, message: await localizedUserMessage(err) };
+  }
   const values = err instanceof AppError ? err.values : undefined;
   return { code: error.code, message: await localizeMessage(error.message, values) };
 }

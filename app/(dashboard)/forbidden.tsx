@@ -1,17 +1,19 @@
 import { ShieldAlert } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export default function Forbidden() {
+  const t = useTranslations("Shell.forbidden");
   return (
     <EmptyState
       icon={<ShieldAlert />}
-      title="You don't have access to this page"
-      description="Your role doesn't include this part of the dashboard. If you need it, ask the restaurant's owner."
+      title={t("title")}
+      description={t("description")}
       action={
         <Button asChild variant="outline">
-          <Link href="/">Back to the dashboard</Link>
+          <Link href="/">{t("back")}</Link>
         </Button>
       }
     />

@@ -1,6 +1,7 @@
+import { getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { AppShell } from "@/components/app-shell/app-shell";
-import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { providerModes } from "@/lib/providers/provider-modes";
@@ -13,9 +14,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
   // The password page must stay reachable while a temporary password is in use; pages enforce the rest.
   const user = await requireUser({ allowPendingPasswordChange: true });
   const modes = await providerModes(getDb());
+  const t = await getTranslations("Auth");
   return (
     <AppShell
-      user={{ name: user.name, email: user.email, roleLabel: ROLE_LABELS[user.role] }}
+      user={{ name: user.name, email: user.email, roleLabel: t(`roles.${user.role}`) }}
       sandboxProviders={PROVIDERS.filter((p) => modes[p] === "sandbox").map((p) => PROVIDER_LABELS[p])}
       canConfigureProviders={hasRole(user.role, "owner")}
     >

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Logo } from "@/components/logo";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { MobileNav } from "./mobile-nav";
@@ -16,6 +17,7 @@ type Props = {
 
 /** Sidebar on laptops, a top bar with a slide-in menu on phones. */
 export function AppShell({ user, sandboxProviders, canConfigureProviders, children }: Props) {
+  const t = useTranslations("Shell");
   return (
     <div className="flex min-h-dvh">
       {/* First focusable element: keyboard and screen-reader users jump past the navigation. */}
@@ -23,7 +25,7 @@ export function AppShell({ user, sandboxProviders, canConfigureProviders, childr
         href="#main"
         className="sr-only z-50 rounded-md bg-background text-sm font-medium shadow-md outline-none focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-4 focus:py-2 focus-visible:ring-2 focus-visible:ring-ring"
       >
-        Skip to content
+        {t("skipToContent")}
       </a>
       {/* The aside stretches with the page (its background and border reach the bottom of long pages); only its
           contents stick to the viewport. */}

@@ -1,6 +1,7 @@
 "use client";
 
 import { Menu } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Logo } from "@/components/logo";
 import { Button } from "@/components/ui/button";
@@ -9,11 +10,12 @@ import { NavLinks } from "./nav-links";
 
 /** The sidebar folded into a slide-in menu on phones. */
 export function MobileNav() {
+  const t = useTranslations("Shell.nav");
   const [open, setOpen] = useState(false);
   return (
     <Sheet open={open} onOpenChange={setOpen}>
       <SheetTrigger asChild>
-        <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open menu">
+        <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("openMenu")}>
           <Menu className="size-5" />
         </Button>
       </SheetTrigger>
@@ -24,7 +26,7 @@ export function MobileNav() {
               <Logo />
             </div>
           </SheetTitle>
-          <SheetDescription className="sr-only">Main navigation</SheetDescription>
+          <SheetDescription className="sr-only">{t("mainNavigation")}</SheetDescription>
         </SheetHeader>
         <NavLinks onNavigate={() => setOpen(false)} />
       </SheetContent>

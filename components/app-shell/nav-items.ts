@@ -1,15 +1,17 @@
 import { BookUser, History, LayoutDashboard, Megaphone, Settings, SquarePen, UsersRound } from "lucide-react";
 
-/** The main navigation, in the order staff use it during a shift. */
+/** The main navigation, in the order staff use it during a shift; `label` is a key under `Shell.nav.items`. */
 export const NAV_ITEMS = [
-  { href: "/", label: "Dashboard", icon: LayoutDashboard },
-  { href: "/compose", label: "Compose", icon: SquarePen },
-  { href: "/campaigns", label: "Campaigns", icon: Megaphone },
-  { href: "/contacts", label: "Contacts", icon: BookUser },
-  { href: "/groups", label: "Groups", icon: UsersRound },
-  { href: "/history", label: "History", icon: History },
-  { href: "/settings", label: "Settings", icon: Settings },
+  { href: "/", label: "dashboard", icon: LayoutDashboard },
+  { href: "/compose", label: "compose", icon: SquarePen },
+  { href: "/campaigns", label: "campaigns", icon: Megaphone },
+  { href: "/contacts", label: "contacts", icon: BookUser },
+  { href: "/groups", label: "groups", icon: UsersRound },
+  { href: "/history", label: "history", icon: History },
+  { href: "/settings", label: "settings", icon: Settings },
 ] as const;
+
+export type NavItemKey = (typeof NAV_ITEMS)[number]["label"];
 
 /** Whether a nav item is the current section (Dashboard only on "/", others on their whole subtree). */
 export function isActive(href: string, pathname: string) {

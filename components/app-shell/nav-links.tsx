@@ -2,13 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
 import { isActive, NAV_ITEMS } from "./nav-items";
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
+  const t = useTranslations("Shell.nav");
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex flex-col gap-0.5">
+    <nav aria-label={t("main")} className="flex flex-col gap-0.5">
       {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
         const active = isActive(href, pathname);
         return (
@@ -24,7 +26,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
             )}
           >
             <Icon className="size-4 shrink-0" aria-hidden />
-            {label}
+            {t(`items.${label}`)}
           </Link>
         );
       })}

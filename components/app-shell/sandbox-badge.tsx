@@ -1,5 +1,6 @@
 import { FlaskConical } from "lucide-react";
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 
 /**
@@ -7,12 +8,14 @@ import { Badge } from "@/components/ui/badge";
  * Owners can click through to connect the real provider.
  */
 export function SandboxBadge({ providers, canConfigure }: { providers: string[]; canConfigure: boolean }) {
+  const t = useTranslations("Shell.sandbox");
+  const format = useFormatter();
   if (providers.length === 0) return null;
-  const explanation = `Sandbox: ${providers.join(" and ")} messages go to the built-in emulator; no real phone receives them.`;
+  const explanation = t("explanation", { providers: format.list(providers, { type: "conjunction" }) });
   const badge = (
     <Badge variant="warning" className="h-7 gap-1.5 px-2.5 text-xs" title={explanation} data-testid="sandbox-badge">
       <FlaskConical aria-hidden />
-      Sandbox
+      {t("badge")}
       <span className="sr-only">: {explanation}</span>
     </Badge>
   );

@@ -2,6 +2,7 @@
 
 import { KeyRound, LogOut } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -17,6 +18,7 @@ import { signOutAction } from "./actions";
 type Props = { name: string; email: string; roleLabel: string };
 
 export function UserMenu({ name, email, roleLabel }: Props) {
+  const t = useTranslations("Shell.userMenu");
   const signOut = useAction(signOutAction);
   const initials = name
     .split(/\s+/)
@@ -27,7 +29,7 @@ export function UserMenu({ name, email, roleLabel }: Props) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="h-9 gap-2 px-2" aria-label={`Account menu for ${name}`}>
+        <Button variant="ghost" className="h-9 gap-2 px-2" aria-label={t("label", { name })}>
           <span className="grid size-7 place-items-center rounded-full bg-primary/15 text-xs font-semibold text-primary">
             {initials || "?"}
           </span>
@@ -43,12 +45,12 @@ export function UserMenu({ name, email, roleLabel }: Props) {
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>
           <Link href="/settings/account">
-            <KeyRound className="size-4" aria-hidden /> Change password
+            <KeyRound className="size-4" aria-hidden /> {t("changePassword")}
           </Link>
         </DropdownMenuItem>
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => signOut.run(undefined)}>
-          <LogOut className="size-4" aria-hidden /> Sign out
+          <LogOut className="size-4" aria-hidden /> {t("signOut")}
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>

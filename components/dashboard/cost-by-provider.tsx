@@ -1,6 +1,7 @@
+import { useFormatter, useTranslations } from "next-intl";
 import { Card, CardContent } from "@/components/ui/card";
 import type { CostByProvider } from "@/lib/dashboard/dashboard";
-import { formatAmount } from "@/lib/format/amount";
+import { amountText } from "@/lib/i18n/amount";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 
 /**
@@ -8,16 +9,19 @@ import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
  * not in it (they are under "Coming up"), so it matches the providers' own logs.
  */
 export function CostByProviderTable({ costs }: { costs: CostByProvider[] }) {
+  const t = useTranslations("Home.costs");
+  const tUnits = useTranslations("Units");
+  const format = useFormatter();
   return (
     <Card>
       <CardContent>
         <table className="w-full text-sm" data-testid="cost-by-provider">
-          <caption className="mb-2 text-left font-medium">Charged by provider</caption>
+          <caption className="mb-2 text-left font-medium">{t("caption")}</caption>
           <thead>
             <tr className="text-left text-xs text-muted-foreground">
-              <th className="font-normal">Provider</th>
-              <th className="text-right font-normal">Today</th>
-              <th className="text-right font-normal">Last 30 days</th>
+              <th className="font-normal">{t("provider")}</th>
+              <th className="text-right font-normal">{t("today")}</th>
+              <th className="text-right font-normal">{t("days30")}</th>
             </tr>
           </thead>
           <tbody>
@@ -25,18 +29,16 @@ export function CostByProviderTable({ costs }: { costs: CostByProvider[] }) {
               <tr key={c.provider}>
                 <td>{PROVIDER_LABELS[c.provider]}</td>
                 <td className="text-right tabular-nums" data-testid={`cost-today-${c.provider}`}>
-                  {formatAmount(c.today, c.provider)}
+                  {amountText(tUnits, format, c.today, c.provider)}
                 </td>
                 <td className="text-right tabular-nums" data-testid={`cost-30d-${c.provider}`} data-value={c.days30}>
-                  {formatAmount(c.days30, c.provider)}
+                  {amountText(tUnits, format, c.days30, c.provider)}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="mt-2 text-xs text-muted-foreground">
-          What the providers charged for messages that went out. Scheduled and queued sends are under Coming up.
-        </p>
+        <p className="mt-2 text-xs text-muted-foreground">{t("note")}</p>
       </CardContent>
     </Card>
   );

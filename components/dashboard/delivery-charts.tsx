@@ -1,4 +1,5 @@
-import { axisNumber, dayTickIndices, shortDay } from "@/lib/dashboard/chart-ticks";
+import { useFormatter, useTranslations } from "next-intl";
+import { dayTickIndices } from "@/lib/dashboard/chart-ticks";
 import type { DayPoint } from "@/lib/dashboard/dashboard";
 
 // Server-rendered SVG: no chart library in the browser. (recharts was a 400 kB script whose start-up alone cost
@@ -51,6 +52,7 @@ function Chart({
   label: string;
   children: React.ReactNode;
 }) {
+  const format = useFormatter();
   const s = step(series.length);
   return (
     <div className="text-[11px] leading-none text-muted-foreground" data-testid="chart">
@@ -66,7 +68,7 @@ function Chart({
               className="absolute -translate-y-1/2 pr-1 text-right tabular-nums"
               style={{ top: pct(yOf(t, yMax), H), left: 0, width: pct(PLOT.left, W) }}
             >
-              {axisNumber(t)}
+              {format.number(t, { notation: "compact", maximumFractionDigits: 1 })}
             </span>
           ))}
         </div>
@@ -79,7 +81,7 @@ function Chart({
             className="absolute -translate-x-1/2 whitespace-nowrap"
             style={{ left: `clamp(1.25rem, ${pct(PLOT.left + s * (i + 0.5), W)}, calc(100% - 1.25rem))` }}
           >
-            {shortDay(series[i]!.day)}
+            {format.dateTime(dayDate(series[i]!.day), "short")}
           </span>
         ))}
       </div>
@@ -102,6 +104,10 @@ function Legend({ items }: { items: { label: string; className: string }[] }) {
 
 /** Messages per day (stacked by outcome) and the delivery rate over the same days. */
 export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
+  const t = useTranslations("Home.charts");
+  const format = useFormatter();
+  const shortDay = (day: string) => format.dateTime(dayDate(day), "short");
+  const percent = (rate: number) => format.number(rate, { style: "percent", maximumFractionDigits: 1 });
   const days = series.map((d) => ({ ...d, other: Math.max(0, d.sent - d.delivered - d.failed) }));
   const yMax = niceMax(Math.max(0, ...days.map((d) => d.delivered + d.other + d.failed)));
   const s = step(days.length);
@@ -118,8 +124,8 @@ export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <figure className="min-w-0">
-        <figcaption className="mb-2 text-sm font-medium">Messages per day</figcaption>
-        <Chart series={days} yMax={yMax} label={`Messages per day over the last ${days.length} days: ${total} in all.`}>
+        <figcaption className="mb-2 text-sm font-medium">{t("perDay")}</figcaption>
+        <Chart series={days} yMax={yMax} label={t("perDayLabel", { days: days.length, total })}>
           {days.map((d, i) => {
             const x = PLOT.left + s * i + (s - bar) / 2;
             let top = PLOT.bottom;
@@ -130,7 +136,9 @@ export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
             ];
             return (
               <g key={d.day}>
-                <title>{`${shortDay(d.day)}: ${d.delivered} delivered, ${d.other} not yet or other, ${d.failed} failed`}</title>
+                <title>
+                  {t("barTitle", { day: shortDay(d.day), delivered: d.delivered, other: d.other, failed: d.failed })}
+                </title>
                 {parts.map((p, k) => {
                   if (p.v <= 0) return null;
                   top -= h(p.v);
@@ -144,22 +152,18 @@ export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
         </Chart>
         <Legend
           items={[
-            { label: "Delivered", className: "bg-emerald-600" },
-            { label: "Not yet / other", className: "bg-slate-400" },
-            { label: "Failed", className: "bg-red-600" },
+            { label: t("delivered"), className: "bg-emerald-600" },
+            { label: t("other"), className: "bg-slate-400" },
+            { label: t("failed"), className: "bg-red-600" },
           ]}
         />
       </figure>
       <figure className="min-w-0">
-        <figcaption className="mb-2 text-sm font-medium">Delivery rate (%)</figcaption>
+        <figcaption className="mb-2 text-sm font-medium">{t("rate")}</figcaption>
         <Chart
           series={days}
           yMax={100}
-          label={
-            average === null
-              ? "Delivery rate: nothing sent in this period."
-              : `Delivery rate per day, on average ${Math.round(average * 1000) / 10}% over ${rates.length} days with messages.`
-          }
+          label={average === null ? t("rateNone") : t("rateLabel", { average: percent(average), days: rates.length })}
         >
           {rated.length > 1 ? (
             <polyline
@@ -178,11 +182,16 @@ export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
               r={rated.length > 1 ? 2.5 : 4}
               className="fill-primary"
             >
-              <title>{`${shortDay(p.d.day)}: ${Math.round(p.d.rate! * 1000) / 10}% delivered`}</title>
+              <title>{t("pointTitle", { day: shortDay(p.d.day), rate: percent(p.d.rate!) })}</title>
             </circle>
           ))}
         </Chart>
       </figure>
     </div>
   );
+}
+
+/** A yyyy-mm-dd day as a moment inside that day in any of our restaurants' zones (noon UTC), for the formatter. */
+function dayDate(day: string): Date {
+  return new Date(`${day}T12:00:00Z`);
 }

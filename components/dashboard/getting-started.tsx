@@ -1,9 +1,10 @@
 import { ArrowRight, Check } from "lucide-react";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ProgressBar } from "@/components/campaigns/progress-bar";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import type { UserRole } from "@/drizzle/schema";
-import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/auth/roles";
 import { gettingStarted } from "@/lib/dashboard/getting-started";
 import { getDb } from "@/lib/db";
 import { cn } from "@/lib/utils";
@@ -15,26 +16,21 @@ import { cn } from "@/lib/utils";
 export async function GettingStarted({ role }: { role: UserRole }) {
   const { steps, done, total, complete } = await gettingStarted(getDb());
   if (complete) return null;
+  const t = await getTranslations("Home.gettingStarted");
   return (
     <section aria-labelledby="getting-started-heading" data-testid="getting-started">
       <Card className="gap-4">
         <CardHeader>
           <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
             <h2 id="getting-started-heading" className="text-lg leading-none font-semibold">
-              Getting started
+              {t("heading")}
             </h2>
             <p className="text-sm text-muted-foreground" data-testid="getting-started-progress">
-              {done} of {total} done
+              {t("progress", { done, total })}
             </p>
           </div>
-          <CardDescription>
-            A few steps to sending your first promotion. This list goes away when they are all done.
-          </CardDescription>
-          <ProgressBar
-            value={(done / total) * 100}
-            label={`Getting started: ${done} of ${total} steps done`}
-            className="mt-2"
-          />
+          <CardDescription>{t("description")}</CardDescription>
+          <ProgressBar value={(done / total) * 100} label={t("progressLabel", { done, total })} className="mt-2" />
         </CardHeader>
         <CardContent>
           <ol className="divide-y">
@@ -68,21 +64,21 @@ export async function GettingStarted({ role }: { role: UserRole }) {
                           href={step.href}
                           className="group inline-flex items-center gap-1 rounded-sm underline-offset-4 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring"
                         >
-                          {step.title}
+                          {t(`steps.${step.key}.title`)}
                           <ArrowRight
                             className="size-4 text-primary transition-transform group-hover:translate-x-0.5"
                             aria-hidden
                           />
                         </Link>
                       ) : (
-                        step.title
+                        t(`steps.${step.key}.title`)
                       )}
-                      <span className="sr-only">{step.done ? " (done)" : " (to do)"}</span>
+                      <span className="sr-only">{step.done ? t("done") : t("toDo")}</span>
                     </p>
                     {step.done ? null : (
                       <p className="text-sm text-muted-foreground">
-                        {step.description}
-                        {allowed ? "" : ` The ${ROLE_LABELS[step.role].toLowerCase()} does this.`}
+                        {t(`steps.${step.key}.description`)}
+                        {allowed ? "" : ` ${t(`whoDoes.${step.role}`)}`}
                       </p>
                     )}
                   </div>

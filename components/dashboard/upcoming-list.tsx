@@ -1,24 +1,24 @@
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import type { UpcomingSend } from "@/lib/dashboard/dashboard";
-import { formatAmount } from "@/lib/format/amount";
+import { amountText } from "@/lib/i18n/amount";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
-import { formatInZone } from "@/lib/time/zoned";
-
-const NUMBER = new Intl.NumberFormat("en-GB");
-
-/** When an upcoming campaign goes out, in words. */
-function when(u: UpcomingSend, timeZone: string): string {
-  if (u.status === "draft")
-    return u.scheduledAt ? `for ${formatInZone(u.scheduledAt, timeZone)}` : "to send when approved";
-  if (u.scheduledAt && u.scheduledAt.getTime() > Date.now()) return formatInZone(u.scheduledAt, timeZone);
-  return u.status === "sending" ? "sending now" : u.status === "scheduled" ? "going out now" : "queued now";
-}
 
 /**
  * Campaigns still to go out, each with its cost: what CPSMS already charged for messages it holds (refunded if
  * cancelled) apart from what is only an estimate, so nobody reads an estimate as a charge.
  */
-export function UpcomingList({ items, timeZone, testId }: { items: UpcomingSend[]; timeZone: string; testId: string }) {
+export function UpcomingList({ items, testId }: { items: UpcomingSend[]; testId: string }) {
+  const t = useTranslations("Home.upcoming");
+  const tUnits = useTranslations("Units");
+  const format = useFormatter();
+  /** When an upcoming campaign goes out, in words. */
+  const when = (u: UpcomingSend): string => {
+    if (u.status === "draft")
+      return u.scheduledAt ? t("draftFor", { at: format.dateTime(u.scheduledAt, "moment") }) : t("whenApproved");
+    if (u.scheduledAt && u.scheduledAt.getTime() > Date.now()) return format.dateTime(u.scheduledAt, "moment");
+    return u.status === "sending" ? t("sendingNow") : u.status === "scheduled" ? t("goingOutNow") : t("queuedNow");
+  };
   return (
     <ul className="divide-y rounded-lg border" data-testid={testId}>
       {items.map((u) => (
@@ -32,23 +32,20 @@ export function UpcomingList({ items, timeZone, testId }: { items: UpcomingSend[
               {u.name}
             </Link>
             <p className="text-xs text-muted-foreground">
-              {PROVIDER_LABELS[u.provider]} · {NUMBER.format(u.recipients)}{" "}
-              {u.recipients === 1 ? "recipient" : "recipients"} · {when(u, timeZone)}
+              {t("line", { provider: PROVIDER_LABELS[u.provider], count: u.recipients, when: when(u) })}
             </p>
           </div>
           <div className="text-right tabular-nums">
             {u.heldCost > 0 ? (
-              <p
-                data-testid="held-cost"
-                title="CPSMS charged this when it took the messages; it refunds it if they are cancelled."
-              >
-                {formatAmount(u.heldCost, u.provider)}{" "}
-                <span className="text-xs text-muted-foreground">held by CPSMS</span>
+              <p data-testid="held-cost" title={t("heldTitle")}>
+                {amountText(tUnits, format, u.heldCost, u.provider)}{" "}
+                <span className="text-xs text-muted-foreground">{t("held")}</span>
               </p>
             ) : null}
             {u.estimatedCost > 0 || u.heldCost === 0 ? (
               <p data-testid="estimated-cost" className="text-muted-foreground">
-                ≈ {formatAmount(u.estimatedCost, u.provider)} <span className="text-xs">estimate</span>
+                ≈ {amountText(tUnits, format, u.estimatedCost, u.provider)}{" "}
+                <span className="text-xs">{t("estimate")}</span>
               </p>
             ) : null}
           </div>

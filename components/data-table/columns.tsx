@@ -1,6 +1,7 @@
 "use client";
 
 import type { ColumnDef, Row } from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { DataTableColumnMeta } from "./data-table";
 
@@ -56,24 +57,17 @@ export function selectColumn<T>(label: (row: T) => string): ColumnDef<T, unknown
     id: "select",
     meta: meta("w-10"),
     header: ({ table }) => (
-      <input
-        type="checkbox"
-        className="size-4 accent-primary"
-        aria-label="Select all on this page"
+      <SelectAllBox
         checked={table.getIsAllPageRowsSelected()}
-        ref={(el) => {
-          if (el) el.indeterminate = table.getIsSomePageRowsSelected();
-        }}
-        onChange={(e) => table.toggleAllPageRowsSelected(e.target.checked)}
+        indeterminate={table.getIsSomePageRowsSelected()}
+        onChange={(checked) => table.toggleAllPageRowsSelected(checked)}
       />
     ),
     cell: ({ row }: { row: Row<T> }) => (
-      <input
-        type="checkbox"
-        className="size-4 accent-primary"
-        aria-label={`Select ${label(row.original)}`}
+      <SelectRowBox
+        label={label(row.original)}
         checked={row.getIsSelected()}
-        onChange={(e) => row.toggleSelected(e.target.checked)}
+        onChange={(checked) => row.toggleSelected(checked)}
       />
     ),
   };
@@ -83,8 +77,44 @@ export function selectColumn<T>(label: (row: T) => string): ColumnDef<T, unknown
 export function actionsColumn<T>(render: (row: T) => ReactNode): ColumnDef<T, unknown> {
   return {
     id: "actions",
-    header: () => <span className="sr-only">Actions</span>,
+    header: () => <ActionsHeader />,
     meta: meta("w-12 text-right"),
     cell: ({ row }) => render(row.original),
   };
+}
+
+// Cells and headers render as components, so they may read the translations.
+
+function SelectAllBox(props: { checked: boolean; indeterminate: boolean; onChange: (checked: boolean) => void }) {
+  const t = useTranslations("Shell.table");
+  return (
+    <input
+      type="checkbox"
+      className="size-4 accent-primary"
+      aria-label={t("selectAll")}
+      checked={props.checked}
+      ref={(el) => {
+        if (el) el.indeterminate = props.indeterminate;
+      }}
+      onChange={(e) => props.onChange(e.target.checked)}
+    />
+  );
+}
+
+function SelectRowBox(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const t = useTranslations("Shell.table");
+  return (
+    <input
+      type="checkbox"
+      className="size-4 accent-primary"
+      aria-label={t("selectRow", { label: props.label })}
+      checked={props.checked}
+      onChange={(e) => props.onChange(e.target.checked)}
+    />
+  );
+}
+
+function ActionsHeader() {
+  const t = useTranslations("Shell.table");
+  return <span className="sr-only">{t("actions")}</span>;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { useTranslations } from "next-intl";
 
 /**
  * A sortable column header for a server-sorted table; the sort lives in the URL as "<key>.<asc|desc>". A first
@@ -19,6 +20,7 @@ export function DataTableColumnHeader({
   onSort: (sort: string) => void;
   firstDirection?: "asc" | "desc";
 }) {
+  const t = useTranslations("Shell.table");
   const [key, dir] = sort.split(".");
   const active = key === sortKey;
   const next = active ? (dir === "asc" ? "desc" : "asc") : firstDirection;
@@ -28,7 +30,7 @@ export function DataTableColumnHeader({
       type="button"
       className="-ml-2 inline-flex items-center gap-1 rounded px-2 py-1 hover:bg-accent"
       onClick={() => onSort(`${sortKey}.${next}`)}
-      aria-label={`Sort by ${label.toLowerCase()}`}
+      aria-label={t("sortBy", { label: label.toLowerCase() })}
     >
       {label}
       <Icon className="size-3.5 text-muted-foreground" aria-hidden />

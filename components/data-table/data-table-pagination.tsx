@@ -3,10 +3,9 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
-
-const NUMBER = new Intl.NumberFormat("en-GB");
 
 type Props = {
   /**
@@ -18,8 +17,11 @@ type Props = {
   /** Cursors from the list query (KeysetPage); null where there is no such page. */
   nextCursor: string | null;
   prevCursor: string | null;
-  /** "42 guests": the whole filtered count, when the list knows it. */
-  total?: { count: number; one: string; many: string; testId?: string };
+  /**
+   * "42 guests": the whole filtered count, when the list knows it. Preferably `text`, the whole phrase from the
+   * catalogue (an ICU plural); `one`/`many` are the older form (the count is formatted here, then the word).
+   */
+  total?: { count: number; text?: string; one?: string; many?: string; testId?: string };
   /** Rows per page, when the reader may choose. */
   pageSize?: { value: number; options: readonly number[]; onChange: (size: number) => void };
   /** Button words: "Previous"/"Next", or "Newer"/"Older" for a list newest first. */
@@ -41,20 +43,22 @@ export function DataTablePagination({ listedWith, nextCursor, prevCursor, total,
     next.set(key, cursor);
     return `${pathname}?${next.toString()}`;
   };
-  const words = labels ?? { prev: "Previous page", next: "Next page" };
+  const t = useTranslations("Shell.table");
+  const format = useFormatter();
+  const words = labels ?? { prev: t("previousPage"), next: t("nextPage") };
   return (
     <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
       {total ? (
         <p className="text-muted-foreground" data-testid={total.testId}>
-          {NUMBER.format(total.count)} {total.count === 1 ? total.one : total.many}
+          {total.text ?? `${format.number(total.count)} ${total.count === 1 ? total.one : total.many}`}
         </p>
       ) : (
         <span />
       )}
-      <nav aria-label="Pages" className="flex items-center gap-2">
+      <nav aria-label={t("pages")} className="flex items-center gap-2">
         {pageSize ? (
           <NativeSelect
-            aria-label="Rows per page"
+            aria-label={t("rowsPerPage")}
             value={String(pageSize.value)}
             onChange={(e) => pageSize.onChange(Number(e.target.value))}
             className="h-9 w-20"

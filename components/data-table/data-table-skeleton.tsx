@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import type { LoadingArea } from "@/components/route-states/area-loading";
 import { Skeleton } from "@/components/ui/skeleton";
 
 /**
@@ -8,18 +10,22 @@ export function DataTableSkeleton({
   columns = 5,
   rows = 8,
   toolbar = true,
-  label = "Loading",
+  label,
+  area,
 }: {
   columns?: number;
   rows?: number;
   toolbar?: boolean;
+  /** The screen-reader label: an area's "Loading …" words (Shell.loading), or a label of your own. */
   label?: string;
+  area?: LoadingArea;
 }) {
+  const t = useTranslations("Shell");
   // Placeholder cells have no identity of their own: their keys are just their places.
   const cells = Array.from({ length: columns }, (_, i) => ({ key: `c${i}`, hide: i >= 3 ? "hidden md:block" : "" }));
   const lines = Array.from({ length: rows }, (_, i) => `r${i}`);
   return (
-    <div className="space-y-3" role="status" aria-label={label}>
+    <div className="space-y-3" role="status" aria-label={label ?? (area ? t(`loading.${area}`) : t("table.loading"))}>
       {toolbar ? (
         <div className="flex flex-col gap-2 sm:flex-row">
           <Skeleton className="h-9 w-full sm:w-72" />

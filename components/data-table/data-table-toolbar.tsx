@@ -1,6 +1,7 @@
 "use client";
 
 import { Search, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
@@ -18,6 +19,7 @@ export function DataTableToolbar({
   /** Shown while a filter or search is set. */
   onClear?: (() => void) | null;
 }) {
+  const t = useTranslations("Shell.table");
   return (
     <div className="flex flex-col gap-2 lg:flex-row lg:items-center">
       {search ? (
@@ -42,7 +44,7 @@ export function DataTableToolbar({
       {children}
       {onClear ? (
         <Button variant="ghost" size="sm" onClick={onClear}>
-          <X aria-hidden /> Clear filters
+          <X aria-hidden /> {t("clearFilters")}
         </Button>
       ) : null}
     </div>

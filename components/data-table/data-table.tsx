@@ -1,6 +1,7 @@
 "use client";
 
 import { flexRender, type Table as TanStackTable } from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
 
@@ -20,7 +21,7 @@ const metaOf = (meta: unknown) => (meta as DataTableColumnMeta | undefined)?.cla
 export function DataTable<TData>({
   table,
   caption,
-  emptyMessage = "Nothing here yet.",
+  emptyMessage,
   className,
   "data-testid": testId,
 }: {
@@ -30,6 +31,7 @@ export function DataTable<TData>({
   className?: string;
   "data-testid"?: string;
 }) {
+  const t = useTranslations("Shell.table");
   const rows = table.getRowModel().rows;
   return (
     <div className={cn("overflow-x-auto rounded-lg border", className)} data-testid={testId}>
@@ -63,7 +65,7 @@ export function DataTable<TData>({
                 colSpan={table.getVisibleLeafColumns().length}
                 className="h-24 text-center text-muted-foreground"
               >
-                {emptyMessage}
+                {emptyMessage ?? t("empty")}
               </TableCell>
             </TableRow>
           )}

@@ -1,5 +1,17 @@
+import { useTranslations } from "next-intl";
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
+
+/** The areas with a loading boundary: keys under `Shell.loading`. */
+export type LoadingArea =
+  | "history"
+  | "smsappHistory"
+  | "cpsmsLog"
+  | "compose"
+  | "contacts"
+  | "home"
+  | "groups"
+  | "campaigns";
 
 /**
  * An area's loading.tsx: shown the moment a link is tapped (Next prefetches it), before the server answers, in
@@ -7,19 +19,21 @@ import { Skeleton } from "@/components/ui/skeleton";
  * can't answer 403 or 404 after the session check (see signed-in-layout.tsx).
  */
 export function AreaLoading({
-  label,
+  area,
   columns,
   cards = 0,
   toolbar = true,
   header = true,
 }: {
-  label: string;
+  area: LoadingArea;
   columns?: number;
   cards?: number;
   toolbar?: boolean;
   /** False where the area's layout already shows the title (history). */
   header?: boolean;
 }) {
+  const t = useTranslations("Shell.loading");
+  const label = t(area);
   const cardKeys = Array.from({ length: cards }, (_, i) => `card${i}`);
   return (
     <div className="space-y-6" aria-busy="true">

@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { NativeSelect } from "@/components/ui/native-select";
 
-export type TestRecipientOption = { value: string; label: string };
+/** `phone` (formatted) lets the user's own phone read "Your phone (…)" in the reader's language. */
+export type TestRecipientOption = { value: string; label: string; phone?: string };
 
 /**
  * A select of the phones a test may go to (the user's verified phone, then the staff phones), or how to get one
@@ -15,14 +17,17 @@ export function TestRecipientSelect(props: {
   onChange: (value: string) => void;
   options: TestRecipientOption[];
 }) {
+  const t = useTranslations("Providers");
   if (props.options.length === 0) {
     return (
       <p id={props.id} className="text-sm text-muted-foreground">
-        No test phone yet. Verify yours under{" "}
-        <Link href="/settings/account" className="font-medium text-foreground underline underline-offset-4">
-          Settings &gt; Account
-        </Link>
-        , or ask a manager to add one under Settings &gt; Test phones.
+        {t.rich("noRecipients", {
+          link: (chunks) => (
+            <Link href="/settings/account" className="font-medium text-foreground underline underline-offset-4">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     );
   }
@@ -30,7 +35,7 @@ export function TestRecipientSelect(props: {
     <NativeSelect id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
       {props.options.map((o) => (
         <option key={o.value} value={o.value}>
-          {o.label}
+          {o.value === "own" && o.phone ? t("ownPhone", { phone: o.phone }) : o.label}
         </option>
       ))}
     </NativeSelect>

@@ -1,6 +1,7 @@
 "use client";
 
 import { XIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { cn } from "@/lib/utils";
 
@@ -28,6 +29,7 @@ export function DialogContent({
   showCloseButton = true,
   ...props
 }: React.ComponentProps<typeof DialogPrimitive.Content> & { showCloseButton?: boolean }) {
+  const tCommon = useTranslations("Common");
   return (
     <DialogPortal>
       <DialogOverlay />
@@ -43,7 +45,7 @@ export function DialogContent({
         {showCloseButton && (
           <DialogPrimitive.Close
             className="absolute top-4 right-4 rounded-xs opacity-70 transition-opacity outline-none hover:opacity-100 focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:pointer-events-none [&_svg]:size-4"
-            aria-label="Close"
+            aria-label={tCommon("close")}
           >
             <XIcon />
           </DialogPrimitive.Close>

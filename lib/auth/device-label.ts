@@ -17,7 +17,16 @@ const SYSTEMS: [RegExp, string][] = [
   [/Linux/, "Linux"],
 ];
 
-/** "Chrome on Android" from a User-Agent header, or "Unknown device". */
+/** The browser and system named in a User-Agent header, as far as they are recognised (put into words by the page). */
+export function deviceParts(userAgent: string | null | undefined): { browser?: string; system?: string } {
+  if (!userAgent) return {};
+  return {
+    browser: BROWSERS.find(([re]) => re.test(userAgent))?.[1],
+    system: SYSTEMS.find(([re]) => re.test(userAgent))?.[1],
+  };
+}
+
+/** "Chrome on Android" from a User-Agent header, or "Unknown device" (English; pages use `deviceParts`). */
 export function deviceLabel(userAgent: string | null | undefined): string {
   if (!userAgent) return "Unknown device";
   const browser = BROWSERS.find(([re]) => re.test(userAgent))?.[1];

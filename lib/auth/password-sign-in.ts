@@ -1,6 +1,7 @@
 import "server-only";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { getDb } from "@/lib/db";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { signInSchema } from "@/lib/validation/users";
 import { signIn } from "./auth";
 import { safeCallbackUrl } from "./callback-url";
@@ -12,7 +13,7 @@ export type SignInState = { error?: string; email?: string };
 
 /**
  * Signs in with email and password; on success Auth.js redirects (by throwing) to the page the user wanted, so
- * this only ever returns a failure, worded for the sign-in page.
+ * this only ever returns a failure, worded for the sign-in page in the reader's language.
  */
 export async function signInWithPassword(
   fields: { email: string; password: string; callbackUrl?: string },
@@ -20,7 +21,9 @@ export async function signInWithPassword(
 ): Promise<SignInState> {
   const email = fields.email.slice(0, 254);
   const parsed = signInSchema.safeParse({ email, password: fields.password });
-  if (!parsed.success) return { email, error: parsed.error.issues[0]?.message ?? SIGN_IN_MESSAGES.invalid };
+  if (!parsed.success) {
+    return { email, error: await localizeMessage(parsed.error.issues[0]?.message ?? SIGN_IN_MESSAGES.invalid!) };
+  }
   try {
     await signIn("credentials", {
       email: parsed.data.email,
@@ -33,8 +36,10 @@ export async function signInWithPassword(
     const code = err instanceof CredentialsSignin ? err.code : "invalid";
     if (code === "throttled") {
       const state = await checkSignInThrottle(getDb(), parsed.data.email, await clientAddress());
-      return { email, error: state.limited ? throttleMessage(state.retryAfterMs) : SIGN_IN_MESSAGES.throttled };
+      if (!state.limited) return { email, error: await localizeMessage(SIGN_IN_MESSAGES.throttled!) };
+      const { key, values } = throttleMessage(state.retryAfterMs);
+      return { email, error: await localizeMessage(key, values) };
     }
-    return { email, error: SIGN_IN_MESSAGES[code] ?? SIGN_IN_MESSAGES.invalid };
+    return { email, error: await localizeMessage(SIGN_IN_MESSAGES[code] ?? SIGN_IN_MESSAGES.invalid!) };
   }
 }

@@ -17,10 +17,10 @@ export class AccountDeactivated extends CredentialsSignin {
   code = "deactivated";
 }
 
-/** What the sign-in page says for each code. */
+/** What the sign-in page says for each code: a catalogue key (translated where shown). */
 export const SIGN_IN_MESSAGES: Record<string, string> = {
-  invalid: "That email and password don't match an account. Check both and try again.",
-  throttled: "Too many failed sign-in attempts. For your security, sign-in is paused: try again in a few minutes.",
-  deactivated: "This account has been deactivated. Ask the restaurant's owner to reactivate it.",
-  "session-ended": "Your session has ended. Sign in again to continue.",
+  invalid: "Auth.signIn.errors.invalid",
+  throttled: "Auth.signIn.errors.throttled",
+  deactivated: "Auth.signIn.errors.deactivated",
+  "session-ended": "Auth.signIn.errors.sessionEnded",
 };

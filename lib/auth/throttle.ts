@@ -147,15 +147,14 @@ export async function purgeOldSignInAttempts(db: Database, now = new Date()): Pr
   return removed.length;
 }
 
-/** "Try again in N minutes" text for a throttled sign-in. */
-export function throttleMessage(retryAfterMs: number): string {
-  return `Too many failed sign-in attempts. For your security, sign-in is paused: try again in ${minutesText(retryAfterMs)}.`;
+/** "Try again in N minutes" for a throttled sign-in: a catalogue key and its values, translated where shown. */
+export function throttleMessage(retryAfterMs: number): { key: string; values: { minutes: number } } {
+  return { key: "Auth.signIn.errors.throttledFor", values: { minutes: minutesUntil(retryAfterMs) } };
 }
 
-/** "N minutes" (whole minutes, at least one) until a throttled check may be tried again. */
-export function minutesText(retryAfterMs: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+/** Whole minutes (at least one) until a throttled check may be tried again. */
+export function minutesUntil(retryAfterMs: number): number {
+  return Math.max(1, Math.ceil(retryAfterMs / 60_000));
 }
 
 function retryAfter(oldestFailure: Date, now: Date) {

@@ -10,7 +10,7 @@ const VERSION = "v1";
 function key(secret = env().ENCRYPTION_KEY): Buffer {
   if (!secret) {
     // The launcher always sets one (configured or generated under DATA_DIR); reaching this is a setup bug.
-    throw new AppError("CONFIG", "Stored credentials can't be used: ENCRYPTION_KEY is not set.");
+    throw new AppError("CONFIG", "Providers.secrets.noKey");
   }
   return createHash("sha256").update(secret).digest();
 }
@@ -29,17 +29,14 @@ export function sealSecret(plaintext: string, secret?: string): string {
 export function openSecret(sealed: string, secret?: string): string {
   const [version, iv, body, tag] = sealed.split(".");
   if (version !== VERSION || !iv || !body || !tag) {
-    throw new AppError("CONFIG", "A saved credential is damaged. Enter it again on Settings > Providers.");
+    throw new AppError("CONFIG", "Providers.secrets.damaged");
   }
   try {
     const decipher = createDecipheriv("aes-256-gcm", key(secret), Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
   } catch {
-    throw new AppError(
-      "CONFIG",
-      "A saved credential can't be decrypted (was ENCRYPTION_KEY changed?). Enter it again on Settings > Providers.",
-    );
+    throw new AppError("CONFIG", "Providers.secrets.undecryptable");
   }
 }
 

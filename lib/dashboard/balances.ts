@@ -2,7 +2,7 @@ import "server-only";
 import { sharedResult } from "@/lib/cache/shared-result";
 import type { Database } from "@/lib/db";
 import { type ProviderMode, resolveProvider } from "@/lib/providers/resolve-provider";
-import { isProviderError } from "@/lib/sms/errors";
+import { isProviderError, type ProviderError } from "@/lib/sms/errors";
 import { mapProviders, PROVIDER_INFO, type ProviderName } from "@/lib/sms/providers";
 import { sessionFor } from "@/lib/sms/registry";
 import type { UpcomingSend } from "./dashboard";
@@ -23,7 +23,16 @@ export type BalanceView =
       raw: string;
       low: boolean;
     }
-  | { ok: false; provider: ProviderName; mode: ProviderMode; message: string };
+  | {
+      ok: false;
+      provider: ProviderName;
+      mode: ProviderMode;
+      /** A catalogue key with its values, or a provider's own message (shown as it is). */
+      message: string;
+      values?: { seconds: number };
+      /** The provider's refusal, put into the reader's words where shown (the result is shared between readers). */
+      providerError?: ProviderError;
+    };
 
 /** How long a balance that was read is shown before the provider is asked again. */
 export const BALANCE_CACHE_MS = 20_000;
@@ -87,12 +96,18 @@ async function readBalance(
       low: !balance.unlimited && balance.amount !== null && balance.amount < LOW_BALANCE[provider],
     };
   } catch (err) {
-    const message = isProviderError(err)
-      ? err.userMessage
-      : err instanceof Error && err.message === "timeout"
-        ? `No answer within ${timeoutMs / 1000} seconds.`
-        : "The balance could not be read.";
-    return { ok: false, provider, mode: resolved.mode, message };
+    if (isProviderError(err)) {
+      return { ok: false, provider, mode: resolved.mode, message: err.userMessage, providerError: err };
+    }
+    return err instanceof Error && err.message === "timeout"
+      ? {
+          ok: false,
+          provider,
+          mode: resolved.mode,
+          message: "Home.balances.timeout",
+          values: { seconds: timeoutMs / 1000 },
+        }
+      : { ok: false, provider, mode: resolved.mode, message: "Home.balances.unreadable" };
   } finally {
     clearTimeout(timer);
   }

@@ -7,11 +7,10 @@ import { PROVIDER_NAMES } from "@/lib/sms/providers";
 
 export type SetupStepKey = "restaurant" | "provider" | "guests" | "campaign" | "team";
 
+/** A first step; its title and description are in the catalogue under Home.gettingStarted.steps.<key>. */
 export type SetupStep = {
   key: SetupStepKey;
   done: boolean;
-  title: string;
-  description: string;
   href: string;
   /** The least role that can do this step (others are told who does it). */
   role: UserRole;
@@ -40,42 +39,30 @@ export function setupSteps(facts: SetupFacts): GettingStarted {
     {
       key: "restaurant",
       done: facts.restaurantSaved,
-      title: "Set up your restaurant",
-      description: "Its name, time zone, country for phone numbers, and the quiet hours when no promotion goes out.",
       href: "/settings/restaurant",
       role: "owner",
     },
     {
       key: "provider",
       done: facts.providerLive || facts.testSmsSent,
-      title: "Connect an SMS provider, or try the sandbox",
-      description: facts.providerLive
-        ? "A provider is connected."
-        : "Enter your CPSMS.dk or smsapp.pk credentials, or verify your phone under Settings > Account and send yourself a test SMS through the sandbox to see how sending works first.",
       href: "/settings/providers",
       role: "owner",
     },
     {
       key: "guests",
       done: facts.guests,
-      title: "Add your guests",
-      description: "One by one with their consent, or import a spreadsheet.",
       href: "/contacts",
       role: "staff",
     },
     {
       key: "campaign",
       done: facts.campaignSent,
-      title: "Send your first campaign",
-      description: "Write it, check the cost, and send it now or schedule it for the right moment.",
       href: "/compose",
       role: "staff",
     },
     {
       key: "team",
       done: facts.teamInvited,
-      title: "Invite your team",
-      description: "Managers approve and send; staff add guests and draft messages.",
       href: "/settings/users",
       role: "owner",
     },

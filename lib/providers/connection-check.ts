@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db";
 import { isProviderError } from "@/lib/sms/errors";
 import { sessionFor } from "@/lib/sms/registry";
 import type { ProviderName } from "@/lib/sms/types";
+import { localizedUserMessage } from "./provider-error-message";
 import { type ProviderMode, resolveProvider } from "./resolve-provider";
 
 export type ConnectionCheck =
@@ -33,7 +34,7 @@ export async function checkProviderConnection(db: Database, provider: ProviderNa
       mode: resolved.mode,
       latencyMs: elapsed(),
       code: err.code,
-      message: err.userMessage,
+      message: await localizedUserMessage(err),
       checkedAt,
     };
   }

@@ -8,19 +8,45 @@ import { mapProviders, PROVIDER_INFO, type ProviderName } from "@/lib/sms/provid
  */
 export const SENDER_RULES: Record<ProviderName, string> = mapProviders((p) => PROVIDER_INFO[p].sender.rules);
 
+/** Why a sender can't be used, as a key under Providers.senderProblems with its values (words where shown). */
+export type SenderProblem =
+  | { key: "empty" | "numericTooLong" | "spaces" | "characters" }
+  | { key: "tooLong"; values: { length: number } }
+  | { key: "tooShort"; values: { provider: string; min: number } };
+
 /** Why a sender can't be used with this provider, or null when it can. */
-export function senderProblem(provider: ProviderName, sender: string): string | null {
+export function senderProblemOf(provider: ProviderName, sender: string): SenderProblem | null {
   const value = sender.trim();
-  if (!value) return "Enter a sender name.";
+  if (!value) return { key: "empty" };
   const digits = value.replace(/^\+/, "");
   if (/^\d+$/.test(digits)) {
-    return digits.length <= 15 ? null : "A numeric sender can have at most 15 digits.";
+    return digits.length <= 15 ? null : { key: "numericTooLong" };
   }
-  if (/\s/.test(value)) return "Sender names can't contain spaces.";
-  if (!/^[A-Za-z0-9]+$/.test(value)) return "Use only the letters A–Z and digits: no accents or symbols.";
-  if (value.length > 11) return `Sender names can have at most 11 characters (this one has ${value.length}).`;
+  if (/\s/.test(value)) return { key: "spaces" };
+  if (!/^[A-Za-z0-9]+$/.test(value)) return { key: "characters" };
+  if (value.length > 11) return { key: "tooLong", values: { length: value.length } };
   const { shortLabel, sender: rules } = PROVIDER_INFO[provider];
   if (value.length < rules.minLength)
-    return `${shortLabel} needs a sender name of at least ${rules.minLength} characters.`;
+    return { key: "tooShort", values: { provider: shortLabel, min: rules.minLength } };
   return null;
+}
+
+/** `senderProblemOf` in English (the same words as Providers.senderProblems in messages/en). */
+export function senderProblem(provider: ProviderName, sender: string): string | null {
+  const problem = senderProblemOf(provider, sender);
+  if (!problem) return null;
+  switch (problem.key) {
+    case "empty":
+      return "Enter a sender name.";
+    case "numericTooLong":
+      return "A numeric sender can have at most 15 digits.";
+    case "spaces":
+      return "Sender names can't contain spaces.";
+    case "characters":
+      return "Use only the letters A–Z and digits: no accents or symbols.";
+    case "tooLong":
+      return `Sender names can have at most 11 characters (this one has ${problem.values.length}).`;
+    case "tooShort":
+      return `${problem.values.provider} needs a sender name of at least ${problem.values.min} characters.`;
+  }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { getSegmentInfo } from "@/lib/sms/encoding";
 import { isProviderError } from "@/lib/sms/errors";
 import { sessionFor } from "@/lib/sms/registry";
@@ -9,6 +10,7 @@ import type { ProviderName } from "@/lib/sms/types";
 import { completeReservation, minutesUntil, reserveWithinLimit } from "@/lib/test-sends/per-user-limit";
 import { resolveTestRecipient, type TestRecipient } from "@/lib/test-sends/recipients";
 import type { TestRecipientChoice } from "@/lib/validation/test-sends";
+import { localizedUserMessage } from "./provider-error-message";
 import { type ProviderMode, resolveProvider } from "./resolve-provider";
 
 /** Test sends one user may make in a rolling hour (a test is a check, not a way to text people). */
@@ -57,7 +59,7 @@ export async function sendTestSms(
         recipient: choice,
         to: recipient?.phone ?? null,
         reason: err.code,
-        message: err.message,
+        message: await localizeMessage(err.message, err.values, "en"), // the log keeps English
       });
     throw err;
   }
@@ -79,9 +81,12 @@ export async function sendTestSms(
     details,
   });
   if (reservation.id === null) {
-    const message = `You have sent ${MAX_TEST_SENDS_PER_HOUR} test messages in the last hour, the most allowed. You can send the next one ${minutesUntil(reservation.freeAt)}.`;
+    const key = "Providers.testSends.errors.tooManyTests";
+    const values = { max: MAX_TEST_SENDS_PER_HOUR, minutes: minutesUntil(reservation.freeAt) };
+    // The audit log keeps the English wording; the person sending reads it in their language.
+    const message = await localizeMessage(key, values, "en");
     await logRefusal(db, actor, { ...details, recipient: choice, reason: "RATE_LIMITED", message });
-    throw new AppError("RATE_LIMITED", message);
+    throw new AppError("RATE_LIMITED", key, values);
   }
 
   const info = getSegmentInfo(test.text);
@@ -100,7 +105,7 @@ export async function sendTestSms(
   } catch (err) {
     await completeReservation(db, reservation.id, { ok: false, code: isProviderError(err) ? err.code : "internal" });
     if (!isProviderError(err)) throw err;
-    return { ok: false, mode: resolved.mode, to, code: err.code, message: err.userMessage };
+    return { ok: false, mode: resolved.mode, to, code: err.code, message: await localizedUserMessage(err) };
   }
   await completeReservation(db, reservation.id, { ok: true });
   return result;

@@ -1,6 +1,7 @@
 import "server-only";
 import { planCampaigns } from "@/lib/campaigns/compose/plan-campaigns";
 import type { Database } from "@/lib/db";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { resolveProvider, resolveProviders } from "@/lib/providers/resolve-provider";
 import { sendTestSms, type TestSmsResult } from "@/lib/providers/test-sms";
@@ -39,9 +40,12 @@ export async function sendComposeTest(
   });
 }
 
-/** The fixed text of a provider connection test: nothing to edit, so nothing to abuse. */
-export function connectionTestText(restaurantName: string, provider: ProviderName): string {
-  return `Test from ${restaurantName}: ${PROVIDER_LABELS[provider]} is connected.`;
+/** The fixed text of a provider connection test, in the sender's language: nothing to edit, so nothing to abuse. */
+export function connectionTestText(restaurantName: string, provider: ProviderName): Promise<string> {
+  return localizeMessage("Providers.testSends.texts.connection", {
+    restaurant: restaurantName,
+    provider: PROVIDER_LABELS[provider],
+  });
 }
 
 /** Settings > Providers "Send test SMS": the fixed connection text from the default sender to an allowed phone. */
@@ -54,7 +58,7 @@ export async function sendConnectionTest(
     const [settings, resolved] = await Promise.all([getRestaurantSettings(db), resolveProvider(db, input.provider)]);
     return {
       provider: input.provider,
-      text: connectionTestText(settings.name, input.provider),
+      text: await connectionTestText(settings.name, input.provider),
       sender: resolved.defaultSender,
     };
   });

@@ -54,8 +54,7 @@ export async function completeReservation(db: Database, id: number, details: Rec
     .where(eq(auditLog.id, id));
 }
 
-/** "in 12 minutes" (at least 1) until `at`. */
-export function minutesUntil(at: Date, now = new Date()): string {
-  const minutes = Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 60_000));
-  return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+/** Whole minutes (at least 1) until `at`, for "in 12 minutes" in the reader's language. */
+export function minutesUntil(at: Date, now = new Date()): number {
+  return Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 60_000));
 }

@@ -50,7 +50,7 @@ describe("own phone verification", () => {
     await confirmPhoneCode(getDb(), user, lastCode(phone));
     expect(await getOwnPhone(getDb(), user.id)).toMatchObject({ phone, verified: true, pending: null });
     expect((await ownRecipients(user.id)).map((r) => r.value)).toEqual(["own"]);
-    await expect(confirmPhoneCode(getDb(), user, lastCode(phone))).rejects.toThrow(/no code waiting/);
+    await expect(confirmPhoneCode(getDb(), user, lastCode(phone))).rejects.toThrow("Providers.testSends.errors.noCode");
 
     const other = uniqueDkPhone();
     await requestPhoneCode(getDb(), user, other);
@@ -70,9 +70,9 @@ describe("own phone verification", () => {
       Array.from({ length: 8 }, () => confirmPhoneCode(getDb(), user, wrong(code))),
     );
     const messages = guesses.map((g) => String((g as PromiseRejectedResult).reason));
-    expect(messages.filter((m) => /isn't right/.test(m))).toHaveLength(5);
-    expect(messages.filter((m) => /expired or was entered wrong too many times/.test(m))).toHaveLength(3);
-    await expect(confirmPhoneCode(getDb(), user, code)).rejects.toThrow(/too many times/);
+    expect(messages.filter((m) => /errors\.wrongCode/.test(m))).toHaveLength(5);
+    expect(messages.filter((m) => /errors\.codeExpired/.test(m))).toHaveLength(3);
+    await expect(confirmPhoneCode(getDb(), user, code)).rejects.toThrow("Providers.testSends.errors.codeExpired");
     expect((await getOwnPhone(getDb(), user.id)).verified).toBe(false);
   });
 
@@ -86,7 +86,9 @@ describe("own phone verification", () => {
       .update(phoneVerifications)
       .set({ expiresAt: sql`now() - interval '1 second'` })
       .where(eq(phoneVerifications.userId, user.id));
-    await expect(confirmPhoneCode(getDb(), user, lastCode(phone))).rejects.toThrow(/expired/);
+    await expect(confirmPhoneCode(getDb(), user, lastCode(phone))).rejects.toThrow(
+      "Providers.testSends.errors.codeExpired",
+    );
     expect((await getOwnPhone(getDb(), user.id)).verified).toBe(false);
   });
 
@@ -96,14 +98,16 @@ describe("own phone verification", () => {
     const results = await Promise.allSettled(Array.from({ length: 7 }, () => requestPhoneCode(getDb(), user, phone)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(MAX_CODES_PER_HOUR);
     expect(String((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason)).toMatch(
-      /5 codes in the last hour/,
+      /Providers\.testSends\.errors\.tooManyCodes/,
     );
     expect(sandboxes.cpsms.state.handset(phone.replace("+", ""))).toHaveLength(MAX_CODES_PER_HOUR);
 
     const other = await insertUser();
     const optedOut = uniqueDkPhone();
     await suppressPhones(getDb(), [optedOut], "opt_out_link");
-    await expect(requestPhoneCode(getDb(), other, optedOut)).rejects.toThrow(/opt-out list/);
+    await expect(requestPhoneCode(getDb(), other, optedOut)).rejects.toThrow(
+      "Providers.testSends.errors.codeSuppressed",
+    );
     expect(sandboxes.cpsms.state.handset(optedOut.replace("+", ""))).toHaveLength(0);
     const [row] = await getDb().select({ phone: users.phone }).from(users).where(eq(users.id, other.id));
     expect(row?.phone).toBeNull();

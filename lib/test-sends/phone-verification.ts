@@ -9,6 +9,8 @@ import { isSuppressed } from "@/lib/consent/suppression";
 import { formatPhone, normalizePhone } from "@/lib/contacts/phone";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { localizeMessage } from "@/lib/i18n/localize-message";
+import { localizedUserMessage } from "@/lib/providers/provider-error-message";
 import { resolveProvider } from "@/lib/providers/resolve-provider";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { isProviderError } from "@/lib/sms/errors";
@@ -55,13 +57,12 @@ export async function requestPhoneCode(
   const settings = await getRestaurantSettings(db);
   const normalized = normalizePhone(rawPhone, settings.defaultCountry);
   if (!normalized.ok)
-    throw new AppError("INVALID_INPUT", `${normalized.reason} Include the country code, e.g. +45 20 12 34 56.`);
+    throw new AppError("INVALID_INPUT", "Providers.testSends.errors.invalidNumber", {
+      reason: await localizeMessage(normalized.reason),
+    });
   const phone = normalized.e164;
   if (await isSuppressed(db, phone)) {
-    throw new AppError(
-      "CONFLICT",
-      `${formatPhone(phone)} is on the opt-out list (its owner asked for no more texts), so we can't text it a code. Use another phone.`,
-    );
+    throw new AppError("CONFLICT", "Providers.testSends.errors.codeSuppressed", { phone: formatPhone(phone) });
   }
   const provider = routeProvider(phone, settings.routes);
   const reservation = await reserveWithinLimit(db, actor.id, MAX_CODES_PER_HOUR, {
@@ -71,10 +72,10 @@ export async function requestPhoneCode(
     details: { to: phone, provider },
   });
   if (reservation.id === null) {
-    throw new AppError(
-      "RATE_LIMITED",
-      `You asked for ${MAX_CODES_PER_HOUR} codes in the last hour, the most allowed. Ask for a new one ${minutesUntil(reservation.freeAt)}.`,
-    );
+    throw new AppError("RATE_LIMITED", "Providers.testSends.errors.tooManyCodes", {
+      max: MAX_CODES_PER_HOUR,
+      minutes: minutesUntil(reservation.freeAt),
+    });
   }
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -98,13 +99,16 @@ export async function requestPhoneCode(
   });
 
   const resolved = await resolveProvider(db, provider);
-  const text = `${code} is your code to confirm this phone for test messages from ${settings.name}. It expires in 10 minutes.`;
+  // In the language of the person asking (they read it on their own phone).
+  const text = await localizeMessage("Providers.testSends.texts.code", { code, restaurant: settings.name });
   try {
     await sessionFor(resolved, db).send({ to: phone, text, from: resolved.defaultSender ?? undefined });
   } catch (err) {
     await db.delete(phoneVerifications).where(eq(phoneVerifications.userId, actor.id));
     if (isProviderError(err))
-      throw new AppError("PROVIDER_UNAVAILABLE", `The code could not be sent: ${err.userMessage}`);
+      throw new AppError("PROVIDER_UNAVAILABLE", "Providers.testSends.errors.codeNotSent", {
+        reason: await localizedUserMessage(err),
+      });
     throw err;
   }
   return { phone, expiresAt };
@@ -133,9 +137,7 @@ export async function confirmPhoneCode(db: Database, actor: { id: string }, code
       .where(eq(phoneVerifications.userId, actor.id));
     throw new AppError(
       "INVALID_INPUT",
-      dead
-        ? "That code has expired or was entered wrong too many times. Ask for a new code."
-        : "There is no code waiting. Enter your number and ask for a code first.",
+      dead ? "Providers.testSends.errors.codeExpired" : "Providers.testSends.errors.noCode",
     );
   }
   if (!(await verifyPassword(attempt.codeHash, code))) {
@@ -149,9 +151,8 @@ export async function confirmPhoneCode(db: Database, actor: { id: string }, code
     });
     throw new AppError(
       "INVALID_INPUT",
-      left > 0
-        ? `That code isn't right. Check the text message and try again (${left} ${left === 1 ? "try" : "tries"} left).`
-        : "That code isn't right, and that was the last try. Ask for a new code.",
+      left > 0 ? "Providers.testSends.errors.wrongCode" : "Providers.testSends.errors.wrongCodeLast",
+      left > 0 ? { left } : undefined,
     );
   }
   return db.transaction(async (tx) => {
@@ -159,7 +160,7 @@ export async function confirmPhoneCode(db: Database, actor: { id: string }, code
       .delete(phoneVerifications)
       .where(and(eq(phoneVerifications.userId, actor.id), eq(phoneVerifications.codeHash, attempt.codeHash)))
       .returning();
-    if (!used) throw new AppError("CONFLICT", "That code was just used or replaced. Reload the page.");
+    if (!used) throw new AppError("CONFLICT", "Providers.testSends.errors.codeUsed");
     await tx.update(users).set({ phone: used.phone, phoneVerifiedAt: sql`now()` }).where(eq(users.id, actor.id));
     await recordAudit(tx, {
       actorId: actor.id,

@@ -60,23 +60,18 @@ export async function resolveTestRecipient(
       .from(users)
       .where(eq(users.id, userId));
     if (!row?.phone || !row.verifiedAt) {
-      throw new AppError(
-        "INVALID_INPUT",
-        "Your phone isn't verified yet. Add it under Settings > Account (we text you a code), or pick a test phone a manager added.",
-      );
+      throw new AppError("INVALID_INPUT", "Providers.testSends.errors.ownNotVerified");
     }
     recipient = { value: "own", kind: "own", label: "Your phone", phone: row.phone };
   } else {
     const [row] = await db.select().from(staffPhones).where(eq(staffPhones.id, choice));
-    if (!row)
-      throw new AppError("NOT_FOUND", "That test phone is no longer on the list. Reload the page and pick another.");
+    if (!row) throw new AppError("NOT_FOUND", "Providers.testSends.errors.staffPhoneGone");
     recipient = { value: row.id, kind: "staff", label: row.name, phone: row.phone };
   }
   if (await isSuppressed(db, recipient.phone)) {
-    throw new AppError(
-      "CONFLICT",
-      `${formatPhone(recipient.phone)} is on the opt-out list (its owner asked for no more texts, or was erased), so no test can go to it. Pick another phone.`,
-    );
+    throw new AppError("CONFLICT", "Providers.testSends.errors.recipientSuppressed", {
+      phone: formatPhone(recipient.phone),
+    });
   }
   return recipient;
 }

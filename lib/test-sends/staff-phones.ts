@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { formatPhone, normalizePhone } from "@/lib/contacts/phone";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 
 /** The restaurant's test phones, by name. */
@@ -21,7 +22,9 @@ export async function addStaffPhone(
   const { defaultCountry } = await getRestaurantSettings(db);
   const normalized = normalizePhone(input.phone, defaultCountry);
   if (!normalized.ok)
-    throw new AppError("INVALID_INPUT", `${normalized.reason} Include the country code, e.g. +45 20 12 34 56.`);
+    throw new AppError("INVALID_INPUT", "Providers.testSends.errors.invalidNumber", {
+      reason: await localizeMessage(normalized.reason),
+    });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(staffPhones)
@@ -33,10 +36,12 @@ export async function addStaffPhone(
         .select({ name: staffPhones.name })
         .from(staffPhones)
         .where(eq(staffPhones.phone, normalized.e164));
-      throw new AppError(
-        "CONFLICT",
-        `${formatPhone(normalized.e164)} is already on the list${existing ? ` as "${existing.name}"` : ""}.`,
-      );
+      throw existing
+        ? new AppError("CONFLICT", "Providers.testSends.errors.alreadyListedAs", {
+            phone: formatPhone(normalized.e164),
+            name: existing.name,
+          })
+        : new AppError("CONFLICT", "Providers.testSends.errors.alreadyListed", { phone: formatPhone(normalized.e164) });
     }
     await recordAudit(tx, {
       actorId: actor.id,
@@ -53,7 +58,7 @@ export async function addStaffPhone(
 export async function removeStaffPhone(db: Database, actor: { id: string }, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.delete(staffPhones).where(eq(staffPhones.id, id)).returning();
-    if (!row) throw new AppError("NOT_FOUND", "That test phone was already removed. Reload the page.");
+    if (!row) throw new AppError("NOT_FOUND", "Providers.testSends.errors.alreadyRemoved");
     await recordAudit(tx, {
       actorId: actor.id,
       action: "staff_phone.removed",

@@ -55,7 +55,7 @@ describe("who a test may go to", () => {
     const phone = uniqueDkPhone();
     await getDb().update(users).set({ phone }).where(eq(users.id, staff.id)); // typed in, never verified
     await expect(sendComposeTest(getDb(), staff, { ...compose, recipient: "own" })).rejects.toThrow(
-      /isn't verified yet/,
+      "Providers.testSends.errors.ownNotVerified",
     );
     expect(sandboxes.cpsms.state.handset(msisdn(phone))).toHaveLength(0);
     expect(await refusals(staff.id)).toHaveLength(1);
@@ -72,7 +72,7 @@ describe("who a test may go to", () => {
 
     await removeStaffPhone(getDb(), manager, bar.id);
     await expect(sendComposeTest(getDb(), staff, { ...compose, recipient: bar.id })).rejects.toThrow(
-      /no longer on the list/,
+      "Providers.testSends.errors.staffPhoneGone",
     );
   });
 
@@ -82,10 +82,10 @@ describe("who a test may go to", () => {
     const kitchen = await addStaffPhone(getDb(), manager, { name: "Kitchen", phone: uniqueDkPhone() });
     await suppressPhones(getDb(), [phone, kitchen.phone], "opt_out_link");
     await expect(sendComposeTest(getDb(), user, { ...compose, recipient: "own" })).rejects.toThrow(
-      /on the opt-out list/,
+      "Providers.testSends.errors.recipientSuppressed",
     );
     await expect(sendComposeTest(getDb(), user, { ...compose, recipient: kitchen.id })).rejects.toThrow(
-      /on the opt-out list/,
+      "Providers.testSends.errors.recipientSuppressed",
     );
     expect(sandboxes.cpsms.state.handset(msisdn(phone))).toHaveLength(0);
     expect(sandboxes.cpsms.state.handset(msisdn(kitchen.phone))).toHaveLength(0);
@@ -156,7 +156,7 @@ describe("per-user limit", () => {
       .filter((r) => r.status === "rejected")
       .map((r) => String((r as PromiseRejectedResult).reason));
     expect(refused).toHaveLength(4);
-    for (const reason of refused) expect(reason).toMatch(/10 test messages in the last hour/);
+    for (const reason of refused) expect(reason).toMatch(/Providers\.testSends\.errors\.tooManyTests/);
     expect(sandboxes.cpsms.state.handset(msisdn(phone))).toHaveLength(MAX_TEST_SENDS_PER_HOUR);
     expect(await refusals(user.id)).toHaveLength(4);
 

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { users } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { minutesText, throttledPasswordCheck } from "@/lib/auth/throttle";
+import { minutesUntil, throttledPasswordCheck } from "@/lib/auth/throttle";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -24,17 +24,16 @@ export async function changeOwnPassword(
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  if (!row) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  if (!row) throw new AppError("UNAUTHENTICATED", "Errors.sessionEnded");
   const checked = await throttledPasswordCheck(db, { kind: "password-change", email: row.email, clientAddress }, () =>
     verifyPassword(row.hash, currentPassword),
   );
   if (checked.limited) {
-    throw new AppError(
-      "RATE_LIMITED",
-      `Too many wrong current passwords. For your security, password changes are paused: try again in ${minutesText(checked.retryAfterMs)}.`,
-    );
+    throw new AppError("RATE_LIMITED", "Account.password.errors.throttled", {
+      minutes: minutesUntil(checked.retryAfterMs),
+    });
   }
-  if (!checked.ok) throw new AppError("INVALID_INPUT", "Your current password is not correct.");
+  if (!checked.ok) throw new AppError("INVALID_INPUT", "Account.password.errors.wrongCurrent");
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     await tx

@@ -41,8 +41,10 @@ describe("user management", () => {
     const ownerB = await insertUser({ role: "owner" });
     await changeUserRole(getDb(), ownerA, ownerB.id, "manager");
     expect((await load(ownerB.id)).role).toBe("manager");
-    await expect(changeUserRole(getDb(), ownerA, ownerA.id, "staff")).rejects.toThrow(/your own role/);
-    await expect(setUserActive(getDb(), ownerA, ownerA.id, false)).rejects.toThrow(/your own account/);
+    await expect(changeUserRole(getDb(), ownerA, ownerA.id, "staff")).rejects.toThrow("Settings.users.errors.ownRole");
+    await expect(setUserActive(getDb(), ownerA, ownerA.id, false)).rejects.toThrow(
+      "Settings.users.errors.ownDeactivate",
+    );
   });
 
   // Other test files add owners to the same database meanwhile: the lock keeps them out until the rollback, and
@@ -61,9 +63,11 @@ describe("user management", () => {
         await tx.update(users).set({ active: true }).where(eq(users.id, only!.id));
         const manager = { id: "00000000-0000-0000-0000-000000000000" };
         await expect(changeUserRole(tx as never, manager, only!.id, "staff")).rejects.toThrow(
-          /at least one active owner/,
+          "Settings.users.errors.lastOwner",
         );
-        await expect(setUserActive(tx as never, manager, only!.id, false)).rejects.toThrow(/at least one active owner/);
+        await expect(setUserActive(tx as never, manager, only!.id, false)).rejects.toThrow(
+          "Settings.users.errors.lastOwner",
+        );
         tx.rollback();
       })
       .catch((err) => {
@@ -86,14 +90,14 @@ describe("user management", () => {
   it("reports unknown users clearly", async () => {
     const owner = await insertUser({ role: "owner" });
     await expect(setUserActive(getDb(), owner, "7a0c8f4e-1b2d-4c3e-9f00-000000000000", false)).rejects.toThrow(
-      /no longer exists/,
+      "Settings.users.errors.notFound",
     );
   });
 
   it("changes one's own password only with the current one", async () => {
     const user = await insertUser({ password: "old password 1" });
     await expect(changeOwnPassword(getDb(), user.id, "wrong", "new password 1")).rejects.toThrow(
-      /current password is not correct/,
+      "Account.password.errors.wrongCurrent",
     );
     await changeOwnPassword(getDb(), user.id, "old password 1", "new password 1");
     const row = await load(user.id);

@@ -27,7 +27,7 @@ export async function createUser(db: Database, actor: Actor, input: CreateUserIn
       })
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
-    if (!created) throw new AppError("CONFLICT", `There is already an account for ${input.email}.`);
+    if (!created) throw new AppError("CONFLICT", "Settings.users.errors.emailTaken", { email: input.email });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "user.created",
@@ -41,7 +41,7 @@ export async function createUser(db: Database, actor: Actor, input: CreateUserIn
 
 /** Changes another user's role, keeping at least one active owner. */
 export async function changeUserRole(db: Database, actor: Actor, userId: string, role: UserRole) {
-  if (userId === actor.id) throw new AppError("FORBIDDEN", "You can't change your own role. Ask another owner.");
+  if (userId === actor.id) throw new AppError("FORBIDDEN", "Settings.users.errors.ownRole");
   await db.transaction(async (tx) => {
     const target = await lockUser(tx, userId);
     if (target.role === role) return;
@@ -59,7 +59,7 @@ export async function changeUserRole(db: Database, actor: Actor, userId: string,
 
 /** Deactivates (ending their sessions at once) or reactivates another user. */
 export async function setUserActive(db: Database, actor: Actor, userId: string, active: boolean) {
-  if (userId === actor.id) throw new AppError("FORBIDDEN", "You can't deactivate your own account.");
+  if (userId === actor.id) throw new AppError("FORBIDDEN", "Settings.users.errors.ownDeactivate");
   await db.transaction(async (tx) => {
     const target = await lockUser(tx, userId);
     if (target.active === active) return;
@@ -82,7 +82,7 @@ export async function setUserActive(db: Database, actor: Actor, userId: string, 
  * and makes them choose their own at the next sign-in.
  */
 export async function resetUserPassword(db: Database, actor: Actor, userId: string) {
-  if (userId === actor.id) throw new AppError("FORBIDDEN", "Change your own password under Settings > Account.");
+  if (userId === actor.id) throw new AppError("FORBIDDEN", "Settings.users.errors.ownPassword");
   const temporaryPassword = generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await db.transaction(async (tx) => {
@@ -102,7 +102,7 @@ async function lockUser(tx: Tx, userId: string) {
     .from(users)
     .where(eq(users.id, userId))
     .for("update");
-  if (!row) throw new AppError("NOT_FOUND", "That user no longer exists. Reload the page.");
+  if (!row) throw new AppError("NOT_FOUND", "Settings.users.errors.notFound");
   return row;
 }
 
@@ -114,7 +114,7 @@ async function assertAnotherActiveOwner(tx: Tx, exceptUserId: string) {
     .where(and(eq(users.role, "owner"), eq(users.active, true), ne(users.id, exceptUserId)))
     .for("update");
   if (owners.length === 0) {
-    throw new AppError("CONFLICT", "The restaurant needs at least one active owner. Make someone else owner first.");
+    throw new AppError("CONFLICT", "Settings.users.errors.lastOwner");
   }
 }
 

@@ -5,25 +5,21 @@ import { testRecipientSchema } from "./test-sends";
 
 // Shared by forms and server actions (no server-only imports here).
 
-export const providerNameSchema = z.enum(PROVIDER_NAMES, "Unknown provider.");
+export const providerNameSchema = z.enum(PROVIDER_NAMES, "Providers.validation.unknownProvider");
 
 export const cpsmsCredentialsSchema = z.object({
   provider: z.literal("cpsms"),
-  username: z.string().trim().min(1, "Enter the CPSMS username.").max(100, "That username is too long."),
-  secret: z
+  username: z
     .string()
     .trim()
-    .min(8, "That API key looks too short: copy it again from CPSMS.")
-    .max(200, "That API key is too long."),
+    .min(1, "Providers.validation.usernameRequired")
+    .max(100, "Providers.validation.usernameTooLong"),
+  secret: z.string().trim().min(8, "Providers.validation.apiKeyShort").max(200, "Providers.validation.apiKeyLong"),
 });
 
 export const smsappCredentialsSchema = z.object({
   provider: z.literal("smsapp"),
-  secret: z
-    .string()
-    .trim()
-    .min(8, "That API token looks too short: copy it again from smsapp.pk.")
-    .max(500, "That API token is too long."),
+  secret: z.string().trim().min(8, "Providers.validation.apiTokenShort").max(500, "Providers.validation.apiTokenLong"),
 });
 
 export const providerCredentialsSchema = z.discriminatedUnion("provider", [
@@ -33,7 +29,7 @@ export const providerCredentialsSchema = z.discriminatedUnion("provider", [
 export type ProviderCredentialsInput = z.infer<typeof providerCredentialsSchema>;
 
 export const defaultSenderSchema = z
-  .object({ provider: providerNameSchema, sender: z.string().trim().max(20, "That sender is too long.") })
+  .object({ provider: providerNameSchema, sender: z.string().trim().max(20, "Providers.validation.senderTooLong") })
   .superRefine((value, ctx) => {
     // Empty clears the default (the provider account's own default is then used).
     const problem = value.sender ? senderProblem(value.provider, value.sender) : null;

@@ -4,8 +4,9 @@ import { PROVIDER_NAMES } from "@/lib/sms/providers";
 
 // Shared by the settings form and its server action.
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time like 20:00.");
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Settings.restaurant.validation.time");
 
+// Labels are in the catalogue: Settings.restaurant.countries.<code>.
 export const COUNTRIES = [
   { code: "DK", label: "Denmark (+45)" },
   { code: "PK", label: "Pakistan (+92)" },
@@ -17,13 +18,20 @@ export const COUNTRIES = [
 ] as const;
 
 export const restaurantSettingsSchema = z.object({
-  name: z.string().trim().min(1, "Enter the restaurant's name.").max(80, "Use at most 80 characters."),
-  defaultCountry: z.enum(COUNTRIES.map((c) => c.code) as [string, ...string[]], "Choose a country."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Settings.restaurant.validation.nameRequired")
+    .max(80, "Settings.restaurant.validation.nameTooLong"),
+  defaultCountry: z.enum(
+    COUNTRIES.map((c) => c.code) as [string, ...string[]],
+    "Settings.restaurant.validation.country",
+  ),
   timeZone: z
     .string()
     .refine(
       (tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC",
-      "Choose a time zone from the list.",
+      "Settings.restaurant.validation.timeZone",
     ),
   defaultLocale: z.enum(STAFF_LOCALES, "Settings.restaurant.languageInvalid"),
   quietHoursStart: hhmm,
@@ -39,12 +47,15 @@ export const providerRoutesSchema = z.object({
         prefix: z
           .string()
           .trim()
-          .regex(/^\+\d{1,6}$/, "Write a prefix as + and up to 6 digits, e.g. +45."),
-        provider: z.enum(PROVIDER_NAMES, "Choose a provider."),
+          .regex(/^\+\d{1,6}$/, "Settings.restaurant.validation.prefix"),
+        provider: z.enum(PROVIDER_NAMES, "Settings.restaurant.validation.provider"),
       }),
     )
-    .max(30, "Use at most 30 rules.")
-    .refine((rules) => new Set(rules.map((r) => r.prefix)).size === rules.length, "Each prefix can appear only once."),
-  fallback: z.enum(PROVIDER_NAMES, "Choose a provider for other numbers."),
+    .max(30, "Settings.restaurant.validation.tooManyRules")
+    .refine(
+      (rules) => new Set(rules.map((r) => r.prefix)).size === rules.length,
+      "Settings.restaurant.validation.duplicatePrefix",
+    ),
+  fallback: z.enum(PROVIDER_NAMES, "Settings.restaurant.validation.fallback"),
 });
 export type ProviderRoutesInput = z.infer<typeof providerRoutesSchema>;

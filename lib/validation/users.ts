@@ -3,32 +3,36 @@ import { ROLES } from "@/lib/auth/roles";
 
 // Shared by forms and server actions (no server-only imports here).
 
+// The limits are also written out in Auth.validation.passwordMin/passwordMax: change both together.
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
 
 export const passwordSchema = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+  .min(PASSWORD_MIN_LENGTH, "Auth.validation.passwordMin")
+  .max(PASSWORD_MAX_LENGTH, "Auth.validation.passwordMax");
 
 export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address."));
+  .max(254, "Auth.validation.emailTooLong")
+  .pipe(z.email("Auth.validation.emailInvalid"));
 
-export const userIdSchema = z.uuid("Unknown user.");
+export const userIdSchema = z.uuid("Auth.validation.unknownUser");
 
-export const roleSchema = z.enum(ROLES, "Choose owner, manager or staff.");
+export const roleSchema = z.enum(ROLES, "Auth.validation.roleInvalid");
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "That password is too long."),
+  password: z
+    .string()
+    .min(1, "Auth.validation.passwordRequired")
+    .max(PASSWORD_MAX_LENGTH, "Auth.validation.passwordTooLong"),
 });
 
 export const createUserSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(100, "Keep the name under 100 characters."),
+  name: z.string().trim().min(1, "Auth.validation.nameRequired").max(100, "Auth.validation.nameTooLong"),
   email: emailSchema,
   role: roleSchema,
   password: passwordSchema.optional(),
@@ -43,15 +47,15 @@ export const resetPasswordSchema = z.object({ userId: userIdSchema });
 
 export const changeOwnPasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX_LENGTH),
+    currentPassword: z.string().min(1, "Auth.validation.currentPasswordRequired").max(PASSWORD_MAX_LENGTH),
     newPassword: passwordSchema,
     confirmPassword: z.string(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ["confirmPassword"],
-    message: "The two new passwords don't match.",
+    message: "Auth.validation.passwordsDontMatch",
   })
   .refine((v) => v.newPassword !== v.currentPassword, {
     path: ["newPassword"],
-    message: "Choose a password different from the current one.",
+    message: "Auth.validation.passwordSame",
   });

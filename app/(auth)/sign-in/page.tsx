@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/logo";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/session";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { SignInForm } from "./sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Auth.signIn");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,7 +22,10 @@ export default async function SignInPage({ searchParams }: Props) {
 
   // Messages arrive in the URL from the plain POST flow (?error=CredentialsSignin&code=...) or a redirect.
   const code = first(params.code) ?? first(params.reason);
-  const notice = (code ? SIGN_IN_MESSAGES[code] : first(params.error) ? SIGN_IN_MESSAGES.invalid : undefined) ?? null;
+  const noticeKey =
+    (code ? SIGN_IN_MESSAGES[code] : first(params.error) ? SIGN_IN_MESSAGES.invalid : undefined) ?? null;
+  const notice = noticeKey ? await localizeMessage(noticeKey) : null;
+  const t = await getTranslations("Auth.signIn");
 
   return (
     <main className="flex min-h-dvh items-center justify-center bg-muted/40 px-4 py-10">
@@ -26,13 +34,11 @@ export default async function SignInPage({ searchParams }: Props) {
           <Logo />
         </div>
         <div className="rounded-xl border bg-card p-6 shadow-sm sm:p-8">
-          <h1 className="text-xl font-semibold tracking-tight">Sign in</h1>
-          <p className="mt-1 text-sm text-muted-foreground">Use the email and password your restaurant gave you.</p>
+          <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 text-sm text-muted-foreground">{t("intro")}</p>
           <SignInForm callbackUrl={callbackUrl} notice={notice} />
         </div>
-        <p className="mt-6 text-center text-xs text-muted-foreground">
-          Forgot your password? Ask the restaurant&apos;s owner to reset it.
-        </p>
+        <p className="mt-6 text-center text-xs text-muted-foreground">{t("forgotPassword")}</p>
       </div>
     </main>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,6 +9,7 @@ import { Label } from "@/components/ui/label";
 import { signInAction } from "./actions";
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice: string | null }) {
+  const t = useTranslations("Auth.signIn");
   // A server action passed straight to the form, so signing in works before the page's script has loaded.
   const [result, formAction, pending] = useActionState(signInAction, null);
   const state = result === null ? {} : result.ok ? result.data : { error: result.error.message };
@@ -22,7 +24,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
         </Alert>
       ) : null}
       <div className="space-y-2">
-        <Label htmlFor="email">Email</Label>
+        <Label htmlFor="email">{t("email")}</Label>
         <Input
           id="email"
           name="email"
@@ -35,11 +37,11 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
         />
       </div>
       <div className="space-y-2">
-        <Label htmlFor="password">Password</Label>
+        <Label htmlFor="password">{t("password")}</Label>
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in..." : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

@@ -3,5 +3,5 @@
 import { AreaError, type AreaErrorProps } from "@/components/route-states/area-error";
 
 export default function DashboardError(props: AreaErrorProps) {
-  return <AreaError {...props} area="The dashboard" />;
+  return <AreaError {...props} area="home" />;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Balances } from "@/components/dashboard/balances";
 import { CostByProviderTable } from "@/components/dashboard/cost-by-provider";
@@ -18,12 +19,11 @@ import { sharedDashboard } from "@/lib/dashboard/dashboard";
 import { getDb } from "@/lib/db";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatInZone } from "@/lib/time/zoned";
 
-export const metadata: Metadata = { title: "Dashboard" };
-
-const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
-const PERCENT = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Home");
+  return { title: t("title") };
+}
 
 export default async function DashboardPage() {
   const user = await requireUser();
@@ -31,32 +31,35 @@ export default async function DashboardPage() {
   const { timeZone } = await getRestaurantSettings(db);
   const { stats, costs, series, upcoming, awaitingApproval, failures } = await sharedDashboard({ db, timeZone });
   const isManager = hasRole(user.role, "manager");
-  const at = (d: Date) => formatInZone(d, timeZone);
+  const [t, format] = await Promise.all([getTranslations("Home"), getFormatter()]);
+  const at = (d: Date) => format.dateTime(d, "moment");
+  const number = (n: number) => format.number(n, "amount");
+  const percent = (n: number) => format.number(n, { style: "percent", maximumFractionDigits: 1 });
 
   return (
     <>
       <PageHeader
-        title={`Welcome, ${user.name.split(" ")[0]}`}
-        description={`Here is where your restaurant's messaging stands (days in ${timeZone}).`}
+        title={t("welcome", { name: user.name.split(" ")[0] ?? "" })}
+        description={t("description", { timeZone })}
       />
       <PublicUrlWarning />
       <div className="space-y-8">
         <GettingStarted role={user.role} />
         <section aria-labelledby="figures-heading">
           <h2 id="figures-heading" className="sr-only">
-            Delivery figures
+            {t("figures.heading")}
           </h2>
           <div className="grid gap-3 md:grid-cols-3">
             {stats.map((s) => (
               <Card key={s.key} data-testid={`stats-${s.key}`}>
                 <CardContent className="space-y-2">
-                  <h3 className="text-sm font-medium text-muted-foreground">{s.label}</h3>
+                  <h3 className="text-sm font-medium text-muted-foreground">{t(`figures.periods.${s.key}`)}</h3>
                   <dl className="grid grid-cols-4 gap-2">
                     {[
-                      ["Sent", NUMBER.format(s.sent), "sent"],
-                      ["Delivered", NUMBER.format(s.delivered), "delivered"],
-                      ["Failed", NUMBER.format(s.failed), "failed"],
-                      ["Rate", s.rate === null ? "—" : PERCENT.format(s.rate), "rate"],
+                      [t("figures.sent"), number(s.sent), "sent"],
+                      [t("figures.delivered"), number(s.delivered), "delivered"],
+                      [t("figures.failed"), number(s.failed), "failed"],
+                      [t("figures.rate"), s.rate === null ? "—" : percent(s.rate), "rate"],
                     ].map(([label, value, id]) => (
                       <div key={id} className="min-w-0">
                         <dt className="text-xs text-muted-foreground">{label}</dt>
@@ -75,7 +78,7 @@ export default async function DashboardPage() {
         <section aria-labelledby="money-heading" className="grid gap-6 lg:grid-cols-2">
           <div className="space-y-3">
             <h2 id="money-heading" className="text-lg font-semibold">
-              Balances and cost
+              {t("money.heading")}
             </h2>
             <Suspense
               fallback={
@@ -92,38 +95,40 @@ export default async function DashboardPage() {
           <div className="space-y-3">
             {isManager && awaitingApproval.length > 0 ? (
               <>
-                <h2 className="text-lg font-semibold">Awaiting your approval</h2>
-                <UpcomingList items={awaitingApproval} timeZone={timeZone} testId="awaiting-approval" />
+                <h2 className="text-lg font-semibold">{t("awaitingApproval")}</h2>
+                <UpcomingList items={awaitingApproval} testId="awaiting-approval" />
               </>
             ) : null}
-            <h2 className="text-lg font-semibold">Coming up</h2>
+            <h2 className="text-lg font-semibold">{t("comingUp")}</h2>
             {upcoming.length === 0 ? (
               <p className="text-sm text-muted-foreground">
-                Nothing scheduled.{" "}
-                <Link href="/compose" className="underline underline-offset-4">
-                  Compose a message
-                </Link>
-                .
+                {t.rich("nothingScheduled", {
+                  link: (chunks) => (
+                    <Link href="/compose" className="underline underline-offset-4">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </p>
             ) : (
-              <UpcomingList items={upcoming} timeZone={timeZone} testId="upcoming" />
+              <UpcomingList items={upcoming} testId="upcoming" />
             )}
           </div>
         </section>
 
         <section aria-labelledby="charts-heading" className="space-y-3">
           <h2 id="charts-heading" className="text-lg font-semibold">
-            Last 30 days
+            {t("charts.heading")}
           </h2>
           <DeliveryCharts series={series} />
         </section>
 
         <section aria-labelledby="failures-heading" className="space-y-3">
           <h2 id="failures-heading" className="text-lg font-semibold">
-            Latest failures
+            {t("failures.heading")}
           </h2>
           {failures.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No failed messages. </p>
+            <p className="text-sm text-muted-foreground">{t("failures.none")}</p>
           ) : (
             <ul className="divide-y rounded-lg border" data-testid="latest-failures">
               {failures.map((f) => (
@@ -132,7 +137,7 @@ export default async function DashboardPage() {
                     {f.phone}
                   </Link>
                   <span className="min-w-0 text-muted-foreground">
-                    <DeliveryStateBadge status={f.status as MessageStatus} /> {f.reason ?? "No reason given."}{" "}
+                    <DeliveryStateBadge status={f.status as MessageStatus} /> {f.reason ?? t("failures.noReason")}{" "}
                     <span className="text-xs">
                       ({f.campaignName}, {PROVIDER_LABELS[f.provider]})
                     </span>

@@ -3,5 +3,5 @@
 import { AreaError, type AreaErrorProps } from "@/components/route-states/area-error";
 
 export default function CampaignsError(props: AreaErrorProps) {
-  return <AreaError {...props} area="Campaigns" />;
+  return <AreaError {...props} area="campaigns" />;
 }

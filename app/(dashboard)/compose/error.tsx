@@ -3,5 +3,5 @@
 import { AreaError, type AreaErrorProps } from "@/components/route-states/area-error";
 
 export default function ComposeError(props: AreaErrorProps) {
-  return <AreaError {...props} area="The message editor" />;
+  return <AreaError {...props} area="compose" />;
 }

@@ -1,5 +1,5 @@
 import { AreaLoading } from "@/components/route-states/area-loading";
 
 export default function ComposeLoading() {
-  return <AreaLoading label="Loading compose" cards={2} />;
+  return <AreaLoading area="compose" cards={2} />;
 }

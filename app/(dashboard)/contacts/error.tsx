@@ -3,5 +3,5 @@
 import { AreaError, type AreaErrorProps } from "@/components/route-states/area-error";
 
 export default function ContactsError(props: AreaErrorProps) {
-  return <AreaError {...props} area="The guest book" />;
+  return <AreaError {...props} area="contacts" />;
 }

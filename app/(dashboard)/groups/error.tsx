@@ -3,5 +3,5 @@
 import { AreaError, type AreaErrorProps } from "@/components/route-states/area-error";
 
 export default function GroupsError(props: AreaErrorProps) {
-  return <AreaError {...props} area="Groups" />;
+  return <AreaError {...props} area="groups" />;
 }

@@ -3,5 +3,5 @@
 import { AreaError, type AreaErrorProps } from "@/components/route-states/area-error";
 
 export default function SettingsError(props: AreaErrorProps) {
-  return <AreaError {...props} area="Settings" />;
+  return <AreaError {...props} area="settings" />;
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -5,21 +6,22 @@ import { SettingsNav } from "./settings-nav";
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser({ allowPendingPasswordChange: true });
+  const t = await getTranslations("Settings");
   const items = [
-    { href: "/settings/account", label: "Account" },
-    ...(hasRole(user.role, "manager") ? [{ href: "/settings/phones", label: "Test phones" }] : []),
+    { href: "/settings/account", label: t("nav.account") },
+    ...(hasRole(user.role, "manager") ? [{ href: "/settings/phones", label: t("nav.phones") }] : []),
     ...(hasRole(user.role, "owner")
       ? [
-          { href: "/settings/restaurant", label: "Restaurant" },
-          { href: "/settings/users", label: "Users" },
-          { href: "/settings/providers", label: "Providers" },
+          { href: "/settings/restaurant", label: t("nav.restaurant") },
+          { href: "/settings/users", label: t("nav.users") },
+          { href: "/settings/providers", label: t("nav.providers") },
         ]
       : []),
   ];
   return (
     <>
-      <PageHeader title="Settings" description="Your account and, for owners, the team and SMS providers." />
-      <SettingsNav items={items} />
+      <PageHeader title={t("title")} description={t("description")} />
+      <SettingsNav items={items} label={t("nav.label")} />
       {children}
     </>
   );

@@ -7,10 +7,10 @@ import { cn } from "@/lib/utils";
 type Item = { href: string; label: string };
 
 /** Tabs between the settings pages; only the ones this role may open are passed in. */
-export function SettingsNav({ items }: { items: Item[] }) {
+export function SettingsNav({ items, label }: { items: Item[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="-mx-1 mb-6 flex gap-1 overflow-x-auto border-b px-1">
+    <nav aria-label={label} className="-mx-1 mb-6 flex gap-1 overflow-x-auto border-b px-1">
       {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

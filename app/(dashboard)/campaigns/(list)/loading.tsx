@@ -1,5 +1,5 @@
 import { AreaLoading } from "@/components/route-states/area-loading";
 
 export default function CampaignsLoading() {
-  return <AreaLoading label="Loading campaigns" columns={5} toolbar={false} />;
+  return <AreaLoading area="campaigns" columns={5} toolbar={false} />;
 }

@@ -1,5 +1,5 @@
 import { AreaLoading } from "@/components/route-states/area-loading";
 
 export default function ContactsLoading() {
-  return <AreaLoading label="Loading guests" columns={6} />;
+  return <AreaLoading area="contacts" columns={6} />;
 }

@@ -2,5 +2,5 @@ import { AreaLoading } from "@/components/route-states/area-loading";
 
 // No layout of its own: history/layout.tsx checks the session, outside this boundary.
 export default function HistoryLoading() {
-  return <AreaLoading label="Loading messages" columns={6} header={false} />;
+  return <AreaLoading area="history" columns={6} header={false} />;
 }

@@ -33,7 +33,7 @@ export const changeOwnPasswordAction = defineAction(
 
 // An explicit yes, so that a bare call (or a forged empty one) ends nothing.
 const signOutEverywhereSchema = z.object({
-  confirm: z.literal(true, { error: "Press Sign out everywhere to confirm." }),
+  confirm: z.literal(true, { error: "Account.sessions.confirmRequired" }),
 });
 
 /** Ends every session of the signed-in user, this one included, and returns to the sign-in page. */

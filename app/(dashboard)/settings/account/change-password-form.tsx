@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
@@ -11,18 +12,20 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/validation/users";
 import { changeOwnPasswordAction } from "./actions";
 
 type Field = "currentPassword" | "newPassword" | "confirmPassword";
-const FIELDS: { name: Field; label: string; autoComplete: string }[] = [
-  { name: "currentPassword", label: "Current password", autoComplete: "current-password" },
-  { name: "newPassword", label: "New password", autoComplete: "new-password" },
-  { name: "confirmPassword", label: "Repeat the new password", autoComplete: "new-password" },
+const FIELDS: { name: Field; label: "current" | "new" | "repeat"; autoComplete: string }[] = [
+  { name: "currentPassword", label: "current", autoComplete: "current-password" },
+  { name: "newPassword", label: "new", autoComplete: "new-password" },
+  { name: "confirmPassword", label: "repeat", autoComplete: "new-password" },
 ];
 
 export function ChangePasswordForm({ required }: { required: boolean }) {
+  const t = useTranslations("Account.password");
+  const tCommon = useTranslations("Common");
   const router = useRouter();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const { run, pending } = useAction(changeOwnPasswordAction, {
     errors: "inline",
-    success: "Password changed. Other devices signed in as you have been signed out.",
+    success: t("changed"),
     onError: (error) => {
       const fieldErrors = error.fieldErrors ?? {};
       const next = Object.fromEntries(FIELDS.map(({ name }) => [name, fieldErrors[name]?.[0]]));
@@ -57,7 +60,7 @@ export function ChangePasswordForm({ required }: { required: boolean }) {
     >
       {FIELDS.map(({ name, label, autoComplete }) => (
         <div key={name} className="space-y-2">
-          <Label htmlFor={name}>{label}</Label>
+          <Label htmlFor={name}>{t(label)}</Label>
           <Input
             id={name}
             name={name}
@@ -69,14 +72,14 @@ export function ChangePasswordForm({ required }: { required: boolean }) {
           />
           {name === "newPassword" && !errors[name] ? (
             <p id="newPassword-hint" className="text-xs text-muted-foreground">
-              At least {PASSWORD_MIN_LENGTH} characters. A short sentence is easy to remember and hard to guess.
+              {t("hint", { min: PASSWORD_MIN_LENGTH })}
             </p>
           ) : null}
           <FieldError id={`${name}-error`}>{errors[name]}</FieldError>
         </div>
       ))}
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving..." : "Change password"}
+        {pending ? tCommon("saving") : t("submit")}
       </Button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatPhone } from "@/lib/contacts/phone";
 import { getDb } from "@/lib/db";
@@ -7,13 +8,12 @@ import { MyPhoneForm } from "./my-phone-form";
 /** Settings > Account "Your phone for test messages": where this user's own test sends may go, once verified. */
 export async function MyPhoneCard({ userId }: { userId: string }) {
   const own = await getOwnPhone(getDb(), userId);
+  const t = await getTranslations("Account.phone");
   return (
     <Card data-testid="my-phone">
       <CardHeader>
-        <CardTitle className="text-base">Your phone for test messages</CardTitle>
-        <CardDescription>
-          Tests from compose go to this phone once you confirm it with the code we text you.
-        </CardDescription>
+        <CardTitle className="text-base">{t("title")}</CardTitle>
+        <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent>
         <MyPhoneForm

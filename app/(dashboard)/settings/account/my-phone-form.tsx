@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleCheck } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
@@ -13,6 +14,8 @@ type Props = { phone: string | null; verified: boolean; pendingPhone: string | n
 
 /** Enter a number, get a 6-digit code by text, type it in: the phone is then verified for test messages. */
 export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
+  const t = useTranslations("Account.phone");
+  const tCommon = useTranslations("Common");
   const [changing, setChanging] = useState(!phone);
   // One message line under the forms, for whichever of the three actions ran last.
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +23,7 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
   const shared = { errors: "inline", onError: (e: ActionError) => setError(e.message) } as const;
   const request = useAction(requestPhoneCodeAction, {
     ...shared,
-    success: "Code sent. Check your phone.",
+    success: t("codeSent"),
     onSuccess: () => {
       setError(null);
       setChanging(false);
@@ -28,12 +31,12 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
   });
   const confirm = useAction(confirmPhoneCodeAction, {
     ...shared,
-    success: "Phone verified. Tests can go to it now.",
+    success: t("phoneVerified"),
     onSuccess: () => setError(null),
   });
   const remove = useAction(removeOwnPhoneAction, {
     ...shared,
-    success: "Phone removed.",
+    success: t("phoneRemoved"),
     onSuccess: () => setError(null),
   });
   const pending = request.pending || confirm.pending || remove.pending;
@@ -52,9 +55,7 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
       {phone && verified && !changing ? (
         <p className="flex items-center gap-2 text-sm">
           <CircleCheck className="size-4 text-emerald-600" aria-hidden />
-          <span>
-            <span className="font-medium">{phone}</span> is verified.
-          </span>
+          <span>{t.rich("verified", { phone, b: (chunks) => <span className="font-medium">{chunks}</span> })}</span>
         </p>
       ) : null}
 
@@ -67,7 +68,7 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
             confirmCode(e.currentTarget);
           }}
         >
-          <Label htmlFor="phone-code">Code sent to {pendingPhone}</Label>
+          <Label htmlFor="phone-code">{t("codeSentTo", { phone: pendingPhone ?? "" })}</Label>
           <div className="flex gap-2">
             <Input
               id="phone-code"
@@ -81,12 +82,10 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
               aria-describedby={error ? "my-phone-error" : undefined}
             />
             <Button type="submit" disabled={pending}>
-              {pending ? "Checking…" : "Confirm"}
+              {pending ? t("checking") : t("confirm")}
             </Button>
           </div>
-          <p className="text-xs text-muted-foreground">
-            The code works for 10 minutes. No text? Check the number, then ask for a new code.
-          </p>
+          <p className="text-xs text-muted-foreground">{t("codeHint")}</p>
         </form>
       ) : null}
 
@@ -99,7 +98,7 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
             requestCode(e.currentTarget);
           }}
         >
-          <Label htmlFor="my-phone">Your mobile number</Label>
+          <Label htmlFor="my-phone">{t("number")}</Label>
           <div className="flex gap-2">
             <Input
               id="my-phone"
@@ -113,7 +112,7 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
               aria-describedby={error ? "my-phone-error" : undefined}
             />
             <Button type="submit" disabled={pending}>
-              {pending ? "Sending…" : "Text me a code"}
+              {pending ? t("sending") : t("textMe")}
             </Button>
           </div>
         </form>
@@ -132,12 +131,12 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
               setChanging(true);
             }}
           >
-            {waiting ? "Use another number" : "Change number"}
+            {waiting ? t("useAnother") : t("change")}
           </Button>
         ) : null}
         {phone && changing ? (
           <Button type="button" variant="ghost" size="sm" onClick={() => setChanging(false)}>
-            Cancel
+            {tCommon("cancel")}
           </Button>
         ) : null}
         {phone && !changing ? (
@@ -148,7 +147,7 @@ export function MyPhoneForm({ phone, verified, pendingPhone }: Props) {
             disabled={pending}
             onClick={() => remove.run({ confirm: true })}
           >
-            Remove
+            {tCommon("remove")}
           </Button>
         ) : null}
       </div>

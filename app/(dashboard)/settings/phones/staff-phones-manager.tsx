@@ -1,6 +1,7 @@
 "use client";
 
 import { Smartphone, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -15,10 +16,15 @@ type Phone = { id: string; name: string; phone: string };
 
 /** The list of test phones with a form to add one and a button to remove each. */
 export function StaffPhonesManager({ phones }: { phones: Phone[] }) {
-  const adding = useAction(addStaffPhoneAction, { errors: "inline", success: (data) => `${data.name} added.` });
+  const t = useTranslations("Settings.phones");
+  const tCommon = useTranslations("Common");
+  const adding = useAction(addStaffPhoneAction, {
+    errors: "inline",
+    success: (data) => t("added", { name: data.name }),
+  });
   // The removed phone's name, for the toast (the list may already be re-rendered without it).
   const removedName = useRef("");
-  const removing = useAction(removeStaffPhoneAction, { success: () => `${removedName.current} removed.` });
+  const removing = useAction(removeStaffPhoneAction, { success: () => t("removed", { name: removedName.current }) });
   const pending = adding.pending || removing.pending;
   const failed = adding.error;
   const errors = {
@@ -42,15 +48,11 @@ export function StaffPhonesManager({ phones }: { phones: Phone[] }) {
   return (
     <div className="space-y-6">
       {phones.length === 0 ? (
-        <EmptyState
-          icon={<Smartphone />}
-          title="No test phones yet"
-          description="Add the phones your team uses to check messages before they go out."
-        />
+        <EmptyState icon={<Smartphone />} title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
         <Card className="py-0">
           <CardContent className="p-0">
-            <ul aria-label="Test phones" className="divide-y">
+            <ul aria-label={t("list")} className="divide-y">
               {phones.map((p) => (
                 <li key={p.id} className="flex items-center justify-between gap-3 px-4 py-3">
                   <div className="min-w-0">
@@ -63,10 +65,10 @@ export function StaffPhonesManager({ phones }: { phones: Phone[] }) {
                     size="sm"
                     disabled={pending}
                     onClick={() => remove(p)}
-                    aria-label={`Remove ${p.name}`}
+                    aria-label={t("remove", { name: p.name })}
                   >
                     <Trash2 aria-hidden />
-                    <span className="hidden sm:inline">Remove</span>
+                    <span className="hidden sm:inline">{tCommon("remove")}</span>
                   </Button>
                 </li>
               ))}
@@ -77,28 +79,28 @@ export function StaffPhonesManager({ phones }: { phones: Phone[] }) {
 
       <form
         noValidate
-        aria-label="Add a test phone"
+        aria-label={t("addTitle")}
         className="space-y-3 rounded-lg border p-4"
         onSubmit={(e) => {
           e.preventDefault();
           add(e.currentTarget);
         }}
       >
-        <h3 className="text-sm font-medium">Add a test phone</h3>
+        <h3 className="text-sm font-medium">{t("addTitle")}</h3>
         <div className="grid gap-3 sm:grid-cols-2">
           <div className="space-y-2">
-            <Label htmlFor="staff-phone-name">Name</Label>
+            <Label htmlFor="staff-phone-name">{t("name")}</Label>
             <Input
               id="staff-phone-name"
               name="name"
-              placeholder="Bar phone"
+              placeholder={t("namePlaceholder")}
               autoComplete="off"
               aria-invalid={Boolean(errors.name)}
             />
             <FieldError>{errors.name}</FieldError>
           </div>
           <div className="space-y-2">
-            <Label htmlFor="staff-phone-number">Phone number</Label>
+            <Label htmlFor="staff-phone-number">{t("number")}</Label>
             <Input
               id="staff-phone-number"
               name="phone"
@@ -113,7 +115,7 @@ export function StaffPhonesManager({ phones }: { phones: Phone[] }) {
         </div>
         <FieldError>{errors.form}</FieldError>
         <Button type="submit" disabled={pending}>
-          {pending ? "Adding…" : "Add phone"}
+          {pending ? t("adding") : t("add")}
         </Button>
       </form>
     </div>

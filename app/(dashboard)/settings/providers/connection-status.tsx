@@ -1,26 +1,31 @@
 "use client";
 
 import { CircleCheck, RefreshCw, TriangleAlert } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useAction } from "@/lib/actions/use-action";
-import { formatAmount, unitWord } from "@/lib/format/amount";
+import { amountText, unitName } from "@/lib/i18n/amount";
 import type { ConnectionCheck } from "@/lib/providers/connection-check";
 import type { ProviderName } from "@/lib/sms/types";
 import { checkConnectionAction } from "./actions";
 
-function balanceText(provider: ProviderName, check: Extract<ConnectionCheck, { ok: true }>) {
-  const { balance } = check;
-  if (balance.unlimited) return "Unlimited balance";
-  // A balance the provider wrote in a shape we could not read is shown as written.
-  const amount =
-    balance.amount === null ? `${balance.raw} ${unitWord(provider)}` : formatAmount(balance.amount, provider);
-  return `${amount}${check.expiresOn ? `, valid until ${check.expiresOn}` : ""}`;
-}
-
 /** Checks the connection when the page opens (balance is the cheapest call that proves credentials work). */
 export function ConnectionStatus({ provider }: { provider: ProviderName }) {
+  const t = useTranslations("Providers.connection");
+  const tUnits = useTranslations("Units");
+  const format = useFormatter();
+  const balanceText = (check: Extract<ConnectionCheck, { ok: true }>) => {
+    const { balance } = check;
+    if (balance.unlimited) return t("unlimited");
+    // A balance the provider wrote in a shape we could not read is shown as written.
+    const amount =
+      balance.amount === null
+        ? t("raw", { raw: String(balance.raw), unit: unitName(tUnits, provider) })
+        : amountText(tUnits, format, balance.amount, provider);
+    return check.expiresOn ? t("validUntil", { amount, date: check.expiresOn }) : amount;
+  };
   const [check, setCheck] = useState<ConnectionCheck | { ok: false; message: string } | null>(null);
   // A refusal is what this panel reports, in place; no toast.
   const { run: check_, pending } = useAction(checkConnectionAction, {
@@ -35,12 +40,12 @@ export function ConnectionStatus({ provider }: { provider: ProviderName }) {
   useEffect(run, [run]);
 
   return (
-    <section aria-label="Connection" className="space-y-2">
+    <section aria-label={t("label")} className="space-y-2">
       <div className="flex items-center justify-between gap-2">
-        <h3 className="text-sm font-medium">Connection and balance</h3>
+        <h3 className="text-sm font-medium">{t("heading")}</h3>
         <Button type="button" variant="outline" size="sm" onClick={run} disabled={pending}>
           <RefreshCw className={pending ? "animate-spin" : undefined} aria-hidden />
-          {pending ? "Checking..." : "Check connection"}
+          {pending ? t("checking") : t("check")}
         </Button>
       </div>
       <div aria-live="polite" data-testid={`connection-${provider}`}>
@@ -50,14 +55,18 @@ export function ConnectionStatus({ provider }: { provider: ProviderName }) {
           <p className="flex items-center gap-2 text-sm">
             <CircleCheck className="size-4 text-success" aria-hidden />
             <span>
-              Connected · <strong className="font-semibold">{balanceText(provider, check)}</strong>
-              <span className="text-muted-foreground"> · answered in {check.latencyMs} ms</span>
+              {t.rich("connected", {
+                balance: balanceText(check),
+                ms: check.latencyMs,
+                b: (chunks) => <strong className="font-semibold">{chunks}</strong>,
+                muted: (chunks) => <span className="text-muted-foreground">{chunks}</span>,
+              })}
             </span>
           </p>
         ) : (
           <p className="flex items-start gap-2 text-sm text-destructive">
             <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
-            <span>Not connected: {check.message}</span>
+            <span>{t("notConnected", { message: check.message })}</span>
           </p>
         )}
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -25,11 +26,15 @@ type Errors = Partial<Record<"username" | "secret" | "form", string>>;
 
 /** Saves credentials (encrypted on the server); a saved key is shown only by its last four characters. */
 export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
+  const t = useTranslations("Providers");
+  const tCommon = useTranslations("Common");
   const saving = useAction(saveCredentialsAction, {
     errors: "inline",
-    success: `${summary.label} credentials saved. Checking the connection...`,
+    success: t("credentials.saved", { provider: summary.label }),
   });
-  const clearing = useAction(clearCredentialsAction, { success: `Saved ${summary.label} credentials removed.` });
+  const clearing = useAction(clearCredentialsAction, {
+    success: t("credentials.removed", { provider: summary.label }),
+  });
   const pending = saving.pending || clearing.pending;
   const username = saving.fieldError("username");
   const secretError = saving.fieldError("secret");
@@ -39,7 +44,8 @@ export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
     form: saving.error && !username && !secretError ? saving.error.message : undefined,
   };
   const info = providerInfo(summary.provider);
-  const { username: hasUsername, secretName: secretLabel } = info.credentials;
+  const { username: hasUsername } = info.credentials;
+  const secretLabel = t(`info.${summary.provider}.secretName`);
   const id = (name: string) => `${summary.provider}-${name}`;
 
   function submit(form: HTMLFormElement) {
@@ -58,12 +64,10 @@ export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
   }
 
   return (
-    <section aria-label={`${summary.label} credentials`} className="space-y-3 border-t pt-4">
-      <h3 className="text-sm font-medium">Credentials</h3>
+    <section aria-label={t("credentials.label", { provider: summary.label })} className="space-y-3 border-t pt-4">
+      <h3 className="text-sm font-medium">{t("credentials.heading")}</h3>
       {summary.source === "environment" ? (
-        <p className="text-xs text-muted-foreground">
-          Environment variables are in use. Credentials saved here are used only if those are removed.
-        </p>
+        <p className="text-xs text-muted-foreground">{t("credentials.environmentInUse")}</p>
       ) : null}
       <form
         noValidate
@@ -75,7 +79,7 @@ export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
       >
         {hasUsername ? (
           <div className="space-y-2">
-            <Label htmlFor={id("username")}>{info.shortLabel} username</Label>
+            <Label htmlFor={id("username")}>{t("credentials.username", { provider: info.shortLabel })}</Label>
             <Input
               id={id("username")}
               name="username"
@@ -88,21 +92,23 @@ export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
           </div>
         ) : null}
         <div className="space-y-2">
-          <Label htmlFor={id("secret")}>{`${info.shortLabel} ${secretLabel}`}</Label>
+          <Label htmlFor={id("secret")}>
+            {t("credentials.secret", { provider: info.shortLabel, secretName: secretLabel })}
+          </Label>
           <Input
             id={id("secret")}
             name="secret"
             type="password"
             autoComplete="new-password"
             placeholder={
-              summary.hasSavedCredentials ? `Saved (${summary.secretHint ?? "…"}): enter a new one to replace it` : ""
+              summary.hasSavedCredentials ? t("credentials.savedPlaceholder", { hint: summary.secretHint ?? "…" }) : ""
             }
             aria-invalid={Boolean(errors.secret)}
             aria-describedby={errors.secret ? id("secret-error") : id("secret-hint")}
           />
           {!errors.secret ? (
             <p id={id("secret-hint")} className="text-xs text-muted-foreground">
-              {info.credentials.whereToFind} Stored encrypted; never shown again.
+              {t("credentials.hint", { whereToFind: t(`info.${summary.provider}.whereToFind`) })}
             </p>
           ) : null}
           <FieldError id={id("secret-error")}>{errors.secret}</FieldError>
@@ -110,27 +116,27 @@ export function CredentialsForm({ summary }: { summary: ProviderSummary }) {
         <FieldError>{errors.form}</FieldError>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" size="sm" disabled={pending}>
-            Save {secretLabel}
+            {t("credentials.save", { secretName: secretLabel })}
           </Button>
           {summary.hasSavedCredentials ? (
             <AlertDialog>
               <AlertDialogTrigger asChild>
                 <Button type="button" size="sm" variant="outline" disabled={pending}>
-                  Remove saved credentials
+                  {t("credentials.remove")}
                 </Button>
               </AlertDialogTrigger>
               <AlertDialogContent>
                 <AlertDialogHeader>
-                  <AlertDialogTitle>Remove the saved {summary.label} credentials?</AlertDialogTitle>
+                  <AlertDialogTitle>{t("credentials.removeTitle", { provider: summary.label })}</AlertDialogTitle>
                   <AlertDialogDescription>
                     {summary.source === "saved"
-                      ? `${summary.label} goes back to the sandbox: new messages reach no real phone until credentials are entered again.`
-                      : "The environment variables stay in use."}
+                      ? t("credentials.removeSaved", { provider: summary.label })
+                      : t("credentials.removeEnvironment")}
                   </AlertDialogDescription>
                 </AlertDialogHeader>
                 <AlertDialogFooter>
-                  <AlertDialogCancel>Keep them</AlertDialogCancel>
-                  <AlertDialogAction onClick={clear}>Remove</AlertDialogAction>
+                  <AlertDialogCancel>{t("credentials.keep")}</AlertDialogCancel>
+                  <AlertDialogAction onClick={clear}>{tCommon("remove")}</AlertDialogAction>
                 </AlertDialogFooter>
               </AlertDialogContent>
             </AlertDialog>

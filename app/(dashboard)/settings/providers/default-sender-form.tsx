@@ -1,12 +1,14 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useAction } from "@/lib/actions/use-action";
-import { senderProblem } from "@/lib/providers/sender-rules";
-import { type ProviderName, providerInfo } from "@/lib/sms/providers";
+import { senderProblemOf } from "@/lib/providers/sender-rules";
+import type { ProviderName } from "@/lib/sms/providers";
+import { SMSAPP_BULK_LIMIT } from "@/lib/sms/smsapp/info";
 import { saveDefaultSenderAction } from "./actions";
 
 /** The name guests see as the sender, checked against the provider's rules as it is typed. */
@@ -19,18 +21,26 @@ export function DefaultSenderForm({
   current: string | null;
   rules: string;
 }) {
+  const t = useTranslations("Providers");
+  const tCommon = useTranslations("Common");
   const [value, setValue] = useState(current ?? "");
   const save = useAction(saveDefaultSenderAction, {
     errors: "inline",
-    success: (data) => (data.sender ? `Default sender set to ${data.sender}.` : "Default sender cleared."),
+    success: (data) => (data.sender ? t("sender.set", { sender: data.sender }) : t("sender.cleared")),
   });
   const { pending } = save;
   const serverError = save.error ? (save.fieldError("sender") ?? save.error.message) : undefined;
-  const liveProblem = value.trim() ? senderProblem(provider, value) : null;
+  const problem = value.trim() ? senderProblemOf(provider, value) : null;
+  const liveProblem = problem
+    ? t(`senderProblems.${problem.key}`, "values" in problem ? problem.values : undefined)
+    : null;
   const error = serverError ?? liveProblem ?? undefined;
   const id = `${provider}-sender`;
   // What its sender handling costs, where that matters (smsapp.pk: a default sender means one call per guest).
-  const note = providerInfo(provider).defaultSenderNote;
+  // Only a provider with a note (its descriptor's defaultSenderNote) has one in the catalogue; the bulk limit is
+  // the only figure any note names.
+  const noteKey = `info.${provider}.${current ? "defaultSenderNoteSet" : "defaultSenderNoteEmpty"}` as never;
+  const note = t.has(noteKey) ? t(noteKey, { current: current ?? "", limit: SMSAPP_BULK_LIMIT } as never) : null;
 
   return (
     <form
@@ -41,7 +51,7 @@ export function DefaultSenderForm({
         save.run({ provider, sender: value });
       }}
     >
-      <Label htmlFor={id}>Default sender</Label>
+      <Label htmlFor={id}>{t("sender.label")}</Label>
       <div className="flex gap-2">
         <Input
           id={id}
@@ -57,7 +67,7 @@ export function DefaultSenderForm({
           aria-describedby={error ? `${id}-error` : `${id}-hint`}
         />
         <Button type="submit" size="sm" variant="secondary" className="h-10" disabled={pending || Boolean(liveProblem)}>
-          Save
+          {tCommon("save")}
         </Button>
       </div>
       {error ? (
@@ -67,7 +77,7 @@ export function DefaultSenderForm({
           {rules}
         </p>
       )}
-      {note ? <p className="text-xs text-muted-foreground">{note(current ?? "")}</p> : null}
+      {note ? <p className="text-xs text-muted-foreground">{note}</p> : null}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { TriangleAlert } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PublicUrlWarning } from "@/components/public-url-warning";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
@@ -7,25 +8,26 @@ import { getDb } from "@/lib/db";
 import { toLocalizedError } from "@/lib/errors";
 import { summarizeProvider } from "@/lib/providers/provider-summary";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
-import { SENDER_RULES } from "@/lib/providers/sender-rules";
-import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { PROVIDER_NAMES } from "@/lib/sms/providers";
 import { ProviderCard } from "./provider-card";
 import { SandboxInbox } from "./sandbox-inbox";
 
-export const metadata: Metadata = { title: "Providers" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Providers");
+  return { title: t("title") };
+}
 
 export default async function ProvidersPage() {
   await requireUser({ role: "owner" });
   let providers: Awaited<ReturnType<typeof resolveProviders>>;
-  const { timeZone } = await getRestaurantSettings(getDb());
+  const t = await getTranslations("Providers");
   try {
     providers = await resolveProviders(getDb());
   } catch (err) {
     return (
       <Alert variant="destructive">
         <TriangleAlert />
-        <AlertTitle>Saved provider settings can't be read</AlertTitle>
+        <AlertTitle>{t("unreadableTitle")}</AlertTitle>
         <AlertDescription>{(await toLocalizedError(err)).message}</AlertDescription>
       </Alert>
     );
@@ -34,11 +36,8 @@ export default async function ProvidersPage() {
   return (
     <div className="space-y-6">
       <div>
-        <h2 className="text-lg font-semibold">SMS providers</h2>
-        <p className="text-sm text-muted-foreground">
-          CPSMS.dk sends to Danish numbers, smsapp.pk to Pakistani ones. Without credentials a provider runs in the
-          sandbox: messages go to a built-in emulator and reach no real phone.
-        </p>
+        <h2 className="text-lg font-semibold">{t("heading")}</h2>
+        <p className="text-sm text-muted-foreground">{t("intro")}</p>
       </div>
       <PublicUrlWarning className="" />
       <div className="grid gap-6 xl:grid-cols-2">
@@ -47,11 +46,11 @@ export default async function ProvidersPage() {
             // Remount on a credentials change so the connection is checked again with the new ones.
             key={`${summary.provider}-${summary.source}-${summary.secretHint}`}
             summary={summary}
-            senderRules={SENDER_RULES[summary.provider]}
+            senderRules={t(`info.${summary.provider}.senderRules`)}
           />
         ))}
       </div>
-      {summaries.some((s) => s.mode === "sandbox") ? <SandboxInbox timeZone={timeZone} /> : null}
+      {summaries.some((s) => s.mode === "sandbox") ? <SandboxInbox /> : null}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ProviderSummary } from "@/lib/providers/provider-summary";
@@ -8,24 +9,20 @@ import { CredentialsForm } from "./credentials-form";
 import { DefaultSenderForm } from "./default-sender-form";
 import { TestSmsSection } from "./test-sms-section";
 
-/** "Denmark (+45)". */
-function countryOf(summary: ProviderSummary) {
-  const { country } = providerInfo(summary.provider);
-  return `${country.name} (${country.prefix})`;
-}
-
-function describeSource(summary: ProviderSummary) {
-  const { credentials } = providerInfo(summary.provider);
-  if (summary.source === "environment") {
-    return `Live, with credentials from the ${adapterFor(summary.provider).environmentVariables} environment variables (they win over saved ones).`;
-  }
-  if (summary.source === "saved") return `Live, with the saved ${credentials.secretName} ${summary.secretHint ?? ""}.`;
-  return "Sandbox: no credentials yet, so messages go to the built-in emulator and reach no real phone.";
-}
-
 /** One provider: mode, connection and balance, credentials, default sender and a test send. */
-export function ProviderCard({ summary, senderRules }: { summary: ProviderSummary; senderRules: string }) {
+export async function ProviderCard({ summary, senderRules }: { summary: ProviderSummary; senderRules: string }) {
   const headingId = `provider-${summary.provider}`;
+  const t = await getTranslations("Providers");
+  const { country } = providerInfo(summary.provider);
+  const source =
+    summary.source === "environment"
+      ? t("card.sourceEnvironment", { variables: adapterFor(summary.provider).environmentVariables })
+      : summary.source === "saved"
+        ? t("card.sourceSaved", {
+            secretName: t(`info.${summary.provider}.secretName`),
+            hint: summary.secretHint ?? "",
+          })
+        : t("card.sourceSandbox");
   return (
     <Card aria-labelledby={headingId} role="region" data-testid={`provider-${summary.provider}`}>
       <CardHeader>
@@ -34,11 +31,13 @@ export function ProviderCard({ summary, senderRules }: { summary: ProviderSummar
             {summary.label}
           </CardTitle>
           <Badge variant={summary.mode === "live" ? "success" : "warning"}>
-            {summary.mode === "live" ? "Live" : "Sandbox"}
+            {summary.mode === "live" ? t("card.live") : t("card.sandbox")}
           </Badge>
-          <span className="text-xs text-muted-foreground">{countryOf(summary)}</span>
+          <span className="text-xs text-muted-foreground">
+            {t("card.country", { country: t(`info.${summary.provider}.country`), prefix: country.prefix })}
+          </span>
         </div>
-        <CardDescription>{describeSource(summary)}</CardDescription>
+        <CardDescription>{source}</CardDescription>
       </CardHeader>
       <CardContent className="space-y-6">
         <ConnectionStatus provider={summary.provider} />

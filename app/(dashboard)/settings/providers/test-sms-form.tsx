@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleCheck, TriangleAlert } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { type TestRecipientOption, TestRecipientSelect } from "@/components/test-sends/test-recipient-select";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -8,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/label";
 import { useAction } from "@/lib/actions/use-action";
-import { formatAmount } from "@/lib/format/amount";
+import { amountText } from "@/lib/i18n/amount";
 import type { TestSmsResult } from "@/lib/providers/test-sms";
 import type { ProviderName } from "@/lib/sms/types";
 import { sendTestSmsAction } from "./actions";
@@ -24,6 +25,9 @@ export function TestSmsForm(props: {
   recipients: TestRecipientOption[];
 }) {
   const { provider, label, defaultSender, recipients } = props;
+  const t = useTranslations("Providers.testSms");
+  const tUnits = useTranslations("Units");
+  const format = useFormatter();
   const [picked, setPicked] = useState<string | null>(null);
   const [result, setResult] = useState<TestSmsResult | null>(null);
   // The outcome shows in place (and the sandbox inbox below refreshes: the action revalidates the page).
@@ -42,12 +46,12 @@ export function TestSmsForm(props: {
   }
 
   return (
-    <section aria-label={`Send a test SMS with ${label}`} className="space-y-3 border-t pt-4">
-      <h3 className="text-sm font-medium">Send a test SMS</h3>
+    <section aria-label={t("label", { provider: label })} className="space-y-3 border-t pt-4">
+      <h3 className="text-sm font-medium">{t("heading")}</h3>
       <p className="text-sm text-muted-foreground">
-        Sends the fixed check &ldquo;Test from (your restaurant): {label} is connected.&rdquo; from{" "}
-        {defaultSender ? `the default sender ${defaultSender}` : "the account's own default sender"}, to your verified
-        phone or a test phone.
+        {defaultSender
+          ? t("introDefault", { provider: label, sender: defaultSender })
+          : t("introAccount", { provider: label })}
       </p>
       <form
         noValidate
@@ -58,32 +62,30 @@ export function TestSmsForm(props: {
         }}
       >
         <div className="space-y-2">
-          <Label htmlFor={selectId}>Send to</Label>
+          <Label htmlFor={selectId}>{t("sendTo")}</Label>
           <TestRecipientSelect id={selectId} value={recipient} onChange={setPicked} options={recipients} />
         </div>
         <FieldError>{error}</FieldError>
         <Button type="submit" size="sm" disabled={pending || !recipient}>
-          {pending ? "Sending..." : "Send test SMS"}
+          {pending ? t("sending") : t("send")}
         </Button>
       </form>
       <div aria-live="polite">
         {result?.ok ? (
           <Alert variant="success" data-testid={`test-sms-result-${provider}`}>
             <CircleCheck />
-            <AlertTitle>
-              {label} accepted the message for {result.to}
-            </AlertTitle>
+            <AlertTitle>{t("acceptedTitle", { provider: label, to: result.to })}</AlertTitle>
             <AlertDescription>
-              {result.segments} {result.segments === 1 ? "segment" : "segments"} ({result.encoding})
-              {result.cost !== null ? `, cost ${formatAmount(result.cost, provider)}` : ""}
-              {result.providerMessageId ? `, message id ${result.providerMessageId}` : ""}
-              {result.mode === "sandbox" ? ". Sandbox: it is in the sandbox inbox below, not on a real phone." : "."}
+              {t("segments", { count: result.segments, encoding: result.encoding })}
+              {result.cost !== null ? t("cost", { cost: amountText(tUnits, format, result.cost, provider) }) : ""}
+              {result.providerMessageId ? t("messageId", { id: result.providerMessageId }) : ""}
+              {result.mode === "sandbox" ? t("sandboxEnd") : t("end")}
             </AlertDescription>
           </Alert>
         ) : result ? (
           <Alert variant="destructive" data-testid={`test-sms-result-${provider}`}>
             <TriangleAlert />
-            <AlertTitle>{label} did not accept the message</AlertTitle>
+            <AlertTitle>{t("refusedTitle", { provider: label })}</AlertTitle>
             <AlertDescription>{result.message}</AlertDescription>
           </Alert>
         ) : null}

@@ -1,4 +1,5 @@
 import { requireUser } from "@/lib/auth/session";
+import { formatPhone } from "@/lib/contacts/phone";
 import { getDb } from "@/lib/db";
 import type { ProviderName } from "@/lib/sms/types";
 import { listTestRecipients } from "@/lib/test-sends/recipients";
@@ -8,5 +9,10 @@ import { TestSmsForm } from "./test-sms-form";
 export async function TestSmsSection(props: { provider: ProviderName; label: string; defaultSender: string | null }) {
   const user = await requireUser({ role: "owner" });
   const recipients = await listTestRecipients(getDb(), user.id);
-  return <TestSmsForm {...props} recipients={recipients.map(({ value, label }) => ({ value, label }))} />;
+  return (
+    <TestSmsForm
+      {...props}
+      recipients={recipients.map(({ value, label, phone }) => ({ value, label, phone: formatPhone(phone) }))}
+    />
+  );
 }

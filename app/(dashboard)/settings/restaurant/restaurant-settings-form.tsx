@@ -16,10 +16,11 @@ type Field = keyof RestaurantSettingsInput;
 
 export function RestaurantSettingsForm({ initial, zones }: { initial: RestaurantSettingsInput; zones: string[] }) {
   const t = useTranslations("Settings.restaurant");
+  const tCommon = useTranslations("Common");
   const [values, setValues] = useState(initial);
   const save = useAction(saveRestaurantSettingsAction, {
     errors: "inline",
-    success: "Restaurant settings saved.",
+    success: t("saved"),
     // A refusal that names no field (a session that ended, a server error) would otherwise show nowhere.
     onError: (error) => {
       if (!error.fieldErrors) toast.error(error.message);
@@ -41,7 +42,7 @@ export function RestaurantSettingsForm({ initial, zones }: { initial: Restaurant
       }}
     >
       <div className="space-y-2">
-        <Label htmlFor="name">Restaurant name</Label>
+        <Label htmlFor="name">{t("name")}</Label>
         <Input
           id="name"
           value={values.name}
@@ -52,7 +53,7 @@ export function RestaurantSettingsForm({ initial, zones }: { initial: Restaurant
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-2">
-          <Label htmlFor="country">Default country for phone numbers</Label>
+          <Label htmlFor="country">{t("country")}</Label>
           <Select value={values.defaultCountry} onValueChange={set("defaultCountry")}>
             <SelectTrigger id="country">
               <SelectValue />
@@ -60,14 +61,14 @@ export function RestaurantSettingsForm({ initial, zones }: { initial: Restaurant
             <SelectContent>
               {COUNTRIES.map((c) => (
                 <SelectItem key={c.code} value={c.code}>
-                  {c.label}
+                  {t(`countries.${c.code}`)}
                 </SelectItem>
               ))}
             </SelectContent>
           </Select>
         </div>
         <div className="space-y-2">
-          <Label htmlFor="timezone">Time zone</Label>
+          <Label htmlFor="timezone">{t("timeZone")}</Label>
           <Select value={values.timeZone} onValueChange={set("timeZone")}>
             <SelectTrigger id="timezone">
               <SelectValue />
@@ -103,9 +104,9 @@ export function RestaurantSettingsForm({ initial, zones }: { initial: Restaurant
         <FieldError>{errors.defaultLocale}</FieldError>
       </div>
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-medium">Quiet hours for promotions</legend>
+        <legend className="mb-2 text-sm font-medium">{t("quietHours")}</legend>
         <div className="space-y-2">
-          <Label htmlFor="quiet-start">No promotions from</Label>
+          <Label htmlFor="quiet-start">{t("quietFrom")}</Label>
           <Input
             id="quiet-start"
             type="time"
@@ -115,7 +116,7 @@ export function RestaurantSettingsForm({ initial, zones }: { initial: Restaurant
           <FieldError>{errors.quietHoursStart}</FieldError>
         </div>
         <div className="space-y-2">
-          <Label htmlFor="quiet-end">until</Label>
+          <Label htmlFor="quiet-end">{t("quietUntil")}</Label>
           <Input
             id="quiet-end"
             type="time"
@@ -124,14 +125,11 @@ export function RestaurantSettingsForm({ initial, zones }: { initial: Restaurant
           />
           <FieldError>{errors.quietHoursEnd}</FieldError>
         </div>
-        <p className="text-xs text-muted-foreground sm:col-span-2">
-          Promotions scheduled in this window are refused with the next allowed time. Reservation reminders and other
-          transactional messages are not held. Set both to the same time to turn quiet hours off.
-        </p>
+        <p className="text-xs text-muted-foreground sm:col-span-2">{t("quietHint")}</p>
       </fieldset>
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving..." : "Save"}
+          {pending ? tCommon("saving") : tCommon("save")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
@@ -43,12 +44,13 @@ function ProviderSelect({
 
 /** Which provider "Automatic" uses per number prefix (the longest matching prefix wins). */
 export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
+  const t = useTranslations("Settings.restaurant.routing");
   // Each row keeps its own key, so removing one doesn't hand its neighbour's inputs to the next row.
   const nextKey = useRef(0);
   const withKey = (rule: (typeof initial.rules)[number]) => ({ ...rule, key: nextKey.current++ });
   const [rules, setRules] = useState(() => initial.rules.map(withKey));
   const [fallback, setFallback] = useState<Provider>(initial.fallback);
-  const save = useAction(saveProviderRoutesAction, { errors: "inline", success: "Routing saved." });
+  const save = useAction(saveProviderRoutesAction, { errors: "inline", success: t("saved") });
   const { pending } = save;
   const error = save.error?.message ?? null;
   const update = (i: number, patch: Partial<(typeof rules)[number]>) =>
@@ -63,18 +65,18 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
         save.run({ rules: rules.map(({ prefix, provider }) => ({ prefix, provider })), fallback });
       }}
     >
-      <ul className="grid gap-2" aria-label="Routing rules">
+      <ul className="grid gap-2" aria-label={t("rules")}>
         {rules.map((rule, i) => (
           <li key={rule.key} className="grid grid-cols-[6rem_minmax(0,1fr)_auto] items-center gap-2">
             <Input
-              aria-label={`Prefix ${i + 1}`}
+              aria-label={t("prefix", { n: i + 1 })}
               value={rule.prefix}
               onChange={(e) => update(i, { prefix: e.target.value })}
               placeholder="+45"
             />
             <ProviderSelect
               id={`route-${i}`}
-              label={`Provider for prefix ${i + 1}`}
+              label={t("providerFor", { n: i + 1 })}
               value={rule.provider}
               onChange={(provider) => update(i, { provider })}
             />
@@ -82,7 +84,7 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
               type="button"
               variant="ghost"
               size="icon"
-              aria-label={`Remove prefix ${rule.prefix || i + 1}`}
+              aria-label={t("remove", { prefix: rule.prefix || String(i + 1) })}
               onClick={() => setRules((rs) => rs.filter((_, j) => j !== i))}
             >
               <Trash2 aria-hidden />
@@ -97,22 +99,17 @@ export function RoutingForm({ initial }: { initial: ProviderRoutesInput }) {
           size="sm"
           onClick={() => setRules((rs) => [...rs, withKey({ prefix: "+", provider: FALLBACK_PROVIDER })])}
         >
-          <Plus aria-hidden /> Add prefix
+          <Plus aria-hidden /> {t("add")}
         </Button>
       </div>
       <div className="space-y-1.5">
-        <Label htmlFor="route-fallback">All other numbers</Label>
-        <ProviderSelect
-          id="route-fallback"
-          label="Provider for all other numbers"
-          value={fallback}
-          onChange={setFallback}
-        />
+        <Label htmlFor="route-fallback">{t("others")}</Label>
+        <ProviderSelect id="route-fallback" label={t("othersProvider")} value={fallback} onChange={setFallback} />
       </div>
       <FieldError>{error}</FieldError>
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save routing"}
+          {pending ? t("saving") : t("save")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { UserPlus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -17,7 +18,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { type ActionError, useAction } from "@/lib/actions/use-action";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/auth/roles";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/users";
 import { createUserAction } from "./actions";
 import { TemporaryPasswordDialog } from "./temporary-password-dialog";
@@ -35,12 +36,14 @@ function errorsByField(error: ActionError | null): Errors {
 }
 
 export function CreateUserDialog() {
+  const t = useTranslations("Settings.users");
+  const tAuth = useTranslations("Auth");
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState<Role>("staff");
   const [issued, setIssued] = useState<{ name: string; password: string } | null>(null);
   const create = useAction(createUserAction, {
     errors: "inline",
-    success: (_data, input) => `${input.name} can now sign in.`,
+    success: (_data, input) => t("toasts.created", { name: input.name }),
     onSuccess: (data, input) => {
       setOpen(false);
       setRole("staff");
@@ -73,13 +76,13 @@ export function CreateUserDialog() {
       >
         <DialogTrigger asChild>
           <Button>
-            <UserPlus className="size-4" aria-hidden /> Add user
+            <UserPlus className="size-4" aria-hidden /> {t("create.open")}
           </Button>
         </DialogTrigger>
         <DialogContent>
           <DialogHeader>
-            <DialogTitle>Add a user</DialogTitle>
-            <DialogDescription>They sign in with this email. You can change their role later.</DialogDescription>
+            <DialogTitle>{t("create.title")}</DialogTitle>
+            <DialogDescription>{t("create.description")}</DialogDescription>
           </DialogHeader>
           <form
             id="create-user-form"
@@ -90,10 +93,10 @@ export function CreateUserDialog() {
               submit(e.currentTarget);
             }}
           >
-            <TextField name="name" label="Name" autoComplete="off" error={errors.name} />
-            <TextField name="email" label="Email" type="email" autoComplete="off" error={errors.email} />
+            <TextField name="name" label={t("create.name")} autoComplete="off" error={errors.name} />
+            <TextField name="email" label={t("create.email")} type="email" autoComplete="off" error={errors.email} />
             <div className="space-y-2">
-              <Label htmlFor="role">Role</Label>
+              <Label htmlFor="role">{t("create.role")}</Label>
               <Select value={role} onValueChange={(v) => setRole(v as Role)}>
                 <SelectTrigger id="role" className="w-full" aria-describedby="role-description">
                   <SelectValue />
@@ -101,29 +104,29 @@ export function CreateUserDialog() {
                 <SelectContent>
                   {ROLES.map((r) => (
                     <SelectItem key={r} value={r}>
-                      {ROLE_LABELS[r]}
+                      {tAuth(`roles.${r}`)}
                     </SelectItem>
                   ))}
                 </SelectContent>
               </Select>
               <p id="role-description" className="text-xs text-muted-foreground">
-                {ROLE_DESCRIPTIONS[role]}
+                {tAuth(`roleDescriptions.${role}`)}
               </p>
               <FieldError>{errors.role}</FieldError>
             </div>
             <TextField
               name="password"
-              label="Password (optional)"
+              label={t("create.password")}
               type="password"
               autoComplete="new-password"
-              hint={`Leave empty to generate a temporary password they must change. Otherwise at least ${PASSWORD_MIN_LENGTH} characters.`}
+              hint={t("create.passwordHint", { min: PASSWORD_MIN_LENGTH })}
               error={errors.password}
             />
             <FieldError>{errors.form}</FieldError>
           </form>
           <DialogFooter>
             <Button type="submit" form="create-user-form" disabled={pending}>
-              {pending ? "Adding..." : "Add user"}
+              {pending ? t("create.submitting") : t("create.submit")}
             </Button>
           </DialogFooter>
         </DialogContent>

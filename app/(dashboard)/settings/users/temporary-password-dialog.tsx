@@ -1,6 +1,7 @@
 "use client";
 
 import { Copy } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import {
@@ -20,14 +21,14 @@ export function TemporaryPasswordDialog({
   value: { name: string; password: string } | null;
   onClose: () => void;
 }) {
+  const t = useTranslations("Settings.users");
+  const tCommon = useTranslations("Common");
   return (
     <Dialog open={value !== null} onOpenChange={(open) => !open && onClose()}>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Temporary password for {value?.name}</DialogTitle>
-          <DialogDescription>
-            Give it to them in person. It is shown only now; they will choose their own when they sign in.
-          </DialogDescription>
+          <DialogTitle>{t("temporary.title", { name: value?.name ?? "" })}</DialogTitle>
+          <DialogDescription>{t("temporary.description")}</DialogDescription>
         </DialogHeader>
         <div className="flex items-center gap-2 rounded-lg border bg-muted/50 p-3">
           <code className="flex-1 font-mono text-base break-all" data-testid="temporary-password">
@@ -36,16 +37,17 @@ export function TemporaryPasswordDialog({
           <Button
             variant="outline"
             size="icon"
-            aria-label="Copy password"
+            aria-label={t("temporary.copy")}
             onClick={() => {
-              if (value) void navigator.clipboard?.writeText(value.password).then(() => toast.success("Copied"));
+              if (value)
+                void navigator.clipboard?.writeText(value.password).then(() => toast.success(t("toasts.copied")));
             }}
           >
             <Copy className="size-4" />
           </Button>
         </div>
         <DialogFooter>
-          <Button onClick={onClose}>Done</Button>
+          <Button onClick={onClose}>{tCommon("done")}</Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>

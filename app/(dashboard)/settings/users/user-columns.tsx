@@ -1,9 +1,9 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
+import type { useTranslations } from "next-intl";
 import { actionsColumn, dateColumn, statusColumn } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
-import { ROLE_LABELS } from "@/lib/auth/roles";
 import { type UserRowActionHandlers, UserRowActions } from "./user-row-actions";
 
 export type UserTableRow = {
@@ -20,36 +20,38 @@ export type UserTableRow = {
 export function getUserColumns(
   currentUserId: string,
   handlers: UserRowActionHandlers,
+  t: ReturnType<typeof useTranslations<"Settings.users">>,
+  tRoles: ReturnType<typeof useTranslations<"Auth.roles">>,
 ): ColumnDef<UserTableRow, unknown>[] {
   return [
     {
       id: "user",
-      header: "User",
+      header: t("columns.user"),
       cell: ({ row }) => (
         <div className="min-w-0">
           <div className="font-medium">
             {row.original.name}
             {row.original.id === currentUserId ? (
-              <span className="ml-2 text-xs text-muted-foreground">(you)</span>
+              <span className="ml-2 text-xs text-muted-foreground">{t("columns.you")}</span>
             ) : null}
           </div>
           <div className="truncate text-xs text-muted-foreground">{row.original.email}</div>
         </div>
       ),
     },
-    statusColumn<UserTableRow>("role", "Role", (user) => (
-      <Badge variant={user.role === "owner" ? "default" : "secondary"}>{ROLE_LABELS[user.role]}</Badge>
+    statusColumn<UserTableRow>("role", t("columns.role"), (user) => (
+      <Badge variant={user.role === "owner" ? "default" : "secondary"}>{tRoles(user.role)}</Badge>
     )),
-    statusColumn<UserTableRow>("status", "Status", (user) =>
+    statusColumn<UserTableRow>("status", t("columns.status"), (user) =>
       !user.active ? (
-        <Badge variant="outline">Deactivated</Badge>
+        <Badge variant="outline">{t("status.deactivated")}</Badge>
       ) : user.mustChangePassword ? (
-        <Badge variant="warning">Temporary password</Badge>
+        <Badge variant="warning">{t("status.temporaryPassword")}</Badge>
       ) : (
-        <Badge variant="success">Active</Badge>
+        <Badge variant="success">{t("status.active")}</Badge>
       ),
     ),
-    dateColumn<UserTableRow>("lastSignIn", "Last sign-in", {
+    dateColumn<UserTableRow>("lastSignIn", t("columns.lastSignIn"), {
       className: "hidden text-sm text-muted-foreground sm:table-cell",
     }),
     actionsColumn<UserTableRow>((user) =>

@@ -1,6 +1,7 @@
 "use client";
 
 import { KeyRound, MoreHorizontal, UserCheck, UserX } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -12,7 +13,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/auth/roles";
 import type { UserTableRow } from "./user-columns";
 
 export type UserRowActionHandlers = {
@@ -27,35 +28,37 @@ export function UserRowActions({
   onToggleActive,
   onResetPassword,
 }: { user: UserTableRow } & UserRowActionHandlers) {
+  const t = useTranslations("Settings.users.actions");
+  const tRoles = useTranslations("Auth.roles");
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={`Actions for ${user.name}`}>
+        <Button variant="ghost" size="icon" aria-label={t("label", { name: user.name })}>
           <MoreHorizontal className="size-4" />
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-52">
-        <DropdownMenuLabel>Role</DropdownMenuLabel>
+        <DropdownMenuLabel>{t("role")}</DropdownMenuLabel>
         <DropdownMenuRadioGroup
           value={user.role}
           onValueChange={(role) => onChangeRole(user, role as UserTableRow["role"])}
         >
           {ROLES.map((role) => (
             <DropdownMenuRadioItem key={role} value={role} disabled={!user.active}>
-              {ROLE_LABELS[role]}
+              {tRoles(role)}
             </DropdownMenuRadioItem>
           ))}
         </DropdownMenuRadioGroup>
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => onResetPassword(user)} disabled={!user.active}>
-          <KeyRound className="size-4" aria-hidden /> Reset password
+          <KeyRound className="size-4" aria-hidden /> {t("resetPassword")}
         </DropdownMenuItem>
         <DropdownMenuItem
           onSelect={() => onToggleActive(user)}
           className={user.active ? "text-destructive focus:text-destructive" : undefined}
         >
           {user.active ? <UserX className="size-4" aria-hidden /> : <UserCheck className="size-4" aria-hidden />}
-          {user.active ? "Deactivate" : "Reactivate"}
+          {user.active ? t("deactivate") : t("reactivate")}
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { useDataTable } from "@/components/data-table/use-data-table";
@@ -14,7 +15,6 @@ import {
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { useAction } from "@/lib/actions/use-action";
-import { ROLE_LABELS } from "@/lib/auth/roles";
 import { changeUserRoleAction, resetUserPasswordAction, setUserActiveAction } from "./actions";
 import { TemporaryPasswordDialog } from "./temporary-password-dialog";
 import { getUserColumns, type UserTableRow } from "./user-columns";
@@ -23,15 +23,19 @@ type Confirm = { kind: "deactivate" | "reset"; user: UserTableRow } | null;
 
 /** Staff accounts; the owner changes roles, deactivates and resets passwords from each row's menu. */
 export function UsersTable({ users, currentUserId }: { users: UserTableRow[]; currentUserId: string }) {
+  const t = useTranslations("Settings.users");
+  const tRoles = useTranslations("Auth.roles");
+  const tCommon = useTranslations("Common");
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [issued, setIssued] = useState<{ name: string; password: string } | null>(null);
   const nameOf = (userId: string) => users.find((u) => u.id === userId)?.name ?? "";
   const changeRole = useAction(changeUserRoleAction, {
-    success: (_data, { userId, role }) => `${nameOf(userId)} is now ${ROLE_LABELS[role].toLowerCase()}.`,
+    success: (_data, { userId, role }) =>
+      t("toasts.roleChanged", { name: nameOf(userId), role: tRoles(role).toLowerCase() }),
   });
   const setActive = useAction(setUserActiveAction, {
     success: (_data, { userId, active }) =>
-      active ? `${nameOf(userId)} can sign in again.` : `${nameOf(userId)} is deactivated and signed out.`,
+      active ? t("toasts.reactivated", { name: nameOf(userId) }) : t("toasts.deactivated", { name: nameOf(userId) }),
   });
   const resetPassword = useAction(resetUserPasswordAction, {
     onSuccess: (data, { userId }) => setIssued({ name: nameOf(userId), password: data.temporaryPassword }),
@@ -39,15 +43,20 @@ export function UsersTable({ users, currentUserId }: { users: UserTableRow[]; cu
 
   const columns = useMemo(
     () =>
-      getUserColumns(currentUserId, {
-        onChangeRole: (user, role) => changeRole.run({ userId: user.id, role }),
-        onToggleActive: (user) => {
-          if (user.active) setConfirm({ kind: "deactivate", user });
-          else setActive.run({ userId: user.id, active: true });
+      getUserColumns(
+        currentUserId,
+        {
+          onChangeRole: (user, role) => changeRole.run({ userId: user.id, role }),
+          onToggleActive: (user) => {
+            if (user.active) setConfirm({ kind: "deactivate", user });
+            else setActive.run({ userId: user.id, active: true });
+          },
+          onResetPassword: (user) => setConfirm({ kind: "reset", user }),
         },
-        onResetPassword: (user) => setConfirm({ kind: "reset", user }),
-      }),
-    [currentUserId, changeRole.run, setActive.run],
+        t,
+        tRoles,
+      ),
+    [currentUserId, changeRole.run, setActive.run, t, tRoles],
   );
   const table = useDataTable({ data: users, columns, getRowId: (u) => u.id });
 
@@ -61,25 +70,23 @@ export function UsersTable({ users, currentUserId }: { users: UserTableRow[]; cu
 
   return (
     <>
-      <DataTable table={table} caption="Users" emptyMessage="No users yet." />
+      <DataTable table={table} caption={t("caption")} emptyMessage={t("empty")} />
       <AlertDialog open={confirm !== null} onOpenChange={(open) => !open && setConfirm(null)}>
         <AlertDialogContent>
           <AlertDialogHeader>
             <AlertDialogTitle>
               {confirm?.kind === "deactivate"
-                ? `Deactivate ${confirm.user.name}?`
-                : `Reset ${confirm?.user.name}'s password?`}
+                ? t("confirm.deactivateTitle", { name: confirm.user.name })
+                : t("confirm.resetTitle", { name: confirm?.user.name ?? "" })}
             </AlertDialogTitle>
             <AlertDialogDescription>
-              {confirm?.kind === "deactivate"
-                ? "They are signed out at once and can't sign in until you reactivate them. Their past work stays."
-                : "Their current password stops working and they are signed out everywhere. You'll get a temporary password to give them."}
+              {confirm?.kind === "deactivate" ? t("confirm.deactivateDescription") : t("confirm.resetDescription")}
             </AlertDialogDescription>
           </AlertDialogHeader>
           <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogCancel>{tCommon("cancel")}</AlertDialogCancel>
             <AlertDialogAction onClick={runConfirmed}>
-              {confirm?.kind === "deactivate" ? "Deactivate" : "Reset password"}
+              {confirm?.kind === "deactivate" ? t("confirm.deactivate") : t("confirm.reset")}
             </AlertDialogAction>
           </AlertDialogFooter>
         </AlertDialogContent>
