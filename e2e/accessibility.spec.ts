@@ -44,12 +44,15 @@ async function ownText(page: Page, data: string[]): Promise<string> {
   // Data is not ours to translate: remove it, longest first so a name inside a text goes with the text.
   let rest = text;
   for (const value of data) rest = rest.split(value).join(" ");
-  return rest.replace(/\S+@\S+/g, " "); // e-mail addresses
+  // E-mail addresses, and quoted words: what a provider said in its own words ("smsapp.pk said: "...""), a value.
+  return rest.replace(/\S+@\S+/g, " ").replace(/"[^"\n]*"|“[^”\n]*”/g, " ");
 }
 
 async function walk(browser: Browser, locale: "en-GB" | "da-DK", params: Record<string, string>) {
   const lang = locale.slice(0, 2);
-  const data = (await lookup.dataStrings()).sort((a, b) => b.length - a.length);
+  // Time zones are identifiers ("America/New York" in the restaurant's zone picker), not words to translate.
+  const zones = Intl.supportedValuesOf("timeZone").map((z) => z.replaceAll("_", " "));
+  const data = [...(await lookup.dataStrings()), ...zones].sort((a, b) => b.length - a.length);
   const PUBLIC = new Set(["/sign-in", "/o/[token]"]);
   const pages = discoverPages();
   const findings: Finding[] = [];

@@ -26,7 +26,7 @@ test("a user chooses Danish on their account: every page follows, on an English 
 
   await chooseOption(page, "Dashboard language", "Dansk");
   await expect(page.locator("html")).toHaveAttribute("lang", "da");
-  await expect(page.getByRole("heading", { name: "Sprog" })).toBeVisible();
+  await expect(page.getByLabel("Dashboardets sprog")).toBeVisible();
   expect((await lookup.user(user.email))?.locale).toBe("da");
   await page.goto("/contacts");
   expect(await lang(page)).toBe("da");
@@ -54,7 +54,7 @@ test("with no choice of their own, the browser's language decides; a browser ask
 
     await page.goto("/settings/restaurant");
     await chooseOption(page, "Default language", "Dansk");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "da");
     await page.goto("/");
     expect(await lang(page)).toBe("da");

@@ -2,6 +2,7 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 import { campaignMessages } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
+import { localizedUserMessage } from "@/lib/providers/provider-error-message";
 import type { ProviderMode } from "@/lib/providers/resolve-provider";
 import { isProviderError } from "./errors";
 
@@ -14,9 +15,9 @@ export type ProviderFailure = { ok: false; mode: ProviderMode; code: string; mes
 /** Browsing must not hang a page: one attempt, a few seconds. */
 export const BROWSE_TRANSPORT = { timeoutMs: 8_000, retry: { maxAttempts: 1 } } as const;
 
-/** A provider error as a failure the page shows; anything else is a bug and is thrown on. */
-export function browseFailure(err: unknown, mode: ProviderMode): ProviderFailure {
-  if (isProviderError(err)) return { ok: false, mode, code: err.code, message: err.userMessage };
+/** A provider error as a failure the page shows, in the reader's language; anything else is a bug and is thrown on. */
+export async function browseFailure(err: unknown, mode: ProviderMode): Promise<ProviderFailure> {
+  if (isProviderError(err)) return { ok: false, mode, code: err.code, message: await localizedUserMessage(err) };
   throw err;
 }
 
