@@ -34,6 +34,35 @@ function dayDate(day: string): Date | undefined {
   return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
 }
 
+type Formatter = ReturnType<typeof useFormatter>;
+
+/** A wall-clock "YYYY-MM-DDTHH:MM" spelled out in the page's language ("Thu 3 Dec 2026, 12:00"), or null. */
+export function formatWallClock(format: Formatter, value: string): string | null {
+  const moment = wallClock(value);
+  return moment
+    ? format.dateTime(moment, {
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: "UTC",
+      })
+    : null;
+}
+
+/** A wall-clock time of day "HH:MM" in the page's language ("16:30" / "16.30"); as given when it isn't one. */
+export function formatWallTime(format: Formatter, time: string): string {
+  const m = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!m) return time;
+  return format.dateTime(new Date(Date.UTC(2000, 0, 1, Number(m[1]), Number(m[2]))), {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+  });
+}
+
 /** A wall-clock "YYYY-MM-DDTHH:MM" as a Date in UTC with those fields (format it with timeZone "UTC"). */
 function wallClock(value: string): Date | null {
   const m = LOCAL_DATE_TIME.exec(value);
@@ -114,18 +143,7 @@ export function DateTimeField({
 
   const emit = (nextDay: string, nextTime: string) => onChange(nextDay && nextTime ? `${nextDay}T${nextTime}` : "");
   const selected = dayDate(day);
-  const moment = wallClock(value);
-  const spelled = moment
-    ? format.dateTime(moment, {
-        weekday: "short",
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        timeZone: "UTC",
-      })
-    : null;
+  const spelled = formatWallClock(format, value);
   const dayText = selected
     ? format.dateTime(new Date(Date.UTC(selected.getFullYear(), selected.getMonth(), selected.getDate())), {
         weekday: "short",
