@@ -39,18 +39,11 @@ export function planCampaigns(
   context: { restaurantName: string; defaultSenders: Record<ProviderName, string | null>; routes: ProviderRoutes },
 ): ProviderPlan[] {
   const issues = validateTemplate(choice.message);
-  if (hasBlockingIssues(issues))
-    throw new AppError(
-      "INVALID_INPUT",
-      issues.find((i) => i.severity === "error")?.message ?? "Fix the message first.",
-    );
+  const blocking = hasBlockingIssues(issues) ? issues.find((i) => i.severity === "error") : undefined;
+  if (blocking) throw new AppError("INVALID_INPUT", `Compose.issues.${blocking.key}`, blocking.values);
   const warning = optOutWarning(choice.message, choice.category, choice.optOutFooter);
-  if (warning) throw new AppError("INVALID_INPUT", warning);
-  if (audience.length === 0)
-    throw new AppError(
-      "INVALID_INPUT",
-      "No one is left to send to after removing opted-out, non-consenting and invalid numbers.",
-    );
+  if (warning) throw new AppError("INVALID_INPUT", "Compose.issues.optOutMissing");
+  if (audience.length === 0) throw new AppError("INVALID_INPUT", "Compose.errors.noOneLeft");
 
   const template = withOptOutFooter(choice.message, choice.optOutFooter, choice.footerLanguage);
   const plans: ProviderPlan[] = [];
@@ -70,10 +63,12 @@ export function planCampaigns(
     const stats = audienceStats(template, values, { provider });
     if (stats.overLimit.count > 0) {
       const example = stats.overLimit.examples[0];
-      throw new AppError(
-        "INVALID_INPUT",
-        `The message is too long for ${stats.overLimit.count} guest(s) (e.g. ${example?.phone}): ${label} takes at most ${MAX_MESSAGE_CHARACTERS} characters. Shorten it.`,
-      );
+      throw new AppError("INVALID_INPUT", "Compose.errors.tooLongFor", {
+        count: stats.overLimit.count,
+        phone: example?.phone ?? "",
+        provider: label,
+        max: MAX_MESSAGE_CHARACTERS,
+      });
     }
     plans.push({
       provider,
