@@ -191,11 +191,15 @@ describe("submitCampaigns", () => {
       { schedule: { mode: "later", localDateTime: "2026-02-30T12:00", expireAfterMinutes: null } },
       /doesn't exist/,
     ],
-    ["an unknown merge field", { message: "Hi {frist_name}" }, /did you mean \{first_name\}/],
-    ["no opt-out in a promotion", { optOutFooter: false }, /opt out/],
+    ["an unknown merge field", { message: "Hi {frist_name}" }, "Compose.issues.unknownFieldSuggest"],
+    ["no opt-out in a promotion", { optOutFooter: false }, "Compose.issues.optOutMissing"],
     ["an invalid sender", { sender: "Café Rose!" }, /can't be used with CPSMS/],
-    ["an over-long message", { message: "x".repeat(1529) }, /too long/],
-    ["an audience empty after suppression", { contactIds: [] as string[], numbers: "+4520999999" }, /No one is left/],
+    ["an over-long message", { message: "x".repeat(1529) }, "Compose.errors.tooLongFor"],
+    [
+      "an audience empty after suppression",
+      { contactIds: [] as string[], numbers: "+4520999999" },
+      "Compose.errors.noOneLeft",
+    ],
   ] as const)("refuses %s and writes nothing", async (_label, over, error) => {
     const manager = await insertUser({ role: "manager" });
     const g = await guest("granted", dk());
