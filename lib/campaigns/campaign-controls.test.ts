@@ -44,7 +44,7 @@ describe("campaign controls", () => {
       "queued",
       "draft",
     ]);
-    await expect(approveCampaign(getDb(), manager, dk.id)).rejects.toThrow(/Only drafts/);
+    await expect(approveCampaign(getDb(), manager, dk.id)).rejects.toThrow("Campaigns.errors.onlyDrafts");
   });
 
   it("cancels a CPSMS-held campaign at CPSMS when more than 10 minutes remain", async () => {
@@ -74,7 +74,7 @@ describe("campaign controls", () => {
       .set({ scheduledAt: sql`now() + interval '5 minutes'` })
       .where(eq(campaigns.id, campaign.id));
     await expect(cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes))).rejects.toThrow(
-      /less than 10 minutes/,
+      "Campaigns.errors.tooLateToCancel",
     );
     expect(await statusOf(campaign.id)).toBe("scheduled");
     expect(await statusCounts(campaign.id)).toEqual({ scheduled: 2 });
@@ -88,7 +88,7 @@ describe("campaign controls", () => {
     expect(await statusCounts(campaign.id)).toEqual({ queued: 3 });
     await resumeCampaign(getDb(), manager, campaign.id);
     expect(await statusOf(campaign.id)).toBe("sending");
-    await expect(resumeCampaign(getDb(), manager, campaign.id)).rejects.toThrow(/Only a paused campaign/);
+    await expect(resumeCampaign(getDb(), manager, campaign.id)).rejects.toThrow("Campaigns.errors.onlyPausedResume");
 
     const draft = await quickCampaign("smsapp", phoneNumbers("smsapp", 2, 100), { approved: false });
     expect(await statusOf(draft.id)).toBe("draft");
@@ -133,7 +133,7 @@ describe("campaign controls", () => {
     expect(await dispatchCampaign(getDb(), campaign.id, options())).toBe("stopped");
     expect(await statusCounts(campaign.id)).toEqual({ cancelled: 5 });
     await expect(cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes))).rejects.toThrow(
-      /can't be cancelled/,
+      "Campaigns.errors.cantCancel",
     );
   });
 });

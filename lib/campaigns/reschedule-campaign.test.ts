@@ -98,7 +98,7 @@ describe("rescheduleCampaign", () => {
         local(new Date(Date.now() + 7200_000)),
         sandboxSessions(sandboxes),
       ),
-    ).rejects.toThrow(/less than 10 minutes/);
+    ).rejects.toThrow("Campaigns.errors.tooLateToChange");
     expect(await statusCounts(campaign.id)).toEqual({ scheduled: 2 });
   });
 
@@ -114,6 +114,6 @@ describe("rescheduleCampaign", () => {
     expect(await dispatchCampaign(getDb(), campaign.id, options())).toBe("not-due");
     await expect(
       rescheduleCampaign(getDb(), owner, campaign.id, "2020-01-01T10:00", sandboxSessions(sandboxes)),
-    ).rejects.toThrow(/at least a minute from now/);
+    ).rejects.toThrow("Campaigns.errors.atLeastAMinute");
   });
 });

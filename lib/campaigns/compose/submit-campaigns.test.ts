@@ -144,14 +144,14 @@ describe("resolveRecipients", () => {
         { category: "marketing", groupIds: [crypto.randomUUID()], contactIds: [], numbers: "" },
         "DK",
       ),
-    ).rejects.toThrow(/no longer exists/);
+    ).rejects.toThrow("Compose.errors.groupGone");
     await expect(
       resolveRecipients(
         getDb(),
         { category: "marketing", groupIds: [], contactIds: [crypto.randomUUID()], numbers: "" },
         "DK",
       ),
-    ).rejects.toThrow(/no longer exists/);
+    ).rejects.toThrow("Compose.errors.guestGone");
   });
 });
 
