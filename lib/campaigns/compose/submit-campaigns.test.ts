@@ -279,7 +279,7 @@ describe("submitCampaigns", () => {
     const g = await guest("granted", dk());
     sandboxes.cpsms.state.setBalance(0.5);
     await expect(submitCampaigns(getDb(), manager, base({ contactIds: [g.id], provider: "cpsms" }))).rejects.toThrow(
-      /Not enough CPSMS\.dk credit.*needs about 1/,
+      "Compose.errors.notEnoughCredit",
     );
   });
 
