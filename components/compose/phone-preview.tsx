@@ -102,7 +102,7 @@ export function PhonePreview({
               })}
             </>
           ) : (
-            <>{t("example", { segments: info.segments })}</>
+            t("example", { segments: info.segments })
           )}
         </p>
         <Button
