@@ -181,12 +181,19 @@ export function DateTimeField({
                 data-testid="date-time-calendar"
                 align="start"
                 sideOffset={4}
-                className="z-50 rounded-md border bg-popover p-2 text-popover-foreground shadow-md [--rdp-accent-background-color:var(--accent)] [--rdp-accent-color:var(--primary)]"
+                className="z-50 rounded-md border bg-popover p-2 text-popover-foreground shadow-md"
               >
                 <DayPicker
                   mode="single"
+                  required
                   locale={locale.startsWith("da") ? da : enGB}
                   weekStartsOn={1}
+                  style={
+                    {
+                      "--rdp-accent-color": "var(--primary)",
+                      "--rdp-accent-background-color": "var(--accent)",
+                    } as React.CSSProperties
+                  }
                   selected={selected}
                   defaultMonth={selected}
                   onSelect={(date) => {
