@@ -53,7 +53,8 @@ export function planCampaigns(
     // No sender: the account's own default at the provider (smsapp.pk then sends 50 per bulk call).
     if (sender) {
       const problem = senderProblem(provider, sender);
-      if (problem) throw new AppError("INVALID_INPUT", `Sender "${sender}" can't be used with ${label}: ${problem}`);
+      if (problem)
+        throw new AppError("INVALID_INPUT", "Compose.errors.senderRefused", { sender, provider: label, problem });
     }
     const values = recipients.map((r) => ({
       ...r,

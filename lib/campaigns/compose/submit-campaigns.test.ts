@@ -193,7 +193,7 @@ describe("submitCampaigns", () => {
     ],
     ["an unknown merge field", { message: "Hi {frist_name}" }, "Compose.issues.unknownFieldSuggest"],
     ["no opt-out in a promotion", { optOutFooter: false }, "Compose.issues.optOutMissing"],
-    ["an invalid sender", { sender: "Café Rose!" }, /can't be used with CPSMS/],
+    ["an invalid sender", { sender: "Café Rose!" }, "Compose.errors.senderRefused"],
     ["an over-long message", { message: "x".repeat(1529) }, "Compose.errors.tooLongFor"],
     [
       "an audience empty after suppression",
