@@ -91,7 +91,7 @@ export function PhonePreview({
           {current ? (
             <>
               <span className="block truncate font-medium text-foreground" data-testid="preview-recipient">
-                {recipientDisplayName(current)}
+                {recipientDisplayName(current, t("noName"))}
               </span>
               {t("position", {
                 position: position + 1,
