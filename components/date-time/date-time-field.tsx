@@ -186,6 +186,7 @@ export function DateTimeField({
                 <DayPicker
                   mode="single"
                   required
+                  autoFocus
                   locale={locale.startsWith("da") ? da : enGB}
                   weekStartsOn={1}
                   style={
