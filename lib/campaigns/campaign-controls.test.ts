@@ -2,12 +2,21 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaigns, restaurantSettings } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
+import type { AppError } from "@/lib/errors";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { stopBoss } from "@/lib/jobs/boss";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
 import { phoneNumbers, quickCampaign, sandboxSessions, statusCounts } from "@/tests/support/campaigns";
 import { insertUser } from "@/tests/support/factories";
 import { approveCampaign, cancelCampaign, pauseCampaign, resumeCampaign } from "./campaign-controls";
 import { dispatchCampaign } from "./dispatch-campaign";
+
+/** A refusal as the manager reads it, in English (an AppError's message is a catalogue key, spelled out when shown). */
+const readRefusal = (attempt: Promise<unknown>) =>
+  attempt.then(
+    () => "no refusal",
+    (err: AppError) => localizeMessage(err.message, err.values, "en"),
+  );
 
 let sandboxes: Sandboxes;
 beforeAll(async () => {
@@ -108,11 +117,11 @@ describe("campaign controls", () => {
     });
     await quietHours("00:00", "23:59");
     try {
-      await expect(approveCampaign(getDb(), manager, draft.id)).rejects.toThrow(
+      await expect(readRefusal(approveCampaign(getDb(), manager, draft.id))).resolves.toMatch(
         /quiet hours.*earliest time allowed for every guest/,
       );
       expect(await statusOf(draft.id)).toBe("draft");
-      await expect(resumeCampaign(getDb(), manager, paused.id)).rejects.toThrow(
+      await expect(readRefusal(resumeCampaign(getDb(), manager, paused.id))).resolves.toMatch(
         /quiet hours.*earliest time allowed for every guest/,
       );
       expect(await statusOf(paused.id)).toBe("paused");
