@@ -1,6 +1,4 @@
 import "server-only";
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import { and, eq, inArray } from "drizzle-orm";
 import { type Campaign, campaignMessages } from "@/drizzle/schema";
 import { formatPhone } from "@/lib/contacts/phone";
@@ -9,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings, type RestaurantProfile } from "@/lib/settings/restaurant-settings";
 import type { ProviderName } from "@/lib/sms/types";
+import { momentParts } from "./moment-parts";
 import { earliestAllowedInZones } from "./quiet-hours";
 import { audienceTimeZones, countryName, countryOfNumber } from "./recipient-time-zones";
 
@@ -55,17 +54,12 @@ export function assertOutsideQuietHours(
       ...(others ? who(others, 2) : { country2: "none", countryName2: "", phone2: "" }),
     });
   }
-  const opens = new TZDate(result.opens.getTime(), settings.timeZone);
   throw new AppError("INVALID_INPUT", "Compose.quietHours.within", {
     now: context.now ? "yes" : "no",
     hours,
     provider: PROVIDER_LABELS[context.provider],
     ...who(held, 1),
-    weekday: String(opens.getDay()),
-    day: opens.getDate(),
-    month: String(opens.getMonth() + 1),
-    hour: format(opens, "HH"),
-    minute: format(opens, "mm"),
+    ...momentParts(result.opens, settings.timeZone),
     zone: settings.timeZone,
   });
 }

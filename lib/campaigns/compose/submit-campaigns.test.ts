@@ -193,7 +193,7 @@ describe("submitCampaigns", () => {
     [
       "a past time",
       { schedule: { mode: "later", localDateTime: "2020-01-01T12:00", expireAfterMinutes: null } },
-      /already passed/,
+      "Compose.errors.timePassed",
     ],
     [
       "a malformed time",
