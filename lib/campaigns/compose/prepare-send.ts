@@ -106,10 +106,10 @@ async function assertBalanceCovers(db: Database, plans: ProviderPlan[]) {
     const label = PROVIDER_LABELS[plan.provider];
     const check = await checkProviderConnection(db, plan.provider);
     if (!check.ok)
-      throw new AppError(
-        "PROVIDER_UNAVAILABLE",
-        `${label} could not confirm the balance: ${check.message} Nothing was sent.`,
-      );
+      throw new AppError("PROVIDER_UNAVAILABLE", "Compose.errors.balanceUnconfirmed", {
+        provider: label,
+        reason: check.message,
+      });
     const needed = plan.stats.estimatedCost ?? 0;
     if (!check.balance.unlimited && check.balance.amount !== null && needed > check.balance.amount) {
       const round = (n: number) => Math.round(n * 100) / 100;
