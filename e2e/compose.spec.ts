@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { format } from "date-fns";
 import { sessionFile } from "./support/auth";
 import { E2E } from "./support/config";
+import { fillDateTime } from "./support/date-time";
 import { expect, test } from "./support/fixtures";
 import { sandboxControl } from "./support/instance";
 import { lookup } from "./support/lookups";
@@ -110,7 +111,7 @@ test.describe("compose and send", () => {
     await page.getByRole("combobox", { name: "Provider" }).click();
     await page.getByRole("option", { name: "CPSMS.dk" }).click();
     await page.getByRole("radio", { name: "Schedule" }).check();
-    await page.getByLabel(/Date and time/).fill(localInput(at));
+    await fillDateTime(page, /Date and time/, localInput(at));
     await confirm(page, "Schedule");
     await expect(page).toHaveURL(/\/campaigns\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId("cancel-lock")).toContainText("can be cancelled until", { timeout: 15_000 });
@@ -126,7 +127,7 @@ test.describe("compose and send", () => {
 
     // Moving it an hour later: CPSMS deletes the held messages and gets them again with the new timestamp.
     const later = new Date(at.getTime() + 3600_000);
-    await page.getByLabel(/Send time/).fill(localInput(later));
+    await fillDateTime(page, /Send time/, localInput(later));
     await page.getByRole("button", { name: "Change time" }).click();
     await expect(page.getByText("Moved to the new time.")).toBeVisible();
     await expect
@@ -150,7 +151,7 @@ test.describe("compose and send", () => {
     await page.getByRole("combobox", { name: "Provider" }).click();
     await page.getByRole("option", { name: "CPSMS.dk" }).click();
     await page.getByRole("radio", { name: "Schedule" }).check();
-    await page.getByLabel(/Date and time/).fill(localInput(new Date(Date.now() + 5 * 60_000)));
+    await fillDateTime(page, /Date and time/, localInput(new Date(Date.now() + 5 * 60_000)));
     await confirm(page, "Schedule");
     await expect(page.getByTestId("cancel-lock")).toContainText("Locked: CPSMS no longer allows cancelling", {
       timeout: 15_000,
@@ -180,7 +181,7 @@ test.describe("compose and send", () => {
 
     await compose(page, groupId, "Quiz night tonight!");
     await page.getByRole("radio", { name: "Schedule" }).check();
-    await page.getByLabel(/Date and time/).fill(localInput(new Date(Date.now() - 3600_000)));
+    await fillDateTime(page, /Date and time/, localInput(new Date(Date.now() - 3600_000)));
     await refuse(/has already passed/, "Schedule");
 
     await setQuietHours("00:00", "23:59");

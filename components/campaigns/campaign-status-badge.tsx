@@ -1,24 +1,22 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { CampaignStatus } from "@/drizzle/schema/campaign-statuses";
 
-const LOOK: Record<
-  CampaignStatus,
-  { label: string; variant: "default" | "secondary" | "outline" | "success" | "warning" | "destructive" }
-> = {
-  draft: { label: "Awaiting approval", variant: "outline" },
-  scheduled: { label: "Scheduled", variant: "secondary" },
-  queued: { label: "Queued", variant: "secondary" },
-  sending: { label: "Sending", variant: "default" },
-  paused: { label: "Paused", variant: "warning" },
-  completed: { label: "Finished", variant: "success" },
-  cancelled: { label: "Cancelled", variant: "outline" },
+const VARIANT: Record<CampaignStatus, "default" | "secondary" | "outline" | "success" | "warning" | "destructive"> = {
+  draft: "outline",
+  scheduled: "secondary",
+  queued: "secondary",
+  sending: "default",
+  paused: "warning",
+  completed: "success",
+  cancelled: "outline",
 };
 
 export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
-  const look = LOOK[status];
+  const t = useTranslations("Campaigns");
   return (
-    <Badge variant={look.variant} data-testid="campaign-status">
-      {look.label}
+    <Badge variant={VARIANT[status]} data-testid="campaign-status">
+      {t(`status.${status}`)}
     </Badge>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Braces } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -19,18 +20,17 @@ export function InsertFieldMenu({
   onInsert: (snippet: string) => void;
   onCloseAutoFocus: (event: Event) => void;
 }) {
+  const t = useTranslations("Compose.insertField");
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button type="button" variant="outline" size="sm">
           <Braces />
-          Insert field
+          {t("button")}
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-[min(20rem,calc(100vw-2rem))]" onCloseAutoFocus={onCloseAutoFocus}>
-        <DropdownMenuLabel className="text-xs text-muted-foreground">
-          Personalise with each guest&apos;s details
-        </DropdownMenuLabel>
+        <DropdownMenuLabel className="text-xs text-muted-foreground">{t("heading")}</DropdownMenuLabel>
         {MERGE_FIELDS.map((field) => {
           const snippet = mergeFieldSnippet(field);
           return (
@@ -40,10 +40,12 @@ export function InsertFieldMenu({
               className="flex-col items-start gap-0.5"
             >
               <span className="flex w-full items-baseline justify-between gap-2">
-                <span className="font-medium">{field.label}</span>
+                <span className="font-medium">{t(`fields.${field.name}.label`)}</span>
                 <code className="truncate text-xs text-muted-foreground">{snippet}</code>
               </span>
-              <span className="text-xs whitespace-normal text-muted-foreground">{field.description}</span>
+              <span className="text-xs whitespace-normal text-muted-foreground">
+                {t(`fields.${field.name}.description`)}
+              </span>
             </DropdownMenuItem>
           );
         })}

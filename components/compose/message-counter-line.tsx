@@ -1,10 +1,11 @@
-import { formatAmount } from "@/lib/format/amount";
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { amountText } from "@/lib/i18n/amount";
 import type { AudienceStats } from "@/lib/messages/audience-stats";
 import { MAX_MESSAGE_CHARACTERS } from "@/lib/messages/audience-stats";
 import type { ProviderName } from "@/lib/sms/types";
 import { cn } from "@/lib/utils";
-
-const number = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 
 /**
  * The live counter: characters, encoding and segments of the longest rendered message (footer included), and,
@@ -23,6 +24,10 @@ export function MessageCounterLine({
   provider?: ProviderName;
   balance?: number | null;
 }) {
+  const t = useTranslations("Compose.counter");
+  const tUnits = useTranslations("Units");
+  const format = useFormatter();
+  const amount = (value: number, p: ProviderName) => amountText(tUnits, format, value, p);
   const longest = stats.longest?.info;
   const characters = longest?.characters ?? 0;
   const segments = longest?.segments ?? 1;
@@ -33,40 +38,37 @@ export function MessageCounterLine({
   return (
     <div id={id} className="space-y-1 text-xs text-muted-foreground">
       <p aria-live="polite" data-testid="message-counter">
-        <span className={cn(over && "font-medium text-destructive")}>
-          {number.format(characters)} {characters === 1 ? "character" : "characters"}
-        </span>
+        <span className={cn(over && "font-medium text-destructive")}>{t("characters", { count: characters })}</span>
         {" · "}
         <span className={cn(longest?.encoding === "UCS-2" && "font-medium text-warning")}>
           {longest?.encoding ?? "GSM-7"}
         </span>
         {" · "}
-        {segments} {segments === 1 ? "segment" : "segments"}
-        {showAudience ? <span className="sr-only"> (longest recipient)</span> : null}
+        {t("segments", { count: segments })}
+        {showAudience ? <span className="sr-only"> {t("longestRecipient")}</span> : null}
       </p>
       {showAudience && stats.recipients > 0 ? (
         <p aria-live="polite" data-testid="audience-stats">
-          Per recipient:{" "}
-          {stats.minSegments === stats.maxSegments ? stats.minSegments : `${stats.minSegments}–${stats.maxSegments}`}{" "}
-          {stats.maxSegments === 1 ? "segment" : "segments"} · {number.format(stats.totalSegments)}{" "}
-          {stats.totalSegments === 1 ? "segment" : "segments"} in total
-          {cost !== null && provider ? ` · est. ${formatAmount(cost, provider)}` : null}
+          {stats.minSegments === stats.maxSegments
+            ? t("perRecipient", { count: stats.maxSegments, total: stats.totalSegments })
+            : t("perRecipientRange", { min: stats.minSegments, max: stats.maxSegments, total: stats.totalSegments })}
+          {cost !== null && provider ? ` · ${t("estimate", { amount: amount(cost, provider) })}` : null}
           {stats.encodings.ucs2 > 0 && stats.encodings.gsm > 0
-            ? ` · ${number.format(stats.encodings.ucs2)} of ${number.format(stats.recipients)} in UCS-2 (characters in their names)`
+            ? ` · ${t("ucs2Share", { ucs2: stats.encodings.ucs2, recipients: stats.recipients })}`
             : null}
         </p>
       ) : null}
       {over ? (
         <p role="alert" className="font-medium text-destructive">
-          Too long: providers accept at most {number.format(MAX_MESSAGE_CHARACTERS)} characters (10 segments)
-          {stats.overLimit.count > 1 ? `; ${number.format(stats.overLimit.count)} recipients are over` : ""}. Shorten
-          the message.
+          {t("tooLong", {
+            max: MAX_MESSAGE_CHARACTERS,
+            over: stats.overLimit.count > 1 ? stats.overLimit.count : 0,
+          })}
         </p>
       ) : null}
       {overBalance && provider ? (
         <p role="alert" className="font-medium text-warning">
-          The estimate ({formatAmount(cost, provider)}) is more than your balance ({formatAmount(balance, provider)}).
-          Top up before sending.
+          {t("overBalance", { estimate: amount(cost, provider), balance: amount(balance, provider) })}
         </p>
       ) : null}
     </div>

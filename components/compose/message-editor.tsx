@@ -1,6 +1,7 @@
 "use client";
 
 import { Undo2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
@@ -61,6 +62,7 @@ export function MessageEditor(props: MessageEditorProps) {
   const { value, onChange, sampleRecipients, provider, category, optOutFooter, onOptOutFooterChange, restaurantName } =
     props;
   const footerLanguage = props.footerLanguage ?? "en";
+  const t = useTranslations("Compose.editor");
   const id = useId();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const pendingCaret = useRef<number | null>(null);
@@ -121,9 +123,7 @@ export function MessageEditor(props: MessageEditorProps) {
   function replaceNonGsm() {
     const result = toGsmSafe(value);
     const count = result.replaced.reduce((n, r) => n + r.count, 0);
-    setStatus(
-      `Replaced ${count} ${count === 1 ? "character" : "characters"}.${result.kept.length ? " Emoji and other characters without a look-alike were kept." : ""}`,
-    );
+    setStatus(t("replaced", { count, kept: result.kept.length ? "yes" : "no" }));
     change(result.text);
   }
 
@@ -157,7 +157,7 @@ export function MessageEditor(props: MessageEditorProps) {
     <div className="grid min-w-0 gap-6 @3xl:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="min-w-0 space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <Label htmlFor={textareaId}>{props.label ?? "Message"}</Label>
+          <Label htmlFor={textareaId}>{props.label ?? t("label")}</Label>
           <div className="flex flex-wrap gap-2">
             <InsertFieldMenu onInsert={insert} onCloseAutoFocus={focusTextarea} />
             <TemplateMenu
@@ -176,7 +176,7 @@ export function MessageEditor(props: MessageEditorProps) {
           onChange={(e) => change(e.target.value)}
           rows={6}
           disabled={props.disabled}
-          placeholder="Hi {first_name|there}, ..."
+          placeholder={t("placeholder")}
           className="min-h-36"
           aria-invalid={hasBlockingIssues(issues) || stats.overLimit.count > 0}
           aria-describedby={`${id}-counter ${id}-issues`}
@@ -191,7 +191,7 @@ export function MessageEditor(props: MessageEditorProps) {
         />
         {undo ? (
           <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-            Replaced your text with the “{undo.templateName}” template.
+            {t("templateReplaced", { name: undo.templateName })}
             <Button
               type="button"
               variant="ghost"
@@ -203,7 +203,7 @@ export function MessageEditor(props: MessageEditorProps) {
               }}
             >
               <Undo2 />
-              Undo
+              {t("undo")}
             </Button>
           </p>
         ) : null}

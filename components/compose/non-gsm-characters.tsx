@@ -1,6 +1,7 @@
 "use client";
 
 import { Wand2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { NonGsmCharacter } from "@/lib/messages/gsm-safe";
 
@@ -17,6 +18,7 @@ export function NonGsmCharacters({
   characters: NonGsmCharacter[];
   onReplace: () => void;
 }) {
+  const t = useTranslations("Compose.nonGsm");
   if (characters.length === 0) return null;
   const replaceable = characters.filter((c) => c.replacement !== null);
   const stuck = characters.filter((c) => c.replacement === null);
@@ -27,23 +29,21 @@ export function NonGsmCharacters({
     >
       <div className="space-y-1">
         <h3 id="ucs2-heading" className="font-medium">
-          {characters.length === 1 ? "1 character forces" : `${characters.length} characters force`} UCS-2
+          {t("heading", { count: characters.length })}
         </h3>
-        <p className="text-xs text-muted-foreground">
-          With these, each segment holds 70 characters instead of 160, so the text can cost two or three times more.
-        </p>
+        <p className="text-xs text-muted-foreground">{t("explanation")}</p>
       </div>
 
       {replaceable.length > 0 ? (
-        <ul aria-label="Characters with a GSM-safe replacement" className="flex flex-wrap gap-2">
+        <ul aria-label={t("replaceableLabel")} className="flex flex-wrap gap-2">
           {replaceable.map((c) => (
             <li
               key={c.char}
               className="inline-flex items-center gap-1.5 rounded-md border bg-background px-2 py-1 text-xs"
             >
               <Glyph char={c.char} /> <span aria-hidden>→</span>
-              <span className="sr-only">becomes</span>
-              <Glyph char={c.replacement === " " ? "␠" : c.replacement || "(nothing)"} />
+              <span className="sr-only">{t("becomes")}</span>
+              <Glyph char={c.replacement === " " ? "␠" : c.replacement || t("nothing")} />
               <span className="text-muted-foreground">
                 {c.codePoint}
                 {c.count > 1 ? ` ×${c.count}` : ""}
@@ -55,8 +55,8 @@ export function NonGsmCharacters({
 
       {stuck.length > 0 ? (
         <div className="space-y-1">
-          <p className="text-xs font-medium">Can&apos;t be replaced (remove them, or keep UCS-2):</p>
-          <ul aria-label="Characters without a GSM-safe replacement" className="flex flex-wrap gap-2">
+          <p className="text-xs font-medium">{t("stuck")}</p>
+          <ul aria-label={t("stuckLabel")} className="flex flex-wrap gap-2">
             {stuck.map((c) => (
               <li
                 key={c.char}
@@ -64,7 +64,7 @@ export function NonGsmCharacters({
               >
                 <Glyph char={c.char} />
                 <span className="text-muted-foreground">
-                  {c.kind === "emoji" ? "emoji" : c.codePoint}
+                  {c.kind === "emoji" ? t("emoji") : c.codePoint}
                   {c.count > 1 ? ` ×${c.count}` : ""}
                 </span>
               </li>
@@ -76,7 +76,7 @@ export function NonGsmCharacters({
       <div
         role="note"
         className="max-h-32 overflow-y-auto rounded-md border bg-background px-2 py-1.5 text-xs break-words whitespace-pre-wrap"
-        aria-label="Message with the UCS-2 characters marked"
+        aria-label={t("markedLabel")}
       >
         {markCharacters(text, characters)}
       </div>
@@ -90,7 +90,7 @@ export function NonGsmCharacters({
           className="h-auto min-h-8 max-w-full py-1.5 whitespace-normal"
         >
           <Wand2 />
-          Replace with GSM-safe characters
+          {t("replace")}
         </Button>
       ) : null}
     </section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
@@ -16,6 +17,7 @@ export function OptOutFooterControl(props: {
   problem: string | null;
   disabled?: boolean;
 }) {
+  const t = useTranslations("Compose");
   const switchId = `${props.id}-footer`;
   return (
     <div className="space-y-2 rounded-lg border p-3">
@@ -28,7 +30,7 @@ export function OptOutFooterControl(props: {
             disabled={props.disabled}
             aria-describedby={`${switchId}-hint`}
           />
-          <Label htmlFor={switchId}>Opt-out footer</Label>
+          <Label htmlFor={switchId}>{t("footer.label")}</Label>
         </div>
         {props.onLanguageChange ? (
           <Select
@@ -36,7 +38,7 @@ export function OptOutFooterControl(props: {
             onValueChange={(v) => props.onLanguageChange?.(v as FooterLanguage)}
             disabled={!props.on || props.disabled}
           >
-            <SelectTrigger className="h-9 w-36" aria-label="Footer language">
+            <SelectTrigger className="h-9 w-36" aria-label={t("footer.language")}>
               <SelectValue />
             </SelectTrigger>
             <SelectContent>
@@ -50,13 +52,12 @@ export function OptOutFooterControl(props: {
         ) : null}
       </div>
       <p id={`${switchId}-hint`} className="text-xs text-muted-foreground">
-        Adds “{OPT_OUT_FOOTERS[props.language].text.trim()}” on a new line, with each guest&apos;s own short link. It is
-        counted above.
-        {props.category === "marketing" ? " Marketing texts need it." : ""}
+        {t("footer.hint", { footer: OPT_OUT_FOOTERS[props.language].text.trim() })}
+        {props.category === "marketing" ? ` ${t("footer.marketingNeedsIt")}` : ""}
       </p>
       {props.problem ? (
         <p role="alert" className="text-xs font-medium text-warning">
-          {props.problem}
+          {t("issues.optOutMissing")}
         </p>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { messageInfo } from "@/lib/messages/audience-stats";
@@ -37,6 +38,7 @@ export function PhonePreview({
   /** The opt-out link of a real guest's length (from PUBLIC_URL), used when no guest is at hand. */
   exampleOptOutUrl?: string;
 }) {
+  const t = useTranslations("Compose.preview");
   const [index, setIndex] = useState(0);
   const current = recipients.length ? recipients[Math.min(index, recipients.length - 1)] : undefined;
   const position = current ? recipients.indexOf(current) : 0;
@@ -47,7 +49,7 @@ export function PhonePreview({
   const info = useMemo(() => messageInfo(text), [text]);
 
   return (
-    <section aria-label="Phone preview" className={cn("space-y-3", className)}>
+    <section aria-label={t("label")} className={cn("space-y-3", className)}>
       <div className="mx-auto w-full max-w-xs overflow-hidden rounded-[2rem] border-4 border-foreground/80 bg-background shadow-sm">
         <div className="flex flex-col items-center gap-1 border-b bg-muted/50 px-4 pt-5 pb-3">
           <span
@@ -69,7 +71,7 @@ export function PhonePreview({
               {text}
             </p>
           ) : (
-            <p className="text-center text-xs text-muted-foreground">Your message will appear here.</p>
+            <p className="text-center text-xs text-muted-foreground">{t("empty")}</p>
           )}
         </div>
       </div>
@@ -79,7 +81,7 @@ export function PhonePreview({
           type="button"
           variant="outline"
           size="icon"
-          aria-label="Previous recipient"
+          aria-label={t("previous")}
           disabled={position <= 0}
           onClick={() => setIndex(position - 1)}
         >
@@ -89,22 +91,25 @@ export function PhonePreview({
           {current ? (
             <>
               <span className="block truncate font-medium text-foreground" data-testid="preview-recipient">
-                {recipientDisplayName(current)}
+                {recipientDisplayName(current, t("noName"))}
               </span>
-              {position + 1} of {recipients.length} · {info.characters} characters · {info.encoding} · {info.segments}{" "}
-              {info.segments === 1 ? "segment" : "segments"}
+              {t("position", {
+                position: position + 1,
+                total: recipients.length,
+                characters: info.characters,
+                encoding: info.encoding,
+                segments: info.segments,
+              })}
             </>
           ) : (
-            <>
-              Example values · {info.segments} {info.segments === 1 ? "segment" : "segments"}
-            </>
+            t("example", { segments: info.segments })
           )}
         </p>
         <Button
           type="button"
           variant="outline"
           size="icon"
-          aria-label="Next recipient"
+          aria-label={t("next")}
           disabled={position >= recipients.length - 1}
           onClick={() => setIndex(position + 1)}
         >

@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleAlert, TriangleAlert } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { TemplateIssue } from "@/lib/messages/validate-template";
 import { cn } from "@/lib/utils";
@@ -17,10 +18,11 @@ export function TemplateIssues({
   onSelect: (issue: TemplateIssue) => void;
   onFix: (issue: TemplateIssue) => void;
 }) {
+  const t = useTranslations("Compose");
   return (
     <div id={id} aria-live="polite">
       {issues.length > 0 ? (
-        <ul className="space-y-1.5" aria-label="Problems in the message">
+        <ul className="space-y-1.5" aria-label={t("issueList.label")}>
           {issues.map((issue) => (
             <li
               key={`${issue.code}-${issue.start}`}
@@ -35,8 +37,10 @@ export function TemplateIssues({
                 <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
               )}
               <span className="min-w-0 flex-1 basis-48">
-                <span className="sr-only">{issue.severity === "error" ? "Error: " : "Warning: "}</span>
-                {issue.message}
+                <span className="sr-only">
+                  {issue.severity === "error" ? t("issueList.error") : t("issueList.warning")}{" "}
+                </span>
+                {t(`issues.${issue.key}`, issue.values)}
               </span>
               <span className="flex gap-1">
                 {issue.suggestion ? (
@@ -47,7 +51,7 @@ export function TemplateIssues({
                     className="h-7 px-2 text-xs text-foreground"
                     onClick={() => onFix(issue)}
                   >
-                    Use {`{${issue.suggestion}}`}
+                    {t("issueList.use", { field: `{${issue.suggestion}}` })}
                   </Button>
                 ) : null}
                 <Button
@@ -57,7 +61,8 @@ export function TemplateIssues({
                   className="h-7 px-2 text-xs text-foreground"
                   onClick={() => onSelect(issue)}
                 >
-                  Show<span className="sr-only"> in message</span>
+                  {t("issueList.show")}
+                  <span className="sr-only"> {t("issueList.inMessage")}</span>
                 </Button>
               </span>
             </li>

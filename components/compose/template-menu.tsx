@@ -1,6 +1,7 @@
 "use client";
 
 import { FileText, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -14,10 +15,10 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { MESSAGE_TEMPLATES, type MessageTemplate } from "@/lib/messages/templates";
 
-const GROUPS = [
-  { category: "marketing", label: "Marketing" },
-  { category: "transactional", label: "Service messages" },
-] as const;
+const GROUPS = ["marketing", "transactional"] as const;
+
+/** "happy-hour-da" → "happyHourDa", a built-in template's key in the catalogue. */
+const builtInKey = (id: string) => id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 /** A template the restaurant's staff saved; `deletable` when this user may delete it (its author, or a manager). */
 export type SavedTemplateChoice = MessageTemplate & { createdByName: string | null; deletable: boolean };
@@ -37,12 +38,13 @@ export function TemplateMenu({
   saved?: readonly SavedTemplateChoice[];
   onDelete?: (template: SavedTemplateChoice) => void;
 }) {
+  const t = useTranslations("Compose.templateMenu");
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button type="button" variant="outline" size="sm">
           <FileText />
-          Templates
+          {t("button")}
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent
@@ -52,19 +54,20 @@ export function TemplateMenu({
       >
         {saved.length > 0 ? (
           <>
-            <DropdownMenuLabel className="text-xs text-muted-foreground">Your templates</DropdownMenuLabel>
-            {saved.map((t) => (
+            <DropdownMenuLabel className="text-xs text-muted-foreground">{t("yours")}</DropdownMenuLabel>
+            {saved.map((template) => (
               // Choosing and deleting are two sibling items (never a button inside an item), both reachable by keyboard.
-              <div key={t.id} className="flex items-start gap-1" data-testid="saved-template">
+              <div key={template.id} className="flex items-start gap-1" data-testid="saved-template">
                 <TemplateItem
-                  template={t}
+                  template={template}
+                  name={template.name}
                   onChoose={onChoose}
-                  detail={t.createdByName ? `Saved by ${t.createdByName}` : undefined}
+                  detail={template.createdByName ? t("savedBy", { name: template.createdByName }) : undefined}
                 />
-                {t.deletable && onDelete ? (
+                {template.deletable && onDelete ? (
                   <DropdownMenuItem
-                    onSelect={() => onDelete(t)}
-                    aria-label={`Delete template ${t.name}`}
+                    onSelect={() => onDelete(template)}
+                    aria-label={t("delete", { name: template.name })}
                     className="mt-1 shrink-0 text-muted-foreground"
                   >
                     <Trash2 />
@@ -75,11 +78,16 @@ export function TemplateMenu({
           </>
         ) : null}
         {GROUPS.map((group, i) => (
-          <Fragment key={group.category}>
+          <Fragment key={group}>
             {i > 0 || saved.length > 0 ? <DropdownMenuSeparator /> : null}
-            <DropdownMenuLabel className="text-xs text-muted-foreground">{group.label}</DropdownMenuLabel>
-            {MESSAGE_TEMPLATES.filter((t) => t.category === group.category).map((t) => (
-              <TemplateItem key={t.id} template={t} onChoose={onChoose} />
+            <DropdownMenuLabel className="text-xs text-muted-foreground">{t(`groups.${group}`)}</DropdownMenuLabel>
+            {MESSAGE_TEMPLATES.filter((template) => template.category === group).map((template) => (
+              <TemplateItem
+                key={template.id}
+                template={template}
+                name={t(`builtIn.${builtInKey(template.id)}` as "builtIn.birthdayEn")}
+                onChoose={onChoose}
+              />
             ))}
           </Fragment>
         ))}
@@ -90,20 +98,24 @@ export function TemplateMenu({
 
 function TemplateItem({
   template: t,
+  name,
   onChoose,
   detail,
 }: {
   template: MessageTemplate;
+  /** The name shown: a saved template's own, a built-in one's in the page's language. */
+  name: string;
   onChoose: (template: MessageTemplate) => void;
   detail?: string;
 }) {
+  const tMenu = useTranslations("Compose.templateMenu");
   return (
-    <DropdownMenuItem onSelect={() => onChoose(t)} className="min-w-0 flex-1 flex-col items-start gap-0.5">
+    <DropdownMenuItem onSelect={() => onChoose({ ...t, name })} className="min-w-0 flex-1 flex-col items-start gap-0.5">
       <span className="flex w-full items-center justify-between gap-2">
-        <span className="min-w-0 font-medium break-words">{t.name}</span>
+        <span className="min-w-0 font-medium break-words">{name}</span>
         <Badge variant="outline">
           <span aria-hidden>{t.language.toUpperCase()}</span>
-          <span className="sr-only">{t.language === "da" ? "Danish" : "English"}</span>
+          <span className="sr-only">{tMenu(`languages.${t.language}`)}</span>
         </Badge>
       </span>
       <span className="line-clamp-2 text-xs whitespace-normal text-muted-foreground">{t.body}</span>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { getSegmentInfo } from "@/lib/sms/encoding";
 import { cn } from "@/lib/utils";
@@ -16,22 +17,26 @@ export function MessageCounter({
   id?: string;
   className?: string;
 }) {
+  const t = useTranslations("Compose.counter");
   const info = useMemo(() => getSegmentInfo(text), [text]);
   const over = text.length > max;
   return (
     <p id={id} aria-live="polite" className={cn("text-xs text-muted-foreground", className)}>
       <span className={cn(over && "font-medium text-destructive")}>
-        {text.length}/{max} characters
+        {t("charactersOfMax", { count: text.length, max })}
       </span>
       {" · "}
       {info.encoding}
       {" · "}
-      {info.segments} {info.segments === 1 ? "segment" : "segments"}
+      {t("segments", { count: info.segments })}
       {info.nonGsmCharacters.length > 0 ? (
         <span className="text-warning">
           {" "}
-          · {info.nonGsmCharacters.slice(0, 5).join(" ")} {info.nonGsmCharacters.length === 1 ? "forces" : "force"}{" "}
-          UCS-2 (70 characters per segment)
+          ·{" "}
+          {t("forcesUcs2", {
+            characters: info.nonGsmCharacters.slice(0, 5).join(" "),
+            count: info.nonGsmCharacters.length,
+          })}
         </span>
       ) : null}
     </p>

@@ -2,12 +2,21 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaigns, restaurantSettings } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
+import type { AppError } from "@/lib/errors";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { stopBoss } from "@/lib/jobs/boss";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
 import { phoneNumbers, quickCampaign, sandboxSessions, statusCounts } from "@/tests/support/campaigns";
 import { insertUser } from "@/tests/support/factories";
 import { approveCampaign, cancelCampaign, pauseCampaign, resumeCampaign } from "./campaign-controls";
 import { dispatchCampaign } from "./dispatch-campaign";
+
+/** A refusal as the manager reads it, in English (an AppError's message is a catalogue key, spelled out when shown). */
+const readRefusal = (attempt: Promise<unknown>) =>
+  attempt.then(
+    () => "no refusal",
+    (err: AppError) => localizeMessage(err.message, err.values, "en"),
+  );
 
 let sandboxes: Sandboxes;
 beforeAll(async () => {
@@ -44,7 +53,7 @@ describe("campaign controls", () => {
       "queued",
       "draft",
     ]);
-    await expect(approveCampaign(getDb(), manager, dk.id)).rejects.toThrow(/Only drafts/);
+    await expect(approveCampaign(getDb(), manager, dk.id)).rejects.toThrow("Campaigns.errors.onlyDrafts");
   });
 
   it("cancels a CPSMS-held campaign at CPSMS when more than 10 minutes remain", async () => {
@@ -74,7 +83,7 @@ describe("campaign controls", () => {
       .set({ scheduledAt: sql`now() + interval '5 minutes'` })
       .where(eq(campaigns.id, campaign.id));
     await expect(cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes))).rejects.toThrow(
-      /less than 10 minutes/,
+      "Campaigns.errors.tooLateToCancel",
     );
     expect(await statusOf(campaign.id)).toBe("scheduled");
     expect(await statusCounts(campaign.id)).toEqual({ scheduled: 2 });
@@ -88,7 +97,7 @@ describe("campaign controls", () => {
     expect(await statusCounts(campaign.id)).toEqual({ queued: 3 });
     await resumeCampaign(getDb(), manager, campaign.id);
     expect(await statusOf(campaign.id)).toBe("sending");
-    await expect(resumeCampaign(getDb(), manager, campaign.id)).rejects.toThrow(/Only a paused campaign/);
+    await expect(resumeCampaign(getDb(), manager, campaign.id)).rejects.toThrow("Campaigns.errors.onlyPausedResume");
 
     const draft = await quickCampaign("smsapp", phoneNumbers("smsapp", 2, 100), { approved: false });
     expect(await statusOf(draft.id)).toBe("draft");
@@ -108,11 +117,11 @@ describe("campaign controls", () => {
     });
     await quietHours("00:00", "23:59");
     try {
-      await expect(approveCampaign(getDb(), manager, draft.id)).rejects.toThrow(
+      await expect(readRefusal(approveCampaign(getDb(), manager, draft.id))).resolves.toMatch(
         /quiet hours.*earliest time allowed for every guest/,
       );
       expect(await statusOf(draft.id)).toBe("draft");
-      await expect(resumeCampaign(getDb(), manager, paused.id)).rejects.toThrow(
+      await expect(readRefusal(resumeCampaign(getDb(), manager, paused.id))).resolves.toMatch(
         /quiet hours.*earliest time allowed for every guest/,
       );
       expect(await statusOf(paused.id)).toBe("paused");
@@ -133,7 +142,7 @@ describe("campaign controls", () => {
     expect(await dispatchCampaign(getDb(), campaign.id, options())).toBe("stopped");
     expect(await statusCounts(campaign.id)).toEqual({ cancelled: 5 });
     await expect(cancelCampaign(getDb(), owner, campaign.id, sandboxSessions(sandboxes))).rejects.toThrow(
-      /can't be cancelled/,
+      "Campaigns.errors.cantCancel",
     );
   });
 });

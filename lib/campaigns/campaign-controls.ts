@@ -23,7 +23,7 @@ const CANCELLED_BY_STAFF = "Not sent: the campaign was cancelled.";
 
 async function lockCampaign(tx: Parameters<Parameters<Database["transaction"]>[0]>[0], id: string): Promise<Campaign> {
   const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for("update");
-  if (!row) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
+  if (!row) throw new AppError("NOT_FOUND", "Campaigns.errors.notFound");
   return row;
 }
 
@@ -34,9 +34,9 @@ export function cancelDeadline(campaign: Pick<Campaign, "provider" | "scheduledV
 }
 
 /** "CPSMS no longer allows cancelling: it is less than 10 minutes before the send time", for a held campaign. */
-export function heldTooLate(campaign: Pick<Campaign, "provider">, what: string): string {
+export function heldTooLate(campaign: Pick<Campaign, "provider">): { provider: string; minutes: number } {
   const info = PROVIDER_INFO[campaign.provider];
-  return `${info.shortLabel} no longer allows ${what}: it is less than ${(info.cancelLockMs ?? 0) / 60_000} minutes before the send time`;
+  return { provider: info.shortLabel, minutes: (info.cancelLockMs ?? 0) / 60_000 };
 }
 
 /**
@@ -46,7 +46,7 @@ export function heldTooLate(campaign: Pick<Campaign, "provider">, what: string):
 export async function approveCampaign(db: Database, actor: Actor, id: string) {
   const approved = await db.transaction(async (tx) => {
     const first = await lockCampaign(tx, id);
-    if (!campaignEventAllowed("approve", first)) throw new AppError("CONFLICT", "Only drafts wait for approval.");
+    if (!campaignEventAllowed("approve", first)) throw new AppError("CONFLICT", "Campaigns.errors.onlyDrafts");
     const siblings = first.submissionId
       ? await tx
           .select()
@@ -57,7 +57,7 @@ export async function approveCampaign(db: Database, actor: Actor, id: string) {
       : [first];
     for (const row of siblings) {
       if (row.scheduledAt && row.scheduledAt.getTime() < Date.now()) {
-        throw new AppError("INVALID_INPUT", "Its send time has passed. Duplicate it with a new time instead.");
+        throw new AppError("INVALID_INPUT", "Campaigns.errors.sendTimePassed");
       }
       // Quiet hours apply when a promotion is sent, which for a draft is now (or its chosen time), not when it was written.
       await assertCampaignOutsideQuietHours(tx as unknown as Database, row, row.scheduledAt ?? new Date());
@@ -65,7 +65,7 @@ export async function approveCampaign(db: Database, actor: Actor, id: string) {
         to: row.scheduledAt ? "scheduled" : "queued",
         set: { approvedById: actor.id, approvedAt: new Date() },
       });
-      if (!approved) throw new AppError("CONFLICT", "Only drafts wait for approval.");
+      if (!approved) throw new AppError("CONFLICT", "Campaigns.errors.onlyDrafts");
       await recordAudit(tx, {
         actorId: actor.id,
         action: "campaign.approved",
@@ -103,13 +103,12 @@ export async function pauseCampaign(db: Database, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const row = await lockCampaign(tx, id);
     if (row.scheduledVia === "provider" && row.status === "scheduled") {
-      throw new AppError(
-        "CONFLICT",
-        `${PROVIDER_INFO[row.provider].shortLabel} already holds this campaign. Cancel it instead.`,
-      );
+      throw new AppError("CONFLICT", "Campaigns.errors.alreadyHeld", {
+        provider: PROVIDER_INFO[row.provider].shortLabel,
+      });
     }
     if (!(await transitionCampaign(tx, id, "pause", { set: { pauseReason: "Paused by staff." } })))
-      throw new AppError("CONFLICT", `A ${row.status} campaign can't be paused.`);
+      throw new AppError("CONFLICT", "Campaigns.errors.cantPause", { status: row.status });
     await recordAudit(tx, { actorId: actor.id, action: "campaign.paused", targetType: "campaign", targetId: id });
   });
 }
@@ -118,7 +117,7 @@ export async function pauseCampaign(db: Database, actor: Actor, id: string) {
 export async function resumeCampaign(db: Database, actor: Actor, id: string) {
   const row = await db.transaction(async (tx) => {
     const row = await lockCampaign(tx, id);
-    if (!campaignEventAllowed("resume", row)) throw new AppError("CONFLICT", "Only a paused campaign can be resumed.");
+    if (!campaignEventAllowed("resume", row)) throw new AppError("CONFLICT", "Campaigns.errors.onlyPausedResume");
     const notYetDue = row.scheduledAt && row.scheduledAt.getTime() > Date.now() && row.startedAt === null;
     await assertCampaignOutsideQuietHours(
       tx as unknown as Database,
@@ -129,7 +128,7 @@ export async function resumeCampaign(db: Database, actor: Actor, id: string) {
       to: notYetDue ? "scheduled" : "sending",
       set: { pauseReason: null },
     });
-    if (!resumed) throw new AppError("CONFLICT", "Only a paused campaign can be resumed.");
+    if (!resumed) throw new AppError("CONFLICT", "Campaigns.errors.onlyPausedResume");
     await recordAudit(tx, { actorId: actor.id, action: "campaign.resumed", targetType: "campaign", targetId: id });
     return row;
   });
@@ -142,19 +141,19 @@ export async function resumeCampaign(db: Database, actor: Actor, id: string) {
  */
 export async function cancelCampaign(db: Database, actor: Actor, id: string, sessions: ProviderSessionFactory) {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, id));
-  if (!campaign) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
+  if (!campaign) throw new AppError("NOT_FOUND", "Campaigns.errors.notFound");
   if (!campaignEventAllowed("cancel", campaign)) {
-    throw new AppError("CONFLICT", `A ${campaign.status} campaign can't be cancelled.`);
+    throw new AppError("CONFLICT", "Campaigns.errors.cantCancel", { status: campaign.status });
   }
   const deadline = cancelDeadline(campaign);
   if (deadline && Date.now() >= deadline.getTime()) {
-    throw new AppError("CONFLICT", `${heldTooLate(campaign, "cancelling")}, so these messages will go out.`);
+    throw new AppError("CONFLICT", "Campaigns.errors.tooLateToCancel", heldTooLate(campaign));
   }
   // Stop dispatch first so no new batch is handed to the provider while we delete. A compare-and-set: a campaign
   // that finished (or was cancelled) since we read it stays as it is.
   if (!(await transitionCampaign(db, id, "cancel", { set: { finishedAt: new Date() } }))) {
     const [now] = await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, id));
-    throw new AppError("CONFLICT", `A ${now?.status ?? "deleted"} campaign can't be cancelled.`);
+    throw new AppError("CONFLICT", "Campaigns.errors.cantCancel", { status: now?.status ?? "deleted" });
   }
   if (deadline) {
     const refs = await db
@@ -202,10 +201,10 @@ export async function cancelCampaign(db: Database, actor: Actor, id: string, ses
     } catch (err) {
       // Restore: the campaign is still (at least partly) held by CPSMS and must say so.
       await transitionCampaign(db, id, "cancelRefused", { set: { finishedAt: null } });
-      throw new AppError(
-        "CONFLICT",
-        `${session.info.shortLabel} refused the cancellation: ${isProviderError(err) ? err.userMessage : "unknown error"}`,
-      );
+      throw new AppError("CONFLICT", "Campaigns.errors.cancelRefused", {
+        provider: session.info.shortLabel,
+        reason: isProviderError(err) ? err.userMessage : "unknown error",
+      });
     }
   }
   await db.transaction(async (tx) => {

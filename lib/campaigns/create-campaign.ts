@@ -39,19 +39,20 @@ const INSERT_CHUNK = 2000;
  */
 export async function createCampaign(db: Database, actor: { id: string }, input: NewCampaign) {
   if (input.recipients.length === 0) {
-    throw new AppError("INVALID_INPUT", "No one is left to send to after removing opted-out and invalid numbers.");
+    throw new AppError("INVALID_INPUT", "Campaigns.errors.noRecipients");
   }
   for (const r of input.recipients) {
-    if (!r.body.trim()) throw new AppError("INVALID_INPUT", `The message for ${r.phone} is empty.`);
+    if (!r.body.trim()) throw new AppError("INVALID_INPUT", "Campaigns.errors.emptyMessageFor", { phone: r.phone });
     if (r.body.length > MAX_MESSAGE_LENGTH) {
-      throw new AppError(
-        "INVALID_INPUT",
-        `The message for ${r.phone} has ${r.body.length} characters; the limit is ${MAX_MESSAGE_LENGTH}.`,
-      );
+      throw new AppError("INVALID_INPUT", "Campaigns.errors.messageTooLongFor", {
+        phone: r.phone,
+        length: r.body.length,
+        max: MAX_MESSAGE_LENGTH,
+      });
     }
   }
   if (input.scheduledAt && input.scheduledAt.getTime() < Date.now() - 60_000) {
-    throw new AppError("INVALID_INPUT", "That time has already passed. Choose a time in the future.");
+    throw new AppError("INVALID_INPUT", "Campaigns.errors.timePassed");
   }
   const unique = [...new Map(input.recipients.map((r) => [r.phone, r])).values()];
   const scheduledVia = input.scheduledAt

@@ -2,6 +2,8 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignMessages, campaigns, messageEvents } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { cpsmsSession } from "@/lib/sms/cpsms/adapter";
 import { createCpsmsClient } from "@/lib/sms/cpsms/client";
 import { smsappSession } from "@/lib/sms/smsapp/adapter";
@@ -354,8 +356,11 @@ describe("fault suite: cancelling a CPSMS-held send while CPSMS fails", () => {
         () => null,
         (err: Error) => err,
       );
-      expect(failed?.message).toMatch(/CPSMS/);
-      expectPlainReason(failed?.message);
+      // The reason as the manager reads it (an AppError's message is a catalogue key, spelled out when shown).
+      const reason =
+        failed instanceof AppError ? await localizeMessage(failed.message, failed.values, "en") : failed?.message;
+      expect(reason).toMatch(/CPSMS/);
+      expectPlainReason(reason);
       expect((await campaignRow(campaign.id)).status).toBe("scheduled");
       // Those deleted at CPSMS (one reference's worth) are cancelled already; the rest are still held there.
       const partly = await statusCounts(campaign.id);

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings, type RestaurantProfile } from "@/lib/settings/restaurant-settings";
 import type { ProviderName } from "@/lib/sms/types";
-import { formatInZone } from "@/lib/time/zoned";
+import { momentParts } from "./moment-parts";
 import { earliestAllowedInZones } from "./quiet-hours";
 import { audienceTimeZones, countryName, countryOfNumber } from "./recipient-time-zones";
 
@@ -31,26 +31,37 @@ export function assertOutsideQuietHours(
     end: settings.quietHoursEnd,
   });
   if (result.ok) return;
-  const send = `the ${PROVIDER_LABELS[context.provider]} send`;
-  const who = (zone: string) => {
+  // The message is a catalogue key (Compose.quietHours.*); countries and the time go in as parts the catalogue
+  // words in the reader's language (a country it doesn't name reads in English).
+  const who = (zone: string, n: 1 | 2) => {
     const example = zones.get(zone) ?? "";
     const country = countryOfNumber(example);
-    return `${country ? `guests in ${countryName(country)}` : "guests whose country is unknown (the restaurant's time counts)"} (e.g. ${formatPhone(example)})`;
+    return {
+      [`country${n}`]: country ?? "unknown",
+      [`countryName${n}`]: country ? countryName(country) : "",
+      [`phone${n}`]: formatPhone(example),
+    };
   };
   const held = result.quietIn[0] ?? settings.timeZone;
   if (!result.opens) {
     const others = [...zones.keys()].find(
       (z) => countryOfNumber(zones.get(z) ?? "") !== countryOfNumber(zones.get(held) ?? ""),
     );
-    throw new AppError(
-      "INVALID_INPUT",
-      `No time of day is outside quiet hours (${hours}) for every guest of ${send}: ${who(held)}${others ? ` and ${who(others)}` : ""} are never awake at the same time. Send to them in separate promotions.`,
-    );
+    throw new AppError("INVALID_INPUT", "Compose.quietHours.neverAwake", {
+      hours,
+      provider: PROVIDER_LABELS[context.provider],
+      ...who(held, 1),
+      ...(others ? who(others, 2) : { country2: "none", countryName2: "", phone2: "" }),
+    });
   }
-  throw new AppError(
-    "INVALID_INPUT",
-    `${context.now ? "It is now" : "That time is"} within quiet hours (${hours}) for ${who(held)} of ${send}, when promotions are not sent. The earliest time allowed for every guest of that send is ${formatInZone(result.opens, settings.timeZone)} (${settings.timeZone} time).`,
-  );
+  throw new AppError("INVALID_INPUT", "Compose.quietHours.within", {
+    now: context.now ? "yes" : "no",
+    hours,
+    provider: PROVIDER_LABELS[context.provider],
+    ...who(held, 1),
+    ...momentParts(result.opens, settings.timeZone),
+    zone: settings.timeZone,
+  });
 }
 
 /**

@@ -16,7 +16,7 @@ import { messageTarget } from "./message-lifecycle";
 import type { ProviderSessionFactory } from "./provider-session";
 import { assertCampaignOutsideQuietHours } from "./quiet-hours-check";
 
-const CHANGED_MEANWHILE = "The campaign changed while it was being moved (it was cancelled or sent). Reload to see it.";
+const CHANGED_MEANWHILE = "Campaigns.errors.changedMeanwhile";
 
 /**
  * Moves a scheduled (or draft) campaign to a new time, within the provider's rules. smsapp.pk sends wait in our
@@ -32,21 +32,20 @@ export async function rescheduleCampaign(
   sessions: ProviderSessionFactory,
 ) {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, id));
-  if (!campaign) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
+  if (!campaign) throw new AppError("NOT_FOUND", "Campaigns.errors.notFound");
   const movable = (RESCHEDULABLE as readonly CampaignStatus[]).includes(campaign.status);
   if (!movable || (campaign.status === "draft" && !campaign.scheduledAt)) {
-    throw new AppError("CONFLICT", "Only scheduled campaigns can be moved to another time.");
+    throw new AppError("CONFLICT", "Campaigns.errors.onlyScheduledMove");
   }
   const settings = await getRestaurantSettings(db);
   const parsed = parseLocalDateTime(localDateTime, settings.timeZone);
   if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason);
   const newAt = parsed.date;
-  if (newAt.getTime() < Date.now() + 60_000)
-    throw new AppError("INVALID_INPUT", "Choose a time at least a minute from now.");
+  if (newAt.getTime() < Date.now() + 60_000) throw new AppError("INVALID_INPUT", "Campaigns.errors.atLeastAMinute");
   await assertCampaignOutsideQuietHours(db, campaign, newAt);
   const deadline = campaign.status === "scheduled" ? cancelDeadline(campaign) : null;
   if (deadline && Date.now() >= deadline.getTime()) {
-    throw new AppError("CONFLICT", `${heldTooLate(campaign, "changes")}, so these messages will go out as planned.`);
+    throw new AppError("CONFLICT", "Campaigns.errors.tooLateToChange", heldTooLate(campaign));
   }
 
   if (deadline) {
@@ -101,10 +100,10 @@ export async function rescheduleCampaign(
     await enqueueDispatch(id);
     if (!released) throw new AppError("CONFLICT", CHANGED_MEANWHILE);
     if (refusal)
-      throw new AppError(
-        "CONFLICT",
-        `${PROVIDER_INFO[campaign.provider].shortLabel} refused the change, so the original time stands: ${isProviderError(refusal) ? refusal.userMessage : "unknown error"}`,
-      );
+      throw new AppError("CONFLICT", "Campaigns.errors.changeRefused", {
+        provider: PROVIDER_INFO[campaign.provider].shortLabel,
+        reason: isProviderError(refusal) ? refusal.userMessage : "unknown error",
+      });
     return;
   }
 

@@ -22,21 +22,19 @@ export async function resendToFailed(
   stillAllowed: (phones: string[], category: "marketing" | "transactional") => Promise<Set<string>>,
 ) {
   const [original] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
-  if (!original) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted).");
+  if (!original) throw new AppError("NOT_FOUND", "Campaigns.errors.notFound");
   const failed = await db
     .select({ phone: campaignMessages.phone, contactId: campaignMessages.contactId, body: campaignMessages.body })
     .from(campaignMessages)
     .where(and(eq(campaignMessages.campaignId, campaignId), inArray(campaignMessages.status, [...RESENDABLE])));
-  if (failed.length === 0)
-    throw new AppError("INVALID_INPUT", "No recipient of this campaign failed, so there is nothing to resend.");
+  if (failed.length === 0) throw new AppError("INVALID_INPUT", "Campaigns.errors.nothingFailed");
   // Someone may have opted out since the first send: ask again.
   const allowed = await stillAllowed(
     failed.map((f) => f.phone),
     original.category,
   );
   const recipients = failed.filter((f) => allowed.has(f.phone));
-  if (recipients.length === 0)
-    throw new AppError("INVALID_INPUT", "Everyone whose message failed has opted out since, so nothing was resent.");
+  if (recipients.length === 0) throw new AppError("INVALID_INPUT", "Campaigns.errors.allOptedOut");
   return createCampaign(db, actor, {
     name: `${original.name} (resend to failed)`,
     provider: original.provider,

@@ -59,6 +59,8 @@ describe("resend to failed", () => {
     });
     expect(queued).toEqual([resent.id]);
     expect(resent.recipientCount).toBe(1); // quickCampaign is marketing: the suppressed number is left out
-    await expect(resendFailedNow(db, manager, "00000000-0000-4000-8000-000000000000")).rejects.toThrow(/doesn't exist/);
+    await expect(resendFailedNow(db, manager, "00000000-0000-4000-8000-000000000000")).rejects.toThrow(
+      "Campaigns.errors.notFound",
+    );
   });
 });

@@ -33,12 +33,12 @@ describe("staff templates", () => {
   });
 
   it.each([
-    ["an empty name", { name: "   " }, /Name the template/],
-    ["a name over 80 characters", { name: "n".repeat(81) }, /80 characters or fewer/],
-    ["an empty body", { body: " \n " }, /Write the message/],
-    ["a body over 1,530 characters", { body: "b".repeat(1531) }, /at most 1,530 characters/],
-    ["an unknown merge field", { body: "Hi {frist_name}!" }, /did you mean \{first_name\}/],
-    ["an unclosed brace", { body: "Hi {first_name" }, /never closed/],
+    ["an empty name", { name: "   " }, "Compose.validation.templateNameRequired"],
+    ["a name over 80 characters", { name: "n".repeat(81) }, "Compose.validation.templateNameTooLong"],
+    ["an empty body", { body: " \n " }, "Compose.validation.templateBodyRequired"],
+    ["a body over 1,530 characters", { body: "b".repeat(1531) }, "Compose.validation.templateBodyTooLong"],
+    ["an unknown merge field", { body: "Hi {frist_name}!" }, "Compose.issues.unknownFieldSuggest"],
+    ["an unclosed brace", { body: "Hi {first_name" }, "Compose.issues.unclosedBrace"],
   ] as const)("refuses %s with a clear reason, and saves nothing", async (_label, over, error) => {
     const staff = await insertUser({ role: "staff" });
     await expect(saveTemplate(getDb(), staff, input(over))).rejects.toThrow(error);
@@ -49,7 +49,7 @@ describe("staff templates", () => {
     const staff = await insertUser({ role: "staff" });
     const first = await saveTemplate(getDb(), staff, input());
     await expect(saveTemplate(getDb(), staff, input({ name: first.name.toUpperCase() }))).rejects.toThrow(
-      /already a template named/,
+      "Compose.errors.templateNameTaken",
     );
   });
 
@@ -60,7 +60,7 @@ describe("staff templates", () => {
     const mine = await saveTemplate(getDb(), author, input());
     const another = await saveTemplate(getDb(), author, input());
     await expect(deleteSavedTemplate(getDb(), colleague, mine.id)).rejects.toThrow(
-      /Only .* who saved it, or a manager/,
+      "Compose.errors.templateDeleteForbidden",
     );
     await deleteSavedTemplate(getDb(), author, mine.id);
     await deleteSavedTemplate(getDb(), manager, another.id);
@@ -71,6 +71,6 @@ describe("staff templates", () => {
       .from(auditLog)
       .where(and(eq(auditLog.targetId, another.id), eq(auditLog.action, "template.deleted")));
     expect(audit[0]?.actorId).toBe(manager.id);
-    await expect(deleteSavedTemplate(getDb(), manager, another.id)).rejects.toThrow(/doesn't exist/);
+    await expect(deleteSavedTemplate(getDb(), manager, another.id)).rejects.toThrow("Compose.errors.templateNotFound");
   });
 });

@@ -47,14 +47,12 @@ export async function listSavedTemplates(db: Database): Promise<SavedTemplateIte
  */
 export async function saveTemplate(db: Database, actor: Actor, raw: SaveTemplateInput): Promise<SavedTemplateItem> {
   const parsed = saveTemplateSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Check the template.");
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "Compose.errors.checkTemplate");
   const input = parsed.data;
   const issues = validateTemplate(input.body);
-  if (hasBlockingIssues(issues))
-    throw new AppError(
-      "INVALID_INPUT",
-      issues.find((i) => i.severity === "error")?.message ?? "Fix the message first.",
-    );
+  const blocking = hasBlockingIssues(issues) ? issues.find((i) => i.severity === "error") : undefined;
+  if (blocking) throw new AppError("INVALID_INPUT", `Compose.issues.${blocking.key}`, blocking.values);
 
   return db.transaction(async (tx) => {
     // One save at a time, so the name check and the cap hold under concurrent saves (no unique index on name).
@@ -64,15 +62,12 @@ export async function saveTemplate(db: Database, actor: Actor, raw: SaveTemplate
       .from(messageTemplates)
       .where(sql`lower(${messageTemplates.name}) = lower(${input.name})`)
       .limit(1);
-    if (same) throw new AppError("CONFLICT", `There is already a template named “${input.name}”. Choose another name.`);
+    if (same) throw new AppError("CONFLICT", "Compose.errors.templateNameTaken", { name: input.name });
     const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(messageTemplates)) as [
       { count: number },
     ];
     if (count >= MAX_SAVED_TEMPLATES)
-      throw new AppError(
-        "CONFLICT",
-        `There are already ${MAX_SAVED_TEMPLATES} saved templates. Delete some you no longer use first.`,
-      );
+      throw new AppError("CONFLICT", "Compose.errors.tooManyTemplates", { max: MAX_SAVED_TEMPLATES });
     const [row] = await tx
       .insert(messageTemplates)
       .values({
@@ -100,9 +95,9 @@ export async function saveTemplate(db: Database, actor: Actor, raw: SaveTemplate
 export async function deleteSavedTemplate(db: Database, actor: Actor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(messageTemplates).where(eq(messageTemplates.id, id)).for("update");
-    if (!row) throw new AppError("NOT_FOUND", "That template doesn't exist (it may have been deleted).");
+    if (!row) throw new AppError("NOT_FOUND", "Compose.errors.templateNotFound");
     if (row.createdById !== actor.id && !hasRole(actor.role, "manager")) {
-      throw new AppError("FORBIDDEN", "Only the person who saved it, or a manager, can delete this template.");
+      throw new AppError("FORBIDDEN", "Compose.errors.templateDeleteForbidden");
     }
     await tx.delete(messageTemplates).where(eq(messageTemplates.id, id));
     await recordAudit(tx, {

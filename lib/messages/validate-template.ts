@@ -6,6 +6,16 @@ export interface TemplateIssue {
   severity: "error" | "warning";
   code: "empty" | "unknown_field" | "unclosed_brace" | "stray_brace" | "empty_field" | "missing_fallback";
   message: string;
+  /** The message as a catalogue key under Compose.issues, with its values, to show it in the reader's language. */
+  key:
+    | "empty"
+    | "unclosedBrace"
+    | "strayBrace"
+    | "emptyField"
+    | "unknownFieldSuggest"
+    | "unknownFieldList"
+    | "missingFallback";
+  values: Record<string, string | number>;
   /** UTF-16 offsets of the offending text in the template, so the editor can select it. */
   start: number;
   end: number;
@@ -16,10 +26,20 @@ export interface TemplateIssue {
 /** Every problem with a template's merge fields and braces, in text order; errors mean it must not be sent. */
 export function validateTemplate(template: string): TemplateIssue[] {
   if (template.trim() === "") {
-    return [{ severity: "error", code: "empty", message: "Write a message first.", start: 0, end: template.length }];
+    return [
+      {
+        severity: "error",
+        code: "empty",
+        message: "Write a message first.",
+        key: "empty",
+        values: {},
+        start: 0,
+        end: template.length,
+      },
+    ];
   }
   const { parts, braceProblems } = parseTemplate(template);
-  const issues: TemplateIssue[] = braceProblems.map((p) => {
+  const issues: TemplateIssue[] = braceProblems.map((p): TemplateIssue => {
     const at = `at character ${p.start + 1}`;
     switch (p.kind) {
       case "unclosed":
@@ -27,6 +47,8 @@ export function validateTemplate(template: string): TemplateIssue[] {
           severity: "error",
           code: "unclosed_brace",
           message: `"{" ${at} is never closed: write a field like {first_name}, or remove the brace.`,
+          key: "unclosedBrace",
+          values: { position: p.start + 1 },
           start: p.start,
           end: p.end,
         };
@@ -35,6 +57,8 @@ export function validateTemplate(template: string): TemplateIssue[] {
           severity: "error",
           code: "stray_brace",
           message: `"}" ${at} has no opening "{": remove it, or complete the field.`,
+          key: "strayBrace",
+          values: { position: p.start + 1 },
           start: p.start,
           end: p.end,
         };
@@ -43,6 +67,8 @@ export function validateTemplate(template: string): TemplateIssue[] {
           severity: "error",
           code: "empty_field",
           message: `Empty merge field ${template.slice(p.start, p.end)} ${at}: put a field name between the braces.`,
+          key: "emptyField",
+          values: { field: template.slice(p.start, p.end), position: p.start + 1 },
           start: p.start,
           end: p.end,
         };
@@ -60,6 +86,12 @@ export function validateTemplate(template: string): TemplateIssue[] {
         severity: "error",
         code: "unknown_field",
         message: `Unknown merge field {${part.name}}: ${hint}`,
+        key: suggestion ? "unknownFieldSuggest" : "unknownFieldList",
+        values: {
+          field: `{${part.name}}`,
+          suggestion: suggestion ? `{${suggestion}}` : "",
+          fields: MERGE_FIELDS.map((f) => `{${f.name}}`).join(", "),
+        },
         start: part.start,
         end: part.end,
         suggestion,
@@ -72,6 +104,12 @@ export function validateTemplate(template: string): TemplateIssue[] {
         severity: "warning",
         code: "missing_fallback",
         message: `{${part.name}} has no fallback, so guests without a ${field.label.toLowerCase()} get nothing there. Write it as {${part.name}|${field.suggestedFallback || "…"}}.`,
+        key: "missingFallback",
+        values: {
+          field: `{${part.name}}`,
+          name: part.name,
+          example: `{${part.name}|${field.suggestedFallback || "…"}}`,
+        },
         start: part.start,
         end: part.end,
       });

@@ -7,20 +7,17 @@ export const TEMPLATE_NAME_MAX = 80;
 
 export const saveTemplateSchema = z.object({
   name: z
-    .string("Name the template.")
+    .string("Compose.validation.templateNameRequired")
     .trim()
-    .min(1, "Name the template so staff can find it.")
-    .max(TEMPLATE_NAME_MAX, `Name the template in ${TEMPLATE_NAME_MAX} characters or fewer.`),
+    .min(1, "Compose.validation.templateNameRequired")
+    .max(TEMPLATE_NAME_MAX, "Compose.validation.templateNameTooLong"),
   body: z
-    .string("Write the message to save.")
-    .max(
-      MAX_MESSAGE_LENGTH,
-      `A template can have at most ${MAX_MESSAGE_LENGTH.toLocaleString("en")} characters, like a message.`,
-    )
-    .refine((m) => m.trim().length > 0, "Write the message to save first."),
-  category: z.enum(["marketing", "transactional"], "Choose promotion or service message."),
-  language: z.enum(["en", "da"], "Choose the language the text is written in."),
+    .string("Compose.validation.templateBodyRequired")
+    .max(MAX_MESSAGE_LENGTH, "Compose.validation.templateBodyTooLong")
+    .refine((m) => m.trim().length > 0, "Compose.validation.templateBodyRequired"),
+  category: z.enum(["marketing", "transactional"], "Compose.validation.category"),
+  language: z.enum(["en", "da"], "Compose.validation.templateLanguage"),
 });
 export type SaveTemplateInput = z.infer<typeof saveTemplateSchema>;
 
-export const deleteTemplateSchema = z.object({ id: z.uuid("That template doesn't exist (it may have been deleted).") });
+export const deleteTemplateSchema = z.object({ id: z.uuid("Compose.errors.templateNotFound") });

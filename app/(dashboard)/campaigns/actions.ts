@@ -10,7 +10,7 @@ import { rescheduleCampaign } from "@/lib/campaigns/reschedule-campaign";
 import { resendFailedNow } from "@/lib/campaigns/resend-failed";
 import { getDb } from "@/lib/db";
 
-const byId = z.object({ campaignId: z.uuid("Unknown campaign.") });
+const byId = z.object({ campaignId: z.uuid("Campaigns.validation.unknownCampaign") });
 const manager = { role: "manager" } as const;
 
 function refresh(campaignId: string) {
@@ -43,7 +43,7 @@ export const cancelCampaignAction = defineAction(byId, manager, async ({ campaig
   return { done: true };
 });
 
-const byRecurringId = z.object({ id: z.uuid("Unknown repeating send.") });
+const byRecurringId = z.object({ id: z.uuid("Campaigns.validation.unknownRepeating") });
 
 export const setRecurringActiveAction = defineAction(
   byRecurringId.extend({ active: z.boolean() }),
@@ -58,8 +58,8 @@ export const setRecurringActiveAction = defineAction(
 export const updateSkipDatesAction = defineAction(
   byRecurringId.extend({
     skipDates: z
-      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Write dates to skip as YYYY-MM-DD."))
-      .max(200, "Skip at most 200 dates."),
+      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Compose.validation.skipDate"))
+      .max(200, "Compose.validation.tooManySkipDates"),
   }),
   manager,
   async ({ id, skipDates }, user) => {
@@ -76,7 +76,7 @@ export const deleteRecurringAction = defineAction(byRecurringId, manager, async 
 });
 
 export const rescheduleCampaignAction = defineAction(
-  byId.extend({ localDateTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time.") }),
+  byId.extend({ localDateTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Compose.validation.dateTime") }),
   manager,
   async ({ campaignId, localDateTime }, user) => {
     const db = getDb();

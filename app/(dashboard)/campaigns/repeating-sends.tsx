@@ -1,6 +1,7 @@
 "use client";
 
 import { Pause, Play, Repeat, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import {
   AlertDialog,
@@ -33,10 +34,11 @@ export type RepeatingRow = {
 
 /** The repeating sends on the campaigns page, with pause/resume, dates to skip and delete for managers. */
 export function RepeatingSends({ rows, canManage }: { rows: RepeatingRow[]; canManage: boolean }) {
+  const t = useTranslations("Campaigns.repeating");
   return (
     <section id="repeating" aria-labelledby="repeating-title" className="space-y-3">
       <h2 id="repeating-title" className="flex items-center gap-2 text-base font-semibold">
-        <Repeat className="size-4" aria-hidden /> Repeating sends
+        <Repeat className="size-4" aria-hidden /> {t("title")}
       </h2>
       <ul className="grid gap-3 md:grid-cols-2">
         {rows.map((row) => (
@@ -48,13 +50,15 @@ export function RepeatingSends({ rows, canManage }: { rows: RepeatingRow[]; canM
 }
 
 function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boolean }) {
+  const t = useTranslations("Campaigns.repeating");
+  const tCommon = useTranslations("Common");
   const [skip, setSkip] = useState(row.skipDates.join(", "));
   // Each action revalidates /campaigns, so the card re-renders with the new state.
-  const saveSkip = useAction(updateSkipDatesAction, { success: "Dates to skip saved." });
+  const saveSkip = useAction(updateSkipDatesAction, { success: t("skipSaved") });
   const toggle = useAction(setRecurringActiveAction, {
-    success: (_data, { active }) => (active ? "Started again." : "Stopped."),
+    success: (_data, { active }) => (active ? t("startedAgain") : t("stoppedToast")),
   });
-  const remove = useAction(deleteRecurringAction, { success: "Repeating send deleted." });
+  const remove = useAction(deleteRecurringAction, { success: t("deleted") });
   const pending = saveSkip.pending || toggle.pending || remove.pending;
 
   return (
@@ -66,16 +70,16 @@ function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boole
             {row.rule} · {row.audience}
           </p>
         </div>
-        <Badge variant={row.active ? "default" : "secondary"}>{row.active ? "Active" : "Stopped"}</Badge>
+        <Badge variant={row.active ? "default" : "secondary"}>{row.active ? t("active") : t("stopped")}</Badge>
       </div>
-      <p className="text-sm">{row.active && row.next ? `Next: ${row.next}` : "No run planned."}</p>
-      {row.lastOutcome && <p className="text-xs text-muted-foreground">Last run: {row.lastOutcome}</p>}
+      <p className="text-sm">{row.active && row.next ? t("next", { when: row.next }) : t("noRun")}</p>
+      {row.lastOutcome && <p className="text-xs text-muted-foreground">{t("lastRun", { outcome: row.lastOutcome })}</p>}
       {canManage && (
         <div className="space-y-2 border-t pt-2">
           <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
             <div className="flex-1 space-y-1">
               <Label htmlFor={`skip-${row.id}`} className="text-xs">
-                Dates to skip
+                {t("skipLabel")}
               </Label>
               <Input
                 id={`skip-${row.id}`}
@@ -90,7 +94,7 @@ function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boole
               disabled={pending}
               onClick={() => saveSkip.run({ id: row.id, skipDates: skip.split(/[\s,;]+/).filter(Boolean) })}
             >
-              Save dates
+              {t("saveDates")}
             </Button>
           </div>
           <div className="flex flex-wrap gap-2">
@@ -100,24 +104,22 @@ function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boole
               disabled={pending}
               onClick={() => toggle.run({ id: row.id, active: !row.active })}
             >
-              {row.active ? <Pause aria-hidden /> : <Play aria-hidden />} {row.active ? "Stop" : "Start again"}
+              {row.active ? <Pause aria-hidden /> : <Play aria-hidden />} {row.active ? t("stop") : t("startAgain")}
             </Button>
             <AlertDialog>
               <AlertDialogTrigger asChild>
                 <Button size="sm" variant="outline" disabled={pending}>
-                  <Trash2 aria-hidden /> Delete
+                  <Trash2 aria-hidden /> {tCommon("delete")}
                 </Button>
               </AlertDialogTrigger>
               <AlertDialogContent>
                 <AlertDialogHeader>
-                  <AlertDialogTitle>Delete “{row.name}”?</AlertDialogTitle>
-                  <AlertDialogDescription>
-                    No more runs. Campaigns it already sent stay in the history.
-                  </AlertDialogDescription>
+                  <AlertDialogTitle>{t("deleteTitle", { name: row.name })}</AlertDialogTitle>
+                  <AlertDialogDescription>{t("deleteDescription")}</AlertDialogDescription>
                 </AlertDialogHeader>
                 <AlertDialogFooter>
-                  <AlertDialogCancel>Keep it</AlertDialogCancel>
-                  <AlertDialogAction onClick={() => remove.run({ id: row.id })}>Delete</AlertDialogAction>
+                  <AlertDialogCancel>{t("keep")}</AlertDialogCancel>
+                  <AlertDialogAction onClick={() => remove.run({ id: row.id })}>{tCommon("delete")}</AlertDialogAction>
                 </AlertDialogFooter>
               </AlertDialogContent>
             </AlertDialog>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Search, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/input";
@@ -28,6 +29,7 @@ export function AudiencePicker({
   groups: GroupOption[];
 }) {
   const id = useId();
+  const t = useTranslations("Compose.audience");
   const [query, setQuery] = useState("");
   const [matches, setMatches] = useState<ContactOption[]>([]);
   // A failed search just shows no matches: the box is a helper, not a form.
@@ -57,22 +59,9 @@ export function AudiencePicker({
   return (
     <div className="space-y-5">
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Kind of message</legend>
+        <legend className="text-sm font-medium">{t("kindLegend")}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
-          {(
-            [
-              [
-                "marketing",
-                "Promotion",
-                "Offers and news. Only guests who agreed to marketing get it, never during quiet hours.",
-              ],
-              [
-                "transactional",
-                "Service message",
-                "Reservation reminders, closures. Goes to every valid number you pick.",
-              ],
-            ] as const
-          ).map(([category, title, help]) => (
+          {(["marketing", "transactional"] as const).map((category) => (
             <label
               key={category}
               className="flex cursor-pointer gap-3 rounded-lg border p-3 has-[:checked]:border-primary has-[:checked]:bg-primary/5"
@@ -86,8 +75,8 @@ export function AudiencePicker({
                 className="mt-1 accent-[var(--primary)]"
               />
               <span>
-                <span className="block text-sm font-medium">{title}</span>
-                <span className="block text-xs text-muted-foreground">{help}</span>
+                <span className="block text-sm font-medium">{t(`kinds.${category}.title`)}</span>
+                <span className="block text-xs text-muted-foreground">{t(`kinds.${category}.help`)}</span>
               </span>
             </label>
           ))}
@@ -95,9 +84,9 @@ export function AudiencePicker({
       </fieldset>
 
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Groups</legend>
+        <legend className="text-sm font-medium">{t("groupsLegend")}</legend>
         {groups.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No groups yet. Create them on the Groups page.</p>
+          <p className="text-sm text-muted-foreground">{t("noGroups")}</p>
         ) : (
           <div className="grid gap-2 sm:grid-cols-2">
             {groups.map((g) => (
@@ -112,7 +101,9 @@ export function AudiencePicker({
                   className="accent-[var(--primary)]"
                 />
                 <span className="flex-1 truncate">{g.name}</span>
-                <span className="text-xs text-muted-foreground tabular-nums">{g.memberCount.toLocaleString("en")}</span>
+                <span className="text-xs text-muted-foreground tabular-nums">
+                  {t("memberCount", { count: g.memberCount })}
+                </span>
               </label>
             ))}
           </div>
@@ -120,7 +111,7 @@ export function AudiencePicker({
       </fieldset>
 
       <div className="space-y-2">
-        <Label htmlFor={`${id}-search`}>Individual guests</Label>
+        <Label htmlFor={`${id}-search`}>{t("searchLabel")}</Label>
         <div className="relative">
           <Search
             className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
@@ -130,7 +121,7 @@ export function AudiencePicker({
             id={`${id}-search`}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="Search by name or number"
+            placeholder={t("searchPlaceholder")}
             className="pl-9"
             autoComplete="off"
             role="combobox"
@@ -160,14 +151,14 @@ export function AudiencePicker({
           )}
         </div>
         {value.contacts.length > 0 && (
-          <ul className="flex flex-wrap gap-1.5" aria-label="Chosen guests">
+          <ul className="flex flex-wrap gap-1.5" aria-label={t("chosenGuests")}>
             {value.contacts.map((c) => (
               <li key={c.id}>
                 <Badge variant="secondary" className="gap-1 pr-1">
                   {c.name}
                   <button
                     type="button"
-                    aria-label={`Remove ${c.name}`}
+                    aria-label={t("removeGuest", { name: c.name })}
                     onClick={() => onChange({ ...value, contacts: value.contacts.filter((x) => x.id !== c.id) })}
                     className="rounded-sm p-0.5 hover:bg-muted"
                   >
@@ -181,18 +172,15 @@ export function AudiencePicker({
       </div>
 
       <div className="space-y-2">
-        <Label htmlFor={`${id}-numbers`}>Paste numbers</Label>
+        <Label htmlFor={`${id}-numbers`}>{t("numbersLabel")}</Label>
         <Textarea
           id={`${id}-numbers`}
           value={value.numbers}
           onChange={(e) => onChange({ ...value, numbers: e.target.value })}
           rows={3}
-          placeholder={"One per line, or separated by commas\n20 12 34 56\n+92 300 1234567"}
+          placeholder={t("numbersPlaceholder")}
         />
-        <p className="text-xs text-muted-foreground">
-          Numbers without a country code use the restaurant&apos;s country. Promotions reach pasted numbers only if they
-          are in the guest book with consent.
-        </p>
+        <p className="text-xs text-muted-foreground">{t("numbersHint")}</p>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { Loader2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { AudiencePreview } from "@/lib/campaigns/compose/preview-audience";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import type { ProviderName } from "@/lib/sms/types";
@@ -15,41 +16,44 @@ export function AudienceSummary({
   pending: boolean;
   error: string | null;
 }) {
+  const t = useTranslations("Compose.audienceSummary");
   return (
     <div aria-live="polite" className="rounded-lg border bg-muted/30 p-3 text-sm" data-testid="audience-summary">
       {error ? (
         <p className="text-destructive">{error}</p>
       ) : !preview ? (
-        <p className="text-muted-foreground">Choose groups, guests or numbers to see who gets the message.</p>
+        <p className="text-muted-foreground">{t("empty")}</p>
       ) : (
         <div className="space-y-2">
           <p className="flex items-center gap-2">
             <strong className="text-base tabular-nums" data-testid="audience-total">
-              {preview.total.toLocaleString("en")}
+              {t("total", { count: preview.total })}
             </strong>
-            <span>{preview.total === 1 ? "guest gets this message" : "guests get this message"}</span>
-            {pending && <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label="Updating" />}
+            <span>{t("getsMessage", { count: preview.total })}</span>
+            {pending && <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label={t("updating")} />}
           </p>
           {preview.total > 0 && (
             <p className="text-muted-foreground">
               {(Object.entries(preview.byProvider) as [ProviderName, number][])
                 .filter(([, n]) => n > 0)
-                .map(([p, n]) => `${n.toLocaleString("en")} through ${PROVIDER_LABELS[p]}`)
+                .map(([p, n]) => t("throughProvider", { count: n, provider: PROVIDER_LABELS[p] }))
                 .join(" · ")}
             </p>
           )}
           {preview.skipped.length > 0 && (
             <details className="group">
               <summary className="cursor-pointer text-amber-700 dark:text-amber-400">
-                {preview.skipped.reduce((n, s) => n + s.count, 0).toLocaleString("en")} left out:{" "}
-                {preview.skipped.map((s) => `${s.count} ${s.label.toLowerCase()}`).join(", ")}
+                {t("leftOut", {
+                  count: preview.skipped.reduce((n, s) => n + s.count, 0),
+                  reasons: preview.skipped.map((s) => t(`skippedCount.${s.reason}`, { count: s.count })).join(", "),
+                })}
               </summary>
               <ul className="mt-2 space-y-1 text-xs">
                 {preview.skipped.flatMap((s) =>
                   s.examples.map((e, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: examples are a fixed list per reason, re-rendered whole
                     <li key={`${s.reason}-${i}`}>
-                      <span className="font-medium">{e.who}</span>: {e.detail ?? s.label}
+                      <span className="font-medium">{e.who}</span>: {e.detail ?? t(`skippedReason.${s.reason}`)}
                     </li>
                   )),
                 )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useState } from "react";
 import { MessageEditor } from "@/components/compose/message-editor";
 import type { SampleRecipient } from "@/components/compose/sample-recipient";
@@ -27,9 +28,6 @@ import { SaveTemplateDialog } from "./save-template-dialog";
 import { SchedulePicker, type ScheduleValue } from "./schedule-picker";
 import { SendTestBox } from "./send-test-box";
 
-/** "+45 numbers go through CPSMS, +92 through smsapp.pk. Leave empty for each provider's default sender." */
-const AUTO_SENDER_HINT = `${PROVIDER_NAMES.map((p, i) => `${PROVIDER_INFO[p].country.prefix}${i === 0 ? " numbers go" : ""} through ${PROVIDER_INFO[p].shortLabel}`).join(", ")}. Leave empty for each provider's default sender.`;
-
 type Props = {
   restaurantName: string;
   timeZone: string;
@@ -50,6 +48,15 @@ type Props = {
 export function ComposeForm(props: Props) {
   const id = useId();
   const router = useRouter();
+  const t = useTranslations("Compose.form");
+  const [first, second] = PROVIDER_NAMES.map((p) => PROVIDER_INFO[p]);
+  /** "+45 numbers go through CPSMS, +92 through smsapp.pk. Leave empty for each provider's default sender." */
+  const autoSenderHint = t("autoSenderHint", {
+    prefix1: first?.country.prefix ?? "",
+    provider1: first?.shortLabel ?? "",
+    prefix2: second?.country.prefix ?? "",
+    provider2: second?.shortLabel ?? "",
+  });
   const [audience, setAudience] = useState<AudienceValue>({
     category: "marketing",
     groupIds: props.initialGroupId ? [props.initialGroupId] : [],
@@ -73,7 +80,7 @@ export function ComposeForm(props: Props) {
   }));
 
   const { run: runDeleteTemplate } = useAction(deleteTemplateAction, {
-    success: (_data, { id }) => `Deleted the template “${savedTemplates.find((t) => t.id === id)?.name ?? ""}”.`,
+    success: (_data, { id }) => t("templateDeleted", { name: savedTemplates.find((t) => t.id === id)?.name ?? "" }),
     onSuccess: (data) => setSavedTemplates(data.templates),
   });
   const deleteTemplate = (template: { id: string }) => runDeleteTemplate({ id: template.id });
@@ -148,15 +155,10 @@ export function ComposeForm(props: Props) {
   const composeRun = useAction(composeAction, {
     errors: "inline",
     success: ({ campaigns, recurringSendId }) => {
-      if (recurringSendId) return "Repeating send set up. Each run checks consent and opt-outs afresh.";
+      if (recurringSendId) return t("repeatingSetUp");
       const total = campaigns.reduce((n, c) => n + c.recipients, 0);
-      const verb =
-        campaigns[0]?.status === "draft"
-          ? "saved for approval"
-          : schedule.mode === "later"
-            ? "scheduled"
-            : "on its way";
-      return `${total.toLocaleString("en")} message${total === 1 ? "" : "s"} ${verb}.`;
+      const outcome = campaigns[0]?.status === "draft" ? "draft" : schedule.mode === "later" ? "scheduled" : "sent";
+      return t(`done.${outcome}`, { count: total });
     },
     onSuccess: ({ campaigns, recurringSendId }) =>
       router.push(
@@ -182,13 +184,9 @@ export function ComposeForm(props: Props) {
     composeRun.run(payload());
   };
 
-  const verb = !props.canApprove
-    ? "Save for approval"
-    : schedule.mode === "weekly"
-      ? "Set up repeating send"
-      : schedule.mode === "later"
-        ? "Schedule"
-        : "Send now";
+  const verb = t(
+    `verbs.${!props.canApprove ? "approval" : schedule.mode === "weekly" ? "weekly" : schedule.mode === "later" ? "later" : "now"}`,
+  );
 
   return (
     <form
@@ -204,7 +202,7 @@ export function ComposeForm(props: Props) {
         className="@container space-y-4 rounded-xl border bg-card p-4 shadow-xs sm:p-6"
       >
         <h2 id={`${id}-who`} className="text-base font-semibold">
-          Recipients
+          {t("recipientsTitle")}
         </h2>
         <div className="grid gap-4 @3xl:grid-cols-[minmax(0,1fr)_minmax(0,20rem)] @3xl:items-start">
           <AudiencePicker value={audience} onChange={changeCategory} groups={props.groups} />
@@ -217,17 +215,17 @@ export function ComposeForm(props: Props) {
         className="@container space-y-5 rounded-xl border bg-card p-4 shadow-xs sm:p-6"
       >
         <h2 id={`${id}-what`} className="text-base font-semibold">
-          Message
+          {t("messageTitle")}
         </h2>
         <div className="grid gap-3 sm:grid-cols-2">
           <div className="space-y-1.5">
-            <Label htmlFor={`${id}-provider`}>Provider</Label>
+            <Label htmlFor={`${id}-provider`}>{t("providerLabel")}</Label>
             <Select value={provider} onValueChange={(v) => setProvider(v as ProviderName | "auto")}>
               <SelectTrigger id={`${id}-provider`} className="w-full">
                 <SelectValue />
               </SelectTrigger>
               <SelectContent>
-                <SelectItem value="auto">Automatic by country</SelectItem>
+                <SelectItem value="auto">{t("providerAuto")}</SelectItem>
                 {PROVIDER_NAMES.map((p) => (
                   <SelectItem key={p} value={p}>
                     {PROVIDER_LABELS[p]}
@@ -237,13 +235,13 @@ export function ComposeForm(props: Props) {
             </Select>
           </div>
           <div className="space-y-1.5">
-            <Label htmlFor={`${id}-sender`}>Sender</Label>
+            <Label htmlFor={`${id}-sender`}>{t("senderLabel")}</Label>
             <Input
               id={`${id}-sender`}
               value={sender}
               onChange={(e) => setSender(e.target.value)}
               placeholder={
-                PROVIDER_NAMES.map((p) => props.defaultSenders[p]).find((s) => s !== null) ?? "e.g. CafeRose"
+                PROVIDER_NAMES.map((p) => props.defaultSenders[p]).find((s) => s !== null) ?? t("senderPlaceholder")
               }
               aria-invalid={senderError ? true : undefined}
               aria-describedby={`${id}-sender-help`}
@@ -255,7 +253,7 @@ export function ComposeForm(props: Props) {
               {senderError
                 ? `${PROVIDER_LABELS[senderError.provider]}: ${senderError.problem}`
                 : provider === "auto"
-                  ? AUTO_SENDER_HINT
+                  ? autoSenderHint
                   : SENDER_RULES[provider]}
             </p>
             {senderNotes.map((note) => (
@@ -303,9 +301,7 @@ export function ComposeForm(props: Props) {
           />
         ) : null}
         {preview?.sampled && (
-          <p className="text-xs text-muted-foreground">
-            Counts use an even sample of {preview.recipients.length.toLocaleString("en")} guests.
-          </p>
+          <p className="text-xs text-muted-foreground">{t("sampled", { count: preview.recipients.length })}</p>
         )}
 
         <SchedulePicker
@@ -320,12 +316,12 @@ export function ComposeForm(props: Props) {
         />
 
         <div className="space-y-1.5">
-          <Label htmlFor={`${id}-name`}>Campaign name</Label>
+          <Label htmlFor={`${id}-name`}>{t("nameLabel")}</Label>
           <Input
             id={`${id}-name`}
             value={name}
             onChange={(e) => setName(e.target.value)}
-            placeholder={defaultName(message) || "e.g. Friday happy hour"}
+            placeholder={defaultName(message) || t("namePlaceholder")}
             maxLength={80}
           />
         </div>
@@ -347,12 +343,10 @@ export function ComposeForm(props: Props) {
         )}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           {!props.canApprove && (
-            <p className="text-xs text-muted-foreground sm:mr-auto sm:self-center">
-              A manager or owner approves it before it goes out.
-            </p>
+            <p className="text-xs text-muted-foreground sm:mr-auto sm:self-center">{t("approvalNote")}</p>
           )}
           <Button type="submit" disabled={submitting || checking || !message.trim() || !preview || preview.total === 0}>
-            {submitting ? "Working…" : checking ? "Checking…" : verb}
+            {submitting ? t("working") : checking ? t("checking") : verb}
           </Button>
         </div>
       </section>

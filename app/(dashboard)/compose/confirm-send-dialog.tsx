@@ -1,5 +1,7 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
+import { formatWallClock, formatWallTime } from "@/components/date-time/date-time-field";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -26,24 +28,34 @@ export function ConfirmSendDialog(props: {
   onConfirm: () => void;
 }) {
   const { schedule, total, timeZone } = props;
+  const t = useTranslations("Compose.confirm");
+  const tCommon = useTranslations("Common");
+  const format = useFormatter();
+  const values = {
+    count: total,
+    providers: format.list(
+      props.providers.map((p) => PROVIDER_LABELS[p]),
+      { type: "conjunction" },
+    ),
+    hasProviders: props.providers.length ? "yes" : "no",
+    timeZone,
+  };
+  const at = schedule.mode === "later" ? formatWallClock(format, schedule.localDateTime) : null;
   return (
     <AlertDialog open={props.open} onOpenChange={props.onOpenChange}>
       <AlertDialogContent>
         <AlertDialogHeader>
-          <AlertDialogTitle>{props.verb}?</AlertDialogTitle>
+          <AlertDialogTitle>{t("title", { verb: props.verb })}</AlertDialogTitle>
           <AlertDialogDescription>
-            {total.toLocaleString("en")} guest{total === 1 ? "" : "s"}
-            {props.providers.length ? ` through ${props.providers.map((p) => PROVIDER_LABELS[p]).join(" and ")}` : ""}
             {schedule.mode === "weekly"
-              ? `, every week at ${schedule.time} (${timeZone}). Each run goes to whoever is in the audience and consenting at that time`
-              : schedule.mode === "later" && schedule.localDateTime
-                ? `, at ${schedule.localDateTime.replace("T", " ")} (${timeZone}). Each guest gets it once`
-                : ", now. Each guest gets it once"}
-            .
+              ? t("weekly", { ...values, time: formatWallTime(format, schedule.time) })
+              : at
+                ? t("later", { ...values, at })
+                : t("now", values)}
           </AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>
-          <AlertDialogCancel>Back</AlertDialogCancel>
+          <AlertDialogCancel>{tCommon("back")}</AlertDialogCancel>
           <AlertDialogAction onClick={props.onConfirm}>{props.verb}</AlertDialogAction>
         </AlertDialogFooter>
       </AlertDialogContent>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { PublicUrlWarning } from "@/components/public-url-warning";
 import { hasRole } from "@/lib/auth/roles";
@@ -13,10 +14,14 @@ import { mapProviders } from "@/lib/sms/providers";
 import { listTestRecipients } from "@/lib/test-sends/recipients";
 import { ComposeForm } from "./compose-form";
 
-export const metadata: Metadata = { title: "Compose" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Compose");
+  return { title: t("title") };
+}
 
 export default async function Page({ searchParams }: { searchParams: Promise<{ group?: string }> }) {
   const user = await requireUser();
+  const t = await getTranslations("Compose");
   const db = getDb();
   const [restaurant, groups, providers, params, savedTemplates, testRecipients] = await Promise.all([
     getRestaurantSettings(db),
@@ -29,7 +34,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ g
   const initialGroupId = groups.some((g) => g.id === params.group) ? params.group : undefined;
   return (
     <>
-      <PageHeader title="Compose" description="Write a message, pick who gets it, and send it now or later." />
+      <PageHeader title={t("title")} description={t("description")} />
       <PublicUrlWarning />
       <ComposeForm
         restaurantName={restaurant.name}

@@ -1,8 +1,9 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, useMemo } from "react";
 import type { AudiencePreview } from "@/lib/campaigns/compose/preview-audience";
-import { formatAmount } from "@/lib/format/amount";
+import { amountText } from "@/lib/i18n/amount";
 import { audienceStats } from "@/lib/messages/audience-stats";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import type { ProviderName } from "@/lib/sms/types";
@@ -30,6 +31,10 @@ export function ProviderCosts({
   preview: AudiencePreview;
   restaurantName: string;
 }) {
+  const t = useTranslations("Compose.costs");
+  const tUnits = useTranslations("Units");
+  const format = useFormatter();
+  const amount = (value: number, provider: ProviderName) => amountText(tUnits, format, value, provider);
   const deferred = useDeferredValue(template);
   const rows = useMemo<Row[]>(() => {
     const providers = (Object.keys(preview.byProvider) as ProviderName[]).filter((p) => preview.byProvider[p] > 0);
@@ -53,12 +58,12 @@ export function ProviderCosts({
   if (rows.length === 0) return null;
   const balanceText = (row: Row) =>
     !row.balance
-      ? "checking…"
+      ? t("checking")
       : row.balance.error
-        ? `unknown: ${row.balance.error}`
+        ? t("unknown", { error: row.balance.error })
         : row.balance.amount === null
-          ? "no limit"
-          : formatAmount(row.balance.amount, row.provider);
+          ? t("noLimit")
+          : amount(row.balance.amount, row.provider);
   return (
     <section
       aria-labelledby="provider-costs-heading"
@@ -66,22 +71,22 @@ export function ProviderCosts({
       data-testid="provider-costs"
     >
       <h3 id="provider-costs-heading" className="font-medium">
-        Cost and balance{rows.length > 1 ? " per provider" : ""}
+        {rows.length > 1 ? t("titlePerProvider") : t("title")}
       </h3>
       <table className="w-full text-left tabular-nums">
         <thead className="text-xs text-muted-foreground">
           <tr>
             <th scope="col" className="py-1 pr-2 font-normal">
-              Provider
+              {t("provider")}
             </th>
             <th scope="col" className="px-2 py-1 text-right font-normal">
-              Guests
+              {t("guests")}
             </th>
             <th scope="col" className="px-2 py-1 text-right font-normal">
-              Estimated cost
+              {t("estimatedCost")}
             </th>
             <th scope="col" className="py-1 pl-2 text-right font-normal">
-              Balance
+              {t("balance")}
             </th>
           </tr>
         </thead>
@@ -91,9 +96,9 @@ export function ProviderCosts({
               <th scope="row" className="py-1.5 pr-2 font-medium">
                 {PROVIDER_LABELS[row.provider]}
               </th>
-              <td className="px-2 py-1.5 text-right">{row.recipients.toLocaleString("en")}</td>
+              <td className="px-2 py-1.5 text-right">{format.number(row.recipients)}</td>
               <td className={cn("px-2 py-1.5 text-right", row.short && "font-medium text-destructive")}>
-                {row.cost === null ? "–" : `about ${formatAmount(row.cost, row.provider)}`}
+                {row.cost === null ? "–" : t("about", { amount: amount(row.cost, row.provider) })}
               </td>
               <td className="py-1.5 pl-2 text-right">{balanceText(row)}</td>
             </tr>
@@ -104,8 +109,11 @@ export function ProviderCosts({
                     role="alert"
                     className="rounded-md border border-destructive/40 bg-destructive/10 px-2 py-1.5 font-medium text-destructive"
                   >
-                    {PROVIDER_LABELS[row.provider]} can&apos;t cover this: about {formatAmount(row.cost, row.provider)}{" "}
-                    needed, {formatAmount(row.balance.amount, row.provider)} left. Top up, or send to fewer guests.
+                    {t("short", {
+                      provider: PROVIDER_LABELS[row.provider],
+                      needed: amount(row.cost, row.provider),
+                      left: amount(row.balance.amount, row.provider),
+                    })}
                   </p>
                 </td>
               </tr>
@@ -114,9 +122,8 @@ export function ProviderCosts({
         ))}
       </table>
       <p className="text-xs text-muted-foreground">
-        {rows.some((r) => r.cost === null) ? "Write the message to see its cost. " : ""}
-        Estimates from each guest&apos;s own text{preview.sampled ? " (counted on an even sample)" : ""}; the
-        provider&apos;s count is the real cost.
+        {rows.some((r) => r.cost === null) ? `${t("writeToSee")} ` : ""}
+        {t("estimateNote", { sampled: preview.sampled ? "yes" : "no" })}
       </p>
     </section>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { BookmarkPlus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -36,11 +37,13 @@ export function SaveTemplateDialog({
   onSaved: (templates: SavedTemplateItem[]) => void;
 }) {
   const id = useId();
+  const t = useTranslations("Compose.saveTemplate");
+  const tCommon = useTranslations("Common");
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const { run, pending, error, reset } = useAction(saveTemplateAction, {
     errors: "inline",
-    success: (data) => `Saved “${data.saved.name}” under Your templates.`,
+    success: (data) => t("saved", { name: data.saved.name }),
     onSuccess: (data) => {
       onSaved(data.templates);
       setOpen(false);
@@ -66,7 +69,7 @@ export function SaveTemplateDialog({
       <DialogTrigger asChild>
         <Button type="button" variant="outline" size="sm" disabled={!body.trim()}>
           <BookmarkPlus />
-          Save as template
+          {t("title")}
         </Button>
       </DialogTrigger>
       <DialogContent>
@@ -80,25 +83,21 @@ export function SaveTemplateDialog({
           }}
         >
           <DialogHeader>
-            <DialogTitle>Save as template</DialogTitle>
-            <DialogDescription>
-              Everyone on the team finds it under Templates &gt; Your templates, as a{" "}
-              {category === "marketing" ? "promotion" : "service message"} in {language === "da" ? "Danish" : "English"}
-              . The opt-out footer is added when it is sent.
-            </DialogDescription>
+            <DialogTitle>{t("title")}</DialogTitle>
+            <DialogDescription>{t("description", { category, language })}</DialogDescription>
           </DialogHeader>
           <div className="space-y-1.5">
-            <Label htmlFor={`${id}-name`}>Template name</Label>
+            <Label htmlFor={`${id}-name`}>{t("nameLabel")}</Label>
             <Input
               id={`${id}-name`}
               value={name}
               onChange={(e) => setName(e.target.value)}
               maxLength={TEMPLATE_NAME_MAX}
-              placeholder="e.g. Thursday quiz night"
+              placeholder={t("namePlaceholder")}
               autoFocus
             />
             <p className="text-xs text-muted-foreground">
-              {name.trim().length}/{TEMPLATE_NAME_MAX} characters
+              {t("characters", { count: name.trim().length, max: TEMPLATE_NAME_MAX })}
             </p>
           </div>
           {error ? (
@@ -108,10 +107,10 @@ export function SaveTemplateDialog({
           ) : null}
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
+              {tCommon("cancel")}
             </Button>
             <Button type="submit" disabled={pending || !name.trim()}>
-              {pending ? "Saving…" : "Save template"}
+              {pending ? t("saving") : t("submit")}
             </Button>
           </DialogFooter>
         </form>

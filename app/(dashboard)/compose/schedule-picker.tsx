@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
+import { DateTimeField, TimeField } from "@/components/date-time/date-time-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { type ProviderName, providerInfo } from "@/lib/sms/providers";
-import { formatLocalDateTime } from "@/lib/time/zoned";
 
 export type ScheduleValue =
   | { mode: "now" }
@@ -12,22 +13,9 @@ export type ScheduleValue =
   | { mode: "weekly"; weekdays: number[]; time: string; skipDates: string[]; expireAfterMinutes: number | null };
 
 /** Monday first, as restaurants plan their week; values are JavaScript's (0 = Sunday). */
-const WEEKDAYS = [
-  [1, "Mon"],
-  [2, "Tue"],
-  [3, "Wed"],
-  [4, "Thu"],
-  [5, "Fri"],
-  [6, "Sat"],
-  [0, "Sun"],
-] as const;
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
 
 /** Send now, or at a date and time in the restaurant's zone (with an optional "too late, don't send" limit). */
-/** "CPSMS holds scheduled messages itself; they can be cancelled until 10 minutes before the send time." */
-function heldByNote(provider: ProviderName): string {
-  const info = providerInfo(provider);
-  return `${info.shortLabel} holds scheduled messages itself; they can be cancelled until ${(info.cancelLockMs ?? 0) / 60_000} minutes before the send time.`;
-}
 
 export function SchedulePicker({
   value,
@@ -47,9 +35,11 @@ export function SchedulePicker({
   canRepeat: boolean;
 }) {
   const id = useId();
+  const t = useTranslations("Compose.schedule");
+  const held = heldBy ? providerInfo(heldBy) : null;
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium">When</legend>
+      <legend className="text-sm font-medium">{t("legend")}</legend>
       <div className="flex flex-wrap gap-2">
         {(canRepeat ? (["now", "later", "weekly"] as const) : (["now", "later"] as const)).map((mode) => (
           <label
@@ -71,34 +61,27 @@ export function SchedulePicker({
               }
               className="accent-[var(--primary)]"
             />
-            {mode === "now" ? "Send now" : mode === "later" ? "Schedule" : "Repeat weekly"}
+            {t(`modes.${mode}`)}
           </label>
         ))}
       </div>
       {value.mode === "later" && (
         <div className="grid gap-3 sm:grid-cols-2">
+          <DateTimeField
+            label={t("dateTimeLabel", { timeZone })}
+            value={value.localDateTime}
+            onChange={(localDateTime) => onChange({ ...value, localDateTime })}
+            spelledTestId="schedule-spelled"
+          />
           <div className="space-y-1.5">
-            <Label htmlFor={`${id}-at`}>Date and time ({timeZone})</Label>
-            <Input
-              id={`${id}-at`}
-              type="datetime-local"
-              value={value.localDateTime}
-              onChange={(e) => onChange({ ...value, localDateTime: e.target.value })}
-              aria-describedby={`${id}-at-spelled`}
-            />
-            <p id={`${id}-at-spelled`} className="text-xs text-muted-foreground" data-testid="schedule-spelled">
-              {formatLocalDateTime(value.localDateTime) ?? "Pick a day and time"}
-            </p>
-          </div>
-          <div className="space-y-1.5">
-            <Label htmlFor={`${id}-expire`}>Don&apos;t send if more than … minutes late</Label>
+            <Label htmlFor={`${id}-expire`}>{t("expireLabel")}</Label>
             <Input
               id={`${id}-expire`}
               type="number"
               min={5}
               max={1440}
               inputMode="numeric"
-              placeholder="Always send"
+              placeholder={t("expirePlaceholder")}
               value={value.expireAfterMinutes ?? ""}
               onChange={(e) =>
                 onChange({ ...value, expireAfterMinutes: e.target.value ? Number(e.target.value) : null })
@@ -109,8 +92,10 @@ export function SchedulePicker({
       )}
       {value.mode === "weekly" && <WeeklyFields value={value} onChange={onChange} timeZone={timeZone} id={id} />}
       <p className="text-xs text-muted-foreground">
-        Promotions are not sent during quiet hours ({quietHours}, in each guest&apos;s own time zone).
-        {value.mode === "later" && heldBy && ` ${heldByNote(heldBy)}`}
+        {t("quietHoursNote", { quietHours })}
+        {value.mode === "later" &&
+          held &&
+          ` ${t("heldByNote", { provider: held.shortLabel, minutes: (held.cancelLockMs ?? 0) / 60_000 })}`}
       </p>
     </fieldset>
   );
@@ -127,6 +112,8 @@ function WeeklyFields({
   timeZone: string;
   id: string;
 }) {
+  const t = useTranslations("Compose.schedule");
+  const tDays = useTranslations("Compose.weekdays");
   const toggle = (day: number) =>
     onChange({
       ...value,
@@ -134,8 +121,8 @@ function WeeklyFields({
     });
   return (
     <div className="space-y-3">
-      <fieldset aria-label="Days" className="flex min-w-0 flex-wrap gap-1.5">
-        {WEEKDAYS.map(([day, label]) => (
+      <fieldset aria-label={t("daysLabel")} className="flex min-w-0 flex-wrap gap-1.5">
+        {WEEKDAYS.map((day) => (
           <button
             key={day}
             type="button"
@@ -143,22 +130,17 @@ function WeeklyFields({
             onClick={() => toggle(day)}
             className="h-9 min-w-12 rounded-md border px-2 text-sm aria-pressed:border-primary aria-pressed:bg-primary aria-pressed:text-primary-foreground"
           >
-            {label}
+            {tDays(`d${day}`)}
           </button>
         ))}
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1.5">
-          <Label htmlFor={`${id}-time`}>Time ({timeZone})</Label>
-          <Input
-            id={`${id}-time`}
-            type="time"
-            value={value.time}
-            onChange={(e) => onChange({ ...value, time: e.target.value })}
-          />
+          <Label htmlFor={`${id}-time`}>{t("timeLabel", { timeZone })}</Label>
+          <TimeField id={`${id}-time`} value={value.time} onChange={(time) => onChange({ ...value, time })} />
         </div>
         <div className="space-y-1.5">
-          <Label htmlFor={`${id}-late`}>Skip a run more than … minutes late</Label>
+          <Label htmlFor={`${id}-late`}>{t("lateLabel")}</Label>
           <Input
             id={`${id}-late`}
             type="number"
@@ -171,14 +153,14 @@ function WeeklyFields({
         </div>
       </div>
       <div className="space-y-1.5">
-        <Label htmlFor={`${id}-skip`}>Dates to skip</Label>
+        <Label htmlFor={`${id}-skip`}>{t("skipLabel")}</Label>
         <Input
           id={`${id}-skip`}
           placeholder="2026-12-24, 2026-12-31"
           defaultValue={value.skipDates.join(", ")}
           onBlur={(e) => onChange({ ...value, skipDates: parseDateList(e.target.value) })}
         />
-        <p className="text-xs text-muted-foreground">Holidays and closures, as YYYY-MM-DD separated by commas.</p>
+        <p className="text-xs text-muted-foreground">{t("skipHint")}</p>
       </div>
     </div>
   );

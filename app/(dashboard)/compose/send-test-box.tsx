@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { type TestRecipientOption, TestRecipientSelect } from "@/components/test-sends/test-recipient-select";
@@ -14,14 +15,14 @@ type Props = MessageChoice & { recipients: TestRecipientOption[] };
 /** "Send a test": the message as a guest named "Test" gets it, to the user's verified phone or a staff phone. */
 export function SendTestBox(props: Props) {
   const id = useId();
+  const t = useTranslations("Compose.test");
   const [picked, setPicked] = useState<string | null>(null);
   const recipient = picked ?? props.recipients[0]?.value ?? "";
   const { run, pending: testing } = useAction(composeTestAction, {
     // The provider's refusal is a result, not an error: the action itself worked.
-    success: (sent) =>
-      sent.ok ? `Test sent to ${sent.to} (${sent.segments} segment${sent.segments === 1 ? "" : "s"}).` : null,
+    success: (sent) => (sent.ok ? t("sent", { to: sent.to, count: sent.segments }) : null),
     onSuccess: (sent) => {
-      if (!sent.ok) toast.error(`Test not sent: ${sent.message}`);
+      if (!sent.ok) toast.error(t("notSent", { message: sent.message }));
     },
   });
 
@@ -36,7 +37,7 @@ export function SendTestBox(props: Props) {
       data-testid="send-test-box"
     >
       <div className="min-w-0 flex-1 space-y-1.5">
-        <Label htmlFor={`${id}-test`}>Send a test to</Label>
+        <Label htmlFor={`${id}-test`}>{t("label")}</Label>
         <TestRecipientSelect id={`${id}-test`} value={recipient} onChange={setPicked} options={props.recipients} />
       </div>
       <Button
@@ -45,7 +46,7 @@ export function SendTestBox(props: Props) {
         onClick={sendTest}
         disabled={testing || !props.message.trim() || !recipient}
       >
-        {testing ? "Sending…" : "Send test"}
+        {testing ? t("sending") : t("submit")}
       </Button>
     </div>
   );

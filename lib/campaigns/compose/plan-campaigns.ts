@@ -39,18 +39,11 @@ export function planCampaigns(
   context: { restaurantName: string; defaultSenders: Record<ProviderName, string | null>; routes: ProviderRoutes },
 ): ProviderPlan[] {
   const issues = validateTemplate(choice.message);
-  if (hasBlockingIssues(issues))
-    throw new AppError(
-      "INVALID_INPUT",
-      issues.find((i) => i.severity === "error")?.message ?? "Fix the message first.",
-    );
+  const blocking = hasBlockingIssues(issues) ? issues.find((i) => i.severity === "error") : undefined;
+  if (blocking) throw new AppError("INVALID_INPUT", `Compose.issues.${blocking.key}`, blocking.values);
   const warning = optOutWarning(choice.message, choice.category, choice.optOutFooter);
-  if (warning) throw new AppError("INVALID_INPUT", warning);
-  if (audience.length === 0)
-    throw new AppError(
-      "INVALID_INPUT",
-      "No one is left to send to after removing opted-out, non-consenting and invalid numbers.",
-    );
+  if (warning) throw new AppError("INVALID_INPUT", "Compose.issues.optOutMissing");
+  if (audience.length === 0) throw new AppError("INVALID_INPUT", "Compose.errors.noOneLeft");
 
   const template = withOptOutFooter(choice.message, choice.optOutFooter, choice.footerLanguage);
   const plans: ProviderPlan[] = [];
@@ -60,7 +53,8 @@ export function planCampaigns(
     // No sender: the account's own default at the provider (smsapp.pk then sends 50 per bulk call).
     if (sender) {
       const problem = senderProblem(provider, sender);
-      if (problem) throw new AppError("INVALID_INPUT", `Sender "${sender}" can't be used with ${label}: ${problem}`);
+      if (problem)
+        throw new AppError("INVALID_INPUT", "Compose.errors.senderRefused", { sender, provider: label, problem });
     }
     const values = recipients.map((r) => ({
       ...r,
@@ -70,10 +64,12 @@ export function planCampaigns(
     const stats = audienceStats(template, values, { provider });
     if (stats.overLimit.count > 0) {
       const example = stats.overLimit.examples[0];
-      throw new AppError(
-        "INVALID_INPUT",
-        `The message is too long for ${stats.overLimit.count} guest(s) (e.g. ${example?.phone}): ${label} takes at most ${MAX_MESSAGE_CHARACTERS} characters. Shorten it.`,
-      );
+      throw new AppError("INVALID_INPUT", "Compose.errors.tooLongFor", {
+        count: stats.overLimit.count,
+        phone: example?.phone ?? "",
+        provider: label,
+        max: MAX_MESSAGE_CHARACTERS,
+      });
     }
     plans.push({
       provider,

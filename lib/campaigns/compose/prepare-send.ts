@@ -3,12 +3,11 @@ import { randomUUID } from "node:crypto";
 import type { Campaign } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { formatAmount } from "@/lib/format/amount";
 import { checkProviderConnection } from "@/lib/providers/connection-check";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
 import type { RestaurantProfile } from "@/lib/settings/restaurant-settings";
-import { mapProviders } from "@/lib/sms/providers";
+import { mapProviders, PROVIDER_INFO } from "@/lib/sms/providers";
 import type { AudienceInput } from "@/lib/validation/compose";
 import { createCampaign } from "../create-campaign";
 import { enqueueDispatch } from "../enqueue-dispatch";
@@ -107,16 +106,19 @@ async function assertBalanceCovers(db: Database, plans: ProviderPlan[]) {
     const label = PROVIDER_LABELS[plan.provider];
     const check = await checkProviderConnection(db, plan.provider);
     if (!check.ok)
-      throw new AppError(
-        "PROVIDER_UNAVAILABLE",
-        `${label} could not confirm the balance: ${check.message} Nothing was sent.`,
-      );
+      throw new AppError("PROVIDER_UNAVAILABLE", "Compose.errors.balanceUnconfirmed", {
+        provider: label,
+        reason: check.message,
+      });
     const needed = plan.stats.estimatedCost ?? 0;
     if (!check.balance.unlimited && check.balance.amount !== null && needed > check.balance.amount) {
-      throw new AppError(
-        "INSUFFICIENT_CREDIT",
-        `Not enough ${label} credit: this send needs about ${formatAmount(needed, plan.provider)} and the account has ${formatAmount(check.balance.amount, plan.provider)}. Top up, or send to fewer guests. Nothing was sent.`,
-      );
+      const round = (n: number) => Math.round(n * 100) / 100;
+      throw new AppError("INSUFFICIENT_CREDIT", "Compose.errors.notEnoughCredit", {
+        provider: label,
+        unit: PROVIDER_INFO[plan.provider].unitKey,
+        needed: round(needed),
+        balance: round(check.balance.amount),
+      });
     }
   }
 }

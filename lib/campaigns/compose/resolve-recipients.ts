@@ -52,8 +52,7 @@ export async function resolveRecipients(
 
   if (input.groupIds.length) {
     const found = await db.select({ id: groups.id }).from(groups).where(inArray(groups.id, input.groupIds));
-    if (found.length !== new Set(input.groupIds).size)
-      throw new AppError("NOT_FOUND", "One of the chosen groups no longer exists. Reload the page.");
+    if (found.length !== new Set(input.groupIds).size) throw new AppError("NOT_FOUND", "Compose.errors.groupGone");
   }
 
   const pasted = splitPastedNumbers(input.numbers);
@@ -96,8 +95,7 @@ export async function resolveRecipients(
 
   if (input.contactIds.length) {
     const foundIds = new Set(rows.map((r) => r.id));
-    if (input.contactIds.some((id) => !foundIds.has(id)))
-      throw new AppError("NOT_FOUND", "One of the chosen guests no longer exists. Reload the page.");
+    if (input.contactIds.some((id) => !foundIds.has(id))) throw new AppError("NOT_FOUND", "Compose.errors.guestGone");
   }
 
   const known = new Set<string>();

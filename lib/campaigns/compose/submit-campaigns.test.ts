@@ -14,6 +14,8 @@ import { newOptOutToken } from "@/lib/consent/opt-out-link";
 import { hashPhone } from "@/lib/consent/phone-hash";
 import { getDb } from "@/lib/db";
 import { setRuntimeEnv } from "@/lib/env";
+import type { AppError } from "@/lib/errors";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { stopBoss } from "@/lib/jobs/boss";
 import { DEFAULT_RESTAURANT_SETTINGS } from "@/lib/settings/restaurant-settings";
 import { formatInZone, parseLocalDateTime } from "@/lib/time/zoned";
@@ -23,6 +25,13 @@ import { insertUser } from "@/tests/support/factories";
 import { prepareSend } from "./prepare-send";
 import { resolveRecipients } from "./resolve-recipients";
 import { submitCampaigns } from "./submit-campaigns";
+
+/** A refusal as the manager reads it, in English (an AppError's message is a catalogue key, spelled out when shown). */
+const readRefusal = (attempt: Promise<unknown>) =>
+  attempt.then(
+    () => "no refusal",
+    (err: AppError) => localizeMessage(err.message, err.values, "en"),
+  );
 
 let sandboxes: Sandboxes;
 beforeAll(async () => {
@@ -144,14 +153,14 @@ describe("resolveRecipients", () => {
         { category: "marketing", groupIds: [crypto.randomUUID()], contactIds: [], numbers: "" },
         "DK",
       ),
-    ).rejects.toThrow(/no longer exists/);
+    ).rejects.toThrow("Compose.errors.groupGone");
     await expect(
       resolveRecipients(
         getDb(),
         { category: "marketing", groupIds: [], contactIds: [crypto.randomUUID()], numbers: "" },
         "DK",
       ),
-    ).rejects.toThrow(/no longer exists/);
+    ).rejects.toThrow("Compose.errors.guestGone");
   });
 });
 
@@ -184,18 +193,22 @@ describe("submitCampaigns", () => {
     [
       "a past time",
       { schedule: { mode: "later", localDateTime: "2020-01-01T12:00", expireAfterMinutes: null } },
-      /already passed/,
+      "Compose.errors.timePassed",
     ],
     [
       "a malformed time",
       { schedule: { mode: "later", localDateTime: "2026-02-30T12:00", expireAfterMinutes: null } },
       /doesn't exist/,
     ],
-    ["an unknown merge field", { message: "Hi {frist_name}" }, /did you mean \{first_name\}/],
-    ["no opt-out in a promotion", { optOutFooter: false }, /opt out/],
-    ["an invalid sender", { sender: "Café Rose!" }, /can't be used with CPSMS/],
-    ["an over-long message", { message: "x".repeat(1529) }, /too long/],
-    ["an audience empty after suppression", { contactIds: [] as string[], numbers: "+4520999999" }, /No one is left/],
+    ["an unknown merge field", { message: "Hi {frist_name}" }, "Compose.issues.unknownFieldSuggest"],
+    ["no opt-out in a promotion", { optOutFooter: false }, "Compose.issues.optOutMissing"],
+    ["an invalid sender", { sender: "Café Rose!" }, "Compose.errors.senderRefused"],
+    ["an over-long message", { message: "x".repeat(1529) }, "Compose.errors.tooLongFor"],
+    [
+      "an audience empty after suppression",
+      { contactIds: [] as string[], numbers: "+4520999999" },
+      "Compose.errors.noOneLeft",
+    ],
   ] as const)("refuses %s and writes nothing", async (_label, over, error) => {
     const manager = await insertUser({ role: "manager" });
     const g = await guest("granted", dk());
@@ -220,9 +233,9 @@ describe("submitCampaigns", () => {
       .set({ quietHoursStart: "00:00", quietHoursEnd: "23:59" })
       .where(eq(restaurantSettings.id, 1));
     try {
-      await expect(submitCampaigns(getDb(), manager, base({ contactIds: [g.id], provider: "cpsms" }))).rejects.toThrow(
-        /quiet hours.*earliest time allowed/,
-      );
+      await expect(
+        readRefusal(submitCampaigns(getDb(), manager, base({ contactIds: [g.id], provider: "cpsms" }))),
+      ).resolves.toMatch(/quiet hours.*earliest time allowed/);
       // Service messages are not held.
       await expect(
         submitCampaigns(
@@ -265,7 +278,7 @@ describe("submitCampaigns", () => {
     const pakOnly = await prepareSend(getDb(), base({ contactIds: [pak.id] }), options);
     expect(pakOnly.plans.map((p) => p.provider)).toEqual(["smsapp"]);
     // Routed to both providers: the CPSMS send is held until Copenhagen's 09:00.
-    await expect(prepareSend(getDb(), base({ contactIds: [dane.id, pak.id] }), options)).rejects.toThrow(
+    await expect(readRefusal(prepareSend(getDb(), base({ contactIds: [dane.id, pak.id] }), options))).resolves.toMatch(
       /quiet hours.*Denmark \(e\.g\. \+45 .*CPSMS\.dk send.*earliest time allowed for every guest of that send is .*, 09:00/,
     );
   });
@@ -275,7 +288,7 @@ describe("submitCampaigns", () => {
     const g = await guest("granted", dk());
     sandboxes.cpsms.state.setBalance(0.5);
     await expect(submitCampaigns(getDb(), manager, base({ contactIds: [g.id], provider: "cpsms" }))).rejects.toThrow(
-      /Not enough CPSMS\.dk credit.*needs about 1/,
+      "Compose.errors.notEnoughCredit",
     );
   });
 

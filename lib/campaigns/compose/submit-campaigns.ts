@@ -4,8 +4,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatInZone, parseLocalDateTime } from "@/lib/time/zoned";
+import { parseLocalDateTime } from "@/lib/time/zoned";
 import type { ComposeInput } from "@/lib/validation/compose";
+import { momentParts } from "../moment-parts";
 import { checkRecurringSend, createRecurringSend } from "../recurring/manage-recurring";
 import type { ProviderPlan } from "./plan-campaigns";
 import { enqueueCreated, prepareSend, writeCampaigns } from "./prepare-send";
@@ -62,10 +63,7 @@ async function checkSingleSend(db: Database, user: CurrentUser, input: ComposeIn
     const parsed = parseLocalDateTime(input.schedule.localDateTime, settings.timeZone);
     if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason);
     if (parsed.date.getTime() < Date.now() + MIN_LEAD_MS) {
-      throw new AppError(
-        "INVALID_INPUT",
-        `${formatInZone(parsed.date, settings.timeZone)} has already passed (or is less than a minute away). Choose a later time.`,
-      );
+      throw new AppError("INVALID_INPUT", "Compose.errors.timePassed", momentParts(parsed.date, settings.timeZone));
     }
     scheduledAt = parsed.date;
   }

@@ -61,13 +61,11 @@ export async function createRecurringSend(
 
 /** Everything createRecurringSend checks, without writing: compose runs it before its confirm dialog. */
 export async function checkRecurringSend(db: Database, actor: Actor, input: ComposeInput, schedule: Weekly) {
-  if (!hasRole(actor.role, "manager"))
-    throw new AppError("FORBIDDEN", "Only managers and owners can set up repeating sends.");
+  if (!hasRole(actor.role, "manager")) throw new AppError("FORBIDDEN", "Campaigns.errors.repeatingForbidden");
   const settings = await getRestaurantSettings(db);
   const rule = { weekdays: schedule.weekdays, localTime: schedule.time, skipDates: schedule.skipDates };
   const first = nextRun(rule, new Date(), settings.timeZone);
-  if (!first)
-    throw new AppError("INVALID_INPUT", "Every date in the coming year is skipped: nothing would ever be sent.");
+  if (!first) throw new AppError("INVALID_INPUT", "Campaigns.errors.allSkipped");
   const { audience } = await prepareSend(db, input, {
     at: first,
     checkBalance: false,
@@ -79,7 +77,7 @@ export async function checkRecurringSend(db: Database, actor: Actor, input: Comp
 
 async function load(db: Database, id: string): Promise<RecurringSend> {
   const [row] = await db.select().from(recurringSends).where(eq(recurringSends.id, id));
-  if (!row) throw new AppError("NOT_FOUND", "That repeating send doesn't exist (it may have been deleted).");
+  if (!row) throw new AppError("NOT_FOUND", "Campaigns.errors.repeatingNotFound");
   return row;
 }
 

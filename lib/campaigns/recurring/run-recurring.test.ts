@@ -143,6 +143,6 @@ describe("repeating sends", () => {
         sender: "",
         schedule: { mode: "weekly", weekdays: [5], time: "16:00", skipDates: [], expireAfterMinutes: null },
       }),
-    ).rejects.toThrow(/Only managers and owners/);
+    ).rejects.toThrow("Campaigns.errors.repeatingForbidden");
   });
 });

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { hasRole } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { logger } from "@/lib/logger";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { isProviderError } from "@/lib/sms/errors";
@@ -79,7 +80,8 @@ async function runOccurrence(db: Database, row: RecurringSend): Promise<Campaign
       outcome = `Sent on ${when} to ${total.toLocaleString("en")} guest${total === 1 ? "" : "s"}.`;
     } catch (err) {
       if (!(err instanceof AppError) && !isProviderError(err)) throw err;
-      outcome = `Not sent on ${when}: ${err instanceof AppError ? err.message : err.userMessage}`;
+      // The outcome is stored as written (English), so an AppError's catalogue key is spelled out here.
+      outcome = `Not sent on ${when}: ${err instanceof AppError ? await localizeMessage(err.message, err.values, "en") : err.userMessage}`;
       created = [];
     }
   }

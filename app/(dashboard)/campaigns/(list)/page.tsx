@@ -1,6 +1,7 @@
 import { Megaphone, PenSquare } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { PageHeader } from "@/components/page-header";
@@ -17,39 +18,40 @@ import {
 } from "@/lib/campaigns/campaign-table-params";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { listRecurringSends } from "@/lib/campaigns/recurring/list-recurring";
-import { describeRule } from "@/lib/campaigns/recurring/next-occurrence";
 import { getDb } from "@/lib/db";
-import { formatAmount } from "@/lib/format/amount";
+import { amountText } from "@/lib/i18n/amount";
 import { listedQuery } from "@/lib/paging/url-parsers";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
-import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { formatInZone } from "@/lib/time/zoned";
 import { AutoRefresh } from "../auto-refresh";
 import { type CampaignRow, CampaignsTable } from "../campaigns-table";
 import { type RepeatingRow, RepeatingSends } from "../repeating-sends";
 
-export const metadata: Metadata = { title: "Campaigns" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Campaigns");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CampaignsPage({ searchParams }: Props) {
   const user = await requireUser();
   const params = loadCampaignTableParams(await searchParams);
+  const t = await getTranslations("Campaigns");
   return (
     <>
       <PageHeader
-        title="Campaigns"
-        description="Drafts, scheduled promos, sends in progress and finished campaigns."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Button asChild>
             <Link href="/compose">
-              <PenSquare aria-hidden /> New message
+              <PenSquare aria-hidden /> {t("newMessage")}
             </Link>
           </Button>
         }
       />
       {/* The header shows at once; the lists stream in. */}
-      <Suspense fallback={<DataTableSkeleton toolbar={false} label="Loading campaigns" />}>
+      <Suspense fallback={<DataTableSkeleton toolbar={false} label={t("loading")} />}>
         <CampaignLists params={params} canManage={hasRole(user.role, "manager")} />
       </Suspense>
     </>
@@ -58,20 +60,36 @@ export default async function CampaignsPage({ searchParams }: Props) {
 
 async function CampaignLists({ params, canManage }: { params: CampaignTableParams; canManage: boolean }) {
   const db = getDb();
-  const [page, settings, recurring] = await Promise.all([
+  const [page, recurring] = await Promise.all([
     listCampaigns(db, { pageSize: params.size, after: params.after, before: params.before }),
-    getRestaurantSettings(db),
     listRecurringSends(db),
   ]);
+  const t = await getTranslations("Campaigns");
+  const tDays = await getTranslations("Compose.weekdays");
+  const tUnits = await getTranslations("Units");
+  const format = await getFormatter();
+  const amount = (value: number, provider: (typeof page.rows)[number]["provider"]) =>
+    amountText(tUnits, format, value, provider);
+  /** "Every Mon, Fri at 16:00". */
+  const describeRule = (r: { weekdays: number[]; localTime: string }) =>
+    r.weekdays.length === 7
+      ? t("repeating.everyDay", { time: r.localTime })
+      : t("repeating.every", {
+          days: [...r.weekdays]
+            .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))
+            .map((d) => tDays(`d${d}` as "d0"))
+            .join(", "),
+          time: r.localTime,
+        });
   const repeating: RepeatingRow[] = recurring.map((r) => ({
     id: r.id,
     name: r.name,
     rule: describeRule(r),
-    next: r.nextRunAt ? formatInZone(r.nextRunAt, settings.timeZone) : null,
+    next: r.nextRunAt ? format.dateTime(r.nextRunAt, "moment") : null,
     skipDates: r.skipDates,
     active: r.active,
     lastOutcome: r.lastOutcome,
-    audience: r.message.category === "marketing" ? "Promotion" : "Service message",
+    audience: t(`repeating.audience.${r.message.category === "marketing" ? "marketing" : "transactional"}`),
   }));
   const rows: CampaignRow[] = page.rows.map((c) => {
     const progress = summarizeProgress(c.counts, c.recipientCount);
@@ -82,19 +100,22 @@ async function CampaignLists({ params, canManage }: { params: CampaignTableParam
       provider: PROVIDER_LABELS[c.provider],
       status: c.status,
       // Formatted on the server, in the restaurant's zone, so every device shows the same time.
-      when: `${c.scheduledAt && c.status === "scheduled" ? "Sends " : ""}${formatInZone(when, settings.timeZone)}`,
+      when:
+        c.scheduledAt && c.status === "scheduled"
+          ? t("list.sends", { when: format.dateTime(when, "moment") })
+          : format.dateTime(when, "moment"),
       recipients: c.recipientCount,
       sent: progress.sent,
       failed: progress.failed,
       scheduled: progress.scheduled,
       stopped: progress.stopped,
       percentDone: progress.percentDone,
-      charged: formatAmount(c.costs.charged, c.provider),
+      charged: amount(c.costs.charged, c.provider),
       pendingCost:
         c.costs.held > 0
-          ? `+ ${formatAmount(c.costs.held, c.provider)} held by CPSMS`
+          ? t("list.heldByCpsms", { amount: amount(c.costs.held, c.provider) })
           : c.costs.estimated > 0
-            ? `+ ≈ ${formatAmount(c.costs.estimated, c.provider)} estimate`
+            ? t("list.estimate", { amount: amount(c.costs.estimated, c.provider) })
             : null,
       createdBy: c.createdBy,
     };
@@ -109,11 +130,11 @@ async function CampaignLists({ params, canManage }: { params: CampaignTableParam
         {rows.length === 0 && firstPage ? (
           <EmptyState
             icon={<Megaphone />}
-            title="No campaigns yet"
-            description="When you send or schedule a message, it appears here with its progress and results."
+            title={t("empty.title")}
+            description={t("empty.description")}
             action={
               <Button asChild variant="outline">
-                <Link href="/compose">Write your first message</Link>
+                <Link href="/compose">{t("empty.action")}</Link>
               </Button>
             }
           />

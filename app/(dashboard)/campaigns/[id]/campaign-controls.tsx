@@ -1,6 +1,7 @@
 "use client";
 
 import { Ban, CircleCheck, Pause, Play } from "lucide-react";
+import { useTranslations } from "next-intl";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -30,10 +31,11 @@ type Props = {
 
 /** The buttons a manager needs on a campaign, shown only when the campaign's lifecycle allows them. */
 export function CampaignControls({ campaignId, controls, heldByProvider, cancelUntil, approveLabel }: Props) {
-  const approve = useAction(approveCampaignAction, { success: "Approved: it goes out as planned." });
-  const pause = useAction(pauseCampaignAction, { success: "Paused. Nothing more goes out until you resume." });
-  const resume = useAction(resumeCampaignAction, { success: "Resumed: only guests not yet texted will get it." });
-  const cancel = useAction(cancelCampaignAction, { success: "Campaign cancelled." });
+  const t = useTranslations("Campaigns.controls");
+  const approve = useAction(approveCampaignAction, { success: t("approved") });
+  const pause = useAction(pauseCampaignAction, { success: t("pausedToast") });
+  const resume = useAction(resumeCampaignAction, { success: t("resumed") });
+  const cancel = useAction(cancelCampaignAction, { success: t("cancelled") });
   const pending = approve.pending || pause.pending || resume.pending || cancel.pending;
   const cancelLocked = controls.cancel === "locked";
 
@@ -41,47 +43,43 @@ export function CampaignControls({ campaignId, controls, heldByProvider, cancelU
     <div className="flex flex-wrap items-center gap-2">
       {controls.approve ? (
         <Button size="sm" disabled={pending} onClick={() => approve.run({ campaignId })}>
-          <CircleCheck aria-hidden /> {approveLabel ?? "Approve and send"}
+          <CircleCheck aria-hidden /> {approveLabel ?? t("approve")}
         </Button>
       ) : null}
       {controls.pause ? (
         <Button size="sm" variant="outline" disabled={pending} onClick={() => pause.run({ campaignId })}>
-          <Pause aria-hidden /> Pause
+          <Pause aria-hidden /> {t("pause")}
         </Button>
       ) : null}
       {controls.resume ? (
         <Button size="sm" disabled={pending} onClick={() => resume.run({ campaignId })}>
-          <Play aria-hidden /> Resume
+          <Play aria-hidden /> {t("resume")}
         </Button>
       ) : null}
       {controls.cancel ? (
         <AlertDialog>
           <AlertDialogTrigger asChild>
             <Button size="sm" variant="outline" disabled={pending || cancelLocked}>
-              <Ban aria-hidden /> Cancel campaign
+              <Ban aria-hidden /> {t("cancel")}
             </Button>
           </AlertDialogTrigger>
           <AlertDialogContent>
             <AlertDialogHeader>
-              <AlertDialogTitle>Cancel this campaign?</AlertDialogTitle>
+              <AlertDialogTitle>{t("cancelTitle")}</AlertDialogTitle>
               <AlertDialogDescription>
-                Messages not yet sent won&apos;t go out.{" "}
-                {heldByProvider ? "CPSMS is asked to delete the ones it holds." : ""} Messages already sent can&apos;t
-                be recalled.
+                {t("cancelDescription", { held: heldByProvider ? "yes" : "no" })}
               </AlertDialogDescription>
             </AlertDialogHeader>
             <AlertDialogFooter>
-              <AlertDialogCancel>Keep it</AlertDialogCancel>
-              <AlertDialogAction onClick={() => cancel.run({ campaignId })}>Cancel campaign</AlertDialogAction>
+              <AlertDialogCancel>{t("keep")}</AlertDialogCancel>
+              <AlertDialogAction onClick={() => cancel.run({ campaignId })}>{t("cancel")}</AlertDialogAction>
             </AlertDialogFooter>
           </AlertDialogContent>
         </AlertDialog>
       ) : null}
       {cancelUntil ? (
         <p className="w-full text-xs text-muted-foreground" data-testid="cancel-lock">
-          {cancelLocked
-            ? "Locked: CPSMS no longer allows cancelling within 10 minutes of the send time."
-            : `CPSMS holds these messages. They can be cancelled until ${cancelUntil}.`}
+          {cancelLocked ? t("locked") : t("cancelUntil", { when: cancelUntil })}
         </p>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { CampaignFigures } from "@/components/campaigns/campaign-figures";
 import { CampaignStatusBadge } from "@/components/campaigns/campaign-status-badge";
@@ -20,7 +21,7 @@ import { isWithProvider } from "@/lib/campaigns/message-lifecycle";
 import { RESENDABLE } from "@/lib/campaigns/resend-failed";
 import { campaignSenderShown } from "@/lib/campaigns/sender-shown";
 import { getDb } from "@/lib/db";
-import { formatAmount } from "@/lib/format/amount";
+import { amountText } from "@/lib/i18n/amount";
 import { listedQuery } from "@/lib/paging/url-parsers";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
@@ -31,9 +32,12 @@ import { type RecipientRow, RecipientsTable } from "./recipients-table";
 import { RescheduleForm } from "./reschedule-form";
 import { ResendFailedButton } from "./resend-failed-button";
 
-export const metadata: Metadata = { title: "Campaign" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Campaigns.detail");
+  return { title: t("title") };
+}
 
-const NUMBER = new Intl.NumberFormat("en-GB");
+type T = Awaited<ReturnType<typeof getTranslations<"Campaigns.detail">>>;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,7 +55,10 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     submissionSiblings(db, campaign),
   ]);
   const progress = summarizeProgress(campaign.counts, campaign.recipientCount);
-  const zone = (d: Date) => formatInZone(d, settings.timeZone);
+  const t = await getTranslations("Campaigns.detail");
+  const tUnits = await getTranslations("Units");
+  const format = await getFormatter();
+  const zone = (d: Date) => format.dateTime(d, "moment");
   const deadline = cancelDeadline(campaign);
   const heldByProvider = campaign.scheduledVia === "provider" && campaign.status === "scheduled";
   const due = campaign.scheduledAt !== null && campaign.scheduledAt.getTime() <= Date.now();
@@ -79,8 +86,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     name: m.name,
     status: m.status,
     segments: m.segments,
-    cost: m.cost === null ? null : formatAmount(m.cost, campaign.provider),
-    detail: recipientDetail(m, { locked, zone, provider: PROVIDER_LABELS[campaign.provider] }),
+    cost: m.cost === null ? null : amountText(tUnits, format, m.cost, campaign.provider),
+    detail: recipientDetail(t, m, { locked, zone, provider: PROVIDER_LABELS[campaign.provider] }),
     sentAt: m.sentAt ? zone(m.sentAt) : null,
   }));
 
@@ -88,7 +95,11 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title={campaign.name}
-        description={`${PROVIDER_LABELS[campaign.provider]} · from ${campaignSenderShown(campaign.provider, campaign.sendersUsed, campaign.sender)} · ${NUMBER.format(campaign.recipientCount)} ${campaign.recipientCount === 1 ? "recipient" : "recipients"}`}
+        description={t("description", {
+          provider: PROVIDER_LABELS[campaign.provider],
+          sender: campaignSenderShown(campaign.provider, campaign.sendersUsed, campaign.sender),
+          count: campaign.recipientCount,
+        })}
       />
       {active ? <AutoRefresh intervalMs={2000} /> : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
@@ -97,52 +108,45 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             <div className="flex flex-wrap items-center gap-3">
               <CampaignStatusBadge status={campaign.status} />
               <span className="text-sm text-muted-foreground" data-testid="campaign-when">
-                {scheduleLine(campaign, { heldByProvider, due, zone, deadline, progress })}
+                {scheduleLine(t, campaign, { heldByProvider, due, zone, deadline, progress })}
               </span>
             </div>
             {campaign.pauseReason ? (
               <Alert variant={campaign.status === "paused" ? "warning" : "default"}>
-                <AlertTitle>{campaign.status === "paused" ? "Paused" : "Note"}</AlertTitle>
+                <AlertTitle>{campaign.status === "paused" ? t("paused") : t("note")}</AlertTitle>
                 <AlertDescription>{campaign.pauseReason}</AlertDescription>
               </Alert>
             ) : null}
             {campaign.withdrawnHeld > 0 ? (
               <Alert variant="warning" data-testid="withdrawn-held">
-                <AlertTitle>
-                  {NUMBER.format(campaign.withdrawnHeld)} {campaign.withdrawnHeld === 1 ? "guest" : "guests"} withdrew
-                  consent after CPSMS took this campaign
-                </AlertTitle>
-                <AlertDescription>
-                  {locked
-                    ? "CPSMS no longer allows deleting messages this close to the send time (10 minutes), so their messages may still go out."
-                    : "Their messages are being deleted at CPSMS; the rest of the campaign stays scheduled."}
-                </AlertDescription>
+                <AlertTitle>{t("withdrawnHeld.title", { count: campaign.withdrawnHeld })}</AlertTitle>
+                <AlertDescription>{locked ? t("withdrawnHeld.locked") : t("withdrawnHeld.deleting")}</AlertDescription>
               </Alert>
             ) : null}
             {campaign.withdrawnSent > 0 ? (
               <p className="text-sm text-muted-foreground" data-testid="withdrawn-sent">
-                {NUMBER.format(campaign.withdrawnSent)} {campaign.withdrawnSent === 1 ? "message" : "messages"} went out
-                although the guest had withdrawn consent: it was already on its way, or inside CPSMS's 10-minute lock.
+                {t("withdrawnSent", { count: campaign.withdrawnSent })}
               </p>
             ) : null}
             {siblings.length > 0 ? (
               <p className="text-sm text-muted-foreground" data-testid="submission-siblings">
-                Sent together with{" "}
-                {siblings.map((s, i) => (
-                  <span key={s.id}>
-                    {i > 0 ? ", " : ""}
-                    <Link href={`/campaigns/${s.id}`} className="underline underline-offset-4">
-                      {s.name}
-                    </Link>
-                  </span>
-                ))}{" "}
-                (routing split the audience by provider)
-                {campaign.status === "draft" ? "; approving one approves both" : ""}.
+                {t.rich("siblings", {
+                  draft: campaign.status === "draft" ? "yes" : "no",
+                  links: () =>
+                    siblings.map((s, i) => (
+                      <span key={s.id}>
+                        {i > 0 ? ", " : ""}
+                        <Link href={`/campaigns/${s.id}`} className="underline underline-offset-4">
+                          {s.name}
+                        </Link>
+                      </span>
+                    )),
+                })}
               </p>
             ) : null}
             {/* Held or drafted, nothing is under way: the schedule line says when; a bar would suggest progress. */}
             {!["scheduled", "draft"].includes(campaign.status) ? (
-              <ProgressBar value={progress.percentDone} label="Sending progress" />
+              <ProgressBar value={progress.percentDone} label={t("sendingProgress")} />
             ) : null}
             <CampaignFigures
               provider={campaign.provider}
@@ -156,7 +160,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 controls={controls}
                 heldByProvider={campaign.scheduledVia === "provider"}
                 cancelUntil={deadline && campaign.status === "scheduled" ? zone(deadline) : null}
-                approveLabel={siblings.some((s) => s.status === "draft") ? "Approve both and send" : undefined}
+                approveLabel={siblings.some((s) => s.status === "draft") ? t("approveBoth") : undefined}
               />
             ) : null}
             {controls.reschedule && campaign.scheduledAt ? (
@@ -169,22 +173,20 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             {controls.resendFailed ? (
               <ResendFailedButton campaignId={campaign.id} failed={resendable} />
             ) : controls.awaitsApproval ? (
-              <p className="text-sm text-muted-foreground">
-                A manager or owner must approve this draft before it is sent.
-              </p>
+              <p className="text-sm text-muted-foreground">{t("awaitsApproval")}</p>
             ) : null}
           </CardContent>
         </Card>
         <Card>
           <CardContent className="space-y-2">
-            <h2 className="text-sm font-medium">Message</h2>
+            <h2 className="text-sm font-medium">{t("message")}</h2>
             <p className="text-sm break-words whitespace-pre-wrap">{campaign.body}</p>
           </CardContent>
         </Card>
       </div>
       <section aria-labelledby="recipients-heading" className="mt-8 space-y-3">
         <h2 id="recipients-heading" className="text-lg font-semibold">
-          Recipients
+          {t("recipients")}
         </h2>
         <RecipientsTable
           rows={rows}
@@ -196,7 +198,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       </section>
       <p className="mt-6 text-sm">
         <Link href="/campaigns" className="underline underline-offset-4">
-          All campaigns
+          {t("allCampaigns")}
         </Link>
       </p>
     </>
@@ -213,6 +215,7 @@ type Line = {
 
 /** When the campaign goes (or went) out, in words: held is not sent, and "due" waits for CPSMS's word. */
 function scheduleLine(
+  t: T,
   campaign: { status: string; scheduledAt: Date | null; createdAt: Date; finishedAt: Date | null },
   line: Line,
 ): string {
@@ -220,35 +223,41 @@ function scheduleLine(
   if (heldByProvider && campaign.scheduledAt) {
     if (due) {
       return progress.scheduled > 0
-        ? `CPSMS was due to send it ${zone(campaign.scheduledAt)}; waiting for CPSMS to confirm ${NUMBER.format(progress.scheduled)} ${progress.scheduled === 1 ? "message" : "messages"}.`
-        : `Sent by CPSMS ${zone(campaign.scheduledAt)}.`;
+        ? t("line.dueWaiting", { when: zone(campaign.scheduledAt), count: progress.scheduled })
+        : t("line.sentByCpsms", { when: zone(campaign.scheduledAt) });
     }
-    const locked =
-      deadline !== null && deadline.getTime() <= Date.now() ? " Too close to the send time to cancel." : "";
-    return `Scheduled for ${zone(campaign.scheduledAt)}, held by CPSMS.${locked}`;
+    const locked = deadline !== null && deadline.getTime() <= Date.now();
+    return t("line.heldByCpsms", { when: zone(campaign.scheduledAt), locked: locked ? "yes" : "no" });
   }
-  if (campaign.scheduledAt && campaign.status === "scheduled") return `Scheduled for ${zone(campaign.scheduledAt)}.`;
+  if (campaign.scheduledAt && campaign.status === "scheduled")
+    return t("line.scheduled", { when: zone(campaign.scheduledAt) });
   if (campaign.status === "draft")
     return campaign.scheduledAt
-      ? `Draft for ${zone(campaign.scheduledAt)}.`
-      : `Draft written ${zone(campaign.createdAt)}.`;
-  if (campaign.finishedAt) return `Finished ${zone(campaign.finishedAt)}.`;
-  return `Created ${zone(campaign.createdAt)}.`;
+      ? t("line.draftFor", { when: zone(campaign.scheduledAt) })
+      : t("line.draftWritten", { when: zone(campaign.createdAt) });
+  if (campaign.finishedAt) return t("line.finished", { when: zone(campaign.finishedAt) });
+  return t("line.created", { when: zone(campaign.createdAt) });
 }
 
 /** A recipient's detail: the provider's reason, or why a withdrawn guest's message is (not) going out. */
 function recipientDetail(
+  t: T,
   m: { status: string; errorMessage: string | null; stopRequestedAt: Date | null; stopReason: string | null },
   options: { locked: boolean; zone: (d: Date) => string; provider: string },
 ): string | null {
   if (m.stopRequestedAt && isWithProvider(m.status)) {
-    const why = `${m.stopReason ?? "Consent withdrawn"} (${options.zone(m.stopRequestedAt)}).`;
-    return options.locked
-      ? `${why} ${options.provider} holds it and no longer allows deleting it: it may still go out.`
-      : `${why} Being deleted at ${options.provider}.`;
+    const values = {
+      reason: m.stopReason ?? t("stop.consentWithdrawn"),
+      when: options.zone(m.stopRequestedAt),
+      provider: options.provider,
+    };
+    return options.locked ? t("stop.locked", values) : t("stop.deleting", values);
   }
   if (m.stopRequestedAt && m.status !== "cancelled") {
-    return `${m.stopReason ?? "Consent withdrawn"} (${options.zone(m.stopRequestedAt)}), but it had already gone to the provider.`;
+    return t("stop.alreadyGone", {
+      reason: m.stopReason ?? t("stop.consentWithdrawn"),
+      when: options.zone(m.stopRequestedAt),
+    });
   }
   return m.errorMessage;
 }

@@ -2,6 +2,8 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
 import { dateColumn, statusColumn, textColumn } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
@@ -11,7 +13,7 @@ import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
 import { recipientTableParsers } from "@/lib/campaigns/campaign-table-params";
-import { DELIVERY_STATE_LABELS, DELIVERY_STATES, type DeliveryState } from "@/lib/campaigns/delivery-status";
+import { DELIVERY_STATES, type DeliveryState } from "@/lib/campaigns/delivery-status";
 
 export type RecipientRow = {
   id: string;
@@ -27,8 +29,10 @@ export type RecipientRow = {
   sentAt: string | null;
 };
 
-const columns: ColumnDef<RecipientRow, unknown>[] = [
-  textColumn<RecipientRow>("phone", "Guest", {
+type T = ReturnType<typeof useTranslations<"Campaigns.recipients">>;
+
+const recipientColumns = (t: T): ColumnDef<RecipientRow, unknown>[] => [
+  textColumn<RecipientRow>("phone", t("columns.guest"), {
     cell: (r) => (
       <div className="min-w-36">
         {r.name && r.contactId ? (
@@ -36,7 +40,7 @@ const columns: ColumnDef<RecipientRow, unknown>[] = [
             {r.name}
           </Link>
         ) : (
-          <span className="text-muted-foreground">{r.contactId ? "No name" : "Not in the guest book"}</span>
+          <span className="text-muted-foreground">{r.contactId ? t("noName") : t("notInGuestBook")}</span>
         )}
         <div>
           <Link
@@ -50,15 +54,15 @@ const columns: ColumnDef<RecipientRow, unknown>[] = [
     ),
   }),
   // The reason sits under the badge, so a phone shows it without scrolling the table sideways.
-  statusColumn<RecipientRow>("status", "Status", (r) => (
+  statusColumn<RecipientRow>("status", t("columns.status"), (r) => (
     <div className="min-w-44 max-w-80 space-y-1">
       <DeliveryStateBadge status={r.status} />
       {r.detail ? <p className="text-xs whitespace-normal text-muted-foreground">{r.detail}</p> : null}
     </div>
   )),
-  dateColumn<RecipientRow>("sentAt", "Sent"),
-  textColumn<RecipientRow>("segments", "Segments", { className: "text-right" }),
-  textColumn<RecipientRow>("cost", "Cost", { className: "text-right whitespace-nowrap" }),
+  dateColumn<RecipientRow>("sentAt", t("columns.sent")),
+  textColumn<RecipientRow>("segments", t("columns.segments"), { className: "text-right" }),
+  textColumn<RecipientRow>("cost", t("columns.cost"), { className: "text-right whitespace-nowrap" }),
 ];
 
 /** A campaign's recipients by keyset, filtered by status through the URL (shareable, survives refresh). */
@@ -69,6 +73,9 @@ export function RecipientsTable(props: {
   nextCursor: string | null;
   prevCursor: string | null;
 }) {
+  const t = useTranslations("Campaigns.recipients");
+  const tCommon = useTranslations("Common");
+  const columns = useMemo(() => recipientColumns(t), [t]);
   const url = useTableUrlState(recipientTableParsers);
   const table = useDataTable({ data: props.rows, columns, getRowId: (r) => r.id });
   return (
@@ -79,27 +86,27 @@ export function RecipientsTable(props: {
             value={url.state.state ?? "all"}
             onValueChange={(v) => url.setFilters({ state: v === "all" ? null : (v as DeliveryState) })}
           >
-            <SelectTrigger aria-label="Filter by status">
+            <SelectTrigger aria-label={t("filterLabel")}>
               <SelectValue />
             </SelectTrigger>
             <SelectContent>
-              <SelectItem value="all">All statuses</SelectItem>
+              <SelectItem value="all">{t("allStatuses")}</SelectItem>
               {DELIVERY_STATES.map((s) => (
                 <SelectItem key={s} value={s}>
-                  {DELIVERY_STATE_LABELS[s]}
+                  {t(`deliveryStates.${s}`)}
                 </SelectItem>
               ))}
             </SelectContent>
           </Select>
         </div>
       </div>
-      <DataTable table={table} caption="Recipients" emptyMessage="No recipients with this status." />
+      <DataTable table={table} caption={t("caption")} emptyMessage={t("empty")} />
       <DataTablePagination
         listedWith={props.listedWith}
         nextCursor={props.nextCursor}
         prevCursor={props.prevCursor}
-        total={{ count: props.total, one: "recipient", many: "recipients" }}
-        labels={{ prev: "Previous", next: "Next" }}
+        total={{ count: props.total, one: t("recipientOne"), many: t("recipientMany") }}
+        labels={{ prev: tCommon("previous"), next: tCommon("next") }}
       />
     </div>
   );

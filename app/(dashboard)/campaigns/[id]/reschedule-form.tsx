@@ -1,12 +1,11 @@
 "use client";
 
 import { CalendarClock } from "lucide-react";
-import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { DateTimeField } from "@/components/date-time/date-time-field";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { useAction } from "@/lib/actions/use-action";
-import { formatLocalDateTime } from "@/lib/time/zoned";
 import { rescheduleCampaignAction } from "../actions";
 
 /** Moves a scheduled campaign to another time (CPSMS-held ones only until its 10-minute lock). */
@@ -19,9 +18,9 @@ export function RescheduleForm({
   current: string;
   timeZone: string;
 }) {
-  const id = useId();
+  const t = useTranslations("Campaigns.reschedule");
   const [value, setValue] = useState(current);
-  const { run, pending } = useAction(rescheduleCampaignAction, { success: "Moved to the new time." });
+  const { run, pending } = useAction(rescheduleCampaignAction, { success: t("moved") });
   return (
     <form
       className="space-y-1"
@@ -30,25 +29,24 @@ export function RescheduleForm({
         run({ campaignId, localDateTime: value });
       }}
     >
-      <Label htmlFor={`${id}-at`} className="text-xs">
-        Send time ({timeZone})
-      </Label>
-      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-        <Input
-          id={`${id}-at`}
-          type="datetime-local"
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
+        <DateTimeField
+          label={t("label", { timeZone })}
+          labelClassName="text-xs"
           value={value}
-          onChange={(e) => setValue(e.target.value)}
-          aria-describedby={`${id}-spelled`}
-          className="sm:w-auto"
+          onChange={setValue}
+          spelledTestId="reschedule-spelled"
         />
-        <Button type="submit" size="sm" variant="outline" disabled={pending || value === current}>
-          <CalendarClock aria-hidden /> Change time
+        <Button
+          type="submit"
+          size="sm"
+          variant="outline"
+          disabled={pending || !value || value === current}
+          className="sm:mt-8"
+        >
+          <CalendarClock aria-hidden /> {t("submit")}
         </Button>
       </div>
-      <p id={`${id}-spelled`} className="text-xs text-muted-foreground" data-testid="reschedule-spelled">
-        {formatLocalDateTime(value) ?? "Pick a day and time"}
-      </p>
     </form>
   );
 }

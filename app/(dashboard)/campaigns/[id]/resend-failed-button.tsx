@@ -2,6 +2,7 @@
 
 import { RotateCcw } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -20,30 +21,26 @@ import { resendFailedAction } from "../actions";
 /** "Resend to failed": a new campaign for the guests whose message didn't arrive, after a confirmation. */
 export function ResendFailedButton({ campaignId, failed }: { campaignId: string; failed: number }) {
   const router = useRouter();
+  const t = useTranslations("Campaigns.resend");
   const { run, pending } = useAction(resendFailedAction, {
-    success: ({ recipients }) => `Resending to ${recipients} ${recipients === 1 ? "guest" : "guests"}.`,
+    success: ({ recipients }) => t("resending", { count: recipients }),
     onSuccess: (created) => router.push(`/campaigns/${created.campaignId}`),
   });
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
         <Button size="sm" variant="outline" disabled={pending}>
-          <RotateCcw aria-hidden /> Resend to failed
+          <RotateCcw aria-hidden /> {t("button")}
         </Button>
       </AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>
-          <AlertDialogTitle>
-            Resend to {failed} failed {failed === 1 ? "recipient" : "recipients"}?
-          </AlertDialogTitle>
-          <AlertDialogDescription>
-            A new campaign goes out now with each guest&apos;s same text, through the same provider. Guests who opted
-            out since are left out. It costs again for every message sent.
-          </AlertDialogDescription>
+          <AlertDialogTitle>{t("title", { count: failed })}</AlertDialogTitle>
+          <AlertDialogDescription>{t("description")}</AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>
-          <AlertDialogCancel>Don&apos;t resend</AlertDialogCancel>
-          <AlertDialogAction onClick={() => run({ campaignId })}>Resend</AlertDialogAction>
+          <AlertDialogCancel>{t("dontResend")}</AlertDialogCancel>
+          <AlertDialogAction onClick={() => run({ campaignId })}>{t("resend")}</AlertDialogAction>
         </AlertDialogFooter>
       </AlertDialogContent>
     </AlertDialog>

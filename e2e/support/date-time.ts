@@ -1,0 +1,23 @@
+import type { Locator, Page } from "@playwright/test";
+
+/**
+ * Sets the date-and-time field (components/date-time/date-time-field.tsx) named `name` to `value`,
+ * "YYYY-MM-DDTHH:MM" in the restaurant's wall-clock time, as a person would: open the calendar, go to the month,
+ * click the day, type the time. Works in either language (it finds the parts by role and data attributes).
+ */
+export async function fillDateTime(page: Page, name: string | RegExp, value: string, scope: Page | Locator = page) {
+  const m = /^(\d{4}-\d{2})-\d{2}T\d{2}:\d{2}$/.exec(value);
+  if (!m) throw new Error(`fillDateTime: "${value}" is not YYYY-MM-DDTHH:MM`);
+  const [day, time] = value.split("T") as [string, string];
+  const month = m[1]!;
+  const group = scope.getByRole("group", { name });
+  await group.getByTestId("date-time-date").click();
+  const calendar = page.getByTestId("date-time-calendar");
+  const target = calendar.locator(`[data-day="${day}"]:not([data-outside]) button`);
+  for (let step = 0; step < 36 && !(await target.isVisible()); step++) {
+    const shown = (await calendar.locator("[data-day]:not([data-outside])").first().getAttribute("data-day")) ?? "";
+    await calendar.locator(shown.slice(0, 7) < month ? ".rdp-button_next" : ".rdp-button_previous").click();
+  }
+  await target.click();
+  await group.locator("input[type=text]").fill(time);
+}
