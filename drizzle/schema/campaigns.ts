@@ -21,10 +21,7 @@ export const campaigns = pgTable(
     /** The main version's language (and its opt-out footer's); null for campaigns from before languages. */
     language: text({ enum: ["da", "en", "ur"] }),
     /** The same message in other languages: each guest whose language has one gets it (campaign_messages.body). */
-    translations: jsonb()
-      .$type<{ language: "da" | "en" | "ur"; message: string }[]>()
-      .notNull()
-      .default([]),
+    translations: jsonb().$type<{ language: "da" | "en" | "ur"; message: string }[]>().notNull().default([]),
     category: text({ enum: ["marketing", "transactional"] })
       .notNull()
       .default("marketing"),
