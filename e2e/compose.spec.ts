@@ -73,6 +73,35 @@ test.describe("compose and send", () => {
     expect(guests).toHaveLength(5);
   });
 
+  test("a promotion with a version per language: each guest gets their language's text and footer, and every version is counted", async ({
+    page,
+  }) => {
+    const { groupId } = await seed.group("Compose languages", [
+      { phone: "+4520200091", firstName: "Mette", language: "da" },
+      { phone: "+4520200092", firstName: "Tom" },
+      { phone: "+923001110091", firstName: "Ayesha", language: "ur" },
+    ]);
+    await compose(page, groupId, "Hi {first_name|there}, lunch is on us today!");
+    await expect(page.getByTestId("audience-total")).toHaveText("3");
+    await expect(page.getByTestId("version-count-main")).toHaveText("3 guests get it");
+
+    await page.getByRole("button", { name: "Add a version in Danish" }).click();
+    await page.getByLabel("Danish version").fill("Hej {first_name|der}, frokosten er på os i dag!");
+    await expect(page.getByTestId("version-count-main")).toHaveText("2 guests get the main text");
+    await expect(page.getByTestId("version-da")).toContainText("1 guest reads Danish");
+    await expect(page.getByTestId("version-da")).toContainText("Afmeld: {opt_out_link}");
+
+    await page.getByRole("button", { name: "Add a version in Urdu" }).click();
+    await page.getByLabel("Urdu version").fill("{first_name|دوست}، آج دوپہر کا کھانا ہماری طرف سے!");
+    await expect(page.getByTestId("version-count-main")).toHaveText("1 guest gets the main text");
+    await expect(page.getByTestId("version-ur")).toContainText("UCS-2");
+
+    await confirm(page, "Send now");
+    await expectOneEach("cpsms", ["+4520200091"], /^Hej Mette, frokosten er på os i dag!\nAfmeld: http/);
+    await expectOneEach("cpsms", ["+4520200092"], /^Hi Tom, lunch is on us today!\nStop: http/);
+    await expectOneEach("smsapp", ["+923001110091"], /^Ayesha، آج دوپہر کا کھانا ہماری طرف سے!\nبند کریں: http/);
+  });
+
   test("automatic routing sends Pakistani numbers through smsapp.pk and Danish through CPSMS", async ({ page }) => {
     const { groupId } = await seed.group("Compose mixed", [
       { phone: "+923001110001", firstName: "Ahmed" },

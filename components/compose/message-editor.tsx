@@ -41,6 +41,10 @@ export interface MessageEditorProps {
   /** Footer wording; controlled when onFooterLanguageChange is given (choosing a Danish template switches it). */
   footerLanguage?: FooterLanguage;
   onFooterLanguageChange?: (language: FooterLanguage) => void;
+  /** False when the page has its own language picker (compose's Languages section): no second one by the footer. */
+  footerLanguagePicker?: boolean;
+  /** After a template replaced the text: the page may fill its other versions from the same template. */
+  onTemplateChosen?: (template: MessageTemplate) => void;
   restaurantName: string;
   /** Shown on top of the phone preview; defaults to the restaurant name. */
   senderName?: string;
@@ -116,6 +120,7 @@ export function MessageEditor(props: MessageEditorProps) {
   function chooseTemplate(template: MessageTemplate) {
     setUndo(value.trim() && value !== template.body ? { previous: value, templateName: template.name } : null);
     props.onFooterLanguageChange?.(template.language);
+    props.onTemplateChosen?.(template);
     menuCaret.current = template.body.length;
     change(template.body, template.body.length);
   }
@@ -217,7 +222,7 @@ export function MessageEditor(props: MessageEditorProps) {
           on={optOutFooter}
           onChange={onOptOutFooterChange}
           language={footerLanguage}
-          onLanguageChange={props.onFooterLanguageChange}
+          onLanguageChange={props.footerLanguagePicker === false ? undefined : props.onFooterLanguageChange}
           category={category}
           problem={optOutProblem}
           disabled={props.disabled}

@@ -11,7 +11,9 @@ export type RecurringMessage = {
   numbers: string;
   message: string;
   optOutFooter: boolean;
-  footerLanguage: "en" | "da";
+  footerLanguage: "en" | "da" | "ur";
+  /** The same message in other languages (absent in sends set up before languages). */
+  translations?: { language: "en" | "da" | "ur"; message: string }[];
   provider: "auto" | "cpsms" | "smsapp";
   sender: string;
   expireAfterMinutes: number | null;

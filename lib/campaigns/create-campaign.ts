@@ -3,6 +3,8 @@ import { campaignMessages, campaigns } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { GuestLocale } from "@/lib/i18n/locales";
+import type { MessageTranslation } from "@/lib/messages/message-versions";
 import { getSegmentInfo } from "@/lib/sms/encoding";
 import { PROVIDER_INFO } from "@/lib/sms/providers";
 import type { ProviderName } from "@/lib/sms/types";
@@ -16,6 +18,10 @@ export type NewCampaign = {
   provider: ProviderName;
   sender: string | null;
   template: string;
+  /** The language `template` is written in; null when unknown (campaigns made before languages, resends). */
+  language?: GuestLocale | null;
+  /** The same message in other languages (each guest's own text is in `recipients`). */
+  translations?: readonly MessageTranslation[];
   category: "marketing" | "transactional";
   optOutFooter: boolean;
   recipients: readonly CampaignRecipient[];
@@ -70,6 +76,8 @@ export async function createCampaign(db: Database, actor: { id: string }, input:
         provider: input.provider,
         sender: input.sender,
         body: input.template,
+        language: input.language ?? null,
+        translations: [...(input.translations ?? [])],
         category: input.category,
         optOutFooter: input.optOutFooter,
         status,

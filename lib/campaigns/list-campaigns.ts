@@ -72,7 +72,12 @@ export async function getCampaign(db: Database, id: string) {
   const { createdUs: _us, ...item } = found;
   const [[row], senders, withdrawn] = await Promise.all([
     db
-      .select({ body: campaigns.body, optOutFooter: campaigns.optOutFooter })
+      .select({
+        body: campaigns.body,
+        optOutFooter: campaigns.optOutFooter,
+        language: campaigns.language,
+        translations: campaigns.translations,
+      })
       .from(campaigns)
       .where(eq(campaigns.id, id)),
     db.execute<{ sender: string }>(

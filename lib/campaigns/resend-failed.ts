@@ -40,6 +40,8 @@ export async function resendToFailed(
     provider: original.provider,
     sender: original.sender,
     template: original.body,
+    language: original.language,
+    translations: original.translations,
     category: original.category,
     optOutFooter: original.optOutFooter,
     recipients,

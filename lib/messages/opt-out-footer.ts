@@ -1,17 +1,21 @@
+import { type GuestLocale, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { listMergeFields } from "./merge-fields";
 
 /** Message kinds: marketing needs consent and an easy opt-out; transactional (reminders, closures) does not. */
 export type MessageCategory = "marketing" | "transactional";
 
-export type FooterLanguage = "en" | "da";
+/** The language a message (and so its footer) is written in: every language guests read. */
+export type FooterLanguage = GuestLocale;
 
 /**
  * Kept to one short line because every character is paid for: "\nStop: " is 7 characters plus the short link.
- * Danish guests get "Afmeld", the word Danish senders use for unsubscribing (æøå-free, so still GSM-7).
+ * Danish guests get "Afmeld", the word Danish senders use for unsubscribing (æøå-free, so still GSM-7). Urdu
+ * guests get "بند کریں" ("stop"): an Urdu text is UCS-2 already, so the footer costs no change of encoding.
  */
 export const OPT_OUT_FOOTERS: Record<FooterLanguage, { label: string; text: string }> = {
-  en: { label: "English", text: "\nStop: {opt_out_link}" },
-  da: { label: "Dansk", text: "\nAfmeld: {opt_out_link}" },
+  en: { label: LOCALE_NAMES.en, text: "\nStop: {opt_out_link}" },
+  da: { label: LOCALE_NAMES.da, text: "\nAfmeld: {opt_out_link}" },
+  ur: { label: LOCALE_NAMES.ur, text: "\nبند کریں: {opt_out_link}" },
 };
 
 /** The footer toggle's starting state: on for marketing (DK marketing act §10, PTA opt-out rule), off otherwise. */

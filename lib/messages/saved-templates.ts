@@ -6,6 +6,7 @@ import { hasRole } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type SaveTemplateInput, saveTemplateSchema } from "@/lib/validation/message-template";
+import type { FooterLanguage } from "./opt-out-footer";
 import { hasBlockingIssues, validateTemplate } from "./validate-template";
 
 /** Enough for any restaurant's repertoire; keeps the compose menu usable and a runaway script bounded. */
@@ -16,7 +17,7 @@ export type SavedTemplateItem = {
   name: string;
   body: string;
   category: "marketing" | "transactional";
-  language: "en" | "da";
+  language: FooterLanguage;
   createdById: string | null;
   createdByName: string | null;
 };

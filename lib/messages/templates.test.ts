@@ -33,7 +33,8 @@ describe("MESSAGE_TEMPLATES", () => {
     expect(getMessageTemplate("reservation-reminder-en")?.category).toBe("transactional");
   });
 
-  it.each(MESSAGE_TEMPLATES.map((t) => [t.id, t] as const))(
+  const latin = MESSAGE_TEMPLATES.filter((t) => t.language !== "ur");
+  it.each(latin.map((t) => [t.id, t] as const))(
     "%s is valid, GSM-7 and one segment for a typical guest",
     (_id, t) => {
       expect(validateTemplate(t.body)).toEqual([]);
@@ -43,4 +44,20 @@ describe("MESSAGE_TEMPLATES", () => {
       expect(renderTemplate(t.body, typical)).toContain("Cafe Rose");
     },
   );
+
+  // Urdu is UCS-2 whatever the wording: 70 characters fit one segment, 134 two.
+  it.each(MESSAGE_TEMPLATES.filter((t) => t.language === "ur").map((t) => [t.id, t] as const))(
+    "%s is valid and at most two UCS-2 segments for a typical guest",
+    (_id, t) => {
+      expect(validateTemplate(t.body)).toEqual([]);
+      const stats = audienceStats(t.body, [typical, { ...typical, firstName: "" }]);
+      expect(stats.maxSegments).toBeLessThanOrEqual(2);
+      expect(renderTemplate(t.body, typical)).toContain("Cafe Rose");
+    },
+  );
+
+  it("has each Urdu template's family in English too, so a choice fills every version", () => {
+    for (const t of MESSAGE_TEMPLATES.filter((x) => x.language === "ur"))
+      expect(MESSAGE_TEMPLATES.some((x) => x.family === t.family && x.language === "en")).toBe(true);
+  });
 });

@@ -10,6 +10,11 @@ import type { FooterLanguage, MessageCategory } from "./opt-out-footer";
  */
 export interface MessageTemplate {
   id: string;
+  /**
+   * The same starter template in other languages shares its family ("birthday"): choosing one fills every
+   * version. Saved templates have none.
+   */
+  family?: string;
   name: string;
   category: MessageCategory;
   language: FooterLanguage;
@@ -19,6 +24,7 @@ export interface MessageTemplate {
 export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   {
     id: "birthday-en",
+    family: "birthday",
     name: "Birthday treat",
     category: "marketing",
     language: "en",
@@ -26,6 +32,7 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   },
   {
     id: "birthday-da",
+    family: "birthday",
     name: "Fødselsdag",
     category: "marketing",
     language: "da",
@@ -33,6 +40,7 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   },
   {
     id: "happy-hour-en",
+    family: "happy-hour",
     name: "Happy hour",
     category: "marketing",
     language: "en",
@@ -40,6 +48,7 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   },
   {
     id: "happy-hour-da",
+    family: "happy-hour",
     name: "Happy hour (dansk)",
     category: "marketing",
     language: "da",
@@ -47,6 +56,7 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   },
   {
     id: "slow-night-en",
+    family: "slow-night",
     name: "Slow night",
     category: "marketing",
     language: "en",
@@ -54,6 +64,7 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   },
   {
     id: "win-back-en",
+    family: "win-back",
     name: "We miss you",
     category: "marketing",
     language: "en",
@@ -61,6 +72,7 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   },
   {
     id: "new-menu-en",
+    family: "new-menu",
     name: "New menu",
     category: "marketing",
     language: "en",
@@ -68,6 +80,7 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   },
   {
     id: "closure-en",
+    family: "closure",
     name: "Closed for the holidays",
     category: "transactional",
     language: "en",
@@ -75,6 +88,7 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   },
   {
     id: "closure-da",
+    family: "closure",
     name: "Lukket i ferien",
     category: "transactional",
     language: "da",
@@ -82,12 +96,52 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   },
   {
     id: "reservation-reminder-en",
+    family: "reservation-reminder",
     name: "Reservation reminder",
     category: "transactional",
     language: "en",
     body: "Hi {first_name|there}, a reminder of your table at {restaurant} tomorrow at 19:00. Can't make it? Please call us so we can give the table to someone else.",
   },
+  // Urdu texts are UCS-2 whatever their wording (70 characters a segment, 67 when joined), so they are kept short.
+  {
+    id: "birthday-ur",
+    family: "birthday",
+    name: "سالگرہ",
+    category: "marketing",
+    language: "ur",
+    body: "سالگرہ مبارک، {first_name|دوست}! اس مہینے {restaurant} میں میٹھا ہماری طرف سے۔ آرڈر کرتے وقت یہ پیغام دکھائیں۔",
+  },
+  {
+    id: "happy-hour-ur",
+    family: "happy-hour",
+    name: "ہیپی آور",
+    category: "marketing",
+    language: "ur",
+    body: "{first_name|دوست}، آج شام 4 سے 6 بجے تک {restaurant} میں منتخب مشروبات پر ایک کے ساتھ ایک مفت!",
+  },
+  {
+    id: "closure-ur",
+    family: "closure",
+    name: "چھٹیوں میں بند",
+    category: "transactional",
+    language: "ur",
+    body: "{restaurant} چھٹیوں میں 23 دسمبر سے 2 جنوری تک بند رہے گا۔ نئے سال میں آپ سے دوبارہ ملنے کا انتظار رہے گا!",
+  },
+  {
+    id: "reservation-reminder-ur",
+    family: "reservation-reminder",
+    name: "ریزرویشن کی یاد دہانی",
+    category: "transactional",
+    language: "ur",
+    body: "{first_name|جناب}، یاد دہانی: کل شام 7 بجے {restaurant} میں آپ کی میز بک ہے۔ نہ آ سکیں تو براہ کرم ہمیں فون کریں۔",
+  },
 ];
+
+/** The same starter template in another language, if there is one. */
+export function templateInLanguage(template: { family?: string }, language: string): MessageTemplate | undefined {
+  if (!template.family) return undefined;
+  return MESSAGE_TEMPLATES.find((t) => t.family === template.family && t.language === language);
+}
 
 /** A starter template by id, or undefined. */
 export function getMessageTemplate(id: string): MessageTemplate | undefined {

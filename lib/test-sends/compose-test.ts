@@ -30,6 +30,7 @@ export async function sendComposeTest(
       firstName: "Test",
       lastName: "Guest",
       optOutToken: "test",
+      language: null, // a test shows the main version
     };
     const [plan] = planCampaigns([testGuest], input, {
       restaurantName: settings.name,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GUEST_LOCALES } from "@/lib/i18n/locales";
 import { PROVIDER_NAMES } from "@/lib/sms/providers";
 import { MAX_MESSAGE_LENGTH } from "./providers";
 import { testRecipientSchema } from "./test-sends";
@@ -17,13 +18,28 @@ export const audienceInputSchema = z.object({
 });
 export type AudienceInput = z.infer<typeof audienceInputSchema>;
 
+const messageText = z
+  .string()
+  .max(MAX_MESSAGE_LENGTH, "Compose.validation.messageTooLong")
+  .refine((m) => m.trim().length > 0, "Compose.validation.messageRequired");
+
+/** The same message in another language, for the guests who read it (lib/messages/message-versions.ts). */
+export const messageTranslationSchema = z.object({
+  language: z.enum(GUEST_LOCALES, "Compose.validation.versionLanguage"),
+  // An empty version is refused when the send is planned, naming its language.
+  message: z.string().max(MAX_MESSAGE_LENGTH, "Compose.validation.messageTooLong"),
+});
+
 export const messageInputSchema = z.object({
-  message: z
-    .string()
-    .max(MAX_MESSAGE_LENGTH, "Compose.validation.messageTooLong")
-    .refine((m) => m.trim().length > 0, "Compose.validation.messageRequired"),
+  message: messageText,
   optOutFooter: z.boolean(),
-  footerLanguage: z.enum(["en", "da"]),
+  /** The language `message` is written in (and its footer's). */
+  footerLanguage: z.enum(GUEST_LOCALES, "Compose.validation.versionLanguage"),
+  /** Versions in other languages; each language at most once, never the main one's (checked when planned). */
+  translations: z
+    .array(messageTranslationSchema)
+    .max(GUEST_LOCALES.length - 1, "Compose.validation.tooManyVersions")
+    .optional(),
   provider: providerChoiceSchema,
   sender: z.string().trim().max(20, "Compose.validation.senderTooLong"),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GUEST_LOCALES } from "@/lib/i18n/locales";
 import { MAX_MESSAGE_LENGTH } from "./providers";
 
 // Shared by compose's "Save as template" and its server actions (no server-only imports here).
@@ -16,7 +17,7 @@ export const saveTemplateSchema = z.object({
     .max(MAX_MESSAGE_LENGTH, "Compose.validation.templateBodyTooLong")
     .refine((m) => m.trim().length > 0, "Compose.validation.templateBodyRequired"),
   category: z.enum(["marketing", "transactional"], "Compose.validation.category"),
-  language: z.enum(["en", "da"], "Compose.validation.templateLanguage"),
+  language: z.enum(GUEST_LOCALES, "Compose.validation.templateLanguage"),
 });
 export type SaveTemplateInput = z.infer<typeof saveTemplateSchema>;
 

@@ -13,8 +13,10 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useAction } from "@/lib/actions/use-action";
 import type { AudiencePreview, GroupOption } from "@/lib/campaigns/compose/preview-audience";
-import { defaultOptOutFooter, type FooterLanguage, withOptOutFooter } from "@/lib/messages/opt-out-footer";
+import { type MessageTranslation, versionLanguageFor } from "@/lib/messages/message-versions";
+import { defaultOptOutFooter, type FooterLanguage } from "@/lib/messages/opt-out-footer";
 import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
+import { type MessageTemplate, templateInLanguage } from "@/lib/messages/templates";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { SENDER_RULES, senderProblem } from "@/lib/providers/sender-rules";
 import { PROVIDER_INFO, PROVIDER_NAMES, providerInfo } from "@/lib/sms/providers";
@@ -23,6 +25,7 @@ import { checkComposeAction, composeAction, deleteTemplateAction, previewAudienc
 import { AudiencePicker, type AudienceValue } from "./audience-picker";
 import { AudienceSummary } from "./audience-summary";
 import { ConfirmSendDialog } from "./confirm-send-dialog";
+import { MessageVersionsEditor } from "./message-versions-editor";
 import { ProviderCosts } from "./provider-costs";
 import { SaveTemplateDialog } from "./save-template-dialog";
 import { SchedulePicker, type ScheduleValue } from "./schedule-picker";
@@ -68,6 +71,7 @@ export function ComposeForm(props: Props) {
   const [message, setMessage] = useState("");
   const [optOutFooter, setOptOutFooter] = useState(defaultOptOutFooter("marketing"));
   const [footerLanguage, setFooterLanguage] = useState<FooterLanguage>("en");
+  const [translations, setTranslations] = useState<MessageTranslation[]>([]);
   const [schedule, setSchedule] = useState<ScheduleValue>({ mode: "now" });
   const [name, setName] = useState("");
   const [preview, setPreview] = useState<AudiencePreview | null>(null);
@@ -121,6 +125,31 @@ export function ComposeForm(props: Props) {
     : [];
   const pricedProvider = provider !== "auto" ? provider : providersUsed.length === 1 ? providersUsed[0] : undefined;
   const samples: SampleRecipient[] | undefined = preview?.recipients.length ? preview.recipients : undefined;
+  // One object per change, not per render: the cost table recounts every sampled guest when it changes.
+  const versions = useMemo(
+    () => ({ language: footerLanguage, message, translations }),
+    [footerLanguage, message, translations],
+  );
+  // The editor counts and previews the guests who get the main text; each other version counts its own.
+  const mainSamples = samples?.filter(
+    (s) => versionLanguageFor((s as { language?: string | null }).language, versions) === footerLanguage,
+  );
+
+  /** The main text's language; a version already in that language swaps places with the main text. */
+  const changeMainLanguage = (next: FooterLanguage) => {
+    if (next === footerLanguage) return;
+    const existing = translations.find((v) => v.language === next);
+    if (existing) {
+      setTranslations((all) => all.map((v) => (v.language === next ? { language: footerLanguage, message } : v)));
+      setMessage(existing.message);
+    }
+    setFooterLanguage(next);
+  };
+  /** A starter template in several languages fills every version it has a text for. */
+  const fillVersions = (template: MessageTemplate) =>
+    setTranslations((all) =>
+      all.map((v) => ({ ...v, message: templateInLanguage(template, v.language)?.body ?? v.message })),
+    );
   const senderHints = (provider === "auto" ? (providersUsed.length ? providersUsed : PROVIDER_NAMES) : [provider]).map(
     (p) => {
       const effective = sender.trim() || props.defaultSenders[p] || "";
@@ -144,6 +173,7 @@ export function ComposeForm(props: Props) {
     message,
     optOutFooter,
     footerLanguage,
+    translations,
     provider,
     sender,
     schedule,
@@ -271,13 +301,15 @@ export function ComposeForm(props: Props) {
         <MessageEditor
           value={message}
           onChange={setMessage}
-          sampleRecipients={samples}
+          sampleRecipients={translations.length ? mainSamples : samples}
           provider={pricedProvider}
           category={audience.category}
           optOutFooter={optOutFooter}
           onOptOutFooterChange={setOptOutFooter}
           footerLanguage={footerLanguage}
-          onFooterLanguageChange={setFooterLanguage}
+          onFooterLanguageChange={changeMainLanguage}
+          footerLanguagePicker={false}
+          onTemplateChosen={fillVersions}
           restaurantName={props.restaurantName}
           senderName={sender.trim() || undefined}
           exampleOptOutUrl={props.exampleOptOutUrl}
@@ -293,9 +325,23 @@ export function ComposeForm(props: Props) {
             />
           }
         />
+        <MessageVersionsEditor
+          language={footerLanguage}
+          onLanguageChange={changeMainLanguage}
+          translations={translations}
+          onTranslationsChange={setTranslations}
+          byLanguage={preview ? preview.byLanguage : null}
+          total={preview?.total ?? 0}
+          samples={preview?.recipients}
+          optOutFooter={optOutFooter}
+          provider={pricedProvider}
+          restaurantName={props.restaurantName}
+          exampleOptOutUrl={props.exampleOptOutUrl}
+        />
         {preview && preview.total > 0 ? (
           <ProviderCosts
-            template={withOptOutFooter(message, optOutFooter, footerLanguage)}
+            versions={versions}
+            optOutFooter={optOutFooter}
             preview={preview}
             restaurantName={props.restaurantName}
           />

@@ -5,6 +5,8 @@ import { useDeferredValue, useMemo } from "react";
 import type { AudiencePreview } from "@/lib/campaigns/compose/preview-audience";
 import { amountText } from "@/lib/i18n/amount";
 import { audienceStats } from "@/lib/messages/audience-stats";
+import { combineStats, type MessageVersions, splitByVersion } from "@/lib/messages/message-versions";
+import { withOptOutFooter } from "@/lib/messages/opt-out-footer";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import type { ProviderName } from "@/lib/sms/types";
 import { cn } from "@/lib/utils";
@@ -23,11 +25,14 @@ type Row = {
  * audience split over both providers is priced and checked against each one's own balance).
  */
 export function ProviderCosts({
-  template,
+  versions,
+  optOutFooter,
   preview,
   restaurantName,
 }: {
-  template: string;
+  /** Every version of the message: each guest in the sample is priced with the text they get. */
+  versions: MessageVersions;
+  optOutFooter: boolean;
   preview: AudiencePreview;
   restaurantName: string;
 }) {
@@ -35,7 +40,7 @@ export function ProviderCosts({
   const tUnits = useTranslations("Units");
   const format = useFormatter();
   const amount = (value: number, provider: ProviderName) => amountText(tUnits, format, value, provider);
-  const deferred = useDeferredValue(template);
+  const deferred = useDeferredValue(versions);
   const rows = useMemo<Row[]>(() => {
     const providers = (Object.keys(preview.byProvider) as ProviderName[]).filter((p) => preview.byProvider[p] > 0);
     return providers.map((provider) => {
@@ -43,7 +48,14 @@ export function ProviderCosts({
         .filter((r) => r.provider === provider)
         .map((r) => ({ ...r, restaurant: restaurantName }));
       const recipients = preview.byProvider[provider];
-      const stats = deferred.trim() && sample.length ? audienceStats(deferred, sample, { provider }) : null;
+      const stats =
+        deferred.message.trim() && sample.length
+          ? combineStats(
+              splitByVersion(sample, deferred).map((v) =>
+                audienceStats(withOptOutFooter(v.message, optOutFooter, v.language), v.recipients, { provider }),
+              ),
+            )
+          : null;
       // A large audience is counted on an even sample: scale its cost to everyone routed to this provider.
       const cost =
         stats?.estimatedCost != null
@@ -53,7 +65,7 @@ export function ProviderCosts({
       const short = cost !== null && balance?.amount != null && cost > balance.amount;
       return { provider, recipients, cost, balance, short };
     });
-  }, [deferred, preview, restaurantName]);
+  }, [deferred, optOutFooter, preview, restaurantName]);
 
   if (rows.length === 0) return null;
   const balanceText = (row: Row) =>

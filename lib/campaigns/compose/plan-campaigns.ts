@@ -1,6 +1,12 @@
 import { optOutUrl } from "@/lib/consent/opt-out-link";
 import { AppError } from "@/lib/errors";
 import { type AudienceStats, audienceStats, MAX_MESSAGE_CHARACTERS } from "@/lib/messages/audience-stats";
+import {
+  combineStats,
+  type MessageTranslation,
+  type MessageVersions,
+  splitByVersion,
+} from "@/lib/messages/message-versions";
 import { type FooterLanguage, optOutWarning, withOptOutFooter } from "@/lib/messages/opt-out-footer";
 import { renderMessage } from "@/lib/messages/render-message";
 import { hasBlockingIssues, validateTemplate } from "@/lib/messages/validate-template";
@@ -15,7 +21,10 @@ export type MessageChoice = {
   message: string;
   category: "marketing" | "transactional";
   optOutFooter: boolean;
+  /** The language `message` is written in (and its footer's). */
   footerLanguage: FooterLanguage;
+  /** The same message in other languages: each guest whose language has one gets it. */
+  translations?: readonly MessageTranslation[];
   provider: ProviderName | "auto";
   /** Empty = the provider's default sender. */
   sender: string;
@@ -28,24 +37,25 @@ export type ProviderPlan = {
   stats: AudienceStats<Recipient & { restaurant: string; optOutUrl: string | null }>;
 };
 
+/** The versions a choice carries: the main text and its translations. */
+export function versionsOf(choice: MessageChoice): MessageVersions {
+  return { language: choice.footerLanguage, message: choice.message, translations: choice.translations ?? [] };
+}
+
 /**
  * Turns a checked audience and a message into one send per provider: routes each number, settles the sender
- * by that provider's rules, and renders every guest's own text (merge fields, opt-out link). Refuses, before
- * anything is written, a message that can't be sent as it stands.
+ * by that provider's rules, and renders every guest's own text (their language's version, merge fields, opt-out
+ * link). Refuses, before anything is written, a message that can't be sent as it stands, in any version.
  */
 export function planCampaigns(
   audience: readonly Recipient[],
   choice: MessageChoice,
   context: { restaurantName: string; defaultSenders: Record<ProviderName, string | null>; routes: ProviderRoutes },
 ): ProviderPlan[] {
-  const issues = validateTemplate(choice.message);
-  const blocking = hasBlockingIssues(issues) ? issues.find((i) => i.severity === "error") : undefined;
-  if (blocking) throw new AppError("INVALID_INPUT", `Compose.issues.${blocking.key}`, blocking.values);
-  const warning = optOutWarning(choice.message, choice.category, choice.optOutFooter);
-  if (warning) throw new AppError("INVALID_INPUT", "Compose.issues.optOutMissing");
+  const versions = versionsOf(choice);
+  checkVersions(versions, choice);
   if (audience.length === 0) throw new AppError("INVALID_INPUT", "Compose.errors.noOneLeft");
 
-  const template = withOptOutFooter(choice.message, choice.optOutFooter, choice.footerLanguage);
   const plans: ProviderPlan[] = [];
   for (const [provider, recipients] of splitByProvider(audience, choice.provider, context.routes)) {
     const sender = choice.sender.trim() || context.defaultSenders[provider];
@@ -61,7 +71,17 @@ export function planCampaigns(
       restaurant: context.restaurantName,
       optOutUrl: r.optOutToken ? optOutUrl(r.optOutToken) : null,
     }));
-    const stats = audienceStats(template, values, { provider });
+    const parts = splitByVersion(values, versions).map((version) => ({
+      version,
+      stats: audienceStats(
+        withOptOutFooter(version.message, choice.optOutFooter, version.language),
+        version.recipients,
+        {
+          provider,
+        },
+      ),
+    }));
+    const stats = combineStats(parts.map((p) => p.stats));
     if (stats.overLimit.count > 0) {
       const example = stats.overLimit.examples[0];
       throw new AppError("INVALID_INPUT", "Compose.errors.tooLongFor", {
@@ -75,15 +95,32 @@ export function planCampaigns(
       provider,
       sender: sender ?? null,
       stats,
-      recipients: values.map((v) => ({
-        phone: v.phone,
-        contactId: v.contactId,
-        body: renderMessage(choice.message, v, {
-          optOutFooter: choice.optOutFooter,
-          footerLanguage: choice.footerLanguage,
-        }),
-      })),
+      recipients: parts.flatMap(({ version }) =>
+        version.recipients.map((v) => ({
+          phone: v.phone,
+          contactId: v.contactId,
+          body: renderMessage(version.message, v, {
+            optOutFooter: choice.optOutFooter,
+            footerLanguage: version.language,
+          }),
+        })),
+      ),
     });
   }
   return plans;
+}
+
+/** Every version must be sendable as it stands, and each language written once. */
+function checkVersions(versions: MessageVersions, choice: MessageChoice) {
+  const languages = [versions.language, ...versions.translations.map((t) => t.language)];
+  if (new Set(languages).size !== languages.length) throw new AppError("INVALID_INPUT", "Compose.errors.versionTwice");
+  const empty = versions.translations.find((t) => !t.message.trim());
+  if (empty) throw new AppError("INVALID_INPUT", "Compose.errors.versionEmpty", { language: empty.language });
+  for (const text of [versions.message, ...versions.translations.map((t) => t.message)]) {
+    const issues = validateTemplate(text);
+    const blocking = hasBlockingIssues(issues) ? issues.find((i) => i.severity === "error") : undefined;
+    if (blocking) throw new AppError("INVALID_INPUT", `Compose.issues.${blocking.key}`, blocking.values);
+    if (optOutWarning(text, choice.category, choice.optOutFooter))
+      throw new AppError("INVALID_INPUT", "Compose.issues.optOutMissing");
+  }
 }

@@ -73,6 +73,8 @@ export async function writeCampaigns(
           provider: plan.provider,
           sender: plan.sender,
           template: content.message,
+          language: content.footerLanguage,
+          translations: content.translations ?? [],
           category: content.category,
           optOutFooter: content.optOutFooter,
           recipients: plan.recipients,

@@ -3,6 +3,7 @@ import { ilike, or, sql } from "drizzle-orm";
 import { contacts, groupMembers, groups } from "@/drizzle/schema";
 import { optOutUrl } from "@/lib/consent/opt-out-link";
 import type { Database } from "@/lib/db";
+import { type GuestLocale, guestLocaleOf } from "@/lib/i18n/locales";
 import { checkProviderConnection } from "@/lib/providers/connection-check";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { mapProviders } from "@/lib/sms/providers";
@@ -26,7 +27,11 @@ export type AudiencePreview = {
     phone: string;
     optOutUrl: string | null;
     provider: ProviderName;
+    /** Picks the guest's version of the message (lib/messages/message-versions.ts). */
+    language: string | null;
   }[];
+  /** Guests per language we write messages in (exact, not sampled); guests of no such language are left out. */
+  byLanguage: Partial<Record<GuestLocale, number>>;
   sampled: boolean;
   /** Live balances of the providers this audience uses (null when the provider could not say). */
   balances: Partial<Record<ProviderName, { amount: number | null; unit: string; error?: string }>>;
@@ -42,7 +47,12 @@ export async function previewAudience(
   const audience = await resolveRecipients(db, input, settings.defaultCountry);
   const byProvider = mapProviders(() => 0);
   const routeOf = (phone: string) => (provider === "auto" ? routeProvider(phone, settings.routes) : provider);
-  for (const r of audience.recipients) byProvider[routeOf(r.phone)] += 1;
+  const byLanguage: AudiencePreview["byLanguage"] = {};
+  for (const r of audience.recipients) {
+    byProvider[routeOf(r.phone)] += 1;
+    const language = guestLocaleOf(r.language);
+    if (language) byLanguage[language] = (byLanguage[language] ?? 0) + 1;
+  }
   const step = Math.max(1, Math.ceil(audience.recipients.length / MAX_PREVIEW_RECIPIENTS));
   const recipients = audience.recipients
     .filter((_, i) => i % step === 0)
@@ -53,6 +63,7 @@ export async function previewAudience(
       phone: r.phone,
       optOutUrl: r.optOutToken ? optOutUrl(r.optOutToken) : null,
       provider: routeOf(r.phone),
+      language: r.language,
     }));
 
   const balances: AudiencePreview["balances"] = {};
@@ -69,6 +80,7 @@ export async function previewAudience(
   return {
     total: audience.recipients.length,
     byProvider,
+    byLanguage,
     skipped: audience.skipped,
     recipients,
     sampled: step > 1,

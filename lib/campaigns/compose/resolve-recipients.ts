@@ -13,6 +13,8 @@ export type Recipient = {
   lastName: string;
   /** null for pasted numbers that are not in the guest book (transactional only). */
   optOutToken: string | null;
+  /** The guest's language (contacts.language), which picks their version of a message; null when unknown. */
+  language: string | null;
 };
 
 export const SKIP_REASONS = {
@@ -86,6 +88,7 @@ export async function resolveRecipients(
           lastName: contacts.lastName,
           consentState: contacts.consentState,
           optOutToken: contacts.optOutToken,
+          language: contacts.language,
           suppressed: suppressedSql,
         })
         .from(contacts)
@@ -111,6 +114,7 @@ export async function resolveRecipients(
         firstName: row.firstName,
         lastName: row.lastName,
         optOutToken: row.optOutToken,
+        language: row.language,
       });
   }
 
@@ -123,7 +127,7 @@ export async function resolveRecipients(
     seenPasted.add(phone);
     if (known.has(phone)) continue;
     if (marketing) skipped.push({ who: phone, reason: "notInGuestBook" });
-    else byPhone.set(phone, { phone, contactId: null, firstName: "", lastName: "", optOutToken: null });
+    else byPhone.set(phone, { phone, contactId: null, firstName: "", lastName: "", optOutToken: null, language: null });
   }
 
   return { recipients: [...byPhone.values()], skipped: summarise(skipped) };

@@ -37,6 +37,7 @@ export async function createRecurringSend(
         message: input.message,
         optOutFooter: input.optOutFooter,
         footerLanguage: input.footerLanguage,
+        translations: input.translations ?? [],
         provider: input.provider,
         sender: input.sender,
         expireAfterMinutes: schedule.expireAfterMinutes,

@@ -18,6 +18,7 @@ import { loadRecipientTableParams, recipientTableParsers } from "@/lib/campaigns
 import { listCampaignMessages } from "@/lib/campaigns/list-campaign-messages";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
 import { isWithProvider } from "@/lib/campaigns/message-lifecycle";
+import { dirOf } from "@/lib/i18n/locales";
 import { RESENDABLE } from "@/lib/campaigns/resend-failed";
 import { campaignSenderShown } from "@/lib/campaigns/sender-shown";
 import { getDb } from "@/lib/db";
@@ -180,7 +181,31 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         <Card>
           <CardContent className="space-y-2">
             <h2 className="text-sm font-medium">{t("message")}</h2>
-            <p className="text-sm break-words whitespace-pre-wrap">{campaign.body}</p>
+            {campaign.translations.length ? (
+              <dl className="space-y-3 text-sm" data-testid="campaign-versions">
+                {[
+                  { language: campaign.language, message: campaign.body, main: true },
+                  ...campaign.translations.map((v) => ({ ...v, main: false })),
+                ].map((v) => (
+                  <div key={v.language ?? "main"}>
+                    <dt className="text-xs text-muted-foreground">
+                      {v.main
+                        ? t("mainVersion", { language: v.language ?? "other" })
+                        : t("version", { language: v.language ?? "other" })}
+                    </dt>
+                    <dd
+                      lang={v.language ?? undefined}
+                      dir={v.language ? dirOf(v.language) : undefined}
+                      className="break-words whitespace-pre-wrap"
+                    >
+                      {v.message}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            ) : (
+              <p className="text-sm break-words whitespace-pre-wrap">{campaign.body}</p>
+            )}
           </CardContent>
         </Card>
       </div>
