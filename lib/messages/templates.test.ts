@@ -34,16 +34,13 @@ describe("MESSAGE_TEMPLATES", () => {
   });
 
   const latin = MESSAGE_TEMPLATES.filter((t) => t.language !== "ur");
-  it.each(latin.map((t) => [t.id, t] as const))(
-    "%s is valid, GSM-7 and one segment for a typical guest",
-    (_id, t) => {
-      expect(validateTemplate(t.body)).toEqual([]);
-      const stats = audienceStats(t.body, [typical, { ...typical, firstName: "" }]);
-      expect(stats.encodings.ucs2).toBe(0);
-      expect(stats.maxSegments).toBe(1);
-      expect(renderTemplate(t.body, typical)).toContain("Cafe Rose");
-    },
-  );
+  it.each(latin.map((t) => [t.id, t] as const))("%s is valid, GSM-7 and one segment for a typical guest", (_id, t) => {
+    expect(validateTemplate(t.body)).toEqual([]);
+    const stats = audienceStats(t.body, [typical, { ...typical, firstName: "" }]);
+    expect(stats.encodings.ucs2).toBe(0);
+    expect(stats.maxSegments).toBe(1);
+    expect(renderTemplate(t.body, typical)).toContain("Cafe Rose");
+  });
 
   // Urdu is UCS-2 whatever the wording: 70 characters fit one segment, 134 two.
   it.each(MESSAGE_TEMPLATES.filter((t) => t.language === "ur").map((t) => [t.id, t] as const))(

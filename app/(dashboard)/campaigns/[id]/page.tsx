@@ -18,11 +18,11 @@ import { loadRecipientTableParams, recipientTableParsers } from "@/lib/campaigns
 import { listCampaignMessages } from "@/lib/campaigns/list-campaign-messages";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
 import { isWithProvider } from "@/lib/campaigns/message-lifecycle";
-import { dirOf } from "@/lib/i18n/locales";
 import { RESENDABLE } from "@/lib/campaigns/resend-failed";
 import { campaignSenderShown } from "@/lib/campaigns/sender-shown";
 import { getDb } from "@/lib/db";
 import { amountText } from "@/lib/i18n/amount";
+import { dirOf } from "@/lib/i18n/locales";
 import { listedQuery } from "@/lib/paging/url-parsers";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
