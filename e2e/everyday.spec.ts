@@ -87,6 +87,8 @@ test.describe("shell", () => {
     }) => {
       await page.setViewportSize({ width, height: 600 });
       await page.goto("/");
+      // The dashboard streams in: measure once its last section (the charts) is shown, not while it is on its way.
+      await expect(page.locator("[data-testid=chart-days] span").first()).toBeVisible();
       const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
       expect(pageHeight).toBeGreaterThan(1000); // the dashboard is a long page at this height
       const sidebar = page.getByTestId("sidebar");
@@ -104,6 +106,7 @@ test.describe("dashboard", () => {
     test(`the chart's day labels are readable and never overlap at ${width} px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto("/");
+      await expect(page.locator("[data-testid=chart-days] span").first()).toBeVisible(); // streamed in, laid out
       const charts = await labelExtents(page, "[data-testid=chart-days]");
       expect(charts).toHaveLength(2);
       for (const chart of charts) {
