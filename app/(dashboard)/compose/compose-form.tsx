@@ -33,6 +33,8 @@ import { SendTestBox } from "./send-test-box";
 
 type Props = {
   restaurantName: string;
+  /** The restaurant's default language (Settings > Restaurant): what a new message starts out written in. */
+  defaultLanguage: FooterLanguage;
   timeZone: string;
   quietHours: string;
   groups: GroupOption[];
@@ -70,7 +72,7 @@ export function ComposeForm(props: Props) {
   const [sender, setSender] = useState("");
   const [message, setMessage] = useState("");
   const [optOutFooter, setOptOutFooter] = useState(defaultOptOutFooter("marketing"));
-  const [footerLanguage, setFooterLanguage] = useState<FooterLanguage>("en");
+  const [footerLanguage, setFooterLanguage] = useState<FooterLanguage>(props.defaultLanguage);
   const [translations, setTranslations] = useState<MessageTranslation[]>([]);
   const [schedule, setSchedule] = useState<ScheduleValue>({ mode: "now" });
   const [name, setName] = useState("");

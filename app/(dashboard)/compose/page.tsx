@@ -38,6 +38,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ g
       <PublicUrlWarning />
       <ComposeForm
         restaurantName={restaurant.name}
+        defaultLanguage={restaurant.defaultLocale}
         timeZone={restaurant.timeZone}
         quietHours={`${restaurant.quietHoursStart}–${restaurant.quietHoursEnd}`}
         groups={groups}
