@@ -25,11 +25,12 @@ export default async function MessagePage({ params }: Props) {
   const { id } = await params;
   if (!/^\d{1,15}$/.test(id)) notFound();
   const db = getDb();
-  const [detail, t, tHistory, tUnits, format] = await Promise.all([
+  const [detail, t, tHistory, tUnits, tProviders, format] = await Promise.all([
     getHistoryMessage(db, Number(id)),
     getTranslations("History.message"),
     getTranslations("History"),
     getTranslations("Units"),
+    getTranslations("Providers"),
     getFormatter(),
   ]);
   if (!detail) notFound();
@@ -54,7 +55,7 @@ export default async function MessagePage({ params }: Props) {
       t("provider"),
       t("providerFrom", {
         provider: PROVIDER_LABELS[campaign.provider],
-        sender: senderShown(campaign.provider, m.sender, campaign.sender),
+        sender: senderShown(campaign.provider, m.sender, campaign.sender, tProviders),
       }),
     ],
     [t("written"), at(m.createdAt)],
