@@ -1,7 +1,7 @@
 "use client";
 
 import { Pause, Play, Repeat, Trash2 } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { DateListField } from "@/components/date-time/date-time-field";
 import {
@@ -18,6 +18,7 @@ import {
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useAction } from "@/lib/actions/use-action";
+import { storedText } from "@/lib/campaigns/stored-words";
 import { deleteRecurringAction, setRecurringActiveAction, updateSkipDatesAction } from "./actions";
 
 export type RepeatingRow = {
@@ -51,6 +52,8 @@ export function RepeatingSends({ rows, canManage }: { rows: RepeatingRow[]; canM
 function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boolean }) {
   const t = useTranslations("Campaigns.repeating");
   const tCommon = useTranslations("Common");
+  const tAll = useTranslations();
+  const format = useFormatter();
   const [skip, setSkip] = useState<string[]>(row.skipDates);
   // Each action revalidates /campaigns, so the card re-renders with the new state.
   const saveSkip = useAction(updateSkipDatesAction, { success: t("skipSaved") });
@@ -72,7 +75,11 @@ function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boole
         <Badge variant={row.active ? "default" : "secondary"}>{row.active ? t("active") : t("stopped")}</Badge>
       </div>
       <p className="text-sm">{row.active && row.next ? t("next", { when: row.next }) : t("noRun")}</p>
-      {row.lastOutcome && <p className="text-xs text-muted-foreground">{t("lastRun", { outcome: row.lastOutcome })}</p>}
+      {row.lastOutcome && (
+        <p className="text-xs text-muted-foreground">
+          {t("lastRun", { outcome: storedText(tAll, format, row.lastOutcome) })}
+        </p>
+      )}
       {canManage && (
         <div className="space-y-2 border-t pt-2">
           <div className="flex flex-col gap-2 sm:flex-row sm:items-end">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
+import { StoredText } from "@/components/stored-text";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
@@ -84,7 +85,7 @@ export default async function MessagePage({ params }: Props) {
           </div>
           {m.errorMessage ? (
             <p className="rounded-md border bg-muted/40 p-3 text-sm" data-testid="message-reason">
-              {m.errorMessage}
+              <StoredText text={m.errorMessage} />
             </p>
           ) : null}
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
@@ -132,7 +133,11 @@ export default async function MessagePage({ params }: Props) {
                       : e.source}
                   </span>
                 </div>
-                {e.detail ? <p className="mt-0.5 text-sm text-muted-foreground">{e.detail}</p> : null}
+                {e.detail ? (
+                  <p className="mt-0.5 text-sm text-muted-foreground">
+                    <StoredText text={e.detail} />
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>
