@@ -23,6 +23,8 @@ describe("restaurant time zone", () => {
     expect(gap.ok).toBe(false);
     expect(gap.ok || gap.reason.key).toBe("Errors.dateTime.skipped");
     expect(parseLocalDateTime("tomorrow", "Europe/Copenhagen").ok).toBe(false);
+    const feb30 = parseLocalDateTime("2026-02-30T12:00", "Europe/Copenhagen");
+    expect(feb30.ok || feb30.reason.key).toBe("Errors.dateTime.noSuchDate");
   });
 
   it("formats in the zone, not the server's", () => {

@@ -61,6 +61,9 @@ export function parseLocalDateTime(
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return { ok: false, reason: { key: "Errors.dateTime.format" } };
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const calendar = new Date(Date.UTC(y, mo - 1, d));
+  if (calendar.getUTCMonth() !== mo - 1 || calendar.getUTCDate() !== d || h > 23 || mi > 59)
+    return { ok: false, reason: { key: "Errors.dateTime.noSuchDate" } };
   const date = new TZDate(y, mo - 1, d, h, mi, 0, 0, timeZone);
   if (Number.isNaN(date.getTime())) return { ok: false, reason: { key: "Errors.dateTime.noSuchDate" } };
   const back = new TZDate(date.getTime(), timeZone);

@@ -198,7 +198,7 @@ describe("submitCampaigns", () => {
     [
       "a malformed time",
       { schedule: { mode: "later", localDateTime: "2026-02-30T12:00", expireAfterMinutes: null } },
-      /doesn't exist/,
+      "Errors.dateTime.noSuchDate",
     ],
     ["an unknown merge field", { message: "Hi {frist_name}" }, "Compose.issues.unknownFieldSuggest"],
     ["no opt-out in a promotion", { optOutFooter: false }, "Compose.issues.optOutMissing"],
