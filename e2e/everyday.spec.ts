@@ -152,9 +152,12 @@ test.describe("history date fields", () => {
         ["From", "Fri 27 Nov 2026"],
         ["To", "Tue 1 Dec 2026"],
       ] as const) {
-        const field = page.getByLabel(label, { exact: true });
-        await expect(field).toHaveValue(label === "From" ? "2026-11-27" : "2026-12-01");
-        // dd/mm/yyyy (or mm/dd/yyyy) and the picker button need ~140 px; it was ~70 at 1280.
+        // A calendar button (the same in every browser), the day in it and in its description, the value in the form.
+        const field = page.getByRole("button", { name: label, exact: true });
+        await expect(page.locator(`input[name="${label.toLowerCase()}"]`)).toHaveValue(
+          label === "From" ? "2026-11-27" : "2026-12-01",
+        );
+        await expect(field).toHaveText(spelled);
         expect((await field.boundingBox())!.width).toBeGreaterThanOrEqual(140);
         await expect(field).toHaveAccessibleDescription(spelled);
       }

@@ -1,7 +1,7 @@
 "use client";
 
 import { format as formatDate } from "date-fns";
-import { CalendarDays } from "lucide-react";
+import { CalendarDays, X } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Popover } from "radix-ui";
 import { useId, useState } from "react";
@@ -113,6 +113,208 @@ export function TimeField({
   );
 }
 
+/** A calendar day "YYYY-MM-DD" spelled out in the page's language ("Fri 27 Nov 2026"), or null. */
+export function spellDay(format: Formatter, day: string): string | null {
+  const date = dayDate(day);
+  if (!date || formatDate(date, "yyyy-MM-dd") !== day) return null;
+  return format.dateTime(new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate())), {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+const CALENDAR_STYLE = {
+  "--rdp-accent-color": "var(--primary)",
+  "--rdp-accent-background-color": "var(--accent)",
+} as React.CSSProperties;
+
+/** The calendar's popover around a trigger button, in the page's language, weeks from Monday. */
+function CalendarPopover({
+  open,
+  onOpenChange,
+  trigger,
+  children,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  trigger: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <Popover.Root open={open} onOpenChange={onOpenChange}>
+      <Popover.Trigger asChild>{trigger}</Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          data-testid="date-time-calendar"
+          align="start"
+          sideOffset={4}
+          className="z-50 rounded-md border bg-popover p-2 text-popover-foreground shadow-md"
+        >
+          {children}
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}
+
+function useDayPickerLocale() {
+  return useLocale().startsWith("da") ? da : enGB;
+}
+
+/**
+ * A calendar day picked in a calendar (a button that opens it), the same in every browser and in the page's
+ * language. `value` is "YYYY-MM-DD" or ""; with `name` a hidden input carries it in a form.
+ */
+export function DateField({
+  id,
+  value,
+  onChange,
+  name,
+  placeholder,
+  className,
+  ...aria
+}: {
+  id: string;
+  value: string;
+  onChange: (day: string) => void;
+  name?: string;
+  /** What the button says while no day is chosen (default "Pick a date"). */
+  placeholder?: string;
+  className?: string;
+  "aria-labelledby"?: string;
+  "aria-describedby"?: string;
+}) {
+  const t = useTranslations("Compose.dateTime");
+  const format = useFormatter();
+  const locale = useDayPickerLocale();
+  const [open, setOpen] = useState(false);
+  const selected = dayDate(value);
+  const dayText = spellDay(format, value);
+  return (
+    <>
+      <CalendarPopover
+        open={open}
+        onOpenChange={setOpen}
+        trigger={
+          <Button
+            type="button"
+            variant="outline"
+            id={id}
+            data-testid="date-time-date"
+            className={cn("h-10 min-w-44 justify-start font-normal", !dayText && "text-muted-foreground", className)}
+            {...aria}
+          >
+            <CalendarDays aria-hidden />
+            <span className="truncate">{dayText ?? placeholder ?? t("pickDate")}</span>
+          </Button>
+        }
+      >
+        <DayPicker
+          mode="single"
+          required
+          autoFocus
+          locale={locale}
+          weekStartsOn={1}
+          style={CALENDAR_STYLE}
+          selected={selected}
+          defaultMonth={selected}
+          onSelect={(date) => {
+            if (!date) return;
+            onChange(formatDate(date, "yyyy-MM-dd"));
+            setOpen(false);
+          }}
+        />
+      </CalendarPopover>
+      {name ? <input type="hidden" name={name} value={value} readOnly /> : null}
+    </>
+  );
+}
+
+/**
+ * Several calendar days ("YYYY-MM-DD" each, sorted), picked in one calendar: click a day to add it, again to
+ * take it off. The chosen days show spelled out in the page's language, each with a button to remove it.
+ */
+export function DateListField({
+  label,
+  value,
+  onChange,
+  hint,
+  labelClassName,
+}: {
+  label: string;
+  value: readonly string[];
+  onChange: (days: string[]) => void;
+  hint?: string;
+  labelClassName?: string;
+}) {
+  const id = useId();
+  const t = useTranslations("Compose.dateTime");
+  const format = useFormatter();
+  const locale = useDayPickerLocale();
+  const [open, setOpen] = useState(false);
+  const days = value.filter((d) => dayDate(d));
+  const selected = days.map((d) => dayDate(d)!);
+  const set = (next: string[]) => onChange([...new Set(next)].sort());
+  return (
+    <fieldset className="min-w-0 space-y-1.5" aria-describedby={hint ? `${id}-hint` : undefined}>
+      <legend className={cn("mb-1.5 text-sm leading-none font-medium", labelClassName)}>{label}</legend>
+      <div className="flex flex-wrap items-center gap-1.5">
+        {value.map((day) => (
+          <span
+            key={day}
+            data-day={day}
+            className="inline-flex items-center gap-1 rounded-md border bg-muted/40 py-0.5 pr-0.5 pl-2 text-sm"
+          >
+            {spellDay(format, day) ?? day}
+            <Button
+              type="button"
+              variant="ghost"
+              size="icon"
+              className="size-6"
+              aria-label={t("removeDay", { day: spellDay(format, day) ?? day })}
+              onClick={() => set(value.filter((d) => d !== day))}
+            >
+              <X aria-hidden />
+            </Button>
+          </span>
+        ))}
+        <CalendarPopover
+          open={open}
+          onOpenChange={setOpen}
+          trigger={
+            <Button type="button" variant="outline" size="sm" data-testid="date-time-date" className="font-normal">
+              <CalendarDays aria-hidden />
+              {t("addDays")}
+            </Button>
+          }
+        >
+          <DayPicker
+            mode="multiple"
+            autoFocus
+            locale={locale}
+            weekStartsOn={1}
+            style={CALENDAR_STYLE}
+            selected={selected}
+            defaultMonth={selected[0]}
+            onSelect={(dates) =>
+              set([...(dates ?? []).map((d) => formatDate(d, "yyyy-MM-dd")), ...value.filter((d) => !dayDate(d))])
+            }
+          />
+        </CalendarPopover>
+      </div>
+      <input type="hidden" value={value.join(", ")} data-testid="date-list-value" readOnly />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /**
  * A date (calendar in a popover, in the page's language) and a time (HH:MM), labelled "Date" and "Time" inside
  * a group named by `label`; below it the chosen moment spelled out in the page's language.
@@ -135,24 +337,12 @@ export function DateTimeField({
   const id = useId();
   const t = useTranslations("Compose.dateTime");
   const format = useFormatter();
-  const locale = useLocale();
   const initial = LOCAL_DATE_TIME.exec(value);
   const [day, setDay] = useState(initial ? value.slice(0, 10) : "");
   const [time, setTime] = useState(initial ? value.slice(11, 16) : "");
-  const [open, setOpen] = useState(false);
 
   const emit = (nextDay: string, nextTime: string) => onChange(nextDay && nextTime ? `${nextDay}T${nextTime}` : "");
-  const selected = dayDate(day);
   const spelled = formatWallClock(format, value);
-  const dayText = selected
-    ? format.dateTime(new Date(Date.UTC(selected.getFullYear(), selected.getMonth(), selected.getDate())), {
-        weekday: "short",
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        timeZone: "UTC",
-      })
-    : null;
 
   return (
     <fieldset aria-describedby={`${id}-spelled`} className="min-w-0 space-y-1.5">
@@ -162,52 +352,15 @@ export function DateTimeField({
           <span id={`${id}-date-label`} className="block text-xs text-muted-foreground">
             {t("date")}
           </span>
-          <Popover.Root open={open} onOpenChange={setOpen}>
-            <Popover.Trigger asChild>
-              <Button
-                type="button"
-                variant="outline"
-                id={`${id}-date`}
-                aria-labelledby={`${id}-date-label ${id}-date`}
-                data-testid="date-time-date"
-                className={cn("h-10 min-w-44 justify-start font-normal", !selected && "text-muted-foreground")}
-              >
-                <CalendarDays aria-hidden />
-                {dayText ?? t("pickDate")}
-              </Button>
-            </Popover.Trigger>
-            <Popover.Portal>
-              <Popover.Content
-                data-testid="date-time-calendar"
-                align="start"
-                sideOffset={4}
-                className="z-50 rounded-md border bg-popover p-2 text-popover-foreground shadow-md"
-              >
-                <DayPicker
-                  mode="single"
-                  required
-                  autoFocus
-                  locale={locale.startsWith("da") ? da : enGB}
-                  weekStartsOn={1}
-                  style={
-                    {
-                      "--rdp-accent-color": "var(--primary)",
-                      "--rdp-accent-background-color": "var(--accent)",
-                    } as React.CSSProperties
-                  }
-                  selected={selected}
-                  defaultMonth={selected}
-                  onSelect={(date) => {
-                    if (!date) return;
-                    const next = formatDate(date, "yyyy-MM-dd");
-                    setDay(next);
-                    emit(next, time);
-                    setOpen(false);
-                  }}
-                />
-              </Popover.Content>
-            </Popover.Portal>
-          </Popover.Root>
+          <DateField
+            id={`${id}-date`}
+            aria-labelledby={`${id}-date-label ${id}-date`}
+            value={day}
+            onChange={(next) => {
+              setDay(next);
+              emit(next, time);
+            }}
+          />
         </div>
         <div className="space-y-1">
           <label htmlFor={`${id}-time`} className="block text-xs text-muted-foreground">

@@ -41,6 +41,10 @@ export const STATUSES_IN: Record<DeliveryState, MessageStatus[]> = Object.fromEn
   ]),
 ) as Record<DeliveryState, MessageStatus[]>;
 
+/**
+ * The states in English for the history CSV export only (a file's columns stay the same whoever downloads it).
+ * Pages show `History.states.*` and explain them with `History.stateHelp.*`.
+ */
 export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
   queued: "Queued",
   scheduled: "Scheduled",
@@ -51,19 +55,6 @@ export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
   expired: "Expired",
   unknown: "Unknown",
   cancelled: "Cancelled",
-};
-
-/** What each state means, in words for staff. */
-export const DELIVERY_STATE_HELP: Record<DeliveryState, string> = {
-  queued: "Waiting to be handed to the provider.",
-  scheduled: "CPSMS holds it and sends it at the scheduled time; not sent yet.",
-  accepted: "The provider took it; no word from the phone network yet.",
-  buffered: "The phone is off or out of reach; the operator keeps trying.",
-  delivered: "It reached the guest's phone.",
-  failed: "It didn't reach the guest. The reason says why.",
-  expired: "Not sent: it would have gone out too late to be worth it.",
-  unknown: "Sent, but the provider never said whether it arrived.",
-  cancelled: "Not sent: the campaign was cancelled.",
 };
 
 export type BadgeVariant = "success" | "warning" | "destructive" | "secondary" | "outline";

@@ -39,7 +39,7 @@ export async function rescheduleCampaign(
   }
   const settings = await getRestaurantSettings(db);
   const parsed = parseLocalDateTime(localDateTime, settings.timeZone);
-  if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason);
+  if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason.key, parsed.reason.values);
   const newAt = parsed.date;
   if (newAt.getTime() < Date.now() + 60_000) throw new AppError("INVALID_INPUT", "Campaigns.errors.atLeastAMinute");
   await assertCampaignOutsideQuietHours(db, campaign, newAt);

@@ -1,9 +1,7 @@
 import { createTranslator } from "use-intl/core";
 import { type AppLocale, INTL_LOCALE } from "./locales";
 import { loadMessages } from "./messages";
-
-/** A catalogue key: a namespace, then dot-separated names (Errors.sessionEnded). */
-const KEY = /^[A-Z][A-Za-z]+(\.[A-Za-z0-9_]+)+$/;
+import { PACKED, unpackMessage } from "./packed-message";
 
 export type MessageValues = Record<string, string | number | Date>;
 
@@ -17,12 +15,24 @@ export type MessageValues = Record<string, string | number | Date>;
  * request is at hand, the message reads in English.
  */
 export async function localizeMessage(message: string, values?: MessageValues, locale?: AppLocale): Promise<string> {
-  if (!KEY.test(message)) return message;
+  const packed = unpackMessage(message);
+  if (!packed) return message;
   const chosen = locale ?? (await currentLocale());
   const t = createTranslator({ locale: INTL_LOCALE[chosen], messages: await loadMessages(chosen) });
-  // biome-ignore lint/suspicious/noExplicitAny: the key is checked against the catalogue at run time (t.has).
-  const key = message as any;
-  return t.has(key) ? t(key, values as never) : message;
+  const tr = t as unknown as Translate;
+  return tr.has(packed.key) ? translate(tr, packed.key, { ...packed.values, ...values }) : message;
+}
+
+type Translate = { has(key: string): boolean } & ((key: string, values?: MessageValues) => string);
+
+function translate(t: Translate, key: string, values: MessageValues): string {
+  // A value that is itself a packed message (`withValues`) reads in the same language.
+  const inner: MessageValues = {};
+  for (const [name, value] of Object.entries(values)) {
+    const packed = typeof value === "string" && value.includes(PACKED) ? unpackMessage(value) : null;
+    inner[name] = packed && t.has(packed.key) ? translate(t, packed.key, packed.values ?? {}) : value;
+  }
+  return t(key, inner);
 }
 
 async function currentLocale(): Promise<AppLocale> {

@@ -1,3 +1,4 @@
+import { withValues } from "@/lib/i18n/packed-message";
 import { mapProviders, PROVIDER_INFO, type ProviderName } from "@/lib/sms/providers";
 
 /**
@@ -31,7 +32,17 @@ export function senderProblemOf(provider: ProviderName, sender: string): SenderP
   return null;
 }
 
-/** `senderProblemOf` in English (the same words as Providers.senderProblems in messages/en). */
+/**
+ * `senderProblemOf` as one server-side message (a catalogue key with its values, `withValues`): for a zod issue or
+ * an AppError value; `localizeMessage` (so `defineAction`) reads it in the reader's language. Null when fine.
+ */
+export function senderProblemMessage(provider: ProviderName, sender: string): string | null {
+  const problem = senderProblemOf(provider, sender);
+  if (!problem) return null;
+  return withValues(`Providers.senderProblems.${problem.key}`, "values" in problem ? problem.values : undefined);
+}
+
+/** @deprecated English only: use `senderProblemOf` (client) or `senderProblemMessage` (server). `senderProblemOf` in English (the same words as Providers.senderProblems in messages/en). */
 export function senderProblem(provider: ProviderName, sender: string): string | null {
   const problem = senderProblemOf(provider, sender);
   if (!problem) return null;

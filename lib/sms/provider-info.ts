@@ -44,8 +44,8 @@ export interface ProviderInfo {
   /**
    * A note under the sender fields when its sender handling costs something staff should know (smsapp.pk: a
    * chosen sender means one call per guest). `chosen` is the sender in effect ("" for the account default).
+   * English only: pages show `Providers.info.<name>.senderNoteSet` / `senderNoteEmpty` (and, for the
+   * default-sender setting, `defaultSenderNoteSet` / `defaultSenderNoteEmpty`).
    */
   readonly senderNote?: (chosen: string, guests: number) => string;
-  /** The same, for the default-sender setting (`current` is the saved default, "" for none). */
-  readonly defaultSenderNote?: (current: string) => string;
 }

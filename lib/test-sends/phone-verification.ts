@@ -58,7 +58,7 @@ export async function requestPhoneCode(
   const normalized = normalizePhone(rawPhone, settings.defaultCountry);
   if (!normalized.ok)
     throw new AppError("INVALID_INPUT", "Providers.testSends.errors.invalidNumber", {
-      reason: await localizeMessage(normalized.reason),
+      reason: await localizeMessage(normalized.problem.key, normalized.problem.values),
     });
   const phone = normalized.e164;
   if (await isSuppressed(db, phone)) {

@@ -23,7 +23,7 @@ export async function addStaffPhone(
   const normalized = normalizePhone(input.phone, defaultCountry);
   if (!normalized.ok)
     throw new AppError("INVALID_INPUT", "Providers.testSends.errors.invalidNumber", {
-      reason: await localizeMessage(normalized.reason),
+      reason: await localizeMessage(normalized.problem.key, normalized.problem.values),
     });
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -52,16 +52,20 @@ export function formatLocalDateTime(value: string): string | null {
 /**
  * Reads "2026-11-27T16:00" (a datetime-local input) as wall-clock time in the restaurant's zone. DST-safe:
  * a time that doesn't exist (spring forward) or exists twice (fall back) is reported, never guessed silently.
+ * The reason is a catalogue key with its values (`Errors.dateTime.*`), for an AppError.
  */
 export function parseLocalDateTime(
   value: string,
   timeZone: string,
-): { ok: true; date: Date } | { ok: false; reason: string } {
+): { ok: true; date: Date } | { ok: false; reason: { key: string; values?: Record<string, string> } } {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return { ok: false, reason: "Enter a date and time, e.g. 2026-11-27 16:00." };
+  if (!m) return { ok: false, reason: { key: "Errors.dateTime.format" } };
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const calendar = new Date(Date.UTC(y, mo - 1, d));
+  if (calendar.getUTCMonth() !== mo - 1 || calendar.getUTCDate() !== d || h > 23 || mi > 59)
+    return { ok: false, reason: { key: "Errors.dateTime.noSuchDate" } };
   const date = new TZDate(y, mo - 1, d, h, mi, 0, 0, timeZone);
-  if (Number.isNaN(date.getTime())) return { ok: false, reason: "That date doesn't exist." };
+  if (Number.isNaN(date.getTime())) return { ok: false, reason: { key: "Errors.dateTime.noSuchDate" } };
   const back = new TZDate(date.getTime(), timeZone);
   if (
     back.getFullYear() !== y ||
@@ -72,7 +76,7 @@ export function parseLocalDateTime(
   ) {
     return {
       ok: false,
-      reason: `${value.replace("T", " ")} doesn't exist in ${timeZone} (the clocks skip it for daylight saving).`,
+      reason: { key: "Errors.dateTime.skipped", values: { when: value.replace("T", " "), timeZone } },
     };
   }
   return { ok: true, date: new Date(date.getTime()) };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { senderProblem } from "@/lib/providers/sender-rules";
+import { senderProblemMessage } from "@/lib/providers/sender-rules";
 import { PROVIDER_NAMES } from "@/lib/sms/providers";
 import { testRecipientSchema } from "./test-sends";
 
@@ -32,7 +32,7 @@ export const defaultSenderSchema = z
   .object({ provider: providerNameSchema, sender: z.string().trim().max(20, "Providers.validation.senderTooLong") })
   .superRefine((value, ctx) => {
     // Empty clears the default (the provider account's own default is then used).
-    const problem = value.sender ? senderProblem(value.provider, value.sender) : null;
+    const problem = value.sender ? senderProblemMessage(value.provider, value.sender) : null;
     if (problem) ctx.addIssue({ code: "custom", path: ["sender"], message: problem });
   });
 export type DefaultSenderInput = z.infer<typeof defaultSenderSchema>;

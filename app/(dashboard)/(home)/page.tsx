@@ -10,6 +10,7 @@ import { UpcomingList } from "@/components/dashboard/upcoming-list";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import { PageHeader } from "@/components/page-header";
 import { PublicUrlWarning } from "@/components/public-url-warning";
+import { StoredText } from "@/components/stored-text";
 import { Card, CardContent } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
@@ -137,7 +138,8 @@ export default async function DashboardPage() {
                     {f.phone}
                   </Link>
                   <span className="min-w-0 text-muted-foreground">
-                    <DeliveryStateBadge status={f.status as MessageStatus} /> {f.reason ?? t("failures.noReason")}{" "}
+                    <DeliveryStateBadge status={f.status as MessageStatus} />{" "}
+                    {f.reason ? <StoredText text={f.reason} /> : t("failures.noReason")}{" "}
                     <span className="text-xs">
                       ({f.campaignName}, {PROVIDER_LABELS[f.provider]})
                     </span>

@@ -1,8 +1,9 @@
 "use client";
 
 import { Pause, Play, Repeat, Trash2 } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { DateListField } from "@/components/date-time/date-time-field";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -16,9 +17,8 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { useAction } from "@/lib/actions/use-action";
+import { storedText } from "@/lib/campaigns/stored-words";
 import { deleteRecurringAction, setRecurringActiveAction, updateSkipDatesAction } from "./actions";
 
 export type RepeatingRow = {
@@ -52,7 +52,9 @@ export function RepeatingSends({ rows, canManage }: { rows: RepeatingRow[]; canM
 function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boolean }) {
   const t = useTranslations("Campaigns.repeating");
   const tCommon = useTranslations("Common");
-  const [skip, setSkip] = useState(row.skipDates.join(", "));
+  const tAll = useTranslations();
+  const format = useFormatter();
+  const [skip, setSkip] = useState<string[]>(row.skipDates);
   // Each action revalidates /campaigns, so the card re-renders with the new state.
   const saveSkip = useAction(updateSkipDatesAction, { success: t("skipSaved") });
   const toggle = useAction(setRecurringActiveAction, {
@@ -73,26 +75,22 @@ function RepeatingCard({ row, canManage }: { row: RepeatingRow; canManage: boole
         <Badge variant={row.active ? "default" : "secondary"}>{row.active ? t("active") : t("stopped")}</Badge>
       </div>
       <p className="text-sm">{row.active && row.next ? t("next", { when: row.next }) : t("noRun")}</p>
-      {row.lastOutcome && <p className="text-xs text-muted-foreground">{t("lastRun", { outcome: row.lastOutcome })}</p>}
+      {row.lastOutcome && (
+        <p className="text-xs text-muted-foreground">
+          {t("lastRun", { outcome: storedText(tAll, format, row.lastOutcome) })}
+        </p>
+      )}
       {canManage && (
         <div className="space-y-2 border-t pt-2">
           <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-            <div className="flex-1 space-y-1">
-              <Label htmlFor={`skip-${row.id}`} className="text-xs">
-                {t("skipLabel")}
-              </Label>
-              <Input
-                id={`skip-${row.id}`}
-                value={skip}
-                onChange={(e) => setSkip(e.target.value)}
-                placeholder="2026-12-24, 2026-12-31"
-              />
+            <div className="min-w-0 flex-1">
+              <DateListField label={t("skipLabel")} labelClassName="text-xs" value={skip} onChange={setSkip} />
             </div>
             <Button
               size="sm"
               variant="outline"
               disabled={pending}
-              onClick={() => saveSkip.run({ id: row.id, skipDates: skip.split(/[\s,;]+/).filter(Boolean) })}
+              onClick={() => saveSkip.run({ id: row.id, skipDates: skip })}
             >
               {t("saveDates")}
             </Button>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId } from "react";
-import { DateTimeField, TimeField } from "@/components/date-time/date-time-field";
+import { DateListField, DateTimeField, TimeField } from "@/components/date-time/date-time-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { type ProviderName, providerInfo } from "@/lib/sms/providers";
@@ -152,24 +152,12 @@ function WeeklyFields({
           />
         </div>
       </div>
-      <div className="space-y-1.5">
-        <Label htmlFor={`${id}-skip`}>{t("skipLabel")}</Label>
-        <Input
-          id={`${id}-skip`}
-          placeholder="2026-12-24, 2026-12-31"
-          defaultValue={value.skipDates.join(", ")}
-          onBlur={(e) => onChange({ ...value, skipDates: parseDateList(e.target.value) })}
-        />
-        <p className="text-xs text-muted-foreground">{t("skipHint")}</p>
-      </div>
+      <DateListField
+        label={t("skipLabel")}
+        hint={t("skipHint")}
+        value={value.skipDates}
+        onChange={(skipDates) => onChange({ ...value, skipDates })}
+      />
     </div>
   );
-}
-
-/** "2026-12-24, 2026-12-31" → ["2026-12-24", "2026-12-31"]; anything else is kept so the server names it. */
-export function parseDateList(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { Search } from "lucide-react";
+import { Search, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { DateField } from "@/components/date-time/date-time-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -16,7 +17,7 @@ type Props = {
   filters: HistoryFilters;
   campaigns: { id: string; name: string }[];
   senders: string[];
-  /** The chosen From and To days spelled out ("Fri 27 Nov 2026"): a date field shows the browser's own order (mm/dd or dd/mm). */
+  /** The chosen From and To days spelled out ("Fri 27 Nov 2026"), for the fields' descriptions. */
   dayLabels: { from: string | null; to: string | null };
 };
 
@@ -32,10 +33,11 @@ export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Pro
   const tHistory = useTranslations("History");
   const form = useRef<HTMLFormElement>(null);
   const url = useTableUrlState(historyTableParsers);
-  const submit = () => {
+  // `changed`: a field whose new value the form doesn't hold yet (a date field's hidden input updates on render).
+  const submit = (changed: Partial<Record<string, string>> = {}) => {
     if (!form.current) return;
     const data = new FormData(form.current);
-    const value = (k: string) => String(data.get(k) ?? "").trim() || null;
+    const value = (k: string) => String(changed[k] ?? data.get(k) ?? "").trim() || null;
     url.setFilters(Object.fromEntries(FILTER_KEYS.map((k) => [k, value(k)])));
   };
   return (
@@ -65,7 +67,7 @@ export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Pro
             </Button>
           </div>
         </div>
-        <Field label={t("provider")} name="provider" value={filters.provider} onChange={submit}>
+        <Field label={t("provider")} name="provider" value={filters.provider} onChange={() => submit()}>
           <option value="">{t("allProviders")}</option>
           {PROVIDER_NAMES.map((p) => (
             <option key={p} value={p}>
@@ -73,7 +75,7 @@ export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Pro
             </option>
           ))}
         </Field>
-        <Field label={t("status")} name="state" value={filters.state} onChange={submit}>
+        <Field label={t("status")} name="state" value={filters.state} onChange={() => submit()}>
           <option value="">{t("allStatuses")}</option>
           {DELIVERY_STATES.map((s) => (
             <option key={s} value={s}>
@@ -81,7 +83,7 @@ export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Pro
             </option>
           ))}
         </Field>
-        <Field label={t("campaign")} name="campaign" value={filters.campaignId} onChange={submit}>
+        <Field label={t("campaign")} name="campaign" value={filters.campaignId} onChange={() => submit()}>
           <option value="">{t("allCampaigns")}</option>
           {campaigns.map((c) => (
             <option key={c.id} value={c.id}>
@@ -89,7 +91,7 @@ export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Pro
             </option>
           ))}
         </Field>
-        <Field label={t("sender")} name="sender" value={filters.sender} onChange={submit}>
+        <Field label={t("sender")} name="sender" value={filters.sender} onChange={() => submit()}>
           <option value="">{t("allSenders")}</option>
           {senders.map((s) => (
             <option key={s} value={s}>
@@ -98,49 +100,79 @@ export function HistoryFilterBar({ filters, campaigns, senders, dayLabels }: Pro
           ))}
         </Field>
         <DayField
+          key={`from-${filters.from ?? ""}`}
           label={t("from")}
           name="from"
           value={filters.from}
           spelled={dayLabels.from}
           empty={t("fromEmpty")}
-          onChange={submit}
+          clear={t("clearFrom")}
+          onChange={(day) => submit({ from: day })}
         />
         <DayField
+          key={`to-${filters.to ?? ""}`}
           label={t("to")}
           name="to"
           value={filters.to}
           spelled={dayLabels.to}
           empty={t("toEmpty")}
-          onChange={submit}
+          clear={t("clearTo")}
+          onChange={(day) => submit({ to: day })}
         />
       </form>
     </search>
   );
 }
 
-/** A date field a full cell wide (room for dd/mm/yyyy and the picker), with the chosen day spelled out under it. */
+/**
+ * A date field a full cell wide: a calendar in the page's language (the browser's own date input would show its
+ * own order, mm/dd or dd/mm), the chosen day spelled out, and a button to clear it.
+ */
 function DayField(props: {
   label: string;
   name: string;
   value: string | undefined;
   spelled: string | null;
   empty: string;
-  onChange: () => void;
+  clear: string;
+  onChange: (day: string) => void;
 }) {
   const id = `history-${props.name}`;
+  const [day, setDay] = useState(props.value ?? "");
+  const change = (next: string) => {
+    setDay(next);
+    props.onChange(next);
+  };
   return (
     <div className="min-w-0 space-y-1">
-      <Label htmlFor={id}>{props.label}</Label>
-      <Input
-        id={id}
-        name={props.name}
-        type="date"
-        defaultValue={props.value ?? ""}
-        onChange={props.onChange}
-        aria-describedby={`${id}-day`}
-        className="min-w-0"
-      />
-      <p id={`${id}-day`} className="truncate text-xs text-muted-foreground" data-testid={`${id}-day`}>
+      <Label id={`${id}-label`} htmlFor={id}>
+        {props.label}
+      </Label>
+      <div className="relative">
+        <DateField
+          id={id}
+          name={props.name}
+          value={day}
+          onChange={change}
+          placeholder={props.empty}
+          aria-labelledby={`${id}-label`}
+          aria-describedby={`${id}-day`}
+          className={day ? "w-full min-w-0 pr-10" : "w-full min-w-0"}
+        />
+        {day ? (
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon"
+            aria-label={props.clear}
+            className="absolute top-1/2 right-1 size-8 -translate-y-1/2"
+            onClick={() => change("")}
+          >
+            <X aria-hidden />
+          </Button>
+        ) : null}
+      </div>
+      <p id={`${id}-day`} className="sr-only" data-testid={`${id}-day`}>
         {props.spelled ?? props.empty}
       </p>
     </div>

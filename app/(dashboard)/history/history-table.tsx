@@ -8,6 +8,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
+import { StoredText } from "@/components/stored-text";
 import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
 
 export type HistoryTableRow = {
@@ -59,7 +60,11 @@ const columnsIn = (t: Translator): ColumnDef<HistoryTableRow, unknown>[] => [
   }),
   textColumn<HistoryTableRow>("cost", t("cost"), { className: "text-right tabular-nums whitespace-nowrap" }),
   textColumn<HistoryTableRow>("reason", t("reason"), {
-    cell: (r) => <span className="line-clamp-2 min-w-40 text-muted-foreground">{r.reason ?? ""}</span>,
+    cell: (r) => (
+      <span className="line-clamp-2 min-w-40 text-muted-foreground">
+        {r.reason ? <StoredText text={r.reason} /> : null}
+      </span>
+    ),
   }),
 ];
 

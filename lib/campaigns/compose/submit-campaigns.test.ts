@@ -198,7 +198,7 @@ describe("submitCampaigns", () => {
     [
       "a malformed time",
       { schedule: { mode: "later", localDateTime: "2026-02-30T12:00", expireAfterMinutes: null } },
-      /doesn't exist/,
+      "Errors.dateTime.noSuchDate",
     ],
     ["an unknown merge field", { message: "Hi {frist_name}" }, "Compose.issues.unknownFieldSuggest"],
     ["no opt-out in a promotion", { optOutFooter: false }, "Compose.issues.optOutMissing"],
@@ -266,7 +266,7 @@ describe("submitCampaigns", () => {
     const pak = await guest("granted", `+92300${String(2_000_000 + ++phoneSeq).padStart(7, "0")}`, "Ahmed");
     const tomorrow = formatInZone(new Date(Date.now() + 86_400_000), "Europe/Copenhagen", "yyyy-MM-dd");
     const at = parseLocalDateTime(`${tomorrow}T07:00`, "Europe/Copenhagen");
-    if (!at.ok) throw new Error(at.reason);
+    if (!at.ok) throw new Error(at.reason.key);
     // Settings passed in, not saved: other test files share the settings row and run at the same time.
     const settings = {
       ...DEFAULT_RESTAURANT_SETTINGS,

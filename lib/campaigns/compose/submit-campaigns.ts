@@ -61,7 +61,7 @@ async function checkSingleSend(db: Database, user: CurrentUser, input: ComposeIn
   let scheduledAt: Date | null = null;
   if (input.schedule.mode === "later") {
     const parsed = parseLocalDateTime(input.schedule.localDateTime, settings.timeZone);
-    if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason);
+    if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.reason.key, parsed.reason.values);
     if (parsed.date.getTime() < Date.now() + MIN_LEAD_MS) {
       throw new AppError("INVALID_INPUT", "Compose.errors.timePassed", momentParts(parsed.date, settings.timeZone));
     }

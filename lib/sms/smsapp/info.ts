@@ -33,8 +33,4 @@ export const smsappInfo = {
     chosen
       ? `smsapp.pk sends from "${chosen}" one message per call${guests > 0 ? ` (${guests.toLocaleString("en-GB")} calls instead of ${Math.ceil(guests / SMSAPP_BULK_LIMIT).toLocaleString("en-GB")})` : ""}: its bulk sending can't carry a sender ID. Leave the sender empty (and no default in Settings) to send ${SMSAPP_BULK_LIMIT} per call under your smsapp.pk account's own default sender ID.`
       : `smsapp.pk sends ${SMSAPP_BULK_LIMIT} per call under your smsapp.pk account's own default sender ID (its bulk sending can't carry one); the pages show that sender once smsapp.pk reports it.`,
-  defaultSenderNote: (current: string) =>
-    current
-      ? `Campaigns without a sender of their own go out from "${current}", one message per call: smsapp.pk's bulk sending can't carry a sender ID. Clear it to send ${SMSAPP_BULK_LIMIT} per call under your smsapp.pk account's own default sender ID.`
-      : `Empty: campaigns without a sender go out ${SMSAPP_BULK_LIMIT} per call under your smsapp.pk account's own default sender ID (bulk sending can't carry one).`,
 } as const satisfies ProviderInfo;

@@ -10,6 +10,7 @@ import { DataTablePagination } from "@/components/data-table/data-table-paginati
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
+import { StoredText } from "@/components/stored-text";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
 import { recipientTableParsers } from "@/lib/campaigns/campaign-table-params";
@@ -57,7 +58,11 @@ const recipientColumns = (t: T): ColumnDef<RecipientRow, unknown>[] => [
   statusColumn<RecipientRow>("status", t("columns.status"), (r) => (
     <div className="min-w-44 max-w-80 space-y-1">
       <DeliveryStateBadge status={r.status} />
-      {r.detail ? <p className="text-xs whitespace-normal text-muted-foreground">{r.detail}</p> : null}
+      {r.detail ? (
+        <p className="text-xs whitespace-normal text-muted-foreground">
+          <StoredText text={r.detail} />
+        </p>
+      ) : null}
     </div>
   )),
   dateColumn<RecipientRow>("sentAt", t("columns.sent")),

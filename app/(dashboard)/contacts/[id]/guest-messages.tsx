@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
+import { StoredText } from "@/components/stored-text";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { cancelDeadline } from "@/lib/campaigns/campaign-controls";
@@ -60,7 +61,11 @@ export async function GuestMessages({ contact }: { contact: { id: string; phone:
                     {r.campaignName}
                   </Link>{" "}
                   <span className="text-xs text-muted-foreground">{PROVIDER_LABELS[r.provider]}</span>
-                  {r.errorMessage ? <p className="text-muted-foreground">{r.errorMessage}</p> : null}
+                  {r.errorMessage ? (
+                    <p className="text-muted-foreground">
+                      <StoredText text={r.errorMessage} />
+                    </p>
+                  ) : null}
                 </div>
                 <div className="flex items-center gap-2 sm:justify-end">
                   <DeliveryStateBadge status={r.status} />

@@ -48,10 +48,11 @@ async function HistoryList({
   const filters = parseHistoryFilters(params);
   const one = (k: string) => (typeof params[k] === "string" ? (params[k] as string) : undefined);
   const db = getDb();
-  const [settings, t, tUnits, format] = await Promise.all([
+  const [settings, t, tUnits, tProviders, format] = await Promise.all([
     getRestaurantSettings(db),
     getTranslations("History.ours"),
     getTranslations("Units"),
+    getTranslations("Providers"),
     getFormatter(),
   ]);
   const when = (d: Date) => format.dateTime(d, "moment");
@@ -72,7 +73,7 @@ async function HistoryList({
     campaignId: r.campaignId,
     campaignName: r.campaignName,
     provider: PROVIDER_LABELS[r.provider],
-    sender: senderShown(r.provider, r.sender, null),
+    sender: senderShown(r.provider, r.sender, null, tProviders),
     status: r.status,
     cost:
       r.cost === null

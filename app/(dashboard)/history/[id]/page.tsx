@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
+import { StoredText } from "@/components/stored-text";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
@@ -25,11 +26,12 @@ export default async function MessagePage({ params }: Props) {
   const { id } = await params;
   if (!/^\d{1,15}$/.test(id)) notFound();
   const db = getDb();
-  const [detail, t, tHistory, tUnits, format] = await Promise.all([
+  const [detail, t, tHistory, tUnits, tProviders, format] = await Promise.all([
     getHistoryMessage(db, Number(id)),
     getTranslations("History.message"),
     getTranslations("History"),
     getTranslations("Units"),
+    getTranslations("Providers"),
     getFormatter(),
   ]);
   if (!detail) notFound();
@@ -54,7 +56,7 @@ export default async function MessagePage({ params }: Props) {
       t("provider"),
       t("providerFrom", {
         provider: PROVIDER_LABELS[campaign.provider],
-        sender: senderShown(campaign.provider, m.sender, campaign.sender),
+        sender: senderShown(campaign.provider, m.sender, campaign.sender, tProviders),
       }),
     ],
     [t("written"), at(m.createdAt)],
@@ -83,7 +85,7 @@ export default async function MessagePage({ params }: Props) {
           </div>
           {m.errorMessage ? (
             <p className="rounded-md border bg-muted/40 p-3 text-sm" data-testid="message-reason">
-              {m.errorMessage}
+              <StoredText text={m.errorMessage} />
             </p>
           ) : null}
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
@@ -131,7 +133,11 @@ export default async function MessagePage({ params }: Props) {
                       : e.source}
                   </span>
                 </div>
-                {e.detail ? <p className="mt-0.5 text-sm text-muted-foreground">{e.detail}</p> : null}
+                {e.detail ? (
+                  <p className="mt-0.5 text-sm text-muted-foreground">
+                    <StoredText text={e.detail} />
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>

@@ -37,8 +37,8 @@ export function DefaultSenderForm({
   const error = serverError ?? liveProblem ?? undefined;
   const id = `${provider}-sender`;
   // What its sender handling costs, where that matters (smsapp.pk: a default sender means one call per guest).
-  // Only a provider with a note (its descriptor's defaultSenderNote) has one in the catalogue; the bulk limit is
-  // the only figure any note names.
+  // Only a provider with a note (smsapp.pk) has one in the catalogue (Providers.info.<name>.defaultSenderNote*);
+  // the bulk limit is the only figure any note names.
   const noteKey = `info.${provider}.${current ? "defaultSenderNoteSet" : "defaultSenderNoteEmpty"}` as never;
   const note = t.has(noteKey) ? t(noteKey, { current: current ?? "", limit: SMSAPP_BULK_LIMIT } as never) : null;
 

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
+import { TimeField } from "@/components/date-time/date-time-field";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -107,22 +108,12 @@ export function RestaurantSettingsForm({ initial, zones }: { initial: Restaurant
         <legend className="mb-2 text-sm font-medium">{t("quietHours")}</legend>
         <div className="space-y-2">
           <Label htmlFor="quiet-start">{t("quietFrom")}</Label>
-          <Input
-            id="quiet-start"
-            type="time"
-            value={values.quietHoursStart}
-            onChange={(e) => set("quietHoursStart")(e.target.value)}
-          />
+          <TimeField id="quiet-start" value={values.quietHoursStart} onChange={set("quietHoursStart")} />
           <FieldError>{errors.quietHoursStart}</FieldError>
         </div>
         <div className="space-y-2">
           <Label htmlFor="quiet-end">{t("quietUntil")}</Label>
-          <Input
-            id="quiet-end"
-            type="time"
-            value={values.quietHoursEnd}
-            onChange={(e) => set("quietHoursEnd")(e.target.value)}
-          />
+          <TimeField id="quiet-end" value={values.quietHoursEnd} onChange={set("quietHoursEnd")} />
           <FieldError>{errors.quietHoursEnd}</FieldError>
         </div>
         <p className="text-xs text-muted-foreground sm:col-span-2">{t("quietHint")}</p>
