@@ -1,6 +1,9 @@
 // Client-safe: plain data and pure functions only (no server-only imports), so pages, client components and the
 // engine all read a provider's labels, units and capabilities from the same place.
 
+/** A note under the sender fields, as a catalogue key under Providers.info.<name> with its values. */
+export type SenderNote = { key: "senderNoteSet" | "senderNoteEmpty"; values: Record<string, string | number> };
+
 /** How a provider's amounts read: CPSMS counts points, smsapp.pk units. */
 export type ProviderUnit = { one: string; other: string };
 
@@ -44,8 +47,7 @@ export interface ProviderInfo {
   /**
    * A note under the sender fields when its sender handling costs something staff should know (smsapp.pk: a
    * chosen sender means one call per guest). `chosen` is the sender in effect ("" for the account default).
-   * English only: pages show `Providers.info.<name>.senderNoteSet` / `senderNoteEmpty` (and, for the
-   * default-sender setting, `defaultSenderNoteSet` / `defaultSenderNoteEmpty`).
+   * Pages show it as `Providers.info.<name>.<key>` with its values.
    */
-  readonly senderNote?: (chosen: string, guests: number) => string;
+  readonly senderNote?: (chosen: string, guests: number) => SenderNote;
 }

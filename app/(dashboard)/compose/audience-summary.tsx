@@ -3,6 +3,7 @@
 import { Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { AudiencePreview } from "@/lib/campaigns/compose/preview-audience";
+import { problemText } from "@/lib/contacts/problem";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import type { ProviderName } from "@/lib/sms/types";
 
@@ -17,6 +18,7 @@ export function AudienceSummary({
   error: string | null;
 }) {
   const t = useTranslations("Compose.audienceSummary");
+  const tAll = useTranslations();
   return (
     <div aria-live="polite" className="rounded-lg border bg-muted/30 p-3 text-sm" data-testid="audience-summary">
       {error ? (
@@ -53,7 +55,8 @@ export function AudienceSummary({
                   s.examples.map((e, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: examples are a fixed list per reason, re-rendered whole
                     <li key={`${s.reason}-${i}`}>
-                      <span className="font-medium">{e.who}</span>: {e.detail ?? t(`skippedReason.${s.reason}`)}
+                      <span className="font-medium">{e.who}</span>:{" "}
+                      {e.problem ? problemText(tAll, e.problem) : t(`skippedReason.${s.reason}`)}
                     </li>
                   )),
                 )}

@@ -18,7 +18,7 @@ import { defaultOptOutFooter, type FooterLanguage } from "@/lib/messages/opt-out
 import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
 import { type MessageTemplate, templateInLanguage } from "@/lib/messages/templates";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
-import { SENDER_RULES, senderProblem } from "@/lib/providers/sender-rules";
+import { senderProblemOf } from "@/lib/providers/sender-rules";
 import { PROVIDER_INFO, PROVIDER_NAMES, providerInfo } from "@/lib/sms/providers";
 import type { ProviderName } from "@/lib/sms/types";
 import { checkComposeAction, composeAction, deleteTemplateAction, previewAudienceAction } from "./actions";
@@ -54,6 +54,7 @@ export function ComposeForm(props: Props) {
   const id = useId();
   const router = useRouter();
   const t = useTranslations("Compose.form");
+  const tProviders = useTranslations("Providers");
   const [first, second] = PROVIDER_NAMES.map((p) => PROVIDER_INFO[p]);
   /** "+45 numbers go through CPSMS, +92 through smsapp.pk. Leave empty for each provider's default sender." */
   const autoSenderHint = t("autoSenderHint", {
@@ -155,7 +156,10 @@ export function ComposeForm(props: Props) {
   const senderHints = (provider === "auto" ? (providersUsed.length ? providersUsed : PROVIDER_NAMES) : [provider]).map(
     (p) => {
       const effective = sender.trim() || props.defaultSenders[p] || "";
-      const problem = sender.trim() ? senderProblem(p, sender) : null;
+      const found = sender.trim() ? senderProblemOf(p, sender) : null;
+      const problem = found
+        ? tProviders(`senderProblems.${found.key}`, ("values" in found ? found.values : undefined) as never)
+        : null;
       return { provider: p, problem, effective };
     },
   );
@@ -166,7 +170,8 @@ export function ComposeForm(props: Props) {
     const note = providerInfo(p).senderNote;
     const guests = provider === p ? (preview?.total ?? 0) : (preview?.byProvider[p] ?? 0);
     if (!note || !(guests > 0 || provider === p)) return [];
-    return [{ provider: p, text: note(senderHints.find((h) => h.provider === p)?.effective ?? "", guests) }];
+    const { key, values } = note(senderHints.find((h) => h.provider === p)?.effective ?? "", guests);
+    return [{ provider: p, text: tProviders(`info.${p}.${key}` as never, values as never) }];
   });
 
   const payload = () => ({
@@ -286,7 +291,7 @@ export function ComposeForm(props: Props) {
                 ? `${PROVIDER_LABELS[senderError.provider]}: ${senderError.problem}`
                 : provider === "auto"
                   ? autoSenderHint
-                  : SENDER_RULES[provider]}
+                  : tProviders(`info.${provider}.senderRules` as never)}
             </p>
             {senderNotes.map((note) => (
               <p

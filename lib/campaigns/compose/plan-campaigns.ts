@@ -11,7 +11,7 @@ import { type FooterLanguage, optOutWarning, withOptOutFooter } from "@/lib/mess
 import { renderMessage } from "@/lib/messages/render-message";
 import { hasBlockingIssues, validateTemplate } from "@/lib/messages/validate-template";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
-import { senderProblem } from "@/lib/providers/sender-rules";
+import { senderProblemMessage } from "@/lib/providers/sender-rules";
 import type { ProviderName } from "@/lib/sms/types";
 import type { CampaignRecipient } from "../create-campaign";
 import { type ProviderRoutes, splitByProvider } from "../route-provider";
@@ -62,7 +62,7 @@ export function planCampaigns(
     const label = PROVIDER_LABELS[provider];
     // No sender: the account's own default at the provider (smsapp.pk then sends 50 per bulk call).
     if (sender) {
-      const problem = senderProblem(provider, sender);
+      const problem = senderProblemMessage(provider, sender);
       if (problem)
         throw new AppError("INVALID_INPUT", "Compose.errors.senderRefused", { sender, provider: label, problem });
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { inArray, or, sql } from "drizzle-orm";
 import { contacts, groupMembers, groups } from "@/drizzle/schema";
 import { normalizePhone } from "@/lib/contacts/phone";
+import type { Problem } from "@/lib/contacts/problem";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type AudienceInput, splitPastedNumbers } from "@/lib/validation/compose";
@@ -17,21 +18,17 @@ export type Recipient = {
   language: string | null;
 };
 
-export const SKIP_REASONS = {
-  invalid: "Not a valid mobile number",
-  optedOut: "Opted out of marketing",
-  noConsent: "No marketing consent on record",
-  notInGuestBook: "Not in the guest book, so no consent on record",
-  duplicate: "Listed more than once (texted once)",
-} as const;
-export type SkipReason = keyof typeof SKIP_REASONS;
+/** Why a number is left out (worded on the page: Compose.audience.skippedReason.*). */
+export const SKIP_REASONS = ["invalid", "optedOut", "noConsent", "notInGuestBook", "duplicate"] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
-export type Skipped = { who: string; reason: SkipReason; detail?: string };
+/** Who was left out and why; an invalid number says what is wrong with it (a catalogue key with values). */
+export type Skipped = { who: string; reason: SkipReason; problem?: Problem };
 
 export type ResolvedAudience = {
   recipients: Recipient[];
   /** Counts per reason, and the first few examples of each so staff can see who and why. */
-  skipped: { reason: SkipReason; label: string; count: number; examples: Skipped[] }[];
+  skipped: { reason: SkipReason; count: number; examples: Skipped[] }[];
 };
 
 const EXAMPLES_PER_REASON = 20;
@@ -62,7 +59,7 @@ export async function resolveRecipients(
   for (const raw of pasted) {
     const n = normalizePhone(raw, defaultCountry);
     if (n.ok) pastedPhones.push(n.e164);
-    else skipped.push({ who: raw, reason: "invalid", detail: n.reason });
+    else skipped.push({ who: raw, reason: "invalid", problem: n.problem });
   }
 
   const conditions = [];
@@ -138,7 +135,6 @@ function summarise(skipped: Skipped[]): ResolvedAudience["skipped"] {
   for (const s of skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s]);
   return [...byReason.entries()].map(([reason, list]) => ({
     reason,
-    label: SKIP_REASONS[reason],
     count: list.length,
     examples: list.slice(0, EXAMPLES_PER_REASON),
   }));

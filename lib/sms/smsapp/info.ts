@@ -1,4 +1,4 @@
-import type { ProviderInfo } from "../provider-info";
+import type { ProviderInfo, SenderNote } from "../provider-info";
 
 /** smsapp.pk handles at most 50 items per /sms/send-bulk-messages call. */
 export const SMSAPP_BULK_LIMIT = 50;
@@ -29,8 +29,11 @@ export const smsappInfo = {
   },
   history: { href: "/history/smsapp", tab: "smsapp.pk" },
   // Its bulk API can't carry a sender: a chosen one goes one message per call (see the README).
-  senderNote: (chosen: string, guests: number) =>
+  senderNote: (chosen: string, guests: number): SenderNote =>
     chosen
-      ? `smsapp.pk sends from "${chosen}" one message per call${guests > 0 ? ` (${guests.toLocaleString("en-GB")} calls instead of ${Math.ceil(guests / SMSAPP_BULK_LIMIT).toLocaleString("en-GB")})` : ""}: its bulk sending can't carry a sender ID. Leave the sender empty (and no default in Settings) to send ${SMSAPP_BULK_LIMIT} per call under your smsapp.pk account's own default sender ID.`
-      : `smsapp.pk sends ${SMSAPP_BULK_LIMIT} per call under your smsapp.pk account's own default sender ID (its bulk sending can't carry one); the pages show that sender once smsapp.pk reports it.`,
+      ? {
+          key: "senderNoteSet",
+          values: { chosen, guests, batches: Math.ceil(guests / SMSAPP_BULK_LIMIT), limit: SMSAPP_BULK_LIMIT },
+        }
+      : { key: "senderNoteEmpty", values: { limit: SMSAPP_BULK_LIMIT } },
 } as const satisfies ProviderInfo;

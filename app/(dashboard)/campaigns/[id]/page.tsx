@@ -20,6 +20,7 @@ import { getCampaign } from "@/lib/campaigns/list-campaigns";
 import { isWithProvider } from "@/lib/campaigns/message-lifecycle";
 import { RESENDABLE } from "@/lib/campaigns/resend-failed";
 import { campaignSenderShown } from "@/lib/campaigns/sender-shown";
+import { storedText } from "@/lib/campaigns/stored-words";
 import { getDb } from "@/lib/db";
 import { amountText } from "@/lib/i18n/amount";
 import { dirOf } from "@/lib/i18n/locales";
@@ -58,7 +59,11 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const progress = summarizeProgress(campaign.counts, campaign.recipientCount);
   const t = await getTranslations("Campaigns.detail");
   const tUnits = await getTranslations("Units");
+  const tProviders = await getTranslations("Providers");
+  const tAll = await getTranslations();
   const format = await getFormatter();
+  // Sentences the engine stored in English (pause and stop reasons) read in the reader's language.
+  const stored = (text: string) => storedText(tAll, format, text);
   const zone = (d: Date) => format.dateTime(d, "moment");
   const deadline = cancelDeadline(campaign);
   const heldByProvider = campaign.scheduledVia === "provider" && campaign.status === "scheduled";
@@ -88,7 +93,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     status: m.status,
     segments: m.segments,
     cost: m.cost === null ? null : amountText(tUnits, format, m.cost, campaign.provider),
-    detail: recipientDetail(t, m, { locked, zone, provider: PROVIDER_LABELS[campaign.provider] }),
+    detail: recipientDetail(t, m, { locked, zone, stored, provider: PROVIDER_LABELS[campaign.provider] }),
     sentAt: m.sentAt ? zone(m.sentAt) : null,
   }));
 
@@ -98,7 +103,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         title={campaign.name}
         description={t("description", {
           provider: PROVIDER_LABELS[campaign.provider],
-          sender: campaignSenderShown(campaign.provider, campaign.sendersUsed, campaign.sender),
+          sender: campaignSenderShown(campaign.provider, campaign.sendersUsed, campaign.sender, tProviders),
           count: campaign.recipientCount,
         })}
       />
@@ -115,7 +120,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             {campaign.pauseReason ? (
               <Alert variant={campaign.status === "paused" ? "warning" : "default"}>
                 <AlertTitle>{campaign.status === "paused" ? t("paused") : t("note")}</AlertTitle>
-                <AlertDescription>{campaign.pauseReason}</AlertDescription>
+                <AlertDescription>{stored(campaign.pauseReason)}</AlertDescription>
               </Alert>
             ) : null}
             {campaign.withdrawnHeld > 0 ? (
@@ -268,11 +273,11 @@ function scheduleLine(
 function recipientDetail(
   t: T,
   m: { status: string; errorMessage: string | null; stopRequestedAt: Date | null; stopReason: string | null },
-  options: { locked: boolean; zone: (d: Date) => string; provider: string },
+  options: { locked: boolean; zone: (d: Date) => string; stored: (text: string) => string; provider: string },
 ): string | null {
   if (m.stopRequestedAt && isWithProvider(m.status)) {
     const values = {
-      reason: m.stopReason ?? t("stop.consentWithdrawn"),
+      reason: m.stopReason ? options.stored(m.stopReason) : t("stop.consentWithdrawn"),
       when: options.zone(m.stopRequestedAt),
       provider: options.provider,
     };
@@ -280,7 +285,7 @@ function recipientDetail(
   }
   if (m.stopRequestedAt && m.status !== "cancelled") {
     return t("stop.alreadyGone", {
-      reason: m.stopReason ?? t("stop.consentWithdrawn"),
+      reason: m.stopReason ? options.stored(m.stopReason) : t("stop.consentWithdrawn"),
       when: options.zone(m.stopRequestedAt),
     });
   }
