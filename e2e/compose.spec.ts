@@ -86,13 +86,15 @@ test.describe("compose and send", () => {
     await expect(page.getByTestId("version-count-main")).toHaveText("3 guests get it");
 
     await page.getByRole("button", { name: "Add a version in Danish" }).click();
-    await page.getByLabel("Danish version").fill("Hej {first_name|der}, frokosten er på os i dag!");
+    await page.getByRole("textbox", { name: "Danish version" }).fill("Hej {first_name|der}, frokosten er på os i dag!");
     await expect(page.getByTestId("version-count-main")).toHaveText("2 guests get the main text");
     await expect(page.getByTestId("version-da")).toContainText("1 guest reads Danish");
     await expect(page.getByTestId("version-da")).toContainText("Afmeld: {opt_out_link}");
 
     await page.getByRole("button", { name: "Add a version in Urdu" }).click();
-    await page.getByLabel("Urdu version").fill("{first_name|دوست}، آج دوپہر کا کھانا ہماری طرف سے!");
+    await page
+      .getByRole("textbox", { name: "Urdu version" })
+      .fill("{first_name|دوست}، آج دوپہر کا کھانا ہماری طرف سے!");
     await expect(page.getByTestId("version-count-main")).toHaveText("1 guest gets the main text");
     await expect(page.getByTestId("version-ur")).toContainText("UCS-2");
 

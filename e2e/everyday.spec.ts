@@ -149,8 +149,8 @@ test.describe("history date fields", () => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto("/history?from=2026-11-27&to=2026-12-01");
       for (const [label, spelled] of [
-        ["From", "Fri 27 Nov 2026"],
-        ["To", "Tue 1 Dec 2026"],
+        ["From", "Fri, 27 Nov 2026"],
+        ["To", "Tue, 1 Dec 2026"],
       ] as const) {
         // A calendar button (the same in every browser), the day in it and in its description, the value in the form.
         const field = page.getByRole("button", { name: label, exact: true });
