@@ -188,7 +188,7 @@ describe("withdrawal reaches messages that haven't gone out", () => {
         consent: { wording: "Yes" },
         actorId: manager.id,
       }),
-    ).rejects.toThrow(/not both/);
+    ).rejects.toThrow("Contacts.import.errors.consentAndOptOut");
   });
 
   it("a number suppressed by any path is not sent a promotion at claim time", async () => {

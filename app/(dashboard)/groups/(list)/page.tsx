@@ -33,7 +33,7 @@ export default async function GroupsPage() {
                 <TableHead>{t("group")}</TableHead>
                 <TableHead className="text-right">{t("members")}</TableHead>
                 <TableHead className="hidden text-right sm:table-cell">{t("consented")}</TableHead>
-                <TableHead className="hidden sm:table-cell">{t("cpsms")}</TableHead>
+                <TableHead className="hidden sm:table-cell">{t("syncColumn")}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
