@@ -14,6 +14,7 @@ import { dataDir, env, setRuntimeEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { bootstrapOwner, ownerBanner } from "@/lib/runtime/bootstrap-owner";
 import { ensureProductionBuild } from "@/lib/runtime/build";
+import { consoleTranslator } from "@/lib/runtime/console-language";
 import { type RunningServer, serveNextApp } from "@/lib/runtime/http-server";
 import { startJobProcess } from "@/lib/runtime/job-process";
 import { assertPortFree } from "@/lib/runtime/port";
@@ -41,13 +42,13 @@ function launch() {
         const result = await bootstrapOwner(getDb(), { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
         if (result.created && result.generatedPassword)
           console.log(ownerBanner(result.email, result.generatedPassword));
-        else if (result.created)
-          console.log(`Owner account created for ${result.email} (password from ADMIN_PASSWORD).`);
+        else if (result.created) console.log(consoleTranslator()("Console.ownerFromEnv", { email: result.email }));
       },
     });
 
     await startSandboxesIfNeeded(onShutdown, (l) => console.log(l));
-    if (!dev && (await ensureProductionBuild(ROOT, (l) => console.log(l))) === "built") console.log("Build finished.");
+    if (!dev && (await ensureProductionBuild(ROOT, (l) => console.log(l))) === "built")
+      console.log(consoleTranslator()("Console.buildFinished"));
     setRuntimeEnv({ NODE_ENV: dev ? "development" : "production" });
 
     const webProcesses = dev ? 1 : config.WEB_CONCURRENCY;

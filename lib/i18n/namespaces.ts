@@ -18,6 +18,7 @@ export const NAMESPACES = [
   "History",
   "Providers",
   "Guest",
+  "Console",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

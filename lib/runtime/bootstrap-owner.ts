@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { Database } from "@/lib/db";
 import { countUsers } from "@/lib/users/manage-users";
+import { consoleTranslator } from "./console-language";
 
 export const DEFAULT_ADMIN_EMAIL = "owner@example.com";
 
@@ -37,15 +38,15 @@ export async function bootstrapOwner(
 }
 
 /** The one-time console banner with the generated owner password. */
-export function ownerBanner(email: string, password: string): string {
+export function ownerBanner(email: string, password: string, t = consoleTranslator()): string {
   const lines = [
-    "Owner account created for this restaurant:",
+    t("Console.ownerCreated"),
     "",
-    `    Email:     ${email}`,
-    `    Password:  ${password}`,
+    `    ${t("Console.email").padEnd(11)}${email}`,
+    `    ${t("Console.password").padEnd(11)}${password}`,
     "",
-    "This password is shown only once. Sign in and choose your own",
-    "(you will be asked to). Set ADMIN_EMAIL/ADMIN_PASSWORD to choose them up front.",
+    t("Console.shownOnce"),
+    t("Console.chooseUpFront"),
   ];
   const width = Math.max(...lines.map((l) => l.length)) + 4;
   const bar = "=".repeat(width);

@@ -5,6 +5,7 @@ import Auth from "./Auth.json";
 import Campaigns from "./Campaigns.json";
 import Common from "./Common.json";
 import Compose from "./Compose.json";
+import Console from "./Console.json";
 import Contacts from "./Contacts.json";
 import Errors from "./Errors.json";
 import Groups from "./Groups.json";
@@ -32,4 +33,5 @@ export default {
   History,
   Providers,
   Guest,
+  Console,
 };
