@@ -42,8 +42,11 @@ export function ownerBanner(email: string, password: string, t = consoleTranslat
   const lines = [
     t("Console.ownerCreated"),
     "",
-    `    ${t("Console.email").padEnd(11)}${email}`,
-    `    ${t("Console.password").padEnd(11)}${password}`,
+    // Labels padded to one column, whatever their length in the language (English reads as it always did).
+    ...[
+      [t("Console.email"), email],
+      [t("Console.password"), password],
+    ].map(([label, value]) => `    ${`${label} `.padEnd(Math.max(11, t("Console.password").length + 2))}${value}`),
     "",
     t("Console.shownOnce"),
     t("Console.chooseUpFront"),
