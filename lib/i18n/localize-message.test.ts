@@ -33,3 +33,20 @@ describe("localizeMessage", () => {
     expect(await localizeMessage("Nope.missing", undefined, "en")).toBe("Nope.missing");
   });
 });
+
+describe("a message inside a message", () => {
+  it("translates a bare key given as a value, as it does a packed one", async () => {
+    const text = await localizeMessage(
+      "Compose.errors.senderRefused",
+      { sender: "Danske Bank", provider: "CPSMS.dk", problem: "Providers.senderProblems.spaces" },
+      "en",
+    );
+    expect(text).toMatch(/^Sender "Danske Bank" can't be used with CPSMS\.dk: .*can't contain spaces/);
+    const danish = await localizeMessage(
+      "Compose.errors.senderRefused",
+      { sender: "Danske Bank", provider: "CPSMS.dk", problem: "Providers.senderProblems.spaces" },
+      "da",
+    );
+    expect(danish).not.toContain("Providers.senderProblems");
+  });
+});

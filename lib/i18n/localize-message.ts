@@ -1,7 +1,7 @@
 import { createTranslator } from "use-intl/core";
 import { type AppLocale, INTL_LOCALE } from "./locales";
 import { loadMessages } from "./messages";
-import { PACKED, unpackMessage } from "./packed-message";
+import { unpackMessage } from "./packed-message";
 
 export type MessageValues = Record<string, string | number | Date>;
 
@@ -26,10 +26,11 @@ export async function localizeMessage(message: string, values?: MessageValues, l
 type Translate = { has(key: string): boolean } & ((key: string, values?: MessageValues) => string);
 
 function translate(t: Translate, key: string, values: MessageValues): string {
-  // A value that is itself a packed message (`withValues`) reads in the same language.
+  // A value that is itself a message (a key, or a key packed with its values by `withValues`) reads in the same
+  // language: e.g. the `{problem}` of "Sender … can't be used with CPSMS.dk: {problem}".
   const inner: MessageValues = {};
   for (const [name, value] of Object.entries(values)) {
-    const packed = typeof value === "string" && value.includes(PACKED) ? unpackMessage(value) : null;
+    const packed = typeof value === "string" ? unpackMessage(value) : null;
     inner[name] = packed && t.has(packed.key) ? translate(t, packed.key, packed.values ?? {}) : value;
   }
   return t(key, inner);
