@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: "Cafe de Revenue", template: "%s · Cafe de Revenue" },
     description: t("description"),
     // iOS takes its home-screen icon from here (the web app manifest is for the others).
-    icons: { apple: "/apple-touch-icon.png" },
+    icons: { icon: { url: "/icon.svg", type: "image/svg+xml" }, apple: "/apple-touch-icon.png" },
     appleWebApp: { title: "Cafe Revenue" },
   };
 }

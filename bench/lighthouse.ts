@@ -10,12 +10,24 @@ const PAGES = [
   { name: "compose", path: "/compose", signedIn: true },
   { name: "history", path: "/history", signedIn: true },
 ] as const;
+/**
+ * With Lighthouse's mobile defaults (simulated slow 4G, 4x CPU slowdown), the way staff use the dashboard: on a
+ * phone between services. `campaign` is one campaign's page (its id is filled in once seeded).
+ */
+const MOBILE_PAGES = [
+  ...PAGES,
+  { name: "campaigns", path: "/campaigns", signedIn: true },
+  { name: "contacts", path: "/contacts", signedIn: true },
+  { name: "campaign", path: "/campaigns/:id", signedIn: true },
+] as const;
 const PORT = 5410; // app; +1 Postgres, +2/+3 sandboxes
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const THROTTLING = "desktop preset, throttling disabled (measured on a loaded 2-core machine)";
+const MOBILE_THROTTLING = "Lighthouse mobile defaults (simulated slow 4G, 4x CPU slowdown)";
 
-/** Some history for the dashboard and history pages to show: 3 finished campaigns, 600 messages. */
-async function seed(app: AppInstance) {
+/** Some history for the dashboard and history pages to show: 3 finished campaigns, 600 messages; the first's id. */
+async function seed(app: AppInstance): Promise<string> {
+  const ids: string[] = [];
   await withDb(app.dbUrl, async (db) => {
     for (const [i, provider] of (["cpsms", "smsapp", "cpsms"] as const).entries()) {
       const { rows } = await db.query(
@@ -24,6 +36,7 @@ async function seed(app: AppInstance) {
          returning id`,
         [`Lighthouse ${i + 1}`, provider, i + 1],
       );
+      ids.push(rows[0].id);
       await db.query(
         `insert into campaign_messages (campaign_id, phone, body, segments, encoding, status, cost, sent_at, delivered_at, status_changed_at)
          select $1, $2 || lpad((2000000 + $3 * 1000 + g)::text, 7, '0'), 'Friday jazz night, 2 for 1 cocktails', 1, 'GSM-7',
@@ -34,14 +47,21 @@ async function seed(app: AppInstance) {
       );
     }
   });
+  return ids[0]!;
 }
 
+type ResourceItem = { resourceType: string; transferSize: number; requestCount: number };
+
 /**
- * Lighthouse (desktop preset, no throttling) in Debian's Chromium against a production instance: the sign-in
- * page, and the dashboard, compose and history signed in as the owner (the session cookie via extraHeaders).
+ * Lighthouse in Debian's Chromium against a production instance: the desktop preset without throttling for the
+ * sign-in page, and the dashboard, compose and history signed in as the owner (the session cookie via
+ * extraHeaders); then Lighthouse's mobile defaults for those and the campaigns, contacts and a campaign's page.
  */
 export const lighthouseBench: Bench = {
-  names: PAGES.flatMap((p) => CATEGORIES.map((c) => `lighthouse.${p.name}.${c}`)),
+  names: [
+    ...PAGES.flatMap((p) => CATEGORIES.map((c) => `lighthouse.${p.name}.${c}`)),
+    ...MOBILE_PAGES.map((p) => `lighthouse.mobile.${p.name}.performance`),
+  ],
   async run(report: (r: BenchResult) => void) {
     if (!fs.existsSync(CHROMIUM))
       throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
@@ -52,7 +72,7 @@ export const lighthouseBench: Bench = {
     const app = await startAppInstance(PORT);
     let chrome: Awaited<ReturnType<typeof chromeLauncher.launch>> | undefined;
     try {
-      await seed(app);
+      const campaignId = await seed(app);
       const cookie = await app.signIn();
       chrome = await chromeLauncher.launch({
         chromePath: CHROMIUM,
@@ -126,6 +146,41 @@ export const lighthouseBench: Bench = {
               : {}),
           });
         }
+      }
+      // The same pages and more with Lighthouse's own mobile defaults (no config: simulated throttling).
+      for (const page of MOBILE_PAGES) {
+        const path = page.path.replace(":id", campaignId);
+        const url = `${app.baseURL}${path}`;
+        const headers: Record<string, string> = page.signedIn ? { cookie } : {};
+        for (let i = 0; i < 2; i++) await fetch(url, { headers }).then((r) => r.text());
+        const result = await lighthouse(url, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance"],
+          ...(page.signedIn ? { extraHeaders: { Cookie: cookie } } : {}),
+        });
+        const lhr = result?.lhr;
+        if (!lhr) throw new Error(`lighthouse returned nothing for ${url}`);
+        if (lhr.finalDisplayedUrl && new URL(lhr.finalDisplayedUrl).pathname !== path) {
+          throw new Error(`${path} ended at ${lhr.finalDisplayedUrl} (not signed in?)`);
+        }
+        const resources = (lhr.audits["resource-summary"]?.details as { items?: ResourceItem[] } | undefined)?.items;
+        const script = resources?.find((r) => r.resourceType === "script");
+        report({
+          bench: `lighthouse.mobile.${page.name}.performance`,
+          value: lhr.categories.performance?.score ?? 0,
+          unit: "score",
+          url: path,
+          throttling: MOBILE_THROTTLING,
+          fcpMs: Math.round(lhr.audits["first-contentful-paint"]?.numericValue ?? 0),
+          lcpMs: Math.round(lhr.audits["largest-contentful-paint"]?.numericValue ?? 0),
+          tbtMs: Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? 0),
+          cls: Number((lhr.audits["cumulative-layout-shift"]?.numericValue ?? 0).toFixed(3)),
+          // The JavaScript the page ships, compressed as sent.
+          jsKb: script ? Math.round(script.transferSize / 1024) : null,
+          jsRequests: script?.requestCount ?? null,
+        });
       }
     } finally {
       await chrome?.kill();

@@ -239,6 +239,9 @@ test.describe("home-screen install", () => {
     await page.goto("/sign-in");
     await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
     await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute("href", "/apple-touch-icon.png");
+    // The tab icon is linked, so browsers don't fall back to a /favicon.ico that isn't there (a 404 on every page).
+    await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", "/icon.svg");
+    expect((await request.get("/icon.svg", { maxRedirects: 0 })).status()).toBe(200);
     const fetched = await page.evaluate(async () => (await fetch("/manifest.webmanifest")).status);
     expect(fetched).toBe(200);
     expect(violations).toEqual([]);
