@@ -1,3 +1,4 @@
+import "./zod-browser";
 import { z } from "zod";
 
 /** Kept in step with drizzle/schema/contacts.ts; not imported so client forms do not bundle the schema. */

@@ -1,3 +1,4 @@
+import "./zod-browser";
 import { z } from "zod";
 import { senderProblemMessage } from "@/lib/providers/sender-rules";
 import { PROVIDER_NAMES } from "@/lib/sms/providers";

@@ -1,3 +1,4 @@
+import "./zod-browser";
 import { z } from "zod";
 import { STAFF_LOCALES } from "@/lib/i18n/locales";
 import { PROVIDER_NAMES } from "@/lib/sms/providers";

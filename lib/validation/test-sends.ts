@@ -1,3 +1,4 @@
+import "./zod-browser";
 import { z } from "zod";
 
 // Shared by the test-send forms and their server actions (no server-only imports here).
