@@ -64,6 +64,8 @@ export class SmsappSandboxState implements SandboxStateBase {
   records: SmsappSmsRecord[] = [];
   groups = new Map<string, SmsappGroupRecord>();
   private counter = 0;
+  /** Messages whose status the control API set: their scheduled delivery report no longer overwrites it. */
+  private readonly pinned = new Set<string>();
 
   constructor(
     readonly options: ResolvedSmsappOptions,
@@ -147,6 +149,7 @@ export class SmsappSandboxState implements SandboxStateBase {
     const outcome = this.planner.outcomeFor(record.to);
     const gatewayId = `gw${record.uid}`;
     const set = (label: string, status: HandsetDeliveryStatus) => {
+      if (this.pinned.has(record.uid)) return;
       record.status = `${label}|${gatewayId}`;
       handset.status = status;
     };
@@ -164,6 +167,7 @@ export class SmsappSandboxState implements SandboxStateBase {
     const record = this.records.find((r) => r.uid === uid);
     if (!record) return null;
     record.status = status;
+    this.pinned.add(uid);
     return { ...record };
   }
 
@@ -201,6 +205,7 @@ export class SmsappSandboxState implements SandboxStateBase {
     this.records = [];
     this.groups.clear();
     this.counter = 0;
+    this.pinned.clear();
   }
 
   dispose(): void {
