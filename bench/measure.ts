@@ -1,4 +1,6 @@
 import { performance } from "node:perf_hooks";
+import v8 from "node:v8";
+import vm from "node:vm";
 
 /** Milliseconds taken by fn, rounded to 0.01 ms. */
 export async function timeMs<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
@@ -34,4 +36,14 @@ export async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ peakRssMb:
 export function round(n: number, places = 2) {
   const f = 10 ** places;
   return Math.round(n * f) / f;
+}
+
+/**
+ * A full garbage collection now, so a memory figure taken next is what is live, not what is waiting to be freed.
+ * The bench runs without --expose-gc: the flag set at run time makes `gc` reachable in a fresh context.
+ */
+export function collectGarbage() {
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
+  gc();
 }

@@ -25,7 +25,7 @@ async function main() {
           process.stdout.write(`${JSON.stringify(result)}\n`);
       };
       try {
-        await bench.run(report);
+        await bench.run(report, prefixes);
       } catch (err) {
         failed = true;
         console.error(`bench ${bench.names.join(",")} failed:`, err);

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { sandboxControl, startSandboxProcess } from "@/sandbox/testing/sandbox-process";
 import { phoneNumbers, quickCampaign, sandboxSessions } from "@/tests/support/campaigns";
 import { freePort } from "@/tests/support/free-port";
-import { round, timeMs, withPeakRss } from "./measure";
+import { collectGarbage, round, timeMs, withPeakRss } from "./measure";
 import type { Bench, BenchResult } from "./types";
 
 const RECIPIENTS = 10_000;
@@ -12,7 +12,7 @@ const LATENCY_MS = 100;
 type Ports = { cpsms: number; smsapp: number };
 
 /**
- * send.<provider>.10k: a 10,000-recipient campaign dispatched through the sandbox (in its own process, as a
+ * send.<provider>.10k and .100k: a 10,000- (100,000-) recipient campaign dispatched through the sandbox (in its own process, as a
  * real provider would be) with 100 ms added to every provider request, timed from the first claim to the last
  * recorded outcome. The ideal is the provider calls needed (recipients / batch size) / concurrent calls ×
  * latency: what remains is our own overhead.
@@ -42,6 +42,9 @@ async function sendBench(
   const sessions = sandboxSessions(urls);
   // The adapter's batching for this sender (smsapp.pk with a chosen sender: one call per message).
   const { batchSize, concurrency } = (await sessions(provider)).batching(variant.sender);
+  // The campaign's creation (100,000 rows built here) leaves garbage: collected first, so the growth is the send's.
+  collectGarbage();
+  const rssBeforeMb = Math.round(process.memoryUsage.rss() / 1024 / 1024);
   const { peakRssMb, result } = await withPeakRss(() =>
     timeMs(() => dispatchCampaign(getDb(), campaign.id, { sessions })),
   );
@@ -71,27 +74,36 @@ async function sendBench(
     duplicates,
     missing,
     peak_rss_mb: peakRssMb,
+    rss_growth_mb: peakRssMb - rssBeforeMb,
   };
 }
 
 export const sendBenches: Bench = {
-  names: ["send.cpsms.10k", "send.smsapp.10k", "send.smsapp.sender.2k"],
-  async run(report) {
+  names: ["send.cpsms.10k", "send.smsapp.10k", "send.smsapp.sender.2k", "send.cpsms.100k", "send.smsapp.100k"],
+  async run(report, selected) {
     const ports = { cpsms: await freePort(), smsapp: await freePort() };
     const sandbox = startSandboxProcess(ports);
     try {
       await sandbox.ready();
-      report(await sendBench("cpsms", ports));
-      report(await sendBench("smsapp", ports));
+      const wanted = (name: string) => selected.length === 0 || selected.some((p) => name.startsWith(p));
+      if (wanted("send.cpsms.10k")) report(await sendBench("cpsms", ports));
+      if (wanted("send.smsapp.10k")) report(await sendBench("smsapp", ports));
       // What carrying a chosen sender through smsapp.pk costs: one call per guest instead of one per 50.
-      report(
-        await sendBench("smsapp", ports, {
-          name: "send.smsapp.sender.2k",
-          recipients: 2000,
-          sender: "CafeRose",
-          offset: 50_000,
-        }),
-      );
+      if (wanted("send.smsapp.sender.2k"))
+        report(
+          await sendBench("smsapp", ports, {
+            name: "send.smsapp.sender.2k",
+            recipients: 2000,
+            sender: "CafeRose",
+            offset: 50_000,
+          }),
+        );
+      // Ten times the audience: the same pace, and memory that doesn't grow with it.
+      for (const provider of ["cpsms", "smsapp"] as const) {
+        const name = `send.${provider}.100k`;
+        if (wanted(name))
+          report(await sendBench(provider, ports, { name, recipients: 100_000, sender: null, offset: 100_000 }));
+      }
     } finally {
       await sandbox.stop();
     }

@@ -64,3 +64,22 @@ export async function claimBatch(
     returning m.id, m.phone, m.body, m.reference, m.segments`);
   return result.rows.sort((a, b) => a.id - b.id);
 }
+
+/**
+ * Puts claimed messages that were never handed to the provider back in the queue (a run stopped between claiming
+ * a batch and sending it). Nothing was sent, so nothing goes on their timeline. Only while `leaseOwner` holds the
+ * lease: a dispatcher that took over treats the rows as uncertain and looks them up by the reference they carry,
+ * and a row released, claimed again and in flight under a new reference must not be judged by the old one.
+ */
+export async function releaseClaims(
+  db: Database,
+  campaignId: string,
+  claimed: readonly Pick<ClaimedMessage, "id">[],
+  leaseOwner: string,
+): Promise<void> {
+  if (claimed.length === 0) return;
+  await db.execute(sql`
+    update campaign_messages set status = ${messageTo("release")}, claimed_at = null, status_changed_at = now()
+    where id = any(${sql.param(claimed.map((m) => m.id))}::bigint[]) and ${messageFrom("release")}
+      and ${holdsLease(campaignId, leaseOwner)}`);
+}

@@ -139,6 +139,37 @@ describe("dispatching a campaign", () => {
     expect(handsetCounts(sandboxes.cpsms)).toEqual(Array(150).fill(1));
   });
 
+  it("after a crash, never-claimed CPSMS messages go out while the uncertain ones wait for the log", async () => {
+    const phones = phoneNumbers("cpsms", 150, 61_000);
+    const campaign = await quickCampaign("cpsms", phones);
+    await getDb().update(campaigns).set({ status: "sending" }).where(eq(campaigns.id, campaign.id));
+    // The crashed dispatcher claimed 100 and got 60 of them to CPSMS; 50 were never claimed.
+    const claimed = await claimBatch(getDb(), campaign.id, 100);
+    const session = await sandboxSessions(sandboxes)("cpsms");
+    await session.sendBatch(
+      claimed.slice(0, 60).map((m) => ({ to: m.phone, text: m.body, reference: m.reference ?? undefined })),
+    );
+    // The log was just fetched from outside: our look-up must wait about 2 minutes.
+    await getDb().execute(sql`delete from provider_cache`);
+    await createCpsmsClient({ baseUrl: sandboxes.cpsms.url, username: "sandbox", apiKey: "sandbox-cpsms-api-key" }).getLog();
+
+    const texted = () => Object.keys(sandboxes.cpsms.state.handsets()).length;
+    const textedWhileWaiting: number[] = [];
+    const sleep = async (ms: number) => {
+      // Give the lanes a moment on the event loop, as a real wait would.
+      await new Promise((r) => setTimeout(r, 20));
+      textedWhileWaiting.push(texted());
+      await sandboxes.cpsms.state.advance(ms);
+    };
+    expect(await dispatchCampaign(getDb(), campaign.id, { ...options(), batchSize: { cpsms: 10 }, sleep })).toBe(
+      "finished",
+    );
+    // Before the log could be read, the 50 never-claimed guests were texted; the 40 the crash left unsent only after.
+    expect(Math.max(...textedWhileWaiting)).toBe(110);
+    expect(await statusCounts(campaign.id)).toEqual({ accepted: 150 });
+    expect(handsetCounts(sandboxes.cpsms)).toEqual(Array(150).fill(1));
+  });
+
   it("pauses with a plain reason when credit runs out, and resumes without sending anyone twice", async () => {
     const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 300));
     sandboxes.cpsms.state.setBalance(150);

@@ -9,7 +9,7 @@ import type { ProviderName } from "@/lib/sms/providers";
 import type { OutboundSms } from "@/lib/sms/types";
 import { messageFrom, transitionCampaign } from "./apply-transition";
 import { campaignEventAllowed } from "./campaign-lifecycle";
-import { claimBatch } from "./claim-batch";
+import { type ClaimedMessage, claimBatch, releaseClaims } from "./claim-batch";
 import { deliveryReportUrl } from "./delivery-url";
 import { acquireLease, releaseLease, renewLease } from "./dispatch-lease";
 import { messageTarget } from "./message-lifecycle";
@@ -42,6 +42,8 @@ export type DispatchOutcome = "busy" | "not-due" | "expired" | "finished" | "han
 
 /** How often a sending campaign re-checks its lease and whether staff paused or cancelled it. */
 const CHECK_EVERY_MS = 500;
+/** A claimed batch older than this is sent only after checking the lease is still ours (see the lanes). */
+const CLAIM_FRESH_MS = 2000;
 
 // Account-level failures: every further call would fail the same way, so pause at once and say why.
 const PAUSE_AT_ONCE = new Set(["unauthorized", "forbidden", "insufficient_credit"]);
@@ -101,18 +103,39 @@ async function dispatchLeased(
   const session = await options.sessions(campaign.provider);
   const stillOurs = () => renewLease(db, campaignId, owner);
 
-  // First settle what a previous run left uncertain, then mark where this run starts in the provider's history
-  // (smsapp.pk: look-ups after a crash only search what this run added).
-  if (!(await settleUncertain(db, campaign, session, owner, stillOurs, sleep))) return "stopped";
-  const mark = await patiently(() => session.historyMark(), session.provider, sleep, stillOurs);
-  if (mark === STOPPED) return "stopped";
-  if (mark !== null) await db.update(campaigns).set({ historyMark: mark }).where(eq(campaigns.id, campaignId));
-  campaign.historyMark = (await loadCampaign(db, campaignId))?.historyMark ?? null;
+  // Rows a previous run left uncertain (a crash: claimed, perhaps handed over). Where the provider's look-up
+  // stays right while we send (CPSMS's log), they are looked up in the background while the never-claimed rows
+  // go out: CPSMS lets its log be read once per 2 minutes, which after a restart kept thousands of guests waiting
+  // for a few hundred uncertain rows. They can't be claimed meanwhile (they aren't "queued"), and this run's own
+  // uncertain rows are left to the settling after sending.
+  const inherited = await uncertainIds(db, campaignId);
+  const background = inherited.length > 0 && session.findSentWhileSending;
+  let settling: Promise<boolean> | null = null;
+  if (background) {
+    settling = settleUncertain(db, campaign, session, owner, stillOurs, sleep, inherited);
+    settling.catch(() => {}); // awaited after sending; this only stops it counting as unhandled meanwhile
+  } else {
+    if (inherited.length > 0 && !(await settleUncertain(db, campaign, session, owner, stillOurs, sleep)))
+      return "stopped";
+    // Where this run starts in the provider's history (smsapp.pk: look-ups after a crash search what was added
+    // since). Only moved once nothing older is uncertain: the old mark covers the old rows and this run's.
+    const mark = await patiently(() => session.historyMark(), session.provider, sleep, stillOurs);
+    if (mark === STOPPED) return "stopped";
+    if (mark !== null) await db.update(campaigns).set({ historyMark: mark }).where(eq(campaigns.id, campaignId));
+    campaign.historyMark = (await loadCampaign(db, campaignId))?.historyMark ?? null;
+  }
+  // The background look-up is finished (or stopped) before anything else reads or writes its rows.
+  const settledInherited = async () => {
+    const done = settling;
+    settling = null;
+    return done === null ? true : await done;
+  };
 
   // Failures count across rounds, so messages requeued after an ambiguous failure can't loop forever.
   const failures = { consecutive: 0, rateLimited: 0, rateLimitedMs: 0 };
   for (;;) {
     const result = await sendAll(db, campaign, session, owner, options, failures, stillOurs, sleep);
+    if (!(await settledInherited())) return "stopped";
     if (result === "paused") {
       // Leave a truthful record while paused: whatever the provider may have got is looked up now.
       await settleUncertain(db, campaign, session, owner, stillOurs, sleep);
@@ -180,16 +203,33 @@ async function sendAll(
     if (!(await pauseForProvider(db, campaign.id, owner, error)) && !(await stillOurs())) stop = "stopped";
   };
 
+  type Claim = { messages: ClaimedMessage[]; at: number };
+  const claimNext = (): Promise<Claim> => {
+    const claiming = claimBatch(db, campaign.id, batchSize, owner, {
+      marketing: campaign.category === "marketing",
+    }).then((messages) => ({ messages, at: Date.now() }));
+    claiming.catch(() => {}); // awaited when its turn comes; this only stops it counting as unhandled meanwhile
+    return claiming;
+  };
   const lane = async () => {
-    // A batch's outcomes are written while the next batch is with the provider (one write pending per lane):
-    // until written, its rows stay "sending", which after a crash means "look up before resending".
+    // The database work of a round happens while the provider has the lane's batch, so calls follow each other
+    // at the provider's pace: the next batch is claimed as this one goes out (a claim took ~8% of each round),
+    // and a batch's outcomes are written while the next is with the provider (one write pending per lane).
+    // Until written, rows stay "sending", which after a crash means "look up before resending".
     let recording: Promise<void> = Promise.resolve();
+    let next: Promise<Claim> | null = claimNext();
     try {
       while (!stop) {
-        const claimed = await claimBatch(db, campaign.id, batchSize, owner, {
-          marketing: campaign.category === "marketing",
-        });
+        const { messages: claimed, at } = await (next ?? claimNext());
+        next = null;
         if (claimed.length === 0) return;
+        // A claim is fenced by the lease when made. One that waited long (a slow provider, or this process
+        // stalled) is sent only if the lease is still ours: a dispatcher that took over meanwhile may have
+        // looked these rows up, found them absent and sent them itself.
+        if (Date.now() - at > CLAIM_FRESH_MS && !(await stillOurs())) {
+          stop ??= "stopped";
+          return;
+        }
         const messages: OutboundSms[] = claimed.map((m) => ({
           to: m.phone,
           text: m.body,
@@ -202,7 +242,9 @@ async function sendAll(
           sendAt: campaign.scheduledVia === "provider" ? (campaign.scheduledAt ?? undefined) : undefined,
           segments: m.segments,
         }));
-        const results = await session.sendBatch(messages);
+        const sending = session.sendBatch(messages);
+        next = claimNext();
+        const results = await sending;
         const summary = summarizeBatch(
           claimed.map((m) => m.id),
           results,
@@ -232,6 +274,8 @@ async function sendAll(
       }
     } finally {
       await recording;
+      // Claimed for a round that never came (the run stopped): never handed over, so back in the queue.
+      if (next) await releaseClaims(db, campaign.id, (await next.catch(() => null))?.messages ?? [], owner);
     }
   };
   // The lease stays ours (and a pause or cancel by staff is seen) while we wait.
@@ -273,10 +317,15 @@ async function settleUncertain(
   owner: string,
   stillOurs: () => Promise<boolean>,
   sleep: (ms: number) => Promise<void>,
+  /** Only these rows (a previous run's), while this run sends; all uncertain rows when not given. */
+  only?: readonly number[],
 ): Promise<boolean> {
   let waited = 0;
   for (;;) {
-    const result = await reconcileUncertain(db, campaign.id, session, campaign.historyMark, owner);
+    const result = await reconcileUncertain(db, campaign.id, session, campaign.historyMark, {
+      leaseOwner: owner,
+      only,
+    });
     if (!result.retryAt) return true;
     const wait = Math.max(1000, result.retryAt.getTime() + 1000 - Date.now());
     if (waited + wait > RATE_LIMIT_PATIENCE_MS) throw slowDownTooLong(session.provider);
@@ -292,6 +341,15 @@ async function settleUncertain(
 async function loadCampaign(db: Database, id: string): Promise<Campaign | undefined> {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
   return row;
+}
+
+/** The campaign's rows now "sending": at the start of a run (under the lease), what earlier runs left uncertain. */
+async function uncertainIds(db: Database, campaignId: string): Promise<number[]> {
+  const rows = await db
+    .select({ id: campaignMessages.id })
+    .from(campaignMessages)
+    .where(and(eq(campaignMessages.campaignId, campaignId), eq(campaignMessages.status, "sending")));
+  return rows.map((r) => r.id);
 }
 
 async function countRemaining(db: Database, campaignId: string): Promise<number> {

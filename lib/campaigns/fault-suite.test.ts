@@ -420,9 +420,10 @@ describe("fault suite: a dispatcher stalled past its lease", () => {
     "%s: once another has taken over, it neither requeues, claims nor pauses (nobody texted twice)",
     async (provider) => {
       const campaign = await quickCampaign(provider, phoneNumbers(provider, 100, 970_000));
-      // A crash left 50 messages "sending" that never reached the provider.
+      // A crash left every message "sending"; none reached the provider. (With queued ones too, A would send
+      // those while it looks up: a takeover then means A was frozen mid-send, which the lanes' lease check covers.)
       await getDb().update(campaigns).set({ status: "sending" }).where(eq(campaigns.id, campaign.id));
-      await claimBatch(getDb(), campaign.id, 50);
+      await claimBatch(getDb(), campaign.id, 100);
       // Dispatcher A's look-up is slow; every send is slow too.
       sandboxes[provider].state.addFault({ method: "GET", path: slow[provider].lookUp, times: 1, delayMs: 800 });
       sandboxes[provider].state.addFault({ method: "POST", path: slow[provider].send, times: "always", delayMs: 900 });

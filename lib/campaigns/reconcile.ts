@@ -25,9 +25,14 @@ export async function reconcileUncertain(
   campaignId: string,
   session: ProviderSession,
   historyMark: number | null,
-  /** When given, results are written only while this dispatcher still holds the lease. */
-  leaseOwner?: string,
+  options: {
+    /** When given, results are written only while this dispatcher still holds the lease. */
+    leaseOwner?: string;
+    /** Only these rows (those a previous run left), not ones this run has in flight while it looks up. */
+    only?: readonly number[];
+  } = {},
 ): Promise<ReconcileResult> {
+  const { leaseOwner, only } = options;
   const rows: Uncertain[] = await db
     .select({
       id: campaignMessages.id,
@@ -37,7 +42,13 @@ export async function reconcileUncertain(
       claimedAt: campaignMessages.claimedAt,
     })
     .from(campaignMessages)
-    .where(and(eq(campaignMessages.campaignId, campaignId), eq(campaignMessages.status, "sending")));
+    .where(
+      and(
+        eq(campaignMessages.campaignId, campaignId),
+        eq(campaignMessages.status, "sending"),
+        only === undefined ? undefined : sql`${campaignMessages.id} = any(${sql.param([...only])}::bigint[])`,
+      ),
+    );
   if (rows.length === 0) return { confirmed: 0, requeued: 0, retryAt: null };
 
   let found: Set<number>;

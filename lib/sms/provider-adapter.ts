@@ -84,6 +84,11 @@ export interface ProviderSession {
   historyMark(): Promise<number | null>;
   /** Which of `rows` the provider has (sent since `historyMark`), so uncertain rows are neither lost nor sent twice. */
   findSent(rows: readonly SentLookupRow[], historyMark: number | null): Promise<SentLookup>;
+  /**
+   * Whether `findSent` stays right while the same campaign keeps sending. True: a resumed run sends its
+   * never-claimed messages while the uncertain ones are looked up. False: it looks them up first.
+   */
+  readonly findSentWhileSending: boolean;
   /** How long to wait after a rate-limited look-up when the provider names no time. */
   readonly lookupRateLimitWaitMs: number;
   /** What the provider now says about sent (or held, past their time) messages; messages it doesn't know are left out. */

@@ -22,6 +22,8 @@ export function cpsmsSession(client: CpsmsClient, mode: ProviderMode): ProviderS
     // The log is matched on our reference, which is unique per request: no starting point needed.
     historyMark: async () => null,
     findSent: (rows) => findSentInCpsmsLog(client, rows),
+    // One read of the whole log, matched on references: new sends can't hide an old one.
+    findSentWhileSending: true,
     // Its log allows one fetch per 2 minutes per account, and another instance may just have used it.
     lookupRateLimitWaitMs: GETLOG_MIN_INTERVAL_MS,
     pollVerdicts: (pending) => cpsmsVerdicts(client, pending),

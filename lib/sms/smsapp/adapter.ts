@@ -25,6 +25,9 @@ export function smsappSession(client: SmsappClient, mode: ProviderMode): Provide
     getBalance: () => client.getBalance(),
     historyMark: () => smsappHistoryMark(client),
     findSent: (rows, mark) => findSentInSmsappHistory(client, rows, mark),
+    // Its history is read page by page and may list newest first: sends added meanwhile shift the pages, and the
+    // reading would chase them. So a resumed run looks up first (the pages are read in parallel, see lookups.ts).
+    findSentWhileSending: false,
     lookupRateLimitWaitMs: 30_000,
     pollVerdicts: (pending) => smsappVerdicts(client, pending),
     cancelHeld: async () => {

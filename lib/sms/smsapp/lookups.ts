@@ -1,9 +1,13 @@
+import pMap from "p-map";
 import { isProviderError } from "../errors";
 import { toProviderMsisdn } from "../msisdn";
 import type { PendingMessage, SentLookup, SentLookupRow, VerdictUpdate } from "../provider-adapter";
 import type { SmsappClient } from "./client";
 import { smsappReason } from "./reason";
 import type { SmsappMessage } from "./schemas";
+
+/** History pages read at once when looking up uncertain messages. */
+const HISTORY_READS_AT_ONCE = 4;
 
 const BUFFERED = "Waiting: the phone is off or out of reach; the operator keeps trying.";
 
@@ -45,11 +49,14 @@ async function entriesSince(client: SmsappClient, mark: number | null) {
   const pages = new Set<number>();
   for (let p = 1; p <= Math.ceil(added / perPage); p++) pages.add(p); // newest-first
   for (let p = Math.floor((mark ?? 0) / perPage) + 1; p <= first.lastPage; p++) pages.add(p); // oldest-first
-  const entries = [];
-  for (const page of [...pages].sort((a, b) => a - b)) {
-    const result = page === 1 ? first : await client.listMessages(page);
-    entries.push(...result.items);
-  }
+  // A resumed campaign waits for this reading before it sends again: pages go in parallel, as many at once as a
+  // campaign's sends (a few thousand entries are a hundred-odd pages).
+  const results = await pMap(
+    [...pages].sort((a, b) => a - b),
+    (page) => (page === 1 ? first : client.listMessages(page)),
+    { concurrency: HISTORY_READS_AT_ONCE },
+  );
+  const entries = results.flatMap((r) => r.items);
   // Both readings may overlap on small histories; de-duplicate by uid.
   return [...new Map(entries.map((e) => [e.uid, e])).values()];
 }
