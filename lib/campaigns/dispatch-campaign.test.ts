@@ -151,7 +151,11 @@ describe("dispatching a campaign", () => {
     );
     // The log was just fetched from outside: our look-up must wait about 2 minutes.
     await getDb().execute(sql`delete from provider_cache`);
-    await createCpsmsClient({ baseUrl: sandboxes.cpsms.url, username: "sandbox", apiKey: "sandbox-cpsms-api-key" }).getLog();
+    await createCpsmsClient({
+      baseUrl: sandboxes.cpsms.url,
+      username: "sandbox",
+      apiKey: "sandbox-cpsms-api-key",
+    }).getLog();
 
     const texted = () => Object.keys(sandboxes.cpsms.state.handsets()).length;
     const textedWhileWaiting: number[] = [];
