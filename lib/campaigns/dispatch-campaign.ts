@@ -270,7 +270,7 @@ async function sendAll(
           failures.consecutive = 0;
           failures.rateLimited = 0;
         }
-        await checkStillGoing();
+        checkMeanwhile();
       }
     } finally {
       await recording;
@@ -298,7 +298,24 @@ async function sendAll(
     if (status === "paused") stop ??= "paused";
     if (status === "cancelled") stop ??= "stopped";
   };
+  // In the lanes the check runs beside the sending, not in front of the next call: a stop it finds is acted on at
+  // the next round (claims are fenced by the lease and the campaign's status in any case).
+  let checking: Promise<void> | null = null;
+  let checkFailed: { error: unknown } | null = null;
+  const checkMeanwhile = () => {
+    if (checkFailed) throw checkFailed.error;
+    if (checking || Date.now() - lastCheck < CHECK_EVERY_MS) return;
+    checking = checkStillGoing()
+      .catch((error: unknown) => {
+        checkFailed = { error };
+      })
+      .finally(() => {
+        checking = null;
+      });
+  };
   await Promise.all(Array.from({ length: concurrency }, lane));
+  await checking;
+  if (checkFailed) throw (checkFailed as { error: unknown }).error;
   // Claims stop at once when staff pause or cancel (they are fenced by the campaign's status): say which it was.
   lastCheck = 0;
   await checkStillGoing();
