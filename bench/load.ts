@@ -56,7 +56,7 @@ async function seedHistory(dbUrl: string) {
  * still arrive over HTTP at our webhook, one per message.
  */
 export const loadBench: Bench = {
-  names: ["load.p50", "load.p95", "load.errors"],
+  names: ["load.p50", "load.p95", "load.p95.worst10s", "load.errors"],
   async run(report: (r: BenchResult) => void) {
     const step = (m: string) => process.stderr.write(`load: ${m}\n`);
     step("starting a production instance");
@@ -112,6 +112,7 @@ export const loadBench: Bench = {
         while (Date.now() < deadline) {
           const path = PATHS[i++ % PATHS.length]!;
           const start = performance.now();
+          const window = bucket(); // by when the request was made, so each window holds its own minute's share
           try {
             const res = await fetch(`${app.baseURL}${path}`, {
               headers: { cookie },
@@ -121,12 +122,12 @@ export const loadBench: Bench = {
             const body = await res.text();
             latencies.push(performance.now() - start);
             byPath[path]!.push(performance.now() - start);
-            bucket().ms.push(performance.now() - start);
+            window.ms.push(performance.now() - start);
             if (res.status !== 200 || body.length < 1000)
               errors[`HTTP ${res.status} ${path}`] = (errors[`HTTP ${res.status} ${path}`] ?? 0) + 1;
           } catch (err) {
             latencies.push(performance.now() - start);
-            bucket().errors++;
+            window.errors++;
             const key = `${(err as Error).name} ${path}`;
             errors[key] = (errors[key] ?? 0) + 1;
           }
@@ -180,6 +181,16 @@ export const loadBench: Bench = {
         max: Math.round(sorted.at(-1) ?? 0),
         target: 300,
         perPath,
+        per10s,
+      });
+      // The worst 10 seconds: a send's first seconds (claims, delivery reports flooding in) hid behind a calm minute.
+      const worst = per10s.reduce((w, b) => (b.p95 > w.p95 ? b : w), { n: 0, p50: 0, p95: 0, errors: 0 });
+      report({
+        bench: "load.p95.worst10s",
+        value: worst.p95,
+        unit: "ms",
+        target: 400,
+        window: per10s.indexOf(worst),
         per10s,
       });
       report({ bench: "load.errors", value: errorCount, unit: "count", ...(errorCount ? { errors } : {}) });

@@ -1,9 +1,11 @@
 import "server-only";
+import os from "node:os";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import * as schema from "@/drizzle/schema";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { matchBackendPriority } from "./db-backend-priority";
 
 export type Database = NodePgDatabase<typeof schema>;
 
@@ -27,9 +29,49 @@ export function getPool(): Pool {
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on("error", (err) => logger.warn({ err: err.message }, "idle database connection lost"));
+  // The job process's database work runs at the job process's (lower) priority where the server is local.
+  pool.on("connect", (client) => {
+    matchBackendPriority(client).catch((err: Error) =>
+      logger.debug({ err: err.message }, "could not match the database backend's priority"),
+    );
+  });
   globalForDb.cafePool = pool;
   globalForDb.cafePoolUrl = url;
   return pool;
+}
+
+/**
+ * Unix niceness of the background connections' backends: work that should wait for pages (delivery reports
+ * arriving by the thousand during a send) but not for the send itself, which runs at 19 (lib/runtime/job-process.ts).
+ */
+const BACKGROUND_NICENESS = 10;
+const BACKGROUND_POOL_SIZE = 2;
+const globalForBackground = globalThis as unknown as { cafeBackgroundPool?: Pool; cafeBackgroundDb?: Database };
+
+/**
+ * A small second pool whose Postgres backends run at lower priority (where the server is local, see
+ * db-backend-priority.ts): for bulk writes a web process takes in (provider callbacks), so that a burst of them
+ * doesn't take the cores from the pages being served. Closed with the main pool.
+ */
+export function getBackgroundDb(): Database {
+  if (globalForBackground.cafeBackgroundDb) return globalForBackground.cafeBackgroundDb;
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start` or set DATABASE_URL.");
+  const pool = new Pool({
+    connectionString: url,
+    max: BACKGROUND_POOL_SIZE,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+  });
+  pool.on("error", (err) => logger.warn({ err: err.message }, "idle database connection lost"));
+  pool.on("connect", (client) => {
+    matchBackendPriority(client, Math.max(BACKGROUND_NICENESS, os.getPriority())).catch((err: Error) =>
+      logger.debug({ err: err.message }, "could not lower the database backend's priority"),
+    );
+  });
+  globalForBackground.cafeBackgroundPool = pool;
+  globalForBackground.cafeBackgroundDb = drizzle(pool, { schema, casing: "snake_case" });
+  return globalForBackground.cafeBackgroundDb;
 }
 
 let database: Database | undefined;
@@ -51,5 +93,8 @@ export async function closeDb() {
   globalForDb.cafePool = undefined;
   globalForDb.cafePoolUrl = undefined;
   database = undefined;
-  await pool?.end();
+  const background = globalForBackground.cafeBackgroundPool;
+  globalForBackground.cafeBackgroundPool = undefined;
+  globalForBackground.cafeBackgroundDb = undefined;
+  await Promise.all([pool?.end(), background?.end()]);
 }

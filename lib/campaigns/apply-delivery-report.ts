@@ -74,7 +74,7 @@ async function applyBatch(pool: Pool, batch: PendingReport[]): Promise<Applied[]
     try {
       // A named statement: parsed and planned once per connection, as every batch runs exactly this.
       const result = await pool.query<{ matched: number; changed: number }>({
-        name: "dlr_apply_batch_v4",
+        name: "dlr_apply_batch_v5",
         text: APPLY_BATCH_SQL,
         values: columns,
       });
@@ -121,5 +121,9 @@ const APPLY_BATCH_SQL = `
     from m join r using (ord) left join up using (ord) order by m.ord
     on conflict (message_id, report_key) where report_key is not null do nothing
   )
-  select (select count(*)::int from m where m.ord = r.ord) as matched, (select count(*)::int from up where up.ord = r.ord) as changed
-  from r order by r.ord`;
+  -- Counted per report by joining grouped counts: a subquery per report scanned the whole batch each time.
+  select coalesce(mc.n, 0) as matched, coalesce(uc.n, 0) as changed
+  from r
+  left join (select ord, count(*)::int as n from m group by ord) mc using (ord)
+  left join (select ord, count(*)::int as n from up group by ord) uc using (ord)
+  order by r.ord`;

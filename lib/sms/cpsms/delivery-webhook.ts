@@ -1,7 +1,7 @@
 import "server-only";
 import { applyDeliveryReport } from "@/lib/campaigns/apply-delivery-report";
 import { isValidDeliveryToken } from "@/lib/campaigns/delivery-url";
-import { getDb } from "@/lib/db";
+import { getBackgroundDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { cpsmsPushedReport, parseCpsmsDeliveryReport } from "./dlr";
 
@@ -33,7 +33,7 @@ export async function answerCpsmsDeliveryReport(query: URLSearchParams): Promise
   const report = parseCpsmsDeliveryReport(query);
   if (!report) return { status: 400, body: { error: "status and receiver are required" } };
   if (!RECEIVER.test(report.receiver)) return { status: 400, body: { error: "receiver is not a phone number" } };
-  const updated = await applyDeliveryReport(getDb(), reference, cpsmsPushedReport(report));
+  const updated = await applyDeliveryReport(getBackgroundDb(), reference, cpsmsPushedReport(report));
   if (updated === null) {
     logger.warn({ reference, receiver: report.receiver }, "delivery report for an unknown message");
     return { status: 404, body: { error: "no such message" } };

@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { getBackgroundDb, getPool } from "@/lib/db";
+import { matchBackendPriority } from "./db-backend-priority";
+
+/** The niceness of a local process, from /proc (field 19 of its stat line). */
+function nicenessOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+}
+
+// The test database is embedded Postgres on this machine, run by us (or, as root, by a user we may renice).
+describe("database backends at a process's priority", () => {
+  it("lowers the priority of the connection's own backend, and never raises it back", async () => {
+    const client = await getPool().connect();
+    try {
+      const { rows } = await client.query<{ pid: number }>("select pg_backend_pid() as pid");
+      const pid = rows[0]!.pid;
+      await matchBackendPriority(client, 7);
+      expect(nicenessOf(pid)).toBe(7);
+      await matchBackendPriority(client, 0); // normal priority asks for nothing
+      expect(nicenessOf(pid)).toBe(7);
+    } finally {
+      client.release(true); // a reniced backend is not handed back to the shared pool
+    }
+  });
+
+  it("the background pool's backends run below normal priority", async () => {
+    const db = getBackgroundDb();
+    const { rows } = await db.$client.query<{ pid: number }>("select pg_backend_pid() as pid");
+    // The renice runs as the connection opens; give it a moment.
+    await expect.poll(() => nicenessOf(rows[0]!.pid)).toBeGreaterThanOrEqual(10);
+  });
+});
