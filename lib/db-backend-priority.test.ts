@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getBackgroundDb, getPool } from "@/lib/db";
 import { matchBackendPriority } from "./db-backend-priority";
@@ -27,7 +28,7 @@ describe("database backends at a process's priority", () => {
 
   it("the background pool's backends run below normal priority", async () => {
     const db = getBackgroundDb();
-    const { rows } = await db.$client.query<{ pid: number }>("select pg_backend_pid() as pid");
+    const { rows } = await db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
     // The renice runs as the connection opens; give it a moment.
     await expect.poll(() => nicenessOf(rows[0]!.pid)).toBeGreaterThanOrEqual(10);
   });
