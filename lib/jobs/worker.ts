@@ -48,12 +48,13 @@ export async function registerWorkers(boss: PgBoss) {
   // A restarted worker picks up at once what a crashed one left. Called directly, not through the sweep queue:
   // that queue runs one job at a time, and a sweep that was running when the previous process was killed holds
   // that slot until it expires.
-  const sweepNow = () =>
+  const sweepNow = (level: "info" | "debug") =>
     sweepCampaigns(getDb()).then(
-      (result) => logger.debug(result, "local sweep"),
+      (result) => logger[level](result, "local sweep"),
       (err: unknown) => logger.error({ err }, "local sweep failed"),
     );
-  await sweepNow();
+  // Said at start: what a restart found to take over (now, or when a dead dispatcher's lease runs out).
+  await sweepNow("info");
   // ...and keeps doing so about as often as a lease lasts, so a dead dispatcher's campaign never waits long.
-  setInterval(sweepNow, LEASE_MS).unref();
+  setInterval(() => sweepNow("debug"), LEASE_MS).unref();
 }
