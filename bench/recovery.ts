@@ -54,6 +54,9 @@ async function recoveryBench(provider: Provider): Promise<BenchResult> {
     // The lease the dying dispatcher leaves behind (it renews every half second): nobody may take the campaign
     // over before it runs out.
     const leaseUntilMs = await leaseUntil(first.dbUrl, campaignId);
+    // CPSMS answers its log once per 2 minutes per account, and the app's delivery poll reads it every minute:
+    // the worst moment for a cut is just after such a read (the issue's 113–117 s). Read it as that poll would.
+    const logReadAt = provider === "cpsms" ? await readCpsmsLog(port + 2) : null;
     const cut = await first.kill();
     const killedAt = Date.now();
     // Calls already on their way are still carried out by the provider (their answers are lost): those rows
@@ -117,6 +120,12 @@ async function recoveryBench(provider: Provider): Promise<BenchResult> {
       texted_at_kill: atKill.messages,
       sent_before_kill_s: round((killedAt - sendStart) / 1000, 1),
       killed_processes: cut.pids.length,
+      ...(logReadAt === null
+        ? {}
+        : {
+            cpsms_log_read_before_cut_s:
+              logReadAt === "app" ? "by the app's poll, under 2 min before" : round((killedAt - logReadAt) / 1000, 1),
+          }),
       // Seconds after the restart's spawn: the launcher's "ready", the dead dispatcher's lease running out,
       // the first dispatch job a worker started after the restart, the first new message, the campaign done.
       restart_ready_s: seconds(app.readyAt),
@@ -148,6 +157,20 @@ async function recoveryBench(provider: Provider): Promise<BenchResult> {
     await app.stop();
     if (app !== first) await first.stop(); // nothing left to do once handed over; cleans up if the restart failed
   }
+}
+
+/**
+ * GET /getlog with the sandbox account's credentials: when CPSMS answered it, or "app" when it refused (406)
+ * because the app's own poll read it within the last 2 minutes.
+ */
+async function readCpsmsLog(sandboxPort: number): Promise<number | "app"> {
+  const res = await fetch(`http://127.0.0.1:${sandboxPort}/v2/getlog`, {
+    headers: { authorization: `Basic ${Buffer.from("sandbox:sandbox-cpsms-api-key").toString("base64")}` },
+  });
+  await res.body?.cancel();
+  if (res.status === 406) return "app";
+  if (res.status !== 200 && res.status !== 409) throw new Error(`CPSMS's log answered ${res.status}`);
+  return Date.now();
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, everyMs: number, what: string) {
