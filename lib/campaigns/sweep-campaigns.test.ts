@@ -1,11 +1,13 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaigns } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
-import { stopBoss } from "@/lib/jobs/boss";
+import { startBoss, stopBoss } from "@/lib/jobs/boss";
 import { phoneNumbers, quickCampaign } from "@/tests/support/campaigns";
 import { sweepCampaigns } from "./sweep-campaigns";
 
+// The job tables exist once pg-boss has started (the sweep starts it only when it enqueues something).
+beforeAll(() => startBoss({ worker: false }));
 afterAll(() => stopBoss(2_000));
 
 /** A campaign caught mid-send by a crash: "sending", with the lease its dead dispatcher last renewed. */
