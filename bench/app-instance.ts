@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SERVER_NODE_ARGS } from "../scripts/server-node-args";
+import { assertPostgresDown, portOpen, powerCut } from "./power-cut";
 
 /**
  * A production instance of the app for end-to-end benches, started exactly as `npm start` starts it (the
@@ -19,6 +20,22 @@ export type AppInstance = {
   webProcesses: number;
   /** The session cookie header of a fresh sign-in (each call is a new session). */
   signIn: (email?: string, password?: string) => Promise<string>;
+  /** When the launcher was spawned and when it said it was ready (Date.now() values). */
+  spawnedAt: number;
+  readyAt: number;
+  /** The launcher's output so far, each line with when it arrived (ms after spawnedAt). */
+  lines: () => { atMs: number; line: string }[];
+  /**
+   * Power cut: SIGKILLs the launcher and everything it started (web and job processes, the embedded Postgres
+   * with its backends, a separate worker) at one instant, and resolves once all of them are gone and the
+   * database's port is closed. The provider sandboxes keep running, as a remote provider would.
+   */
+  kill: () => Promise<{ pids: number[] }>;
+  /**
+   * Starts the app again after `kill()`, as `npm start` would after a power cut: same DATA_DIR, ports and
+   * sandboxes. The new instance owns them from then on (stop it, not this one).
+   */
+  restart: () => Promise<AppInstance>;
   stop: () => Promise<void>;
 };
 
@@ -35,9 +52,11 @@ export async function startAppInstance(
     separateWorker?: boolean;
     nodeArgs?: string[];
   } = {},
+  /** restart(): the killed instance's data directory and sandbox process, taken over as they are. */
+  reuse?: { dataDir: string; sandbox?: ChildProcess },
 ): Promise<AppInstance> {
   const extraEnv = options.extraEnv ?? {};
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cafe-bench-"));
+  const dataDir = reuse?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "cafe-bench-"));
   fs.chmodSync(dataDir, 0o755); // as root, Postgres runs as 'postgres' and must reach it (mkdtemp makes it 0700)
   const owner = { email: "owner@bench.test", password: "bench owner password" };
   const [port, pgPort, cpsmsPort, smsappPort] = [basePort, basePort + 1, basePort + 2, basePort + 3];
@@ -66,24 +85,34 @@ export async function startAppInstance(
   };
   // The provider emulators as their own process (`npm run sandbox`), as a real provider is not on our event
   // loop; the launcher finds them on their ports and shares them instead of starting its own.
-  let sandbox: ChildProcess | undefined;
-  if (options.sandboxesInOwnProcess) {
+  let sandbox: ChildProcess | undefined = reuse?.sandbox;
+  if (options.sandboxesInOwnProcess && !sandbox) {
     sandbox = await startHelper("scripts/sandbox.ts", env, "Handsets and controls", 30_000, "sandbox");
     if (options.sandboxNiceness) os.setPriority(sandbox.pid!, options.sandboxNiceness);
   }
   let output = "";
+  const lines: { atMs: number; line: string }[] = [];
+  const spawnedAt = Date.now();
   const child: ChildProcess = spawn(
     process.execPath,
     [...(options.nodeArgs ?? []), ...SERVER_NODE_ARGS, "scripts/start.ts"],
     { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] },
   );
-  child.stdout!.on("data", (d: Buffer) => (output += d));
-  child.stderr!.on("data", (d: Buffer) => (output += d));
+  let partial = "";
+  const collect = (d: Buffer) => {
+    output += d;
+    const atMs = Date.now() - spawnedAt;
+    const parts = (partial + String(d)).split("\n");
+    partial = parts.pop() ?? "";
+    for (const line of parts) if (line.trim()) lines.push({ atMs, line });
+  };
+  child.stdout!.on("data", collect);
+  child.stderr!.on("data", collect);
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
 
   const deadline = Date.now() + 600_000; // includes a production build when the sources changed
   while (!output.includes("is ready at")) {
-    if (child.exitCode !== null) {
+    if (child.exitCode !== null || child.signalCode !== null) {
       sandbox?.kill("SIGKILL");
       throw new Error(`app instance exited early:\n${output.slice(-4000)}`);
     }
@@ -91,8 +120,9 @@ export async function startAppInstance(
       child.kill("SIGKILL");
       throw new Error(`app instance not ready in time:\n${output.slice(-4000)}`);
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 50));
   }
+  const readyAt = Date.now();
   // `npm run worker` as its own process, sharing the instance's embedded database through DATA_DIR.
   let worker: ChildProcess | undefined;
   if (options.separateWorker) {
@@ -114,6 +144,8 @@ export async function startAppInstance(
   const { postgresPassword } = JSON.parse(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf8"));
   const dbUrl = `postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${pgPort}/cafe`;
 
+  // After restart() the new instance owns the sandbox and the data directory.
+  let handedOver = false;
   return {
     baseURL,
     dataDir,
@@ -121,7 +153,24 @@ export async function startAppInstance(
     owner,
     webProcesses: Number(/(\d+) web processes/.exec(output)?.[1] ?? 1),
     signIn: (email = owner.email, password = owner.password) => signInOverHttp(baseURL, email, password),
+    spawnedAt,
+    readyAt,
+    lines: () => lines,
+    kill: async () => {
+      const cut = await powerCut(child.pid!, worker?.pid ? [worker.pid] : []);
+      await exited;
+      await assertPostgresDown(path.join(dataDir, "postgres"), pgPort);
+      if (await portOpen(port)) throw new Error(`something still listens on the app's port ${port}`);
+      return cut;
+    },
+    restart: async () => {
+      if (child.exitCode === null && child.signalCode === null) throw new Error("restart() comes after kill()");
+      const next = await startAppInstance(basePort, options, { dataDir, sandbox });
+      handedOver = true;
+      return next;
+    },
     stop: async () => {
+      if (handedOver) return;
       if (worker && worker.exitCode === null) {
         const gone = new Promise((r) => worker!.once("exit", r));
         worker.kill("SIGTERM");

@@ -4,6 +4,7 @@ import { dlrIngestBench } from "./dlr-ingest";
 import { historyBench } from "./history";
 import { lighthouseBench } from "./lighthouse";
 import { loadBench } from "./load";
+import { recoveryBenches } from "./recovery";
 import { sendBenches } from "./send-campaign";
 import type { Bench } from "./types";
 
@@ -16,4 +17,5 @@ export const benches: Bench[] = [
   dlrIngestBench,
   lighthouseBench,
   loadBench,
+  ...recoveryBenches,
 ];

@@ -12,6 +12,7 @@ import { sweepCampaigns } from "@/lib/campaigns/sweep-campaigns";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { QUEUE } from "./queues";
+import { startSweeper } from "./sweep-timer";
 
 /** Registers this process as a worker for every queue. Handlers must be idempotent: pg-boss may retry. */
 export async function registerWorkers(boss: PgBoss) {
@@ -47,13 +48,20 @@ export async function registerWorkers(boss: PgBoss) {
   );
   // A restarted worker picks up at once what a crashed one left. Called directly, not through the sweep queue:
   // that queue runs one job at a time, and a sweep that was running when the previous process was killed holds
-  // that slot until it expires.
-  const sweepNow = () =>
-    sweepCampaigns(getDb()).then(
-      (result) => logger.debug(result, "local sweep"),
-      (err: unknown) => logger.error({ err }, "local sweep failed"),
-    );
-  await sweepNow();
-  // ...and keeps doing so about as often as a lease lasts, so a dead dispatcher's campaign never waits long.
-  setInterval(sweepNow, LEASE_MS).unref();
+  // that slot until it expires. Then again about as often as a lease lasts, and when a live lease it saw runs
+  // out (its holder may be dead: sweep-timer.ts), so a dead dispatcher's campaign never waits long.
+  let first = true;
+  await startSweeper(async () => {
+    // Said at start: what a restart found to take over (now, or when a dead dispatcher's lease runs out).
+    const level = first ? "info" : "debug";
+    first = false;
+    try {
+      const result = await sweepCampaigns(getDb());
+      logger[level](result, "local sweep");
+      return result;
+    } catch (err) {
+      logger.error({ err }, "local sweep failed");
+      return undefined;
+    }
+  }, LEASE_MS);
 }

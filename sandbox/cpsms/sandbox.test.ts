@@ -263,6 +263,12 @@ describe("CPSMS control API over HTTP", () => {
       number: "4520202020",
       messages: [{ text: "Hi", from: "CafeRevenue", segments: 1 }],
     });
+    const receivedAtMs = (inbox.json.messages as { receivedAtMs: number }[])[0]!.receivedAtMs;
+    expect((await control("GET", "/received")).json).toEqual({
+      handsets: 1,
+      messages: 1,
+      lastReceivedAtMs: receivedAtMs,
+    });
     expect((await control("GET", "/balance")).json).toEqual({ balance: 4 });
     expect((await control("POST", "/settle")).json).toEqual({ settled: expect.any(Number) });
     expect((await control("GET", "/dlr")).json.reports).toEqual([
@@ -275,6 +281,7 @@ describe("CPSMS control API over HTTP", () => {
     expect(((await control("GET", "/requests?path=/send")).json.requests as unknown[]).length).toBe(1);
     await control("POST", "/reset");
     expect((await control("GET", "/handsets")).json).toEqual({ handsets: {} });
+    expect((await control("GET", "/received")).json).toEqual({ handsets: 0, messages: 0, lastReceivedAtMs: null });
     expect((await control("GET", "/balance")).json).toEqual({ balance: 100 });
     expect((await control("GET", "/nope")).status).toBe(404);
   });

@@ -181,6 +181,7 @@ export class CpsmsSandboxState implements SandboxStateBase {
   variant = () => ({ shapes: this.options.wireVariant, dlrCodes: this.options.codeSet });
   now = () => this.clock.now();
   handsets = () => this.inboxes.all();
+  received = () => this.inboxes.received();
   handset = (number: string) => this.inboxes.inbox(number);
   messages = () => this.records.map((r) => ({ ...r }));
   requests = (filter?: { method?: string; path?: string }) => this.requestLog.list(filter);

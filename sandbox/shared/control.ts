@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DELIVERY_OUTCOMES, type DeliveryOutcome } from "./delivery";
 import type { FaultRule, FaultRuleInput, FaultStore } from "./faults";
-import type { HandsetMessage } from "./handsets";
+import type { HandsetCounts, HandsetMessage } from "./handsets";
 import type { ControlRequest, SandboxResponse } from "./http-server";
 import type { RequestLogEntry } from "./request-log";
 
@@ -14,6 +14,8 @@ export interface SandboxStateBase {
   now(): number;
   /** Every handset's inbox, keyed by number. */
   handsets(): Record<string, HandsetMessage[]>;
+  /** Counts of handsets and messages received (what polling needs, without the inboxes). */
+  received(): HandsetCounts;
   /** One handset's inbox (empty when it never received anything). */
   handset(number: string): HandsetMessage[];
   /** The provider's own message records, including scheduled ones. */
@@ -45,6 +47,7 @@ export function createControlHandler(state: SandboxStateBase, extra: ExtraRoute[
   const routes: ExtraRoute[] = [
     { method: "GET", pattern: /^\/?$/, handle: () => ok(summary(state)) },
     { method: "GET", pattern: /^\/handsets$/, handle: () => ok({ handsets: state.handsets() }) },
+    { method: "GET", pattern: /^\/received$/, handle: () => ok(state.received()) },
     {
       method: "GET",
       pattern: /^\/handsets\/([^/]+)$/,
@@ -154,7 +157,7 @@ function summary(state: SandboxStateBase) {
     variant: state.variant(),
     now: state.now(),
     balance: state.balance(),
-    handsets: Object.keys(state.handsets()).length,
+    handsets: state.received().handsets,
     messages: state.messages().length,
     faults: state.faults.list(),
   };

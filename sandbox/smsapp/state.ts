@@ -175,6 +175,7 @@ export class SmsappSandboxState implements SandboxStateBase {
   variant = () => ({ version: this.options.version });
   now = () => this.clock.now();
   handsets = () => this.inboxes.all();
+  received = () => this.inboxes.received();
   handset = (number: string) => this.inboxes.inbox(number);
   messages = () => this.records.map((r) => ({ ...r }));
   requests = (filter?: { method?: string; path?: string }) => this.requestLog.list(filter);

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import type { HandsetCounts } from "@/sandbox/shared/handsets";
 import { SERVER_NODE_ARGS } from "@/scripts/server-node-args";
 
 /**
@@ -50,6 +51,10 @@ export function sandboxControl(port: number) {
   return {
     async handsets(): Promise<Record<string, unknown[]>> {
       return ((await (await fetch(`${base}/handsets`)).json()) as { handsets: Record<string, unknown[]> }).handsets;
+    },
+    /** Counts only (phones, messages, newest arrival), cheap to poll while thousands of messages arrive. */
+    async received(): Promise<HandsetCounts> {
+      return (await (await fetch(`${base}/received`)).json()) as HandsetCounts;
     },
     async fault(rule: object) {
       await fetch(`${base}/faults`, {
