@@ -1,5 +1,3 @@
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
@@ -7,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ThemeProvider } from "@/components/theme-provider";
 import { Toaster } from "@/components/ui/sonner";
 import { baseLocale, dirOf } from "@/lib/i18n/locales";
+import { GeistMono, GeistSans } from "./fonts";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
