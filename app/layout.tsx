@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ThemeProvider } from "@/components/theme-provider";
 import { Toaster } from "@/components/ui/sonner";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { baseLocale, dirOf } from "@/lib/i18n/locales";
 import { GeistMono, GeistSans } from "./fonts";
 import "./globals.css";
@@ -41,13 +41,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       suppressHydrationWarning
     >
       <body className="min-h-dvh bg-background font-sans text-foreground antialiased">
-        {/* Client components get the same language, messages, formats and time zone as the server. */}
-        <NextIntlClientProvider>
+        {/* Client components get the same language, formats and time zone as the server, and the shell's messages
+            (each area adds its own: lib/i18n/client-messages.tsx). */}
+        <ClientMessages>
           <ThemeProvider nonce={nonce}>
             {children}
             <Toaster />
           </ThemeProvider>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );
