@@ -1,31 +1,21 @@
 import type { Messages } from "next-intl";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
-import { type MessagePath, pickMessages } from "./pick-messages";
+import { AREA_CLIENT_NAMESPACES, type ClientArea, SHELL_CLIENT_NAMESPACES } from "./client-namespaces";
+import { pickMessages } from "./pick-messages";
 
 /**
- * What the client components of every page read: the shell (navigation, menus, tables, error and loading states)
- * and the shared words. Every page's HTML carries the messages its client components get, so they get these and
- * what their area adds (ClientMessages), never the whole catalogue (some 90 kB, a quarter of a page's bytes on a
- * phone's connection).
+ * Client components below get the shell's messages and their area's (lib/i18n/client-namespaces.ts), never the
+ * whole catalogue: every page's HTML carries the messages its client components get, and the whole catalogue was
+ * some 24 kB compressed, a tenth of a page's bytes on a phone's connection. Without `area`: the shell's only (the
+ * root layout). A nested provider replaces the messages above it, so an area's carries the shell's too. Language,
+ * formats and time zone are the request's.
  */
-export const SHELL_CLIENT_NAMESPACES = ["Common", "Errors", "Units", "Shell"] as const;
-
-/**
- * Client components below get the shell's messages and those under `namespaces`, only (a nested provider
- * replaces the messages above it, so it carries the shell's too). Language, formats and time zone are the
- * request's, as in the root layout.
- */
-export async function ClientMessages({
-  namespaces = [],
-  children,
-}: {
-  namespaces?: readonly MessagePath[];
-  children: React.ReactNode;
-}) {
+export async function ClientMessages({ area, children }: { area?: ClientArea; children: React.ReactNode }) {
   const messages = (await getMessages()) as Record<string, unknown>;
+  const namespaces = [...SHELL_CLIENT_NAMESPACES, ...(area ? AREA_CLIENT_NAMESPACES[area] : [])];
   return (
-    <NextIntlClientProvider messages={pickMessages(messages, [...SHELL_CLIENT_NAMESPACES, ...namespaces]) as Messages}>
+    <NextIntlClientProvider messages={pickMessages(messages, namespaces) as Messages}>
       {children}
     </NextIntlClientProvider>
   );

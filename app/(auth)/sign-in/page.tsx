@@ -37,7 +37,7 @@ export default async function SignInPage({ searchParams }: Props) {
         <div className="rounded-xl border bg-card p-6 shadow-sm sm:p-8">
           <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
           <p className="mt-1 text-sm text-muted-foreground">{t("intro")}</p>
-          <ClientMessages namespaces={["Auth.signIn"]}>
+          <ClientMessages area="signIn">
             <SignInForm callbackUrl={callbackUrl} notice={notice} />
           </ClientMessages>
         </div>

@@ -4,7 +4,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 export default function HomeLayout({ children }: { children: React.ReactNode }) {
   return (
     <SignedInLayout>
-      <ClientMessages namespaces={["Campaigns.stored"]}>{children}</ClientMessages>
+      <ClientMessages area="home">{children}</ClientMessages>
     </SignedInLayout>
   );
 }

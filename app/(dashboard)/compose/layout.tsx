@@ -4,7 +4,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 export default function ComposeLayout({ children }: { children: React.ReactNode }) {
   return (
     <SignedInLayout>
-      <ClientMessages namespaces={["Compose", "Providers", "Contacts.phone"]}>{children}</ClientMessages>
+      <ClientMessages area="compose">{children}</ClientMessages>
     </SignedInLayout>
   );
 }

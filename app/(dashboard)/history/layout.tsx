@@ -8,7 +8,7 @@ export default async function HistoryLayout({ children }: { children: React.Reac
   await requireUser();
   const t = await getTranslations("History.layout");
   return (
-    <ClientMessages namespaces={["History", "Compose.dateTime", "Campaigns.stored"]}>
+    <ClientMessages area="history">
       <PageHeader title={t("title")} description={t("description")} />
       <HistoryNav />
       {children}

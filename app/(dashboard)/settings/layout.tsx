@@ -20,7 +20,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
       : []),
   ];
   return (
-    <ClientMessages namespaces={["Account", "Auth", "Compose.dateTime", "Providers", "Settings"]}>
+    <ClientMessages area="settings">
       <PageHeader title={t("title")} description={t("description")} />
       <SettingsNav items={items} label={t("nav.label")} />
       {children}
