@@ -19,6 +19,7 @@ const nextConfig: NextConfig = {
     // The proxy buffers request bodies; CSV imports may be up to 10 MB (lib/contacts/import/csv-file.ts), so
     // leave headroom and let the import route refuse larger files with a clear message.
     proxyClientMaxBodySize: "12mb",
+    turbopackChunking: { minChunkSize: 200_000, requestCost: 1_000_000, firstPageLoadPriority: 0.9 },
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -1,12 +1,11 @@
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ThemeProvider } from "@/components/theme-provider";
 import { Toaster } from "@/components/ui/sonner";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { baseLocale, dirOf } from "@/lib/i18n/locales";
+import { GeistMono, GeistMonoLatin, GeistSans, GeistSansLatin } from "./fonts";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -38,17 +37,18 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html
       lang={baseLocale(locale)}
       dir={dirOf(locale)}
-      className={`${GeistSans.variable} ${GeistMono.variable}`}
+      className={`${GeistSansLatin.variable} ${GeistSans.variable} ${GeistMonoLatin.variable} ${GeistMono.variable}`}
       suppressHydrationWarning
     >
       <body className="min-h-dvh bg-background font-sans text-foreground antialiased">
-        {/* Client components get the same language, messages, formats and time zone as the server. */}
-        <NextIntlClientProvider>
+        {/* Client components get the same language, formats and time zone as the server, and the shell's messages
+            (each area adds its own: lib/i18n/client-messages.tsx). */}
+        <ClientMessages>
           <ThemeProvider nonce={nonce}>
             {children}
             <Toaster />
           </ThemeProvider>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

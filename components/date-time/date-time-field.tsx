@@ -1,13 +1,10 @@
 "use client";
 
-import { format as formatDate } from "date-fns";
 import { CalendarDays, X } from "lucide-react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
+import { useFormatter, useTranslations } from "next-intl";
 import { Popover } from "radix-ui";
 import { useId, useState } from "react";
-import { DayPicker } from "react-day-picker";
-import { da, enGB } from "react-day-picker/locale";
-import "react-day-picker/style.css";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
@@ -26,6 +23,12 @@ export function parseTimeText(text: string): string | null {
   const min = Number(m[2]);
   if (h > 23 || min > 59) return null;
   return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
+}
+
+/** A local Date's calendar day as "YYYY-MM-DD" (date-fns' "yyyy-MM-dd", without loading date-fns). */
+export function dayText(date: Date): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** A calendar day "YYYY-MM-DD" as a local Date at midnight (the calendar's own day, no zone involved). */
@@ -116,7 +119,7 @@ export function TimeField({
 /** A calendar day "YYYY-MM-DD" spelled out in the page's language ("Fri 27 Nov 2026"), or null. */
 export function spellDay(format: Formatter, day: string): string | null {
   const date = dayDate(day);
-  if (!date || formatDate(date, "yyyy-MM-dd") !== day) return null;
+  if (!date || dayText(date) !== day) return null;
   return format.dateTime(new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate())), {
     weekday: "short",
     day: "numeric",
@@ -126,12 +129,17 @@ export function spellDay(format: Formatter, day: string): string | null {
   });
 }
 
-const CALENDAR_STYLE = {
-  "--rdp-accent-color": "var(--primary)",
-  "--rdp-accent-background-color": "var(--accent)",
-} as React.CSSProperties;
+const loadCalendar = () => import("./calendar");
 
-/** The calendar's popover around a trigger button, in the page's language, weeks from Monday. */
+/**
+ * The calendar (react-day-picker, its locales and styles) is fetched when a calendar first opens, or as soon as
+ * the pointer or focus reaches a date button, so no page ships it for its first paint.
+ */
+const Calendar = dynamic(loadCalendar, {
+  loading: () => <div className="h-[19rem] w-[19.25rem]" aria-busy="true" />,
+});
+
+/** The calendar's popover around a trigger button. */
 function CalendarPopover({
   open,
   onOpenChange,
@@ -145,7 +153,9 @@ function CalendarPopover({
 }) {
   return (
     <Popover.Root open={open} onOpenChange={onOpenChange}>
-      <Popover.Trigger asChild>{trigger}</Popover.Trigger>
+      <Popover.Trigger asChild onPointerEnter={loadCalendar} onFocus={loadCalendar}>
+        {trigger}
+      </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
           data-testid="date-time-calendar"
@@ -158,10 +168,6 @@ function CalendarPopover({
       </Popover.Portal>
     </Popover.Root>
   );
-}
-
-function useDayPickerLocale() {
-  return useLocale().startsWith("da") ? da : enGB;
 }
 
 /**
@@ -189,10 +195,9 @@ export function DateField({
 }) {
   const t = useTranslations("Compose.dateTime");
   const format = useFormatter();
-  const locale = useDayPickerLocale();
   const [open, setOpen] = useState(false);
   const selected = dayDate(value);
-  const dayText = spellDay(format, value);
+  const spelled = spellDay(format, value);
   return (
     <>
       <CalendarPopover
@@ -204,26 +209,20 @@ export function DateField({
             variant="outline"
             id={id}
             data-testid="date-time-date"
-            className={cn("h-10 min-w-44 justify-start font-normal", !dayText && "text-muted-foreground", className)}
+            className={cn("h-10 min-w-44 justify-start font-normal", !spelled && "text-muted-foreground", className)}
             {...aria}
           >
             <CalendarDays aria-hidden />
-            <span className="truncate">{dayText ?? placeholder ?? t("pickDate")}</span>
+            <span className="truncate">{spelled ?? placeholder ?? t("pickDate")}</span>
           </Button>
         }
       >
-        <DayPicker
+        <Calendar
           mode="single"
-          required
-          autoFocus
-          locale={locale}
-          weekStartsOn={1}
-          style={CALENDAR_STYLE}
           selected={selected}
           defaultMonth={selected}
           onSelect={(date) => {
-            if (!date) return;
-            onChange(formatDate(date, "yyyy-MM-dd"));
+            onChange(dayText(date));
             setOpen(false);
           }}
         />
@@ -253,7 +252,6 @@ export function DateListField({
   const id = useId();
   const t = useTranslations("Compose.dateTime");
   const format = useFormatter();
-  const locale = useDayPickerLocale();
   const [open, setOpen] = useState(false);
   const days = value.filter((d) => dayDate(d));
   const selected = days.map((d) => dayDate(d)!);
@@ -291,17 +289,11 @@ export function DateListField({
             </Button>
           }
         >
-          <DayPicker
+          <Calendar
             mode="multiple"
-            autoFocus
-            locale={locale}
-            weekStartsOn={1}
-            style={CALENDAR_STYLE}
             selected={selected}
             defaultMonth={selected[0]}
-            onSelect={(dates) =>
-              set([...(dates ?? []).map((d) => formatDate(d, "yyyy-MM-dd")), ...value.filter((d) => !dayDate(d))])
-            }
+            onSelect={(dates) => set([...(dates ?? []).map(dayText), ...value.filter((d) => !dayDate(d))])}
           />
         </CalendarPopover>
       </div>

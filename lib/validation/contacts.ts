@@ -4,9 +4,9 @@ import { z } from "zod";
 /** Kept in step with drizzle/schema/contacts.ts; not imported so client forms do not bundle the schema. */
 const CONSENT_STATES = ["granted", "withdrawn", "none"] as const;
 
-/** Sources staff may pick when recording consent by hand (import, opt-out link and GDPR are set by the app). */
-export const MANUAL_GRANT_SOURCES = ["in_person", "web_form", "staff"] as const;
-export type ManualGrantSource = (typeof MANUAL_GRANT_SOURCES)[number];
+import { LANGUAGES, MANUAL_GRANT_SOURCES, type ManualGrantSource } from "./limits";
+
+export { LANGUAGES, MANUAL_GRANT_SOURCES, type ManualGrantSource };
 
 /** Every consent source (labels: `Contacts.consent.sources.<source>`). */
 export const CONSENT_SOURCES = ["in_person", "web_form", "staff", "import", "opt_out_link", "gdpr"] as const;
@@ -14,9 +14,6 @@ export const CONSENT_SOURCES = ["in_person", "web_form", "staff", "import", "opt
 export function isConsentSource(value: string): value is (typeof CONSENT_SOURCES)[number] {
   return (CONSENT_SOURCES as readonly string[]).includes(value);
 }
-
-/** Languages offered for a guest's messages (BCP 47; "" is the restaurant's default). Labels: `Contacts.languages.<code>`. */
-export const LANGUAGES = ["", "da", "en", "ur", "de", "sv", "nb"] as const;
 
 export function isOfferedLanguage(code: string): code is (typeof LANGUAGES)[number] {
   return (LANGUAGES as readonly string[]).includes(code);

@@ -5,7 +5,9 @@ import { MAX_MESSAGE_LENGTH } from "./providers";
 
 // Shared by compose's "Save as template" and its server actions (no server-only imports here).
 
-export const TEMPLATE_NAME_MAX = 80;
+import { TEMPLATE_NAME_MAX } from "./limits";
+
+export { TEMPLATE_NAME_MAX };
 
 export const saveTemplateSchema = z.object({
   name: z

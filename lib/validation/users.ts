@@ -4,9 +4,9 @@ import { ROLES } from "@/lib/auth/roles";
 
 // Shared by forms and server actions (no server-only imports here).
 
-// The limits are also written out in Auth.validation.passwordMin/passwordMax: change both together.
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./limits";
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 export const passwordSchema = z
   .string()

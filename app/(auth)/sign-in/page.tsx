@@ -5,6 +5,7 @@ import { Logo } from "@/components/logo";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/session";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { localizeMessage } from "@/lib/i18n/localize-message";
 import { SignInForm } from "./sign-in-form";
 
@@ -36,7 +37,9 @@ export default async function SignInPage({ searchParams }: Props) {
         <div className="rounded-xl border bg-card p-6 shadow-sm sm:p-8">
           <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
           <p className="mt-1 text-sm text-muted-foreground">{t("intro")}</p>
-          <SignInForm callbackUrl={callbackUrl} notice={notice} />
+          <ClientMessages area="signIn">
+            <SignInForm callbackUrl={callbackUrl} notice={notice} />
+          </ClientMessages>
         </div>
         <p className="mt-6 text-center text-xs text-muted-foreground">{t("forgotPassword")}</p>
       </div>

@@ -1,18 +1,10 @@
-"use client";
-
-import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
 import { CampaignStatusBadge } from "@/components/campaigns/campaign-status-badge";
 import { ProgressBar } from "@/components/campaigns/progress-bar";
-import { dateColumn, statusColumn, textColumn } from "@/components/data-table/columns";
-import { DataTable } from "@/components/data-table/data-table";
-import { DataTablePagination } from "@/components/data-table/data-table-pagination";
-import { useDataTable } from "@/components/data-table/use-data-table";
-import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { type StaticColumn, StaticTable } from "@/components/data-table/static-table";
 import type { CampaignStatus } from "@/drizzle/schema/campaign-statuses";
-import { CAMPAIGN_PAGE_SIZES, campaignTableParsers } from "@/lib/campaigns/campaign-table-params";
+import { CampaignsTableFrame } from "./campaigns-table-frame";
 
 export type CampaignRow = {
   id: string;
@@ -47,9 +39,11 @@ function progressText(t: T, r: CampaignRow): string {
     .join(" · ");
 }
 
-function campaignColumns(t: T): ColumnDef<CampaignRow, unknown>[] {
+function campaignColumns(t: T): StaticColumn<CampaignRow>[] {
   return [
-    textColumn<CampaignRow>("name", t("columns.campaign"), {
+    {
+      id: "name",
+      header: t("columns.campaign"),
       cell: (r) => (
         <div className="min-w-40">
           <Link href={`/campaigns/${r.id}`} className="font-medium underline-offset-4 hover:underline">
@@ -65,10 +59,12 @@ function campaignColumns(t: T): ColumnDef<CampaignRow, unknown>[] {
           </div>
         </div>
       ),
-    }),
-    statusColumn<CampaignRow>("status", t("columns.status"), (r) => <CampaignStatusBadge status={r.status} />),
-    dateColumn<CampaignRow>("when", t("columns.when")),
-    textColumn<CampaignRow>("percentDone", t("columns.progress"), {
+    },
+    { id: "status", header: t("columns.status"), cell: (r) => <CampaignStatusBadge status={r.status} /> },
+    { id: "when", header: t("columns.when"), className: "whitespace-nowrap", cell: (r) => r.when },
+    {
+      id: "percentDone",
+      header: t("columns.progress"),
       cell: (r) => (
         <div className="min-w-36 space-y-1">
           <ProgressBar value={r.percentDone} label={t("progressLabel", { name: r.name })} />
@@ -77,8 +73,10 @@ function campaignColumns(t: T): ColumnDef<CampaignRow, unknown>[] {
           </div>
         </div>
       ),
-    }),
-    textColumn<CampaignRow>("charged", t("columns.charged"), {
+    },
+    {
+      id: "charged",
+      header: t("columns.charged"),
       className: "text-right",
       cell: (r) => (
         <div className="whitespace-nowrap">
@@ -86,11 +84,14 @@ function campaignColumns(t: T): ColumnDef<CampaignRow, unknown>[] {
           {r.pendingCost ? <div className="text-xs text-muted-foreground">{r.pendingCost}</div> : null}
         </div>
       ),
-    }),
+    },
   ];
 }
 
-/** Campaigns newest first, a page at a time (keyset: the list has no cap). */
+/**
+ * Campaigns newest first, a page at a time (keyset: the list has no cap). The table is read-only and renders on
+ * the server; paging and rows per page are the client frame around it.
+ */
 export function CampaignsTable({
   rows,
   listedWith,
@@ -103,23 +104,15 @@ export function CampaignsTable({
   prevCursor: string | null;
 }) {
   const t = useTranslations("Campaigns.list");
-  const columns = useMemo(() => campaignColumns(t), [t]);
-  const url = useTableUrlState(campaignTableParsers);
-  const table = useDataTable({ data: rows, columns, getRowId: (r) => r.id });
   return (
-    <div className="space-y-3" aria-busy={url.pending}>
-      <DataTable table={table} caption={t("caption")} emptyMessage={t("noMore")} />
-      <DataTablePagination
-        listedWith={listedWith}
-        nextCursor={nextCursor}
-        prevCursor={prevCursor}
-        labels={{ prev: t("newer"), next: t("older") }}
-        pageSize={{
-          value: url.state.size,
-          options: CAMPAIGN_PAGE_SIZES,
-          onChange: (size) => url.setFilters({ size: size as typeof url.state.size }),
-        }}
+    <CampaignsTableFrame listedWith={listedWith} nextCursor={nextCursor} prevCursor={prevCursor}>
+      <StaticTable
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={campaignColumns(t)}
+        caption={t("caption")}
+        emptyMessage={t("noMore")}
       />
-    </div>
+    </CampaignsTableFrame>
   );
 }

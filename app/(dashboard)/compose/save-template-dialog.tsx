@@ -19,7 +19,7 @@ import { Label } from "@/components/ui/label";
 import { useAction } from "@/lib/actions/use-action";
 import type { FooterLanguage, MessageCategory } from "@/lib/messages/opt-out-footer";
 import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
-import { TEMPLATE_NAME_MAX } from "@/lib/validation/message-template";
+import { TEMPLATE_NAME_MAX } from "@/lib/validation/limits";
 import { saveTemplateAction } from "./actions";
 
 /** "Save as template": names the current message and keeps it beside the built-in templates for everyone. */

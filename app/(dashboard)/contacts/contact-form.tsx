@@ -11,7 +11,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { type ActionError, useAction } from "@/lib/actions/use-action";
 import { MONTH_DATES } from "@/lib/contacts/birthday";
-import { LANGUAGES, MANUAL_GRANT_SOURCES } from "@/lib/validation/contacts";
+import { LANGUAGES, MANUAL_GRANT_SOURCES } from "@/lib/validation/limits";
 import { createContactAction, updateContactAction } from "./actions";
 
 export type ContactFormValues = {

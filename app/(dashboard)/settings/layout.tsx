@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { SettingsNav } from "./settings-nav";
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
@@ -19,10 +20,10 @@ export default async function SettingsLayout({ children }: { children: React.Rea
       : []),
   ];
   return (
-    <>
+    <ClientMessages area="settings">
       <PageHeader title={t("title")} description={t("description")} />
       <SettingsNav items={items} label={t("nav.label")} />
       {children}
-    </>
+    </ClientMessages>
   );
 }

@@ -18,7 +18,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { useAction } from "@/lib/actions/use-action";
-import { MANUAL_GRANT_SOURCES } from "@/lib/validation/contacts";
+import { MANUAL_GRANT_SOURCES } from "@/lib/validation/limits";
 import { grantConsentAction, withdrawConsentAction } from "../actions";
 
 /** Record a new grant (with source and wording) or a withdrawal; both go into the ledger. */

@@ -8,7 +8,7 @@ import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useAction } from "@/lib/actions/use-action";
-import { PASSWORD_MIN_LENGTH } from "@/lib/validation/users";
+import { PASSWORD_MIN_LENGTH } from "@/lib/validation/limits";
 import { changeOwnPasswordAction } from "./actions";
 
 type Field = "currentPassword" | "newPassword" | "confirmPassword";

@@ -19,7 +19,7 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { type ActionError, useAction } from "@/lib/actions/use-action";
 import { ROLES } from "@/lib/auth/roles";
-import { PASSWORD_MIN_LENGTH } from "@/lib/validation/users";
+import { PASSWORD_MIN_LENGTH } from "@/lib/validation/limits";
 import { createUserAction } from "./actions";
 import { TemporaryPasswordDialog } from "./temporary-password-dialog";
 
