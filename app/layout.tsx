@@ -5,7 +5,7 @@ import { ThemeProvider } from "@/components/theme-provider";
 import { Toaster } from "@/components/ui/sonner";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { baseLocale, dirOf } from "@/lib/i18n/locales";
-import { GeistMono, GeistMonoLatin, GeistSans, GeistSansLatin } from "./fonts";
+import { GeistSans, GeistSansLatin } from "./fonts";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,7 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html
       lang={baseLocale(locale)}
       dir={dirOf(locale)}
-      className={`${GeistSansLatin.variable} ${GeistSans.variable} ${GeistMonoLatin.variable} ${GeistMono.variable}`}
+      className={`${GeistSansLatin.variable} ${GeistSans.variable}`}
       suppressHydrationWarning
     >
       <body className="min-h-dvh bg-background font-sans text-foreground antialiased">

@@ -1,17 +1,24 @@
 "use client";
 
 import { Menu } from "lucide-react";
+import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Logo } from "@/components/logo";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { NavLinks } from "./nav-links";
 
-/** The sidebar folded into a slide-in menu on phones. */
+/**
+ * The sidebar folded into a slide-in menu on phones. It closes when the tapped page is there, not at the tap:
+ * until then the tapped item shows that it is loading (nav-links.tsx).
+ */
 export function MobileNav() {
   const t = useTranslations("Shell.nav");
   const [open, setOpen] = useState(false);
+  const pathname = usePathname();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closes on each new page, which is what pathname says
+  useEffect(() => setOpen(false), [pathname]);
   return (
     <Sheet open={open} onOpenChange={setOpen}>
       <SheetTrigger asChild>
@@ -28,7 +35,7 @@ export function MobileNav() {
           </SheetTitle>
           <SheetDescription className="sr-only">{t("mainNavigation")}</SheetDescription>
         </SheetHeader>
-        <NavLinks onNavigate={() => setOpen(false)} />
+        <NavLinks onCurrentPage={() => setOpen(false)} />
       </SheetContent>
     </Sheet>
   );

@@ -1,5 +1,5 @@
 import { AreaLoading } from "@/components/route-states/area-loading";
 
 export default function CpsmsLogLoading() {
-  return <AreaLoading area="cpsmsLog" columns={5} header={false} toolbar={false} />;
+  return <AreaLoading area="cpsmsLog" columns={5} />;
 }

@@ -1,5 +1,5 @@
 import { AreaLoading } from "@/components/route-states/area-loading";
 
 export default function ProviderHistoryLoading() {
-  return <AreaLoading area="smsappHistory" columns={5} header={false} toolbar={false} />;
+  return <AreaLoading area="smsappHistory" columns={5} />;
 }

@@ -2,8 +2,6 @@ import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Suspense } from "react";
-import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { Button } from "@/components/ui/button";
 import { formats } from "@/i18n/formats";
 import { hasRole } from "@/lib/auth/roles";
@@ -16,8 +14,8 @@ import { historyFilterOptions, listHistory } from "@/lib/history/list-history";
 import { amountText } from "@/lib/i18n/amount";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { HistoryFilterBar } from "../history-filters";
-import { HistoryTable, type HistoryTableRow } from "../history-table";
+import { HistoryFilterBar } from "./history-filters";
+import { HistoryTable, type HistoryTableRow } from "./history-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("History.layout");
@@ -29,13 +27,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function HistoryPage({ searchParams }: Props) {
   const user = await requireUser();
   const params = await searchParams;
-  const t = await getTranslations("History.ours");
-  // The sub-navigation (layout) shows at once; the filters and rows stream in.
-  return (
-    <Suspense fallback={<DataTableSkeleton columns={6} label={t("loading")} />}>
-      <HistoryList params={params} isManager={hasRole(user.role, "manager")} />
-    </Suspense>
-  );
+  return <HistoryList params={params} isManager={hasRole(user.role, "manager")} />;
 }
 
 async function HistoryList({

@@ -9,7 +9,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listGroups } from "@/lib/groups/manage-groups";
-import { CreateGroupForm } from "../create-group-form";
+import { CreateGroupForm } from "./create-group-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Groups.list");

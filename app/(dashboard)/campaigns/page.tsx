@@ -2,8 +2,6 @@ import { Megaphone, PenSquare } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Suspense } from "react";
-import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -22,9 +20,9 @@ import { getDb } from "@/lib/db";
 import { amountText } from "@/lib/i18n/amount";
 import { listedQuery } from "@/lib/paging/url-parsers";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
-import { AutoRefresh } from "../auto-refresh";
-import { type CampaignRow, CampaignsTable } from "../campaigns-table";
-import { type RepeatingRow, RepeatingSends } from "../repeating-sends";
+import { AutoRefresh } from "./auto-refresh";
+import { type CampaignRow, CampaignsTable } from "./campaigns-table";
+import { type RepeatingRow, RepeatingSends } from "./repeating-sends";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Campaigns");
@@ -51,9 +49,7 @@ export default async function CampaignsPage({ searchParams }: Props) {
         }
       />
       {/* The header shows at once; the lists stream in. */}
-      <Suspense fallback={<DataTableSkeleton toolbar={false} label={t("loading")} />}>
-        <CampaignLists params={params} canManage={hasRole(user.role, "manager")} />
-      </Suspense>
+      <CampaignLists params={params} canManage={hasRole(user.role, "manager")} />
     </>
   );
 }
