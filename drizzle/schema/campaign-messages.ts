@@ -75,6 +75,9 @@ export const campaignMessages = pgTable(
       .on(t.stopRequestedAt)
       .where(sql`${t.stopRequestedAt} is not null and ${t.status} in ('sending', 'scheduled')`),
     index("campaign_messages_followed_idx").on(t.statusChangedAt).where(sql`${t.status} in ('accepted', 'buffered')`),
+    // History's sender filter asks each campaign for a message with a reported sender: without this, a campaign
+    // whose provider reports none (CPSMS) was read message by message on every history page view.
+    index("campaign_messages_sender_idx").on(t.campaignId, t.sender).where(sql`${t.sender} is not null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "campaign_messages_sender_idx" ON "campaign_messages" USING btree ("campaign_id","sender") WHERE "campaign_messages"."sender" is not null;
