@@ -45,9 +45,14 @@ async function sendBench(
   // The campaign's creation (100,000 rows built here) leaves garbage: collected first, so the growth is the send's.
   collectGarbage();
   const rssBeforeMb = Math.round(process.memoryUsage.rss() / 1024 / 1024);
+  const heapBefore = process.memoryUsage().heapUsed;
   const { peakRssMb, result } = await withPeakRss(() =>
     timeMs(() => dispatchCampaign(getDb(), campaign.id, { sessions })),
   );
+  // What the send kept: the heap after a full collection, against before it. Peak RSS also counts garbage not
+  // yet collected (V8 grows the heap lazily), so it rises with a longer send without anything being retained.
+  collectGarbage();
+  const heapRetainedMb = round((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024);
   const handsets = await control.handsets();
   let duplicates = 0;
   let missing = 0;
@@ -75,6 +80,7 @@ async function sendBench(
     missing,
     peak_rss_mb: peakRssMb,
     rss_growth_mb: peakRssMb - rssBeforeMb,
+    heap_retained_mb: heapRetainedMb,
   };
 }
 
