@@ -20,6 +20,33 @@ test.describe("app shell", () => {
     }
   });
 
+  test("a page loads whole, and a tapped menu item shows it is loading until its page is there", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    // A full load has no loading state to replace: the rows are in the page that arrives.
+    const html = await (await page.request.get("/history")).text();
+    expect(html).not.toContain('aria-busy="true"');
+    expect(html).not.toContain("<!--$?-->");
+
+    await page.goto("/");
+    // History's answer held back 1.5 s, as on a slow phone connection.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/history(\?|$)/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole("button", { name: "Open menu" }).click();
+    const menu = page.getByRole("dialog");
+    await menu.getByRole("link", { name: "History" }).click();
+    await expect(menu.getByRole("link", { name: "History" }).locator("[data-pending]")).toBeVisible();
+    await expect(menu).toBeVisible(); // the menu stays until the page is there
+    release();
+    await expect(page.getByRole("heading", { level: 1, name: "History" })).toBeVisible();
+    await expect(menu).toBeHidden();
+  });
+
   test("on a laptop the sidebar marks the current section and the theme can be switched", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto("/");
