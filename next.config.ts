@@ -19,12 +19,6 @@ const nextConfig: NextConfig = {
     // The proxy buffers request bodies; CSV imports may be up to 10 MB (lib/contacts/import/csv-file.ts), so
     // leave headroom and let the import route refuse larger files with a clear message.
     proxyClientMaxBodySize: "12mb",
-    // The stylesheet (Tailwind: 12 kB compressed, the same for every page) comes inside the HTML: nothing to fetch
-    // between the page and its first paint (on a phone's connection a round trip, before anything shows). After the
-    // first page, navigation is client-side and fetches no stylesheet either way. Next still copies the text into
-    // the page's RSC payload twice (vercel/next.js#98079, #98110), some 24 kB more per first load: measured, the
-    // paint still comes 0.4-0.8 s sooner in Lighthouse's mobile simulation.
-    inlineCss: true,
     turbopackChunking: { minChunkSize: 200_000, requestCost: 1_000_000, firstPageLoadPriority: 0.9 },
   },
   async headers() {
