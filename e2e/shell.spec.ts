@@ -47,6 +47,23 @@ test.describe("app shell", () => {
     await expect(menu).toBeHidden();
   });
 
+  test("the header's menus load at first use and work from the keyboard", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto("/");
+    await expect(page.getByRole("menu")).toHaveCount(0);
+    const account = page.getByRole("button", { name: /Account menu/ });
+    await account.focus();
+    await page.keyboard.press("Enter");
+    const menu = page.getByRole("menu");
+    await expect(menu.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(menu).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /Account menu/ })).toBeFocused();
+    // Loaded now: it opens as any menu does.
+    await page.getByRole("button", { name: /Account menu/ }).click();
+    await expect(page.getByRole("menuitem", { name: "Change password" })).toBeVisible();
+  });
+
   test("on a laptop the sidebar marks the current section and the theme can be switched", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto("/");

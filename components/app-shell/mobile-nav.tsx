@@ -1,42 +1,31 @@
 "use client";
 
 import { Menu } from "lucide-react";
-import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { Logo } from "@/components/logo";
+import type { ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
-import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
-import { NavLinks } from "./nav-links";
+import { OnFirstUse } from "@/components/ui/on-first-use";
 
-/**
- * The sidebar folded into a slide-in menu on phones. It closes when the tapped page is there, not at the tap:
- * until then the tapped item shows that it is loading (nav-links.tsx).
- */
-export function MobileNav() {
+const loadSheet = () => import("./mobile-nav-sheet");
+
+/** The phone's menu button (hidden from md up, where the sidebar shows). */
+export function MenuButton(props: ComponentProps<typeof Button>) {
   const t = useTranslations("Shell.nav");
-  const [open, setOpen] = useState(false);
-  const pathname = usePathname();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: closes on each new page, which is what pathname says
-  useEffect(() => setOpen(false), [pathname]);
   return (
-    <Sheet open={open} onOpenChange={setOpen}>
-      <SheetTrigger asChild>
-        <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("openMenu")}>
-          <Menu className="size-5" />
-        </Button>
-      </SheetTrigger>
-      <SheetContent side="left" className="w-72 bg-sidebar p-4">
-        <SheetHeader className="p-0 pb-4">
-          <SheetTitle asChild>
-            <div>
-              <Logo />
-            </div>
-          </SheetTitle>
-          <SheetDescription className="sr-only">{t("mainNavigation")}</SheetDescription>
-        </SheetHeader>
-        <NavLinks onCurrentPage={() => setOpen(false)} />
-      </SheetContent>
-    </Sheet>
+    <Button
+      variant="ghost"
+      size="icon"
+      className="md:hidden"
+      aria-label={t("openMenu")}
+      aria-haspopup="dialog"
+      {...props}
+    >
+      <Menu className="size-5" />
+    </Button>
   );
+}
+
+/** The sidebar folded into a slide-in menu on phones; the menu loads at first use. */
+export function MobileNav() {
+  return <OnFirstUse load={loadSheet} props={{}} trigger={<MenuButton />} />;
 }

@@ -1,25 +1,17 @@
 "use client";
 
-import { KeyRound, LogOut } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
-import { useAction } from "@/lib/actions/use-action";
-import { signOutAction } from "./actions";
+import { OnFirstUse } from "@/components/ui/on-first-use";
 
-type Props = { name: string; email: string; roleLabel: string };
+export type UserMenuProps = { name: string; email: string; roleLabel: string };
 
-export function UserMenu({ name, email, roleLabel }: Props) {
+const loadDropdown = () => import("./user-menu-dropdown");
+
+/** The header's account button: initials (and the name on wider screens); its menu loads at first use. */
+export function UserMenuButton({ name, ...props }: { name: string } & ComponentProps<typeof Button>) {
   const t = useTranslations("Shell.userMenu");
-  const signOut = useAction(signOutAction);
   const initials = name
     .split(/\s+/)
     .map((part) => part[0])
@@ -27,32 +19,21 @@ export function UserMenu({ name, email, roleLabel }: Props) {
     .slice(0, 2)
     .toUpperCase();
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="h-9 gap-2 px-2" aria-label={t("label", { name })}>
-          <span className="grid size-7 place-items-center rounded-full bg-primary/15 text-xs font-semibold text-primary">
-            {initials || "?"}
-          </span>
-          <span className="hidden max-w-40 truncate text-sm font-medium sm:inline">{name}</span>
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-60">
-        <DropdownMenuLabel className="font-normal">
-          <div className="truncate text-sm font-medium">{name}</div>
-          <div className="truncate text-xs text-muted-foreground">{email}</div>
-          <div className="mt-1 text-xs text-muted-foreground">{roleLabel}</div>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link href="/settings/account">
-            <KeyRound className="size-4" aria-hidden /> {t("changePassword")}
-          </Link>
-        </DropdownMenuItem>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => signOut.run(undefined)}>
-          <LogOut className="size-4" aria-hidden /> {t("signOut")}
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <Button
+      variant="ghost"
+      className="h-9 gap-2 px-2"
+      aria-label={t("label", { name })}
+      aria-haspopup="menu"
+      {...props}
+    >
+      <span className="grid size-7 place-items-center rounded-full bg-primary/15 text-xs font-semibold text-primary">
+        {initials || "?"}
+      </span>
+      <span className="hidden max-w-40 truncate text-sm font-medium sm:inline">{name}</span>
+    </Button>
   );
+}
+
+export function UserMenu(props: UserMenuProps) {
+  return <OnFirstUse load={loadDropdown} props={props} trigger={<UserMenuButton name={props.name} />} />;
 }
