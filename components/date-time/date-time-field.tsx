@@ -3,10 +3,10 @@
 import { CalendarDays, X } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useFormatter, useTranslations } from "next-intl";
-import { Popover } from "radix-ui";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { type FirstUseTrigger, OnFirstUse } from "@/components/ui/on-first-use";
 import { cn } from "@/lib/utils";
 
 // A date and a 24-hour time that read the same whatever the browser's locale: the date in the page's language
@@ -139,34 +139,17 @@ const Calendar = dynamic(loadCalendar, {
   loading: () => <div className="h-[19rem] w-[19.25rem]" aria-busy="true" />,
 });
 
-/** The calendar's popover around a trigger button. */
-function CalendarPopover({
-  open,
-  onOpenChange,
-  trigger,
-  children,
-}: {
+const loadPopover = () => Promise.all([import("./calendar-popover"), loadCalendar()]).then(([popover]) => popover);
+
+/** The calendar's popover around a trigger button (calendar-popover.tsx), loaded when first reached for. */
+function CalendarPopover(props: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  trigger: React.ReactNode;
+  trigger: FirstUseTrigger;
   children: React.ReactNode;
 }) {
   return (
-    <Popover.Root open={open} onOpenChange={onOpenChange}>
-      <Popover.Trigger asChild onPointerEnter={loadCalendar} onFocus={loadCalendar}>
-        {trigger}
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          data-testid="date-time-calendar"
-          align="start"
-          sideOffset={4}
-          className="z-50 rounded-md border bg-popover p-2 text-popover-foreground shadow-md"
-        >
-          {children}
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+    <OnFirstUse load={loadPopover} props={props} trigger={props.trigger} onOpen={() => props.onOpenChange(true)} />
   );
 }
 
