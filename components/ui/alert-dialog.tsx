@@ -12,12 +12,11 @@ import {
   useState,
 } from "react";
 import { buttonVariants } from "@/components/ui/button";
-import { prefetchWhenIdle } from "@/components/ui/on-first-use";
 import { cn } from "@/lib/utils";
 
-// Radix's alert dialog, loaded the first time one is needed (its trigger pressed, or `open` set), or when the
-// page has settled: confirmations open on few visits, and the dialog's code (focus trap, scroll lock, portal)
-// was part of the first load of every page with a confirm button. Same parts and props as Radix's.
+// Radix's alert dialog, loaded the first time one is needed (its trigger reached for or pressed, or `open` set):
+// confirmations open on few visits, and the dialog's code (focus trap, scroll lock, portal) was part of the
+// first load of every page with a confirm button. Same parts and props as Radix's.
 
 type PrimitiveModule = typeof Primitive;
 let loaded: PrimitiveModule | null = null;
@@ -42,7 +41,6 @@ export function AlertDialog({ open, defaultOpen, children, ...props }: Component
   useEffect(() => {
     if (needed && !primitive) loadPrimitive().then(setPrimitive);
   }, [needed, primitive]);
-  useEffect(() => (primitive ? undefined : prefetchWhenIdle(loadPrimitive)), [primitive]);
   const request = () => setPressed(true);
   return (
     <DialogModule.Provider value={{ primitive, request }}>
@@ -62,7 +60,11 @@ export function AlertDialogTrigger({
   children,
   ...props
 }: Omit<ComponentProps<typeof Primitive.Trigger>, "children"> & {
-  children: ReactElement<{ onClick?: (event: MouseEvent) => void }>;
+  children: ReactElement<{
+    onClick?: (event: MouseEvent) => void;
+    onPointerEnter?: () => void;
+    onFocus?: () => void;
+  }>;
 }) {
   const { primitive, request } = useContext(DialogModule);
   if (primitive)
@@ -71,7 +73,10 @@ export function AlertDialogTrigger({
         {children}
       </primitive.Trigger>
     );
+  const prefetch = () => void loadPrimitive();
   return cloneElement(children, {
+    onPointerEnter: prefetch,
+    onFocus: prefetch,
     onClick: (event: MouseEvent) => {
       children.props.onClick?.(event);
       if (!event.defaultPrevented) request();

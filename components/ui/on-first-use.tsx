@@ -7,27 +7,9 @@ import {
   lazy,
   type ReactElement,
   Suspense,
-  useEffect,
   useMemo,
   useState,
 } from "react";
-
-/**
- * Fetches a first-use module once the page has settled (a couple of seconds in, when the browser is idle), so the
- * first press rarely waits for the network; never before the page's own first paint and scripts.
- */
-export function prefetchWhenIdle(load: () => Promise<unknown>): () => void {
-  let idle: number | undefined;
-  const timer = setTimeout(() => {
-    const run = () => void load().catch(() => {}); // a failed prefetch is retried at first use
-    idle = typeof requestIdleCallback === "function" ? requestIdleCallback(run, { timeout: 5000 }) : undefined;
-    if (idle === undefined) run();
-  }, 2000);
-  return () => {
-    clearTimeout(timer);
-    if (idle !== undefined) cancelIdleCallback(idle);
-  };
-}
 
 type Loader<P> = () => Promise<{ default: ComponentType<P> }>;
 
@@ -61,7 +43,6 @@ export function OnFirstUse<P extends object>({
 }) {
   const [used, setUsed] = useState(false);
   const Real = useMemo(() => lazy(load), [load]);
-  useEffect(() => prefetchWhenIdle(load), [load]);
   if (used)
     return (
       <Suspense fallback={trigger}>
