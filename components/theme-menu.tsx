@@ -15,7 +15,7 @@ import {
 import { ThemeButton } from "./theme-toggle";
 
 /** The theme menu itself, loaded at its first use (theme-toggle.tsx). */
-export default function ThemeMenu({ defaultOpen }: { defaultOpen?: boolean }) {
+export function ThemeMenu({ defaultOpen }: { defaultOpen?: boolean }) {
   const t = useTranslations("Shell.theme");
   const { theme, setTheme } = useTheme();
   return (

@@ -6,7 +6,7 @@ import type { ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
 import { OnFirstUse } from "@/components/ui/on-first-use";
 
-const loadMenu = () => import("./theme-menu");
+const loadMenu = () => import("./theme-menu").then((m) => ({ default: m.ThemeMenu }));
 
 /** Sun in light mode, moon in dark (by CSS: right from the first paint, before any script). */
 export function ThemeButton(props: ComponentProps<typeof Button>) {

@@ -12,7 +12,7 @@ import { NavLinks } from "./nav-links";
  * The slide-in menu itself, loaded at its first use (mobile-nav.tsx). It closes when the tapped page is there,
  * not at the tap: until then the tapped item shows that it is loading (nav-links.tsx).
  */
-export default function MobileNavSheet({ defaultOpen = false }: { defaultOpen?: boolean }) {
+export function MobileNavSheet({ defaultOpen = false }: { defaultOpen?: boolean }) {
   const t = useTranslations("Shell.nav");
   const [open, setOpen] = useState(defaultOpen);
   const pathname = usePathname();

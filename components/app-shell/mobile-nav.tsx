@@ -6,7 +6,7 @@ import type { ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
 import { OnFirstUse } from "@/components/ui/on-first-use";
 
-const loadSheet = () => import("./mobile-nav-sheet");
+const loadSheet = () => import("./mobile-nav-sheet").then((m) => ({ default: m.MobileNavSheet }));
 
 /** The phone's menu button (hidden from md up, where the sidebar shows). */
 export function MenuButton(props: ComponentProps<typeof Button>) {

@@ -16,12 +16,7 @@ import { signOutAction } from "./actions";
 import { UserMenuButton, type UserMenuProps } from "./user-menu";
 
 /** The account menu itself, loaded at its first use (user-menu.tsx). */
-export default function UserMenuDropdown({
-  name,
-  email,
-  roleLabel,
-  defaultOpen,
-}: UserMenuProps & { defaultOpen?: boolean }) {
+export function UserMenuDropdown({ name, email, roleLabel, defaultOpen }: UserMenuProps & { defaultOpen?: boolean }) {
   const t = useTranslations("Shell.userMenu");
   const signOut = useAction(signOutAction);
   return (

@@ -7,7 +7,7 @@ import { OnFirstUse } from "@/components/ui/on-first-use";
 
 export type UserMenuProps = { name: string; email: string; roleLabel: string };
 
-const loadDropdown = () => import("./user-menu-dropdown");
+const loadDropdown = () => import("./user-menu-dropdown").then((m) => ({ default: m.UserMenuDropdown }));
 
 /** The header's account button: initials (and the name on wider screens); its menu loads at first use. */
 export function UserMenuButton({ name, ...props }: { name: string } & ComponentProps<typeof Button>) {

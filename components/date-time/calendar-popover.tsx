@@ -3,7 +3,7 @@
 import { Popover } from "radix-ui";
 
 /** The calendar's popover around its trigger (date-time-field.tsx loads it when first reached for). */
-export default function CalendarPopover({
+export function CalendarPopover({
   open,
   onOpenChange,
   trigger,

@@ -139,7 +139,8 @@ const Calendar = dynamic(loadCalendar, {
   loading: () => <div className="h-[19rem] w-[19.25rem]" aria-busy="true" />,
 });
 
-const loadPopover = () => Promise.all([import("./calendar-popover"), loadCalendar()]).then(([popover]) => popover);
+const loadPopover = () =>
+  Promise.all([import("./calendar-popover"), loadCalendar()]).then(([m]) => ({ default: m.CalendarPopover }));
 
 /** The calendar's popover around a trigger button (calendar-popover.tsx), loaded when first reached for. */
 function CalendarPopover(props: {

@@ -27,7 +27,8 @@ export type FirstUseTrigger = ReactElement<{
  * popper and dialog) was a fifth of the script a page shipped to a phone; the same for the date fields' popover. Until first use, `trigger` shows: the
  * same button, plain. Pointing at or focusing it fetches the code; pressing it (click, Enter, Space, arrow down)
  * swaps in the real component, open (`defaultOpen`), and from then on it is the real one. `load` must be a
- * module-level function (`() => import("./x")`), so the component is the same on every render.
+ * module-level function (`() => import("./x").then((m) => ({ default: m.X }))`), so the component is the same on
+ * every render.
  */
 export function OnFirstUse<P extends object>({
   load,

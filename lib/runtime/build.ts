@@ -10,6 +10,8 @@ const BUILD_INPUTS = [
   "app",
   "components",
   "lib",
+  "i18n",
+  "messages",
   "drizzle/schema",
   "public",
   "proxy.ts",
