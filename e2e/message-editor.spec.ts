@@ -28,8 +28,7 @@ test.describe("message editor", () => {
     await page.goto(`/compose?group=${groupId}`);
     await expect(page.getByRole("heading", { level: 1, name: "Compose" })).toBeVisible();
     await expect(page.getByTestId("audience-total")).toHaveText("3");
-    await page.getByRole("combobox", { name: "Provider" }).click();
-    await page.getByRole("option", { name: "CPSMS.dk" }).click();
+    await page.getByRole("combobox", { name: "Provider" }).selectOption({ label: "CPSMS.dk" });
   });
 
   test("typing shows characters, GSM-7 and segments; an emoji switches to UCS-2 and is listed", async ({ page }) => {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Switch } from "@/components/ui/switch";
 import { type FooterLanguage, type MessageCategory, OPT_OUT_FOOTERS } from "@/lib/messages/opt-out-footer";
 
@@ -33,22 +33,19 @@ export function OptOutFooterControl(props: {
           <Label htmlFor={switchId}>{t("footer.label")}</Label>
         </div>
         {props.onLanguageChange ? (
-          <Select
+          <NativeSelect
+            className="h-9 w-36"
+            aria-label={t("footer.language")}
             value={props.language}
-            onValueChange={(v) => props.onLanguageChange?.(v as FooterLanguage)}
+            onChange={(e) => props.onLanguageChange?.(e.target.value as FooterLanguage)}
             disabled={!props.on || props.disabled}
           >
-            <SelectTrigger className="h-9 w-36" aria-label={t("footer.language")}>
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              {Object.entries(OPT_OUT_FOOTERS).map(([language, footer]) => (
-                <SelectItem key={language} value={language}>
-                  {footer.label}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+            {Object.entries(OPT_OUT_FOOTERS).map(([language, footer]) => (
+              <option key={language} value={language}>
+                {footer.label}
+              </option>
+            ))}
+          </NativeSelect>
         ) : null}
       </div>
       <p id={`${switchId}-hint`} className="text-xs text-muted-foreground">

@@ -1,97 +1,38 @@
 "use client";
 
 import type { AlertDialog as Primitive } from "radix-ui";
-import {
-  type ComponentProps,
-  cloneElement,
-  createContext,
-  type MouseEvent,
-  type ReactElement,
-  useContext,
-  useEffect,
-  useState,
-} from "react";
+import type { ComponentProps } from "react";
 import { buttonVariants } from "@/components/ui/button";
+import {
+  LazyRoot,
+  LazyTrigger,
+  lazyPrimitive,
+  type RootProps,
+  type TriggerChild,
+  useLoadedPrimitive,
+} from "@/components/ui/lazy-primitive";
 import { cn } from "@/lib/utils";
 
-// Radix's alert dialog, loaded the first time one is needed (its trigger reached for or pressed, or `open` set):
-// confirmations open on few visits, and the dialog's code (focus trap, scroll lock, portal) was part of the
-// first load of every page with a confirm button. Same parts and props as Radix's.
+// Loaded at first need (components/ui/lazy-primitive.tsx). Same parts and props as Radix's.
+const lazy = lazyPrimitive(() => import("radix-ui/alert-dialog"));
 
+export function AlertDialog(props: RootProps) {
+  return <LazyRoot primitive={lazy} {...props} />;
+}
+
+export function AlertDialogTrigger({ children }: { asChild: true; children: TriggerChild }) {
+  return <LazyTrigger primitive={lazy}>{children}</LazyTrigger>;
+}
 type PrimitiveModule = typeof Primitive;
-let loaded: PrimitiveModule | null = null;
-let loading: Promise<PrimitiveModule> | null = null;
-function loadPrimitive(): Promise<PrimitiveModule> {
-  loading ??= import("radix-ui/alert-dialog").then((m) => {
-    loaded = m;
-    return m;
-  });
-  return loading;
-}
-
-const DialogModule = createContext<{ primitive: PrimitiveModule | null; request: () => void }>({
-  primitive: null,
-  request: () => {},
-});
-
-export function AlertDialog({ open, defaultOpen, children, ...props }: ComponentProps<typeof Primitive.Root>) {
-  const [primitive, setPrimitive] = useState<PrimitiveModule | null>(loaded);
-  const [pressed, setPressed] = useState(false);
-  const needed = open === true || pressed;
-  useEffect(() => {
-    if (needed && !primitive) loadPrimitive().then(setPrimitive);
-  }, [needed, primitive]);
-  const request = () => setPressed(true);
-  return (
-    <DialogModule.Provider value={{ primitive, request }}>
-      {primitive ? (
-        <primitive.Root open={open} defaultOpen={defaultOpen ?? (pressed || undefined)} {...props}>
-          {children}
-        </primitive.Root>
-      ) : (
-        children
-      )}
-    </DialogModule.Provider>
-  );
-}
-
-/** Always `asChild` (the button is ours): before the dialog's code is there, a press loads it and opens. */
-export function AlertDialogTrigger({
-  children,
-  ...props
-}: Omit<ComponentProps<typeof Primitive.Trigger>, "children"> & {
-  children: ReactElement<{
-    onClick?: (event: MouseEvent) => void;
-    onPointerEnter?: () => void;
-    onFocus?: () => void;
-  }>;
-}) {
-  const { primitive, request } = useContext(DialogModule);
-  if (primitive)
-    return (
-      <primitive.Trigger {...props} asChild>
-        {children}
-      </primitive.Trigger>
-    );
-  const prefetch = () => void loadPrimitive();
-  return cloneElement(children, {
-    onPointerEnter: prefetch,
-    onFocus: prefetch,
-    onClick: (event: MouseEvent) => {
-      children.props.onClick?.(event);
-      if (!event.defaultPrevented) request();
-    },
-  });
-}
 
 function usePrimitive(): PrimitiveModule {
-  const { primitive } = useContext(DialogModule);
+  const primitive = useLoadedPrimitive(lazy);
   if (!primitive) throw new Error("AlertDialog parts render only inside an open AlertDialogContent");
   return primitive;
 }
 
 export function AlertDialogContent({ className, ...props }: ComponentProps<typeof Primitive.Content>) {
-  const { primitive } = useContext(DialogModule);
+  const primitive = useLoadedPrimitive(lazy);
   if (!primitive) return null; // nothing to show before it opens
   return (
     <primitive.Portal>

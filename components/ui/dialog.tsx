@@ -2,15 +2,36 @@
 
 import { XIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { Dialog as DialogPrimitive } from "radix-ui";
+import type { Dialog as Primitive } from "radix-ui";
+import {
+  LazyRoot,
+  LazyTrigger,
+  lazyPrimitive,
+  type RootProps,
+  type TriggerChild,
+  useLoadedPrimitive,
+} from "@/components/ui/lazy-primitive";
 import { cn } from "@/lib/utils";
 
-export const Dialog = DialogPrimitive.Root;
-export const DialogTrigger = DialogPrimitive.Trigger;
-export const DialogClose = DialogPrimitive.Close;
-export const DialogPortal = DialogPrimitive.Portal;
+// Loaded at first need (components/ui/lazy-primitive.tsx). Same parts and props as Radix's.
+const lazy = lazyPrimitive(() => import("radix-ui/dialog"));
 
-export function DialogOverlay({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Overlay>) {
+export function Dialog(props: RootProps) {
+  return <LazyRoot primitive={lazy} {...props} />;
+}
+
+export function DialogTrigger({ children }: { asChild: true; children: TriggerChild }) {
+  return <LazyTrigger primitive={lazy}>{children}</LazyTrigger>;
+}
+
+function usePrimitive(): typeof Primitive {
+  const primitive = useLoadedPrimitive(lazy);
+  if (!primitive) throw new Error("Dialog parts render only inside an open DialogContent");
+  return primitive;
+}
+
+function DialogOverlay({ className, ...props }: React.ComponentProps<typeof Primitive.Overlay>) {
+  const DialogPrimitive = usePrimitive();
   return (
     <DialogPrimitive.Overlay
       data-slot="dialog-overlay"
@@ -28,10 +49,12 @@ export function DialogContent({
   children,
   showCloseButton = true,
   ...props
-}: React.ComponentProps<typeof DialogPrimitive.Content> & { showCloseButton?: boolean }) {
+}: React.ComponentProps<typeof Primitive.Content> & { showCloseButton?: boolean }) {
   const tCommon = useTranslations("Common");
+  const DialogPrimitive = useLoadedPrimitive(lazy);
+  if (!DialogPrimitive) return null; // nothing to show before it opens
   return (
-    <DialogPortal>
+    <DialogPrimitive.Portal>
       <DialogOverlay />
       <DialogPrimitive.Content
         data-slot="dialog-content"
@@ -51,7 +74,7 @@ export function DialogContent({
           </DialogPrimitive.Close>
         )}
       </DialogPrimitive.Content>
-    </DialogPortal>
+    </DialogPrimitive.Portal>
   );
 }
 
@@ -75,7 +98,8 @@ export function DialogFooter({ className, ...props }: React.ComponentProps<"div"
   );
 }
 
-export function DialogTitle({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Title>) {
+export function DialogTitle({ className, ...props }: React.ComponentProps<typeof Primitive.Title>) {
+  const DialogPrimitive = usePrimitive();
   return (
     <DialogPrimitive.Title
       data-slot="dialog-title"
@@ -85,7 +109,8 @@ export function DialogTitle({ className, ...props }: React.ComponentProps<typeof
   );
 }
 
-export function DialogDescription({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Description>) {
+export function DialogDescription({ className, ...props }: React.ComponentProps<typeof Primitive.Description>) {
+  const DialogPrimitive = usePrimitive();
   return (
     <DialogPrimitive.Description
       data-slot="dialog-description"

@@ -10,7 +10,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { useAction } from "@/lib/actions/use-action";
 import type { AudiencePreview, GroupOption } from "@/lib/campaigns/compose/preview-audience";
 import { type MessageTranslation, versionLanguageFor } from "@/lib/messages/message-versions";
@@ -257,19 +257,18 @@ export function ComposeForm(props: Props) {
         <div className="grid gap-3 sm:grid-cols-2">
           <div className="space-y-1.5">
             <Label htmlFor={`${id}-provider`}>{t("providerLabel")}</Label>
-            <Select value={provider} onValueChange={(v) => setProvider(v as ProviderName | "auto")}>
-              <SelectTrigger id={`${id}-provider`} className="w-full">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value="auto">{t("providerAuto")}</SelectItem>
-                {PROVIDER_NAMES.map((p) => (
-                  <SelectItem key={p} value={p}>
-                    {PROVIDER_LABELS[p]}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+            <NativeSelect
+              id={`${id}-provider`}
+              value={provider}
+              onChange={(e) => setProvider(e.target.value as ProviderName | "auto")}
+            >
+              <option value="auto">{t("providerAuto")}</option>
+              {PROVIDER_NAMES.map((p) => (
+                <option key={p} value={p}>
+                  {PROVIDER_LABELS[p]}
+                </option>
+              ))}
+            </NativeSelect>
           </div>
           <div className="space-y-1.5">
             <Label htmlFor={`${id}-sender`}>{t("senderLabel")}</Label>

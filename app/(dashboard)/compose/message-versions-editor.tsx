@@ -7,7 +7,7 @@ import { exampleValues } from "@/components/compose/phone-preview";
 import type { SampleRecipient } from "@/components/compose/sample-recipient";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { dirOf, GUEST_LOCALES, type GuestLocale } from "@/lib/i18n/locales";
 import { audienceStats } from "@/lib/messages/audience-stats";
@@ -61,22 +61,19 @@ export function MessageVersionsEditor(props: Props) {
       </div>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <Label htmlFor={`${id}-main`}>{t("mainLanguage")}</Label>
-        <Select
+        <NativeSelect
+          id={`${id}-main`}
+          className="h-9 w-36"
           value={language}
-          onValueChange={(v) => props.onLanguageChange(v as GuestLocale)}
+          onChange={(e) => props.onLanguageChange(e.target.value as GuestLocale)}
           disabled={props.disabled}
         >
-          <SelectTrigger id={`${id}-main`} className="h-9 w-36">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {GUEST_LOCALES.map((l) => (
-              <SelectItem key={l} value={l}>
-                {t(`languages.${l}`)}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+          {GUEST_LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {t(`languages.${l}`)}
+            </option>
+          ))}
+        </NativeSelect>
         {mainCount !== null ? (
           <span className="text-xs text-muted-foreground" data-testid="version-count-main">
             {t(translations.length ? "mainGets" : "allGet", { count: mainCount })}
