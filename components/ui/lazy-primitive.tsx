@@ -64,6 +64,7 @@ export function LazyRoot<M extends PrimitiveModule>({
   primitive: lazy,
   open,
   defaultOpen,
+  onOpenChange,
   children,
   ...props
 }: RootProps & { primitive: LazyPrimitive<M> }) {
@@ -75,9 +76,23 @@ export function LazyRoot<M extends PrimitiveModule>({
   }, [needed, primitive, lazy]);
   const Provider = lazy.context.Provider;
   return (
-    <Provider value={{ primitive, request: () => setPressed(true) }}>
+    <Provider
+      value={{
+        primitive,
+        // Uncontrolled, it opens by defaultOpen once loaded; controlled, its owner is told to open it.
+        request: () => {
+          setPressed(true);
+          onOpenChange?.(true);
+        },
+      }}
+    >
       {primitive ? (
-        <primitive.Root open={open} defaultOpen={defaultOpen ?? (pressed || undefined)} {...props}>
+        <primitive.Root
+          open={open}
+          defaultOpen={defaultOpen ?? (pressed || undefined)}
+          onOpenChange={onOpenChange}
+          {...props}
+        >
           {children}
         </primitive.Root>
       ) : (
