@@ -10,6 +10,7 @@ import {
   type RootProps,
   type TriggerChild,
   useLoadedPrimitive,
+  useOpenPrimitive,
 } from "@/components/ui/lazy-primitive";
 import { cn } from "@/lib/utils";
 
@@ -22,13 +23,6 @@ export function AlertDialog(props: RootProps) {
 
 export function AlertDialogTrigger({ children }: { asChild: true; children: TriggerChild }) {
   return <LazyTrigger primitive={lazy}>{children}</LazyTrigger>;
-}
-type PrimitiveModule = typeof Primitive;
-
-function usePrimitive(): PrimitiveModule {
-  const primitive = useLoadedPrimitive(lazy);
-  if (!primitive) throw new Error("AlertDialog parts render only inside an open AlertDialogContent");
-  return primitive;
 }
 
 export function AlertDialogContent({ className, ...props }: ComponentProps<typeof Primitive.Content>) {
@@ -58,21 +52,21 @@ export function AlertDialogFooter({ className, ...props }: ComponentProps<"div">
 }
 
 export function AlertDialogTitle({ className, ...props }: ComponentProps<typeof Primitive.Title>) {
-  const primitive = usePrimitive();
+  const primitive = useOpenPrimitive(lazy);
   return <primitive.Title className={cn("text-lg font-semibold", className)} {...props} />;
 }
 
 export function AlertDialogDescription({ className, ...props }: ComponentProps<typeof Primitive.Description>) {
-  const primitive = usePrimitive();
+  const primitive = useOpenPrimitive(lazy);
   return <primitive.Description className={cn("text-sm text-muted-foreground", className)} {...props} />;
 }
 
 export function AlertDialogAction({ className, ...props }: ComponentProps<typeof Primitive.Action>) {
-  const primitive = usePrimitive();
+  const primitive = useOpenPrimitive(lazy);
   return <primitive.Action className={cn(buttonVariants(), className)} {...props} />;
 }
 
 export function AlertDialogCancel({ className, ...props }: ComponentProps<typeof Primitive.Cancel>) {
-  const primitive = usePrimitive();
+  const primitive = useOpenPrimitive(lazy);
   return <primitive.Cancel className={cn(buttonVariants({ variant: "outline" }), className)} {...props} />;
 }

@@ -10,6 +10,7 @@ import {
   type RootProps,
   type TriggerChild,
   useLoadedPrimitive,
+  useOpenPrimitive,
 } from "@/components/ui/lazy-primitive";
 import { cn } from "@/lib/utils";
 
@@ -24,14 +25,8 @@ export function DialogTrigger({ children }: { asChild: true; children: TriggerCh
   return <LazyTrigger primitive={lazy}>{children}</LazyTrigger>;
 }
 
-function usePrimitive(): typeof Primitive {
-  const primitive = useLoadedPrimitive(lazy);
-  if (!primitive) throw new Error("Dialog parts render only inside an open DialogContent");
-  return primitive;
-}
-
 function DialogOverlay({ className, ...props }: React.ComponentProps<typeof Primitive.Overlay>) {
-  const DialogPrimitive = usePrimitive();
+  const DialogPrimitive = useOpenPrimitive(lazy);
   return (
     <DialogPrimitive.Overlay
       data-slot="dialog-overlay"
@@ -99,7 +94,7 @@ export function DialogFooter({ className, ...props }: React.ComponentProps<"div"
 }
 
 export function DialogTitle({ className, ...props }: React.ComponentProps<typeof Primitive.Title>) {
-  const DialogPrimitive = usePrimitive();
+  const DialogPrimitive = useOpenPrimitive(lazy);
   return (
     <DialogPrimitive.Title
       data-slot="dialog-title"
@@ -110,7 +105,7 @@ export function DialogTitle({ className, ...props }: React.ComponentProps<typeof
 }
 
 export function DialogDescription({ className, ...props }: React.ComponentProps<typeof Primitive.Description>) {
-  const DialogPrimitive = usePrimitive();
+  const DialogPrimitive = useOpenPrimitive(lazy);
   return (
     <DialogPrimitive.Description
       data-slot="dialog-description"

@@ -127,3 +127,10 @@ export function LazyTrigger<M extends PrimitiveModule>({
 export function useLoadedPrimitive<M extends PrimitiveModule>(lazy: LazyPrimitive<M>): M | null {
   return useContext(lazy.context).primitive;
 }
+
+/** The loaded primitive, for the parts that render only inside open content (title, description, buttons). */
+export function useOpenPrimitive<M extends PrimitiveModule>(lazy: LazyPrimitive<M>): M {
+  const primitive = useLoadedPrimitive(lazy);
+  if (!primitive) throw new Error("a dialog part rendered outside its open content");
+  return primitive;
+}
