@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ThemeProvider } from "@/components/theme-provider";
-import { Toaster } from "@/components/ui/sonner";
+import { LazyToaster } from "@/components/ui/lazy-toaster";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { baseLocale, dirOf } from "@/lib/i18n/locales";
 import { GeistSans, GeistSansLatin } from "./fonts";
@@ -46,7 +46,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <ClientMessages>
           <ThemeProvider nonce={nonce}>
             {children}
-            <Toaster />
+            <LazyToaster />
           </ThemeProvider>
         </ClientMessages>
       </body>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast/toast";
 import type { ActionResult } from "./define-action";
 
 /** What a failed action tells the UI: a message for staff and, for forms, the fields to highlight. */

@@ -2,12 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { toast } from "sonner";
 import { type TestRecipientOption, TestRecipientSelect } from "@/components/test-sends/test-recipient-select";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { useAction } from "@/lib/actions/use-action";
 import type { MessageChoice } from "@/lib/campaigns/compose/plan-campaigns";
+import { toast } from "@/lib/toast/toast";
 import { composeTestAction } from "./actions";
 
 type Props = MessageChoice & { recipients: TestRecipientOption[] };

@@ -3,7 +3,6 @@
 import { FolderMinus, FolderPlus, Trash2, UserX } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -18,6 +17,7 @@ import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useAction } from "@/lib/actions/use-action";
 import type { ContactFilter } from "@/lib/contacts/contact-table-params";
+import { toast } from "@/lib/toast/toast";
 import { addToGroupAction, deleteContactsAction, removeFromGroupAction, withdrawConsentAction } from "./actions";
 
 type Selection = { ids: string[] } | { filter: ContactFilter };

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { useTableUrlState } from "@/components/data-table/use-table-url-state";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { recipientTableParsers } from "@/lib/campaigns/campaign-table-params";
 import { DELIVERY_STATES, type DeliveryState } from "@/lib/campaigns/delivery-status";
 
@@ -25,22 +25,21 @@ export function RecipientsFrame(props: {
     <div className="space-y-3" aria-busy={url.pending}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="w-48">
-          <Select
+          <NativeSelect
+            aria-label={t("filterLabel")}
             value={url.state.state ?? "all"}
-            onValueChange={(v) => url.setFilters({ state: v === "all" ? null : (v as DeliveryState) })}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              url.setFilters({ state: v === "all" ? null : (v as DeliveryState) });
+            }}
           >
-            <SelectTrigger aria-label={t("filterLabel")}>
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value="all">{t("allStatuses")}</SelectItem>
-              {DELIVERY_STATES.map((s) => (
-                <SelectItem key={s} value={s}>
-                  {t(`deliveryStates.${s}`)}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+            <option value="all">{t("allStatuses")}</option>
+            {DELIVERY_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`deliveryStates.${s}`)}
+              </option>
+            ))}
+          </NativeSelect>
         </div>
       </div>
       {props.children}

@@ -1,7 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
 import { TimeField } from "@/components/date-time/date-time-field";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
@@ -10,6 +9,7 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useAction } from "@/lib/actions/use-action";
 import { LOCALE_NAMES, STAFF_LOCALES } from "@/lib/i18n/locales";
+import { toast } from "@/lib/toast/toast";
 import { COUNTRIES, type RestaurantSettingsInput } from "@/lib/validation/restaurant";
 import { saveRestaurantSettingsAction } from "./actions";
 

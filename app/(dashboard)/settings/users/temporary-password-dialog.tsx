@@ -2,7 +2,6 @@
 
 import { Copy } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -12,6 +11,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { toast } from "@/lib/toast/toast";
 
 /** Shows a generated password exactly once, with a copy button; it is never retrievable again. */
 export function TemporaryPasswordDialog({
