@@ -4,6 +4,9 @@ import { timestamps } from "./columns";
 import { recurringSends } from "./recurring-sends";
 import { users } from "./users";
 
+export const CAMPAIGN_ORIGINS = ["compose", "signup_confirmation", "welcome"] as const;
+export type CampaignOrigin = (typeof CAMPAIGN_ORIGINS)[number];
+
 /**
  * One message sent (or to be sent) to many guests through one provider. The recipients and their rendered
  * texts are fixed when the campaign is created: see campaign_messages.
@@ -22,6 +25,11 @@ export const campaigns = pgTable(
     language: text({ enum: ["da", "en", "ur"] }),
     /** The same message in other languages: each guest whose language has one gets it (campaign_messages.body). */
     translations: jsonb().$type<{ language: "da" | "en" | "ur"; message: string }[]>().notNull().default([]),
+    /**
+     * Who wrote it: staff ("compose", with repeating sends), or the sign-up page ("signup_confirmation": the
+     * double opt-in text; "welcome"). The campaign list shows staff campaigns; history shows every message.
+     */
+    origin: text({ enum: CAMPAIGN_ORIGINS }).notNull().default("compose"),
     category: text({ enum: ["marketing", "transactional"] })
       .notNull()
       .default("marketing"),

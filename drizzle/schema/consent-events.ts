@@ -2,7 +2,15 @@ import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-co
 import { contacts } from "./contacts";
 import { users } from "./users";
 
-export const CONSENT_SOURCES = ["in_person", "web_form", "import", "opt_out_link", "staff", "gdpr"] as const;
+export const CONSENT_SOURCES = [
+  "in_person",
+  "web_form",
+  "import",
+  "opt_out_link",
+  "staff",
+  "gdpr",
+  "signup_page",
+] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
 /**
@@ -20,6 +28,8 @@ export const consentEvents = pgTable(
     source: text({ enum: CONSENT_SOURCES }).notNull(),
     /** The consent text shown to the guest (required for grants). */
     wording: text(),
+    /** For a sign-up page grant: the source the guest came from (its name then: "Table tent"). */
+    sourceName: text(),
     recordedById: uuid().references(() => users.id, { onDelete: "set null" }),
     occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
