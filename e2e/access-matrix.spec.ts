@@ -61,6 +61,9 @@ const INTENDED: Record<string, Intended> = {
   "page /settings/users": OWNER,
   "page /sign-in": ANYONE, // signed-in visitors are sent on to the app
   "page /o/[token]": ANYONE, // a guest's opt-out page: the token is the credential
+  "page /join": ANYONE, // the guests' sign-up page
+  "page /join/[source]": ANYONE,
+  "page /j/[token]": ANYONE, // a sign-up's confirmation link: the token is the credential
 
   // Route handlers
   "GET /api/auth/[...nextauth]": SAME,
@@ -88,6 +91,8 @@ const INTENDED: Record<string, Intended> = {
   "action app/(dashboard)/campaigns/actions.ts#updateSkipDatesAction": MANAGERS,
   "action app/(dashboard)/campaigns/actions.ts#deleteRecurringAction": MANAGERS,
   "action app/o/[token]/actions.ts#optOutAction": SAME, // the guest's token is the credential
+  "action app/join/actions.ts#joinAction": SAME, // anyone may sign up; limits, not sessions, protect it
+  "action app/j/[token]/actions.ts#confirmSignupAction": SAME, // the token from the text is the credential
   "action app/(dashboard)/contacts/actions.ts#createContactAction": SIGNED_IN,
   "action app/(dashboard)/contacts/actions.ts#updateContactAction": SIGNED_IN,
   "action app/(dashboard)/contacts/actions.ts#grantConsentAction": SIGNED_IN,
@@ -144,6 +149,16 @@ function actionArgs(name: string): unknown[] {
     return [{}, form];
   }
   if (name === "signOutAction") return [];
+  if (name === "joinAction") {
+    const form = new FormData();
+    form.set("phone", ""); // invalid: nothing is recorded and no text is sent by this test
+    return [{}, form];
+  }
+  if (name === "confirmSignupAction") {
+    const form = new FormData();
+    form.set("token", "noSuchToken1"); // never a real sign-up's token
+    return [form];
+  }
   if (name === "optOutAction") {
     const form = new FormData();
     form.set("token", "no-such-token"); // never a real guest's token: nobody is unsubscribed by this test
@@ -227,6 +242,8 @@ test("access matrix: every page, route handler and server action as every kind o
     "[id]@/history/[id]": seeded.messageId,
     "[uid]@/history/smsapp/[uid]": "no-such-uid",
     "[token]@/o/[token]": guests[0]!.token,
+    "[source]@/join/[source]": "no-such-source",
+    "[token]@/j/[token]": "noSuchToken1",
     "[...nextauth]@/api/auth/[...nextauth]": "session",
   };
   const fill = (route: string) =>

@@ -1,5 +1,5 @@
 import "server-only";
-import { campaignMessages, campaigns } from "@/drizzle/schema";
+import { type CampaignOrigin, campaignMessages, campaigns } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -33,6 +33,8 @@ export type NewCampaign = {
   /** A repeating send's run: which one and its local date (unique together with the provider). */
   recurringSendId?: string;
   occurrence?: string;
+  /** Who wrote it: staff (compose, the default) or the sign-up page (its confirmation and welcome texts). */
+  origin?: CampaignOrigin;
   /** Shared by the campaigns one compose submission wrote (one per provider): approved and shown as one. */
   submissionId?: string;
 };
@@ -43,7 +45,7 @@ const INSERT_CHUNK = 2000;
  * Writes the campaign and one message row per recipient, in one transaction, before anything is sent: the
  * rows are the send list, the progress record and the idempotency key (a number appears once per campaign).
  */
-export async function createCampaign(db: Database, actor: { id: string }, input: NewCampaign) {
+export async function createCampaign(db: Database, actor: { id: string } | null, input: NewCampaign) {
   if (input.recipients.length === 0) {
     throw new AppError("INVALID_INPUT", "Campaigns.errors.noRecipients");
   }
@@ -79,6 +81,7 @@ export async function createCampaign(db: Database, actor: { id: string }, input:
         language: input.language ?? null,
         translations: [...(input.translations ?? [])],
         category: input.category,
+        origin: input.origin ?? "compose",
         optOutFooter: input.optOutFooter,
         status,
         scheduledAt: input.scheduledAt,
@@ -88,8 +91,8 @@ export async function createCampaign(db: Database, actor: { id: string }, input:
         occurrence: input.occurrence ?? null,
         submissionId: input.submissionId ?? null,
         recipientCount: unique.length,
-        createdById: actor.id,
-        approvedById: input.approved ? actor.id : null,
+        createdById: actor?.id ?? null,
+        approvedById: input.approved ? (actor?.id ?? null) : null,
         approvedAt: input.approved ? new Date() : null,
       })
       .returning();
@@ -115,7 +118,7 @@ export async function createCampaign(db: Database, actor: { id: string }, input:
         .onConflictDoNothing();
     }
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: actor?.id ?? null,
       action: `campaign.${status === "draft" ? "drafted" : status === "scheduled" ? "scheduled" : "sent"}`,
       targetType: "campaign",
       targetId: campaign.id,

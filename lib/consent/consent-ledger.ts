@@ -10,7 +10,14 @@ import { suppressPhones, unsuppressPhone } from "./suppression";
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Executor = Database | Tx;
 
-export type GrantInput = { contactId: string; source: ConsentSource; wording: string; actorId: string | null };
+export type GrantInput = {
+  contactId: string;
+  source: ConsentSource;
+  wording: string;
+  actorId: string | null;
+  /** For a sign-up page grant: the source the guest came from ("Table tent"). */
+  sourceName?: string | null;
+};
 
 /**
  * Records a grant of marketing consent with its proof (source and the exact wording) and mirrors it on the
@@ -31,6 +38,7 @@ export async function grantConsent(db: Executor, input: GrantInput): Promise<voi
       state: "granted",
       source: input.source,
       wording,
+      sourceName: input.sourceName ?? null,
       recordedById: input.actorId,
     });
     await unsuppressPhone(tx, row.phone);

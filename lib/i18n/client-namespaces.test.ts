@@ -23,6 +23,7 @@ const UNTYPED: Record<string, string[]> = {
 /** Where each area's routes are. The shell: everything above the areas' layouts. */
 const AREA_DIRS: Record<ClientArea, string[]> = {
   signIn: ["app/(auth)"],
+  guestJoin: ["app/join"],
   home: ["app/(dashboard)/(home)"],
   campaigns: ["app/(dashboard)/campaigns"],
   compose: ["app/(dashboard)/compose"],

@@ -9,6 +9,7 @@ export const SHELL_CLIENT_NAMESPACES = ["Common", "Errors", "Units", "Shell"] as
 
 export const AREA_CLIENT_NAMESPACES = {
   signIn: ["Auth.signIn"],
+  guestJoin: ["Guest.join"],
   home: ["Campaigns.stored"],
   campaigns: [
     "Campaigns.controls",

@@ -5,12 +5,15 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { findOptOut } from "@/lib/consent/opt-out";
 import { getDb } from "@/lib/db";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { findSignupLink } from "@/lib/signup/find-signup-link";
 import { type AppLocale, GUEST_LOCALES, guestLocaleOf, isGuestLocale, isStaffLocale, STAFF_LOCALES } from "./locales";
 import { negotiateLocale } from "./negotiate";
 import { REQUEST_URL_HEADER } from "./request-url-header";
 
-/** A guest's public page: /o/<token> (opt-out). Later public pages join here. */
-const GUEST_PAGE = /^\/o\/([^/?#]+)/;
+/** The guests' public pages: /o/<token> (opt-out), /join[/<source>] (sign-up), /j/<token> (its confirmation). */
+const OPT_OUT_PAGE = /^\/o\/([^/?#]+)/;
+const JOIN_PAGE = /^\/join(?:\/[^/?#]*)?$/;
+const CONFIRM_PAGE = /^\/j\/([^/?#]+)/;
 
 /**
  * This request's language and the restaurant's time zone.
@@ -25,13 +28,21 @@ export const requestLocale = cache(async (): Promise<{ locale: AppLocale; timeZo
   const settings = await getRestaurantSettings(db);
   const fallback = isStaffLocale(settings.defaultLocale) ? settings.defaultLocale : "en";
   const url = new URL(h.get(REQUEST_URL_HEADER) ?? "/", "http://local");
-  const guestPage = GUEST_PAGE.exec(url.pathname);
-  if (guestPage) {
+  const optOut = OPT_OUT_PAGE.exec(url.pathname);
+  const confirm = CONFIRM_PAGE.exec(url.pathname);
+  if (optOut || confirm || JOIN_PAGE.test(url.pathname)) {
     const chosen = url.searchParams.get("lang");
-    const contact = isGuestLocale(chosen) ? null : await findOptOut(db, safeDecode(guestPage[1]!));
+    // A guest we know has a language: the contact's (opt-out), the one chosen when signing up (confirmation).
+    const known = isGuestLocale(chosen)
+      ? null
+      : optOut
+        ? (await findOptOut(db, safeDecode(optOut[1]!)))?.language
+        : confirm
+          ? (await findSignupLink(db, safeDecode(confirm[1]!)))?.language
+          : null;
     const locale =
       (isGuestLocale(chosen) ? chosen : null) ??
-      guestLocaleOf(contact?.language) ??
+      guestLocaleOf(known) ??
       negotiateLocale(h.get("accept-language"), GUEST_LOCALES) ??
       fallback;
     return { locale, timeZone: settings.timeZone, guest: true };

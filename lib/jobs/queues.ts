@@ -8,6 +8,7 @@ export const QUEUE = {
   campaignSweep: "campaign_sweep",
   deliveryPoll: "delivery_poll",
   stopHeldMessages: "stop_held_messages",
+  expireSignups: "expire_signups",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
@@ -32,6 +33,8 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   // Deletes withdrawn guests' messages that CPSMS holds; idempotent, and the sweep runs it too.
   // "stately": one may wait while one runs, so a withdrawal during a run is not lost until the sweep.
   [QUEUE.stopHeldMessages]: { policy: "stately", retryLimit: 3, retryDelay: 10, expireInSeconds: 300 },
+  // Erases unconfirmed sign-ups past their time; safe to run late or twice.
+  [QUEUE.expireSignups]: { policy: "singleton", retryLimit: 3, retryDelay: 60 },
 };
 
 /** Recurring jobs (cron, UTC). pg-boss runs each once per slot however many instances are up. */
@@ -39,4 +42,5 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: QUEUE.purgeSignInAttempts, cron: "17 * * * *" },
   { queue: QUEUE.campaignSweep, cron: "* * * * *" },
   { queue: QUEUE.deliveryPoll, cron: "* * * * *" },
+  { queue: QUEUE.expireSignups, cron: "*/10 * * * *" },
 ];

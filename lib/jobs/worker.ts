@@ -11,6 +11,7 @@ import { stopHeldMessages } from "@/lib/campaigns/stop-held-messages";
 import { sweepCampaigns } from "@/lib/campaigns/sweep-campaigns";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import { expireSignups } from "@/lib/signup/expire-signups";
 import { QUEUE } from "./queues";
 import { startSweeper } from "./sweep-timer";
 
@@ -23,6 +24,8 @@ export async function registerWorkers(boss: PgBoss) {
     logger.info({ removed, sessions }, "purged old sign-in attempts and ended sessions");
     return { removed, sessions };
   });
+
+  await boss.work(QUEUE.expireSignups, async () => ({ expired: await expireSignups(getDb()) }));
 
   await boss.work<{ campaignId: string }>(QUEUE.campaignDispatch, { pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { type PerLanguage, type SignupSettings, signupSettings } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
-import type { GuestLocale } from "@/lib/i18n/locales";
+import { type GuestLocale, isGuestLocale } from "@/lib/i18n/locales";
 
 export type SignupSettingsValues = Omit<SignupSettings, "id" | "updatedBy" | "updatedAt">;
 
@@ -25,14 +25,17 @@ export async function getSignupSettings(db: Database): Promise<SignupSettingsVal
 }
 
 /**
- * A per-language text for a guest: their language's, else the restaurant's default language's, else English,
- * else any language that has one; null when none is set.
+ * A per-language text for a guest, with the language it is in: their language's, else the restaurant's default
+ * language's, else English, else any that is set; null when none is.
  */
-export function pickLanguage(texts: PerLanguage, language: GuestLocale, defaultLocale: string): string | null {
-  const order = [language, defaultLocale, "en", "da", "ur"] as const;
-  for (const l of order) {
-    const text = texts[l as GuestLocale]?.trim();
-    if (text) return text;
+export function pickLanguage(
+  texts: PerLanguage,
+  language: GuestLocale,
+  defaultLocale: string,
+): { text: string; language: GuestLocale } | null {
+  for (const l of [language, defaultLocale, "en", "da", "ur"]) {
+    const text = isGuestLocale(l) ? texts[l]?.trim() : undefined;
+    if (text && isGuestLocale(l)) return { text, language: l };
   }
   return null;
 }

@@ -9,7 +9,15 @@ import { LANGUAGES, MANUAL_GRANT_SOURCES, type ManualGrantSource } from "./limit
 export { LANGUAGES, MANUAL_GRANT_SOURCES, type ManualGrantSource };
 
 /** Every consent source (labels: `Contacts.consent.sources.<source>`). */
-export const CONSENT_SOURCES = ["in_person", "web_form", "staff", "import", "opt_out_link", "gdpr"] as const;
+export const CONSENT_SOURCES = [
+  "in_person",
+  "web_form",
+  "staff",
+  "import",
+  "opt_out_link",
+  "gdpr",
+  "signup_page",
+] as const;
 
 export function isConsentSource(value: string): value is (typeof CONSENT_SOURCES)[number] {
   return (CONSENT_SOURCES as readonly string[]).includes(value);

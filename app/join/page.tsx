@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { JoinPage } from "./join-page";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Guest.join");
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
+
+type Props = { searchParams: Promise<{ lang?: string | string[] }> };
+
+/** The plain sign-up link (no source): `/join`. */
+export default async function JoinDirectPage({ searchParams }: Props) {
+  const { lang } = await searchParams;
+  return <JoinPage slug={null} switchedLanguage={lang !== undefined} />;
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { signupTextBudget } from "@/drizzle/schema";
+import type { Database } from "@/lib/db";
+
+type Executor = Pick<Database, "execute">;
+
+export type TextCaps = { hourlyCap: number; hourlyCapPerCountry: number };
+
+/**
+ * Takes one confirmation text from this hour's budget, overall and for the number's calling code, or refuses.
+ * Each count is one atomic upsert that only increments below its cap, so instances sharing the database can't
+ * overshoot it together. Must run inside the caller's transaction: a refusal by the second scope rolls the
+ * first one back with it (the refusal itself is counted separately, by `countRefusal`, after the rollback).
+ */
+export async function takeTextBudget(tx: Executor, callingCode: string, caps: TextCaps, now = new Date()) {
+  const hour = startOfHour(now);
+  for (const [scope, cap] of [
+    ["all", caps.hourlyCap],
+    [callingCode, caps.hourlyCapPerCountry],
+  ] as const) {
+    if (cap <= 0) return { ok: false as const, scope };
+    const taken = await tx.execute(sql`
+      insert into ${signupTextBudget} (hour, scope, sent) values (${hour.toISOString()}, ${scope}, 1)
+      on conflict (hour, scope) do update set sent = ${signupTextBudget}.sent + 1
+      where ${signupTextBudget}.sent < ${cap}
+      returning sent`);
+    if (taken.rows.length === 0) return { ok: false as const, scope };
+  }
+  return { ok: true as const };
+}
+
+/** Counts a sign-up that got no text because `scope`'s cap was reached (the dashboard warns about it). */
+export async function countRefusal(db: Executor, scope: string, now = new Date()) {
+  await db.execute(sql`
+    insert into ${signupTextBudget} (hour, scope, refused) values (${startOfHour(now).toISOString()}, ${scope}, 1)
+    on conflict (hour, scope) do update set refused = ${signupTextBudget}.refused + 1`);
+}
+
+function startOfHour(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 3600_000) * 3600_000);
+}
