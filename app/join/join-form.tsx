@@ -23,6 +23,8 @@ export type JoinFormProps = {
 
 type Values = Record<string, string>;
 
+const DAYS = Array.from({ length: 31 }, (_, i) => String(i + 1));
+
 /**
  * The guest's sign-up form. The server action is the form's own action, so it works before the script loads
  * (a phone on a restaurant's Wi-Fi). After an answer React clears the fields; what was typed is kept and put
@@ -129,9 +131,9 @@ export function JoinForm(props: JoinFormProps) {
             aria-describedby={fieldErrors.birthdayDay ? "join-birthday-error" : undefined}
           >
             <option value="">{t("day")}</option>
-            {Array.from({ length: 31 }, (_, i) => (
-              <option key={i + 1} value={String(i + 1)}>
-                {i + 1}
+            {DAYS.map((day) => (
+              <option key={day} value={day}>
+                {day}
               </option>
             ))}
           </NativeSelect>
