@@ -23,6 +23,9 @@ export type JoinFormProps = {
 
 type Values = Record<string, string>;
 
+/** Nastaliq (Urdu) glyphs are taller than a fixed 40 px select shows: let it grow with its text. */
+const TALL_SCRIPT_SAFE = "h-auto min-h-10 leading-normal";
+
 const DAYS = Array.from({ length: 31 }, (_, i) => String(i + 1));
 
 /**
@@ -57,12 +60,10 @@ export function JoinForm(props: JoinFormProps) {
   return (
     <form
       action={formAction}
-      onSubmit={(e) =>
-        setTyped((prev) => ({
-          values: Object.fromEntries([...new FormData(e.currentTarget).entries()].map(([k, v]) => [k, String(v)])),
-          round: prev.round + 1,
-        }))
-      }
+      onSubmit={(e) => {
+        const values = Object.fromEntries([...new FormData(e.currentTarget).entries()].map(([k, v]) => [k, String(v)]));
+        setTyped((prev) => ({ values, round: prev.round + 1 }));
+      }}
       className="space-y-4"
       noValidate
       key={typed.round}
@@ -72,7 +73,7 @@ export function JoinForm(props: JoinFormProps) {
       <input type="hidden" name="stamp" value={props.stamp} />
       <input type="hidden" name="wordingHash" value={props.wordingHash} />
       {/* For bots only: hidden from people and screen readers; a filled one is thanked and ignored. */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+      <div aria-hidden="true" className="sr-only">
         <label>
           Website
           <input name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
@@ -124,6 +125,7 @@ export function JoinForm(props: JoinFormProps) {
         <div className="grid grid-cols-[5.5rem_1fr] gap-2">
           <NativeSelect
             name="birthdayDay"
+            className={TALL_SCRIPT_SAFE}
             aria-label={t("birthdayDay")}
             autoComplete="bday-day"
             defaultValue={value("birthdayDay")}
@@ -139,6 +141,7 @@ export function JoinForm(props: JoinFormProps) {
           </NativeSelect>
           <NativeSelect
             name="birthdayMonth"
+            className={TALL_SCRIPT_SAFE}
             aria-label={t("birthdayMonth")}
             autoComplete="bday-month"
             defaultValue={value("birthdayMonth")}
