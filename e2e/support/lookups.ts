@@ -8,6 +8,7 @@ import {
   messageEvents,
   providerSettings,
   signInAttempts,
+  signups,
   suppressions,
   users,
 } from "@/drizzle/schema";
@@ -59,6 +60,17 @@ export function lookupOn(target: DbTarget) {
           .from(contacts)
           .where(eq(contacts.lastName, lastName))
           .orderBy(asc(contacts.phone)),
+      ),
+    /** The guest with this number (E.164), if any. */
+    contactByPhone: (phone: string) => on((db) => one(db.select().from(contacts).where(eq(contacts.phone, phone)))),
+    /** A number's sign-ups from the public page, oldest first. */
+    signupsOf: (phone: string) =>
+      on((db) =>
+        db
+          .select({ status: signups.status, welcomeCampaignId: signups.welcomeCampaignId })
+          .from(signups)
+          .where(eq(signups.phone, phone))
+          .orderBy(asc(signups.createdAt)),
       ),
     consentLedger: (contactId: string) =>
       on((db) =>

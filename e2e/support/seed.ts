@@ -14,6 +14,8 @@ import {
   messageTemplates,
   restaurantSettings,
   signInAttempts,
+  signupSettings,
+  signups,
   type UserRole,
   users,
 } from "@/drizzle/schema";
@@ -263,6 +265,24 @@ export function seedOn(target: DbTarget) {
             succeeded: false,
           })),
         ),
+      ),
+
+    /** Settings > Sign-up, as the page saves them (the rest keep their values). */
+    signupSettings: (values: Partial<typeof signupSettings.$inferInsert>) =>
+      on((db) =>
+        db
+          .insert(signupSettings)
+          .values({ id: 1, ...values })
+          .onConflictDoUpdate({ target: signupSettings.id, set: values }),
+      ),
+
+    /** Moves a number's unconfirmed sign-ups past their expiry (as if 48 hours had gone by). */
+    expireSignupsOf: (phone: string) =>
+      on((db) =>
+        db
+          .update(signups)
+          .set({ expiresAt: sql`now() - interval '1 minute'` })
+          .where(and(eq(signups.phone, phone), eq(signups.status, "pending"))),
       ),
 
     /** Removes a message template by name (a test's own, afterwards). */
