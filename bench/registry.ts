@@ -6,6 +6,7 @@ import { lighthouseBench } from "./lighthouse";
 import { loadBench } from "./load";
 import { recoveryBenches } from "./recovery";
 import { sendBenches } from "./send-campaign";
+import { signupBench } from "./signup-submit";
 import type { Bench } from "./types";
 
 /** Every bench, in the order `npm run bench` runs them. */
@@ -17,5 +18,6 @@ export const benches: Bench[] = [
   dlrIngestBench,
   lighthouseBench,
   loadBench,
+  signupBench,
   ...recoveryBenches,
 ];

@@ -46,6 +46,14 @@ const INSERT_CHUNK = 2000;
  * rows are the send list, the progress record and the idempotency key (a number appears once per campaign).
  */
 export async function createCampaign(db: Database, actor: { id: string } | null, input: NewCampaign) {
+  return db.transaction((tx) => insertCampaign(tx as unknown as Database, actor, input));
+}
+
+/**
+ * createCampaign inside a transaction the caller already holds: the sign-up page writes its texts in the
+ * sign-up's own transaction (no savepoint, no second commit).
+ */
+export async function insertCampaign(tx: Database, actor: { id: string } | null, input: NewCampaign) {
   if (input.recipients.length === 0) {
     throw new AppError("INVALID_INPUT", "Campaigns.errors.noRecipients");
   }
@@ -69,65 +77,62 @@ export async function createCampaign(db: Database, actor: { id: string } | null,
       : "queue"
     : null;
   const status = initialCampaignStatus(input);
-
-  return db.transaction(async (tx) => {
-    const [campaign] = await tx
-      .insert(campaigns)
-      .values({
-        name: input.name,
-        provider: input.provider,
-        sender: input.sender,
-        body: input.template,
-        language: input.language ?? null,
-        translations: [...(input.translations ?? [])],
-        category: input.category,
-        origin: input.origin ?? "compose",
-        optOutFooter: input.optOutFooter,
-        status,
-        scheduledAt: input.scheduledAt,
-        scheduledVia,
-        expireAfterMinutes: input.expireAfterMinutes,
-        recurringSendId: input.recurringSendId ?? null,
-        occurrence: input.occurrence ?? null,
-        submissionId: input.submissionId ?? null,
-        recipientCount: unique.length,
-        createdById: actor?.id ?? null,
-        approvedById: input.approved ? (actor?.id ?? null) : null,
-        approvedAt: input.approved ? new Date() : null,
-      })
-      .returning();
-    if (!campaign) throw new Error("campaign insert returned nothing");
-    const segmentsByBody = new Map<string, ReturnType<typeof getSegmentInfo>>();
-    for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
-      await tx
-        .insert(campaignMessages)
-        .values(
-          unique.slice(i, i + INSERT_CHUNK).map((r) => {
-            const info = segmentsByBody.get(r.body) ?? getSegmentInfo(r.body);
-            segmentsByBody.set(r.body, info);
-            return {
-              campaignId: campaign.id,
-              contactId: r.contactId,
-              phone: r.phone,
-              body: r.body,
-              segments: info.segments,
-              encoding: info.encoding,
-            };
-          }),
-        )
-        .onConflictDoNothing();
-    }
-    await recordAudit(tx, {
-      actorId: actor?.id ?? null,
-      action: `campaign.${status === "draft" ? "drafted" : status === "scheduled" ? "scheduled" : "sent"}`,
-      targetType: "campaign",
-      targetId: campaign.id,
-      details: {
-        provider: input.provider,
-        recipients: unique.length,
-        scheduledAt: input.scheduledAt?.toISOString() ?? null,
-      },
-    });
-    return campaign;
+  const [campaign] = await tx
+    .insert(campaigns)
+    .values({
+      name: input.name,
+      provider: input.provider,
+      sender: input.sender,
+      body: input.template,
+      language: input.language ?? null,
+      translations: [...(input.translations ?? [])],
+      category: input.category,
+      origin: input.origin ?? "compose",
+      optOutFooter: input.optOutFooter,
+      status,
+      scheduledAt: input.scheduledAt,
+      scheduledVia,
+      expireAfterMinutes: input.expireAfterMinutes,
+      recurringSendId: input.recurringSendId ?? null,
+      occurrence: input.occurrence ?? null,
+      submissionId: input.submissionId ?? null,
+      recipientCount: unique.length,
+      createdById: actor?.id ?? null,
+      approvedById: input.approved ? (actor?.id ?? null) : null,
+      approvedAt: input.approved ? new Date() : null,
+    })
+    .returning();
+  if (!campaign) throw new Error("campaign insert returned nothing");
+  const segmentsByBody = new Map<string, ReturnType<typeof getSegmentInfo>>();
+  for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
+    await tx
+      .insert(campaignMessages)
+      .values(
+        unique.slice(i, i + INSERT_CHUNK).map((r) => {
+          const info = segmentsByBody.get(r.body) ?? getSegmentInfo(r.body);
+          segmentsByBody.set(r.body, info);
+          return {
+            campaignId: campaign.id,
+            contactId: r.contactId,
+            phone: r.phone,
+            body: r.body,
+            segments: info.segments,
+            encoding: info.encoding,
+          };
+        }),
+      )
+      .onConflictDoNothing();
+  }
+  await recordAudit(tx, {
+    actorId: actor?.id ?? null,
+    action: `campaign.${status === "draft" ? "drafted" : status === "scheduled" ? "scheduled" : "sent"}`,
+    targetType: "campaign",
+    targetId: campaign.id,
+    details: {
+      provider: input.provider,
+      recipients: unique.length,
+      scheduledAt: input.scheduledAt?.toISOString() ?? null,
+    },
   });
+  return campaign;
 }

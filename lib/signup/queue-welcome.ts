@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { type Campaign, signups } from "@/drizzle/schema";
-import { createCampaign } from "@/lib/campaigns/create-campaign";
+import { insertCampaign } from "@/lib/campaigns/create-campaign";
 import { earliestAllowedInZones, quietHoursConflict } from "@/lib/campaigns/quiet-hours";
 import { timeZonesOfNumber } from "@/lib/campaigns/recipient-time-zones";
 import { routeProvider } from "@/lib/campaigns/route-provider";
@@ -49,7 +49,7 @@ export async function queueWelcome(
     },
     { optOutFooter: true, footerLanguage: message.language },
   );
-  return createCampaign(tx, null, {
+  return insertCampaign(tx, null, {
     name: await systemCampaignName("welcome", restaurant.defaultLocale),
     provider: routeProvider(guest.phone, restaurant.routes),
     sender: null,

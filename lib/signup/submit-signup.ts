@@ -1,7 +1,7 @@
 import "server-only";
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, or, sql } from "drizzle-orm";
 import { signups } from "@/drizzle/schema";
-import { createCampaign } from "@/lib/campaigns/create-campaign";
+import { insertCampaign } from "@/lib/campaigns/create-campaign";
 import { enqueueDispatch } from "@/lib/campaigns/enqueue-dispatch";
 import { routeProvider } from "@/lib/campaigns/route-provider";
 import { hashPhone } from "@/lib/consent/phone-hash";
@@ -87,12 +87,11 @@ export async function submitSignup(
   try {
     const campaignId = await db.transaction(async (tx) => {
       // Serialise sign-ups from one address and to one number, so parallel posts can't slip past the limits.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`signup:${clientKey}`}))`);
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`signup:${phoneHash}`}))`);
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext(${`signup:${clientKey}`})), pg_advisory_xact_lock(hashtext(${`signup:${phoneHash}`}))`,
+      );
       await assertWithinLimits(tx as unknown as Database, { clientKey, phoneHash }, now);
-      const budget = await takeTextBudget(tx, phone.callingCode, settings, now);
-      if (!budget.ok) throw new CapReached(budget.scope);
-      const campaign = await createCampaign(tx as unknown as Database, null, {
+      const campaign = await insertCampaign(tx as unknown as Database, null, {
         name,
         provider: routeProvider(phone.e164, restaurant.routes),
         sender: null,
@@ -116,6 +115,9 @@ export async function submitSignup(
       await tx
         .insert(signups)
         .values({ ...row, tokenHash: hashSignupToken(token), confirmationCampaignId: campaign.id });
+      // Last, so the hot budget rows (every sign-up of the hour updates them) stay locked only until the commit.
+      const budget = await takeTextBudget(tx, phone.callingCode, settings, now);
+      if (!budget.ok) throw new CapReached(budget.scope);
       return campaign.id;
     });
     await enqueueDispatch(campaignId);
@@ -133,18 +135,22 @@ export async function submitSignup(
 async function assertWithinLimits(db: Database, keys: { clientKey: string; phoneHash: string }, now: Date) {
   const hourAgo = new Date(now.getTime() - 3600_000);
   const dayAgo = new Date(now.getTime() - 24 * 3600_000);
-  const [byAddress] = await db
-    .select({ n: count() })
+  const [counts] = await db
+    .select({
+      byAddress: sql<number>`count(*) filter (where ${signups.clientKey} = ${keys.clientKey} and ${signups.createdAt} > ${hourAgo})::int`,
+      byNumber: sql<number>`count(*) filter (where ${signups.phoneHash} = ${keys.phoneHash})::int`,
+    })
     .from(signups)
-    .where(and(eq(signups.clientKey, keys.clientKey), gt(signups.createdAt, hourAgo)));
-  if ((byAddress?.n ?? 0) >= SIGNUPS_PER_ADDRESS_PER_HOUR) {
+    .where(
+      or(
+        and(eq(signups.clientKey, keys.clientKey), gt(signups.createdAt, hourAgo)),
+        and(eq(signups.phoneHash, keys.phoneHash), gt(signups.createdAt, dayAgo)),
+      ),
+    );
+  if ((counts?.byAddress ?? 0) >= SIGNUPS_PER_ADDRESS_PER_HOUR) {
     throw new AppError("RATE_LIMITED", "Guest.join.errors.tooManyFromHere");
   }
-  const [byNumber] = await db
-    .select({ n: count() })
-    .from(signups)
-    .where(and(eq(signups.phoneHash, keys.phoneHash), gt(signups.createdAt, dayAgo)));
-  if ((byNumber?.n ?? 0) >= SIGNUPS_PER_NUMBER_PER_DAY) {
+  if ((counts?.byNumber ?? 0) >= SIGNUPS_PER_NUMBER_PER_DAY) {
     throw new AppError("RATE_LIMITED", "Guest.join.errors.tooManyForNumber");
   }
 }

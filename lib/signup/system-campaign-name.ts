@@ -1,5 +1,5 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { CampaignOrigin } from "@/drizzle/schema";
 import { INTL_LOCALE, isStaffLocale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";

@@ -14,19 +14,18 @@ export type TextCaps = { hourlyCap: number; hourlyCapPerCountry: number };
  * first one back with it (the refusal itself is counted separately, by `countRefusal`, after the rollback).
  */
 export async function takeTextBudget(tx: Executor, callingCode: string, caps: TextCaps, now = new Date()) {
-  const hour = startOfHour(now);
-  for (const [scope, cap] of [
-    ["all", caps.hourlyCap],
-    [callingCode, caps.hourlyCapPerCountry],
-  ] as const) {
-    if (cap <= 0) return { ok: false as const, scope };
-    const taken = await tx.execute(sql`
-      insert into ${signupTextBudget} (hour, scope, sent) values (${hour.toISOString()}, ${scope}, 1)
-      on conflict (hour, scope) do update set sent = ${signupTextBudget}.sent + 1
-      where ${signupTextBudget}.sent < ${cap}
-      returning sent`);
-    if (taken.rows.length === 0) return { ok: false as const, scope };
-  }
+  if (caps.hourlyCap <= 0) return { ok: false as const, scope: "all" };
+  if (caps.hourlyCapPerCountry <= 0) return { ok: false as const, scope: callingCode };
+  const hour = startOfHour(now).toISOString();
+  // Both scopes in one statement; a row comes back for each scope still under its cap.
+  const taken = await tx.execute<{ scope: string }>(sql`
+    insert into ${signupTextBudget} as b (hour, scope, sent) values (${hour}, 'all', 1), (${hour}, ${callingCode}, 1)
+    on conflict (hour, scope) do update set sent = b.sent + 1
+    where b.sent < case when b.scope = 'all' then ${caps.hourlyCap}::int else ${caps.hourlyCapPerCountry}::int end
+    returning scope`);
+  const got = new Set(taken.rows.map((r) => r.scope));
+  if (!got.has("all")) return { ok: false as const, scope: "all" };
+  if (!got.has(callingCode)) return { ok: false as const, scope: callingCode };
   return { ok: true as const };
 }
 

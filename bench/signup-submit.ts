@@ -1,0 +1,148 @@
+import { performance } from "node:perf_hooks";
+import { withDb } from "@/e2e/support/instance";
+import { startAppInstance } from "./app-instance";
+import type { Bench } from "./types";
+
+const PORT = 5430; // app; +1 Postgres, +2/+3 sandboxes
+const GUESTS = 100;
+const WARM_UP = 20;
+/** The form must have been on screen as long as a person takes to fill it in (lib/signup/limits.ts MIN_FILL_MS). */
+const FILL_MS = 2_700;
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+/** The sign-up page's form as a browser without script posts it: its hidden fields (action, time, wording). */
+async function openForm(baseURL: string): Promise<[string, string][]> {
+  const html = await (await fetch(`${baseURL}/join`)).text();
+  const form = html.slice(html.indexOf("<form"), html.indexOf("</form>"));
+  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map((m) => [
+    m[1]!,
+    unescapeHtml(m[2] ?? ""),
+  ]);
+}
+
+/**
+ * 100 guests pressing "Sign me up" at the same moment (a room scanning the table cards after an announcement),
+ * against a production instance started like `npm start`; each from its own address (TRUST_PROXY, as behind
+ * the restaurant's proxy), each with its own number, posted as the page's script posts it. Server time: from
+ * the request to the last byte of the answer, on loopback (the client does nothing else meanwhile). Then every
+ * confirmation text must reach the sandbox handset exactly once.
+ */
+export const signupBench: Bench = {
+  names: ["signup.submit"],
+  async run(report) {
+    const step = (m: string) => process.stderr.write(`signup: ${m}\n`);
+    step("starting a production instance");
+    const app = await startAppInstance(PORT, {
+      extraEnv: { TRUST_PROXY: "true" },
+      sandboxesInOwnProcess: true,
+      sandboxNiceness: 19,
+    });
+    try {
+      // A rush like this is planned for: the caps are raised as Settings > Sign-up would (defaults 60/30 an hour).
+      await withDb(app.dbUrl, (db) =>
+        db.query(`insert into signup_settings (id, hourly_cap, hourly_cap_per_country) values (1, 10000, 10000)
+          on conflict (id) do update set hourly_cap = 10000, hourly_cap_per_country = 10000`),
+      );
+      await fetch(`http://127.0.0.1:${PORT + 2}/_sandbox/balance`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ balance: 1_000_000 }),
+      });
+      const phone = (i: number) => `+452${String(7_000_000 + i).padStart(7, "0")}`;
+      // As the page's script posts the form (React's encoding of `action(previousState, formData)`); the action's
+      // id is in the form's no-script fields.
+      const post = async (fields: [string, string][], i: number) => {
+        const ref = fields.find(([k]) => k === "$ACTION_1:0")?.[1];
+        const actionId = (JSON.parse(ref ?? "{}") as { id?: string }).id ?? "";
+        const body = new FormData();
+        for (const [k, v] of fields) body.append(`_1_${k}`, v);
+        body.append("_1_phone", phone(i).slice(3));
+        body.append("_1_firstName", "Guest");
+        body.append("_1_website", "");
+        body.append("0", '[null,"$K1"]');
+        const start = performance.now();
+        const res = await fetch(`${app.baseURL}/join`, {
+          method: "POST",
+          body,
+          headers: {
+            origin: app.baseURL,
+            accept: "text/x-component",
+            "next-action": actionId,
+            "x-forwarded-for": `10.${Math.floor(i / 250)}.${i % 250}.7`,
+          },
+        });
+        const answer = await res.text();
+        return { ms: performance.now() - start, ok: res.status === 200 && answer.includes('"kind":"sent"') };
+      };
+
+      step(`warming up with ${WARM_UP} sign-ups`);
+      const warm = await Promise.all(Array.from({ length: WARM_UP }, () => openForm(app.baseURL)));
+      await new Promise((r) => setTimeout(r, FILL_MS));
+      for (const [i, fields] of warm.entries()) await post(fields, 900 + i);
+
+      step(`${GUESTS} guests open the page and fill it in`);
+      const forms = await Promise.all(Array.from({ length: GUESTS }, () => openForm(app.baseURL)));
+      await new Promise((r) => setTimeout(r, FILL_MS));
+      step(`${GUESTS} guests press the button at once`);
+      const began = performance.now();
+      const results = await Promise.all(forms.map((fields, i) => post(fields, i)));
+      const wallMs = performance.now() - began;
+
+      step("waiting for the confirmation texts");
+      const handset = async (i: number) => {
+        const res = await fetch(`http://127.0.0.1:${PORT + 2}/_sandbox/handsets/${phone(i).slice(1)}`);
+        return ((await res.json()) as { messages: { text: string }[] }).messages;
+      };
+      const deadline = Date.now() + 120_000;
+      let texts: number[] = [];
+      do {
+        texts = await Promise.all(Array.from({ length: GUESTS }, async (_, i) => (await handset(i)).length));
+        if (texts.every((n) => n >= 1)) break;
+        await new Promise((r) => setTimeout(r, 1000));
+      } while (Date.now() < deadline);
+      // A moment more, for a duplicate that would arrive after the first.
+      await new Promise((r) => setTimeout(r, 3000));
+      texts = await Promise.all(Array.from({ length: GUESTS }, async (_, i) => (await handset(i)).length));
+      const recorded = await withDb(app.dbUrl, async (db) => {
+        const { rows } = await db.query<{ n: number }>(
+          "select count(distinct phone)::int as n from signups where phone = any($1) and status = 'pending'",
+          [Array.from({ length: GUESTS }, (_, i) => phone(i))],
+        );
+        return rows[0]!.n;
+      });
+
+      const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
+      report({
+        bench: "signup.submit",
+        value: Math.round(percentile(sorted, 95)),
+        unit: "ms",
+        target: 150,
+        p50: Math.round(percentile(sorted, 50)),
+        max: Math.round(sorted.at(-1) ?? 0),
+        guests: GUESTS,
+        wallMs: Math.round(wallMs),
+        answered: results.filter((r) => r.ok).length,
+        lost: GUESTS - recorded,
+        confirmations: texts.filter((n) => n === 1).length,
+        duplicates: texts.filter((n) => n > 1).length,
+        missing: texts.filter((n) => n === 0).length,
+        webProcesses: app.webProcesses,
+        measured: "request to the answer's last byte on loopback, posted as the page's script posts the form",
+      });
+    } finally {
+      await app.stop();
+    }
+  },
+};
