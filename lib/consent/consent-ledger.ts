@@ -89,6 +89,8 @@ export type ConsentHistoryEntry = {
   id: number;
   state: "granted" | "withdrawn";
   source: ConsentSource;
+  /** For a sign-up page grant: the source the guest came from. */
+  sourceName: string | null;
   wording: string | null;
   occurredAt: Date;
   recordedBy: string | null;
@@ -101,6 +103,7 @@ export async function consentHistory(db: Database, contactId: string): Promise<C
       id: consentEvents.id,
       state: consentEvents.state,
       source: consentEvents.source,
+      sourceName: consentEvents.sourceName,
       wording: consentEvents.wording,
       occurredAt: consentEvents.occurredAt,
       recordedBy: users.name,

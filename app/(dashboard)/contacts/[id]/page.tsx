@@ -151,11 +151,14 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
                     <Badge variant={e.state === "granted" ? "success" : "destructive"}>
                       {e.state === "granted" ? t("granted") : t("withdrawn")}
                     </Badge>
-                    <span>{isConsentSource(e.source) ? tContacts(`consent.sources.${e.source}`) : e.source}</span>
+                    <span>
+                      {isConsentSource(e.source) ? tContacts(`consent.sources.${e.source}`) : e.source}
+                      {e.sourceName ? ` · ${e.sourceName}` : null}
+                    </span>
                     <span className="text-muted-foreground">
                       {e.recordedBy
                         ? t("recordedBy", { when: when(e.occurredAt), by: e.recordedBy })
-                        : e.source === "opt_out_link"
+                        : e.source === "opt_out_link" || e.source === "signup_page"
                           ? t("byTheGuest", { when: when(e.occurredAt) })
                           : when(e.occurredAt)}
                     </span>
