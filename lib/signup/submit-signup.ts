@@ -108,8 +108,7 @@ export async function submitSignup(
           },
         ],
         scheduledAt: null,
-        // Never sent once its link has expired (after an outage, say).
-        expireAfterMinutes: settings.expiryHours * 60,
+        expireAfterMinutes: null,
         approved: true,
       });
       await tx
