@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import {
   auditLog,
@@ -15,6 +15,7 @@ import {
   restaurantSettings,
   signInAttempts,
   signupSettings,
+  signupSources,
   signups,
   type UserRole,
   users,
@@ -274,6 +275,32 @@ export function seedOn(target: DbTarget) {
           .insert(signupSettings)
           .values({ id: 1, ...values })
           .onConflictDoUpdate({ target: signupSettings.id, set: values }),
+      ),
+
+    /** A sign-up source (a table tent's link, /join/<slug>). */
+    joinSource: (slug: string, name: string) =>
+      on(async (db) => {
+        const [row] = await db.insert(signupSources).values({ slug, name }).onConflictDoNothing().returning();
+        return row ?? (await db.select().from(signupSources).where(eq(signupSources.slug, slug)))[0]!;
+      }),
+
+    /** A pending sign-up whose confirmation link carries `token` (as if its text had been sent). */
+    pendingSignup: (phone: string, token: string) =>
+      on((db) =>
+        db
+          .insert(signups)
+          .values({
+            phone,
+            phoneHash: createHash("sha256").update(phone, "utf8").digest("hex"),
+            callingCode: "+45",
+            firstName: "Axe",
+            language: "en",
+            wording: "Yes, send me offers by SMS.",
+            tokenHash: createHash("sha256").update(token, "utf8").digest("hex"),
+            clientKey: "seed",
+            expiresAt: sql`now() + interval '2 days'`,
+          })
+          .onConflictDoNothing(),
       ),
 
     /** Moves a number's unconfirmed sign-ups past their expiry (as if 48 hours had gone by). */

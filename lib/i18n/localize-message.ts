@@ -17,13 +17,26 @@ export type MessageValues = Record<string, string | number | Date>;
 export async function localizeMessage(message: string, values?: MessageValues, locale?: AppLocale): Promise<string> {
   const packed = unpackMessage(message);
   if (!packed) return message;
-  const chosen = locale ?? (await currentLocale());
-  const t = createTranslator({ locale: INTL_LOCALE[chosen], messages: await loadMessages(chosen) });
-  const tr = t as unknown as Translate;
+  const tr = await translatorFor(locale ?? (await currentLocale()));
   return tr.has(packed.key) ? translate(tr, packed.key, { ...packed.values, ...values }) : message;
 }
 
 type Translate = { has(key: string): boolean } & ((key: string, values?: MessageValues) => string);
+
+// One translator per language for the life of the process: the catalogue is part of the build, and a translator
+// keeps the messages it has parsed (creating one per message re-resolved the locale and re-parsed every time).
+const translators = new Map<AppLocale, Promise<Translate>>();
+
+function translatorFor(locale: AppLocale): Promise<Translate> {
+  let translator = translators.get(locale);
+  if (!translator) {
+    translator = loadMessages(locale).then(
+      (messages) => createTranslator({ locale: INTL_LOCALE[locale], messages }) as unknown as Translate,
+    );
+    translators.set(locale, translator);
+  }
+  return translator;
+}
 
 function translate(t: Translate, key: string, values: MessageValues): string {
   // A value that is itself a message (a key, or a key packed with its values by `withValues`) reads in the same

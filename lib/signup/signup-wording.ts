@@ -1,18 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { createTranslator } from "use-intl/core";
-import { type GuestLocale, INTL_LOCALE } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
+import type { GuestLocale } from "@/lib/i18n/locales";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import type { SignupSettingsValues } from "./signup-settings";
 
 /** The consent sentence the sign-up page offers until one is set in Settings > Sign-up, in that language. */
-export async function defaultSignupWording(language: GuestLocale, restaurant: string): Promise<string> {
-  const t = createTranslator({
-    locale: INTL_LOCALE[language],
-    messages: await loadMessages(language),
-    namespace: "Guest.join",
-  });
-  return t("defaultWording", { restaurant });
+export function defaultSignupWording(language: GuestLocale, restaurant: string): Promise<string> {
+  return localizeMessage("Guest.join.defaultWording", { restaurant }, language);
 }
 
 /**

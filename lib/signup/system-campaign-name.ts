@@ -1,8 +1,7 @@
 import "server-only";
-import { createTranslator } from "use-intl/core";
 import type { CampaignOrigin } from "@/drizzle/schema";
-import { INTL_LOCALE, isStaffLocale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
+import { isStaffLocale } from "@/lib/i18n/locales";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 
 /**
  * The name a sign-up text's campaign is stored under ("Sign-up confirmation", "Welcome text"), in the
@@ -10,10 +9,5 @@ import { loadMessages } from "@/lib/i18n/messages";
  */
 export async function systemCampaignName(origin: Exclude<CampaignOrigin, "compose">, defaultLocale: string) {
   const locale = isStaffLocale(defaultLocale) ? defaultLocale : "en";
-  const t = createTranslator({
-    locale: INTL_LOCALE[locale],
-    messages: await loadMessages(locale),
-    namespace: "Campaigns.systemNames",
-  });
-  return t(origin);
+  return localizeMessage(`Campaigns.systemNames.${origin}`, undefined, locale);
 }
