@@ -2,6 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignMessages, campaigns } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
+import { createDbGetlogCache } from "@/lib/providers/getlog-cache";
+import { cpsmsSession } from "@/lib/sms/cpsms/adapter";
 import { createCpsmsClient } from "@/lib/sms/cpsms/client";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
 import { phoneNumbers, quickCampaign, sandboxSessions, statusCounts } from "@/tests/support/campaigns";
@@ -102,6 +104,40 @@ describe("dispatching a campaign", () => {
     );
     expect(ours).toHaveLength(80);
     expect(ours.every(([, msgs]) => msgs.length === 1)).toBe(true);
+  });
+
+  it("after a crash, a CPSMS log read between a claim and its send's arrival is not trusted (nobody texted twice)", async () => {
+    const phones = phoneNumbers("cpsms", 40, 70_000);
+    const clock = { now: Date.now() }; // the clients' clock, moved by the dispatcher's waits
+    const campaign = await quickCampaign("cpsms", phones);
+    await getDb().update(campaigns).set({ status: "sending" }).where(eq(campaigns.id, campaign.id));
+    await getDb().execute(sql`delete from provider_cache`);
+    // Clients as the app makes them: the 2-minute log cache is shared through the database.
+    const client = () =>
+      createCpsmsClient({
+        baseUrl: sandboxes.cpsms.url,
+        username: "sandbox",
+        apiKey: "sandbox-cpsms-api-key",
+        getlogCache: createDbGetlogCache(getDb()),
+        now: () => clock.now,
+      });
+    const sessions = async () => cpsmsSession(client(), "sandbox");
+    // The dead run claimed 40; its delivery poller read the log a moment later, before the send reached CPSMS;
+    // then the send arrived, and the process died.
+    const claimed = await claimBatch(getDb(), campaign.id, 40);
+    clock.now = Date.now();
+    await client().getLog();
+    await (await sessions()).sendBatch(
+      claimed.map((m) => ({ to: m.phone, text: m.body, reference: m.reference ?? undefined })),
+    );
+
+    const sleep = async (ms: number) => {
+      await sandboxes.cpsms.state.advance(ms);
+      clock.now += ms;
+    };
+    expect(await dispatchCampaign(getDb(), campaign.id, { sessions, sleep })).toBe("finished");
+    expect(await statusCounts(campaign.id)).toEqual({ accepted: 40 });
+    expect(handsetCounts(sandboxes.cpsms)).toEqual(Array(40).fill(1));
   });
 
   it("after a crash, CPSMS's log rate limit (the log was just fetched elsewhere) is waited out, not a pause", async () => {

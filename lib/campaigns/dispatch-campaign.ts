@@ -82,6 +82,9 @@ async function dispatchLeased(
   options: DispatchOptions,
 ): Promise<DispatchOutcome> {
   const sleep = options.sleep ?? defaultSleep;
+  // This run holds the lease from now: a run that held it before is gone (crashed, or stalled past its lease),
+  // so what the provider reports from here on includes anything that run's requests got to it.
+  const takenOverAt = new Date();
   const campaign = await loadCampaign(db, campaignId);
   await options.afterRead?.();
   if (campaign?.status === "paused") return "paused";
@@ -112,10 +115,10 @@ async function dispatchLeased(
   const background = inherited.length > 0 && session.findSentWhileSending;
   let settling: Promise<boolean> | null = null;
   if (background) {
-    settling = settleUncertain(db, campaign, session, owner, stillOurs, sleep, inherited);
+    settling = settleUncertain(db, campaign, session, owner, stillOurs, sleep, takenOverAt, inherited);
     settling.catch(() => {}); // awaited after sending; this only stops it counting as unhandled meanwhile
   } else {
-    if (inherited.length > 0 && !(await settleUncertain(db, campaign, session, owner, stillOurs, sleep)))
+    if (inherited.length > 0 && !(await settleUncertain(db, campaign, session, owner, stillOurs, sleep, takenOverAt)))
       return "stopped";
     // Where this run starts in the provider's history (smsapp.pk: look-ups after a crash search what was added
     // since). Only moved once nothing older is uncertain: the old mark covers the old rows and this run's.
@@ -138,14 +141,14 @@ async function dispatchLeased(
     if (!(await settledInherited())) return "stopped";
     if (result === "paused") {
       // Leave a truthful record while paused: whatever the provider may have got is looked up now.
-      await settleUncertain(db, campaign, session, owner, stillOurs, sleep);
+      await settleUncertain(db, campaign, session, owner, stillOurs, sleep, takenOverAt);
       return result;
     }
     if (result !== "done") return result;
     // Claims come back empty once another dispatcher has taken over (they are fenced): that is not "done".
     if (!(await stillOurs())) return "stopped";
     // Rows left uncertain by failures inside this run are settled before calling the campaign finished.
-    if (!(await settleUncertain(db, campaign, session, owner, stillOurs, sleep))) return "stopped";
+    if (!(await settleUncertain(db, campaign, session, owner, stillOurs, sleep, takenOverAt))) return "stopped";
     if ((await countRemaining(db, campaignId)) === 0) break;
   }
 
@@ -334,6 +337,8 @@ async function settleUncertain(
   owner: string,
   stillOurs: () => Promise<boolean>,
   sleep: (ms: number) => Promise<void>,
+  /** When this run took the campaign over: the provider's answer must be read after it (findSent). */
+  notBefore: Date,
   /** Only these rows (a previous run's), while this run sends; all uncertain rows when not given. */
   only?: readonly number[],
 ): Promise<boolean> {
@@ -342,6 +347,7 @@ async function settleUncertain(
     const result = await reconcileUncertain(db, campaign.id, session, campaign.historyMark, {
       leaseOwner: owner,
       only,
+      notBefore,
     });
     if (!result.retryAt) return true;
     const wait = Math.max(1000, result.retryAt.getTime() + 1000 - Date.now());

@@ -30,9 +30,11 @@ export async function reconcileUncertain(
     leaseOwner?: string;
     /** Only these rows (those a previous run left), not ones this run has in flight while it looks up. */
     only?: readonly number[];
+    /** The provider's answer must have been read after this (see ProviderSession.findSent). */
+    notBefore?: Date;
   } = {},
 ): Promise<ReconcileResult> {
-  const { leaseOwner, only } = options;
+  const { leaseOwner, only, notBefore } = options;
   const rows: Uncertain[] = await db
     .select({
       id: campaignMessages.id,
@@ -53,7 +55,7 @@ export async function reconcileUncertain(
 
   let found: Set<number>;
   try {
-    const lookup = await session.findSent(rows, historyMark);
+    const lookup = await session.findSent(rows, historyMark, notBefore);
     if (lookup.retryAt) return { confirmed: 0, requeued: 0, retryAt: lookup.retryAt };
     found = lookup.found;
   } catch (err) {

@@ -82,8 +82,12 @@ export interface ProviderSession {
   getBalance(): Promise<Balance>;
   /** Where this run starts in the provider's history, taken before anything is sent; null when look-ups need none. */
   historyMark(): Promise<number | null>;
-  /** Which of `rows` the provider has (sent since `historyMark`), so uncertain rows are neither lost nor sent twice. */
-  findSent(rows: readonly SentLookupRow[], historyMark: number | null): Promise<SentLookup>;
+  /**
+   * Which of `rows` the provider has (sent since `historyMark`), so uncertain rows are neither lost nor sent twice.
+   * `notBefore`: what it reads must have been read after this moment (rows a dead run left: after the takeover,
+   * when none of its requests can still be on the way); an answer read earlier is no answer (`retryAt`).
+   */
+  findSent(rows: readonly SentLookupRow[], historyMark: number | null, notBefore?: Date): Promise<SentLookup>;
   /**
    * Whether `findSent` stays right while the same campaign keeps sending. True: a resumed run sends its
    * never-claimed messages while the uncertain ones are looked up. False: it looks them up first.

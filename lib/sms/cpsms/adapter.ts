@@ -21,7 +21,7 @@ export function cpsmsSession(client: CpsmsClient, mode: ProviderMode): ProviderS
     getBalance: () => client.getBalance(),
     // The log is matched on our reference, which is unique per request: no starting point needed.
     historyMark: async () => null,
-    findSent: (rows) => findSentInCpsmsLog(client, rows),
+    findSent: (rows, _mark, notBefore) => findSentInCpsmsLog(client, rows, notBefore),
     // One read of the whole log, matched on references: new sends can't hide an old one.
     findSentWhileSending: true,
     // Its log allows one fetch per 2 minutes per account, and another instance may just have used it.

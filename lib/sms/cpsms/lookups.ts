@@ -10,11 +10,18 @@ const DETAIL = {
 };
 
 /** Uncertain rows CPSMS has, by its log (matched on our reference and the number). */
-export async function findSentInCpsmsLog(client: CpsmsClient, rows: readonly SentLookupRow[]): Promise<SentLookup> {
+export async function findSentInCpsmsLog(
+  client: CpsmsClient,
+  rows: readonly SentLookupRow[],
+  notBefore?: Date,
+): Promise<SentLookup> {
   const latestClaim = Math.max(...rows.map((r) => r.claimedAt?.getTime() ?? 0));
   const log = await client.getLog();
-  // The log must postdate the claims, or a message still on its way would look absent.
-  if (log.fetchedAt.getTime() <= latestClaim) return { found: null, retryAt: log.nextRefreshAt };
+  // The log must postdate the claims, or a message still on its way would look absent; for a dead run's rows it
+  // must postdate the takeover too. The log is shared and cached: one the dead run's delivery poller read a
+  // moment after a claim, while that claim's send was still on its way, once had a restart text guests twice.
+  const trustedAfter = Math.max(latestClaim, notBefore?.getTime() ?? 0);
+  if (log.fetchedAt.getTime() <= trustedAfter) return { found: null, retryAt: log.nextRefreshAt };
   const sent = new Set(log.rows.map((r) => `${r.userReference}|${r.to}`));
   const found = new Set<number>();
   for (const row of rows) if (sent.has(`${row.reference}|${toProviderMsisdn(row.phone)}`)) found.add(row.id);
