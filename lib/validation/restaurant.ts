@@ -60,3 +60,15 @@ export const providerRoutesSchema = z.object({
   fallback: z.enum(PROVIDER_NAMES, "Settings.restaurant.validation.fallback"),
 });
 export type ProviderRoutesInput = z.infer<typeof providerRoutesSchema>;
+
+/**
+ * The logo form's upload: FormData with the file under "logo". Its size and type are checked on its bytes in
+ * lib/restaurant/logo.ts, never by the name or MIME type the browser sent.
+ */
+export const uploadLogoSchema = z
+  .instanceof(FormData, { error: "Settings.restaurant.logo.errors.missing" })
+  .transform((form) => form.get("logo"))
+  .pipe(z.instanceof(File, { error: "Settings.restaurant.logo.errors.missing" }));
+
+/** Removing the logo says so explicitly (an empty call changes nothing). */
+export const removeLogoSchema = z.object({ remove: z.literal(true) });

@@ -3,8 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
+import { removeLogo, saveLogo } from "@/lib/restaurant/logo";
 import { saveProviderRoutes, saveRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { providerRoutesSchema, restaurantSettingsSchema } from "@/lib/validation/restaurant";
+import {
+  providerRoutesSchema,
+  removeLogoSchema,
+  restaurantSettingsSchema,
+  uploadLogoSchema,
+} from "@/lib/validation/restaurant";
 
 const owner = { role: "owner" } as const;
 
@@ -18,4 +24,18 @@ export const saveProviderRoutesAction = defineAction(providerRoutesSchema, owner
   await saveProviderRoutes(getDb(), input, user.id);
   revalidatePath("/settings/restaurant");
   return { saved: true };
+});
+
+/** Replaces the logo the guest sign-up page and the table cards show. */
+export const uploadLogoAction = defineAction(uploadLogoSchema, owner, async (file, user) => {
+  const saved = await saveLogo(getDb(), Buffer.from(await file.arrayBuffer()), user.id);
+  revalidatePath("/", "layout");
+  return saved;
+});
+
+/** Removes the logo: the sign-up page and the cards show the restaurant's name alone. */
+export const removeLogoAction = defineAction(removeLogoSchema, owner, async (_input, user) => {
+  const removed = await removeLogo(getDb(), user.id);
+  revalidatePath("/", "layout");
+  return { removed };
 });

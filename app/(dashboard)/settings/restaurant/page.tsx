@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { logoUrl, logoVersion } from "@/lib/restaurant/logo";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { LogoForm } from "./logo-form";
 import { RestaurantSettingsForm } from "./restaurant-settings-form";
 import { RoutingForm } from "./routing-form";
 
@@ -13,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RestaurantSettingsPage() {
   await requireUser({ role: "owner" });
-  const { routes, ...settings } = await getRestaurantSettings(getDb());
+  const db = getDb();
+  const [{ routes, ...settings }, version] = await Promise.all([getRestaurantSettings(db), logoVersion(db)]);
   const zones = Intl.supportedValuesOf("timeZone");
   const t = await getTranslations("Settings.restaurant");
   return (
@@ -25,6 +28,13 @@ export default async function RestaurantSettingsPage() {
         <p className="text-sm text-muted-foreground">{t("intro")}</p>
       </div>
       <RestaurantSettingsForm initial={settings} zones={zones} />
+      <div className="border-t pt-6">
+        <h2 id="logo-heading" className="text-lg font-semibold">
+          {t("logo.heading")}
+        </h2>
+        <p className="mb-4 text-sm text-muted-foreground">{t("logo.intro")}</p>
+        <LogoForm src={logoUrl(version)} />
+      </div>
       <div className="border-t pt-6">
         <h2 id="routing-heading" className="text-lg font-semibold">
           {t("routingHeading")}
