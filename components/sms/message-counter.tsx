@@ -13,17 +13,20 @@ export function MessageCounter({
   className,
 }: {
   text: string;
-  max: number;
+  /** A limit to show the count against ("120/600 characters"); without one, just the count. */
+  max?: number;
   id?: string;
   className?: string;
 }) {
   const t = useTranslations("Compose.counter");
   const info = useMemo(() => getSegmentInfo(text), [text]);
-  const over = text.length > max;
+  const over = max !== undefined && text.length > max;
   return (
     <p id={id} aria-live="polite" className={cn("text-xs text-muted-foreground", className)}>
       <span className={cn(over && "font-medium text-destructive")}>
-        {t("charactersOfMax", { count: text.length, max })}
+        {max === undefined
+          ? t("characters", { count: text.length })
+          : t("charactersOfMax", { count: text.length, max })}
       </span>
       {" · "}
       {info.encoding}

@@ -25,7 +25,7 @@ export const AREA_CLIENT_NAMESPACES = {
   contacts: ["Contacts", "Campaigns.stored"],
   groups: ["Groups"],
   history: ["History", "Compose.dateTime", "Campaigns.stored"],
-  settings: ["Account", "Auth", "Compose.dateTime", "Providers", "Settings"],
+  settings: ["Account", "Auth", "Compose.counter", "Compose.dateTime", "Providers", "Settings"],
 } as const satisfies Record<string, readonly MessagePath[]>;
 
 export type ClientArea = keyof typeof AREA_CLIENT_NAMESPACES;

@@ -10,7 +10,12 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const t = await getTranslations("Settings");
   const items = [
     { href: "/settings/account", label: t("nav.account") },
-    ...(hasRole(user.role, "manager") ? [{ href: "/settings/phones", label: t("nav.phones") }] : []),
+    ...(hasRole(user.role, "manager")
+      ? [
+          { href: "/settings/phones", label: t("nav.phones") },
+          { href: "/settings/signup", label: t("nav.signup") },
+        ]
+      : []),
     ...(hasRole(user.role, "owner")
       ? [
           { href: "/settings/restaurant", label: t("nav.restaurant") },
