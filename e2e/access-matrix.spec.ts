@@ -58,6 +58,8 @@ const INTENDED: Record<string, Intended> = {
   "page /settings/phones": MANAGERS, // staff pick these phones in compose's test box; managers keep the list
   "page /settings/providers": OWNER,
   "page /settings/restaurant": OWNER,
+  "page /settings/signup": MANAGERS, // the sign-up page's wording, welcome text, limits and QR codes
+  "page /settings/signup/card": MANAGERS, // a printable table card (outside the dashboard's shell)
   "page /settings/users": OWNER,
   "page /sign-in": ANYONE, // signed-in visitors are sent on to the app
   "page /o/[token]": ANYONE, // a guest's opt-out page: the token is the credential
@@ -77,6 +79,8 @@ const INTENDED: Record<string, Intended> = {
   "POST /contacts/import/analyze": MANAGERS,
   "POST /contacts/import/run": MANAGERS,
   "GET /contacts/import/preview": MANAGERS,
+  "GET /settings/signup/qr/[file]": MANAGERS,
+  "GET /brand/logo": SAME, // the guest sign-up page shows it to people who never sign in
 
   // Server actions
   "action app/(auth)/sign-in/actions.ts#signInAction": SAME,
@@ -131,6 +135,12 @@ const INTENDED: Record<string, Intended> = {
   "action app/(dashboard)/settings/providers/actions.ts#sendTestSmsAction": OWNER,
   "action app/(dashboard)/settings/restaurant/actions.ts#saveRestaurantSettingsAction": OWNER,
   "action app/(dashboard)/settings/restaurant/actions.ts#saveProviderRoutesAction": OWNER,
+  "action app/(dashboard)/settings/restaurant/actions.ts#uploadLogoAction": OWNER,
+  "action app/(dashboard)/settings/restaurant/actions.ts#removeLogoAction": OWNER,
+  "action app/(dashboard)/settings/signup/actions.ts#saveSignupSettingsAction": MANAGERS,
+  "action app/(dashboard)/settings/signup/actions.ts#createSourceAction": MANAGERS,
+  "action app/(dashboard)/settings/signup/actions.ts#renameSourceAction": MANAGERS,
+  "action app/(dashboard)/settings/signup/actions.ts#archiveSourceAction": MANAGERS,
   "action app/(dashboard)/settings/users/actions.ts#createUserAction": OWNER,
   "action app/(dashboard)/settings/users/actions.ts#changeUserRoleAction": OWNER,
   "action app/(dashboard)/settings/users/actions.ts#setUserActiveAction": OWNER,
@@ -245,6 +255,7 @@ test("access matrix: every page, route handler and server action as every kind o
     "[source]@/join/[source]": "no-such-source",
     "[token]@/j/[token]": "noSuchToken1",
     "[...nextauth]@/api/auth/[...nextauth]": "session",
+    "[file]@/settings/signup/qr/[file]": "join.png",
   };
   const fill = (route: string) =>
     route.replace(/\[[^\]]+\]/g, (seg) => {

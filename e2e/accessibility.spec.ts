@@ -11,7 +11,7 @@ import { discoverPages } from "./support/surface";
 // owner has no language of their own): signed in as the owner (who sees everything), plus the sign-in page and
 // a guest's public opt-out page. On each page: `lang` and `dir` are right, axe-core (WCAG 2.0/2.1/2.2 A and AA
 // plus best practices) finds no serious or critical violation, and in Danish no English is left in our own
-// text (names and data aside). A Pakistani guest's opt-out page is Urdu and right to left.
+// text (names and data aside, and text marked with a language of its own). A Pakistani guest's opt-out page is Urdu and right to left.
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
@@ -35,11 +35,25 @@ async function audit(page: Page, label: string): Promise<Finding[]> {
 /** The page's own words: visible text, the names and hints only assistive technology reads, and the title. */
 async function ownText(page: Page, data: string[]): Promise<string> {
   const text = await page.evaluate(() => {
-    const attributes = [...document.querySelectorAll("[aria-label], [placeholder], [title], img[alt]")].map((el) =>
-      ["aria-label", "placeholder", "title", "alt"].map((a) => el.getAttribute(a) ?? "").join(" "),
-    );
+    // Text marked as another language is meant to be in it: a guest-language field on Settings > Sign-up, a
+    // table card printed in the restaurant's language. It is left out while the page's own text is read.
+    const pageLanguage = document.documentElement.lang;
+    const foreign = (el: Element) => {
+      const lang = el.closest("[lang]")?.getAttribute("lang");
+      return Boolean(lang) && lang!.split("-")[0] !== pageLanguage;
+    };
+    const marked = [...document.querySelectorAll<HTMLElement>("body [lang]")].filter(foreign);
+    const display = marked.map((el) => el.style.display);
+    for (const el of marked) el.style.display = "none";
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (hidden text isn't shown).
-    return [document.title, document.body.innerText, ...attributes].join("\n");
+    const body = document.body.innerText;
+    marked.forEach((el, i) => {
+      el.style.display = display[i]!;
+    });
+    const attributes = [...document.querySelectorAll("[aria-label], [placeholder], [title], img[alt]")]
+      .filter((el) => !foreign(el))
+      .map((el) => ["aria-label", "placeholder", "title", "alt"].map((a) => el.getAttribute(a) ?? "").join(" "));
+    return [document.title, body, ...attributes].join("\n");
   });
   // Data is not ours to translate: remove it, longest first so a name inside a text goes with the text.
   let rest = text;

@@ -98,6 +98,23 @@ const validRestaurant = {
   quietHoursEnd: "09:00",
 };
 
+/** Settings > Sign-up's form as the page sends it, valid (each case spoils one field). */
+const validSignup = {
+  wordingDa: "",
+  wordingEn: "",
+  wordingUr: "",
+  welcomeEnabled: false,
+  welcomeDa: "",
+  welcomeEn: "",
+  welcomeUr: "",
+  offerDa: "",
+  offerEn: "",
+  offerUr: "",
+  expiryHours: "48",
+  hourlyCap: "60",
+  hourlyCapPerCountry: "30",
+};
+
 const a = (c: ActionCase): Case => ({ kind: "action", ...c });
 const h = (c: HttpCase): Case => ({ kind: "http", ...c });
 
@@ -890,6 +907,73 @@ const CASES: Case[] = [
     args: [{ provider: "cpsms", recipient: "+4520000099" }],
   }),
 
+  // --- Settings > Sign-up and the logo: every case invalid, so nothing may be saved ---
+  a({
+    name: "sign-up settings: 300 kB wording",
+    action: "saveSignupSettingsAction",
+    args: [{ ...validSignup, wordingEn: HUGE }],
+  }),
+  a({
+    name: "sign-up settings: NUL in wording",
+    action: "saveSignupSettingsAction",
+    args: [{ ...validSignup, wordingDa: NUL }],
+  }),
+  a({
+    name: "sign-up settings: escape sequences in the welcome text",
+    action: "saveSignupSettingsAction",
+    args: [{ ...validSignup, welcomeEnabled: true, welcomeEn: `Hi${CONTROL}` }],
+  }),
+  a({
+    name: "sign-up settings: welcome on with no text",
+    action: "saveSignupSettingsAction",
+    args: [{ ...validSignup, welcomeEnabled: true }],
+  }),
+  a({
+    name: "sign-up settings: welcome switch as text",
+    action: "saveSignupSettingsAction",
+    args: [{ ...validSignup, welcomeEnabled: "true" }],
+  }),
+  a({
+    name: "sign-up settings: expiry 1e9 hours",
+    action: "saveSignupSettingsAction",
+    args: [{ ...validSignup, expiryHours: "1e9" }],
+  }),
+  a({
+    name: "sign-up settings: expiry negative",
+    action: "saveSignupSettingsAction",
+    args: [{ ...validSignup, expiryHours: -1 }],
+  }),
+  a({
+    name: "sign-up settings: cap as an object",
+    action: "saveSignupSettingsAction",
+    args: [{ ...validSignup, hourlyCap: { valueOf: 5 } }],
+  }),
+  a({
+    name: "sign-up settings: country cap above the total",
+    action: "saveSignupSettingsAction",
+    args: [{ ...validSignup, hourlyCap: "10", hourlyCapPerCountry: "11" }],
+  }),
+  a({ name: "sign-up settings: prototype keys only", action: "saveSignupSettingsAction", args: [PROTO] }),
+  a({
+    name: "sign-up settings: staff (forged call)",
+    action: "saveSignupSettingsAction",
+    as: "staff",
+    args: [validSignup],
+  }),
+  a({ name: "source: empty name", action: "createSourceAction", args: [{ name: "   " }] }),
+  a({ name: "source: 300 kB name", action: "createSourceAction", args: [{ name: HUGE }] }),
+  a({ name: "source: NUL in name", action: "createSourceAction", args: [{ name: NUL }] }),
+  a({ name: "source: name as array", action: "createSourceAction", args: [{ name: ["Table 4"] }] }),
+  a({ name: "source: staff (forged call)", action: "createSourceAction", as: "staff", args: [{ name: "Table 9" }] }),
+  a({ name: "rename source: unknown id", action: "renameSourceAction", args: [{ id: UNKNOWN, name: "Bar" }] }),
+  a({ name: "rename source: SQL id", action: "renameSourceAction", args: [{ id: SQL_OR, name: "Bar" }] }),
+  a({ name: "archive source: unknown id", action: "archiveSourceAction", args: [{ id: UNKNOWN }] }),
+  a({ name: "archive source: 36 dashes", action: "archiveSourceAction", args: [{ id: "-".repeat(36) }] }),
+  a({ name: "logo: an object, not a file", action: "uploadLogoAction", args: [{ logo: SCRIPT }] }),
+  a({ name: "logo: a text as the file", action: "uploadLogoAction", args: [form({ logo: SCRIPT })] }),
+  a({ name: "logo: manager (forged call)", action: "uploadLogoAction", as: "manager", args: [form({ logo: "x" })] }),
+  a({ name: "remove logo: not said", action: "removeLogoAction", args: [{ remove: "yes" }] }),
+
   // --- guest book: contacts ---
   a({ name: "contact: phone is script", action: "createContactAction", args: [{ phone: SCRIPT }] }),
   a({ name: "contact: phone is SQL", action: "createContactAction", args: [{ phone: SQL_OR }] }),
@@ -1437,6 +1521,24 @@ const CASES: Case[] = [
   }),
   h({ name: "page: opt-out with a guest id", as: "none", path: () => `/o/${ids.contactId}`, status: [200, 404] }),
 
+  h({ name: "QR code: path traversal", path: "/settings/signup/qr/..%2F..%2Fetc%2Fpasswd", status: [404] }),
+  h({ name: "QR code: unknown source", path: "/settings/signup/qr/join-no-such-source.png", status: [404] }),
+  h({ name: "QR code: NUL in the name", path: "/settings/signup/qr/join-a%00b.svg", status: [404] }),
+  h({ name: "QR code: another format", path: "/settings/signup/qr/join.html", status: [404] }),
+  h({ name: "QR code: as staff", path: "/settings/signup/qr/join.svg", as: "staff", status: [403] }),
+  h({
+    name: "table card: script as source",
+    path: `/settings/signup/card?source=${encodeURIComponent(SCRIPT)}`,
+    status: [404],
+    mustNotContain: SCRIPT,
+  }),
+  h({
+    name: "logo: script as version",
+    as: "none",
+    path: `/brand/logo?v=${encodeURIComponent(SCRIPT)}`,
+    status: [200, 404],
+  }),
+  h({ name: "logo: POST not allowed", method: "POST", as: "none", path: "/brand/logo", status: [405] }),
   // --- pages with hostile URLs ---
   h({ name: "page: campaign id not a uuid", path: "/campaigns/1%20OR%201=1", status: [404] }),
   h({ name: "page: unknown campaign", path: `/campaigns/${UNKNOWN}`, status: [404] }),
@@ -1557,6 +1659,9 @@ const WATCHED = [
   "suppressions",
   "consent_events",
   "import_batches",
+  "signup_settings",
+  "signup_sources",
+  "restaurant_logo",
 ];
 
 /** A fingerprint per watched table (row count and a hash of every row), to prove that nothing changed. */

@@ -8,6 +8,7 @@ import {
   messageEvents,
   providerSettings,
   signInAttempts,
+  signupSources,
   signups,
   suppressions,
   users,
@@ -216,6 +217,10 @@ export function lookupOn(target: DbTarget) {
         return rows.map((r) => r.name);
       }),
 
+    /** A sign-up source by its link's slug (archived ones too). */
+    signupSource: (slug: string) =>
+      on((db) => one(db.select().from(signupSources).where(eq(signupSources.slug, slug)))),
+
     /** A fingerprint per table (row count and a hash of every row), to prove that nothing changed. */
     fingerprints: (tables: string[]) =>
       on(async (db) => {
@@ -248,7 +253,7 @@ export function lookupOn(target: DbTarget) {
           union select name from message_templates union select body from message_templates
           union select name from recurring_sends union select content->>'message' from recurring_sends
           union select content->>'sender' from recurring_sends union select name from staff_phones
-          union select name from restaurant_settings`);
+          union select name from restaurant_settings union select name from signup_sources`);
         return rows.rows.map((r) => r.s).filter((s): s is string => Boolean(s?.trim()));
       }),
   };

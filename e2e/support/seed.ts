@@ -312,6 +312,9 @@ export function seedOn(target: DbTarget) {
           .where(and(eq(signups.phone, phone), eq(signups.status, "pending"))),
       ),
 
+    /** Settings > Sign-up back to its defaults (a test that saved its own, afterwards). */
+    defaultSignupSettings: () => on((db) => db.delete(signupSettings).where(eq(signupSettings.id, 1))),
+
     /** Removes a message template by name (a test's own, afterwards). */
     deleteTemplate: (name: string) => on((db) => db.delete(messageTemplates).where(eq(messageTemplates.name, name))),
   };
