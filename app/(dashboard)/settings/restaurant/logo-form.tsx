@@ -44,12 +44,13 @@ export function LogoForm({ src }: { src: string | null }) {
   return (
     <div className="grid max-w-xl gap-3">
       <div className="flex flex-wrap items-center gap-4">
-        <div className="flex h-20 w-40 items-center justify-center rounded-md border bg-muted/40 p-2">
+        {/* White in the dark theme too: the logo is printed on white cards, and a dark logo must stay visible. */}
+        <div className="flex h-20 w-40 items-center justify-center rounded-md border bg-white p-2">
           {src ? (
             // biome-ignore lint/performance/noImgElement: our own route serves it as uploaded (512 kB at most), cached for good by version.
             <img src={src} alt={t("preview")} className="max-h-full max-w-full object-contain" />
           ) : (
-            <span className="text-xs text-muted-foreground">{t("none")}</span>
+            <span className="text-xs text-neutral-500">{t("none")}</span>
           )}
         </div>
         <div className="flex flex-wrap gap-2">

@@ -60,7 +60,7 @@ export default async function SignupSettingsPage() {
             <AlertDescription>{t("sources.localOnly", { url: joinUrl(null) })}</AlertDescription>
           </Alert>
         )}
-        <ul aria-label={t("sources.list")} className="grid gap-3">
+        <ul aria-label={t("sources.list")} className="grid grid-cols-1 gap-3">
           {links.map((link) => (
             <SourceCard key={link.id ?? "plain"} link={link} />
           ))}

@@ -21,12 +21,12 @@ export type WelcomeCountProps = {
  * opt-out line in its language added, exactly as lib/signup/queue-welcome.ts renders it.
  */
 export function WelcomeCount({ id, message, offer, language, restaurant, exampleOptOutUrl }: WelcomeCountProps) {
-  const text = message.trim()
-    ? renderMessage(
-        welcomeSmsText(message, offer),
-        { ...exampleMergeValues(), restaurant, optOutUrl: exampleOptOutUrl },
-        { optOutFooter: true, footerLanguage: language },
-      )
-    : "";
+  // An empty language is not sent (its guests get another language's text): nothing to count.
+  if (!message.trim()) return <p id={id} className="h-4" />;
+  const text = renderMessage(
+    welcomeSmsText(message, offer),
+    { ...exampleMergeValues(), restaurant, optOutUrl: exampleOptOutUrl },
+    { optOutFooter: true, footerLanguage: language },
+  );
   return <MessageCounter id={id} text={text} />;
 }
