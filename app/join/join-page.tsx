@@ -9,6 +9,7 @@ import { birthdayDate } from "@/lib/contacts/birthday";
 import { getDb } from "@/lib/db";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { type GuestLocale, guestLocaleOf, INTL_LOCALE } from "@/lib/i18n/locales";
+import { logoUrl, logoVersion } from "@/lib/restaurant/logo";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { countScan } from "@/lib/signup/count-scan";
 import { findSourceBySlug } from "@/lib/signup/find-source";
@@ -24,10 +25,11 @@ import { JoinForm } from "./join-form";
  */
 export async function JoinPage({ slug, switchedLanguage }: { slug: string | null; switchedLanguage: boolean }) {
   const db = getDb();
-  const [restaurant, settings, source, locale, t] = await Promise.all([
+  const [restaurant, settings, source, logo, locale, t] = await Promise.all([
     getRestaurantSettings(db),
     getSignupSettings(db),
     slug === null ? null : findSourceBySlug(db, slug),
+    logoVersion(db),
     getLocale(),
     getTranslations("Guest.join"),
   ]);
@@ -41,6 +43,14 @@ export async function JoinPage({ slug, switchedLanguage }: { slug: string | null
     <main className="flex min-h-dvh flex-col items-center gap-4 px-4 py-8 sm:justify-center">
       <div className="w-full max-w-sm space-y-5 rounded-xl border bg-card p-5 shadow-sm sm:p-6">
         <header className="space-y-1 text-center">
+          {logo ? (
+            // biome-ignore lint/performance/noImgElement: a small uploaded image served by our own route; next/image would add its optimiser's round trip for nothing.
+            <img
+              src={logoUrl(logo)!}
+              alt={restaurant.name}
+              className="mx-auto mb-2 max-h-16 max-w-[60%] object-contain"
+            />
+          ) : null}
           <p className="text-sm font-medium text-muted-foreground">{restaurant.name}</p>
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
           <p className="text-sm text-muted-foreground">{t("lead", { restaurant: restaurant.name })}</p>

@@ -12,6 +12,7 @@ import { renderMessage } from "@/lib/messages/render-message";
 import type { RestaurantProfile } from "@/lib/settings/restaurant-settings";
 import { pickLanguage, type SignupSettingsValues } from "./signup-settings";
 import { systemCampaignName } from "./system-campaign-name";
+import { welcomeSmsText } from "./welcome-text";
 
 type Guest = { id: string; phone: string; firstName: string; lastName: string; optOutToken: string };
 
@@ -37,8 +38,7 @@ export async function queueWelcome(
     .where(and(eq(signups.contactId, guest.id), isNotNull(signups.welcomeCampaignId)))
     .limit(1);
   if (welcomed) return null;
-  const offer = settings.welcomeOffer[message.language]?.trim();
-  const template = offer ? `${message.text}\n${offer}` : message.text;
+  const template = welcomeSmsText(message.text, settings.welcomeOffer[message.language]);
   const body = renderMessage(
     template,
     {
