@@ -47,7 +47,7 @@ export async function JoinPage({ slug, switchedLanguage }: { slug: string | null
             // biome-ignore lint/performance/noImgElement: a small uploaded image served by our own route; next/image would add its optimiser's round trip for nothing.
             <img
               src={logoUrl(logo)!}
-              alt={restaurant.name}
+              alt=""
               className="mx-auto mb-2 max-h-16 max-w-[60%] object-contain"
             />
           ) : null}
