@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { phoneNumbers, quickCampaign } from "@/tests/support/campaigns";
+import { ORIGINS_OF_KIND } from "./campaign-origin";
 import { listCampaignMessages } from "./list-campaign-messages";
 import { listCampaigns } from "./list-campaigns";
 
@@ -47,6 +48,58 @@ describe("campaigns list by keyset (no cap)", () => {
     expect(backward).toEqual(forward);
     const first = await listCampaigns(getDb(), { pageSize: 3 });
     expect(first.rows[0]).toMatchObject({ id: mine[0], counts: { queued: 1 } });
+  });
+});
+
+describe("campaigns list by origin", () => {
+  it("lists staff campaigns by default and the sign-up texts apart, each paged by keyset with equal sort keys", async () => {
+    const origins = [
+      "compose",
+      "signup_confirmation",
+      "welcome",
+      "compose",
+      "signup_confirmation",
+      "compose",
+      "welcome",
+      "signup_confirmation",
+      "compose",
+    ] as const;
+    const made: { id: string; origin: (typeof origins)[number] }[] = [];
+    for (const origin of origins) {
+      const campaign = await quickCampaign("cpsms", phoneNumbers("cpsms", 1, randomInt(0, 8_000_000)));
+      await getDb().execute(sql`update campaigns set origin = ${origin} where id = ${campaign.id}`);
+      made.push({ id: campaign.id, origin });
+    }
+    // Later than the other test's campaigns (and anyone else's), all at one instant, before 2286 (a cursor's 16 digits).
+    const at = new Date(Date.UTC(2210, 0, 1) + Date.now()).toISOString();
+    await getDb().execute(
+      sql`update campaigns set created_at = ${at}::timestamptz where id = any(${sql.param(made.map((c) => c.id))}::uuid[])`,
+    );
+    const ids = (kind: "compose" | "signup") =>
+      made
+        .filter((c) => (kind === "compose" ? c.origin === "compose" : c.origin !== "compose"))
+        .map((c) => c.id)
+        .sort()
+        .reverse();
+
+    // By default: the staff's, ties broken by id the same way on every page, forward and back.
+    const staff = await walk((position) => listCampaigns(getDb(), { ...position, pageSize: 3 }), 2);
+    expect(staff.forward.flat().slice(0, 4)).toEqual(ids("compose"));
+    expect(new Set(staff.forward.flat()).size).toBe(staff.forward.flat().length);
+    expect(staff.backward).toEqual(staff.forward);
+
+    // The sign-up texts, asked for: only those, in the same order, the filter kept across pages.
+    const read = (position: { after?: string | null; before?: string | null }) =>
+      listCampaigns(getDb(), { ...position, pageSize: 2, origins: ORIGINS_OF_KIND.signup });
+    const signup = await walk(read, 3);
+    expect(signup.forward.flat().slice(0, 5)).toEqual(ids("signup"));
+    expect(signup.backward).toEqual(signup.forward);
+    const first = await read({});
+    expect(first.rows.map((r) => r.origin).every((o) => o !== "compose")).toBe(true);
+    // A staff page's cursor used with the sign-up filter still lists sign-up texts only.
+    const staffFirst = await listCampaigns(getDb(), { pageSize: 2 });
+    const mixed = await read({ after: staffFirst.nextCursor });
+    expect(mixed.rows.every((r) => r.origin !== "compose")).toBe(true);
   });
 });
 

@@ -1,6 +1,13 @@
 import "server-only";
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { type Campaign, campaignMessages, campaigns, type MessageStatus, users } from "@/drizzle/schema";
+import {
+  type Campaign,
+  type CampaignOrigin,
+  campaignMessages,
+  campaigns,
+  type MessageStatus,
+  users,
+} from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import {
   atMicros,
@@ -12,6 +19,7 @@ import {
   keysetSql,
   microsOf,
 } from "@/lib/paging/keyset";
+import { ORIGINS_OF_KIND } from "./campaign-origin";
 import { type StatusCounts, TALLY } from "./campaign-progress";
 import { costAggregates, statusList } from "./cost-sql";
 
@@ -33,19 +41,22 @@ export type CampaignListItem = Pick<
   | "pauseReason"
   | "submissionId"
   | "category"
+  | "origin"
 > & { counts: StatusCounts; costs: CampaignCosts; createdBy: string | null };
 
 const NO_COSTS: CampaignCosts = { charged: 0, held: 0, estimated: 0 };
 
 /**
- * One page of campaigns, newest first, with per-status counts and costs (grouped queries, not one per
- * campaign); by keyset on (created_at, id), so the list has no cap and a deep page costs what the first does.
+ * One page of campaigns of the given origins (by default the staff's own, not the sign-up page's texts), newest
+ * first, with per-status counts and costs (grouped queries, not one per campaign); by keyset on (created_at, id),
+ * so the list has no cap and a deep page costs what the first does.
  */
 export async function listCampaigns(
   db: Database,
-  options: KeysetPosition & { pageSize?: number } = {},
+  options: KeysetPosition & { pageSize?: number; origins?: readonly CampaignOrigin[] } = {},
 ): Promise<KeysetPage<CampaignListItem> & { pageSize: number }> {
   const pageSize = options.pageSize ?? 50;
+  const origins = options.origins ?? ORIGINS_OF_KIND.staff;
   const check = { key: CURSOR_PARTS.micros, id: CURSOR_PARTS.uuid };
   const after = decodeCursor(options.after, check);
   const before = after ? null : decodeCursor(options.before, check);
@@ -57,7 +68,11 @@ export async function listCampaigns(
       id: sql`${c.id}::uuid`,
     }),
   );
-  const rows = await queryCampaigns(db, { limit: pageSize + 1, where: keyset.where, orderBy: keyset.orderBy });
+  const rows = await queryCampaigns(db, {
+    limit: pageSize + 1,
+    where: and(inArray(campaigns.origin, [...origins]), keyset.where),
+    orderBy: keyset.orderBy,
+  });
   const page = keysetPage(rows, { limit: pageSize, after, before, cursorOf: (r) => ({ key: r.createdUs, id: r.id }) });
   return { ...page, rows: page.rows.map(({ createdUs: _us, ...r }) => r), pageSize };
 }
@@ -111,6 +126,7 @@ async function queryCampaigns(
       status: campaigns.status,
       sender: campaigns.sender,
       category: campaigns.category,
+      origin: campaigns.origin,
       scheduledAt: campaigns.scheduledAt,
       scheduledVia: campaigns.scheduledVia,
       recipientCount: campaigns.recipientCount,

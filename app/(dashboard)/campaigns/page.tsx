@@ -1,4 +1,4 @@
-import { Megaphone, PenSquare } from "lucide-react";
+import { Megaphone, PenSquare, UserPlus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { isInProgress } from "@/lib/campaigns/campaign-lifecycle";
+import { ORIGINS_OF_KIND, shownCampaignName } from "@/lib/campaigns/campaign-origin";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
 import {
   type CampaignTableParams,
@@ -22,6 +23,7 @@ import { listedQuery } from "@/lib/paging/url-parsers";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { AutoRefresh } from "./auto-refresh";
 import { type CampaignRow, CampaignsTable } from "./campaigns-table";
+import { CampaignsTableFrame } from "./campaigns-table-frame";
 import { type RepeatingRow, RepeatingSends } from "./repeating-sends";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -57,7 +59,12 @@ export default async function CampaignsPage({ searchParams }: Props) {
 async function CampaignLists({ params, canManage }: { params: CampaignTableParams; canManage: boolean }) {
   const db = getDb();
   const [page, recurring] = await Promise.all([
-    listCampaigns(db, { pageSize: params.size, after: params.after, before: params.before }),
+    listCampaigns(db, {
+      pageSize: params.size,
+      after: params.after,
+      before: params.before,
+      origins: ORIGINS_OF_KIND[params.kind],
+    }),
     listRecurringSends(db),
   ]);
   const t = await getTranslations("Campaigns");
@@ -92,7 +99,7 @@ async function CampaignLists({ params, canManage }: { params: CampaignTableParam
     const when = c.scheduledAt ?? c.createdAt;
     return {
       id: c.id,
-      name: c.name,
+      name: shownCampaignName(c, (origin) => t(`origin.${origin}`)),
       provider: PROVIDER_LABELS[c.provider],
       status: c.status,
       // Formatted on the server, in the restaurant's zone, so every device shows the same time.
@@ -124,16 +131,26 @@ async function CampaignLists({ params, canManage }: { params: CampaignTableParam
       <div className="space-y-6">
         {repeating.length > 0 ? <RepeatingSends rows={repeating} canManage={canManage} /> : null}
         {rows.length === 0 && firstPage ? (
-          <EmptyState
-            icon={<Megaphone />}
-            title={t("empty.title")}
-            description={t("empty.description")}
-            action={
-              <Button asChild variant="outline">
-                <Link href="/compose">{t("empty.action")}</Link>
-              </Button>
-            }
-          />
+          <CampaignsTableFrame listedWith="" nextCursor={null} prevCursor={null} paging={false}>
+            {params.kind === "signup" ? (
+              <EmptyState
+                icon={<UserPlus />}
+                title={t("empty.signupTitle")}
+                description={t("empty.signupDescription")}
+              />
+            ) : (
+              <EmptyState
+                icon={<Megaphone />}
+                title={t("empty.title")}
+                description={t("empty.description")}
+                action={
+                  <Button asChild variant="outline">
+                    <Link href="/compose">{t("empty.action")}</Link>
+                  </Button>
+                }
+              />
+            )}
+          </CampaignsTableFrame>
         ) : (
           <CampaignsTable
             rows={rows}
