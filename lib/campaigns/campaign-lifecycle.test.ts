@@ -91,6 +91,7 @@ describe("campaign page controls", () => {
     due: false,
     cancelLocked: false,
     failed: 0,
+    origin: "compose",
   };
   const shown = (input: Partial<CampaignControlsInput>) =>
     Object.entries(campaignControls({ ...base, ...input }))
@@ -113,6 +114,14 @@ describe("campaign page controls", () => {
     expect(shown({ ...held, cancelLocked: true })).toEqual(["cancel:locked", "reschedule"]);
     expect(shown({ ...held, due: true })).toEqual(["cancel"]);
     expect(shown({ status: "scheduled", hasSendTime: true })).toEqual(["pause", "cancel", "reschedule"]);
+  });
+
+  it("a sign-up text can be stopped, but not moved or sent again", () => {
+    for (const origin of ["signup_confirmation", "welcome"] as const) {
+      expect(shown({ origin, status: "scheduled", hasSendTime: true })).toEqual(["pause", "cancel"]);
+      expect(shown({ origin, status: "paused", failed: 1 })).toEqual(["resume", "cancel"]);
+      expect(shown({ origin, status: "completed", failed: 1 })).toEqual([]);
+    }
   });
 
   it("staff see no controls, only that a draft awaits a manager", () => {

@@ -1,7 +1,9 @@
 // Plain data and pure functions (no database, no drizzle): the campaign page's client components ask it too.
 // Messages have their own machine in message-lifecycle.ts: another table, other writers, a dozen more states.
 import type { CampaignStatus } from "@/drizzle/schema/campaign-statuses";
+import type { CampaignOrigin } from "@/drizzle/schema/campaigns";
 import { hasRole } from "@/lib/auth/roles";
+import { isSignupText } from "./campaign-origin";
 
 type Transition = {
   from: readonly CampaignStatus[];
@@ -99,6 +101,8 @@ export type CampaignControlsInput = {
   cancelLocked: boolean;
   /** Recipients whose message failed (worth a resend). */
   failed: number;
+  /** Who wrote it: staff, or the sign-up page (its confirmation and welcome texts). */
+  origin: CampaignOrigin;
 };
 
 export type CampaignControls = {
@@ -115,10 +119,16 @@ export type CampaignControls = {
 
 const isIn = (list: readonly CampaignStatus[], status: CampaignStatus) => list.includes(status);
 
-/** Which controls the campaign page offers, from the same transitions the writers are held to. */
+/**
+ * Which controls the campaign page offers, from the same transitions the writers are held to. A sign-up text
+ * (the sign-up page's confirmation or welcome, one guest each) can be stopped like any campaign, but not moved or
+ * sent again by staff: its time is the sign-up flow's (quiet hours), and a resend would skip the hourly cap on
+ * confirmation texts and carry a confirmation link that may have expired; the guest can simply sign up again.
+ */
 export function campaignControls(input: CampaignControlsInput): CampaignControls {
   const state = { status: input.status, heldByProvider: input.heldByProvider };
   const manager = hasRole(input.role, "manager");
+  const staffWritten = !isSignupText(input.origin);
   const allowed = (event: CampaignChange) => manager && campaignEventAllowed(event, state);
   const cancel = allowed("cancel");
   return {
@@ -127,8 +137,8 @@ export function campaignControls(input: CampaignControlsInput): CampaignControls
     resume: allowed("resume"),
     cancel: cancel && input.cancelLocked && input.status === "scheduled" ? "locked" : cancel,
     // A draft's time can move too (it is approved for the new one); a due send is beyond moving.
-    reschedule: manager && input.hasSendTime && !input.due && isIn(RESCHEDULABLE, input.status),
-    resendFailed: manager && input.failed > 0 && !isIn(STILL_GOING, input.status),
+    reschedule: manager && staffWritten && input.hasSendTime && !input.due && isIn(RESCHEDULABLE, input.status),
+    resendFailed: manager && staffWritten && input.failed > 0 && !isIn(STILL_GOING, input.status),
     awaitsApproval: !manager && input.status === "draft",
   };
 }

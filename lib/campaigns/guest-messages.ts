@@ -16,6 +16,7 @@ export async function guestMessages(db: Database, contact: { id: string }, limit
       sentAt: campaignMessages.sentAt,
       campaignId: campaigns.id,
       campaignName: campaigns.name,
+      campaignOrigin: campaigns.origin,
       provider: campaigns.provider,
       scheduledAt: campaigns.scheduledAt,
       scheduledVia: campaigns.scheduledVia,

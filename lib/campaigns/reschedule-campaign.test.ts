@@ -125,4 +125,23 @@ describe("rescheduleCampaign", () => {
       rescheduleCampaign(getDb(), owner, campaign.id, "2020-01-01T10:00", sandboxSessions(sandboxes)),
     ).rejects.toThrow("Campaigns.errors.atLeastAMinute");
   });
+
+  it("leaves a sign-up text's time to the sign-up flow", async () => {
+    const owner = await insertUser({ role: "owner" });
+    const at = new Date(Date.now() + 3 * 3600_000);
+    const welcome = await quickCampaign("smsapp", phoneNumbers("smsapp", 1, 950_000), { scheduledAt: at });
+    await getDb().execute(sql`update campaigns set origin = 'welcome' where id = ${welcome.id}`);
+    expect(
+      await readRefusal(
+        rescheduleCampaign(
+          getDb(),
+          owner,
+          welcome.id,
+          local(new Date(at.getTime() + 3600_000)),
+          sandboxSessions(sandboxes),
+        ),
+      ),
+    ).toBe("The sign-up page sends this text by itself: it can be stopped, but not sent again or moved.");
+    expect((await row(welcome.id)).scheduledAt).toEqual(at);
+  });
 });

@@ -11,6 +11,7 @@ import { parseLocalDateTime } from "@/lib/time/zoned";
 import { messageFrom, transitionCampaign } from "./apply-transition";
 import { cancelDeadline, heldTooLate } from "./campaign-controls";
 import { RESCHEDULABLE } from "./campaign-lifecycle";
+import { isSignupText } from "./campaign-origin";
 import { enqueueDispatch } from "./enqueue-dispatch";
 import { messageTarget } from "./message-lifecycle";
 import type { ProviderSessionFactory } from "./provider-session";
@@ -33,6 +34,8 @@ export async function rescheduleCampaign(
 ) {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, id));
   if (!campaign) throw new AppError("NOT_FOUND", "Campaigns.errors.notFound");
+  // A sign-up text's time is the sign-up flow's (outside quiet hours), not staff's.
+  if (isSignupText(campaign.origin)) throw new AppError("CONFLICT", "Campaigns.errors.signupText");
   const movable = (RESCHEDULABLE as readonly CampaignStatus[]).includes(campaign.status);
   if (!movable || (campaign.status === "draft" && !campaign.scheduledAt)) {
     throw new AppError("CONFLICT", "Campaigns.errors.onlyScheduledMove");

@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { campaignMessages, campaigns } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isSignupText } from "./campaign-origin";
 import { createCampaign } from "./create-campaign";
 import { enqueueDispatch } from "./enqueue-dispatch";
 import { resendAllowList } from "./resend-guard";
@@ -23,6 +24,8 @@ export async function resendToFailed(
 ) {
   const [original] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
   if (!original) throw new AppError("NOT_FOUND", "Campaigns.errors.notFound");
+  // The guest signs up again instead: a resend would skip the hourly cap and carry a link that may have expired.
+  if (isSignupText(original.origin)) throw new AppError("CONFLICT", "Campaigns.errors.signupText");
   const failed = await db
     .select({ phone: campaignMessages.phone, contactId: campaignMessages.contactId, body: campaignMessages.body })
     .from(campaignMessages)

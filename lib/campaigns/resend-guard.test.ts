@@ -63,4 +63,18 @@ describe("resend to failed", () => {
       "Campaigns.errors.notFound",
     );
   });
+
+  it("never resends a sign-up text: the guest signs up again (the hourly cap and a fresh link apply)", async () => {
+    const db = getDb();
+    const campaign = await quickCampaign(
+      "cpsms",
+      phoneNumbers("cpsms", 1, 900_000 + Math.floor(Math.random() * 90_000)),
+    );
+    await db.execute(sql`update campaigns set origin = 'signup_confirmation' where id = ${campaign.id}`);
+    await db.execute(sql`update campaign_messages set status = 'failed' where campaign_id = ${campaign.id}`);
+    const manager = await insertUser({ role: "manager" });
+    await expect(resendFailedNow(db, manager, campaign.id, async () => {})).rejects.toThrow(
+      "Campaigns.errors.signupText",
+    );
+  });
 });

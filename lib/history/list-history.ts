@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { campaignMessages, campaigns, contacts } from "@/drizzle/schema";
+import { type CampaignOrigin, campaignMessages, campaigns, contacts } from "@/drizzle/schema";
 import { statusList } from "@/lib/campaigns/cost-sql";
 import { STATUSES_IN } from "@/lib/campaigns/delivery-status";
 import type { Database } from "@/lib/db";
@@ -25,6 +25,8 @@ export type HistoryRow = {
   body: string;
   campaignId: string;
   campaignName: string;
+  /** Who wrote the campaign: staff, or the sign-up page (a confirmation or welcome text). */
+  campaignOrigin: CampaignOrigin;
   provider: ProviderName;
   /** When the campaign goes out (a held message's send time). */
   scheduledAt: Date | null;
@@ -85,6 +87,7 @@ const selection = {
   body: campaignMessages.body,
   campaignId: campaignMessages.campaignId,
   campaignName: campaigns.name,
+  campaignOrigin: campaigns.origin,
   provider: campaigns.provider,
   scheduledAt: campaigns.scheduledAt,
   // The sender the provider used when it told us, else the one asked for (null: the account default).
@@ -144,12 +147,16 @@ export async function queryPage(
     .limit(options.limit);
 }
 
-/** What the filter bar offers: recent campaigns and the senders used. */
+/**
+ * What the filter bar offers: recent staff campaigns (the sign-up page's texts, one per guest, would crowd them
+ * out) and the senders used.
+ */
 export async function historyFilterOptions(db: Database) {
   const [recent, senders] = await Promise.all([
     db
       .select({ id: campaigns.id, name: campaigns.name, createdAt: campaigns.createdAt })
       .from(campaigns)
+      .where(eq(campaigns.origin, "compose"))
       .orderBy(sql`${campaigns.createdAt} desc`)
       .limit(200),
     db

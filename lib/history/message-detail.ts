@@ -15,6 +15,7 @@ export async function getHistoryMessage(db: Database, id: number) {
       campaign: {
         id: campaigns.id,
         name: campaigns.name,
+        origin: campaigns.origin,
         provider: campaigns.provider,
         sender: campaigns.sender,
         category: campaigns.category,

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { formats } from "@/i18n/formats";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { shownCampaignName } from "@/lib/campaigns/campaign-origin";
 import { senderShown } from "@/lib/campaigns/sender-shown";
 import { getDb } from "@/lib/db";
 import { dayAsDate } from "@/lib/history/day";
@@ -40,9 +41,10 @@ async function HistoryList({
   const filters = parseHistoryFilters(params);
   const one = (k: string) => (typeof params[k] === "string" ? (params[k] as string) : undefined);
   const db = getDb();
-  const [settings, t, tUnits, tProviders, format] = await Promise.all([
+  const [settings, t, tCampaigns, tUnits, tProviders, format] = await Promise.all([
     getRestaurantSettings(db),
     getTranslations("History.ours"),
+    getTranslations("Campaigns"),
     getTranslations("Units"),
     getTranslations("Providers"),
     getFormatter(),
@@ -63,7 +65,9 @@ async function HistoryList({
     phone: r.phone,
     guest: r.contactName,
     campaignId: r.campaignId,
-    campaignName: r.campaignName,
+    campaignName: shownCampaignName({ name: r.campaignName, origin: r.campaignOrigin }, (origin) =>
+      tCampaigns(`origin.${origin}`),
+    ),
     provider: PROVIDER_LABELS[r.provider],
     sender: senderShown(r.provider, r.sender, null, tProviders),
     status: r.status,

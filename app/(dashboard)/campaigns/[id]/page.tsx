@@ -13,6 +13,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { cancelDeadline, submissionSiblings } from "@/lib/campaigns/campaign-controls";
 import { campaignControls, isInProgress } from "@/lib/campaigns/campaign-lifecycle";
+import { isSignupText, shownCampaignName } from "@/lib/campaigns/campaign-origin";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
 import { loadRecipientTableParams, recipientTableParsers } from "@/lib/campaigns/campaign-table-params";
 import { listCampaignMessages } from "@/lib/campaigns/list-campaign-messages";
@@ -58,6 +59,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   ]);
   const progress = summarizeProgress(campaign.counts, campaign.recipientCount);
   const t = await getTranslations("Campaigns.detail");
+  const tCampaigns = await getTranslations("Campaigns");
   const tUnits = await getTranslations("Units");
   const tProviders = await getTranslations("Providers");
   const tAll = await getTranslations();
@@ -83,6 +85,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     due,
     cancelLocked: locked,
     failed: resendable,
+    origin: campaign.origin,
   });
 
   const rows: RecipientRow[] = messages.rows.map((m) => ({
@@ -100,13 +103,14 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   return (
     <>
       <PageHeader
-        title={campaign.name}
+        title={shownCampaignName(campaign, (origin) => tCampaigns(`origin.${origin}`))}
         description={t("description", {
           provider: PROVIDER_LABELS[campaign.provider],
           sender: campaignSenderShown(campaign.provider, campaign.sendersUsed, campaign.sender, tProviders),
           count: campaign.recipientCount,
         })}
       />
+
       {active ? <AutoRefresh intervalMs={2000} /> : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card>
@@ -117,6 +121,11 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 {scheduleLine(t, campaign, { heldByProvider, due, zone, deadline, progress })}
               </span>
             </div>
+            {isSignupText(campaign.origin) ? (
+              <p className="text-sm text-muted-foreground" data-testid="signup-text-note">
+                {t("signupText")}
+              </p>
+            ) : null}
             {campaign.pauseReason ? (
               <Alert variant={campaign.status === "paused" ? "warning" : "default"}>
                 <AlertTitle>{campaign.status === "paused" ? t("paused") : t("note")}</AlertTitle>

@@ -5,6 +5,7 @@ import { StoredText } from "@/components/stored-text";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { cancelDeadline } from "@/lib/campaigns/campaign-controls";
+import { shownCampaignName } from "@/lib/campaigns/campaign-origin";
 import { guestMessages } from "@/lib/campaigns/guest-messages";
 import { isWithProvider } from "@/lib/campaigns/message-lifecycle";
 import { getDb } from "@/lib/db";
@@ -15,11 +16,19 @@ import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
  * plain warning when CPSMS holds one it no longer allows deleting, so staff can tell the guest the truth.
  */
 export async function GuestMessages({ contact }: { contact: { id: string; phone: string } }) {
-  const [rows, t, format] = await Promise.all([
+  const [listed, t, tCampaigns, format] = await Promise.all([
     guestMessages(getDb(), contact),
     getTranslations("Contacts.messages"),
+    getTranslations("Campaigns"),
     getFormatter(),
   ]);
+  // A sign-up text (the welcome) reads as what it is, in the reader's language.
+  const rows = listed.map((r) => ({
+    ...r,
+    campaignName: shownCampaignName({ name: r.campaignName, origin: r.campaignOrigin }, (origin) =>
+      tCampaigns(`origin.${origin}`),
+    ),
+  }));
   const when = (d: Date) => format.dateTime(d, "moment");
   const stillHeld = rows.filter((r) => r.stopRequestedAt && isWithProvider(r.status));
   return (

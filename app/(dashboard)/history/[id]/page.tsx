@@ -7,6 +7,7 @@ import { StoredText } from "@/components/stored-text";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { shownCampaignName } from "@/lib/campaigns/campaign-origin";
 import { DELIVERY_STATE_OF } from "@/lib/campaigns/delivery-status";
 import { senderShown } from "@/lib/campaigns/sender-shown";
 import { getDb } from "@/lib/db";
@@ -26,10 +27,11 @@ export default async function MessagePage({ params }: Props) {
   const { id } = await params;
   if (!/^\d{1,15}$/.test(id)) notFound();
   const db = getDb();
-  const [detail, t, tHistory, tUnits, tProviders, format] = await Promise.all([
+  const [detail, t, tHistory, tCampaigns, tUnits, tProviders, format] = await Promise.all([
     getHistoryMessage(db, Number(id)),
     getTranslations("History.message"),
     getTranslations("History"),
+    getTranslations("Campaigns"),
     getTranslations("Units"),
     getTranslations("Providers"),
     getFormatter(),
@@ -49,7 +51,7 @@ export default async function MessagePage({ params }: Props) {
     [
       t("campaign"),
       <Link key="c" href={`/campaigns/${campaign.id}`} className="underline underline-offset-4">
-        {campaign.name}
+        {shownCampaignName(campaign, (origin) => tCampaigns(`origin.${origin}`))}
       </Link>,
     ],
     [
