@@ -82,4 +82,25 @@ describe("dashboard figures", () => {
       "second",
     ]);
   });
+
+  it("counts the sign-up page's texts in the figures and cost (they cost money), but not under Coming up", async () => {
+    // Another day no other test sends on.
+    const now = new Date("2031-06-15T10:00:00Z");
+    for (const [i, origin] of (["signup_confirmation", "welcome"] as const).entries()) {
+      const phones = phoneNumbers("cpsms", 1, 700_000 + i);
+      const campaign = await quickCampaign("cpsms", phones);
+      await getDb().execute(sql`update campaigns set origin = ${origin} where id = ${campaign.id}`);
+      await getDb().execute(sql`update campaign_messages set status = 'delivered', cost = 1,
+        sent_at = ${new Date(now.getTime() - 3600_000).toISOString()}::timestamptz where campaign_id = ${campaign.id}`);
+    }
+    const { stats, costs } = await dashboardFigures(getDb(), TZ, now);
+    expect(stats[0]).toMatchObject({ key: "today", sent: 2, delivered: 2, failed: 0 });
+    expect(costs.find((c) => c.provider === "cpsms")?.today).toBe(2);
+
+    const welcome = await quickCampaign("cpsms", phoneNumbers("cpsms", 1, 710_000), {
+      scheduledAt: new Date(Date.now() + 3600_000),
+    });
+    await getDb().execute(sql`update campaigns set origin = 'welcome' where id = ${welcome.id}`);
+    expect((await upcomingSends(getDb(), 100)).map((u) => u.id)).not.toContain(welcome.id);
+  });
 });

@@ -1,11 +1,13 @@
 import "server-only";
-import { asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { type CampaignStatus, campaignMessages, campaigns } from "@/drizzle/schema";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { type CampaignOrigin, type CampaignStatus, campaignMessages, campaigns } from "@/drizzle/schema";
 import { sharedResult } from "@/lib/cache/shared-result";
 import { TALLY } from "@/lib/campaigns/campaign-progress";
 import { costAggregates, statusList } from "@/lib/campaigns/cost-sql";
 import type { Database } from "@/lib/db";
 import { costUnit } from "@/lib/messages/segment-prices";
+import { signupStats } from "@/lib/signup/signup-stats";
+import { textCapWarning } from "@/lib/signup/text-cap-warning";
 import { PROVIDER_NAMES, type ProviderName } from "@/lib/sms/providers";
 import { dayKey, PERIODS, type PeriodKey, startOfDay } from "./periods";
 
@@ -115,8 +117,9 @@ export type UpcomingSend = {
 };
 
 /**
- * Campaigns still to go out (scheduled, queued or sending now; drafts too when asked), soonest first, each with
- * what it will cost: held by CPSMS, and estimated for the rest.
+ * Staff campaigns still to go out (scheduled, queued or sending now; drafts too when asked), soonest first, each
+ * with what it will cost: held by CPSMS, and estimated for the rest. The sign-up page's one-guest texts are left
+ * out: an evening of sign-ups would fill the list (their cost is in the figures once they go out).
  */
 export async function upcomingSends(
   db: Database,
@@ -133,7 +136,7 @@ export async function upcomingSends(
       recipients: campaigns.recipientCount,
     })
     .from(campaigns)
-    .where(inArray(campaigns.status, statuses))
+    .where(and(inArray(campaigns.status, statuses), eq(campaigns.origin, "compose")))
     .orderBy(asc(sql`coalesce(${campaigns.scheduledAt}, ${campaigns.createdAt})`))
     .limit(limit);
   if (rows.length === 0) return [];
@@ -160,6 +163,7 @@ export type LatestFailure = {
   at: Date;
   campaignId: string;
   campaignName: string;
+  campaignOrigin: CampaignOrigin;
   provider: ProviderName;
 };
 
@@ -174,6 +178,7 @@ export async function latestFailures(db: Database, limit = 8): Promise<LatestFai
       at: campaignMessages.listedAt,
       campaignId: campaigns.id,
       campaignName: campaigns.name,
+      campaignOrigin: campaigns.origin,
       provider: campaigns.provider,
     })
     .from(campaignMessages)
@@ -187,19 +192,22 @@ export async function latestFailures(db: Database, limit = 8): Promise<LatestFai
 export const DASHBOARD_SHARED_MS = 2_000;
 
 /**
- * Everything the dashboard reads from the database (figures, upcoming sends, latest failures), shared by
- * everyone who opens it within the same moment, per process. During a 10,000-recipient send the upcoming
- * estimate alone scans the campaign's unsent messages: once per moment, not once per person.
+ * Everything the dashboard reads from the database (figures, upcoming sends, latest failures, sign-ups and the
+ * text cap's refusals), shared by everyone who opens it within the same moment, per process. During a
+ * 10,000-recipient send the upcoming estimate alone scans the campaign's unsent messages: once per moment, not
+ * once per person.
  */
 export const sharedDashboard = sharedResult(
   { ttlMs: DASHBOARD_SHARED_MS, keyOf: (k: { timeZone: string; db: Database }) => k.timeZone },
   async ({ db, timeZone }) => {
-    const [figures, upcoming, awaitingApproval, failures] = await Promise.all([
+    const [figures, upcoming, awaitingApproval, failures, signups, capWarning] = await Promise.all([
       dashboardFigures(db, timeZone),
       upcomingSends(db),
       upcomingSends(db, 20, ["draft"]),
       latestFailures(db),
+      signupStats(db, timeZone),
+      textCapWarning(db),
     ]);
-    return { ...figures, upcoming, awaitingApproval, failures };
+    return { ...figures, upcoming, awaitingApproval, failures, signups, capWarning };
   },
 );

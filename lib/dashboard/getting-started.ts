@@ -27,7 +27,7 @@ export type SetupFacts = {
   /** A test SMS was sent (to a verified or staff phone): the owner has seen the sandbox (or a live provider) work. */
   testSmsSent: boolean;
   guests: boolean;
-  /** A campaign left the draft stage: scheduled, queued, sending, paused mid-send or completed. */
+  /** A staff campaign (not a sign-up text) left the draft stage: scheduled, queued, sending, paused or completed. */
   campaignSent: boolean;
   /** Someone besides the first owner can sign in. */
   teamInvited: boolean;
@@ -79,7 +79,7 @@ export async function readSetupFacts(db: Database): Promise<SetupFacts> {
         exists (select 1 from restaurant_settings) as "restaurantSaved",
         exists (select 1 from audit_log where target_type = 'provider' and action = 'provider.test_sms' and details->>'ok' = 'true') as "testSmsSent",
         exists (select 1 from contacts) as "guests",
-        exists (select 1 from campaigns where status in ('scheduled', 'queued', 'sending', 'paused', 'completed')) as "campaignSent",
+        exists (select 1 from campaigns where origin = 'compose' and status in ('scheduled', 'queued', 'sending', 'paused', 'completed')) as "campaignSent",
         exists (select 1 from users offset 1) as "teamInvited"`),
     providerModes(db),
   ]);

@@ -6,6 +6,8 @@ import { Balances } from "@/components/dashboard/balances";
 import { CostByProviderTable } from "@/components/dashboard/cost-by-provider";
 import DeliveryCharts from "@/components/dashboard/delivery-charts";
 import { GettingStarted } from "@/components/dashboard/getting-started";
+import { SignupCapWarning } from "@/components/dashboard/signup-cap-warning";
+import { SignupPanel } from "@/components/dashboard/signup-panel";
 import { UpcomingList } from "@/components/dashboard/upcoming-list";
 import { DeliveryStateBadge } from "@/components/history/delivery-state-badge";
 import { PageHeader } from "@/components/page-header";
@@ -16,6 +18,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { MessageStatus } from "@/drizzle/schema/campaign-statuses";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { shownCampaignName } from "@/lib/campaigns/campaign-origin";
 import { sharedDashboard } from "@/lib/dashboard/dashboard";
 import { getDb } from "@/lib/db";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
@@ -30,11 +33,21 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const db = getDb();
   const { timeZone } = await getRestaurantSettings(db);
-  const { stats, costs, series, upcoming, awaitingApproval, failures } = await sharedDashboard({ db, timeZone });
+  const { stats, costs, series, upcoming, awaitingApproval, failures, signups, capWarning } = await sharedDashboard({
+    db,
+    timeZone,
+  });
   const isManager = hasRole(user.role, "manager");
-  const [t, format] = await Promise.all([getTranslations("Home"), getFormatter()]);
+  const [t, tCampaigns, format] = await Promise.all([
+    getTranslations("Home"),
+    getTranslations("Campaigns"),
+    getFormatter(),
+  ]);
   const at = (d: Date) => format.dateTime(d, "moment");
   const number = (n: number) => format.number(n, "amount");
+  /** A sign-up text reads as what it is, in the reader's language. */
+  const campaignName = (f: (typeof failures)[number]) =>
+    shownCampaignName({ name: f.campaignName, origin: f.campaignOrigin }, (origin) => tCampaigns(`origin.${origin}`));
   const percent = (n: number) => format.number(n, { style: "percent", maximumFractionDigits: 1 });
 
   return (
@@ -45,6 +58,7 @@ export default async function DashboardPage() {
       />
       <PublicUrlWarning />
       <div className="space-y-8">
+        {isManager && capWarning ? <SignupCapWarning warning={capWarning} /> : null}
         <GettingStarted role={user.role} />
         <section aria-labelledby="figures-heading">
           <h2 id="figures-heading" className="sr-only">
@@ -117,6 +131,8 @@ export default async function DashboardPage() {
           </div>
         </section>
 
+        <SignupPanel stats={signups} canManage={isManager} />
+
         <section aria-labelledby="charts-heading" className="space-y-3">
           <h2 id="charts-heading" className="text-lg font-semibold">
             {t("charts.heading")}
@@ -141,7 +157,7 @@ export default async function DashboardPage() {
                     <DeliveryStateBadge status={f.status as MessageStatus} />{" "}
                     {f.reason ? <StoredText text={f.reason} /> : t("failures.noReason")}{" "}
                     <span className="text-xs">
-                      ({f.campaignName}, {PROVIDER_LABELS[f.provider]})
+                      ({campaignName(f)}, {PROVIDER_LABELS[f.provider]})
                     </span>
                   </span>
                   <span className="text-xs whitespace-nowrap text-muted-foreground">{at(f.at)}</span>
