@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import {
   auditLog,
+  type CampaignOrigin,
   type CampaignStatus,
   type ConsentState,
   campaignMessages,
@@ -23,6 +24,7 @@ import {
 import { hashPassword } from "@/lib/auth/password";
 import { E2E } from "./config";
 import { type DbTarget, e2eDbUrl, withDb } from "./db";
+import { signupSeeds } from "./seed-signups";
 
 // Everything the tests write straight into a database, as named helpers: for tests about something else than
 // the pages that would create these records. `seed` writes to the shared e2e server; `seedOn(url)` to an
@@ -49,6 +51,8 @@ export type SeedCampaign = {
   sender?: string;
   scheduledAt?: Date;
   scheduledVia?: "provider" | "queue";
+  /** Who wrote it: staff by default, or the sign-up page (a confirmation or welcome text). */
+  origin?: CampaignOrigin;
   messages: SeedMessage[];
 };
 
@@ -165,6 +169,8 @@ export function seedOn(target: DbTarget) {
             recipientCount: c.messages.length,
             scheduledAt: c.scheduledAt ?? null,
             scheduledVia: c.scheduledVia ?? null,
+            origin: c.origin ?? "compose",
+            category: c.origin === "signup_confirmation" ? "transactional" : "marketing",
             approvedAt: c.status === "draft" ? null : sql`now()`,
           })
           .returning({ id: campaigns.id });
@@ -317,6 +323,8 @@ export function seedOn(target: DbTarget) {
 
     /** Removes a message template by name (a test's own, afterwards). */
     deleteTemplate: (name: string) => on((db) => db.delete(messageTemplates).where(eq(messageTemplates.name, name))),
+
+    ...signupSeeds(on),
   };
 }
 
