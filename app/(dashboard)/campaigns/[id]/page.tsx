@@ -236,7 +236,10 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         />
       </section>
       <p className="mt-6 text-sm">
-        <Link href="/campaigns" className="underline underline-offset-4">
+        <Link
+          href={isSignupText(campaign.origin) ? "/campaigns?kind=signup" : "/campaigns"}
+          className="underline underline-offset-4"
+        >
           {t("allCampaigns")}
         </Link>
       </p>
