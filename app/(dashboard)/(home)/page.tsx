@@ -47,7 +47,9 @@ export default async function DashboardPage() {
   const number = (n: number) => format.number(n, "amount");
   /** A sign-up text reads as what it is, in the reader's language. */
   const campaignName = (f: (typeof failures)[number]) =>
-    shownCampaignName({ name: f.campaignName, origin: f.campaignOrigin }, (origin) => tCampaigns(`origin.${origin}`));
+    shownCampaignName({ name: f.campaignName, origin: f.campaignOrigin }, (origin) =>
+      tCampaigns(`systemNames.${origin}`),
+    );
   const percent = (n: number) => format.number(n, { style: "percent", maximumFractionDigits: 1 });
 
   return (

@@ -99,7 +99,7 @@ async function CampaignLists({ params, canManage }: { params: CampaignTableParam
     const when = c.scheduledAt ?? c.createdAt;
     return {
       id: c.id,
-      name: shownCampaignName(c, (origin) => t(`origin.${origin}`)),
+      name: shownCampaignName(c, (origin) => t(`systemNames.${origin}`)),
       provider: PROVIDER_LABELS[c.provider],
       status: c.status,
       // Formatted on the server, in the restaurant's zone, so every device shows the same time.

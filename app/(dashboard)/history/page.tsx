@@ -66,7 +66,7 @@ async function HistoryList({
     guest: r.contactName,
     campaignId: r.campaignId,
     campaignName: shownCampaignName({ name: r.campaignName, origin: r.campaignOrigin }, (origin) =>
-      tCampaigns(`origin.${origin}`),
+      tCampaigns(`systemNames.${origin}`),
     ),
     provider: PROVIDER_LABELS[r.provider],
     sender: senderShown(r.provider, r.sender, null, tProviders),

@@ -103,7 +103,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   return (
     <>
       <PageHeader
-        title={shownCampaignName(campaign, (origin) => tCampaigns(`origin.${origin}`))}
+        title={shownCampaignName(campaign, (origin) => tCampaigns(`systemNames.${origin}`))}
         description={t("description", {
           provider: PROVIDER_LABELS[campaign.provider],
           sender: campaignSenderShown(campaign.provider, campaign.sendersUsed, campaign.sender, tProviders),

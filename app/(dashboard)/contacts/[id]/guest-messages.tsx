@@ -26,7 +26,7 @@ export async function GuestMessages({ contact }: { contact: { id: string; phone:
   const rows = listed.map((r) => ({
     ...r,
     campaignName: shownCampaignName({ name: r.campaignName, origin: r.campaignOrigin }, (origin) =>
-      tCampaigns(`origin.${origin}`),
+      tCampaigns(`systemNames.${origin}`),
     ),
   }));
   const when = (d: Date) => format.dateTime(d, "moment");

@@ -51,7 +51,7 @@ export default async function MessagePage({ params }: Props) {
     [
       t("campaign"),
       <Link key="c" href={`/campaigns/${campaign.id}`} className="underline underline-offset-4">
-        {shownCampaignName(campaign, (origin) => tCampaigns(`origin.${origin}`))}
+        {shownCampaignName(campaign, (origin) => tCampaigns(`systemNames.${origin}`))}
       </Link>,
     ],
     [
