@@ -45,11 +45,7 @@ export async function JoinPage({ slug, switchedLanguage }: { slug: string | null
         <header className="space-y-1 text-center">
           {logo ? (
             // biome-ignore lint/performance/noImgElement: a small uploaded image served by our own route; next/image would add its optimiser's round trip for nothing.
-            <img
-              src={logoUrl(logo)!}
-              alt=""
-              className="mx-auto mb-2 max-h-16 max-w-[60%] object-contain"
-            />
+            <img src={logoUrl(logo)!} alt="" className="mx-auto mb-2 max-h-16 max-w-[60%] object-contain" />
           ) : null}
           <p className="text-sm font-medium text-muted-foreground">{restaurant.name}</p>
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>

@@ -77,6 +77,9 @@ export const campaigns = pgTable(
     index("campaigns_status_idx").on(t.status, t.scheduledAt),
     index("campaigns_created_idx").on(t.createdAt),
     index("campaigns_submission_idx").on(t.submissionId),
+    // Staff's campaign list and history's campaign filter read one origin, newest first: without this, every
+    // view scanned past each sign-up's confirmation and welcome texts.
+    index("campaigns_origin_created_idx").on(t.origin, t.createdAt, t.id),
     // However many instances run the schedule, one occurrence creates one campaign per provider.
     uniqueIndex("campaigns_occurrence_key").on(t.recurringSendId, t.occurrence, t.provider),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "campaigns_origin_created_idx" ON "campaigns" USING btree ("origin","created_at","id");
