@@ -1153,6 +1153,42 @@ const CASES: Case[] = [
     status: [400, 404],
   }),
   a({ name: "opt-out: body [null]", action: "optOutAction", expect: "harmless", args: [null], status: [400, 404] }),
+  // --- public sign-up page (no session): posted as the page's script posts it, (previous state, form) ---
+  ...(
+    [
+      ["no fields", {}],
+      ["SQL as the number", { phone: SQL_OR, firstName: "Anna", language: "en" }],
+      ["300 kB name", { phone: "20123456", firstName: HUGE, language: "en" }],
+      ["NUL in the name", { phone: "20123456", firstName: "An\u0000na", language: "en" }],
+      ["markup as the name", { phone: "20123456", firstName: "<img src=x onerror=alert(1)>", language: "en" }],
+      ["an unknown language", { phone: "20123456", firstName: "Anna", language: "xx" }],
+      ["day 32", { phone: "20123456", firstName: "Anna", language: "en", birthdayDay: "32", birthdayMonth: "1" }],
+      ["30 February", { phone: "20123456", firstName: "Anna", language: "en", birthdayDay: "30", birthdayMonth: "2" }],
+      ["a forged form time", { phone: "20123456", firstName: "Anna", language: "en", stamp: "1700000000000.x" }],
+      ["SQL as the source", { phone: "20123456", firstName: "Anna", language: "en", source: SQL_OR }],
+    ] as const
+  ).map(([what, fields]) =>
+    a({ name: `sign-up: ${what}`, action: "joinAction", args: [null, form(fields as Record<string, string>)] }),
+  ),
+  a({
+    name: "sign-up confirm: SQL token",
+    action: "confirmSignupAction",
+    expect: "harmless",
+    args: [form({ token: SQL_OR })],
+  }),
+  a({
+    name: "sign-up confirm: 5,000-character token",
+    action: "confirmSignupAction",
+    expect: "harmless",
+    args: [form({ token: "t".repeat(5000) })],
+  }),
+  a({
+    name: "sign-up confirm: body [{}] (an object for the form)",
+    action: "confirmSignupAction",
+    expect: "harmless",
+    args: [{}],
+    status: [400, 404],
+  }),
   a({
     name: "compose: 2 MB message sent chunked (no Content-Length)",
     action: "composeAction",

@@ -38,12 +38,12 @@ export const joinSchema = z
     language: z.enum(GUEST_LANGUAGES, "Errors.unexpectedForm"),
     source: z
       .string()
-      .max(40)
+      .max(40, "Errors.unexpectedForm")
       .regex(/^[a-z0-9-]*$/, "Errors.unexpectedForm")
       .default(""),
-    stamp: z.string().max(64).default(""),
-    wordingHash: z.string().max(64).default(""),
-    website: z.string().max(500).default(""),
+    stamp: z.string().max(64, "Errors.unexpectedForm").default(""),
+    wordingHash: z.string().max(64, "Errors.unexpectedForm").default(""),
+    website: z.string().max(500, "Errors.unexpectedForm").default(""),
   })
   .superRefine((v, ctx) => {
     if ((v.birthdayDay === null) !== (v.birthdayMonth === null)) {

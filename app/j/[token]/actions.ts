@@ -12,7 +12,10 @@ import { confirmSignup } from "@/lib/signup/confirm-signup";
  * idempotent. Lands back on the page, which then says what happened, in the language the guest was reading.
  */
 export const confirmSignupAction = definePublicAction(
-  z.object({ token: z.string().max(64).default(""), lang: z.enum(GUEST_LOCALES).optional().catch(undefined) }),
+  z.object({
+    token: z.string().max(64, "Errors.unexpectedForm").default(""),
+    lang: z.enum(GUEST_LOCALES).optional().catch(undefined),
+  }),
   { form: true },
   async ({ token, lang }) => {
     await confirmSignup(getDb(), token);
