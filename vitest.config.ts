@@ -1,6 +1,16 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+/**
+ * Tests that change the restaurant's one settings row for a while (quiet hours on "now"), which every other
+ * file reads (a recurring send due now, an approval): run after everything else, one file at a time. In
+ * parallel they made an unrelated test fail whenever the suite ran before 09:00 in Copenhagen.
+ */
+const CHANGES_SHARED_SETTINGS = [
+  "lib/campaigns/campaign-controls.test.ts",
+  "lib/campaigns/reschedule-campaign.test.ts",
+];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,7 +20,6 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,scripts,sandbox,tests,drizzle}/**/*.test.ts"],
     environment: "node",
     env: { LOG_LEVEL: "silent", NEXT_TELEMETRY_DISABLED: "1" },
     // next-auth's ESM imports "next/server" without an extension; let Vite resolve it.
@@ -22,5 +31,24 @@ export default defineConfig({
     // Two cores: parallel files compete with Postgres; keep it modest.
     pool: "forks",
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["{lib,scripts,sandbox,tests,drizzle}/**/*.test.ts"],
+          exclude: ["**/node_modules/**", ...CHANGES_SHARED_SETTINGS],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "shared-settings",
+          include: CHANGES_SHARED_SETTINGS,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });
