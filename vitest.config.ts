@@ -45,7 +45,7 @@ export default defineConfig({
         test: {
           name: "shared-settings",
           include: CHANGES_SHARED_SETTINGS,
-          fileParallelism: false,
+          poolOptions: { forks: { singleFork: true } },
           sequence: { groupOrder: 1 },
         },
       },
