@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { campaignStatus, enqueueDispatch, seedQueuedCampaign, withDb } from "@/e2e/support/instance";
 import { startAppInstance } from "./app-instance";
+import { percentile } from "./measure";
 import type { Bench, BenchResult } from "./types";
 
 const PORT = 5420; // app; +1 Postgres, +2/+3 sandboxes
@@ -19,11 +20,6 @@ const SEPARATE_WORKER = ["1", "true", "yes"].includes(process.env.LOAD_SEPARATE_
  */
 const SANDBOX_NICENESS = Number(process.env.LOAD_SANDBOX_NICENESS ?? 19);
 const PATHS = ["/", "/history", "/history?state=delivered", "/history?provider=cpsms"];
-
-function percentile(sorted: number[], p: number) {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** 20,000 earlier messages, so history and the dashboard have something to page through besides the send. */
 async function seedHistory(dbUrl: string) {

@@ -47,3 +47,9 @@ export function collectGarbage() {
   const gc = vm.runInNewContext("gc") as () => void;
   gc();
 }
+
+/** The p-th percentile of an ascending list (nearest rank); 0 for an empty one. */
+export function percentile(sorted: readonly number[], p: number) {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}

@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { withDb } from "@/e2e/support/instance";
 import { startAppInstance } from "./app-instance";
+import { percentile } from "./measure";
 import type { Bench } from "./types";
 
 const PORT = 5430; // app; +1 Postgres, +2/+3 sandboxes
@@ -8,11 +9,6 @@ const GUESTS = 100;
 const WARM_UP = 20;
 /** The form must have been on screen as long as a person takes to fill it in (lib/signup/limits.ts MIN_FILL_MS). */
 const FILL_MS = 2_700;
-
-function percentile(sorted: number[], p: number) {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const unescapeHtml = (s: string) =>
   s
