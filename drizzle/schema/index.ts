@@ -23,3 +23,4 @@ export * from "./staff-phones";
 export * from "./suppressions";
 export * from "./user-sessions";
 export * from "./users";
+export * from "./visits";
