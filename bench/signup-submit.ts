@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { withDb } from "@/e2e/support/instance";
+import { JOIN_POST_PATH, type JoinAnswer } from "@/lib/signup/join-answer";
 import { startAppInstance } from "./app-instance";
 import { percentile } from "./measure";
 import type { Bench } from "./types";
@@ -18,7 +19,7 @@ const unescapeHtml = (s: string) =>
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
 
-/** The sign-up page's form as a browser without script posts it: its hidden fields (action, time, wording). */
+/** The sign-up page's form as the server rendered it: its hidden fields (language, source, time, wording). */
 async function openForm(baseURL: string): Promise<[string, string][]> {
   const html = await (await fetch(`${baseURL}/join`)).text();
   const form = html.slice(html.indexOf("<form"), html.indexOf("</form>"));
@@ -57,30 +58,24 @@ export const signupBench: Bench = {
         body: JSON.stringify({ balance: 1_000_000 }),
       });
       const phone = (i: number) => `+452${String(7_000_000 + i).padStart(7, "0")}`;
-      // As the page's script posts the form (React's encoding of `action(previousState, formData)`); the action's
-      // id is in the form's no-script fields.
+      // As the page's script posts the form: its fields, form-encoded, to JOIN_POST_PATH, asking for JSON.
       const post = async (fields: [string, string][], i: number) => {
-        const ref = fields.find(([k]) => k === "$ACTION_1:0")?.[1];
-        const actionId = (JSON.parse(ref ?? "{}") as { id?: string }).id ?? "";
-        const body = new FormData();
-        for (const [k, v] of fields) body.append(`_1_${k}`, v);
-        body.append("_1_phone", phone(i).slice(3));
-        body.append("_1_firstName", "Guest");
-        body.append("_1_website", "");
-        body.append("0", '[null,"$K1"]');
+        const body = new URLSearchParams(fields);
+        body.set("phone", phone(i).slice(3));
+        body.set("firstName", "Guest");
+        body.set("website", "");
         const start = performance.now();
-        const res = await fetch(`${app.baseURL}/join`, {
+        const res = await fetch(`${app.baseURL}${JOIN_POST_PATH}`, {
           method: "POST",
           body,
           headers: {
             origin: app.baseURL,
-            accept: "text/x-component",
-            "next-action": actionId,
+            accept: "application/json",
             "x-forwarded-for": `10.${Math.floor(i / 250)}.${i % 250}.7`,
           },
         });
-        const answer = await res.text();
-        return { ms: performance.now() - start, ok: res.status === 200 && answer.includes('"kind":"sent"') };
+        const answer = (await res.json()) as JoinAnswer;
+        return { ms: performance.now() - start, ok: res.status === 200 && answer.kind === "sent" };
       };
 
       step(`warming up with ${WARM_UP} sign-ups`);
@@ -113,7 +108,7 @@ export const signupBench: Bench = {
       texts = await Promise.all(Array.from({ length: GUESTS }, async (_, i) => (await handset(i)).length));
       const recorded = await withDb(app.dbUrl, async (db) => {
         const { rows } = await db.query<{ n: number }>(
-          "select count(distinct phone)::int as n from signups where phone = any($1) and status = 'pending'",
+          "select count(distinct phone)::int as n from signups where phone = any($1) and status in ('received', 'pending')",
           [Array.from({ length: GUESTS }, (_, i) => phone(i))],
         );
         return rows[0]!.n;

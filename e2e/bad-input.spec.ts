@@ -1153,7 +1153,7 @@ const CASES: Case[] = [
     status: [400, 404],
   }),
   a({ name: "opt-out: body [null]", action: "optOutAction", expect: "harmless", args: [null], status: [400, 404] }),
-  // --- public sign-up page (no session): posted as the page's script posts it, (previous state, form) ---
+  // --- public sign-up page (no session): posted as the page's script posts it (form-encoded, JSON answer) ---
   ...(
     [
       ["no fields", {}],
@@ -1168,8 +1168,34 @@ const CASES: Case[] = [
       ["SQL as the source", { phone: "20123456", firstName: "Anna", language: "en", source: SQL_OR }],
     ] as const
   ).map(([what, fields]) =>
-    a({ name: `sign-up: ${what}`, action: "joinAction", args: [null, form(fields as Record<string, string>)] }),
+    h({
+      name: `sign-up: ${what}`,
+      as: "none",
+      method: "POST",
+      path: "/api/join",
+      body: String(new URLSearchParams(fields as Record<string, string>)),
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      status: [404, 409, 413, 422],
+    }),
   ),
+  h({
+    name: "sign-up: JSON instead of the form",
+    as: "none",
+    method: "POST",
+    path: "/api/join",
+    body: JSON.stringify({ phone: "20123456", firstName: "Anna", language: "en" }),
+    headers: { "content-type": "application/json", accept: "application/json" },
+    status: [415],
+  }),
+  h({
+    name: "sign-up: from another site",
+    as: "none",
+    method: "POST",
+    path: "/api/join",
+    body: "phone=20123456&firstName=Anna&language=en",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://evil.test" },
+    status: [303],
+  }),
   a({
     name: "sign-up confirm: SQL token",
     action: "confirmSignupAction",

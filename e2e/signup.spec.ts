@@ -26,11 +26,11 @@ async function fill(page: Page, phone: string, firstName = "Signe") {
  * Presses "Sign me up" once the form has been on screen as long as a person needs to fill it in (the page
  * refuses faster posts as a script's): the form's own signed "shown at" time says when that is.
  */
-async function submit(page: Page) {
+async function submit(page: Page, button = "Sign me up") {
   const stamp = await page.locator('input[name="stamp"]').inputValue();
   const shownAt = Number(stamp.split(".")[0]);
   await expect.poll(() => Date.now() - shownAt, { timeout: 10_000 }).toBeGreaterThan(2_700);
-  await page.getByRole("button", { name: "Sign me up" }).click();
+  await page.getByRole("button", { name: button }).click();
   await expect(page.getByRole("button", { name: "Signing you up…" })).toHaveCount(0, { timeout: 15_000 });
 }
 
@@ -187,6 +187,34 @@ test.describe("the sign-up page", () => {
       expect(await textsTo(n.msisdn)).toEqual([]);
     } finally {
       await seed.signupSettings({ hourlyCapPerCountry: 30 });
+    }
+  });
+
+  test("without script (a slow phone): the form still signs up, and problems come back on the page", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: SIGNED_OUT,
+      viewport: { width: 390, height: 844 },
+    });
+    try {
+      const page = await context.newPage();
+      const n = dkNumber();
+      await page.goto("/join?lang=da");
+      await page.getByLabel("Mobilnummer").fill("27 1");
+      await page.getByLabel("Fornavn").fill("Signe");
+      await submit(page, "Tilmeld mig");
+      await expect(page).toHaveURL(/\/join\?lang=da&problem=/);
+      await expect(page.getByTestId("join-error")).toContainText(/cifre|gyldigt mobilnummer|telefonnummer/);
+
+      await page.getByLabel("Mobilnummer").fill(n.local);
+      await page.getByLabel("Fornavn").fill("Signe");
+      await submit(page, "Tilmeld mig");
+      await expect(page.getByTestId("join-sent")).toContainText("Vi har sendt dig en sms");
+      await expect.poll(() => textsTo(n.msisdn), { timeout: 20_000 }).toHaveLength(1);
+    } finally {
+      await context.close();
     }
   });
 

@@ -1,3 +1,4 @@
+import type { AppLocale } from "@/lib/i18n/locales";
 import { localizeMessage, type MessageValues } from "@/lib/i18n/localize-message";
 import { logger } from "@/lib/logger";
 import { isProviderError } from "@/lib/sms/errors";
@@ -38,13 +39,13 @@ export function toPublicError(err: unknown): { code: string; message: string } {
   return { code: "INTERNAL", message: "Errors.internal" };
 }
 
-/** `toPublicError` in the language of the request that will show it. */
-export async function toLocalizedError(err: unknown): Promise<{ code: string; message: string }> {
+/** `toPublicError` in the language of the request that will show it (or `locale`, outside a Next request). */
+export async function toLocalizedError(err: unknown, locale?: AppLocale): Promise<{ code: string; message: string }> {
   const error = toPublicError(err);
   if (isProviderError(err)) {
     const { localizedUserMessage } = await import("@/lib/providers/provider-error-message");
     return { code: error.code, message: await localizedUserMessage(err) };
   }
   const values = err instanceof AppError ? err.values : undefined;
-  return { code: error.code, message: await localizeMessage(error.message, values) };
+  return { code: error.code, message: await localizeMessage(error.message, values, locale) };
 }

@@ -8,10 +8,10 @@
  */
 import cluster from "node:cluster";
 import path from "node:path";
-import { DLR_PATH } from "@/lib/campaigns/delivery-url";
 import { closeDb, getDb } from "@/lib/db";
 import { dataDir, env, setRuntimeEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { directRoutes } from "@/lib/runtime/app-direct-routes";
 import { bootstrapOwner, ownerBanner } from "@/lib/runtime/bootstrap-owner";
 import { ensureProductionBuild } from "@/lib/runtime/build";
 import { consoleTranslator } from "@/lib/runtime/console-language";
@@ -22,12 +22,9 @@ import { prepareDatabase } from "@/lib/runtime/prepare-database";
 import { runMain } from "@/lib/runtime/run-main";
 import { startSandboxesIfNeeded } from "@/lib/runtime/sandbox";
 import { startWebCluster } from "@/lib/runtime/web-cluster";
-import { answerCpsmsDeliveryReport } from "@/lib/sms/cpsms/delivery-webhook";
 
 const ROOT = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
-/** Provider callbacks, answered before Next's router (lib/runtime/direct-routes.ts). */
-const directRoutes = { [DLR_PATH]: answerCpsmsDeliveryReport };
 
 if (cluster.isWorker) serveOnly();
 else launch();

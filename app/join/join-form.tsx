@@ -1,14 +1,15 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { joinAction } from "./actions";
+import { JOIN_POST_PATH, type JoinAnswer } from "@/lib/signup/join-answer";
 
 export type JoinFormProps = {
   language: string;
@@ -19,9 +20,10 @@ export type JoinFormProps = {
   phoneExample: string;
   /** The twelve month names in the guest's language, January first. */
   months: string[];
+  expiryHours: number;
+  /** After a post without script: "sent", or the problem's words (null: a fresh form). */
+  posted: "sent" | string | null;
 };
-
-type Values = Record<string, string>;
 
 /** Nastaliq (Urdu) glyphs are taller than a fixed 40 px select shows: let it grow with its text. */
 const TALL_SCRIPT_SAFE = "h-auto min-h-10 leading-normal";
@@ -29,45 +31,64 @@ const TALL_SCRIPT_SAFE = "h-auto min-h-10 leading-normal";
 const DAYS = Array.from({ length: 31 }, (_, i) => String(i + 1));
 
 /**
- * The guest's sign-up form. The server action is the form's own action, so it works before the script loads
- * (a phone on a restaurant's Wi-Fi). After an answer React clears the fields; what was typed is kept and put
- * back (the `key` remounts them with it) so a wrong number is corrected, not retyped.
+ * The guest's sign-up form. A plain form posting to `/api/join`, so it works before the script loads (a phone
+ * on a restaurant's Wi-Fi: the answer comes back as this page, `posted`); with the script, it posts the same
+ * fields itself and shows the JSON answer in place, keeping what was typed, so a wrong number is corrected, not
+ * retyped. When the page must be shown again (new wording, an old form), it is refreshed around the typed values.
  */
 export function JoinForm(props: JoinFormProps) {
   const t = useTranslations("Guest.join");
-  const [result, formAction, pending] = useActionState(joinAction, null);
-  const [typed, setTyped] = useState<{ values: Values; round: number }>({ values: {}, round: 0 });
+  const router = useRouter();
+  const [result, setResult] = useState<JoinAnswer | null>(null);
+  const [pending, setPending] = useState(false);
 
-  if (result?.ok && result.data.kind === "sent") {
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const fields = [...new FormData(event.currentTarget)].map(([k, v]) => [k, String(v)]);
+    setPending(true);
+    try {
+      const res = await fetch(JOIN_POST_PATH, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: { accept: "application/json" },
+      });
+      const answer = (await res.json()) as JoinAnswer;
+      setResult(answer);
+      if (answer.kind === "problem" && answer.reload) router.refresh();
+    } catch {
+      setResult({ kind: "problem", message: t("errors.network"), fieldErrors: {} });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  if (result?.kind === "sent" || (!result && props.posted === "sent")) {
     return (
       <div role="status" data-testid="join-sent" className="space-y-2 text-center">
         <h2 className="text-lg font-semibold">{t("sentTitle")}</h2>
-        <p>{t("sentBody", { phone: result.data.phone, hours: result.data.expiresInHours })}</p>
+        <p>
+          {result?.kind === "sent"
+            ? t("sentBody", { phone: result.phone, hours: result.expiresInHours })
+            : t("sentBodyPlain", { hours: props.expiryHours })}
+        </p>
         <p className="text-sm text-muted-foreground">{t("sentNote")}</p>
       </div>
     );
   }
-  const fieldErrors = result && !result.ok ? (result.error.fieldErrors ?? {}) : {};
-  const phoneError = result?.ok && result.data.kind === "phoneProblem" ? result.data.message : fieldErrors.phone?.[0];
+  const fieldErrors = result?.kind === "problem" ? result.fieldErrors : {};
+  const phoneError = fieldErrors.phone?.[0];
   const formError =
-    result?.ok && result.data.kind === "capped"
+    result?.kind === "capped"
       ? t("capped")
-      : result && !result.ok && !Object.values(fieldErrors).some((m) => m?.length)
-        ? result.error.message
-        : null;
-  const value = (name: string) => typed.values[name] ?? "";
+      : result?.kind === "problem"
+        ? result.message
+        : props.posted !== "sent"
+          ? props.posted
+          : null;
 
   return (
-    <form
-      action={formAction}
-      onSubmit={(e) => {
-        const values = Object.fromEntries([...new FormData(e.currentTarget).entries()].map(([k, v]) => [k, String(v)]));
-        setTyped((prev) => ({ values, round: prev.round + 1 }));
-      }}
-      className="space-y-4"
-      noValidate
-      key={typed.round}
-    >
+    <form method="post" action={JOIN_POST_PATH} onSubmit={submit} className="space-y-4" noValidate>
       <input type="hidden" name="language" value={props.language} />
       <input type="hidden" name="source" value={props.source} />
       <input type="hidden" name="stamp" value={props.stamp} />
@@ -91,7 +112,6 @@ export function JoinForm(props: JoinFormProps) {
           dir="ltr"
           required
           placeholder={props.phoneExample}
-          defaultValue={value("phone")}
           aria-invalid={phoneError ? true : undefined}
           aria-describedby={phoneError ? "join-phone-error" : "join-phone-hint"}
         />
@@ -112,7 +132,6 @@ export function JoinForm(props: JoinFormProps) {
           autoComplete="given-name"
           required
           maxLength={60}
-          defaultValue={value("firstName")}
           aria-invalid={fieldErrors.firstName ? true : undefined}
           aria-describedby={fieldErrors.firstName ? "join-name-error" : undefined}
         />
@@ -128,7 +147,7 @@ export function JoinForm(props: JoinFormProps) {
             className={TALL_SCRIPT_SAFE}
             aria-label={t("birthdayDay")}
             autoComplete="bday-day"
-            defaultValue={value("birthdayDay")}
+            defaultValue=""
             aria-invalid={fieldErrors.birthdayDay ? true : undefined}
             aria-describedby={fieldErrors.birthdayDay ? "join-birthday-error" : undefined}
           >
@@ -144,7 +163,7 @@ export function JoinForm(props: JoinFormProps) {
             className={TALL_SCRIPT_SAFE}
             aria-label={t("birthdayMonth")}
             autoComplete="bday-month"
-            defaultValue={value("birthdayMonth")}
+            defaultValue=""
           >
             <option value="">{t("month")}</option>
             {props.months.map((name, i) => (

@@ -9,6 +9,7 @@ import { birthdayDate } from "@/lib/contacts/birthday";
 import { getDb } from "@/lib/db";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { type GuestLocale, guestLocaleOf, INTL_LOCALE } from "@/lib/i18n/locales";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { logoUrl, logoVersion } from "@/lib/restaurant/logo";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { countScan } from "@/lib/signup/count-scan";
@@ -23,7 +24,16 @@ import { JoinForm } from "./join-form";
  * language (their browser's, or the switch's `?lang=`), with the restaurant's name and the exact consent wording
  * above the button. Each view counts as a scan of its source, except the re-renders the language switch causes.
  */
-export async function JoinPage({ slug, switchedLanguage }: { slug: string | null; switchedLanguage: boolean }) {
+export async function JoinPage({
+  slug,
+  switchedLanguage,
+  posted,
+}: {
+  slug: string | null;
+  switchedLanguage: boolean;
+  /** The query after a post without script (lib/signup/join-post.ts): `sent`, or a problem's catalogue key. */
+  posted: { sent?: string | string[]; problem?: string | string[] };
+}) {
   const db = getDb();
   const [restaurant, settings, source, logo, locale, t] = await Promise.all([
     getRestaurantSettings(db),
@@ -60,6 +70,8 @@ export async function JoinPage({ slug, switchedLanguage }: { slug: string | null
             wordingHash={wordingHash(wording)}
             phoneExample={exampleNumber(restaurant.defaultCountry)}
             months={monthNames(language)}
+            expiryHours={settings.expiryHours}
+            posted={posted.sent === "1" ? "sent" : await postedProblem(posted.problem, language)}
           />
         </ClientMessages>
       </div>
@@ -67,6 +79,14 @@ export async function JoinPage({ slug, switchedLanguage }: { slug: string | null
     </main>
   );
 }
+
+/** The problem's words, for the keys the sign-up post answers with (none takes a placeholder), else null. */
+async function postedProblem(key: string | string[] | undefined, language: GuestLocale) {
+  if (typeof key !== "string" || !POSTED_PROBLEM.test(key)) return null;
+  return localizeMessage(key, undefined, language);
+}
+const POSTED_PROBLEM =
+  /^Guest\.join\.(errors\.\w+|phoneProblems\.\w+|capped)$|^Errors\.(unexpectedForm|controlCharacters|internal)$/;
 
 /** A mobile number of the restaurant's country as people there write it: the phone field's placeholder. */
 function exampleNumber(country: string): string {

@@ -7,10 +7,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
-type Props = { searchParams: Promise<{ lang?: string | string[] }> };
+type Props = {
+  searchParams: Promise<{ lang?: string | string[]; sent?: string | string[]; problem?: string | string[] }>;
+};
 
 /** The plain sign-up link (no source): `/join`. */
 export default async function JoinDirectPage({ searchParams }: Props) {
-  const { lang } = await searchParams;
-  return <JoinPage slug={null} switchedLanguage={lang !== undefined} />;
+  const { lang, sent, problem } = await searchParams;
+  return <JoinPage slug={null} switchedLanguage={lang !== undefined} posted={{ sent, problem }} />;
 }

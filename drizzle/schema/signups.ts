@@ -4,7 +4,7 @@ import { campaigns } from "./campaigns";
 import { contacts } from "./contacts";
 import { signupSources } from "./signup-sources";
 
-export const SIGNUP_STATUSES = ["pending", "confirmed", "expired", "capped"] as const;
+export const SIGNUP_STATUSES = ["received", "pending", "confirmed", "expired", "capped", "limited"] as const;
 export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 
 /**
@@ -12,7 +12,10 @@ export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
  * opt-in). Nothing reaches the guest book until confirmation: the contact, its name and birthday and the grant
  * in the consent ledger are written then. An unconfirmed sign-up expires; its personal data (number, name,
  * birthday) is then erased and only the counts remain (status, source, times, the number's hash for limits).
- * "capped": the hourly cap on confirmation texts was reached, so no text was sent.
+ * "received": taken in by the page (the guest has been answered); the job worker then checks the limits once
+ * more, one sign-up at a time, and queues the confirmation text ("pending"), or refuses it: "capped" (the hourly
+ * cap on confirmation texts was reached) or "limited" (over a per-address or per-number limit that parallel
+ * posts slipped past the page's own check). Refused sign-ups keep no personal data.
  */
 export const signups = pgTable(
   "signups",
@@ -50,6 +53,8 @@ export const signups = pgTable(
     index("signups_source_idx").on(t.sourceId, t.createdAt),
     index("signups_created_idx").on(t.createdAt),
     index("signups_pending_idx").on(t.expiresAt).where(sql`${t.status} = 'pending'`),
+    // The job worker's queue of sign-ups to text, oldest first.
+    index("signups_received_idx").on(t.createdAt).where(sql`${t.status} = 'received'`),
     // One welcome per guest, ever: a guest who leaves and rejoins is not welcomed twice.
     uniqueIndex("signups_welcome_contact_key").on(t.contactId).where(sql`${t.welcomeCampaignId} is not null`),
   ],

@@ -13,6 +13,7 @@ import {
   suppressions,
   users,
 } from "@/drizzle/schema";
+import { hashPhone } from "@/lib/consent/phone-hash";
 import { type DbTarget, e2eDbUrl, withDb } from "./db";
 
 // What the tests read back from a database to check an outcome, as named helpers (seed.ts writes). `lookup`
@@ -65,12 +66,13 @@ export function lookupOn(target: DbTarget) {
     /** The guest with this number (E.164), if any. */
     contactByPhone: (phone: string) => on((db) => one(db.select().from(contacts).where(eq(contacts.phone, phone)))),
     /** A number's sign-ups from the public page, oldest first. */
+    /** By the number's hash: a refused or expired sign-up keeps no number. */
     signupsOf: (phone: string) =>
       on((db) =>
         db
           .select({ status: signups.status, welcomeCampaignId: signups.welcomeCampaignId })
           .from(signups)
-          .where(eq(signups.phone, phone))
+          .where(eq(signups.phoneHash, hashPhone(phone)))
           .orderBy(asc(signups.createdAt)),
       ),
     consentLedger: (contactId: string) =>

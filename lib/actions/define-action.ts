@@ -1,10 +1,10 @@
 import "server-only";
 import { notFound, unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import type { z } from "zod";
 import type { UserRole } from "@/drizzle/schema";
 import { authorize, type CurrentUser } from "@/lib/auth/session";
 import { toLocalizedError } from "@/lib/errors";
-import { localizeMessage } from "@/lib/i18n/localize-message";
+import { validateInput } from "./validate-input";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -76,61 +76,11 @@ async function execute<S extends z.ZodType, C, T>(
 ): Promise<ActionResult<T>> {
   try {
     const context = await authorise();
-    if (hasControlCharacters(raw)) {
-      return {
-        ok: false,
-        error: { code: "INVALID_INPUT", message: await localizeMessage("Errors.controlCharacters") },
-      };
-    }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const { fieldErrors, formErrors } = z.flattenError(parsed.error, clearMessage);
-      const localized = await localizeFieldErrors(fieldErrors as Record<string, string[] | undefined>);
-      return {
-        ok: false,
-        error: {
-          code: "INVALID_INPUT",
-          message: await localizeMessage(formErrors[0] ?? firstFieldError(localized) ?? "Errors.checkFields"),
-          fieldErrors: localized,
-        },
-      };
-    }
-    return { ok: true, data: await run(parsed.data, context) };
+    const input = await validateInput(raw, schema);
+    if (!input.ok) return input;
+    return { ok: true, data: await run(input.data, context) };
   } catch (err) {
     unstable_rethrow(err);
     return { ok: false, error: await toLocalizedError(err) };
   }
-}
-
-/** Zod messages are catalogue keys (lib/validation): each field's messages in the reader's language. */
-async function localizeFieldErrors(fieldErrors: Record<string, string[] | undefined>) {
-  const entries = await Promise.all(
-    Object.entries(fieldErrors).map(
-      async ([field, messages]) =>
-        [field, messages && (await Promise.all(messages.map((m) => localizeMessage(m))))] as const,
-    ),
-  );
-  return Object.fromEntries(entries) as Record<string, string[] | undefined>;
-}
-
-function firstFieldError(fieldErrors: Record<string, string[] | undefined>) {
-  return Object.values(fieldErrors).find((messages) => messages?.length)?.[0];
-}
-
-/** Zod's own wording ("Invalid input: expected object, received undefined") means a forged or stale request. */
-function clearMessage(issue: z.core.$ZodIssue): string {
-  return /^Invalid (input|option)/.test(issue.message) ? "Errors.unexpectedForm" : issue.message;
-}
-
-// C0 control characters other than tab, newline and carriage return, and DEL. NUL above all: Postgres refuses
-// it in text, so it would otherwise surface as a server error deep inside the action.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-/** True when any string anywhere in the (untrusted) input holds a control character. */
-export function hasControlCharacters(value: unknown, depth = 0): boolean {
-  if (typeof value === "string") return CONTROL.test(value);
-  if (depth > 20 || value === null || typeof value !== "object") return false;
-  if (value instanceof FormData) return [...value.values()].some((v) => typeof v === "string" && CONTROL.test(v));
-  return Object.values(value).some((v) => hasControlCharacters(v, depth + 1));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasControlCharacters } from "@/lib/actions/define-action";
+import { hasControlCharacters } from "@/lib/actions/validate-input";
 import { parseContactQuery } from "@/lib/contacts/contact-filter";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { parseHistoryFilters } from "./filters";

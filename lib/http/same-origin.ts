@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
  * Origin on every cross-origin POST and on our own pages' fetch POSTs, so a missing one is refused too.
  * Our own origin is the host the request was sent to (the forwarded host behind a trusted proxy) or PUBLIC_URL.
  */
-export function isSameOrigin(request: Request): boolean {
+export function isSameOrigin(request: { headers: Pick<Headers, "get">; url: string }): boolean {
   const origin = request.headers.get("origin");
   if (!origin || origin === "null") return false;
   let claimed: URL;

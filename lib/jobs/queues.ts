@@ -9,6 +9,7 @@ export const QUEUE = {
   deliveryPoll: "delivery_poll",
   stopHeldMessages: "stop_held_messages",
   expireSignups: "expire_signups",
+  signupConfirmations: "signup_confirmations",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
@@ -35,6 +36,10 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   [QUEUE.stopHeldMessages]: { policy: "stately", retryLimit: 3, retryDelay: 10, expireInSeconds: 300 },
   // Erases unconfirmed sign-ups past their time; safe to run late or twice.
   [QUEUE.expireSignups]: { policy: "singleton", retryLimit: 3, retryDelay: 60 },
+  // Queues the confirmation texts of sign-ups the page took in. "stately": one may wait while one runs, so a
+  // sign-up written during a run is picked up by the next one (the page enqueues after every sign-up); one runs
+  // at a time, so the limits it checks are never checked by two at once.
+  [QUEUE.signupConfirmations]: { policy: "stately", retryLimit: 5, retryDelay: 5, expireInSeconds: 300 },
 };
 
 /** Recurring jobs (cron, UTC). pg-boss runs each once per slot however many instances are up. */
@@ -43,4 +48,6 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: QUEUE.campaignSweep, cron: "* * * * *" },
   { queue: QUEUE.deliveryPoll, cron: "* * * * *" },
   { queue: QUEUE.expireSignups, cron: "*/10 * * * *" },
+  // In case a sign-up's own job was lost (its process died between the write and the enqueue).
+  { queue: QUEUE.signupConfirmations, cron: "* * * * *" },
 ];

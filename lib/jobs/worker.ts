@@ -12,6 +12,7 @@ import { sweepCampaigns } from "@/lib/campaigns/sweep-campaigns";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { expireSignups } from "@/lib/signup/expire-signups";
+import { sendSignupConfirmations } from "@/lib/signup/send-confirmations";
 import { QUEUE } from "./queues";
 import { startSweeper } from "./sweep-timer";
 
@@ -26,6 +27,9 @@ export async function registerWorkers(boss: PgBoss) {
   });
 
   await boss.work(QUEUE.expireSignups, async () => ({ expired: await expireSignups(getDb()) }));
+  await boss.work(QUEUE.signupConfirmations, { pollingIntervalSeconds: 0.5 }, async () =>
+    sendSignupConfirmations(getDb()),
+  );
 
   await boss.work<{ campaignId: string }>(QUEUE.campaignDispatch, { pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;

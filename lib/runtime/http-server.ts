@@ -19,7 +19,7 @@ export async function serveNextApp(opts: {
   host: string;
   dev: boolean;
   trustProxy: boolean;
-  /** Paths answered before Next's router (provider callbacks; see direct-routes.ts). */
+  /** Paths answered before Next's router (provider callbacks, the sign-up form; see direct-routes.ts). */
   directRoutes?: DirectRoutes;
 }): Promise<RunningServer> {
   const server = http.createServer();
@@ -34,7 +34,6 @@ export async function serveNextApp(opts: {
     socket.on("close", () => sockets.delete(socket));
   });
   server.on("request", (req, res) => {
-    if (opts.directRoutes && serveDirectRoute(opts.directRoutes, req, res)) return;
     // Next keeps a client-supplied X-Forwarded-For; unless a trusted proxy sets it, use the real peer address
     // so sign-in throttling can't be dodged by inventing addresses. An action Next forwards to another page
     // comes back over loopback: the signed address stamped here travels with it (lib/auth/forwarded-peer.ts).
@@ -47,6 +46,7 @@ export async function serveNextApp(opts: {
       res.writeHead(403, { "content-type": "text/plain", connection: "close" }).end("Forbidden");
       return;
     }
+    if (opts.directRoutes && serveDirectRoute(opts.directRoutes, req, res, clientAddress)) return;
     if (!opts.trustProxy || req.headers["x-action-forwarded"] !== undefined)
       req.headers["x-forwarded-for"] = clientAddress;
     req.headers[PEER_HEADER] = signPeer(clientAddress, key);

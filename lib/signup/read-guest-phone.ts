@@ -17,7 +17,7 @@ export function readGuestPhone(raw: string, defaultCountry: string): { e164: str
   const read = normalizePhone(raw, defaultCountry);
   if (!read.ok) {
     const reason = read.problem.key.split(".").at(-1) ?? "invalid";
-    throw new AppError(
+    throw new GuestPhoneProblem(
       "INVALID_INPUT",
       `Guest.join.phoneProblems.${GUEST_PROBLEMS.includes(reason) ? reason : "invalid"}`,
     );

@@ -64,10 +64,11 @@ export async function signupStats(db: Database, timeZone: string, now = new Date
       with s as (
         select coalesce(source_id::text, ${DIRECT_SCAN_KEY}) as key, count(*)::int as signups,
           count(*) filter (where status = 'confirmed')::int as confirmed,
-          count(*) filter (where status = 'pending')::int as pending,
+          count(*) filter (where status in ('pending', 'received'))::int as pending,
           count(*) filter (where status = 'capped')::int as capped
         from ${signups}
         where created_at >= ${since.toISOString()}::timestamptz and created_at < ${until.toISOString()}::timestamptz
+          and status <> 'limited' -- refused by a limit: not a sign-up (the page refuses most before writing)
         group by 1
       ), v as (
         select source_key as key, sum(scans)::int as scans

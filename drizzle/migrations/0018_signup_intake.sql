@@ -1,0 +1,1 @@
+CREATE INDEX "signups_received_idx" ON "signups" USING btree ("created_at") WHERE "signups"."status" = 'received';
