@@ -45,6 +45,7 @@ describe("direct routes", () => {
       expect(res.status).toBe(202);
       expect(res.headers.get("content-type")).toBe("application/json");
       expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("server-timing")).toMatch(/^app;dur=\d+\.\d$/);
       expect(await res.json()).toEqual({ ref: "a&b" });
     }
   });

@@ -6,6 +6,7 @@ import { enqueueDispatch } from "@/lib/campaigns/enqueue-dispatch";
 import { routeProvider } from "@/lib/campaigns/route-provider";
 import type { Database } from "@/lib/db";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import type { ProviderName } from "@/lib/sms/providers";
 import { confirmationText } from "./confirmation-text";
 import { confirmUrl } from "./join-links";
 import { SIGNUPS_PER_ADDRESS_PER_HOUR, SIGNUPS_PER_NUMBER_PER_DAY } from "./limits";
@@ -15,9 +16,29 @@ import { systemCampaignName } from "./system-campaign-name";
 import { countRefusal, takeTextBudget } from "./text-budget";
 
 /** Sign-ups texted per transaction: a burst is worked through in a few short transactions, not one long one. */
-const BATCH = 25;
+const BATCH = 100;
 
 type Received = typeof signups.$inferSelect;
+type Text = { row: Received; token: string; body: string; hours: number; provider: ProviderName };
+
+/**
+ * The batch's texts by provider and language (and link lifetime); a number's second text in one batch (the guest
+ * pressed twice) goes in a campaign of its own, since a campaign texts each number once.
+ */
+function groupTexts(texts: Text[]): Text[][] {
+  const groups: Text[][] = [];
+  for (const text of texts) {
+    const fits = (g: Text[]) =>
+      g[0]!.provider === text.provider &&
+      g[0]!.row.language === text.row.language &&
+      g[0]!.hours === text.hours &&
+      !g.some((t) => t.row.phone === text.row.phone);
+    const group = groups.find(fits);
+    if (group) group.push(text);
+    else groups.push([text]);
+  }
+  return groups;
+}
 type Verdict = "texted" | "limited" | "capped" | "expired";
 
 /** The personal data a refused or expired sign-up doesn't keep (GDPR minimisation; the counts stay). */
@@ -25,7 +46,7 @@ const ERASED = { phone: null, firstName: null, birthdayMonth: null, birthdayDay:
 
 /**
  * The job behind the sign-up page: every sign-up it took in ("received") gets its confirmation text queued
- * (a one-recipient transactional campaign with the link, then dispatched like any other), oldest first, or is
+ * (a transactional campaign per batch, each guest's text with its own link, dispatched like any other), or is
  * refused: over a per-address or per-number limit that a burst of parallel posts slipped past the page's own
  * check ("limited"), over this hour's cap on texts ("capped"), or past its time ("expired"). One run at a time
  * (its queue is "stately", and a lock besides), each text queued with its sign-up's new state in one
@@ -49,9 +70,9 @@ export async function sendSignupConfirmations(db: Database, now = () => new Date
       const settings = await getSignupSettings(tx as unknown as Database);
       const restaurant = await getRestaurantSettings(tx as unknown as Database);
       const name = await systemCampaignName("signup_confirmation", restaurant.defaultLocale);
-      const queued: string[] = [];
+      const texts: Text[] = [];
       for (const row of rows) {
-        const verdict = await decide(tx as unknown as Database, row, settings, now());
+        const verdict = await decide(tx as unknown as Database, row, texts, settings, now());
         counts[verdict.verdict]++;
         if (verdict.verdict !== "texted") {
           await tx
@@ -62,29 +83,44 @@ export async function sendSignupConfirmations(db: Database, now = () => new Date
           continue;
         }
         const token = newSignupToken();
+        const hours = Math.round((row.expiresAt.getTime() - row.createdAt.getTime()) / 3600_000);
         const body = await confirmationText(row.language, {
           restaurant: restaurant.name,
           link: confirmUrl(token),
-          hours: Math.round((row.expiresAt.getTime() - row.createdAt.getTime()) / 3600_000),
+          hours,
         });
+        texts.push({ row, token, body, hours, provider: routeProvider(row.phone!, restaurant.routes) });
+      }
+      // One campaign per provider and language for the whole batch (each guest's text has its own link): a
+      // room signing up at once is one send, not a hundred.
+      const queued: string[] = [];
+      for (const group of groupTexts(texts)) {
+        const [first] = group;
         const campaign = await insertCampaign(tx as unknown as Database, null, {
           name,
-          provider: routeProvider(row.phone!, restaurant.routes),
+          provider: first!.provider,
           sender: null,
-          template: body,
-          language: row.language,
+          // What the campaign's page shows as its text: the wording, without any one guest's link.
+          template: await confirmationText(first!.row.language, {
+            restaurant: restaurant.name,
+            link: confirmUrl("…"),
+            hours: first!.hours,
+          }),
+          language: first!.row.language,
           category: "transactional",
           origin: "signup_confirmation",
           optOutFooter: false,
-          recipients: [{ phone: row.phone!, contactId: null, body }],
+          recipients: group.map((t) => ({ phone: t.row.phone!, contactId: null, body: t.body })),
           scheduledAt: null,
           expireAfterMinutes: null,
           approved: true,
         });
-        await tx
-          .update(signups)
-          .set({ status: "pending", tokenHash: hashSignupToken(token), confirmationCampaignId: campaign.id })
-          .where(eq(signups.id, row.id));
+        for (const t of group) {
+          await tx
+            .update(signups)
+            .set({ status: "pending", tokenHash: hashSignupToken(t.token), confirmationCampaignId: campaign.id })
+            .where(eq(signups.id, t.row.id));
+        }
         queued.push(campaign.id);
       }
       return queued;
@@ -101,11 +137,17 @@ type Decision = { verdict: "texted" | "limited" | "expired" } | { verdict: "capp
 async function decide(
   tx: Database,
   row: Received,
+  textedInBatch: Text[],
   caps: Parameters<typeof takeTextBudget>[2],
   now: Date,
 ): Promise<Decision> {
   if (row.expiresAt <= now || !row.phone) return { verdict: "expired" };
   const at = row.createdAt.getTime();
+  // This batch's texts are not written back yet: count them here.
+  const earlier = (same: (t: Text) => boolean, windowMs: number) =>
+    textedInBatch.filter((t) => same(t) && t.row.createdAt.getTime() > at - windowMs).length;
+  const batchByAddress = earlier((t) => t.row.clientKey === row.clientKey, 3600_000);
+  const batchByNumber = earlier((t) => t.row.phoneHash === row.phoneHash, 24 * 3600_000);
   const [prior] = await tx
     .select({
       byAddress: sql<number>`count(*) filter (where ${signups.clientKey} = ${row.clientKey} and ${signups.createdAt} > ${new Date(at - 3600_000)})::int`,
@@ -120,7 +162,10 @@ async function decide(
           or (${signups.phoneHash} = ${row.phoneHash} and ${signups.createdAt} > ${new Date(at - 24 * 3600_000)}))`,
       ),
     );
-  if ((prior?.byAddress ?? 0) >= SIGNUPS_PER_ADDRESS_PER_HOUR || (prior?.byNumber ?? 0) >= SIGNUPS_PER_NUMBER_PER_DAY) {
+  if (
+    (prior?.byAddress ?? 0) + batchByAddress >= SIGNUPS_PER_ADDRESS_PER_HOUR ||
+    (prior?.byNumber ?? 0) + batchByNumber >= SIGNUPS_PER_NUMBER_PER_DAY
+  ) {
     return { verdict: "limited" };
   }
   // A savepoint: a refusal by the second scope must not keep the first scope's increment.

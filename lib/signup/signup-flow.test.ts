@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   campaignMessages,
@@ -64,7 +64,10 @@ async function tokenFor(phone: string) {
   const [row] = await db()
     .select({ body: campaignMessages.body })
     .from(signups)
-    .innerJoin(campaignMessages, eq(campaignMessages.campaignId, signups.confirmationCampaignId))
+    .innerJoin(
+      campaignMessages,
+      and(eq(campaignMessages.campaignId, signups.confirmationCampaignId), eq(campaignMessages.phone, signups.phone)),
+    )
     .where(eq(signups.phone, phone))
     .orderBy(desc(signups.createdAt))
     .limit(1);
@@ -102,7 +105,8 @@ describe("sign-up page: submit", () => {
     expect(signup).toMatchObject({ status: "pending", firstName: "Mette", language: "en", callingCode: "+45" });
     expect(signup!.wording).toContain("may send me offers");
     const [campaign] = await db().select().from(campaigns).where(eq(campaigns.id, signup!.confirmationCampaignId!));
-    expect(campaign).toMatchObject({ origin: "signup_confirmation", category: "transactional", recipientCount: 1 });
+    expect(campaign).toMatchObject({ origin: "signup_confirmation", category: "transactional" });
+    expect(campaign!.body).toContain("/j/…"); // the campaign's own text names no guest's link
     const token = await tokenFor(input.phone);
     expect(signup!.tokenHash).toBe(hashSignupToken(token));
     expect(await db().select().from(campaignMessages).where(eq(campaignMessages.phone, input.phone))).toHaveLength(1);
@@ -154,6 +158,24 @@ describe("sign-up page: submit", () => {
       joinSchema.safeParse({ phone: "1", firstName: "A", language: "en", birthdayDay: "30", birthdayMonth: "2" })
         .success,
     ).toBe(false);
+  });
+
+  it("texts a burst of sign-ups as one campaign, each guest's text with its own link; a number twice, apart", async () => {
+    const [a, b] = [await form(), await form()];
+    const again = await form({ phone: a.phone });
+    for (const input of [a, b, again]) await submitSignup(db(), input, from());
+    await sendSignupConfirmations(db());
+    const rows = await db()
+      .select({ phone: signups.phone, campaignId: signups.confirmationCampaignId })
+      .from(signups)
+      .where(inArray(signups.phone, [a.phone, b.phone]))
+      .orderBy(signups.createdAt);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]!.campaignId).toBe(rows[1]!.campaignId);
+    expect(rows[2]!.campaignId).not.toBe(rows[0]!.campaignId);
+    const links = await Promise.all([a.phone, b.phone].map(tokenFor));
+    expect(new Set(links).size).toBe(2);
+    expect(links.every((t) => t.length === 11)).toBe(true);
   });
 
   it("texts one number at most three times a day, whoever asks: the fourth try is told so", async () => {
