@@ -10,4 +10,5 @@ UPDATE "campaign_messages" m SET "promotion_at" = coalesce(m."sent_at",
   WHERE c."id" = m."campaign_id" AND c."category" = 'marketing'
     AND m."status" in ('sending', 'scheduled', 'accepted', 'buffered', 'delivered', 'unknown')
     AND (m."status" = 'scheduled' OR coalesce(m."sent_at", m."claimed_at", m."created_at") > now() - interval '40 days');--> statement-breakpoint
-CREATE INDEX "campaign_messages_promotion_idx" ON "campaign_messages" USING btree ("phone","promotion_at") WHERE "campaign_messages"."promotion_at" is not null and "campaign_messages"."status" in ('sending', 'scheduled', 'accepted', 'buffered', 'delivered', 'unknown');
+CREATE INDEX "campaign_messages_promotion_idx" ON "campaign_messages" USING btree ("phone","promotion_at") WHERE "campaign_messages"."promotion_at" is not null and "campaign_messages"."status" in ('sending', 'scheduled', 'accepted', 'buffered', 'delivered', 'unknown');--> statement-breakpoint
+CREATE INDEX "campaign_messages_promotion_window_idx" ON "campaign_messages" USING btree ("promotion_at","phone") WHERE "campaign_messages"."promotion_at" is not null and "campaign_messages"."status" in ('sending', 'scheduled', 'accepted', 'buffered', 'delivered', 'unknown');

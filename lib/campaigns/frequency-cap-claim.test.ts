@@ -81,6 +81,14 @@ describe("the frequency cap at the moment of sending", () => {
     expect(await phonesAtCap(getDb(), CAP, [phone], new Date())).toEqual(new Set([phone]));
   });
 
+  it("reads a big audience the same way as a small one (the whole window once, past 2,000 numbers)", async () => {
+    const texted = uniqueDkPhone();
+    await pastPromotion(texted, 1);
+    const others = Array.from({ length: 2500 }, (_, i) => `+4528${String(i).padStart(6, "0")}`);
+    expect(await phonesAtCap(getDb(), CAP, [texted, ...others], new Date())).toEqual(new Set([texted]));
+    expect(await phonesAtCap(getDb(), CAP, [texted], new Date())).toEqual(new Set([texted]));
+  });
+
   it("allows `messages` per window: with 2 per 7 days, one earlier promotion leaves room for a second", async () => {
     const phone = uniqueDkPhone();
     await pastPromotion(phone, 5);

@@ -27,11 +27,16 @@ import { getFrequencyCapSetting } from "@/lib/settings/restaurant-settings";
  *                                                                     cap at `at`, for `phone in (…)`/anti-joins
  *   atCapSql(cap: FrequencyCap, at: SQL, phone: SQL): SQL             condition: this number is at the cap at `at`
  *   capReason(cap: FrequencyCap): string                              the stored "Not sent: …" sentence
- * Both SQL forms read the partial index campaign_messages_promotion_idx (phone, promotion_at).
+ * Per number they read the partial index campaign_messages_promotion_idx (phone, promotion_at); over a window,
+ * campaign_messages_promotion_window_idx (promotion_at, phone): ~0.1 s for 100,000 guests with 1,000,000
+ * promotions on record (measured with 80,000 of them in the window).
  */
 
 /** The cap in force: at most `messages` per guest in any `days` calendar days of `timeZone`. */
 export type FrequencyCap = { messages: number; days: number; timeZone: string };
+
+/** Up to this many numbers, phonesAtCap probes each; past it, it reads the whole window once. */
+const PROBE_UP_TO = 2000;
 
 /** The error code of a message the cap kept back (campaign pages count them apart). */
 export const FREQUENCY_CAPPED = "frequency_cap";
@@ -89,9 +94,15 @@ export async function phonesAtCap(
   at: Date,
 ): Promise<Set<string>> {
   if (phones.length === 0) return new Set();
-  const rows = await db.execute<{ phone: string }>(sql`
-    select o.phone from campaign_messages o
-    where o.phone = any(${sql.param([...phones])}::text[]) and ${inWindow(cap, sql`${at.toISOString()}::timestamptz`, "o")}
-    group by o.phone having count(*) >= ${cap.messages}`);
+  const moment = sql`${at.toISOString()}::timestamptz`;
+  const list = sql.param([...phones]);
+  // A few numbers: probed one by one (phone first in the index). Many: every number at the cap in the window,
+  // read from the window index, joined by hash (probing 100,000 numbers took ~0.7 s against ~0.1 s this way).
+  const rows = await db.execute<{ phone: string }>(
+    phones.length <= PROBE_UP_TO
+      ? sql`select o.phone from campaign_messages o where o.phone = any(${list}::text[]) and ${inWindow(cap, moment, "o")}
+          group by o.phone having count(*) >= ${cap.messages}`
+      : sql`select c.phone from (${cappedPhonesSql(cap, moment)}) c join unnest(${list}::text[]) as p(phone) on p.phone = c.phone`,
+  );
   return new Set(rows.rows.map((r) => r.phone));
 }
