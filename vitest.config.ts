@@ -9,6 +9,7 @@ import { defineConfig } from "vitest/config";
 const CHANGES_SHARED_SETTINGS = [
   "lib/campaigns/campaign-controls.test.ts",
   "lib/campaigns/reschedule-campaign.test.ts",
+  "lib/marketing/frequency-cap.test.ts",
 ];
 
 export default defineConfig({

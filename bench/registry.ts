@@ -1,3 +1,4 @@
+import { claimCapBench } from "./claim-cap";
 import { contactsImportBench } from "./contacts-import";
 import { contactsTableBench } from "./contacts-table";
 import { dlrIngestBench } from "./dlr-ingest";
@@ -14,6 +15,7 @@ export const benches: Bench[] = [
   contactsImportBench,
   contactsTableBench,
   sendBenches,
+  claimCapBench,
   historyBench,
   dlrIngestBench,
   lighthouseBench,

@@ -135,6 +135,7 @@ const INTENDED: Record<string, Intended> = {
   "action app/(dashboard)/settings/providers/actions.ts#sendTestSmsAction": OWNER,
   "action app/(dashboard)/settings/restaurant/actions.ts#saveRestaurantSettingsAction": OWNER,
   "action app/(dashboard)/settings/restaurant/actions.ts#saveProviderRoutesAction": OWNER,
+  "action app/(dashboard)/settings/restaurant/actions.ts#saveFrequencyCapAction": OWNER,
   "action app/(dashboard)/settings/restaurant/actions.ts#uploadLogoAction": OWNER,
   "action app/(dashboard)/settings/restaurant/actions.ts#removeLogoAction": OWNER,
   "action app/(dashboard)/settings/signup/actions.ts#saveSignupSettingsAction": MANAGERS,

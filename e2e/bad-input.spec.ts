@@ -98,6 +98,9 @@ const validRestaurant = {
   quietHoursEnd: "09:00",
 };
 
+/** Settings > Restaurant's frequency cap as the page sends it, valid (each case spoils one field). */
+const validCap = { enabled: true, messages: 1, days: 3 };
+
 /** Settings > Sign-up's form as the page sends it, valid (each case spoils one field). */
 const validSignup = {
   wordingDa: "",
@@ -804,6 +807,88 @@ const CASES: Case[] = [
     name: "restaurant: NUL name with bad zone",
     action: "saveRestaurantSettingsAction",
     args: [{ ...validRestaurant, name: NUL, timeZone: "Nowhere/Null" }],
+  }),
+  a({
+    name: "frequency cap: zero promotions",
+    action: "saveFrequencyCapAction",
+    args: [{ ...validCap, messages: 0 }],
+  }),
+  a({
+    name: "frequency cap: 11 promotions",
+    action: "saveFrequencyCapAction",
+    args: [{ ...validCap, messages: 11 }],
+  }),
+  a({
+    name: "frequency cap: 2.5 days",
+    action: "saveFrequencyCapAction",
+    args: [{ ...validCap, days: 2.5 }],
+  }),
+  a({
+    name: "frequency cap: 31 days",
+    action: "saveFrequencyCapAction",
+    args: [{ ...validCap, days: 31 }],
+  }),
+  a({
+    name: "frequency cap: negative days",
+    action: "saveFrequencyCapAction",
+    args: [{ ...validCap, days: -3 }],
+  }),
+  a({
+    name: "frequency cap: days as text",
+    action: "saveFrequencyCapAction",
+    args: [{ ...validCap, days: "3" }],
+  }),
+  a({
+    name: "frequency cap: NaN promotions",
+    action: "saveFrequencyCapAction",
+    args: [{ ...validCap, messages: Number.NaN }],
+  }),
+  a({
+    name: "frequency cap: on as text",
+    action: "saveFrequencyCapAction",
+    args: [{ ...validCap, enabled: "yes" }],
+  }),
+  a({ name: "frequency cap: nothing", action: "saveFrequencyCapAction", args: [{}] }),
+  a({ name: "frequency cap: by a manager", action: "saveFrequencyCapAction", as: "manager", args: [validCap] }),
+  a({
+    name: "frequency cap: by staff",
+    action: "saveFrequencyCapAction",
+    as: "staff",
+    args: [{ ...validCap, enabled: false }],
+  }),
+  a({
+    name: "preview: send time as words",
+    action: "previewAudienceAction",
+    args: [{ category: "marketing", groupIds: [], contactIds: [], numbers: "", provider: "auto", sendAt: "tomorrow" }],
+  }),
+  a({
+    name: "preview: send time with SQL",
+    action: "previewAudienceAction",
+    args: [
+      {
+        category: "marketing",
+        groupIds: [],
+        contactIds: [],
+        numbers: "",
+        provider: "auto",
+        sendAt: `2031-01-01T12:00${SQL_DROP}`,
+      },
+    ],
+  }),
+  a({
+    name: "preview: send time on no such day",
+    action: "previewAudienceAction",
+    expect: "harmless",
+    args: [
+      {
+        category: "marketing",
+        groupIds: [],
+        contactIds: [],
+        numbers: "",
+        provider: "auto",
+        sendAt: "2031-02-30T12:00",
+      },
+    ],
   }),
   a({
     name: "routing: prefix with SQL",

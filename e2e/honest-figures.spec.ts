@@ -43,6 +43,7 @@ test.beforeAll(async () => {
   await waitUntilReady(launcher);
   dbUrl = embeddedDbUrl(dataDir, PG_PORT);
   await seed.quietHours("00:00", "00:00"); // any hour: this test is not about quiet hours
+  await seed.frequencyCap(false); // nor about the frequency cap: it texts the same guests again
 });
 
 test.afterAll(async () => {

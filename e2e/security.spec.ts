@@ -68,6 +68,7 @@ test.beforeAll(async () => {
   dbUrl = embeddedDbUrl(dataDir, PG_PORT);
   // This file is not about quiet hours: its resume must work at any hour of the day the suite runs.
   await seed.quietHours("00:00", "00:00");
+  await seed.frequencyCap(false); // nor about the frequency cap: it texts the same guests again
 });
 
 test.afterAll(async () => {

@@ -1,6 +1,17 @@
 import { type SQL, sql } from "drizzle-orm";
-import { bigint, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { MESSAGE_STATUSES } from "./campaign-statuses";
+import {
+  type AnyPgColumn,
+  bigint,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { CAP_COUNTED_STATUSES, MESSAGE_STATUSES } from "./campaign-statuses";
 import { campaigns } from "./campaigns";
 
 /**
@@ -47,6 +58,13 @@ export const campaignMessages = pgTable(
     errorCode: text(),
     errorMessage: text(),
     claimedAt: timestamp({ withTimezone: true }),
+    /**
+     * A promotion's moment for the frequency cap (lib/marketing/frequency-cap.ts): when the guest gets it, set
+     * each time a dispatcher claims it (now, or CPSMS's send time for a message it holds). Null for
+     * transactional messages and for promotions never claimed. Counted only while the status is one of
+     * CAP_COUNTED_STATUSES (a promotion that failed or was put back in the queue no longer counts).
+     */
+    promotionAt: timestamp({ withTimezone: true }),
     sentAt: timestamp({ withTimezone: true }),
     deliveredAt: timestamp({ withTimezone: true }),
     statusChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -68,6 +86,11 @@ export const campaignMessages = pgTable(
     index("campaign_messages_listed_idx").on(t.listedAt, t.id),
     index("campaign_messages_status_listed_idx").on(t.status, t.listedAt, t.id),
     index("campaign_messages_contact_idx").on(t.contactId),
+    // The frequency cap: a guest's counted promotions around a moment, probed per number inside the claim ...
+    index("campaign_messages_promotion_idx").on(t.phone, t.promotionAt).where(capCounted(t)),
+    // ... and every number's within a window, for an audience of 100,000 (compose, the automation preview):
+    // read from the index alone instead of scanning every message ever sent.
+    index("campaign_messages_promotion_window_idx").on(t.promotionAt, t.phone).where(capCounted(t)),
     index("campaign_messages_phone_trgm_idx").using("gin", t.phone.op("gin_trgm_ops")),
     // The delivery poller's work list: open messages, least recently looked at first.
     // Held messages still to be deleted at the provider after a withdrawal (a handful at most).
@@ -80,5 +103,10 @@ export const campaignMessages = pgTable(
     index("campaign_messages_sender_idx").on(t.campaignId, t.sender).where(sql`${t.sender} is not null`),
   ],
 );
+
+/** The frequency cap's partial-index condition: a promotion it counts (see CAP_COUNTED_STATUSES). */
+function capCounted(t: { promotionAt: AnyPgColumn; status: AnyPgColumn }): SQL {
+  return sql`${t.promotionAt} is not null and ${t.status} in (${sql.raw(CAP_COUNTED_STATUSES.map((s) => `'${s}'`).join(", "))})`;
+}
 
 export type CampaignMessage = typeof campaignMessages.$inferSelect;

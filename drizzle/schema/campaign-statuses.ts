@@ -26,3 +26,17 @@ export const MESSAGE_STATUSES = [
   "unknown", // sent, but no final report came within the follow-up horizon
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/**
+ * The frequency cap counts a promotion in these statuses: sent, held by the provider for its time, or being
+ * handed over right now (it may already be with the provider). Not queued (not yet sent), rejected, failed,
+ * cancelled or expired (never sent), nor undelivered (the provider said for good that it never arrived).
+ */
+export const CAP_COUNTED_STATUSES = [
+  "sending",
+  "scheduled",
+  "accepted",
+  "buffered",
+  "delivered",
+  "unknown",
+] as const satisfies readonly MessageStatus[];

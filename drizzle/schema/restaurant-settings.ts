@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 /**
@@ -22,6 +22,14 @@ export const restaurantSettings = pgTable("restaurant_settings", {
   /** Promotions go out only between these local times ("HH:MM"); transactional messages are not held. */
   quietHoursEnd: text().notNull().default("09:00"),
   quietHoursStart: text().notNull().default("20:00"),
+  /**
+   * The frequency cap on promotions (every marketing message: campaigns, repeating sends, the welcome text,
+   * automations): at most `frequencyCapMessages` per guest in any `frequencyCapDays` calendar days, checked
+   * when each message is sent. On by default (see README, "Frequency cap").
+   */
+  frequencyCapEnabled: boolean().notNull().default(true),
+  frequencyCapMessages: integer().notNull().default(1),
+  frequencyCapDays: integer().notNull().default(3),
   /** "Automatic" provider choice: number prefix → provider (longest prefix wins), else the fallback. */
   routes: jsonb()
     .$type<{ prefix: string; provider: "cpsms" | "smsapp" }[]>()

@@ -236,6 +236,19 @@ export function seedOn(target: DbTarget) {
           .onConflictDoUpdate({ target: restaurantSettings.id, set: { quietHoursStart: start, quietHoursEnd: end } }),
       ),
 
+    /**
+     * The frequency cap (Settings > Restaurant): off for every spec but its own (they text the same sandbox
+     * numbers again and again), the way quiet hours are.
+     */
+    frequencyCap: (enabled: boolean, messages = 1, days = 3) =>
+      on((db) => {
+        const values = { frequencyCapEnabled: enabled, frequencyCapMessages: messages, frequencyCapDays: days };
+        return db
+          .insert(restaurantSettings)
+          .values({ id: 1, ...values })
+          .onConflictDoUpdate({ target: restaurantSettings.id, set: values });
+      }),
+
     /** Runs `fn` with the restaurant's time zone set to `zone`, then puts the settings back as they were. */
     async withTimeZone(zone: string, fn: () => Promise<void>) {
       const [before] = await on((db) =>

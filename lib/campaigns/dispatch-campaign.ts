@@ -4,6 +4,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Campaign, campaignMessages, campaigns } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import { type FrequencyCap, getFrequencyCap } from "@/lib/marketing/frequency-cap";
 import { isProviderError, type ProviderError } from "@/lib/sms/errors";
 import type { ProviderName } from "@/lib/sms/providers";
 import type { OutboundSms } from "@/lib/sms/types";
@@ -104,6 +105,8 @@ async function dispatchLeased(
   }
 
   const session = await options.sessions(campaign.provider);
+  // Read once per run: a change to the cap applies from the next run of a campaign (the next minute's at most).
+  const cap = campaign.category === "marketing" ? await getFrequencyCap(db) : null;
   const stillOurs = () => renewLease(db, campaignId, owner);
 
   // Rows a previous run left uncertain (a crash: claimed, perhaps handed over). Where the provider's look-up
@@ -137,7 +140,7 @@ async function dispatchLeased(
   // Failures count across rounds, so messages requeued after an ambiguous failure can't loop forever.
   const failures = { consecutive: 0, rateLimited: 0, rateLimitedMs: 0 };
   for (;;) {
-    const result = await sendAll(db, campaign, session, owner, options, failures, stillOurs, sleep);
+    const result = await sendAll(db, { ...campaign, cap }, session, owner, options, failures, stillOurs, sleep);
     if (!(await settledInherited())) return "stopped";
     if (result === "paused") {
       // Leave a truthful record while paused: whatever the provider may have got is looked up now.
@@ -185,7 +188,7 @@ async function pauseForProvider(
 
 async function sendAll(
   db: Database,
-  campaign: Campaign,
+  campaign: Campaign & { cap: FrequencyCap | null },
   session: ProviderSession,
   owner: string,
   options: DispatchOptions,
@@ -210,6 +213,8 @@ async function sendAll(
   const claimNext = (): Promise<Claim> => {
     const claiming = claimBatch(db, campaign.id, batchSize, owner, {
       marketing: campaign.category === "marketing",
+      cap: campaign.cap,
+      heldUntil: campaign.scheduledVia === "provider" ? campaign.scheduledAt : null,
     }).then((messages) => ({ messages, at: Date.now() }));
     claiming.catch(() => {}); // awaited when its turn comes; this only stops it counting as unhandled meanwhile
     return claiming;

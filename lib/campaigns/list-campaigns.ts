@@ -9,6 +9,7 @@ import {
   users,
 } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
+import { FREQUENCY_CAPPED } from "@/lib/marketing/frequency-cap";
 import {
   atMicros,
   CURSOR_PARTS,
@@ -22,6 +23,7 @@ import {
 import { ORIGINS_OF_KIND } from "./campaign-origin";
 import { type StatusCounts, TALLY } from "./campaign-progress";
 import { costAggregates, statusList } from "./cost-sql";
+import { messageTarget } from "./message-lifecycle";
 
 /** A campaign's money, each kind apart (see costAggregates): never one figure that mixes them. */
 export type CampaignCosts = { charged: number; held: number; estimated: number };
@@ -79,13 +81,14 @@ export async function listCampaigns(
 
 /**
  * One campaign with its counts, costs and text, or null when the id is unknown; also the senders its messages
- * actually went out under, and how many withdrawn guests' messages the provider still holds or already sent.
+ * actually went out under, how many withdrawn guests' messages the provider still holds or already sent, and how
+ * many guests the frequency cap skipped.
  */
 export async function getCampaign(db: Database, id: string) {
   const [found] = await queryCampaigns(db, { id, limit: 1 });
   if (!found) return null;
   const { createdUs: _us, ...item } = found;
-  const [[row], senders, withdrawn] = await Promise.all([
+  const [[row], senders, withdrawn, capped] = await Promise.all([
     db
       .select({
         body: campaigns.body,
@@ -102,6 +105,10 @@ export async function getCampaign(db: Database, id: string) {
       select count(*) filter (where status in ('scheduled', 'sending'))::int as held,
         count(*) filter (where status in (${statusList(TALLY.sent)}))::int as went_out
       from ${campaignMessages} where campaign_id = ${id} and stop_requested_at is not null`),
+    // Among the cancelled (campaign_messages_campaign_status_idx), those the frequency cap kept back.
+    db.execute<{ n: number }>(sql`
+      select count(*)::int as n from ${campaignMessages}
+      where campaign_id = ${id} and status = ${messageTarget("cappedAtSend")} and error_code = ${FREQUENCY_CAPPED}`),
   ]);
   return {
     ...item,
@@ -111,6 +118,8 @@ export async function getCampaign(db: Database, id: string) {
     withdrawnHeld: withdrawn.rows[0]?.held ?? 0,
     /** Withdrawn guests' messages that went out anyway (already on their way, or inside the lock). */
     withdrawnSent: withdrawn.rows[0]?.went_out ?? 0,
+    /** Guests the frequency cap skipped: they already had the promotions it allows (counted in "not sent"). */
+    frequencyCapped: capped.rows[0]?.n ?? 0,
   };
 }
 

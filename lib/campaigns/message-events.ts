@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 
-export type EventSource = "dispatch" | "reconcile" | "dlr" | "poll" | "staff" | "schedule" | "consent";
+export type EventSource = "dispatch" | "reconcile" | "dlr" | "poll" | "staff" | "schedule" | "consent" | "cap";
 export type MessageEvent = { messageId: number; status: string; detail?: string | null };
 
 /** Appends timeline lines for many messages in one statement. */

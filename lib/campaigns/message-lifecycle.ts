@@ -14,6 +14,8 @@ export const MESSAGE_TRANSITIONS = {
   claim: { from: ["queued"], to: ["sending"] },
   /** At the moment of sending, the number is on the suppression list (a promotion): never sent. */
   suppressedAtSend: { from: ["queued"], to: ["cancelled"] },
+  /** At the moment of sending, the guest already had as many promotions as the frequency cap allows: never sent. */
+  cappedAtSend: { from: ["queued"], to: ["cancelled"] },
   /** Claimed for the next call while the last was with the provider, but the run stopped first: never handed over. */
   release: { from: ["sending"], to: ["queued"] },
   /** The provider's answer: taken (now or held for later), refused, unclear (stays sending), or surely not sent. */

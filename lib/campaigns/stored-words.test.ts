@@ -1,6 +1,7 @@
 import { createFormatter, createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { formats } from "@/i18n/formats";
+import { capReason } from "@/lib/marketing/frequency-cap";
 import da from "@/messages/da";
 import en from "@/messages/en";
 import { withdrawalReason } from "./stop-withdrawn";
@@ -34,6 +35,9 @@ const STORED = [
   "Sent on Fri 27 Nov, 16:30 to 1 guest.",
   "Sent on Fri 27 Nov, 16:30 to 1,234 guests.",
   "Not sent on Fri 27 Nov, 16:30: Nobody is left to send to.",
+  capReason({ messages: 1, days: 3 }),
+  capReason({ messages: 2, days: 7 }),
+  capReason({ messages: 1, days: 1 }),
 ];
 
 describe("storedText", () => {
@@ -49,6 +53,9 @@ describe("storedText", () => {
     );
     expect(storedText(t, format, "Sent on Fri 27 Nov, 16:30 to 1,234 guests.")).toBe(
       "Sendt fre. 27. nov., 16.30 til 1.234 gæster.",
+    );
+    expect(storedText(t, format, capReason({ messages: 1, days: 3 }))).toBe(
+      "Ikke sendt: gæsten havde allerede fået en kampagnebesked inden for de sidste 3 dage (frekvensgrænse).",
     );
     for (const text of STORED) expect(storedText(t, format, text)).not.toBe(text);
   });

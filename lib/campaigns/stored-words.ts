@@ -49,6 +49,11 @@ export function storedWords(text: string): StoredWords | null {
     text,
   );
   if (m && m[1] === m[2]) return { key: "requeuedHeld", values: { provider: m[1]! } };
+  m =
+    /^Not sent: the guest already had (?:a promotion|(\d+) promotions) (?:today|within the last (\d+) days) \(frequency cap\)\.$/.exec(
+      text,
+    );
+  if (m) return { key: "frequencyCap", values: { messages: Number(m[1] ?? 1), days: Number(m[2] ?? 1) } };
   m = /^Not sent: it was (\d+) minutes late, past the (\d+)-minute limit\.$/.exec(text);
   if (m) return { key: "pausedLate", values: { minutes: m[1]!, limit: m[2]! } };
   m = /^Provider answer unclear \((.*)\); checking before any resend\.$/s.exec(text);

@@ -45,7 +45,17 @@ export async function getHistoryMessage(db: Database, id: number) {
  * Where a timeline event came from (labels: `History.eventSources.<source>`). "dlrIgnored" is a report that came
  * after a later status (a late, repeated or forged one): shown, but never as the status.
  */
-const EVENT_SOURCES = ["dispatch", "reconcile", "dlr", "dlr-ignored", "poll", "staff", "schedule", "consent"] as const;
+const EVENT_SOURCES = [
+  "dispatch",
+  "reconcile",
+  "dlr",
+  "dlr-ignored",
+  "poll",
+  "staff",
+  "schedule",
+  "consent",
+  "cap",
+] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
 export function isEventSource(value: string): value is EventSource {

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { auditLog } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
 import { insertUser } from "@/tests/support/factories";
-import { getRestaurantSettings, saveProviderRoutes, saveRestaurantSettings } from "./restaurant-settings";
+import {
+  getFrequencyCapSetting,
+  getRestaurantSettings,
+  saveFrequencyCap,
+  saveProviderRoutes,
+  saveRestaurantSettings,
+} from "./restaurant-settings";
 
 async function lastAudit(actorId: string, action: string) {
   const [row] = await getDb()
@@ -31,5 +37,16 @@ describe("restaurant settings", () => {
     await saveProviderRoutes(getDb(), routes, owner.id);
     expect(await lastAudit(owner.id, "settings.routes_saved")).toMatchObject({ targetId: "routes", details: routes });
     expect(await getRestaurantSettings(getDb())).toEqual({ ...basics, routes });
+  });
+
+  it("saving the frequency cap records who did it; it reads back as saved", async () => {
+    const owner = await insertUser({ role: "owner" });
+    const { timeZone: _zone, ...cap } = await getFrequencyCapSetting(getDb());
+    await saveFrequencyCap(getDb(), cap, owner.id);
+    expect(await lastAudit(owner.id, "settings.frequency_cap_saved")).toMatchObject({
+      targetId: "frequency_cap",
+      details: cap,
+    });
+    expect(await getFrequencyCapSetting(getDb())).toMatchObject(cap);
   });
 });

@@ -10,6 +10,9 @@ export type RestaurantSettingsValues = Pick<
   "name" | "defaultCountry" | "timeZone" | "defaultLocale" | "quietHoursStart" | "quietHoursEnd"
 >;
 
+/** The frequency cap as set (Settings > Restaurant): kept when switched off, so switching on restores it. */
+export type FrequencyCapSetting = { enabled: boolean; messages: number; days: number };
+
 /** Everything the app reads: the editable basics plus the provider routing rules. */
 export type RestaurantProfile = RestaurantSettingsValues & { routes: ProviderRoutes };
 
@@ -21,6 +24,9 @@ export const DEFAULT_RESTAURANT_SETTINGS: RestaurantSettingsValues = {
   quietHoursStart: "20:00",
   quietHoursEnd: "09:00",
 };
+
+/** On by default, at one promotion per guest in any 3 days: see README, "Frequency cap", for why. */
+export const DEFAULT_FREQUENCY_CAP: FrequencyCapSetting = { enabled: true, messages: 1, days: 3 };
 
 const DEFAULT_PROFILE: RestaurantProfile = { ...DEFAULT_RESTAURANT_SETTINGS, routes: DEFAULT_ROUTES };
 
@@ -38,6 +44,42 @@ export async function getRestaurantSettings(db: Database): Promise<RestaurantPro
     quietHoursEnd,
     routes: { rules: row.routes, fallback: row.fallbackProvider },
   };
+}
+
+/** The frequency cap as set, with the time zone its calendar days are counted in; the default until saved. */
+export async function getFrequencyCapSetting(db: Database): Promise<FrequencyCapSetting & { timeZone: string }> {
+  const [row] = await db
+    .select({
+      enabled: restaurantSettings.frequencyCapEnabled,
+      messages: restaurantSettings.frequencyCapMessages,
+      days: restaurantSettings.frequencyCapDays,
+      timeZone: restaurantSettings.timeZone,
+    })
+    .from(restaurantSettings)
+    .where(eq(restaurantSettings.id, 1))
+    .limit(1);
+  return row ?? { ...DEFAULT_FREQUENCY_CAP, timeZone: DEFAULT_RESTAURANT_SETTINGS.timeZone };
+}
+
+/** Saves the frequency cap (Settings > Restaurant), with an audit entry. */
+export async function saveFrequencyCap(db: Database, cap: FrequencyCapSetting, actorId: string | null) {
+  const values = {
+    frequencyCapEnabled: cap.enabled,
+    frequencyCapMessages: cap.messages,
+    frequencyCapDays: cap.days,
+    updatedBy: actorId,
+  };
+  await db
+    .insert(restaurantSettings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: restaurantSettings.id, set: { ...values, updatedAt: new Date() } });
+  await recordAudit(db, {
+    actorId,
+    action: "settings.frequency_cap_saved",
+    targetType: "settings",
+    targetId: "frequency_cap",
+    details: cap,
+  });
 }
 
 /** Saves the provider routing rules (Settings > Restaurant), with an audit entry. */

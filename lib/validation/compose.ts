@@ -76,6 +76,12 @@ export const scheduleSchema = z.discriminatedUnion("mode", [
 ]);
 export type ScheduleInput = z.infer<typeof scheduleSchema>;
 
+/** The audience preview's send time, as typed (the restaurant's zone): the frequency cap is counted then. */
+export const previewSendAtSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Compose.validation.dateTime")
+  .nullish();
+
 export const composeSchema = audienceInputSchema.extend(messageInputSchema.shape).extend({
   name: z.string().trim().min(1, "Compose.validation.nameRequired").max(80, "Compose.validation.nameTooLong"),
   schedule: scheduleSchema,

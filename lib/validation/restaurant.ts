@@ -61,6 +61,25 @@ export const providerRoutesSchema = z.object({
 });
 export type ProviderRoutesInput = z.infer<typeof providerRoutesSchema>;
 
+/** Limits of the frequency cap's two numbers (the form's inputs and the server agree). */
+export const FREQUENCY_CAP_LIMITS = { messages: { min: 1, max: 10 }, days: { min: 1, max: 30 } } as const;
+
+/** The frequency cap (Settings > Restaurant): on or off, and at most `messages` promotions in any `days` days. */
+export const frequencyCapSchema = z.object({
+  enabled: z.boolean("Settings.restaurant.validation.capEnabled"),
+  messages: z
+    .number("Settings.restaurant.validation.capMessages")
+    .int("Settings.restaurant.validation.capMessages")
+    .min(FREQUENCY_CAP_LIMITS.messages.min, "Settings.restaurant.validation.capMessages")
+    .max(FREQUENCY_CAP_LIMITS.messages.max, "Settings.restaurant.validation.capMessages"),
+  days: z
+    .number("Settings.restaurant.validation.capDays")
+    .int("Settings.restaurant.validation.capDays")
+    .min(FREQUENCY_CAP_LIMITS.days.min, "Settings.restaurant.validation.capDays")
+    .max(FREQUENCY_CAP_LIMITS.days.max, "Settings.restaurant.validation.capDays"),
+});
+export type FrequencyCapInput = z.infer<typeof frequencyCapSchema>;
+
 /**
  * The logo form's upload: FormData with the file under "logo". Its size and type are checked on its bytes in
  * lib/restaurant/logo.ts, never by the name or MIME type the browser sent.

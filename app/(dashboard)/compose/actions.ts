@@ -8,7 +8,13 @@ import { checkSubmission, submitCampaigns } from "@/lib/campaigns/compose/submit
 import { getDb } from "@/lib/db";
 import { deleteSavedTemplate, listSavedTemplates, saveTemplate } from "@/lib/messages/saved-templates";
 import { sendComposeTest } from "@/lib/test-sends/compose-test";
-import { audienceInputSchema, composeSchema, composeTestSchema, providerChoiceSchema } from "@/lib/validation/compose";
+import {
+  audienceInputSchema,
+  composeSchema,
+  composeTestSchema,
+  previewSendAtSchema,
+  providerChoiceSchema,
+} from "@/lib/validation/compose";
 import { deleteTemplateSchema, saveTemplateSchema } from "@/lib/validation/message-template";
 
 // Everyone signed in may compose and test; submitCampaigns makes a staff member's campaign a draft that a
@@ -16,9 +22,9 @@ import { deleteTemplateSchema, saveTemplateSchema } from "@/lib/validation/messa
 const anyone = {} as const;
 
 export const previewAudienceAction = defineAction(
-  audienceInputSchema.extend({ provider: providerChoiceSchema }),
+  audienceInputSchema.extend({ provider: providerChoiceSchema, sendAt: previewSendAtSchema }),
   anyone,
-  ({ provider, ...audience }) => previewAudience(getDb(), audience, provider),
+  ({ provider, sendAt, ...audience }) => previewAudience(getDb(), audience, provider, sendAt ?? null),
 );
 
 export const searchContactsAction = defineAction(z.object({ query: z.string().max(100) }), anyone, ({ query }) =>

@@ -7,15 +7,20 @@ import { problemText } from "@/lib/contacts/problem";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import type { ProviderName } from "@/lib/sms/types";
 
-/** The resolved audience: how many get it, through which provider, and who was left out and why. */
+/**
+ * The resolved audience: how many get it, through which provider, who was left out and why, and how many the
+ * frequency cap would skip (at the chosen time, or now; a weekly send is checked again at each run).
+ */
 export function AudienceSummary({
   preview,
   pending,
   error,
+  scheduleMode,
 }: {
   preview: AudiencePreview | null;
   pending: boolean;
   error: string | null;
+  scheduleMode: "now" | "later" | "weekly";
 }) {
   const t = useTranslations("Compose.audienceSummary");
   const tAll = useTranslations();
@@ -40,6 +45,15 @@ export function AudienceSummary({
                 .filter(([, n]) => n > 0)
                 .map(([p, n]) => t("throughProvider", { count: n, provider: PROVIDER_LABELS[p] }))
                 .join(" · ")}
+            </p>
+          )}
+          {preview.frequencyCap && preview.frequencyCap.skipped > 0 && (
+            <p className="text-amber-700 dark:text-amber-400" data-testid="audience-capped">
+              {t(`capped.${scheduleMode}`, {
+                count: preview.frequencyCap.skipped,
+                messages: preview.frequencyCap.messages,
+                days: preview.frequencyCap.days,
+              })}
             </p>
           )}
           {preview.skipped.length > 0 && (

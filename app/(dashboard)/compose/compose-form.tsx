@@ -105,6 +105,11 @@ export function ComposeForm(props: Props) {
     }),
     [audience],
   );
+  // The frequency cap is counted at the chosen time (a complete one), else now.
+  const previewAt =
+    schedule.mode === "later" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(schedule.localDateTime)
+      ? schedule.localDateTime
+      : null;
   const hasAudience =
     audienceInput.groupIds.length > 0 || audienceInput.contactIds.length > 0 || audienceInput.numbers.trim() !== "";
 
@@ -114,9 +119,9 @@ export function ComposeForm(props: Props) {
       resetPreview();
       return;
     }
-    const timer = setTimeout(() => runPreview({ ...audienceInput, provider }), 350);
+    const timer = setTimeout(() => runPreview({ ...audienceInput, provider, sendAt: previewAt }), 350);
     return () => clearTimeout(timer);
-  }, [audienceInput, provider, hasAudience, runPreview, resetPreview]);
+  }, [audienceInput, provider, previewAt, hasAudience, runPreview, resetPreview]);
 
   const changeCategory = (next: AudienceValue) => {
     if (next.category !== audience.category) setOptOutFooter(defaultOptOutFooter(next.category));
@@ -243,7 +248,12 @@ export function ComposeForm(props: Props) {
         </h2>
         <div className="grid gap-4 @3xl:grid-cols-[minmax(0,1fr)_minmax(0,20rem)] @3xl:items-start">
           <AudiencePicker value={audience} onChange={changeCategory} groups={props.groups} />
-          <AudienceSummary preview={preview} pending={previewAction.pending} error={previewError} />
+          <AudienceSummary
+            preview={preview}
+            pending={previewAction.pending}
+            error={previewError}
+            scheduleMode={schedule.mode}
+          />
         </div>
       </section>
 

@@ -4,10 +4,12 @@ import { contacts, groupMembers, groups } from "@/drizzle/schema";
 import { optOutUrl } from "@/lib/consent/opt-out-link";
 import type { Database } from "@/lib/db";
 import { type GuestLocale, guestLocaleOf } from "@/lib/i18n/locales";
+import { getFrequencyCap, phonesAtCap } from "@/lib/marketing/frequency-cap";
 import { checkProviderConnection } from "@/lib/providers/connection-check";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { mapProviders } from "@/lib/sms/providers";
 import type { ProviderName } from "@/lib/sms/types";
+import { parseLocalDateTime } from "@/lib/time/zoned";
 import type { AudienceInput } from "@/lib/validation/compose";
 import { routeProvider } from "../route-provider";
 import { type ResolvedAudience, resolveRecipients } from "./resolve-recipients";
@@ -33,6 +35,11 @@ export type AudiencePreview = {
   /** Guests per language we write messages in (exact, not sampled); guests of no such language are left out. */
   byLanguage: Partial<Record<GuestLocale, number>>;
   sampled: boolean;
+  /**
+   * Promotions only, when the cap is on: how many of `total` it would skip at the send time (now, or the time
+   * chosen), counting the promotions sent or held so far (lib/marketing/frequency-cap.ts).
+   */
+  frequencyCap: { skipped: number; messages: number; days: number } | null;
   /** Live balances of the providers this audience uses (null when the provider could not say). */
   balances: Partial<Record<ProviderName, { amount: number | null; unit: string; error?: string }>>;
 };
@@ -42,9 +49,12 @@ export async function previewAudience(
   db: Database,
   input: AudienceInput,
   provider: ProviderName | "auto",
+  /** The chosen send time as typed (the restaurant's zone); null or unreadable = now. */
+  sendAt: string | null = null,
 ): Promise<AudiencePreview> {
   const settings = await getRestaurantSettings(db);
   const audience = await resolveRecipients(db, input, settings.defaultCountry);
+  const capped = input.category === "marketing" ? capPreview(db, audience, sendAt, settings.timeZone) : null;
   const byProvider = mapProviders(() => 0);
   const routeOf = (phone: string) => (provider === "auto" ? routeProvider(phone, settings.routes) : provider);
   const byLanguage: AudiencePreview["byLanguage"] = {};
@@ -84,8 +94,29 @@ export async function previewAudience(
     skipped: audience.skipped,
     recipients,
     sampled: step > 1,
+    frequencyCap: await capped,
     balances,
   };
+}
+
+/** How many of the audience the cap in force would skip at `sendAt` (a future time as typed) or now. */
+async function capPreview(
+  db: Database,
+  audience: ResolvedAudience,
+  sendAt: string | null,
+  timeZone: string,
+): Promise<AudiencePreview["frequencyCap"]> {
+  const cap = await getFrequencyCap(db);
+  if (!cap) return null;
+  const parsed = sendAt ? parseLocalDateTime(sendAt, timeZone) : null;
+  const at = parsed?.ok && parsed.date.getTime() > Date.now() ? parsed.date : new Date();
+  const skipped = await phonesAtCap(
+    db,
+    cap,
+    audience.recipients.map((r) => r.phone),
+    at,
+  );
+  return { skipped: skipped.size, messages: cap.messages, days: cap.days };
 }
 
 export type GroupOption = { id: string; name: string; memberCount: number };

@@ -143,6 +143,11 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 {t("withdrawnSent", { count: campaign.withdrawnSent })}
               </p>
             ) : null}
+            {campaign.frequencyCapped > 0 ? (
+              <p className="text-sm text-muted-foreground" data-testid="frequency-capped">
+                {t("frequencyCapped", { count: campaign.frequencyCapped })}
+              </p>
+            ) : null}
             {siblings.length > 0 ? (
               <p className="text-sm text-muted-foreground" data-testid="submission-siblings">
                 {t.rich("siblings", {

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db";
 import { removeLogo, saveLogo } from "@/lib/restaurant/logo";
-import { saveProviderRoutes, saveRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { saveFrequencyCap, saveProviderRoutes, saveRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import {
+  frequencyCapSchema,
   providerRoutesSchema,
   removeLogoSchema,
   restaurantSettingsSchema,
@@ -23,6 +24,14 @@ export const saveRestaurantSettingsAction = defineAction(restaurantSettingsSchem
 export const saveProviderRoutesAction = defineAction(providerRoutesSchema, owner, async (input, user) => {
   await saveProviderRoutes(getDb(), input, user.id);
   revalidatePath("/settings/restaurant");
+  return { saved: true };
+});
+
+/** The frequency cap on promotions: read by every dispatch run from the next one on. */
+export const saveFrequencyCapAction = defineAction(frequencyCapSchema, owner, async (input, user) => {
+  await saveFrequencyCap(getDb(), input, user.id);
+  revalidatePath("/settings/restaurant");
+  revalidatePath("/compose");
   return { saved: true };
 });
 
