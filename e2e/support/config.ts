@@ -14,7 +14,8 @@ export const E2E = {
   embeddedPgPort: 54_391 + OFFSET,
   /** The server's own sandboxes (started by the launcher since no provider credentials are set). */
   cpsmsSandboxPort: 4110 + OFFSET,
-  smsappSandboxPort: 4120 + OFFSET,
+  // A range of its own: with 4120 + OFFSET, offset 10's CPSMS sandbox took offset 0's smsapp.pk port.
+  smsappSandboxPort: 4620 + OFFSET,
   offset: OFFSET,
   owner: { email: "owner@cafe.test", password: "e2e owner password" },
   chromiumPath: chromium(),
@@ -25,10 +26,10 @@ export const E2E = {
     DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(54_391 + OFFSET),
     CPSMS_SANDBOX_PORT: String(4110 + OFFSET),
-    SMSAPP_SANDBOX_PORT: String(4120 + OFFSET),
+    SMSAPP_SANDBOX_PORT: String(4620 + OFFSET),
     // "Live" CPSMS in these tests is the sandbox too: saved credentials are checked against it, never the real API.
     CPSMS_BASE_URL: `http://127.0.0.1:${4110 + OFFSET}/v2`,
-    SMSAPP_BASE_URL: `http://127.0.0.1:${4120 + OFFSET}/api/v3`,
+    SMSAPP_BASE_URL: `http://127.0.0.1:${4620 + OFFSET}/api/v3`,
     CPSMS_USERNAME: "",
     CPSMS_API_KEY: "",
     SMSAPP_API_TOKEN: "",
