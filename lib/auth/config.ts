@@ -3,9 +3,20 @@ import { authRedirect } from "./callback-url";
 
 /**
  * Pages anyone may open without signing in: a guest's opt-out link (/o/<token>), the sign-up page (/join), its
- * confirmation link (/j/<token>) and the restaurant's logo that page shows (/brand/logo).
+ * confirmation link (/j/<token>) and the restaurant's logo that page shows (/brand/logo). The REST API (/api/v1)
+ * authenticates each call by its API key itself and answers 401 in JSON, never a redirect to the sign-in page.
  */
-export const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health", "/api/webhooks", "/o", "/join", "/j", "/brand"];
+export const PUBLIC_PATHS = [
+  "/sign-in",
+  "/api/auth",
+  "/api/health",
+  "/api/webhooks",
+  "/api/v1",
+  "/o",
+  "/join",
+  "/j",
+  "/brand",
+];
 
 /** A session lasts one long shift; it is re-validated against the database on every request anyway. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;

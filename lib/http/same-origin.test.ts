@@ -47,7 +47,13 @@ describe("same-origin guard for route handlers", () => {
   it("is used by every state-changing route handler (only the signed CPSMS webhook and Auth.js's own are exempt)", () => {
     // Auth.js checks its own CSRF token; the CPSMS webhook is called by CPSMS's servers (no browser, no Origin)
     // and is authenticated by the HMAC token in its URL.
-    const EXEMPT = ["app/api/auth/[...nextauth]/route.ts", "app/api/webhooks/cpsms/route.ts"];
+    // The REST API (/api/v1) is authenticated by a bearer key and never reads cookies (lib/api/route-adapter.ts).
+    const EXEMPT = [
+      "app/api/auth/[...nextauth]/route.ts",
+      "app/api/webhooks/cpsms/route.ts",
+      "app/api/v1/guests/route.ts",
+      "app/api/v1/visits/route.ts",
+    ];
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
