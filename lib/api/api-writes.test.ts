@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { consentEvents, contacts, visits } from "@/drizzle/schema";
 import { suppressPhones } from "@/lib/consent/suppression";
 import { getDb } from "@/lib/db";
+import { call, newKey } from "@/tests/support/api";
 import { uniqueDkPhone } from "@/tests/support/contacts";
-import { call, newKey } from "./api-test-support";
 
 const visitsOf = (contactId: string) => getDb().select().from(visits).where(eq(visits.contactId, contactId));
 

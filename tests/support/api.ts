@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { answerApiCall } from "@/lib/api/handlers";
+import { createApiKey } from "@/lib/api/manage-keys";
+import type { ApiScope } from "@/lib/api/scopes";
 import { getDb } from "@/lib/db";
 import { insertUser } from "@/tests/support/factories";
-import { answerApiCall } from "./handlers";
-import { createApiKey } from "./manage-keys";
-import type { ApiScope } from "./scopes";
 
 /** A fresh key with these scopes (made by a fresh owner). */
 export async function newKey(scopes: ApiScope[] = ["guests:write", "visits:write"]) {
