@@ -1,3 +1,4 @@
+import { apiVisitsBench } from "./api-visits";
 import { contactsImportBench } from "./contacts-import";
 import { contactsTableBench } from "./contacts-table";
 import { dlrIngestBench } from "./dlr-ingest";
@@ -19,5 +20,6 @@ export const benches: Bench[] = [
   lighthouseBench,
   loadBench,
   signupBench,
+  apiVisitsBench,
   ...recoveryBenches,
 ];
