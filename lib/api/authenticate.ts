@@ -31,11 +31,14 @@ const AUTH_BATCH_SQL = `
       row_number() over (partition by k.id order by i.ord) as nth
     from input i join api_keys k on k.secret_hash = i.hash
   ),
+  recent as (
+    select l.api_key_id, count(*) as n from api_request_log l
+    where l.api_key_id in (select id from found) and l.at > now() - make_interval(secs => $2::int / 1000.0)
+    group by l.api_key_id
+  ),
   logged as (insert into api_request_log (api_key_id) select id from found where not revoked)
-  select f.ord::int, f.id, f.scopes, f.revoked,
-    (f.nth - 1 + (select count(*) from api_request_log l
-      where l.api_key_id = f.id and l.at > now() - make_interval(secs => $2::int / 1000.0)))::int as seen
-  from found f`;
+  select f.ord::int, f.id, f.scopes, f.revoked, (f.nth - 1 + coalesce(r.n, 0))::int as seen
+  from found f left join recent r on r.api_key_id = f.id`;
 
 const committers = new WeakMap<Pool, (hash: string) => Promise<Found | null>>();
 let sequence = 0;
@@ -48,7 +51,7 @@ function lookup(pool: Pool, hash: string): Promise<Found | null> {
       keyOf: () => String(sequence++), // calls on one key may share a batch: the SQL counts them in order
       write: async (hashes) => {
         const { rows } = await pool.query<Found>({
-          name: "api_auth_batch_v1",
+          name: "api_auth_batch_v2",
           text: AUTH_BATCH_SQL,
           values: [hashes, WINDOW_MS],
         });

@@ -7,9 +7,16 @@ import { LANGUAGES } from "@/lib/validation/limits";
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 
-/** How many decimals a currency has (DKK 2, JPY 0, KWD 3), from ISO 4217 as the runtime knows it. */
+const digitsOf = new Map<string, number>();
+
+/** How many decimals a currency has (DKK 2, JPY 0, KWD 3), from ISO 4217 as the runtime knows it (cached). */
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsOf.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsOf.set(currency, digits);
+  }
+  return digits;
 }
 
 const phone = z.string().trim().min(1, "Required.").max(32, "At most 32 characters.").meta({
