@@ -73,7 +73,7 @@ export function VisitsImport({ maxBytes }: { maxBytes: number }) {
   return (
     <div className="space-y-4">
       <Card>
-        <CardContent className="space-y-3 pt-6">
+        <CardContent className="space-y-3">
           <p className="text-sm text-muted-foreground">{t("columns")}</p>
           <input
             ref={inputRef}
