@@ -193,7 +193,9 @@ async function writeBatch(client: PoolClient, batch: PendingVisit[]): Promise<Ap
   return answers;
 }
 
-const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failure: the batch is simply run again
+// Deadlock or serialization failure with another instance's batch, or a guest deleted while the batch ran (the
+// foreign key): the batch is simply run again (that guest's call then gets 404), not failed for every call in it.
+const RETRYABLE = new Set(["40P01", "40001", "23503"]);
 
 async function writeInTransaction(pool: Pool, batch: PendingVisit[]): Promise<ApiResponse[]> {
   for (let attempt = 1; ; attempt++) {
