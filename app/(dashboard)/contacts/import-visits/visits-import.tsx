@@ -74,7 +74,16 @@ export function VisitsImport({ maxBytes }: { maxBytes: number }) {
     <div className="space-y-4">
       <Card>
         <CardContent className="space-y-3">
-          <p className="text-sm text-muted-foreground">{t("columns")}</p>
+          <p className="text-sm text-muted-foreground">
+            {t.rich("columns", {
+              // Column headings are the file's own words, the same in every language.
+              col: (chunks) => (
+                <code lang="en" className="font-mono text-foreground">
+                  {chunks}
+                </code>
+              ),
+            })}
+          </p>
           <input
             ref={inputRef}
             type="file"
