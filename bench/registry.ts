@@ -1,3 +1,4 @@
+import { apiVisitsBench } from "./api-visits";
 import { claimCapBench } from "./claim-cap";
 import { contactsImportBench } from "./contacts-import";
 import { contactsTableBench } from "./contacts-table";
@@ -21,5 +22,6 @@ export const benches: Bench[] = [
   lighthouseBench,
   loadBench,
   signupBench,
+  apiVisitsBench,
   ...recoveryBenches,
 ];

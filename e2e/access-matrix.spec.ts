@@ -61,6 +61,8 @@ const INTENDED: Record<string, Intended> = {
   "page /settings/signup": MANAGERS, // the sign-up page's wording, welcome text, limits and QR codes
   "page /settings/signup/card": MANAGERS, // a printable table card (outside the dashboard's shell)
   "page /settings/users": OWNER,
+  "page /settings/api-keys": OWNER, // keys that act on the guest book without a person signed in
+  "page /contacts/import-visits": MANAGERS,
   "page /sign-in": ANYONE, // signed-in visitors are sent on to the app
   "page /o/[token]": ANYONE, // a guest's opt-out page: the token is the credential
   "page /join": ANYONE, // the guests' sign-up page
@@ -80,6 +82,14 @@ const INTENDED: Record<string, Intended> = {
   "POST /contacts/import/analyze": MANAGERS,
   "POST /contacts/import/run": MANAGERS,
   "GET /contacts/import/preview": MANAGERS,
+  "POST /contacts/import-visits/analyze": MANAGERS,
+  "POST /contacts/import-visits/run": MANAGERS,
+  // The REST API: its bearer key is the credential, never a session (a signed-in owner's cookie gets 401 too).
+  "GET /api/v1/guests": SAME,
+  "POST /api/v1/guests": SAME,
+  "GET /api/v1/visits": SAME,
+  "POST /api/v1/visits": SAME,
+  "GET /api/v1/openapi.json": SAME, // public, like any API's reference: it holds no data
   "GET /settings/signup/qr/[file]": MANAGERS,
   "GET /brand/logo": SAME, // the guest sign-up page shows it to people who never sign in
 
@@ -146,6 +156,8 @@ const INTENDED: Record<string, Intended> = {
   "action app/(dashboard)/settings/users/actions.ts#changeUserRoleAction": OWNER,
   "action app/(dashboard)/settings/users/actions.ts#setUserActiveAction": OWNER,
   "action app/(dashboard)/settings/users/actions.ts#resetUserPasswordAction": OWNER,
+  "action app/(dashboard)/settings/api-keys/actions.ts#createApiKeyAction": OWNER,
+  "action app/(dashboard)/settings/api-keys/actions.ts#revokeApiKeyAction": OWNER,
 };
 
 /**

@@ -102,6 +102,11 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: "must be a number of milliseconds" }).int().min(0).max(3_600_000).default(2000),
   ),
+  /** Calls one API key may make per minute (POST /api/v1/*), counted across every instance. */
+  API_RATE_LIMIT_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: "must be a number of calls" }).int().min(1).max(1_000_000).default(600),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

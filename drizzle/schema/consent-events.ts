@@ -10,6 +10,7 @@ export const CONSENT_SOURCES = [
   "staff",
   "gdpr",
   "signup_page",
+  "api",
 ] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 

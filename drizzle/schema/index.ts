@@ -1,5 +1,6 @@
 // The one barrel in the project: drizzle wants a single schema object.
 
+export * from "./api-keys";
 export * from "./audit-log";
 export * from "./campaign-messages";
 export * from "./campaign-statuses";

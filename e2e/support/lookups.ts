@@ -1,5 +1,6 @@
 import { and, asc, count, eq, like, lt, ne, sql } from "drizzle-orm";
 import {
+  apiKeys,
   auditLog,
   campaignMessages,
   campaigns,
@@ -12,6 +13,7 @@ import {
   signups,
   suppressions,
   users,
+  visits,
 } from "@/drizzle/schema";
 import { hashPhone } from "@/lib/consent/phone-hash";
 import { type DbTarget, e2eDbUrl, withDb } from "./db";
@@ -114,6 +116,9 @@ export function lookupOn(target: DbTarget) {
         );
         return rows.map((r) => r.phone);
       }),
+    apiKeyNamed: (name: string) => on((db) => one(db.select().from(apiKeys).where(eq(apiKeys.name, name)))),
+    visitsOf: (contactId: string) =>
+      on((db) => db.select().from(visits).where(eq(visits.contactId, contactId)).orderBy(asc(visits.visitedAt))),
     auditActions: (targetId: string) =>
       on(async (db) =>
         (

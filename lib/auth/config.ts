@@ -3,13 +3,15 @@ import { authRedirect } from "./callback-url";
 
 /**
  * Pages anyone may open without signing in: a guest's opt-out link (/o/<token>), the sign-up page (/join), its
- * confirmation link (/j/<token>) and the restaurant's logo that page shows (/brand/logo).
+ * confirmation link (/j/<token>) and the restaurant's logo that page shows (/brand/logo). The REST API (/api/v1)
+ * authenticates each call by its API key itself and answers 401 in JSON, never a redirect to the sign-in page.
  */
 export const PUBLIC_PATHS = [
   "/sign-in",
   "/api/auth",
   "/api/health",
   "/api/webhooks",
+  "/api/v1",
   "/api/join",
   "/o",
   "/join",

@@ -18,6 +18,8 @@ const UNTYPED: Record<string, string[]> = {
   "app/(dashboard)/compose/audience-summary.tsx": ["Contacts.phone"],
   "app/(dashboard)/contacts/import/import-preview-table.tsx": ["Contacts", "Errors"],
   "app/(dashboard)/contacts/import/import-result.tsx": ["Contacts", "Errors"],
+  // A row's reason: Contacts.visitsImport.rows.*, Contacts.phone.*, Errors.dateTime.*.
+  "app/(dashboard)/contacts/import-visits/visits-import.tsx": ["Contacts", "Errors"],
 };
 
 /** Where each area's routes are. The shell: everything above the areas' layouts. */

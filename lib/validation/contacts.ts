@@ -17,6 +17,7 @@ export const CONSENT_SOURCES = [
   "opt_out_link",
   "gdpr",
   "signup_page",
+  "api",
 ] as const;
 
 export function isConsentSource(value: string): value is (typeof CONSENT_SOURCES)[number] {

@@ -21,6 +21,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
           { href: "/settings/restaurant", label: t("nav.restaurant") },
           { href: "/settings/users", label: t("nav.users") },
           { href: "/settings/providers", label: t("nav.providers") },
+          { href: "/settings/api-keys", label: t("nav.apiKeys") },
         ]
       : []),
   ];

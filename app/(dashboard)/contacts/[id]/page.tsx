@@ -19,6 +19,7 @@ import { getDb } from "@/lib/db";
 import { groupsOfContact } from "@/lib/groups/manage-groups";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { isConsentSource, isOfferedLanguage } from "@/lib/validation/contacts";
+import { visitSummary } from "@/lib/visits/visit-summary";
 import { ConsentBadge } from "../consent-badge";
 import { ConsentPanel } from "./consent-panel";
 import { DangerZone } from "./danger-zone";
@@ -34,11 +35,12 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const db = getDb();
-  const [contact, history, groups, settings] = await Promise.all([
+  const [contact, history, groups, settings, visitsMade] = await Promise.all([
     getContact(db, id),
     consentHistory(db, id),
     groupsOfContact(db, id),
     getRestaurantSettings(db),
+    visitSummary(db, id),
   ]);
   if (!contact) notFound();
   const [t, tContacts, tCommon, format] = await Promise.all([
@@ -125,6 +127,14 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
                     ))}
                   </span>
                 ) : null,
+              )}
+              {detail(
+                t("visits"),
+                <span data-testid="guest-visits">
+                  {visitsMade.lastAt
+                    ? t("visitsSummary", { count: visitsMade.count, when: when(visitsMade.lastAt) })
+                    : t("noVisits")}
+                </span>,
               )}
               {detail(t("notes"), contact.notes ? <span className="whitespace-pre-wrap">{contact.notes}</span> : null)}
               {detail(t("added"), byWhom(contact.createdAt, contact.createdBy))}

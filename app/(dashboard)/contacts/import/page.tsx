@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -28,6 +29,11 @@ export default async function ImportPage() {
         title={t("title")}
         description={t("description", { max: MAX_IMPORT_MB, country: settings.defaultCountry })}
       />
+      <p className="mb-4 text-sm">
+        <Link href="/contacts/import-visits" className="underline underline-offset-2">
+          {t("visitsLink")}
+        </Link>
+      </p>
       <ImportWizard
         maxBytes={MAX_IMPORT_MB * 1024 * 1024}
         groups={groups.map((g) => ({ id: g.id, name: g.name }))}
