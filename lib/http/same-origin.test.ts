@@ -47,7 +47,7 @@ describe("same-origin guard for route handlers", () => {
   it("is used by every state-changing route handler (only the signed CPSMS webhook and Auth.js's own are exempt)", () => {
     // Auth.js checks its own CSRF token; the CPSMS webhook is called by CPSMS's servers (no browser, no Origin)
     // and is authenticated by the HMAC token in its URL. The REST API (/api/v1) is authenticated by a bearer key
-    // and never reads cookies (lib/api/route-adapter.ts). The sign-up form's route answers with its direct route,
+    // and never reads cookies (lib/api/direct-route.ts). The sign-up form's route answers with its direct route,
     // which checks the Origin itself (it has no Request): checked below.
     const EXEMPT = [
       "app/api/auth/[...nextauth]/route.ts",

@@ -1,4 +1,6 @@
 import "server-only";
+import { apiDirectRoute } from "@/lib/api/direct-route";
+import { API_ROUTES } from "@/lib/api/handlers";
 import { DLR_PATH } from "@/lib/campaigns/delivery-url";
 import { JOIN_POST_PATH } from "@/lib/signup/join-answer";
 import { answerJoinPost, JOIN_BODY_LIMIT_BYTES } from "@/lib/signup/join-post";
@@ -14,4 +16,6 @@ export const directRoutes: DirectRoutes = {
   [DLR_PATH]: { methods: ["GET", "POST"], maxBodyBytes: 0, answer: ({ query }) => answerCpsmsDeliveryReport(query) },
   // The public sign-up form's button.
   [JOIN_POST_PATH]: { methods: ["POST"], maxBodyBytes: JOIN_BODY_LIMIT_BYTES, answer: answerJoinPost },
+  // The REST API for reservation and till systems (/api/v1/...).
+  ...Object.fromEntries(Object.keys(API_ROUTES).map((path) => [path, apiDirectRoute])),
 };

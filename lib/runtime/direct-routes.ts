@@ -13,8 +13,11 @@ export type DirectRequest = {
   clientAddress: string;
 };
 
-/** A direct route's answer: a JSON body, or a redirect (`location`, status 303). */
-export type DirectAnswer = { status: number; body?: unknown; location?: string };
+/**
+ * A direct route's answer: a JSON body, or a redirect (`location`, status 303). `headers` adds to ours (e.g. a
+ * problem+json content type, Retry-After).
+ */
+export type DirectAnswer = { status: number; body?: unknown; location?: string; headers?: Record<string, string> };
 
 export type DirectRoute = {
   methods: readonly ("GET" | "POST")[];
@@ -90,15 +93,18 @@ async function respond(route: DirectRoute, request: DirectRequest, res: ServerRe
   // The time this server spent on it, from the request's arrival to its answer (the browser's devtools show it;
   // the sign-up bench reads it).
   const timing = { "server-timing": `app;dur=${(performance.now() - started).toFixed(1)}` };
-  if (answer.location) send(res, answer.status, "", { ...timing, location: answer.location });
-  else send(res, answer.status, JSON.stringify(answer.body ?? {}), { ...timing, "content-type": "application/json" });
+  if (answer.location) send(res, answer.status, "", { ...answer.headers, ...timing, location: answer.location });
+  else {
+    const headers = { "content-type": "application/json", ...answer.headers, ...timing };
+    send(res, answer.status, JSON.stringify(answer.body ?? {}), headers);
+  }
 }
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>) {
   res.writeHead(status, {
+    "cache-control": "no-store",
     ...headers,
     "content-length": Buffer.byteLength(body),
-    "cache-control": "no-store",
     "x-content-type-options": "nosniff",
     "referrer-policy": "same-origin",
   });

@@ -1,15 +1,19 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveDirectRoute } from "@/lib/runtime/direct-routes";
 import { newKey } from "@/tests/support/api";
-import { serveApiFromNode } from "./node-adapter";
+import { apiDirectRoute } from "./direct-route";
+import { API_ROUTES } from "./handlers";
 
-describe("the API mounted straight on node:http", () => {
+const routes = Object.fromEntries(Object.keys(API_ROUTES).map((path) => [path, apiDirectRoute]));
+
+describe("the API as direct routes (answered before Next's router)", () => {
   let server: http.Server;
   let base = "";
   beforeAll(async () => {
     server = http.createServer((req, res) => {
-      if (!serveApiFromNode(req, res)) res.writeHead(299).end("next");
+      if (!serveDirectRoute(routes, req, res)) res.writeHead(299).end("next");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
