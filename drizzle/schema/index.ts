@@ -1,6 +1,7 @@
 // The one barrel in the project: drizzle wants a single schema object.
 
 export * from "./audit-log";
+export * from "./automations";
 export * from "./campaign-messages";
 export * from "./campaign-statuses";
 export * from "./campaigns";
@@ -21,6 +22,7 @@ export * from "./signup-sources";
 export * from "./signups";
 export * from "./staff-phones";
 export * from "./suppressions";
+export * from "./test-clock";
 export * from "./user-sessions";
 export * from "./users";
 export * from "./visits";

@@ -9,6 +9,7 @@ export const QUEUE = {
   deliveryPoll: "delivery_poll",
   stopHeldMessages: "stop_held_messages",
   expireSignups: "expire_signups",
+  automationEvaluate: "automation_evaluate",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
@@ -35,6 +36,9 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   [QUEUE.stopHeldMessages]: { policy: "stately", retryLimit: 3, retryDelay: 10, expireInSeconds: 300 },
   // Erases unconfirmed sign-ups past their time; safe to run late or twice.
   [QUEUE.expireSignups]: { policy: "singleton", retryLimit: 3, retryDelay: 60 },
+  // Automations: what is due is texted once per occurrence (a unique index), so a retry or a second instance's
+  // run finds nothing left; singleton only saves the work.
+  [QUEUE.automationEvaluate]: { policy: "singleton", retryLimit: 2, retryDelay: 30, expireInSeconds: 600 },
 };
 
 /** Recurring jobs (cron, UTC). pg-boss runs each once per slot however many instances are up. */
@@ -43,4 +47,6 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: QUEUE.campaignSweep, cron: "* * * * *" },
   { queue: QUEUE.deliveryPoll, cron: "* * * * *" },
   { queue: QUEUE.expireSignups, cron: "*/10 * * * *" },
+  // Every minute: a thank-you is due to the hour, a welcome soon after consent (the sign-up page's goes at once).
+  { queue: QUEUE.automationEvaluate, cron: "* * * * *" },
 ];
