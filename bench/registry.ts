@@ -1,3 +1,4 @@
+import { automationsDailyBench } from "./automations-daily";
 import { contactsImportBench } from "./contacts-import";
 import { contactsTableBench } from "./contacts-table";
 import { dlrIngestBench } from "./dlr-ingest";
@@ -20,4 +21,5 @@ export const benches: Bench[] = [
   loadBench,
   signupBench,
   ...recoveryBenches,
+  automationsDailyBench,
 ];
