@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { automationOccurrences, campaignMessages, contacts, suppressions } from "@/drizzle/schema";
 import { hashPhone } from "@/lib/consent/phone-hash";
 import { getDb } from "@/lib/db";
-import { automation, evaluate, guest, restaurant, visit } from "./test-support";
+import { automation, evaluate, guest, restaurant, visit } from "@/tests/support/automations";
 
 const DAY = 24 * 3600_000;
 const HOUR = 3600_000;

@@ -2,8 +2,8 @@ import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { automationOccurrences, campaignMessages } from "@/drizzle/schema";
 import { getDb } from "@/lib/db";
+import { automation, evaluate, guest, visit } from "@/tests/support/automations";
 import { holdoutBucket } from "./holdout";
-import { automation, evaluate, guest, visit } from "./test-support";
 
 describe("the holdout", () => {
   it("keeps the share it is told, decided per occurrence as md5 says, recorded and never texted", async () => {

@@ -1,12 +1,12 @@
-// Shared by this folder's tests only (not imported by the app).
+// Shared by the automations tests (lib/automations/*.test.ts).
 import { type Automation, type AutomationKind, contacts, visits } from "@/drizzle/schema";
+import { defaultAutomation } from "@/lib/automations/automation-settings";
+import { type EvaluationOutcome, evaluateAutomation } from "@/lib/automations/evaluate-automation";
 import { DEFAULT_ROUTES } from "@/lib/campaigns/route-provider";
 import { newOptOutToken } from "@/lib/consent/opt-out-link";
 import { type Database, getDb } from "@/lib/db";
 import { DEFAULT_RESTAURANT_SETTINGS, type RestaurantProfile } from "@/lib/settings/restaurant-settings";
 import { uniqueDkPhone } from "@/tests/support/contacts";
-import { defaultAutomation } from "./automation-settings";
-import { type EvaluationOutcome, evaluateAutomation } from "./evaluate-automation";
 
 /** Quiet hours off (start = end) unless a test sets them: the evaluation's own logic is what is tested. */
 export const restaurant: RestaurantProfile = {
