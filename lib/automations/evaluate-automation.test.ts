@@ -146,6 +146,27 @@ describe("quiet hours", () => {
   });
 });
 
+describe("welcome in quiet hours (the guarantees of the sign-up page's welcome, which this replaced)", () => {
+  it("consent at 23:10 in Copenhagen waits for 09:00 in the guest's zone; Karachi's 09:00 for a Pakistani number", async () => {
+    const welcome = automation("welcome");
+    const night = new Date("2031-12-03T22:10:00Z"); // 23:10 in Copenhagen, 03:10 in Karachi
+    const dane = await guest({ consentChangedAt: night, language: "da" });
+    const pak = await guest({
+      consentChangedAt: night,
+      phone: `+92300${String(Date.now()).slice(-7)}`,
+      language: "ur",
+    });
+    const quiet = { ...restaurant, quietHoursStart: "20:00", quietHoursEnd: "09:00" };
+    const out = await evaluate(welcome, new Date(night.getTime() + 1000), [dane.id, pak.id], quiet);
+    expect(out.texted).toBe(2);
+    const byProvider = Object.fromEntries(out.campaigns.map((c) => [c.provider, c.scheduledAt?.toISOString()]));
+    expect(byProvider).toEqual({ cpsms: "2031-12-04T08:00:00.000Z", smsapp: "2031-12-04T04:00:00.000Z" });
+    // Urdu has no text here: the guest gets the restaurant's default language's, with the footer in that language.
+    const [urdu] = await textsTo(pak.id);
+    expect(urdu?.body).toMatch(/^Hi Ida/);
+  });
+});
+
 describe("exactly once", () => {
   it("two evaluations at once text each guest once", async () => {
     const thanks = automation("after_visit", { hoursAfter: 2 });
