@@ -46,6 +46,10 @@ test.describe("the sign-up page", () => {
     await expect(page.getByTestId("join-error")).toContainText("That was very quick!");
   });
 
+  test.afterAll(async () => {
+    await seed.automation("welcome", { enabled: false }); // later specs' guests are not welcomed
+  });
+
   test.beforeAll(async () => {
     await seed.quietHours("00:00", "00:00");
     await seed.signupSettings({ hourlyCap: 60, hourlyCapPerCountry: 30 });
