@@ -140,3 +140,14 @@ test("the control group is recorded, stable and never texted", async () => {
   const again = await lookup.automationOccurrences(guests.map((g) => g.id));
   expect(again.map((r) => [r.id, r.holdout])).toEqual(rows.map((r) => [r.id, r.holdout]));
 });
+
+test("staff don't see Automations in the menu, and the page refuses them", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: sessionFile("staff") });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.getByTestId("sidebar").getByRole("link", { name: "Contacts" })).toBeVisible();
+  await expect(page.getByTestId("sidebar").getByRole("link", { name: "Automations" })).toHaveCount(0);
+  const response = await page.goto("/automations/birthday");
+  expect(response?.status()).toBe(403);
+  await context.close();
+});
