@@ -9,9 +9,11 @@ import { optOutUrl } from "@/lib/consent/opt-out-link";
 import type { Database } from "@/lib/db";
 import { GUEST_LOCALES, guestLocaleOf, isStaffLocale } from "@/lib/i18n/locales";
 import { localizeMessage } from "@/lib/i18n/localize-message";
+import { logger } from "@/lib/logger";
 import { renderMessage } from "@/lib/messages/render-message";
 import type { RestaurantProfile } from "@/lib/settings/restaurant-settings";
 import type { ProviderName } from "@/lib/sms/types";
+import { MAX_MESSAGE_LENGTH } from "@/lib/validation/providers";
 import { automationSmsText, pickText } from "./automation-text";
 import { candidatesSql, holdoutSql } from "./occurrence-candidates";
 
@@ -74,8 +76,8 @@ export async function evaluateAutomation(
     from ins join contacts c on c.id = ins.contact_id`);
   const texted = result.rows.filter((r) => !r.holdout);
   outcome.heldOut = result.rows.length - texted.length;
-  outcome.texted = texted.length;
   for (const group of groupBySend(texted, automation, restaurant, now, options.offsetMs ?? 0).values()) {
+    outcome.texted += group.recipients.length;
     const campaign = await insertCampaign(tx, null, {
       name: await automationCampaignName(automation, restaurant.defaultLocale),
       provider: group.provider,
@@ -129,6 +131,12 @@ function groupBySend(
       },
       { optOutFooter: true, footerLanguage: picked.language },
     );
+    // A text the engine would refuse (names filled in made it too long) would fail the whole run every minute:
+    // that guest's occasion stays recorded without a campaign (not texted, not counted as texted).
+    if (body.length > MAX_MESSAGE_LENGTH) {
+      logger.warn({ kind: automation.kind, occurrence: r.id }, "automation text too long for one guest; not sent");
+      continue;
+    }
     const provider = routeProvider(r.phone, restaurant.routes);
     const opens = quietUntil(r.phone, restaurant, now);
     const scheduledAt = opens ? new Date(opens.getTime() - offsetMs) : null;
