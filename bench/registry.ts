@@ -1,4 +1,5 @@
 import { apiVisitsBench } from "./api-visits";
+import { automationsDailyBench } from "./automations-daily";
 import { claimCapBench } from "./claim-cap";
 import { contactsImportBench } from "./contacts-import";
 import { contactsTableBench } from "./contacts-table";
@@ -24,4 +25,5 @@ export const benches: Bench[] = [
   signupBench,
   apiVisitsBench,
   ...recoveryBenches,
+  automationsDailyBench,
 ];

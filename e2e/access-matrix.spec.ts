@@ -58,7 +58,9 @@ const INTENDED: Record<string, Intended> = {
   "page /settings/phones": MANAGERS, // staff pick these phones in compose's test box; managers keep the list
   "page /settings/providers": OWNER,
   "page /settings/restaurant": OWNER,
-  "page /settings/signup": MANAGERS, // the sign-up page's wording, welcome text, limits and QR codes
+  "page /settings/signup": MANAGERS, // the sign-up page's wording, limits and QR codes
+  "page /automations": MANAGERS,
+  "page /automations/[kind]": MANAGERS,
   "page /settings/signup/card": MANAGERS, // a printable table card (outside the dashboard's shell)
   "page /settings/users": OWNER,
   "page /settings/api-keys": OWNER, // keys that act on the guest book without a person signed in
@@ -149,6 +151,8 @@ const INTENDED: Record<string, Intended> = {
   "action app/(dashboard)/settings/restaurant/actions.ts#uploadLogoAction": OWNER,
   "action app/(dashboard)/settings/restaurant/actions.ts#removeLogoAction": OWNER,
   "action app/(dashboard)/settings/signup/actions.ts#saveSignupSettingsAction": MANAGERS,
+  "action app/(dashboard)/automations/actions.ts#saveAutomationAction": MANAGERS,
+  "action app/(dashboard)/automations/actions.ts#switchAutomationAction": MANAGERS,
   "action app/(dashboard)/settings/signup/actions.ts#createSourceAction": MANAGERS,
   "action app/(dashboard)/settings/signup/actions.ts#renameSourceAction": MANAGERS,
   "action app/(dashboard)/settings/signup/actions.ts#archiveSourceAction": MANAGERS,
@@ -264,6 +268,7 @@ test("access matrix: every page, route handler and server action as every kind o
     "[token]@/j/[token]": "noSuchToken1",
     "[...nextauth]@/api/auth/[...nextauth]": "session",
     "[file]@/settings/signup/qr/[file]": "join.png",
+    "[kind]@/automations/[kind]": "birthday",
   };
   const fill = (route: string) =>
     route.replace(/\[[^\]]+\]/g, (seg) => {

@@ -141,6 +141,7 @@ test.beforeAll(async () => {
     "/contacts/[id]": guests[0]!.id,
     "/contacts/[id]/edit": guests[0]!.id,
     "/groups/[id]": groupId,
+    "/automations/[kind]": "winback",
     "/campaigns/[id]": campaign.id,
     "/history/[id]": String(campaign.messageIds[0]),
     "/history/smsapp/[uid]": "no-such-uid",

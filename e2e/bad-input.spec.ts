@@ -106,16 +106,27 @@ const validSignup = {
   wordingDa: "",
   wordingEn: "",
   wordingUr: "",
-  welcomeEnabled: false,
-  welcomeDa: "",
-  welcomeEn: "",
-  welcomeUr: "",
-  offerDa: "",
-  offerEn: "",
-  offerUr: "",
   expiryHours: "48",
   hourlyCap: "60",
   hourlyCapPerCountry: "30",
+};
+
+/** An automation's form as the page sends it, valid and switched off (each case spoils one field). */
+const validAutomation = {
+  kind: "welcome",
+  enabled: false,
+  messageDa: "",
+  messageEn: "",
+  messageUr: "",
+  offerDa: "",
+  offerEn: "",
+  offerUr: "",
+  daysBefore: "3",
+  sendAt: "10:00",
+  lapseDays: "60",
+  minVisits: "2",
+  hoursAfter: "3",
+  holdoutPercent: "0",
 };
 
 const a = (c: ActionCase): Case => ({ kind: "action", ...c });
@@ -1003,20 +1014,41 @@ const CASES: Case[] = [
     action: "saveSignupSettingsAction",
     args: [{ ...validSignup, wordingDa: NUL }],
   }),
+  // The welcome text moved to Automations > Welcome: the same cases there.
   a({
-    name: "sign-up settings: escape sequences in the welcome text",
-    action: "saveSignupSettingsAction",
-    args: [{ ...validSignup, welcomeEnabled: true, welcomeEn: `Hi${CONTROL}` }],
+    name: "automation: escape sequences in the welcome text",
+    action: "saveAutomationAction",
+    args: [{ ...validAutomation, enabled: true, messageEn: `Hi${CONTROL}` }],
   }),
   a({
-    name: "sign-up settings: welcome on with no text",
-    action: "saveSignupSettingsAction",
-    args: [{ ...validSignup, welcomeEnabled: true }],
+    name: "automation: switched on with no text",
+    action: "saveAutomationAction",
+    args: [{ ...validAutomation, enabled: true }],
   }),
   a({
-    name: "sign-up settings: welcome switch as text",
-    action: "saveSignupSettingsAction",
-    args: [{ ...validSignup, welcomeEnabled: "true" }],
+    name: "automation: switch as text",
+    action: "saveAutomationAction",
+    args: [{ ...validAutomation, enabled: "true" }],
+  }),
+  a({
+    name: "automation: an unknown kind",
+    action: "saveAutomationAction",
+    args: [{ ...validAutomation, kind: "anniversary" }],
+  }),
+  a({
+    name: "automation: control group of 100%",
+    action: "saveAutomationAction",
+    args: [{ ...validAutomation, holdoutPercent: "100" }],
+  }),
+  a({
+    name: "automation: 300 kB offer",
+    action: "saveAutomationAction",
+    args: [{ ...validAutomation, offerEn: HUGE }],
+  }),
+  a({
+    name: "automation list: a switch sent as text",
+    action: "switchAutomationAction",
+    args: [{ kind: "winback", enabled: "yes" }],
   }),
   a({
     name: "sign-up settings: expiry 1e9 hours",
@@ -1808,6 +1840,8 @@ const WATCHED = [
   "import_batches",
   "signup_settings",
   "signup_sources",
+  "automations",
+  "automation_occurrences",
   "restaurant_logo",
 ];
 

@@ -93,7 +93,7 @@ test("the owner adds a source and gets its link, QR code downloads and a table c
   expect((await page.request.get(`/settings/signup/qr/join-${slug}.png`)).status()).toBe(200);
 });
 
-test("the owner sets the consent wording, a welcome text and the limits, and they are there after a reload", async ({
+test("the owner sets the consent wording and the limits, and the welcome text under Automations; all there after a reload", async ({
   page,
 }) => {
   await page.goto("/settings/signup");
@@ -102,16 +102,6 @@ test("the owner sets the consent wording, a welcome text and the limits, and the
   await expect(danish).toHaveAttribute("placeholder", /sms/i);
   await expect(page.getByRole("textbox", { name: "Urdu", exact: true })).toHaveAttribute("dir", "rtl");
   await page.getByRole("textbox", { name: "English", exact: true }).fill("Yes, text me the specials. Stop any time.");
-
-  await page.getByRole("switch", { name: "Send a welcome text" }).click();
-  const english = page.getByRole("group", { name: "English" });
-  await english.getByRole("textbox", { name: "Message" }).fill("Welcome to the list!");
-  await english.getByRole("textbox", { name: "Offer line (optional)" }).fill("Show this text for a free coffee.");
-  await expect(page.locator("#welcome-en-count")).toContainText("GSM-7");
-  await expect(page.locator("#welcome-en-count")).toContainText("1 segment");
-  const urdu = page.getByRole("group", { name: "Urdu" });
-  await urdu.getByRole("textbox", { name: "Message" }).fill("خوش آمدید");
-  await expect(page.locator("#welcome-ur-count")).toContainText("UCS-2");
 
   await page.getByRole("spinbutton", { name: "Hours to confirm" }).fill("24");
   await page.getByRole("spinbutton", { name: "Confirmation texts per hour" }).fill("20");
@@ -127,15 +117,36 @@ test("the owner sets the consent wording, a welcome text and the limits, and the
     "Yes, text me the specials. Stop any time.",
   );
   await expect(danish).toHaveValue("");
-  await expect(page.getByRole("switch", { name: "Send a welcome text" })).toBeChecked();
-  await expect(english.getByRole("textbox", { name: "Message" })).toHaveValue("Welcome to the list!");
-  await expect(english.getByRole("textbox", { name: "Offer line (optional)" })).toHaveValue(
-    "Show this text for a free coffee.",
-  );
-  await expect(urdu.getByRole("textbox", { name: "Message" })).toHaveValue("خوش آمدید");
   await expect(page.getByRole("spinbutton", { name: "Hours to confirm" })).toHaveValue("24");
   await expect(page.getByRole("spinbutton", { name: "Confirmation texts per hour" })).toHaveValue("20");
   await expect(page.getByRole("spinbutton", { name: "Per country code, per hour" })).toHaveValue("10");
+
+  // One welcome, set in one place: the Welcome automation, for every new consent.
+  await page.getByRole("link", { name: "Automations › Welcome" }).click();
+  await expect(page.getByRole("heading", { name: "Welcome", level: 1 })).toBeVisible();
+  const english = page.getByRole("group", { name: "English" });
+  await english.getByRole("textbox", { name: "Message" }).fill("Welcome to the list!");
+  await english.getByRole("textbox", { name: "Offer (optional)" }).fill("Show this text for a free coffee.");
+  await expect(page.locator("#message-en-count")).toContainText("GSM-7");
+  await expect(page.locator("#message-en-count")).toContainText("1 segment");
+  const urdu = page.getByRole("group", { name: "Urdu" });
+  await urdu.getByRole("textbox", { name: "Message" }).fill("خوش آمدید");
+  await expect(page.locator("#message-ur-count")).toContainText("UCS-2");
+  await page.getByRole("switch", { name: "On" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Automation saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("switch", { name: "On" })).toBeChecked();
+  await expect(english.getByRole("textbox", { name: "Message" })).toHaveValue("Welcome to the list!");
+  await expect(english.getByRole("textbox", { name: "Offer (optional)" })).toHaveValue(
+    "Show this text for a free coffee.",
+  );
+  await expect(urdu.getByRole("textbox", { name: "Message" })).toHaveValue("خوش آمدید");
+  // Off again from the list: later specs' guests are not welcomed.
+  await page.goto("/automations");
+  await page.getByRole("switch", { name: "Welcome on" }).click();
+  await expect(page.getByText("Welcome is off")).toBeVisible();
+  await expect(page.getByRole("switch", { name: "Welcome on" })).not.toBeChecked();
 });
 
 test("the owner uploads a logo, refused files change nothing, and /brand/logo serves it to anyone", async ({

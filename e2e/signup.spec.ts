@@ -46,14 +46,18 @@ test.describe("the sign-up page", () => {
     await expect(page.getByTestId("join-error")).toContainText("That was very quick!");
   });
 
+  test.afterAll(async () => {
+    await seed.automation("welcome", { enabled: false }); // later specs' guests are not welcomed
+  });
+
   test.beforeAll(async () => {
     await seed.quietHours("00:00", "00:00");
-    await seed.signupSettings({
-      welcomeEnabled: true,
-      welcomeMessage: { en: "Welcome to the club, {first_name}!" },
-      welcomeOffer: { en: "Show this text for a free dessert." },
-      hourlyCap: 60,
-      hourlyCapPerCountry: 30,
+    await seed.signupSettings({ hourlyCap: 60, hourlyCapPerCountry: 30 });
+    // The welcome is the Welcome automation's (one welcome for every new consent).
+    await seed.automation("welcome", {
+      enabled: true,
+      message: { en: "Welcome to the club, {first_name}!" },
+      offer: { en: "Show this text for a free dessert." },
     });
   });
 

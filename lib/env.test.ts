@@ -76,4 +76,12 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ CPSMS_USERNAME: "cafe" })).toThrow(/CPSMS_API_KEY must be set too/);
     expect(() => parseEnv({ CPSMS_API_KEY: "k" })).toThrow(/CPSMS_USERNAME must be set too/);
   });
+
+  it("keeps the test clock off by default and refuses it on a public (https) site", () => {
+    expect(parseEnv({}).TEST_CLOCK).toBe(false);
+    expect(parseEnv({ TEST_CLOCK: "1", PUBLIC_URL: "http://localhost:3000" }).TEST_CLOCK).toBe(true);
+    expect(() => parseEnv({ TEST_CLOCK: "1", PUBLIC_URL: "https://sms.cafe.dk" })).toThrow(
+      /TEST_CLOCK must not be set on a public \(https\) site/,
+    );
+  });
 });

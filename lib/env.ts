@@ -107,6 +107,11 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: "must be a number of calls" }).int().min(1).max(1_000_000).default(600),
   ),
+  /**
+   * The test clock: lets the e2e harness move the app's clock (automations, their preview) by an offset stored in
+   * the database. Never in production: refused next to an https PUBLIC_URL, and a banner shows while it is on.
+   */
+  TEST_CLOCK: flag(false),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -132,6 +137,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       const missing = CPSMS_USERNAME ? "CPSMS_API_KEY" : "CPSMS_USERNAME";
       throw new EnvError([
         { variable: missing, message: "must be set too: CPSMS needs both a username and an API key" },
+      ]);
+    }
+    if (result.data.TEST_CLOCK && result.data.PUBLIC_URL?.startsWith("https://")) {
+      throw new EnvError([
+        { variable: "TEST_CLOCK", message: "must not be set on a public (https) site: it moves the app's clock" },
       ]);
     }
     return result.data;

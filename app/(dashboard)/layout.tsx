@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { AppShell } from "@/components/app-shell/app-shell";
+import { HIDDEN_FOR_STAFF } from "@/components/app-shell/nav-items";
+import { TestClockBanner } from "@/components/app-shell/test-clock-banner";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -20,6 +22,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
       user={{ name: user.name, email: user.email, roleLabel: t(`roles.${user.role}`) }}
       sandboxProviders={PROVIDERS.filter((p) => modes[p] === "sandbox").map((p) => PROVIDER_LABELS[p])}
       canConfigureProviders={hasRole(user.role, "owner")}
+      hiddenNav={hasRole(user.role, "manager") ? [] : HIDDEN_FOR_STAFF}
+      testClockBanner={<TestClockBanner db={getDb()} />}
     >
       {/* Tables keep their state in the URL through nuqs (components/data-table/use-table-url-state.ts). */}
       <NuqsAdapter>{children}</NuqsAdapter>

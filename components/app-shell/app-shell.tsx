@@ -12,11 +12,22 @@ type Props = {
   /** Providers running against the sandbox (labels), for the header badge. */
   sandboxProviders: string[];
   canConfigureProviders: boolean;
+  /** Navigation items this user's role doesn't see. */
+  hiddenNav?: readonly string[];
+  /** The test clock's offset when it is on (never in production): a banner nobody can miss. */
+  testClockBanner?: React.ReactNode;
   children: React.ReactNode;
 };
 
 /** Sidebar on laptops, a top bar with a slide-in menu on phones. */
-export function AppShell({ user, sandboxProviders, canConfigureProviders, children }: Props) {
+export function AppShell({
+  user,
+  sandboxProviders,
+  canConfigureProviders,
+  hiddenNav,
+  testClockBanner,
+  children,
+}: Props) {
   const t = useTranslations("Shell");
   return (
     <div className="flex min-h-dvh">
@@ -34,12 +45,12 @@ export function AppShell({ user, sandboxProviders, canConfigureProviders, childr
           <Link href="/" className="mb-6 rounded-md px-2 outline-none focus-visible:ring-2 focus-visible:ring-ring">
             <Logo />
           </Link>
-          <NavLinks />
+          <NavLinks hidden={hiddenNav} />
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/90 px-3 backdrop-blur sm:px-6">
-          <MobileNav />
+          <MobileNav hidden={hiddenNav} />
           <Link href="/" className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring md:hidden">
             <Logo className="[&>span:last-child]:hidden min-[400px]:[&>span:last-child]:inline" />
           </Link>
@@ -49,6 +60,7 @@ export function AppShell({ user, sandboxProviders, canConfigureProviders, childr
             <UserMenu {...user} />
           </div>
         </header>
+        {testClockBanner}
         <main
           id="main"
           tabIndex={-1}

@@ -12,7 +12,7 @@ import { NavLinks } from "./nav-links";
  * The slide-in menu itself, loaded at its first use (mobile-nav.tsx). It closes when the tapped page is there,
  * not at the tap: until then the tapped item shows that it is loading (nav-links.tsx).
  */
-export function MobileNavSheet({ defaultOpen = false }: { defaultOpen?: boolean }) {
+export function MobileNavSheet({ defaultOpen = false, hidden }: { defaultOpen?: boolean; hidden?: readonly string[] }) {
   const t = useTranslations("Shell.nav");
   const [open, setOpen] = useState(defaultOpen);
   const pathname = usePathname();
@@ -36,7 +36,7 @@ export function MobileNavSheet({ defaultOpen = false }: { defaultOpen?: boolean 
           </SheetTitle>
           <SheetDescription className="sr-only">{t("mainNavigation")}</SheetDescription>
         </SheetHeader>
-        <NavLinks onCurrentPage={() => setOpen(false)} />
+        <NavLinks onCurrentPage={() => setOpen(false)} hidden={hidden} />
       </SheetContent>
     </Sheet>
   );

@@ -26,6 +26,6 @@ export function MenuButton(props: ComponentProps<typeof Button>) {
 }
 
 /** The sidebar folded into a slide-in menu on phones; the menu loads at first use. */
-export function MobileNav() {
-  return <OnFirstUse load={loadSheet} props={{}} trigger={<MenuButton />} />;
+export function MobileNav({ hidden }: { hidden?: readonly string[] }) {
+  return <OnFirstUse load={loadSheet} props={{ hidden }} trigger={<MenuButton />} />;
 }

@@ -23,12 +23,12 @@ function PendingMark() {
 }
 
 /** `onCurrentPage`: a tap on the page already open (the phone's menu closes; it would wait for a new page). */
-export function NavLinks({ onCurrentPage }: { onCurrentPage?: () => void }) {
+export function NavLinks({ onCurrentPage, hidden = [] }: { onCurrentPage?: () => void; hidden?: readonly string[] }) {
   const t = useTranslations("Shell.nav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("main")} className="flex flex-col gap-0.5">
-      {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
+      {NAV_ITEMS.filter((item) => !hidden.includes(item.label)).map(({ href, label, icon: Icon }) => {
         const active = isActive(href, pathname);
         return (
           <Link

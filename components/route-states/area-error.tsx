@@ -10,7 +10,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 export type AreaErrorProps = { error: unknown; retry: () => void };
 
 /** The areas with an error boundary: keys under `Shell.areaError.titles`. */
-export type ErrorArea = "history" | "compose" | "contacts" | "settings" | "home" | "groups" | "campaigns";
+export type ErrorArea =
+  | "history"
+  | "compose"
+  | "contacts"
+  | "settings"
+  | "home"
+  | "groups"
+  | "campaigns"
+  | "automations";
 
 /**
  * An area's error boundary: a plain message and "Try again", never the error's text or stack (a server error

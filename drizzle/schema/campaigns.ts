@@ -4,7 +4,7 @@ import { timestamps } from "./columns";
 import { recurringSends } from "./recurring-sends";
 import { users } from "./users";
 
-export const CAMPAIGN_ORIGINS = ["compose", "signup_confirmation", "welcome"] as const;
+export const CAMPAIGN_ORIGINS = ["compose", "signup_confirmation", "welcome", "automation"] as const;
 export type CampaignOrigin = (typeof CAMPAIGN_ORIGINS)[number];
 
 /**
@@ -27,7 +27,7 @@ export const campaigns = pgTable(
     translations: jsonb().$type<{ language: "da" | "en" | "ur"; message: string }[]>().notNull().default([]),
     /**
      * Who wrote it: staff ("compose", with repeating sends), or the sign-up page ("signup_confirmation": the
-     * double opt-in text; "welcome"). The campaign list shows staff campaigns; history shows every message.
+     * double opt-in text; "welcome"), or an automation ("automation": birthday, welcome, win-back, after-visit). The campaign list shows staff campaigns; history shows every message.
      */
     origin: text({ enum: CAMPAIGN_ORIGINS }).notNull().default("compose"),
     category: text({ enum: ["marketing", "transactional"] })

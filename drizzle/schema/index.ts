@@ -2,6 +2,7 @@
 
 export * from "./api-keys";
 export * from "./audit-log";
+export * from "./automations";
 export * from "./campaign-messages";
 export * from "./campaign-statuses";
 export * from "./campaigns";
@@ -22,6 +23,7 @@ export * from "./signup-sources";
 export * from "./signups";
 export * from "./staff-phones";
 export * from "./suppressions";
+export * from "./test-clock";
 export * from "./user-sessions";
 export * from "./users";
 export * from "./visits";

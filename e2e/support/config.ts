@@ -41,6 +41,8 @@ export const E2E = {
     NEXT_TELEMETRY_DISABLED: "1",
     // One web process per instance keeps the suite lean on two cores; two-instances.spec.ts runs one with two.
     WEB_CONCURRENCY: "1",
+    // The test clock (automations.spec moves it); refused with an https PUBLIC_URL, never set in production.
+    TEST_CLOCK: "1",
   },
 };
 

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, like, lt, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, like, lt, ne, sql } from "drizzle-orm";
 import {
   apiKeys,
   auditLog,
+  automationOccurrences,
   campaignMessages,
   campaigns,
   consentEvents,
@@ -41,6 +42,16 @@ export function lookupOn(target: DbTarget) {
           .select({ clientAddress: signInAttempts.clientAddress })
           .from(signInAttempts)
           .where(eq(signInAttempts.email, email)),
+      ),
+
+    /** The automations' occurrences of these guests (one per guest and occasion), oldest first. */
+    automationOccurrences: (contactIds: string[]) =>
+      on((db) =>
+        db
+          .select()
+          .from(automationOccurrences)
+          .where(inArray(automationOccurrences.contactId, contactIds))
+          .orderBy(asc(automationOccurrences.id)),
       ),
 
     // Guests, consent and suppression.

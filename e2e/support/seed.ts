@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import {
+  type Automation,
+  type AutomationKind,
   auditLog,
+  automations,
   type CampaignOrigin,
   type CampaignStatus,
   type ConsentState,
@@ -18,8 +21,10 @@ import {
   signupSettings,
   signupSources,
   signups,
+  testClock,
   type UserRole,
   users,
+  visits,
 } from "@/drizzle/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { E2E } from "./config";
@@ -294,6 +299,51 @@ export function seedOn(target: DbTarget) {
           .insert(signupSettings)
           .values({ id: 1, ...values })
           .onConflictDoUpdate({ target: signupSettings.id, set: values }),
+      ),
+
+    /** An automation's settings (the rest keep their values); Automations > <kind> as saved. */
+    automation: (kind: AutomationKind, values: Partial<Omit<Automation, "kind">>) =>
+      on((db) => db.update(automations).set(values).where(eq(automations.kind, kind))),
+
+    /** Guests for the automations: birthday, language and consent (granted with its ledger entry, at `consentAt`). */
+    automationGuests: (rows: (SeedGuest & { birthdayMonth?: number; birthdayDay?: number; consentAt?: Date })[]) =>
+      on(async (db) => {
+        const out: SeededGuest[] = [];
+        for (const r of rows) {
+          const [row] = await db
+            .insert(contacts)
+            .values({
+              phone: r.phone,
+              firstName: r.firstName ?? "Guest",
+              language: r.language ?? null,
+              birthdayMonth: r.birthdayMonth ?? null,
+              birthdayDay: r.birthdayDay ?? null,
+              consentState: r.consent ?? "granted",
+              consentChangedAt: r.consentAt ?? new Date("2020-01-01T00:00:00Z"),
+              optOutToken: randomBytes(8).toString("hex").slice(0, 12),
+            })
+            .returning({ id: contacts.id, phone: contacts.phone, token: contacts.optOutToken });
+          out.push(row!);
+        }
+        return out;
+      }),
+
+    /** Visits of a guest, as the API or an import records them. */
+    visits: (contactId: string, times: Date[]) =>
+      on((db) =>
+        db
+          .insert(visits)
+          .values(times.map((visitedAt) => ({ contactId, visitedAt, source: "staff" as const })))
+          .returning({ id: visits.id }),
+      ),
+
+    /** Moves the app's clock (the server runs with TEST_CLOCK): the offset from the real time, in ms. */
+    testClock: (offsetMs: number) =>
+      on((db) =>
+        db
+          .insert(testClock)
+          .values({ id: 1, offsetMs })
+          .onConflictDoUpdate({ target: testClock.id, set: { offsetMs, updatedAt: new Date() } }),
       ),
 
     /** A sign-up source (a table tent's link, /join/<slug>). */

@@ -6,16 +6,17 @@ export const SIGNUP_TEXT_ORIGINS = ["signup_confirmation", "welcome"] as const s
 export type SignupTextOrigin = (typeof SIGNUP_TEXT_ORIGINS)[number];
 
 /**
- * The campaigns list's two views: what staff wrote (the default), and the sign-up page's texts, which come one
- * per guest and would otherwise bury the staff's campaigns.
+ * The campaigns list's views: what staff wrote (the default), the sign-up page's texts (one per guest) and the
+ * automations' runs, which would otherwise bury the staff's campaigns.
  */
-export const CAMPAIGN_LIST_KINDS = ["staff", "signup"] as const;
+export const CAMPAIGN_LIST_KINDS = ["staff", "signup", "automation"] as const;
 export type CampaignListKind = (typeof CAMPAIGN_LIST_KINDS)[number];
 
 /** The origins each view of the campaigns list shows. */
 export const ORIGINS_OF_KIND: Record<CampaignListKind, readonly CampaignOrigin[]> = {
   staff: ["compose"],
   signup: SIGNUP_TEXT_ORIGINS,
+  automation: ["automation"],
 };
 
 /** True for a text the sign-up page sent by itself (not written by staff). */

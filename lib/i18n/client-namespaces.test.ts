@@ -31,6 +31,7 @@ const AREA_DIRS: Record<ClientArea, string[]> = {
   compose: ["app/(dashboard)/compose"],
   contacts: ["app/(dashboard)/contacts"],
   groups: ["app/(dashboard)/groups"],
+  automations: ["app/(dashboard)/automations"],
   history: ["app/(dashboard)/history"],
   settings: ["app/(dashboard)/settings"],
 };

@@ -24,6 +24,7 @@ export const AREA_CLIENT_NAMESPACES = {
   compose: ["Compose", "Providers", "Contacts.phone"],
   contacts: ["Contacts", "Campaigns.stored"],
   groups: ["Groups"],
+  automations: ["Automations.form", "Automations.list", "Compose.counter"],
   history: ["History", "Compose.dateTime", "Campaigns.stored"],
   settings: ["Account", "Auth", "Compose.counter", "Compose.dateTime", "Providers", "Settings"],
 } as const satisfies Record<string, readonly MessagePath[]>;

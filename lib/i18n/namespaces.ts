@@ -15,6 +15,7 @@ export const NAMESPACES = [
   "Groups",
   "Compose",
   "Campaigns",
+  "Automations",
   "History",
   "Providers",
   "Guest",

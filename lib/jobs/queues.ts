@@ -10,6 +10,7 @@ export const QUEUE = {
   stopHeldMessages: "stop_held_messages",
   expireSignups: "expire_signups",
   signupConfirmations: "signup_confirmations",
+  automationEvaluate: "automation_evaluate",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
@@ -40,6 +41,9 @@ export const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   // sign-up written during a run is picked up by the next one (the page enqueues after every sign-up); one runs
   // at a time, so the limits it checks are never checked by two at once.
   [QUEUE.signupConfirmations]: { policy: "stately", retryLimit: 5, retryDelay: 5, expireInSeconds: 300 },
+  // Automations: what is due is texted once per occurrence (a unique index), so a retry or a second instance's
+  // run finds nothing left; singleton only saves the work.
+  [QUEUE.automationEvaluate]: { policy: "singleton", retryLimit: 2, retryDelay: 30, expireInSeconds: 600 },
 };
 
 /** Recurring jobs (cron, UTC). pg-boss runs each once per slot however many instances are up. */
@@ -50,4 +54,6 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: QUEUE.expireSignups, cron: "*/10 * * * *" },
   // In case a sign-up's own job was lost (its process died between the write and the enqueue).
   { queue: QUEUE.signupConfirmations, cron: "* * * * *" },
+  // Every minute: a thank-you is due to the hour, a welcome soon after consent (the sign-up page's goes at once).
+  { queue: QUEUE.automationEvaluate, cron: "* * * * *" },
 ];

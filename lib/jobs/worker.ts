@@ -2,6 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { purgeOldSignInAttempts } from "@/lib/auth/throttle";
 import { purgeEndedSessions } from "@/lib/auth/user-sessions";
+import { evaluateAutomations } from "@/lib/automations/evaluate-automations";
 import { dispatchCampaign } from "@/lib/campaigns/dispatch-campaign";
 import { LEASE_MS } from "@/lib/campaigns/dispatch-lease";
 import { pollDeliveryStatus } from "@/lib/campaigns/poll-delivery";
@@ -30,6 +31,13 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.work(QUEUE.signupConfirmations, { pollingIntervalSeconds: 0.5 }, async () =>
     sendSignupConfirmations(getDb()),
   );
+
+  await boss.work(QUEUE.automationEvaluate, async () => {
+    const outcomes = await evaluateAutomations(getDb());
+    const summary = outcomes.map(({ kind, texted, heldOut }) => ({ kind, texted, heldOut }));
+    if (outcomes.some((o) => o.texted + o.heldOut > 0)) logger.info({ summary }, "automations evaluated");
+    return { summary };
+  });
 
   await boss.work<{ campaignId: string }>(QUEUE.campaignDispatch, { pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;

@@ -1,5 +1,7 @@
+import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { contacts, restaurantSettings } from "@/drizzle/schema";
+import { previewAutomation } from "@/lib/automations/preview-automation";
 import { previewAudience } from "@/lib/campaigns/compose/preview-audience";
 import { dispatchCampaign } from "@/lib/campaigns/dispatch-campaign";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
@@ -9,6 +11,7 @@ import { setRuntimeEnv } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
 import { formatInZone } from "@/lib/time/zoned";
 import { type Sandboxes, startSandboxes } from "@/sandbox";
+import { automation, restaurant } from "@/tests/support/automations";
 import { quickCampaign, sandboxSessions, statusCounts } from "@/tests/support/campaigns";
 import { uniqueDkPhone } from "@/tests/support/contacts";
 import { capSkips } from "./frequency-cap";
@@ -97,6 +100,27 @@ describe("the frequency cap (on: 1 promotion per guest in 3 days)", () => {
     const typed = formatInZone(later, "Europe/Copenhagen", "yyyy-MM-dd'T'HH:mm");
     const scheduled = await previewAudience(getDb(), { ...audience, category: "marketing" }, "auto", typed);
     expect(scheduled.frequencyCap).toEqual({ skipped: 0, messages: 1, days: 3 });
+  });
+});
+
+describe("the automation preview under the cap", () => {
+  it("leaves out a guest texted a promotion today whose birthday text would come tomorrow", async () => {
+    const texted = await contact();
+    const fresh = await contact();
+    const now = new Date();
+    const tomorrow = new Date(now.getTime() + 24 * 3600_000);
+    const day = { birthdayMonth: tomorrow.getUTCMonth() + 1, birthdayDay: tomorrow.getUTCDate() };
+    await getDb()
+      .update(contacts)
+      .set(day)
+      .where(inArray(contacts.id, [texted.id, fresh.id]));
+    const promo = await quickCampaign("cpsms", [texted.phone], { template: "Lunch: 2 for 1" });
+    expect(await send(promo.id)).toBe("finished");
+
+    const birthday = automation("birthday", { daysBefore: 0, sendAt: "12:00" });
+    const preview = await previewAutomation(getDb(), birthday, restaurant, now, [texted.id, fresh.id]);
+    expect(preview.leftOut.frequencyCap).toBe(1);
+    expect(preview.texted).toBe(1);
   });
 });
 

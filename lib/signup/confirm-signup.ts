@@ -2,6 +2,8 @@ import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { contacts, signupSources, signups } from "@/drizzle/schema";
 import { recordAudit } from "@/lib/audit";
+import { getAutomation } from "@/lib/automations/automation-settings";
+import { evaluateAutomation } from "@/lib/automations/evaluate-automation";
 import { enqueueCreated } from "@/lib/campaigns/compose/prepare-send";
 import { grantConsent } from "@/lib/consent/consent-ledger";
 import { newOptOutToken } from "@/lib/consent/opt-out-link";
@@ -9,11 +11,8 @@ import { contactSelectionSql } from "@/lib/contacts/contact-filter";
 import type { Database } from "@/lib/db";
 import { linkedGroupOps } from "@/lib/groups/cpsms-sync";
 import { pushCpsmsChanges } from "@/lib/groups/push-cpsms";
-import { guestLocaleOf } from "@/lib/i18n/locales";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { findSignupLink, type SignupLink } from "./find-signup-link";
-import { queueWelcome } from "./queue-welcome";
-import { getSignupSettings } from "./signup-settings";
 import { hashSignupToken, isSignupToken } from "./signup-token";
 
 /**
@@ -22,11 +21,11 @@ import { hashSignupToken, isSignupToken } from "./signup-token";
  * the guest is created or updated (name, birthday and language only now; an existing guest keeps their
  * history, groups and notes), consent is granted in the ledger with source "sign-up page", the source's name
  * and the wording the guest saw (lifting an earlier opt-out's suppression: this confirmation is the new
- * consent), and the welcome text is written. Queued after commit. Returns the link's state afterwards.
+ * consent), and the Welcome automation's text is written (lib/automations). Queued after commit. Returns the link's state afterwards.
  */
 export async function confirmSignup(db: Database, token: string, now = new Date()): Promise<SignupLink> {
   if (!isSignupToken(token)) return null;
-  const [settings, restaurant] = await Promise.all([getSignupSettings(db), getRestaurantSettings(db)]);
+  const [restaurant, welcome] = await Promise.all([getRestaurantSettings(db), getAutomation(db, "welcome")]);
   const confirmed = await db.transaction(async (tx) => {
     const [signup] = await tx
       .update(signups)
@@ -50,8 +49,18 @@ export async function confirmSignup(db: Database, token: string, now = new Date(
       sourceName: source?.name ?? null,
       actorId: null,
     });
-    const language = guestLocaleOf(signup.language) ?? "en";
-    const campaign = await queueWelcome(tx as unknown as Database, { guest, language, settings, restaurant }, now);
+    // The Welcome automation, for this guest, now and in this transaction: the guest is welcomed as they confirm
+    // (quiet hours: in the morning, in their zone), once ever (its occurrence key), as after any new consent.
+    // Its clock is the database's, which stamped the consent a moment ago (rounded up to the millisecond: a Date
+    // holds no microseconds, and the stamp must fall inside the evaluation's window).
+    const [clock] = (await tx.execute<{ ms: string }>(sql`select ceil(extract(epoch from now()) * 1000)::bigint as ms`))
+      .rows;
+    const welcomed = welcome.enabled
+      ? await evaluateAutomation(tx as unknown as Database, welcome, restaurant, new Date(Number(clock!.ms)), {
+          scope: [guest.id],
+        })
+      : null;
+    const campaign = welcomed?.campaigns[0] ?? null;
     await tx
       .update(signups)
       .set({ contactId: guest.id, welcomeCampaignId: campaign?.id ?? null })

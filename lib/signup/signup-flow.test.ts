@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  automations,
   campaignMessages,
   campaigns,
   consentEvents,
@@ -30,16 +31,22 @@ import { submitSignup } from "./submit-signup";
 
 const db = () => getDb();
 
+// The welcome is the Welcome automation's: on for this file (the evaluation job's test never runs long enough
+// to see it), off again after.
 beforeAll(async () => {
-  const values = {
-    welcomeEnabled: true,
-    welcomeMessage: { en: "Welcome, {first_name}!", da: "Velkommen, {first_name}!" },
-    welcomeOffer: { en: "Show this text for a free coffee." },
-  };
+  // The settings row exists (the caps' test updates it).
+  await db().insert(signupSettings).values({ id: 1 }).onConflictDoNothing();
   await db()
-    .insert(signupSettings)
-    .values({ id: 1, ...values })
-    .onConflictDoUpdate({ target: signupSettings.id, set: values });
+    .update(automations)
+    .set({
+      enabled: true,
+      message: { en: "Welcome, {first_name}!", da: "Velkommen, {first_name}!" },
+      offer: { en: "Show this text for a free coffee." },
+    })
+    .where(eq(automations.kind, "welcome"));
+});
+afterAll(async () => {
+  await db().update(automations).set({ enabled: false }).where(eq(automations.kind, "welcome"));
 });
 
 /** A form as the page would post it, shown `shownMsAgo` ago from `address`. */
@@ -226,7 +233,7 @@ describe("sign-up page: confirm", () => {
       .from(campaignMessages)
       .innerJoin(campaigns, eq(campaigns.id, campaignMessages.campaignId))
       .where(eq(campaigns.id, signup!.welcomeCampaignId!));
-    expect(welcome).toEqual([expect.objectContaining({ origin: "welcome", category: "marketing" })]);
+    expect(welcome).toEqual([expect.objectContaining({ origin: "automation", category: "marketing" })]);
     expect(welcome[0]!.body).toMatch(/^Welcome, Mette!\nShow this text for a free coffee.\nStop: http/);
 
     // A second press, and a second sign-up confirmed later: no second welcome, consent stays granted.
@@ -240,7 +247,7 @@ describe("sign-up page: confirm", () => {
       .select()
       .from(campaigns)
       .innerJoin(campaignMessages, eq(campaignMessages.campaignId, campaigns.id))
-      .where(and(eq(campaigns.origin, "welcome"), eq(campaignMessages.phone, input.phone)));
+      .where(and(eq(campaigns.origin, "automation"), eq(campaignMessages.phone, input.phone)));
     expect(welcomes).toHaveLength(1);
   });
 

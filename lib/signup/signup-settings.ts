@@ -8,9 +8,6 @@ export type SignupSettingsValues = Omit<SignupSettings, "id" | "updatedBy" | "up
 
 export const DEFAULT_SIGNUP_SETTINGS: SignupSettingsValues = {
   consentWording: {},
-  welcomeEnabled: false,
-  welcomeMessage: {},
-  welcomeOffer: {},
   expiryHours: 48,
   hourlyCap: 60,
   hourlyCapPerCountry: 30,

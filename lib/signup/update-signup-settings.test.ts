@@ -14,9 +14,6 @@ describe("saving Settings > Sign-up", () => {
     const manager = await insertUser({ role: "manager" });
     const values: SignupSettingsValues = {
       consentWording: { da: "Ja tak, send mig tilbud på sms.", ur: "جی ہاں" },
-      welcomeEnabled: true,
-      welcomeMessage: { en: "Welcome to the list!" },
-      welcomeOffer: { en: "Show this text for a free coffee." },
       expiryHours: 24,
       hourlyCap: 100,
       hourlyCapPerCountry: 10,
@@ -26,15 +23,15 @@ describe("saving Settings > Sign-up", () => {
         const db = tx as unknown as Database;
         await saveSignupSettings(db, values, manager.id);
         expect(await getSignupSettings(db)).toEqual(values);
-        await saveSignupSettings(db, { ...values, welcomeEnabled: false }, manager.id);
-        expect((await getSignupSettings(db)).welcomeEnabled).toBe(false);
+        await saveSignupSettings(db, { ...values, expiryHours: 12 }, manager.id);
+        expect((await getSignupSettings(db)).expiryHours).toBe(12);
         const [audit] = await tx
           .select()
           .from(auditLog)
           .where(and(eq(auditLog.actorId, manager.id), eq(auditLog.action, "settings.signup_saved")))
           .orderBy(desc(auditLog.id))
           .limit(1);
-        expect(audit).toMatchObject({ targetId: "signup", details: { ...values, welcomeEnabled: false } });
+        expect(audit).toMatchObject({ targetId: "signup", details: { ...values, expiryHours: 12 } });
         throw new Error(ROLLBACK);
       })
       .catch((err: Error) => {

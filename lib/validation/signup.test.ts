@@ -15,23 +15,17 @@ function errorsOf(input: unknown): Record<string, string[] | undefined> {
 
 describe("Settings > Sign-up's form", () => {
   it("round-trips the stored settings; empty texts mean the defaults and are not stored", () => {
-    expect(form).toMatchObject({ wordingDa: "", welcomeEnabled: false, expiryHours: "48", hourlyCap: "60" });
+    expect(form).toMatchObject({ wordingDa: "", expiryHours: "48", hourlyCap: "60" });
     expect(saveSignupSettingsSchema.parse(form)).toEqual(DEFAULT_SIGNUP_SETTINGS);
     const parsed = saveSignupSettingsSchema.parse({
       ...form,
       wordingEn: "  Yes, text me offers.  ",
       wordingUr: "",
-      welcomeEnabled: true,
-      welcomeDa: "Velkommen!",
-      offerDa: "Vis denne sms for en gratis kaffe.",
       hourlyCapPerCountry: "12",
     });
     expect(parsed).toEqual({
       ...DEFAULT_SIGNUP_SETTINGS,
       consentWording: { en: "Yes, text me offers." },
-      welcomeEnabled: true,
-      welcomeMessage: { da: "Velkommen!" },
-      welcomeOffer: { da: "Vis denne sms for en gratis kaffe." },
       hourlyCapPerCountry: 12,
     });
     expect(signupSettingsForm(parsed)).toMatchObject({ wordingEn: "Yes, text me offers.", hourlyCapPerCountry: "12" });
@@ -39,20 +33,6 @@ describe("Settings > Sign-up's form", () => {
 
   it("marks each problem on its own field", () => {
     expect(errorsOf({ ...form, wordingUr: "ا".repeat(501) }).wordingUr).toEqual([`${V}.wordingTooLong`]);
-    expect(errorsOf({ ...form, welcomeEnabled: true }).welcomeEnabled).toEqual([`${V}.welcomeEmpty`]);
-    const on = { ...form, welcomeEnabled: true, welcomeDa: "Velkommen!" };
-    expect(errorsOf({ ...on, welcomeEn: "a".repeat(500), offerEn: "b".repeat(120) }).welcomeEn).toEqual([
-      `${V}.welcomeTooLong`,
-    ]);
-    expect(errorsOf({ ...on, offerEn: "Free coffee" }).offerEn).toEqual([`${V}.offerWithoutMessage`]);
-    // Merge fields as compose checks them: a misspelt one would reach the guest as typed.
-    expect(errorsOf({ ...on, welcomeEn: "Hi {frist_name}!" }).welcomeEn?.[0]).toMatch(/^Compose\.issues\.unknownField/);
-    expect(saveSignupSettingsSchema.parse({ ...on, welcomeEn: "Hi {first_name|there}!" }).welcomeMessage.en).toBe(
-      "Hi {first_name|there}!",
-    );
-    // Switched off, the hidden welcome fields don't hold the form up.
-    expect(saveSignupSettingsSchema.safeParse({ ...form, offerEn: "Free coffee" }).success).toBe(true);
-    expect(errorsOf({ ...form, offerDa: "x".repeat(161) }).offerDa).toEqual([`${V}.offerTooLong`]);
     for (const hours of ["0", "169", "2.5", "abc", ""]) {
       expect(errorsOf({ ...form, expiryHours: hours }).expiryHours).toContain(`${V}.expiryHours`);
     }
@@ -65,7 +45,7 @@ describe("Settings > Sign-up's form", () => {
 
   it("refuses a call that is not the form (an empty one changes nothing)", () => {
     expect(saveSignupSettingsSchema.safeParse({}).success).toBe(false);
-    expect(saveSignupSettingsSchema.safeParse({ ...form, welcomeEnabled: "yes" }).success).toBe(false);
+    expect(saveSignupSettingsSchema.safeParse({ ...form, hourlyCap: true }).success).toBe(false);
   });
 
   it("checks a source's name", () => {

@@ -2,6 +2,7 @@
 
 import Account from "./Account.json";
 import Auth from "./Auth.json";
+import Automations from "./Automations.json";
 import Campaigns from "./Campaigns.json";
 import Common from "./Common.json";
 import Compose from "./Compose.json";
@@ -30,6 +31,7 @@ export default {
   Groups,
   Compose,
   Campaigns,
+  Automations,
   History,
   Providers,
   Guest,

@@ -1,4 +1,4 @@
-import { Megaphone, PenSquare, UserPlus } from "lucide-react";
+import { Megaphone, PenSquare, Repeat, UserPlus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -137,6 +137,12 @@ async function CampaignLists({ params, canManage }: { params: CampaignTableParam
                 icon={<UserPlus />}
                 title={t("empty.signupTitle")}
                 description={t("empty.signupDescription")}
+              />
+            ) : params.kind === "automation" ? (
+              <EmptyState
+                icon={<Repeat />}
+                title={t("empty.automationTitle")}
+                description={t("empty.automationDescription")}
               />
             ) : (
               <EmptyState

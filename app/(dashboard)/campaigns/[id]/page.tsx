@@ -242,7 +242,13 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       </section>
       <p className="mt-6 text-sm">
         <Link
-          href={isSignupText(campaign.origin) ? "/campaigns?kind=signup" : "/campaigns"}
+          href={
+            isSignupText(campaign.origin)
+              ? "/campaigns?kind=signup"
+              : campaign.origin === "automation"
+                ? "/campaigns?kind=automation"
+                : "/campaigns"
+          }
           className="underline underline-offset-4"
         >
           {t("allCampaigns")}

@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
-import { exampleOptOutUrl } from "@/lib/consent/opt-out-link";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { GUEST_LOCALES, type GuestLocale } from "@/lib/i18n/locales";
@@ -67,12 +66,7 @@ export default async function SignupSettingsPage() {
         </ul>
         <CreateSourceForm />
       </section>
-      <SignupSettingsForm
-        initial={signupSettingsForm(settings)}
-        defaults={defaults}
-        restaurant={restaurant.name}
-        exampleOptOutUrl={exampleOptOutUrl()}
-      />
+      <SignupSettingsForm initial={signupSettingsForm(settings)} defaults={defaults} />
     </div>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { useAction } from "@/lib/actions/use-action";
 import { dirOf, GUEST_LOCALES, type GuestLocale } from "@/lib/i18n/locales";
@@ -14,33 +14,25 @@ import { toast } from "@/lib/toast/toast";
 import {
   EXPIRY_HOURS,
   HOURLY_CAP,
-  OFFER_MAX_CHARACTERS,
   type SignupSettingsFormValues,
   signupFieldName,
-  WELCOME_MAX_CHARACTERS,
   WORDING_MAX_CHARACTERS,
 } from "@/lib/validation/signup";
 import { saveSignupSettingsAction } from "./actions";
-import { WelcomeCounter } from "./welcome-counter";
 
 type Field = keyof SignupSettingsFormValues;
 
 /**
- * The consent wording, the welcome text and the limits, saved together. Each guest-language text carries its
+ * The consent wording and the limits, saved together (the welcome text is the Welcome automation's). Each guest-language text carries its
  * language (lang, and right to left for Urdu), so it is typed, read and spell-checked as the guest will see it.
  */
 export function SignupSettingsForm({
   initial,
   defaults,
-  restaurant,
-  exampleOptOutUrl,
 }: {
   initial: SignupSettingsFormValues;
   /** The standard consent sentence per language: what an empty wording means, shown as the placeholder. */
   defaults: Record<GuestLocale, string>;
-  /** For the welcome text's count: the restaurant's name and a guest's opt-out link, as they are sent. */
-  restaurant: string;
-  exampleOptOutUrl: string;
 }) {
   const t = useTranslations("Settings.signup");
   const tCommon = useTranslations("Common");
@@ -97,73 +89,19 @@ export function SignupSettingsForm({
         })}
       </section>
 
-      <section aria-labelledby="welcome-heading" className="space-y-4">
-        <div>
-          <h2 id="welcome-heading" className="text-lg font-semibold">
-            {t("welcome.heading")}
-          </h2>
-          <p className="text-sm text-muted-foreground">{t("welcome.intro")}</p>
-        </div>
-        <div className="flex items-center gap-3">
-          <Switch
-            id="welcome-enabled"
-            checked={values.welcomeEnabled}
-            onCheckedChange={(checked) => set("welcomeEnabled", checked)}
-            aria-invalid={Boolean(error("welcomeEnabled"))}
-          />
-          <Label htmlFor="welcome-enabled">{t("welcome.enabled")}</Label>
-        </div>
-        <FieldError>{error("welcomeEnabled")}</FieldError>
-        {values.welcomeEnabled ? (
-          <>
-            <p className="text-sm text-muted-foreground">{t("welcome.languagesHint")}</p>
-            {GUEST_LOCALES.map((l) => {
-              const message = signupFieldName("welcome", l);
-              const offer = signupFieldName("offer", l);
-              return (
-                <fieldset key={l} className="space-y-3 rounded-lg border p-3 sm:p-4">
-                  <legend className="px-1 text-sm font-medium">{t(`languages.${l}`)}</legend>
-                  <div className="space-y-2">
-                    <Label htmlFor={`welcome-${l}`}>{t("welcome.message")}</Label>
-                    <Textarea
-                      id={`welcome-${l}`}
-                      {...languageProps(l)}
-                      rows={3}
-                      className="min-h-20"
-                      value={text(message)}
-                      maxLength={WELCOME_MAX_CHARACTERS}
-                      onChange={(e) => set(message, e.target.value)}
-                      aria-invalid={Boolean(error(message))}
-                      aria-describedby={`welcome-${l}-count`}
-                    />
-                    <FieldError>{error(message)}</FieldError>
-                  </div>
-                  <div className="space-y-2">
-                    <Label htmlFor={`offer-${l}`}>{t("welcome.offer")}</Label>
-                    <Input
-                      id={`offer-${l}`}
-                      {...languageProps(l)}
-                      value={text(offer)}
-                      maxLength={OFFER_MAX_CHARACTERS}
-                      onChange={(e) => set(offer, e.target.value)}
-                      aria-invalid={Boolean(error(offer))}
-                      aria-describedby={`welcome-${l}-count`}
-                    />
-                    <FieldError>{error(offer)}</FieldError>
-                  </div>
-                  <WelcomeCounter
-                    id={`welcome-${l}-count`}
-                    message={text(message)}
-                    offer={text(offer)}
-                    language={l}
-                    restaurant={restaurant}
-                    exampleOptOutUrl={exampleOptOutUrl}
-                  />
-                </fieldset>
-              );
-            })}
-          </>
-        ) : null}
+      <section aria-labelledby="welcome-heading" className="space-y-2">
+        <h2 id="welcome-heading" className="text-lg font-semibold">
+          {t("welcome.heading")}
+        </h2>
+        <p className="text-sm text-muted-foreground">
+          {t.rich("welcome.moved", {
+            link: (chunks) => (
+              <Link href="/automations/welcome" className="font-medium text-primary underline-offset-4 hover:underline">
+                {chunks}
+              </Link>
+            ),
+          })}
+        </p>
       </section>
 
       <section aria-labelledby="limits-heading" className="space-y-4">

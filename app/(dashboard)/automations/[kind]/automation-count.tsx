@@ -1,12 +1,12 @@
 "use client";
 
 import { MessageCounter } from "@/components/sms/message-counter";
+import { automationSmsText } from "@/lib/automations/automation-text";
 import type { GuestLocale } from "@/lib/i18n/locales";
 import { exampleMergeValues } from "@/lib/messages/merge-field-catalogue";
 import { renderMessage } from "@/lib/messages/render-message";
-import { welcomeSmsText } from "@/lib/signup/welcome-text";
 
-export type WelcomeCountProps = {
+export type AutomationCountProps = {
   id: string;
   message: string;
   offer: string;
@@ -17,14 +17,13 @@ export type WelcomeCountProps = {
 };
 
 /**
- * The count of the welcome text as a guest receives it: merge fields filled in with example values and the
- * opt-out line in its language added, exactly as lib/signup/queue-welcome.ts renders it.
+ * The count of one language's text as a guest receives it: merge fields filled in with example values and the
+ * opt-out line in its language added, exactly as lib/automations/evaluate-automation.ts renders it.
  */
-export function WelcomeCount({ id, message, offer, language, restaurant, exampleOptOutUrl }: WelcomeCountProps) {
-  // An empty language is not sent (its guests get another language's text): nothing to count.
+export function AutomationCount({ id, message, offer, language, restaurant, exampleOptOutUrl }: AutomationCountProps) {
   if (!message.trim()) return <p id={id} className="h-4" />;
   const text = renderMessage(
-    welcomeSmsText(message, offer),
+    automationSmsText(message, offer),
     { ...exampleMergeValues(), restaurant, optOutUrl: exampleOptOutUrl },
     { optOutFooter: true, footerLanguage: language },
   );

@@ -1,0 +1,3 @@
+ALTER TABLE "signup_settings" DROP COLUMN "welcome_enabled";--> statement-breakpoint
+ALTER TABLE "signup_settings" DROP COLUMN "welcome_message";--> statement-breakpoint
+ALTER TABLE "signup_settings" DROP COLUMN "welcome_offer";
