@@ -54,7 +54,12 @@ test("with no choice of their own, the browser's language decides; a browser ask
 
     await page.goto("/settings/restaurant");
     await chooseOption(page, "Default language", "Dansk");
-    await page.getByRole("button", { name: "Save", exact: true }).click();
+    // The restaurant's own form (the frequency cap's has a Save of its own).
+    await page
+      .locator("form")
+      .filter({ hasText: "Restaurant name" })
+      .getByRole("button", { name: "Save", exact: true })
+      .click();
     await expect(page.locator("html")).toHaveAttribute("lang", "da");
     await page.goto("/");
     expect(await lang(page)).toBe("da");

@@ -13,8 +13,9 @@ export async function TestClockBanner({ db }: { db: Database }) {
   const t = await getTranslations("Shell.testClock");
   const format = await getFormatter();
   return (
+    // A note, not a live region (role "status" is for what changes while one reads): it is there from the start.
     <div
-      role="status"
+      role="note"
       data-testid="test-clock-banner"
       className="bg-amber-300 px-4 py-2 text-sm font-semibold text-black"
     >
