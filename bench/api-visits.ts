@@ -4,7 +4,7 @@ import { withDb } from "@/e2e/support/instance";
 import { newApiKey } from "@/lib/api/key-secret";
 import { setRuntimeEnv } from "@/lib/env";
 import { startAppInstance } from "./app-instance";
-import { percentile } from "./measure";
+import { percentile, serverTimeMs } from "./measure";
 import type { Bench } from "./types";
 
 const PORT = 5440; // app; +1 Postgres, +2/+3 sandboxes
@@ -73,8 +73,7 @@ export const apiVisitsBench: Bench = {
         });
         const answer = (await res.json()) as { id?: string };
         const roundTrip = performance.now() - start;
-        // What the server spent on it (lib/runtime/direct-routes.ts), from its arrival to the answer.
-        const server = Number(/app;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "")?.[1] ?? Number.NaN);
+        const server = serverTimeMs(res); // from the request's arrival to its answer
         return { ms: server, roundTrip, status: res.status, id: answer.id ?? null };
       };
 

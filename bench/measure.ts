@@ -53,3 +53,8 @@ export function percentile(sorted: readonly number[], p: number) {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+/** The server's own time for a response (its `Server-Timing: app;dur=…`, lib/runtime/direct-routes.ts), or NaN. */
+export function serverTimeMs(res: Response): number {
+  return Number(/app;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "")?.[1] ?? Number.NaN);
+}

@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { withDb } from "@/e2e/support/instance";
 import { JOIN_POST_PATH, type JoinAnswer } from "@/lib/signup/join-answer";
 import { startAppInstance } from "./app-instance";
-import { percentile } from "./measure";
+import { percentile, serverTimeMs } from "./measure";
 import type { Bench } from "./types";
 
 const PORT = 5430; // app; +1 Postgres, +2/+3 sandboxes
@@ -77,8 +77,7 @@ export const signupBench: Bench = {
         });
         const answer = (await res.json()) as JoinAnswer;
         const roundTrip = performance.now() - start;
-        // What the server spent on it (lib/runtime/direct-routes.ts), from its arrival to the answer.
-        const server = Number(/app;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "")?.[1] ?? Number.NaN);
+        const server = serverTimeMs(res); // from the request's arrival to its answer
         return { ms: server, roundTrip, ok: res.status === 200 && answer.kind === "sent" };
       };
 
