@@ -12,14 +12,13 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { AUTOMATION_KINDS } from "./automation-kinds";
 import { campaigns } from "./campaigns";
 import { contacts } from "./contacts";
 import type { PerLanguage } from "./signup-settings";
 import { users } from "./users";
 
-/** The automations the restaurant has: one of each, so the kind is the automation's id. */
-export const AUTOMATION_KINDS = ["birthday", "welcome", "winback", "after_visit"] as const;
-export type AutomationKind = (typeof AUTOMATION_KINDS)[number];
+export { AUTOMATION_KINDS, type AutomationKind } from "./automation-kinds";
 
 /**
  * An automation's settings (Automations > <kind>): the text per guest language with its optional offer, the
@@ -43,6 +42,8 @@ export const automations = pgTable(
     hoursAfter: integer().notNull().default(3),
     /** Percent of eligible guests kept as the control group (never texted), 0 = none. */
     holdoutPercent: integer().notNull().default(0),
+    /** An offer's codes are valid this many days from the text that carries them. */
+    offerValidDays: integer().notNull().default(14),
     lastRunAt: timestamp({ withTimezone: true }),
     updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -52,6 +53,7 @@ export const automations = pgTable(
     check("automations_lapse_days_check", sql`${t.lapseDays} between 7 and 730`),
     check("automations_min_visits_check", sql`${t.minVisits} between 1 and 100`),
     check("automations_hours_after_check", sql`${t.hoursAfter} between 1 and 168`),
+    check("automations_offer_valid_days_check", sql`${t.offerValidDays} between 1 and 365`),
     check("automations_holdout_check", sql`${t.holdoutPercent} between 0 and 50`),
     check("automations_send_at_check", sql`${t.sendAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
   ],

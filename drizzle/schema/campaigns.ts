@@ -1,6 +1,18 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { CAMPAIGN_STATUSES } from "./campaign-statuses";
 import { timestamps } from "./columns";
+import { offers } from "./offers";
 import { recurringSends } from "./recurring-sends";
 import { users } from "./users";
 
@@ -44,6 +56,10 @@ export const campaigns = pgTable(
     /** Not sent at all if we are more than this late (e.g. after an outage): a lunch offer at dinner is worse. */
     expireAfterMinutes: integer(),
     optOutFooter: boolean().notNull().default(false),
+    /** Each URL in the text went out as the recipient's own short link (tracked_links). */
+    trackLinks: boolean().notNull().default(false),
+    /** The offer each recipient's `{offer_code}` redeems (offer_codes), when the text carries one. */
+    offerId: uuid().references((): AnyPgColumn => offers.id, { onDelete: "set null" }),
     recipientCount: integer().notNull().default(0),
     /** Why sending stopped by itself (provider errors, credit), in words for the manager. */
     pauseReason: text(),

@@ -16,6 +16,7 @@ export function defaultAutomation(kind: AutomationKind): Automation {
     minVisits: 2,
     hoursAfter: 3,
     holdoutPercent: 0,
+    offerValidDays: 14,
     lastRunAt: null,
     updatedBy: null,
     updatedAt: new Date(0),
