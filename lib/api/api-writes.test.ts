@@ -196,6 +196,41 @@ describe("POST /api/v1/visits", () => {
     expect(clash.status).toBe(409);
   });
 
+  it("replays a keyed call's real answer when its receipt was already recorded (200 for the guest, 409 for another)", async () => {
+    const { key, phone } = await guestWithKey();
+    const externalId = `R-${randomUUID()}`;
+    const first = await call("/api/v1/visits", key.secret, visit(phone, { externalId }));
+    expect(first.status).toBe(201);
+    const idempotencyKey = randomUUID();
+    const again = await call("/api/v1/visits", key.secret, visit(phone, { externalId }), { idempotencyKey });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: (first.body as { id: string }).id, created: false });
+    const replay = await call("/api/v1/visits", key.secret, visit(phone, { externalId }), { idempotencyKey });
+    expect(replay.status).toBe(200);
+    expect(replay.body).toEqual(again.body);
+    const other = await guestWithKey();
+    const otherKey = randomUUID();
+    const clash = await call("/api/v1/visits", other.key.secret, visit(other.phone, { externalId }), {
+      idempotencyKey: otherKey,
+    });
+    expect(clash.status).toBe(409);
+    const clashReplay = await call("/api/v1/visits", other.key.secret, visit(other.phone, { externalId }), {
+      idempotencyKey: otherKey,
+    });
+    expect(clashReplay.status).toBe(409);
+    expect(clashReplay.body).toEqual(clash.body);
+  });
+
+  it("answers a bad key before a bad body, and a good key's bad body with its fields", async () => {
+    const { key } = await guestWithKey();
+    const badBody = { guest: {}, visitedAt: "yesterday" };
+    expect((await call("/api/v1/visits", `cdr_${"x".repeat(43)}`, badBody)).status).toBe(401);
+    expect((await call("/api/v1/visits", null, badBody)).status).toBe(401);
+    const refused = await call("/api/v1/visits", key.secret, badBody);
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toContain("visitedAt");
+  });
+
   it("answers 404 for an unknown path and 405 with Allow for another method", async () => {
     const key = await newKey();
     expect((await call("/api/v1/nope", key.secret, {})).status).toBe(404);

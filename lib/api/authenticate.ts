@@ -1,5 +1,5 @@
 import "server-only";
-import type { Pool } from "pg";
+import type { Pool, PoolClient } from "pg";
 import { groupCommit } from "@/lib/campaigns/group-commit";
 import { getPool } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -19,7 +19,8 @@ export const LAST_USED_EVERY_MS = 60_000;
 /** Idempotency keys are kept this long (Stripe: 24 h). */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
-type Found = { ord: number; id: string; scopes: ApiScope[]; revoked: boolean; seen: number };
+/** What the database knows of a key at the moment of a call: live or revoked, and its calls in the window before. */
+export type KeyCheck = { id: string; scopes: ApiScope[]; revoked: boolean; seen: number };
 
 // For every key in the batch: whether it exists and is live, and how many calls it made in the window before
 // this one (the earlier ones of this batch included, by their order). Each live call is logged: an append-only
@@ -40,24 +41,30 @@ const AUTH_BATCH_SQL = `
   select f.ord::int, f.id, f.scopes, f.revoked, (f.nth - 1 + coalesce(r.n, 0))::int as seen
   from found f left join recent r on r.api_key_id = f.id`;
 
-const committers = new WeakMap<Pool, (hash: string) => Promise<Found | null>>();
+/**
+ * Checks a batch of keys (their hashes, in call order) in one statement and logs each live call for the rate
+ * limit. The visits write runs this inside its own transaction, so a call costs one batch, not two in a row.
+ */
+export async function checkKeys(db: Pool | PoolClient, hashes: readonly string[]): Promise<(KeyCheck | null)[]> {
+  const { rows } = await db.query<KeyCheck & { ord: number }>({
+    name: "api_auth_batch_v2",
+    text: AUTH_BATCH_SQL,
+    values: [hashes, WINDOW_MS],
+  });
+  const byOrd = new Map(rows.map((r) => [r.ord, r]));
+  return hashes.map((_, i) => byOrd.get(i + 1) ?? null);
+}
+
+const committers = new WeakMap<Pool, (hash: string) => Promise<KeyCheck | null>>();
 let sequence = 0;
 
-function lookup(pool: Pool, hash: string): Promise<Found | null> {
+function lookup(pool: Pool, hash: string): Promise<KeyCheck | null> {
   let submit = committers.get(pool);
   if (!submit) {
-    submit = groupCommit<string, Found | null>({
+    submit = groupCommit<string, KeyCheck | null>({
       maxBatch: 500,
       keyOf: () => String(sequence++), // calls on one key may share a batch: the SQL counts them in order
-      write: async (hashes) => {
-        const { rows } = await pool.query<Found>({
-          name: "api_auth_batch_v2",
-          text: AUTH_BATCH_SQL,
-          values: [hashes, WINDOW_MS],
-        });
-        const byOrd = new Map(rows.map((r) => [r.ord, r]));
-        return hashes.map((_, i) => byOrd.get(i + 1) ?? null);
-      },
+      write: (hashes) => checkKeys(pool, hashes),
     });
     committers.set(pool, submit);
   }
@@ -67,18 +74,18 @@ function lookup(pool: Pool, hash: string): Promise<Found | null> {
 const unauthorized = (detail: string) =>
   ({ ok: false, response: problem("unauthorized", detail, { headers: { "www-authenticate": "Bearer" } }) }) as const;
 
-/**
- * Checks the call's `Authorization: Bearer <key>` (never a cookie: the API has no sessions, so a browser's
- * signed-in cookie can't make a call for a page), the key's scope, and its rate limit (API_RATE_LIMIT_PER_MINUTE
- * per key, shared by every instance through Postgres). One statement per batch of concurrent calls.
- */
-export async function authenticate(req: ApiRequest, scope: ApiScope, pool: Pool = getPool()): Promise<AuthOutcome> {
+/** The call's key as presented: its hash to look up, or the 401 for a missing or malformed one (no database). */
+export function readBearerKey(req: ApiRequest): { ok: true; hash: string } | { ok: false; response: ApiResponse } {
   const header = req.headers.authorization ?? "";
   const match = /^Bearer +(\S+)$/i.exec(header.trim());
   if (!match) return unauthorized("Send the API key as `Authorization: Bearer <key>` (Settings > API keys).");
   const secret = match[1]!;
   if (!looksLikeApiKey(secret)) return unauthorized("That is not an API key of this app.");
-  const found = await lookup(pool, hashApiKey(secret));
+  return { ok: true, hash: hashApiKey(secret) };
+}
+
+/** The verdict on a looked-up key for a call needing `scope`: unknown, revoked, over its rate limit, or allowed. */
+export function keyVerdict(found: KeyCheck | null, scope: ApiScope, pool: Pool): AuthOutcome {
   if (!found) return unauthorized("Unknown API key.");
   if (found.revoked) return unauthorized("This API key was revoked.");
   const limit = env().API_RATE_LIMIT_PER_MINUTE;
@@ -101,6 +108,17 @@ export async function authenticate(req: ApiRequest, scope: ApiScope, pool: Pool 
     };
   }
   return { ok: true, caller: { keyId: found.id, scopes: found.scopes } };
+}
+
+/**
+ * Checks the call's `Authorization: Bearer <key>` (never a cookie: the API has no sessions, so a browser's
+ * signed-in cookie can't make a call for a page), the key's scope, and its rate limit (API_RATE_LIMIT_PER_MINUTE
+ * per key, shared by every instance through Postgres). One statement per batch of concurrent calls.
+ */
+export async function authenticate(req: ApiRequest, scope: ApiScope, pool: Pool = getPool()): Promise<AuthOutcome> {
+  const key = readBearerKey(req);
+  if (!key.ok) return key;
+  return keyVerdict(await lookup(pool, key.hash), scope, pool);
 }
 
 const touchedAt = new Map<string, number>();

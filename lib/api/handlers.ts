@@ -4,14 +4,14 @@ import { normalizePhone } from "@/lib/contacts/phone";
 import { getDb, getPool } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { authenticate } from "./authenticate";
+import { authenticate, readBearerKey } from "./authenticate";
 import { GUESTS_ROUTE, upsertApiGuest } from "./guests-write";
 import { openApiDocument } from "./openapi";
 import { problem } from "./problem";
 import { readIdempotencyKey, readJsonBody, requestHash } from "./request-body";
 import { guestInputSchema, toMinorUnits, visitInputSchema } from "./schemas";
 import type { ApiHandler, ApiRequest, ApiResponse } from "./types";
-import { recordApiVisit, VISITS_ROUTE } from "./visits-write";
+import { recordApiVisit, VISITS_ROUTE, type VisitFields } from "./visits-write";
 
 /** The default country for numbers written without a code: read at most every 10 s, not on every call. */
 const defaultCountry = sharedResult({ ttlMs: 10_000, keyOf: () => "" }, async () => {
@@ -51,34 +51,43 @@ export const postGuest: ApiHandler = async (req) => {
   });
 };
 
-/** POST /api/v1/visits (scope visits:write). */
+/**
+ * POST /api/v1/visits (scope visits:write). The key is checked in the same transaction as the write (one batch
+ * of concurrent calls, one round of statements): the call's own checks run first, here, without the database,
+ * and their answer is given only to a call whose key is good, so a bad key still gets its 401 first.
+ */
 export const postVisit: ApiHandler = async (req) => {
-  const auth = await authenticate(req, "visits:write");
-  if (!auth.ok) return auth.response;
+  const key = readBearerKey(req);
+  if (!key.ok) return key.response;
+  return recordApiVisit(getPool(), { keyHash: key.hash, ...(await readVisitCall(req)) });
+};
+
+async function readVisitCall(req: ApiRequest): Promise<{ invalid: ApiResponse } | { visit: VisitFields }> {
   const idem = readIdempotencyKey(req);
-  if (!idem.ok) return idem.response;
+  if (!idem.ok) return { invalid: idem.response };
   const body = readJsonBody(req, visitInputSchema);
-  if (!body.ok) return body.response;
+  if (!body.ok) return { invalid: body.response };
   const input = body.value;
   let phone: string | null = null;
   if (input.guest.phone !== undefined) {
     const normalized = await phoneOr422(input.guest.phone, "guest.phone");
-    if (!normalized.ok) return normalized.response;
+    if (!normalized.ok) return { invalid: normalized.response };
     phone = normalized.e164;
   }
-  return recordApiVisit(getPool(), {
-    keyId: auth.caller.keyId,
-    idempotencyKey: idem.key,
-    requestHash: requestHash(VISITS_ROUTE, body.raw),
-    phone,
-    guestId: input.guest.id ?? null,
-    visitedAt: new Date(input.visitedAt),
-    partySize: input.partySize ?? null,
-    spendMinor: input.spend ? toMinorUnits(input.spend.amount, input.spend.currency) : null,
-    currency: input.spend?.currency ?? null,
-    externalId: input.externalId ?? null,
-  });
-};
+  return {
+    visit: {
+      idempotencyKey: idem.key,
+      requestHash: requestHash(VISITS_ROUTE, body.raw),
+      phone,
+      guestId: input.guest.id ?? null,
+      visitedAt: new Date(input.visitedAt),
+      partySize: input.partySize ?? null,
+      spendMinor: input.spend ? toMinorUnits(input.spend.amount, input.spend.currency) : null,
+      currency: input.spend?.currency ?? null,
+      externalId: input.externalId ?? null,
+    },
+  };
+}
 
 /** GET /api/v1/openapi.json: public, like any API's reference (it holds no data). */
 export const getOpenApi: ApiHandler = async () => ({

@@ -4,9 +4,13 @@ import type { ApiResponse } from "./types";
 /** A stored idempotency key: the request it was first used for and the answer it got. */
 export type StoredKey = { request_hash: string; status: number | null; response: unknown };
 
-/** SQL claiming keys: a fresh key is inserted; one past its 24 hours is taken over as if new. */
+/**
+ * SQL claiming keys: a fresh key is inserted; one past its 24 hours is taken over as if new (with the answer the
+ * claim wrote, if any: a visit's claim carries its likely answer, a guest's none until it is known).
+ */
 export const CLAIM_CONFLICT_SQL = `on conflict (api_key_id, idempotency_key) do update
-    set route = excluded.route, request_hash = excluded.request_hash, status = null, response = null, created_at = now()
+    set route = excluded.route, request_hash = excluded.request_hash, status = excluded.status,
+      response = excluded.response, created_at = now()
     where api_idempotency.created_at < now() - make_interval(hours => 24)`;
 
 /** The answer for a key used before: its stored first answer for the same request, else a 422 (Stripe's rule). */

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
 import { groupCommit } from "@/lib/campaigns/group-commit";
+import { checkKeys, keyVerdict } from "./authenticate";
 import { answerForUsedKey, CLAIM_CONFLICT_SQL, type StoredKey } from "./idempotency";
 import { problem } from "./problem";
 import { fromMinorUnits, type VisitAnswer } from "./schemas";
@@ -9,9 +10,8 @@ import type { ApiResponse } from "./types";
 
 export const VISITS_ROUTE = "POST /api/v1/visits";
 
-/** One validated visit call, ready to write. */
-export type PendingVisit = {
-  keyId: string;
+/** A visit call's own fields, validated (its key not yet checked). */
+export type VisitFields = {
   idempotencyKey: string | null;
   requestHash: string;
   phone: string | null;
@@ -23,28 +23,48 @@ export type PendingVisit = {
   externalId: string | null;
 };
 
-// Step 1 of a batch, one statement: claim the idempotency keys (in a fixed order, so two instances' batches
-// don't deadlock on each other's keys), find each guest, insert the visits of the calls that may go ahead.
-// A key another transaction holds makes this wait for it; afterwards its stored answer is read (step 2).
+/** One validated visit call, its key found good, ready to write. */
+type PendingVisit = VisitFields & { keyId: string };
+
+/**
+ * A visit call as submitted: the key's hash (checked in the batch's transaction) and either the validated
+ * fields or the call's own 4xx, answered only if the key is good.
+ */
+export type VisitCall = { keyHash: string } & ({ visit: VisitFields } | { invalid: ApiResponse });
+
+// Step 1 of a batch, one statement: find each guest, claim the idempotency keys (in a fixed order, so two
+// instances' batches don't deadlock on each other's keys) with the answer the call will most likely get (201
+// with its guest's id filled in, or 404 when there is no such guest), and insert the visits of the calls that
+// may go ahead. A key another transaction holds makes this wait for it; afterwards its stored answer is read
+// (step 2). Only a visit whose external id was already recorded needs its stored answer corrected (step 4).
 const CLAIM_AND_INSERT_SQL = `
   with input as (
     select * from unnest($1::int[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[],
-      $8::timestamptz[], $9::int[], $10::bigint[], $11::text[], $12::text[])
-      as u(ord, key_id, idem, req_hash, phone, guest_id, visit_id, visited_at, party_size, spend_minor, currency, external_id)
+      $8::timestamptz[], $9::int[], $10::bigint[], $11::text[], $12::text[], $13::jsonb[], $14::jsonb[])
+      as u(ord, key_id, idem, req_hash, phone, guest_id, visit_id, visited_at, party_size, spend_minor, currency,
+        external_id, created_answer, missing_answer)
   ),
-  claimed as (
-    insert into api_idempotency (api_key_id, idempotency_key, route, request_hash)
-    select key_id, idem, '${VISITS_ROUTE}', req_hash from input where idem is not null order by key_id, idem
-    ${CLAIM_CONFLICT_SQL}
-    returning api_key_id, idempotency_key
-  ),
-  go as (
-    select i.*, g.id as contact_id from input i
+  guest as (
+    select i.ord, g.id as contact_id from input i
     left join lateral (
       select id from contacts where id = i.guest_id
       union all select id from contacts where phone = i.phone
       limit 1
     ) g on true
+  ),
+  claimed as (
+    insert into api_idempotency (api_key_id, idempotency_key, route, request_hash, status, response)
+    select i.key_id, i.idem, '${VISITS_ROUTE}', i.req_hash,
+      case when g.contact_id is null then 404 else 201 end,
+      case when g.contact_id is null then i.missing_answer
+        else jsonb_set(i.created_answer, '{guestId}', to_jsonb(g.contact_id::text)) end
+    from input i join guest g on g.ord = i.ord
+    where i.idem is not null order by i.key_id, i.idem
+    ${CLAIM_CONFLICT_SQL}
+    returning api_key_id, idempotency_key
+  ),
+  go as (
+    select i.*, g.contact_id from input i join guest g on g.ord = i.ord
     where i.idem is null or exists (select 1 from claimed k where k.api_key_id = i.key_id and k.idempotency_key = i.idem)
   ),
   inserted as (
@@ -98,11 +118,22 @@ const json = (status: number, body: unknown): ApiResponse => ({
   body,
 });
 
+const notFound = (v: PendingVisit) =>
+  problem(
+    "guest-not-found",
+    v.guestId
+      ? `No guest has the id ${v.guestId}.`
+      : `No guest has the number ${v.phone}. Create the guest first with POST /api/v1/guests.`,
+  );
+
 async function writeBatch(client: PoolClient, batch: PendingVisit[]): Promise<ApiResponse[]> {
   const visitIds = batch.map(() => randomUUID());
   const col = <T>(f: (v: PendingVisit, i: number) => T) => batch.map(f);
+  // What a claimed key keeps if its visit is created (the guest's id is filled in by the statement) or its
+  // guest is missing: written with the claim, so the usual batch needs no second write of its answers.
+  const created = col((v, i) => visitBody({ ...v, id: visitIds[i]!, guestId: "", created: true }));
   const { rows } = await client.query<Step1>({
-    name: "api_visits_batch_v1",
+    name: "api_visits_batch_v2",
     text: CLAIM_AND_INSERT_SQL,
     values: [
       col((_, i) => i),
@@ -117,6 +148,8 @@ async function writeBatch(client: PoolClient, batch: PendingVisit[]): Promise<Ap
       col((v) => v.spendMinor),
       col((v) => v.currency),
       col((v) => v.externalId),
+      created.map((body) => JSON.stringify(body)),
+      col((v) => JSON.stringify(notFound(v).body)),
     ],
   });
   const step = new Map(rows.map((r) => [r.ord, r]));
@@ -148,14 +181,8 @@ async function writeBatch(client: PoolClient, batch: PendingVisit[]): Promise<Ap
   const answers = batch.map((v, i): ApiResponse => {
     const s = step.get(i)!;
     if (!s.proceed) return answerForUsedKey(stored.get(`${v.keyId} ${v.idempotencyKey}`), v.requestHash);
-    if (!s.contact_id)
-      return problem(
-        "guest-not-found",
-        v.guestId
-          ? `No guest has the id ${v.guestId}.`
-          : `No guest has the number ${v.phone}. Create the guest first with POST /api/v1/guests.`,
-      );
-    if (s.inserted) return json(201, visitBody({ ...v, id: visitIds[i]!, guestId: s.contact_id, created: true }));
+    if (!s.contact_id) return notFound(v);
+    if (s.inserted) return json(201, { ...created[i]!, guestId: s.contact_id });
     const e = existing.get(v.externalId!)!;
     if (e.contact_id !== s.contact_id)
       return problem("visit-exists-for-other-guest", `The visit ${v.externalId} is recorded for another guest.`);
@@ -173,10 +200,11 @@ async function writeBatch(client: PoolClient, batch: PendingVisit[]): Promise<Ap
       }),
     );
   });
-  // Step 4: each claimed key keeps its answer, in the same transaction as the visit it guards.
+  // Step 4: a claimed key whose visit was already recorded keeps the answer it got (200 or 409) instead of the
+  // 201 its claim assumed, in the same transaction as the claim.
   const claimed = batch
     .map((v, i) => ({ v, a: answers[i]!, s: step.get(i)! }))
-    .filter((x) => x.s.proceed && x.v.idempotencyKey);
+    .filter((x) => x.s.proceed && x.v.idempotencyKey && x.s.contact_id && !x.s.inserted);
   if (claimed.length) {
     await client.query(
       `update api_idempotency k set status = u.status, response = u.response
@@ -197,12 +225,36 @@ async function writeBatch(client: PoolClient, batch: PendingVisit[]): Promise<Ap
 // foreign key): the batch is simply run again (that guest's call then gets 404), not failed for every call in it.
 const RETRYABLE = new Set(["40P01", "40001", "23503"]);
 
-async function writeInTransaction(pool: Pool, batch: PendingVisit[]): Promise<ApiResponse[]> {
+/** The batch's keys and then its visits, in one transaction: each call's answer, in order. */
+async function answerBatch(pool: Pool, client: PoolClient, calls: VisitCall[]): Promise<ApiResponse[]> {
+  const checks = await checkKeys(
+    client,
+    calls.map((c) => c.keyHash),
+  );
+  const answers: (ApiResponse | undefined)[] = [];
+  const pending: { at: number; visit: PendingVisit }[] = [];
+  for (const [i, call] of calls.entries()) {
+    const verdict = keyVerdict(checks[i] ?? null, "visits:write", pool);
+    if (!verdict.ok) answers[i] = verdict.response;
+    else if ("invalid" in call) answers[i] = call.invalid;
+    else pending.push({ at: i, visit: { ...call.visit, keyId: verdict.caller.keyId } });
+  }
+  if (pending.length) {
+    const written = await writeBatch(
+      client,
+      pending.map((p) => p.visit),
+    );
+    for (const [n, p] of pending.entries()) answers[p.at] = written[n];
+  }
+  return answers as ApiResponse[];
+}
+
+async function writeInTransaction(pool: Pool, calls: VisitCall[]): Promise<ApiResponse[]> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     try {
       await client.query("begin");
-      const answers = await writeBatch(client, batch);
+      const answers = await answerBatch(pool, client, calls);
       await client.query("commit");
       return answers;
     } catch (err) {
@@ -215,26 +267,30 @@ async function writeInTransaction(pool: Pool, batch: PendingVisit[]): Promise<Ap
   }
 }
 
-const committers = new WeakMap<Pool, (v: PendingVisit) => Promise<ApiResponse>>();
+const committers = new WeakMap<Pool, (call: VisitCall) => Promise<ApiResponse>>();
 let sequence = 0;
 
 /**
  * Records a visit called in through the API, exactly once: calls arriving together are written together (one
- * transaction per batch, see group-commit.ts), calls with the same Idempotency-Key never share a batch, and the
+ * transaction per batch, see group-commit.ts, that checks their keys first: 401, 403 or 429 for a bad one), calls with the same Idempotency-Key never share a batch, and the
  * unique (source, external id) and idempotency-key indexes make concurrent duplicates, on any instance, wait
  * for the first and get its answer. Answers 201 (created), 200 (external id already recorded for this guest),
  * 404 (no such guest), 409 (external id is another guest's), or a replayed/refused idempotent answer.
  */
-export function recordApiVisit(pool: Pool, visit: PendingVisit): Promise<ApiResponse> {
+export function recordApiVisit(pool: Pool, call: VisitCall): Promise<ApiResponse> {
   let submit = committers.get(pool);
   if (!submit) {
-    submit = groupCommit<PendingVisit, ApiResponse>({
+    submit = groupCommit<VisitCall, ApiResponse>({
       maxBatch: 200,
-      keyOf: (v) =>
-        v.idempotencyKey !== null ? `k ${v.keyId} ${v.idempotencyKey}` : (v.externalId ?? `n ${sequence++}`),
+      keyOf: (c) =>
+        "invalid" in c
+          ? `n ${sequence++}`
+          : c.visit.idempotencyKey !== null
+            ? `k ${c.keyHash} ${c.visit.idempotencyKey}`
+            : (c.visit.externalId ?? `n ${sequence++}`),
       write: (batch) => writeInTransaction(pool, batch),
     });
     committers.set(pool, submit);
   }
-  return submit(visit);
+  return submit(call);
 }
