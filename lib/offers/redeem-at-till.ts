@@ -15,7 +15,7 @@ function canonical(typed: string): string {
 }
 
 /** The Redeem page's "Look up": the code's offer, guest and state. */
-export function lookUpTypedCode(db: Database, user: { id: string }, typed: string): Promise<OfferCodeView> {
+export async function lookUpTypedCode(db: Database, user: { id: string }, typed: string): Promise<OfferCodeView> {
   return lookupOfferCode(db, user, canonical(typed));
 }
 
