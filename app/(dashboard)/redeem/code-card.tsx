@@ -13,7 +13,16 @@ const STATE_BADGE = {
 } as const;
 
 /** A looked-up code: the offer, whose it is, its window and its state, worded so staff can say it to the guest. */
-export function CodeCard({ view, children }: { view: OfferCodeView; children?: React.ReactNode }) {
+export function CodeCard({
+  view,
+  justRedeemed = false,
+  children,
+}: {
+  view: OfferCodeView;
+  /** Redeemed by this page a moment ago: "Redeemed", not "Already redeemed" (that is for the second till). */
+  justRedeemed?: boolean;
+  children?: React.ReactNode;
+}) {
   const t = useTranslations("Redeem");
   const format = useFormatter();
   const when = (d: Date) => format.dateTime(new Date(d), "momentYear");
@@ -27,7 +36,7 @@ export function CodeCard({ view, children }: { view: OfferCodeView; children?: R
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span className="font-mono text-lg tracking-widest">{view.shown}</span>
         <Badge variant={STATE_BADGE[view.state]} className="text-sm">
-          {t(`states.${view.state}`)}
+          {justRedeemed ? t("states.justRedeemed") : t(`states.${view.state}`)}
         </Badge>
       </div>
       <div>
@@ -46,7 +55,7 @@ export function CodeCard({ view, children }: { view: OfferCodeView; children?: R
       </dl>
       <p className="text-sm font-medium" role="status">
         {view.state === "redeemed" && view.redeemedAt
-          ? t("redeemedBy", {
+          ? t(justRedeemed ? "justRedeemedBy" : "redeemedBy", {
               when: when(view.redeemedAt),
               by: view.redeemedBy ?? t("unknownUser"),
               bill:

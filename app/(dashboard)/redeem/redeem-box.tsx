@@ -22,11 +22,13 @@ export function RedeemBox({ currency }: { currency: string | null }) {
   const [typed, setTyped] = useState("");
   const [bill, setBill] = useState("");
   const [view, setView] = useState<OfferCodeView | null>(null);
+  const [justRedeemed, setJustRedeemed] = useState(false);
 
   const lookup = useAction(lookupOfferCodeAction, {
     errors: "inline",
     onSuccess: (found) => {
       setView(found);
+      setJustRedeemed(false);
       setBill("");
     },
     onError: () => setView(null),
@@ -36,6 +38,7 @@ export function RedeemBox({ currency }: { currency: string | null }) {
     success: ({ redeemed, view }) => (redeemed ? t("redeemedToast", { code: view.shown }) : null),
     onSuccess: ({ redeemed, view }) => {
       setView(view);
+      setJustRedeemed(redeemed);
       if (!redeemed) toast.error(t("refusedToast", { code: view.shown }));
     },
   });
@@ -84,7 +87,7 @@ export function RedeemBox({ currency }: { currency: string | null }) {
       )}
 
       {view && (
-        <CodeCard view={view}>
+        <CodeCard view={view} justRedeemed={justRedeemed}>
           {view.state === "valid" && (
             <form
               className="space-y-3"
