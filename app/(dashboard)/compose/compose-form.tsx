@@ -336,6 +336,7 @@ export function ComposeForm(props: Props) {
           exampleOptOutUrl={props.exampleOptOutUrl}
           savedTemplates={templateChoices}
           onDeleteTemplate={deleteTemplate}
+          offer={sentOffer ? "required" : "none"}
           templateActions={
             <SaveTemplateDialog
               body={message}
