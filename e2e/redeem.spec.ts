@@ -2,6 +2,7 @@ import { type Browser, expect, test } from "@playwright/test";
 import { sessionFile, sharedUser } from "./support/auth";
 import { E2E } from "./support/config";
 import { lookup } from "./support/lookups";
+import { handset } from "./support/sandbox";
 import { seed } from "./support/seed";
 
 // Issue #20's till: a guest's offer code typed at 390 px (as staff, the role at the till), the offer, the guest's
@@ -86,4 +87,50 @@ test("a code that matches nothing, or can't be a code, is explained", async ({ p
   await page.getByLabel("Offer code").fill(newCode());
   await page.getByRole("button", { name: "Look up" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "No offer has this code" })).toBeVisible();
+});
+
+test("a promotion with an offer texts each guest a code that the till redeems", async ({ browser }) => {
+  // The owner composes (at 1280), the staff phone redeems (at 390).
+  const context = await browser.newContext({
+    baseURL: E2E.baseURL,
+    storageState: sessionFile("owner"),
+    viewport: { width: 1280, height: 900 },
+    locale: "en-GB",
+    timezoneId: "Europe/Copenhagen",
+  });
+  const owner = await context.newPage();
+  await seed.quietHours("00:00", "00:00");
+  const { groupId } = await seed.group("Offer promo", [
+    { phone: "+4528990201", firstName: "Karen" },
+    { phone: "+4528990202", firstName: "Ole" },
+  ]);
+  await owner.goto(`/compose?group=${groupId}`);
+  await owner.getByRole("textbox", { name: "Message" }).fill("Hi {first_name|there}! 2 for 1 pizza: show {offer_code}");
+  await owner.getByText("Add an offer with a code for each guest").click();
+  await owner.getByLabel("What the guest gets").fill("2 for 1 pizza");
+  await owner.getByLabel("Valid until").fill("2099-12-31");
+  await expect(owner.getByTestId("audience-total")).toHaveText("2");
+  await owner.getByRole("button", { name: "Send now", exact: true }).click();
+  await owner.getByRole("alertdialog").getByRole("button", { name: "Send now" }).click();
+  await expect(owner).toHaveURL(/\/campaigns\/[0-9a-f-]{36}$/);
+  await context.close();
+
+  const texts: string[] = [];
+  for (const number of ["4528990201", "4528990202"]) {
+    await expect.poll(async () => (await handset("cpsms", number)).length, { timeout: 20_000 }).toBe(1);
+    texts.push((await handset("cpsms", number))[0]!.text);
+  }
+  const codes = texts.map((t) => /show ([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})\n/.exec(t)?.[1]);
+  expect(codes.every(Boolean)).toBe(true);
+  expect(new Set(codes).size).toBe(2);
+
+  const till = await tillAs(browser, "staff");
+  await till.page.getByLabel("Offer code").fill(codes[0]!);
+  await till.page.getByRole("button", { name: "Look up" }).click();
+  const card = till.page.getByTestId("code-card");
+  await expect(card).toHaveAttribute("data-state", "valid");
+  await expect(card).toContainText("For Karen");
+  await till.page.getByRole("button", { name: "Mark redeemed" }).click();
+  await expect(card).toHaveAttribute("data-state", "redeemed");
+  await till.close();
 });
