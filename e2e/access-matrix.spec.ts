@@ -59,6 +59,7 @@ const INTENDED: Record<string, Intended> = {
   "page /settings/providers": OWNER,
   "page /settings/restaurant": OWNER,
   "page /settings/signup": MANAGERS, // the sign-up page's wording, limits and QR codes
+  "page /redeem": SIGNED_IN, // the till: whoever is on shift redeems, staff included
   "page /automations": MANAGERS,
   "page /automations/[kind]": MANAGERS,
   "page /settings/signup/card": MANAGERS, // a printable table card (outside the dashboard's shell)
@@ -151,6 +152,8 @@ const INTENDED: Record<string, Intended> = {
   "action app/(dashboard)/settings/restaurant/actions.ts#uploadLogoAction": OWNER,
   "action app/(dashboard)/settings/restaurant/actions.ts#removeLogoAction": OWNER,
   "action app/(dashboard)/settings/signup/actions.ts#saveSignupSettingsAction": MANAGERS,
+  "action app/(dashboard)/redeem/actions.ts#lookupOfferCodeAction": SIGNED_IN,
+  "action app/(dashboard)/redeem/actions.ts#redeemOfferCodeAction": SIGNED_IN,
   "action app/(dashboard)/automations/actions.ts#saveAutomationAction": MANAGERS,
   "action app/(dashboard)/automations/actions.ts#switchAutomationAction": MANAGERS,
   "action app/(dashboard)/settings/signup/actions.ts#createSourceAction": MANAGERS,

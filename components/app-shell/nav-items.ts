@@ -1,8 +1,19 @@
-import { BookUser, History, LayoutDashboard, Megaphone, Repeat, Settings, SquarePen, UsersRound } from "lucide-react";
+import {
+  BookUser,
+  History,
+  LayoutDashboard,
+  Megaphone,
+  Repeat,
+  Settings,
+  SquarePen,
+  TicketCheck,
+  UsersRound,
+} from "lucide-react";
 
 /** The main navigation, in the order staff use it during a shift; `label` is a key under `Shell.nav.items`. */
 export const NAV_ITEMS = [
   { href: "/", label: "dashboard", icon: LayoutDashboard },
+  { href: "/redeem", label: "redeem", icon: TicketCheck },
   { href: "/compose", label: "compose", icon: SquarePen },
   { href: "/campaigns", label: "campaigns", icon: Megaphone },
   { href: "/contacts", label: "contacts", icon: BookUser },

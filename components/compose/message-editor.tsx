@@ -16,7 +16,12 @@ import {
   withOptOutFooter,
 } from "@/lib/messages/opt-out-footer";
 import type { MessageTemplate } from "@/lib/messages/templates";
-import { hasBlockingIssues, type TemplateIssue, validateTemplate } from "@/lib/messages/validate-template";
+import {
+  hasBlockingIssues,
+  type TemplateContext,
+  type TemplateIssue,
+  validateTemplate,
+} from "@/lib/messages/validate-template";
 import type { ProviderName } from "@/lib/sms/types";
 import { InsertFieldMenu } from "./insert-field-menu";
 import { MessageCounterLine } from "./message-counter-line";
@@ -59,6 +64,8 @@ export interface MessageEditorProps {
   onDeleteTemplate?: (template: SavedTemplateChoice) => void;
   /** Shown beside the Templates menu (compose's "Save as template"). */
   templateActions?: React.ReactNode;
+  /** Whether the text carries an offer (compose): `{offer_code}` without one, or an offer without it, is an error. */
+  offer?: TemplateContext["offer"];
 }
 
 /** The message editor of the compose page: text, merge fields, templates, live counts, GSM-safe fix, preview. */
@@ -88,7 +95,11 @@ export function MessageEditor(props: MessageEditorProps) {
     () => audienceStats(sendTemplate, recipients, { provider }),
     [sendTemplate, recipients, provider],
   );
-  const issues = useMemo(() => validateTemplate(value).filter((i) => i.code !== "empty"), [value]);
+  const offerContext = props.offer;
+  const issues = useMemo(
+    () => validateTemplate(value, { offer: offerContext }).filter((i) => i.code !== "empty"),
+    [value, offerContext],
+  );
   const nonGsm = useMemo(() => findNonGsmCharacters(value), [value]);
   const optOutProblem = optOutWarning(value, category, optOutFooter);
 

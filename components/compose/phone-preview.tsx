@@ -43,7 +43,13 @@ export function PhonePreview({
   const current = recipients.length ? recipients[Math.min(index, recipients.length - 1)] : undefined;
   const position = current ? recipients.indexOf(current) : 0;
   const text = useMemo(
-    () => renderTemplate(template, { ...(current ?? exampleValues(exampleOptOutUrl)), restaurant: restaurantName }),
+    () =>
+      renderTemplate(template, {
+        // Codes are drawn when the send is written: a sample guest shows the example code (the same length).
+        offerCode: exampleMergeValues().offerCode,
+        ...(current ?? exampleValues(exampleOptOutUrl)),
+        restaurant: restaurantName,
+      }),
     [template, current, restaurantName, exampleOptOutUrl],
   );
   const info = useMemo(() => messageInfo(text), [text]);

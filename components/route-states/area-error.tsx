@@ -18,7 +18,8 @@ export type ErrorArea =
   | "home"
   | "groups"
   | "campaigns"
-  | "automations";
+  | "automations"
+  | "redeem";
 
 /**
  * An area's error boundary: a plain message and "Try again", never the error's text or stack (a server error

@@ -8,6 +8,7 @@ import {
   consentEvents,
   contacts,
   messageEvents,
+  offerCodes,
   providerSettings,
   signInAttempts,
   signupSources,
@@ -253,6 +254,8 @@ export function lookupOn(target: DbTarget) {
         }
         return out;
       }),
+    /** One offer code's row (canonical code), with who redeemed it. */
+    offerCode: (code: string) => on((db) => one(db.select().from(offerCodes).where(eq(offerCodes.code, code)))),
     /**
      * Every string people typed into the app or a provider returned as data (names, texts, notes, senders):
      * the language walk removes them from a page before looking for English words in our own text.
@@ -271,7 +274,8 @@ export function lookupOn(target: DbTarget) {
           union select name from message_templates union select body from message_templates
           union select name from recurring_sends union select content->>'message' from recurring_sends
           union select content->>'sender' from recurring_sends union select name from staff_phones
-          union select name from restaurant_settings union select name from signup_sources`);
+          union select name from restaurant_settings union select name from signup_sources
+          union select title from offers`);
         return rows.rows.map((r) => r.s).filter((s): s is string => Boolean(s?.trim()));
       }),
   };

@@ -16,6 +16,8 @@ import {
   groups,
   type MessageStatus,
   messageTemplates,
+  offerCodes,
+  offers,
   restaurantSettings,
   signInAttempts,
   signupSettings,
@@ -383,6 +385,32 @@ export function seedOn(target: DbTarget) {
 
     /** Settings > Sign-up back to its defaults (a test that saved its own, afterwards). */
     defaultSignupSettings: () => on((db) => db.delete(signupSettings).where(eq(signupSettings.id, 1))),
+
+    /**
+     * An offer and one guest's code for it (canonical form), valid from an hour ago until `validForMs` from now:
+     * the Redeem page's tests start from a code as a sent promotion would have stored it.
+     */
+    offerCode: (values: { code: string; title: string; phone: string; firstName: string; validForMs?: number }) =>
+      on(async (db) => {
+        const [contact] = await db
+          .insert(contacts)
+          .values({ phone: values.phone, firstName: values.firstName, optOutToken: randomBytes(5).toString("hex") })
+          .onConflictDoUpdate({ target: contacts.phone, set: { firstName: values.firstName } })
+          .returning({ id: contacts.id });
+        const validUntil = new Date(Date.now() + (values.validForMs ?? 24 * 3600_000));
+        const [offer] = await db
+          .insert(offers)
+          .values({ title: values.title, validUntil })
+          .returning({ id: offers.id });
+        await db.insert(offerCodes).values({
+          code: values.code,
+          offerId: offer!.id,
+          contactId: contact!.id,
+          phone: values.phone,
+          validFrom: new Date(Date.now() - 3600_000),
+          validUntil,
+        });
+      }),
 
     /** Removes a message template by name (a test's own, afterwards). */
     deleteTemplate: (name: string) => on((db) => db.delete(messageTemplates).where(eq(messageTemplates.name, name))),

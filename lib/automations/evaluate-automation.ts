@@ -11,6 +11,10 @@ import { GUEST_LOCALES, guestLocaleOf, isStaffLocale } from "@/lib/i18n/locales"
 import { localizeMessage } from "@/lib/i18n/localize-message";
 import { logger } from "@/lib/logger";
 import { renderMessage } from "@/lib/messages/render-message";
+import { currentAutomationOffer } from "@/lib/offers/automation-offer";
+import { offerCodeMergeValue } from "@/lib/offers/draw-codes";
+import { generateOfferCode } from "@/lib/offers/offer-code";
+import { automationCodeValidity } from "@/lib/offers/offer-validity";
 import type { RestaurantProfile } from "@/lib/settings/restaurant-settings";
 import type { ProviderName } from "@/lib/sms/types";
 import { MAX_MESSAGE_LENGTH } from "@/lib/validation/providers";
@@ -76,7 +80,8 @@ export async function evaluateAutomation(
     from ins join contacts c on c.id = ins.contact_id`);
   const texted = result.rows.filter((r) => !r.holdout);
   outcome.heldOut = result.rows.length - texted.length;
-  for (const group of groupBySend(texted, automation, restaurant, now, options.offsetMs ?? 0).values()) {
+  const offer = texted.length > 0 ? await currentAutomationOffer(tx, automation, restaurant.defaultLocale) : null;
+  for (const group of groupBySend(texted, automation, restaurant, now, options.offsetMs ?? 0, !!offer).values()) {
     outcome.texted += group.recipients.length;
     const campaign = await insertCampaign(tx, null, {
       name: await automationCampaignName(automation, restaurant.defaultLocale),
@@ -90,6 +95,15 @@ export async function evaluateAutomation(
       scheduledAt: group.scheduledAt,
       expireAfterMinutes: null,
       approved: true,
+      offer: offer && {
+        id: offer.id,
+        // Real time (the test clock moves the app's `now` only): the till checks codes against the database's clock.
+        ...automationCodeValidity(
+          group.scheduledAt ?? new Date(now.getTime() - (options.offsetMs ?? 0)),
+          offer.validDays,
+          restaurant.timeZone,
+        ),
+      },
     });
     await tx.execute(sql`
       update automation_occurrences set campaign_id = ${campaign.id}
@@ -114,16 +128,21 @@ function groupBySend(
   restaurant: RestaurantProfile,
   now: Date,
   offsetMs: number,
+  hasOffer: boolean,
 ): Map<string, SendGroup> {
   const groups = new Map<string, SendGroup>();
   for (const r of rows) {
     const language = guestLocaleOf(r.language) ?? "en";
     const picked = pickText(automation.message, language, restaurant.defaultLocale);
     if (!picked) continue;
-    const template = automationSmsText(picked.text, automation.offer[picked.language]);
+    const offerLine = automation.offer[picked.language]?.trim();
+    const template = automationSmsText(picked.text, offerLine);
+    // A code for each guest whose language has the offer (a language without one gets the text alone).
+    const code = hasOffer && offerLine ? generateOfferCode() : undefined;
     const body = renderMessage(
       template,
       {
+        ...offerCodeMergeValue(code),
         firstName: r.first_name,
         lastName: r.last_name,
         restaurant: restaurant.name,
@@ -142,7 +161,7 @@ function groupBySend(
     const scheduledAt = opens ? new Date(opens.getTime() - offsetMs) : null;
     const key = `${provider}|${scheduledAt?.toISOString() ?? "now"}`;
     const group = groups.get(key) ?? { provider, scheduledAt, recipients: [], occurrenceIds: [] };
-    group.recipients.push({ phone: r.phone, contactId: r.contact_id, body });
+    group.recipients.push({ phone: r.phone, contactId: r.contact_id, body, ...(code ? { offerCode: code } : {}) });
     group.occurrenceIds.push(r.id);
     groups.set(key, group);
   }

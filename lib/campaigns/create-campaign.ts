@@ -5,13 +5,20 @@ import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GuestLocale } from "@/lib/i18n/locales";
 import type { MessageTranslation } from "@/lib/messages/message-versions";
+import { type CampaignOffer, insertOfferCodes } from "@/lib/offers/insert-offer-codes";
 import { getSegmentInfo } from "@/lib/sms/encoding";
 import { PROVIDER_INFO } from "@/lib/sms/providers";
 import type { ProviderName } from "@/lib/sms/types";
 import { MAX_MESSAGE_LENGTH } from "@/lib/validation/providers";
 import { initialCampaignStatus } from "./campaign-lifecycle";
 
-export type CampaignRecipient = { phone: string; contactId: string | null; body: string };
+export type CampaignRecipient = {
+  phone: string;
+  contactId: string | null;
+  body: string;
+  /** The recipient's offer code (canonical, lib/offers/offer-code.ts) when the text carries `{offer_code}`. */
+  offerCode?: string;
+};
 
 export type NewCampaign = {
   name: string;
@@ -37,6 +44,8 @@ export type NewCampaign = {
   origin?: CampaignOrigin;
   /** Shared by the campaigns one compose submission wrote (one per provider): approved and shown as one. */
   submissionId?: string;
+  /** The offer the recipients' codes redeem, and their window (lib/offers/insert-offer-codes.ts). */
+  offer?: CampaignOffer | null;
 };
 
 const INSERT_CHUNK = 2000;
@@ -70,7 +79,7 @@ export async function insertCampaign(tx: Database, actor: { id: string } | null,
   if (input.scheduledAt && input.scheduledAt.getTime() < Date.now() - 60_000) {
     throw new AppError("INVALID_INPUT", "Campaigns.errors.timePassed");
   }
-  const unique = [...new Map(input.recipients.map((r) => [r.phone, r])).values()];
+  let unique = [...new Map(input.recipients.map((r) => [r.phone, r])).values()];
   const scheduledVia = input.scheduledAt
     ? PROVIDER_INFO[input.provider].schedulesAtProvider
       ? "provider"
@@ -96,6 +105,7 @@ export async function insertCampaign(tx: Database, actor: { id: string } | null,
       recurringSendId: input.recurringSendId ?? null,
       occurrence: input.occurrence ?? null,
       submissionId: input.submissionId ?? null,
+      offerId: input.offer?.id ?? null,
       recipientCount: unique.length,
       createdById: actor?.id ?? null,
       approvedById: input.approved ? (actor?.id ?? null) : null,
@@ -103,6 +113,8 @@ export async function insertCampaign(tx: Database, actor: { id: string } | null,
     })
     .returning();
   if (!campaign) throw new Error("campaign insert returned nothing");
+  // Codes first: one taken by another guest meanwhile is replaced, in that guest's text too, before it is written.
+  if (input.offer) unique = await insertOfferCodes(tx, campaign.id, input.offer, unique);
   const segmentsByBody = new Map<string, ReturnType<typeof getSegmentInfo>>();
   for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
     await tx

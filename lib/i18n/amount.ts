@@ -1,4 +1,5 @@
 import type { useFormatter, useTranslations } from "next-intl";
+import { currencyDigits } from "@/lib/offers/bill-amount";
 import { PROVIDER_INFO, type ProviderName } from "@/lib/sms/providers";
 
 /** The `Units` translator, from `useTranslations("Units")` or `await getTranslations("Units")`. */
@@ -17,4 +18,12 @@ export function amountText(t: UnitsTranslator, format: Formatter, value: number,
 /** The unit's name for headers: "points", "units" / "point", "enheder". */
 export function unitName(t: UnitsTranslator, provider: ProviderName): string {
   return t(`${PROVIDER_INFO[provider].unitKey}Name`);
+}
+
+/**
+ * Money entered at the till, stored in minor units (øre, paisa): "kr. 249,50" / "DKK 249.50", in the reader's
+ * language. Exact: the minor units are divided once, for display only.
+ */
+export function moneyText(format: Formatter, minor: number, currency: string): string {
+  return format.number(minor / 10 ** currencyDigits(currency), { style: "currency", currency });
 }

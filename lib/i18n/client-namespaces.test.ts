@@ -32,6 +32,7 @@ const AREA_DIRS: Record<ClientArea, string[]> = {
   contacts: ["app/(dashboard)/contacts"],
   groups: ["app/(dashboard)/groups"],
   automations: ["app/(dashboard)/automations"],
+  redeem: ["app/(dashboard)/redeem"],
   history: ["app/(dashboard)/history"],
   settings: ["app/(dashboard)/settings"],
 };

@@ -25,6 +25,7 @@ export const AREA_CLIENT_NAMESPACES = {
   contacts: ["Contacts", "Campaigns.stored"],
   groups: ["Groups"],
   automations: ["Automations.form", "Automations.list", "Compose.counter"],
+  redeem: ["Redeem"],
   history: ["History", "Compose.dateTime", "Campaigns.stored"],
   settings: ["Account", "Auth", "Compose.counter", "Compose.dateTime", "Providers", "Settings"],
 } as const satisfies Record<string, readonly MessagePath[]>;

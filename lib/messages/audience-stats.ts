@@ -1,3 +1,4 @@
+import { OFFER_CODE_EXAMPLE } from "@/lib/offers/offer-code";
 import { getSegmentInfo, type SmsEncoding } from "@/lib/sms/encoding";
 import type { ProviderName } from "@/lib/sms/types";
 import { graphemesWithIndex, gsmClass } from "./gsm-charset";
@@ -104,7 +105,10 @@ function renderWithShape(parts: readonly TemplatePart[], values: MergeValues): {
       shape += literal;
       continue;
     }
-    const value = mergeValue(part.name as MergeFieldName, values) || (part.fallback ?? "");
+    // Codes are drawn when the campaign is written, after the counts: every code has the example's exact size.
+    const value =
+      mergeValue(part.name as MergeFieldName, values) ||
+      (part.name === "offer_code" ? OFFER_CODE_EXAMPLE : (part.fallback ?? ""));
     text += value;
     shape += shapeOf(value);
   }

@@ -1,3 +1,5 @@
+import { OFFER_CODE_EXAMPLE } from "@/lib/offers/offer-code";
+
 /**
  * The merge fields a message can use, in one place: the parser, the validator and the editor's "Insert field"
  * menu are all built from this list, so adding a field here is the whole change.
@@ -35,6 +37,15 @@ export const MERGE_FIELDS = [
     personal: false,
     suggestedFallback: null,
   },
+  {
+    name: "offer_code",
+    label: "Offer code",
+    description: "The guest's own code for the offer this text carries, shown at the till (Redeem).",
+    // Every code is 9 GSM-7 characters (XXXX-XXXX), so counts made with the example are exact.
+    example: OFFER_CODE_EXAMPLE,
+    personal: false,
+    suggestedFallback: null,
+  },
 ] as const satisfies readonly MergeFieldDefinition[];
 
 export interface MergeFieldDefinition {
@@ -69,6 +80,11 @@ export const MERGE_FIELD_ALIASES: Record<string, MergeFieldName> = {
   stop_link: "opt_out_link",
   unsubscribe: "opt_out_link",
   unsubscribe_link: "opt_out_link",
+  code: "offer_code",
+  offercode: "offer_code",
+  coupon: "offer_code",
+  voucher: "offer_code",
+  rabatkode: "offer_code",
 };
 
 const BY_NAME = new Map<string, MergeFieldDefinition>(MERGE_FIELDS.map((f) => [f.name, f]));
@@ -89,12 +105,19 @@ export function mergeFieldSnippet(field: MergeFieldDefinition): string {
 }
 
 /** Every field's example value, for previews when no real guest is at hand. */
-export function exampleMergeValues(): { firstName: string; lastName: string; restaurant: string; optOutUrl: string } {
+export function exampleMergeValues(): {
+  firstName: string;
+  lastName: string;
+  restaurant: string;
+  optOutUrl: string;
+  offerCode: string;
+} {
   const example = (name: MergeFieldName) => getMergeField(name)?.example ?? "";
   return {
     firstName: example("first_name"),
     lastName: example("last_name"),
     restaurant: example("restaurant"),
     optOutUrl: example("opt_out_link"),
+    offerCode: example("offer_code"),
   };
 }

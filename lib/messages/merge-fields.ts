@@ -39,6 +39,8 @@ export interface MergeValues {
   lastName?: string | null;
   restaurant?: string | null;
   optOutUrl?: string | null;
+  /** The recipient's offer code as shown (XXXX-XXXX); set only when the text carries an offer. */
+  offerCode?: string | null;
 }
 
 /** Splits a template into literal text and merge fields; malformed braces stay literal text and are reported. */
@@ -114,6 +116,8 @@ export function mergeValue(name: MergeFieldName, values: MergeValues): string {
       return values.restaurant?.trim() ?? "";
     case "opt_out_link":
       return values.optOutUrl?.trim() ?? "";
+    case "offer_code":
+      return values.offerCode?.trim() ?? "";
   }
 }
 

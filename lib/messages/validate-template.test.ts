@@ -22,7 +22,7 @@ describe("validateTemplate", () => {
     const [issue] = validateTemplate("Price: {price}");
     expect(issue?.suggestion).toBeUndefined();
     expect(issue?.message).toMatch(
-      /^Unknown merge field \{price\}: use one of \{first_name\}, \{last_name\}, \{restaurant\}, \{opt_out_link\}\.$/,
+      /^Unknown merge field \{price\}: use one of \{first_name\}, \{last_name\}, \{restaurant\}, \{opt_out_link\}, \{offer_code\}\.$/,
     );
   });
 
@@ -60,5 +60,15 @@ describe("suggestMergeField", () => {
     expect(suggestMergeField("unsubscribe")).toBe("opt_out_link");
     expect(suggestMergeField("price")).toBeUndefined();
     expect(suggestMergeField("date")).toBeUndefined();
+  });
+
+  it("refuses {offer_code} in a text without an offer, and a promotion's offer without {offer_code}", () => {
+    const [without] = validateTemplate("Hi! Code {offer_code}", { offer: "none" });
+    expect(without).toMatchObject({ severity: "error", code: "offer_code_without_offer", start: 9, end: 21 });
+    const [missing] = validateTemplate("2 for 1 pizza this week", { offer: "required" });
+    expect(missing).toMatchObject({ severity: "error", code: "offer_code_missing", key: "offerCodeMissing" });
+    expect(validateTemplate("Show {offer_code} at the till", { offer: "required" })).toEqual([]);
+    // Without a context (the editor, templates) the field is simply known.
+    expect(validateTemplate("Show {offer_code}")).toEqual([]);
   });
 });

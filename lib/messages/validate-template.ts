@@ -4,7 +4,15 @@ import { parseTemplate } from "./merge-fields";
 export interface TemplateIssue {
   /** Errors block sending; warnings are advice. */
   severity: "error" | "warning";
-  code: "empty" | "unknown_field" | "unclosed_brace" | "stray_brace" | "empty_field" | "missing_fallback";
+  code:
+    | "empty"
+    | "unknown_field"
+    | "unclosed_brace"
+    | "stray_brace"
+    | "empty_field"
+    | "missing_fallback"
+    | "offer_code_without_offer"
+    | "offer_code_missing";
   message: string;
   /** The message as a catalogue key under Compose.issues, with its values, to show it in the reader's language. */
   key:
@@ -14,7 +22,9 @@ export interface TemplateIssue {
     | "emptyField"
     | "unknownFieldSuggest"
     | "unknownFieldList"
-    | "missingFallback";
+    | "missingFallback"
+    | "offerCodeWithoutOffer"
+    | "offerCodeMissing";
   values: Record<string, string | number>;
   /** UTF-16 offsets of the offending text in the template, so the editor can select it. */
   start: number;
@@ -23,8 +33,15 @@ export interface TemplateIssue {
   suggestion?: MergeFieldName;
 }
 
+/**
+ * What the text is sent with, when the caller knows: "none" (no offer: `{offer_code}` has nothing to fill in),
+ * "required" (a promotion's offer: the text must carry `{offer_code}`, or guests never see their code).
+ * Unset, offers are not checked (an automation appends the code after its offer line itself).
+ */
+export type TemplateContext = { offer?: "none" | "required" };
+
 /** Every problem with a template's merge fields and braces, in text order; errors mean it must not be sent. */
-export function validateTemplate(template: string): TemplateIssue[] {
+export function validateTemplate(template: string, context: TemplateContext = {}): TemplateIssue[] {
   if (template.trim() === "") {
     return [
       {
@@ -75,8 +92,23 @@ export function validateTemplate(template: string): TemplateIssue[] {
     }
   });
 
+  let usesOfferCode = false;
   for (const part of parts) {
     if (part.type !== "field") continue;
+    if (part.known && part.name === "offer_code") {
+      usesOfferCode = true;
+      if (context.offer === "none") {
+        issues.push({
+          severity: "error",
+          code: "offer_code_without_offer",
+          message: "This text uses {offer_code} but carries no offer: add an offer, or remove {offer_code}.",
+          key: "offerCodeWithoutOffer",
+          values: {},
+          start: part.start,
+          end: part.end,
+        });
+      }
+    }
     if (!part.known) {
       const suggestion = suggestMergeField(part.name);
       const hint = suggestion
@@ -114,6 +146,17 @@ export function validateTemplate(template: string): TemplateIssue[] {
         end: part.end,
       });
     }
+  }
+  if (context.offer === "required" && !usesOfferCode) {
+    issues.push({
+      severity: "error",
+      code: "offer_code_missing",
+      message: "This promotion carries an offer: put {offer_code} in the text so each guest gets their code.",
+      key: "offerCodeMissing",
+      values: { language: "" },
+      start: template.length,
+      end: template.length,
+    });
   }
   return issues.sort((a, b) => a.start - b.start);
 }

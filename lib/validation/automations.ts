@@ -17,6 +17,8 @@ export const LAPSE_DAYS = { min: 7, max: 730 } as const;
 export const MIN_VISITS = { min: 1, max: 100 } as const;
 export const HOURS_AFTER = { min: 1, max: 168 } as const;
 export const HOLDOUT_PERCENT = { min: 0, max: 50 } as const;
+/** An offer's codes are valid this many days from the text (the schema's check allows 1–365). */
+export const OFFER_VALID_DAYS = { min: 1, max: 365 } as const;
 
 const V = "Automations.validation";
 
@@ -57,6 +59,7 @@ export const saveAutomationSchema = z
     minVisits: whole(MIN_VISITS, `${V}.minVisits`),
     hoursAfter: whole(HOURS_AFTER, `${V}.hoursAfter`),
     holdoutPercent: whole(HOLDOUT_PERCENT, `${V}.holdoutPercent`),
+    offerValidDays: whole(OFFER_VALID_DAYS, `${V}.offerValidDays`),
   })
   .superRefine((v, ctx) => {
     if (v.enabled && !GUEST_LOCALES.some((l) => v[automationFieldName("message", l)])) {
@@ -73,7 +76,9 @@ export const saveAutomationSchema = z
         ctx.addIssue({ code: "custom", path: [automationFieldName("message", l)], message: `${V}.messageTooLong` });
       }
       // Merge fields are filled in as compose fills them: an unknown one or a stray brace would reach the guest.
-      const blocking = sms ? validateTemplate(sms).find((issue) => issue.severity === "error") : undefined;
+      // `{offer_code}` needs an offer in the same language (with one, the code is added after the offer line).
+      const context = offer ? {} : ({ offer: "none" } as const);
+      const blocking = sms ? validateTemplate(sms, context).find((issue) => issue.severity === "error") : undefined;
       if (blocking) {
         const key = withValues(`Compose.issues.${blocking.key}`, blocking.values);
         ctx.addIssue({ code: "custom", path: [automationFieldName("message", l)], message: key });
@@ -91,6 +96,7 @@ export const saveAutomationSchema = z
     minVisits: v.minVisits,
     hoursAfter: v.hoursAfter,
     holdoutPercent: v.holdoutPercent,
+    offerValidDays: v.offerValidDays,
   }));
 export type SaveAutomationInput = z.output<typeof saveAutomationSchema>;
 
@@ -110,6 +116,7 @@ export type AutomationFormValues = Record<`${"message" | "offer"}${Capitalize<Gu
   minVisits: string;
   hoursAfter: string;
   holdoutPercent: string;
+  offerValidDays: string;
 };
 
 /** The form's values for a stored automation. */
@@ -123,6 +130,7 @@ export function automationForm(a: Omit<SaveAutomationInput, never>): AutomationF
     minVisits: String(a.minVisits),
     hoursAfter: String(a.hoursAfter),
     holdoutPercent: String(a.holdoutPercent),
+    offerValidDays: String(a.offerValidDays),
   };
   for (const l of GUEST_LOCALES) {
     form[automationFieldName("message", l)] = a.message[l] ?? "";

@@ -3,6 +3,10 @@ import { z } from "zod";
 import { GUEST_LOCALES } from "@/lib/i18n/locales";
 import { PROVIDER_NAMES } from "@/lib/sms/providers";
 import { MAX_MESSAGE_LENGTH } from "./providers";
+
+/** What the till shows ("2 for 1 pizza, mains only"): short enough to read at a glance. */
+export const OFFER_TITLE_MAX_CHARACTERS = 80;
+
 import { testRecipientSchema } from "./test-sends";
 
 // Shared by the compose form and its server actions (no server-only imports here).
@@ -31,6 +35,22 @@ export const messageTranslationSchema = z.object({
   message: z.string().max(MAX_MESSAGE_LENGTH, "Compose.validation.messageTooLong"),
 });
 
+/** A promotion's offer ("2 for 1 pizza"): each guest gets a code for it through `{offer_code}`. */
+export const offerChoiceSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, "Compose.validation.offerTitleRequired")
+    .max(OFFER_TITLE_MAX_CHARACTERS, "Compose.validation.offerTitleTooLong"),
+  /** Calendar days (yyyy-mm-dd) in the restaurant's zone: from the start of the first to the end of the last. */
+  validFrom: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Compose.validation.offerDay")
+    .nullish(),
+  validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Compose.validation.offerDay"),
+});
+export type OfferChoice = z.infer<typeof offerChoiceSchema>;
+
 export const messageInputSchema = z.object({
   message: messageText,
   optOutFooter: z.boolean(),
@@ -43,6 +63,8 @@ export const messageInputSchema = z.object({
     .optional(),
   provider: providerChoiceSchema,
   sender: z.string().trim().max(20, "Compose.validation.senderTooLong"),
+  /** Promotions only; null or absent = no offer (a text using `{offer_code}` is then refused). */
+  offer: offerChoiceSchema.nullish(),
 });
 
 export const scheduleSchema = z.discriminatedUnion("mode", [

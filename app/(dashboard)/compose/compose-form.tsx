@@ -26,6 +26,7 @@ import { AudiencePicker, type AudienceValue } from "./audience-picker";
 import { AudienceSummary } from "./audience-summary";
 import { ConfirmSendDialog } from "./confirm-send-dialog";
 import { MessageVersionsEditor } from "./message-versions-editor";
+import { OfferPicker, type OfferValue } from "./offer-picker";
 import { ProviderCosts } from "./provider-costs";
 import { SaveTemplateDialog } from "./save-template-dialog";
 import { SchedulePicker, type ScheduleValue } from "./schedule-picker";
@@ -76,6 +77,9 @@ export function ComposeForm(props: Props) {
   const [footerLanguage, setFooterLanguage] = useState<FooterLanguage>(props.defaultLanguage);
   const [translations, setTranslations] = useState<MessageTranslation[]>([]);
   const [schedule, setSchedule] = useState<ScheduleValue>({ mode: "now" });
+  const [offer, setOffer] = useState<OfferValue>(null);
+  // Only promotions carry offers: a service message sends none, whatever was typed before switching.
+  const sentOffer = audience.category === "marketing" ? offer : null;
   const [name, setName] = useState("");
   const [preview, setPreview] = useState<AudiencePreview | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -189,6 +193,7 @@ export function ComposeForm(props: Props) {
     provider,
     sender,
     schedule,
+    offer: sentOffer,
   });
 
   // Every server check runs when Send is pressed, so a problem (quiet hours, balance, sender) shows once, here,
@@ -331,6 +336,7 @@ export function ComposeForm(props: Props) {
           exampleOptOutUrl={props.exampleOptOutUrl}
           savedTemplates={templateChoices}
           onDeleteTemplate={deleteTemplate}
+          offer={sentOffer ? "required" : "none"}
           templateActions={
             <SaveTemplateDialog
               body={message}
@@ -354,6 +360,9 @@ export function ComposeForm(props: Props) {
           restaurantName={props.restaurantName}
           exampleOptOutUrl={props.exampleOptOutUrl}
         />
+        {audience.category === "marketing" && (
+          <OfferPicker value={offer} onChange={setOffer} message={message} timeZone={props.timeZone} />
+        )}
         {preview && preview.total > 0 ? (
           <ProviderCosts
             versions={versions}
@@ -396,6 +405,7 @@ export function ComposeForm(props: Props) {
           footerLanguage={footerLanguage}
           provider={provider}
           sender={sender}
+          offer={sentOffer}
         />
 
         {error && (

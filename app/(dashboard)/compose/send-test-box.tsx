@@ -27,8 +27,9 @@ export function SendTestBox(props: Props) {
   });
 
   const sendTest = () => {
-    const { message, category, optOutFooter, footerLanguage, provider, sender } = props;
-    run({ recipient, message, category, optOutFooter, footerLanguage, provider, sender });
+    const { message, category, optOutFooter, footerLanguage, provider, sender, offer } = props;
+    // With an offer, the test carries a code drawn like a guest's (never stored, so it redeems nothing).
+    run({ recipient, message, category, optOutFooter, footerLanguage, provider, sender, offer });
   };
 
   return (

@@ -10,9 +10,11 @@ import {
 import { type FooterLanguage, optOutWarning, withOptOutFooter } from "@/lib/messages/opt-out-footer";
 import { renderMessage } from "@/lib/messages/render-message";
 import { hasBlockingIssues, validateTemplate } from "@/lib/messages/validate-template";
+import { drawOfferCodes, offerCodeMergeValue } from "@/lib/offers/draw-codes";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { senderProblemMessage } from "@/lib/providers/sender-rules";
 import type { ProviderName } from "@/lib/sms/types";
+import type { OfferChoice } from "@/lib/validation/compose";
 import type { CampaignRecipient } from "../create-campaign";
 import { type ProviderRoutes, splitByProvider } from "../route-provider";
 import type { Recipient } from "./resolve-recipients";
@@ -28,6 +30,8 @@ export type MessageChoice = {
   provider: ProviderName | "auto";
   /** Empty = the provider's default sender. */
   sender: string;
+  /** A promotion's offer: every guest's text gets its own `{offer_code}` (drawn here, stored with the messages). */
+  offer?: OfferChoice | null;
 };
 
 export type ProviderPlan = {
@@ -55,6 +59,8 @@ export function planCampaigns(
   const versions = versionsOf(choice);
   checkVersions(versions, choice);
   if (audience.length === 0) throw new AppError("INVALID_INPUT", "Compose.errors.noOneLeft");
+  const codes = choice.offer ? drawOfferCodes(audience.length) : [];
+  const codeOf = new Map(audience.map((r, i) => [r, codes[i]]));
 
   const plans: ProviderPlan[] = [];
   for (const [provider, recipients] of splitByProvider(audience, choice.provider, context.routes)) {
@@ -70,6 +76,8 @@ export function planCampaigns(
       ...r,
       restaurant: context.restaurantName,
       optOutUrl: r.optOutToken ? optOutUrl(r.optOutToken) : null,
+      code: codeOf.get(r),
+      ...offerCodeMergeValue(codeOf.get(r)),
     }));
     const parts = splitByVersion(values, versions).map((version) => ({
       version,
@@ -99,6 +107,7 @@ export function planCampaigns(
         version.recipients.map((v) => ({
           phone: v.phone,
           contactId: v.contactId,
+          ...(v.code ? { offerCode: v.code } : {}),
           body: renderMessage(version.message, v, {
             optOutFooter: choice.optOutFooter,
             footerLanguage: version.language,
@@ -116,8 +125,13 @@ function checkVersions(versions: MessageVersions, choice: MessageChoice) {
   if (new Set(languages).size !== languages.length) throw new AppError("INVALID_INPUT", "Compose.errors.versionTwice");
   const empty = versions.translations.find((t) => !t.message.trim());
   if (empty) throw new AppError("INVALID_INPUT", "Compose.errors.versionEmpty", { language: empty.language });
-  for (const text of [versions.message, ...versions.translations.map((t) => t.message)]) {
-    const issues = validateTemplate(text);
+  if (choice.offer && choice.category !== "marketing")
+    throw new AppError("INVALID_INPUT", "Compose.errors.offerOnlyPromotions");
+  const texts = [versions, ...versions.translations];
+  for (const { message: text, language } of texts) {
+    const issues = validateTemplate(text, { offer: choice.offer ? "required" : "none" });
+    const missing = issues.find((i) => i.code === "offer_code_missing");
+    if (missing) throw new AppError("INVALID_INPUT", "Compose.issues.offerCodeMissing", { language });
     const blocking = hasBlockingIssues(issues) ? issues.find((i) => i.severity === "error") : undefined;
     if (blocking) throw new AppError("INVALID_INPUT", `Compose.issues.${blocking.key}`, blocking.values);
     if (optOutWarning(text, choice.category, choice.optOutFooter))

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Campaign } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { createPromotionOffer, type ResolvedOffer } from "@/lib/offers/promotion-offer";
 import { checkProviderConnection } from "@/lib/providers/connection-check";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
@@ -61,11 +62,14 @@ export async function writeCampaigns(
     approved: boolean;
     recurringSendId?: string;
     occurrence?: string;
+    /** The promotion's offer, checked (resolvePromotionOffer); stored once for every provider's campaign. */
+    offer?: ResolvedOffer | null;
   },
 ): Promise<Campaign[]> {
   const submissionId = randomUUID();
   return db.transaction(async (tx) => {
     const rows: Campaign[] = [];
+    const offer = options.offer ? await createPromotionOffer(tx as unknown as Database, actor.id, options.offer) : null;
     for (const plan of plans) {
       rows.push(
         await createCampaign(tx as unknown as Database, actor, {
@@ -84,6 +88,7 @@ export async function writeCampaigns(
           recurringSendId: options.recurringSendId,
           occurrence: options.occurrence,
           submissionId,
+          offer,
         }),
       );
     }

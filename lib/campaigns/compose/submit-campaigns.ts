@@ -3,6 +3,7 @@ import { hasRole } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { resolvePromotionOffer } from "@/lib/offers/promotion-offer";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { parseLocalDateTime } from "@/lib/time/zoned";
 import type { ComposeInput } from "@/lib/validation/compose";
@@ -29,11 +30,13 @@ const MIN_LEAD_MS = 60_000;
  */
 export async function submitCampaigns(db: Database, user: CurrentUser, input: ComposeInput): Promise<SubmitResult> {
   if (input.schedule.mode === "weekly") {
+    if (input.offer) throw new AppError("INVALID_INPUT", "Compose.errors.offerNotRepeating");
     const { recurring, skipped } = await createRecurringSend(db, user, input, input.schedule);
     return { campaigns: [], recurringSendId: recurring.id, skipped };
   }
-  const { prepared, scheduledAt, approved } = await checkSingleSend(db, user, input);
+  const { prepared, scheduledAt, approved, offer } = await checkSingleSend(db, user, input);
   const created = await writeCampaigns(db, user, input, prepared.plans, {
+    offer,
     scheduledAt,
     expireAfterMinutes: input.schedule.mode === "later" ? input.schedule.expireAfterMinutes : null,
     approved,
@@ -51,8 +54,10 @@ export async function submitCampaigns(db: Database, user: CurrentUser, input: Co
  * hours, balance, sender) is shown once, before the confirm dialog, not after it.
  */
 export async function checkSubmission(db: Database, user: CurrentUser, input: ComposeInput): Promise<{ ok: true }> {
-  if (input.schedule.mode === "weekly") await checkRecurringSend(db, user, input, input.schedule);
-  else await checkSingleSend(db, user, input);
+  if (input.schedule.mode === "weekly") {
+    if (input.offer) throw new AppError("INVALID_INPUT", "Compose.errors.offerNotRepeating");
+    await checkRecurringSend(db, user, input, input.schedule);
+  } else await checkSingleSend(db, user, input);
   return { ok: true };
 }
 
@@ -67,10 +72,11 @@ async function checkSingleSend(db: Database, user: CurrentUser, input: ComposeIn
     }
     scheduledAt = parsed.date;
   }
+  const offer = input.offer ? resolvePromotionOffer(input.offer, settings.timeZone, scheduledAt) : null;
   const approved = hasRole(user.role, "manager");
   // A staff draft sent "now" is checked for quiet hours when a manager approves it (staff write after closing);
   // a chosen time is when it will be sent, so it is checked now.
   const checkQuietHours = approved || scheduledAt !== null;
   const prepared = await prepareSend(db, input, { at: scheduledAt, checkBalance: approved, checkQuietHours, settings });
-  return { prepared, scheduledAt, approved };
+  return { prepared, scheduledAt, approved, offer };
 }

@@ -21,12 +21,13 @@ import {
   HOURS_AFTER,
   LAPSE_DAYS,
   MIN_VISITS,
+  OFFER_VALID_DAYS,
 } from "@/lib/validation/automations";
 import { saveAutomationAction } from "../actions";
 import { AutomationCounter } from "./automation-counter";
 
 type Field = Exclude<keyof AutomationFormValues, "kind">;
-type NumberFieldName = "daysBefore" | "lapseDays" | "minVisits" | "hoursAfter" | "holdoutPercent";
+type NumberFieldName = "daysBefore" | "lapseDays" | "minVisits" | "hoursAfter" | "holdoutPercent" | "offerValidDays";
 
 /** What each kind asks for besides the texts and the control group. */
 const TIMING: Record<AutomationFormValues["kind"], NumberFieldName[]> = {
@@ -41,6 +42,7 @@ const RANGES = {
   minVisits: MIN_VISITS,
   hoursAfter: HOURS_AFTER,
   holdoutPercent: HOLDOUT_PERCENT,
+  offerValidDays: OFFER_VALID_DAYS,
 };
 
 /** An automation's settings: switch, timing, control group and the text per language, saved together. */
@@ -191,6 +193,7 @@ export function AutomationForm({
             </fieldset>
           );
         })}
+        {numberField("offerValidDays")}
       </section>
 
       <Button type="submit" disabled={save.pending}>
