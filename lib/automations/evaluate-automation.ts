@@ -9,6 +9,7 @@ import { optOutUrl } from "@/lib/consent/opt-out-link";
 import type { Database } from "@/lib/db";
 import { GUEST_LOCALES, guestLocaleOf, isStaffLocale } from "@/lib/i18n/locales";
 import { localizeMessage } from "@/lib/i18n/localize-message";
+import { linkShortening, shortenForRecipient } from "@/lib/links/link-codes";
 import { logger } from "@/lib/logger";
 import { renderMessage } from "@/lib/messages/render-message";
 import type { RestaurantProfile } from "@/lib/settings/restaurant-settings";
@@ -86,6 +87,7 @@ export async function evaluateAutomation(
       category: "marketing",
       origin: "automation",
       optOutFooter: true,
+      trackLinks: true,
       recipients: group.recipients,
       scheduledAt: group.scheduledAt,
       expireAfterMinutes: null,
@@ -116,13 +118,15 @@ function groupBySend(
   offsetMs: number,
 ): Map<string, SendGroup> {
   const groups = new Map<string, SendGroup>();
+  // Automations always shorten and track their links (each guest's own; counted at that length in the editor).
+  const shortening = linkShortening();
   for (const r of rows) {
     const language = guestLocaleOf(r.language) ?? "en";
     const picked = pickText(automation.message, language, restaurant.defaultLocale);
     if (!picked) continue;
-    const template = automationSmsText(picked.text, automation.offer[picked.language]);
+    const own = shortenForRecipient(automationSmsText(picked.text, automation.offer[picked.language]), shortening);
     const body = renderMessage(
-      template,
+      own.template,
       {
         firstName: r.first_name,
         lastName: r.last_name,
@@ -142,7 +146,12 @@ function groupBySend(
     const scheduledAt = opens ? new Date(opens.getTime() - offsetMs) : null;
     const key = `${provider}|${scheduledAt?.toISOString() ?? "now"}`;
     const group = groups.get(key) ?? { provider, scheduledAt, recipients: [], occurrenceIds: [] };
-    group.recipients.push({ phone: r.phone, contactId: r.contact_id, body });
+    group.recipients.push({
+      phone: r.phone,
+      contactId: r.contact_id,
+      body,
+      ...(own.links.length ? { links: own.links } : {}),
+    });
     group.occurrenceIds.push(r.id);
     groups.set(key, group);
   }

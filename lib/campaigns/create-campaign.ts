@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GuestLocale } from "@/lib/i18n/locales";
+import { insertTrackedLinks } from "@/lib/links/insert-tracked-links";
 import type { MessageTranslation } from "@/lib/messages/message-versions";
 import { getSegmentInfo } from "@/lib/sms/encoding";
 import { PROVIDER_INFO } from "@/lib/sms/providers";
@@ -11,7 +12,13 @@ import type { ProviderName } from "@/lib/sms/types";
 import { MAX_MESSAGE_LENGTH } from "@/lib/validation/providers";
 import { initialCampaignStatus } from "./campaign-lifecycle";
 
-export type CampaignRecipient = { phone: string; contactId: string | null; body: string };
+export type CampaignRecipient = {
+  phone: string;
+  contactId: string | null;
+  body: string;
+  /** The recipient's own short links in `body` (lib/links): written with the messages. */
+  links?: { code: string; url: string }[];
+};
 
 export type NewCampaign = {
   name: string;
@@ -24,6 +31,8 @@ export type NewCampaign = {
   translations?: readonly MessageTranslation[];
   category: "marketing" | "transactional";
   optOutFooter: boolean;
+  /** Links in the text went out as each recipient's own short link (`recipients[].links`). */
+  trackLinks?: boolean;
   recipients: readonly CampaignRecipient[];
   /** null = send now. */
   scheduledAt: Date | null;
@@ -89,6 +98,7 @@ export async function insertCampaign(tx: Database, actor: { id: string } | null,
       category: input.category,
       origin: input.origin ?? "compose",
       optOutFooter: input.optOutFooter,
+      trackLinks: input.trackLinks ?? false,
       status,
       scheduledAt: input.scheduledAt,
       scheduledVia,
@@ -103,12 +113,13 @@ export async function insertCampaign(tx: Database, actor: { id: string } | null,
     })
     .returning();
   if (!campaign) throw new Error("campaign insert returned nothing");
+  const sent = await insertTrackedLinks(tx, campaign.id, unique, input.scheduledAt);
   const segmentsByBody = new Map<string, ReturnType<typeof getSegmentInfo>>();
-  for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
+  for (let i = 0; i < sent.length; i += INSERT_CHUNK) {
     await tx
       .insert(campaignMessages)
       .values(
-        unique.slice(i, i + INSERT_CHUNK).map((r) => {
+        sent.slice(i, i + INSERT_CHUNK).map((r) => {
           const info = segmentsByBody.get(r.body) ?? getSegmentInfo(r.body);
           segmentsByBody.set(r.body, info);
           return {

@@ -43,6 +43,8 @@ export const messageInputSchema = z.object({
     .optional(),
   provider: providerChoiceSchema,
   sender: z.string().trim().max(20, "Compose.validation.senderTooLong"),
+  /** "Shorten and track links" (promotions): each link becomes the guest's own short link. */
+  trackLinks: z.boolean().optional(),
 });
 
 export const scheduleSchema = z.discriminatedUnion("mode", [
