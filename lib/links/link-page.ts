@@ -10,7 +10,9 @@ export type LinkPageKind = "unknown" | "expired";
 const STYLE =
   "body{font-family:system-ui,sans-serif;margin:0;padding:2rem 1.25rem;color:#1c1917;background:#fafaf9;line-height:1.5}" +
   "main{max-width:28rem;margin:0 auto}h1{font-size:1.35rem;margin:0 0 .75rem}p{margin:0 0 .75rem;color:#44403c}" +
-  ".r{font-weight:600;color:#1c1917;margin-bottom:1.5rem}";
+  ".r{font-weight:600;color:#1c1917;margin-bottom:1.5rem}" +
+  // Urdu in Nastaliq, as the app's guest pages set it; phones carry the face (iOS and Android ship Noto's).
+  ':lang(ur) body{font-family:"Noto Nastaliq Urdu","Noto Naskh Arabic",system-ui,sans-serif;line-height:2}';
 const STYLE_HASH = createHash("sha256").update(STYLE).digest("base64");
 
 /** What the page may load: nothing but its own style; nobody may frame it. */
