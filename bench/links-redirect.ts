@@ -26,7 +26,13 @@ export const linksRedirectBench: Bench = {
   async run(report) {
     const step = (m: string) => process.stderr.write(`links.redirect: ${m}\n`);
     step("starting a production instance");
-    const app = await startAppInstance(PORT, { sandboxesInOwnProcess: true, sandboxNiceness: 19 });
+    // LINKS_CPU_PROF_DIR=/tmp/prof: a CPU profile of each app process (launcher and web workers) to read after.
+    const profDir = process.env.LINKS_CPU_PROF_DIR;
+    const app = await startAppInstance(PORT, {
+      sandboxesInOwnProcess: true,
+      sandboxNiceness: 19,
+      nodeArgs: profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : undefined,
+    });
     try {
       const codes = Array.from({ length: RECIPIENTS + WARM_UP }, (_, i) => `b${String(i).padStart(7, "0")}`);
       await withDb(app.dbUrl, async (db) => {
