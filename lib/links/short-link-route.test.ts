@@ -170,3 +170,21 @@ describe("/l/<code> from the launcher", () => {
     expect(await clicksOf(codes)).toHaveLength(2);
   });
 });
+
+describe("/l/<code> through Next (app/l/[code]/route.ts)", () => {
+  it("answers as the launcher does: the redirect after its click, the page for a bad code", async () => {
+    const { GET, HEAD } = await import("@/app/l/[code]/route");
+    const { codes } = await linkedCampaign(1);
+    const base = "http://localhost:3000";
+    const ok = await GET(new Request(`${base}/l/${codes[0]}`, { headers: { "user-agent": BROWSER } }));
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get("location")).toBe(URL_WRITTEN);
+    const head = await HEAD(new Request(`${base}/l/${codes[0]}`, { method: "HEAD" }));
+    expect(head.status).toBe(302);
+    const bad = await GET(new Request(`${base}/l/x?lang=en`));
+    expect(bad.status).toBe(404);
+    expect(bad.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await bad.text()).toContain("We don&#39;t recognise this link");
+    expect((await clicksOf(codes)).map((c) => c.botReason)).toEqual([null, "user_agent"]);
+  });
+});
