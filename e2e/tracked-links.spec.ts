@@ -1,8 +1,9 @@
 import { sessionFile } from "./support/auth";
+import { E2E } from "./support/config";
 import { expect, test } from "./support/fixtures";
 import { lookup } from "./support/lookups";
 import { handset } from "./support/sandbox";
-import { seed } from "./support/seed";
+import { optOutLink, seed } from "./support/seed";
 
 // A promotion with a link, end to end on the sandbox: compose counts the short link, the guest's text carries
 // their own /l/ link, opening it redirects to the URL staff wrote and the click is recorded once.
@@ -15,13 +16,20 @@ test("a promotion's link goes out as the guest's own short link, counted as sent
   request,
 }) => {
   await seed.quietHours("00:00", "00:00");
-  const { groupId } = await seed.group("Tracked links", [{ phone: "+4520377001", firstName: "Mette" }]);
+  const { groupId, guests } = await seed.group("Tracked links", [{ phone: "+4520377001", firstName: "Mette" }]);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/compose?group=${groupId}`);
   await page.getByRole("textbox", { name: "Message" }).fill(`Hi {first_name}, our new menu: ${MENU}.`);
   const toggle = page.getByRole("switch", { name: "Shorten and track links" });
   await expect(toggle).toBeChecked();
   await expect(page.getByText(/Each link goes out as the guest's own short link/)).toBeVisible();
+  // Counted as sent: the short link's length (this server's address, /l/ and 8 characters), not the URL's.
+  const sent = `Hi Mette, our new menu: ${E2E.baseURL}/l/a1B2c3D4.\nStop: ${optOutLink(guests[0]!.token)}`;
+  const counter = page.getByTestId("message-counter");
+  await expect(counter).toContainText(`${sent.length} characters`);
+  await toggle.click();
+  await expect(counter).toContainText(`${sent.length - `${E2E.baseURL}/l/a1B2c3D4`.length + MENU.length} characters`);
+  await toggle.click();
 
   await page.getByRole("button", { name: "Send now", exact: true }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Send now" }).click();
@@ -30,6 +38,7 @@ test("a promotion's link goes out as the guest's own short link, counted as sent
   await expect.poll(async () => (await handset("cpsms", "4520377001")).length, { timeout: 20_000 }).toBe(1);
   const text = (await handset("cpsms", "4520377001"))[0]!.text;
   expect(text).not.toContain("rose.example");
+  expect(text.length).toBe(sent.length); // exactly what compose counted
   const link = /(https?:\/\/\S+\/l\/([0-9A-Za-z]{8}))\./.exec(text);
   expect(link, text).not.toBeNull();
   const [, shortUrl, code] = link!;
