@@ -6,6 +6,7 @@ import { contactsTableBench } from "./contacts-table";
 import { dlrIngestBench } from "./dlr-ingest";
 import { historyBench } from "./history";
 import { lighthouseBench } from "./lighthouse";
+import { linksRedirectBench } from "./links-redirect";
 import { loadBench } from "./load";
 import { recoveryBenches } from "./recovery";
 import { sendBenches } from "./send-campaign";
@@ -24,6 +25,7 @@ export const benches: Bench[] = [
   loadBench,
   signupBench,
   apiVisitsBench,
+  linksRedirectBench,
   ...recoveryBenches,
   automationsDailyBench,
 ];

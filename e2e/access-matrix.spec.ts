@@ -79,6 +79,8 @@ const INTENDED: Record<string, Intended> = {
   "GET /api/webhooks/cpsms": SAME, // the URL's HMAC token is the credential, never a session
   "POST /api/webhooks/cpsms": SAME,
   "POST /api/join": SAME, // the sign-up form's button: anyone may sign up; limits, not sessions, protect it
+  "GET /l/[code]": SAME, // a guest's short link: the random code is the only key, never a session
+  "HEAD /l/[code]": SAME,
   "GET /history/export": MANAGERS,
   "GET /contacts/export": MANAGERS,
   "GET /contacts/[id]/gdpr-export": MANAGERS,
@@ -269,6 +271,7 @@ test("access matrix: every page, route handler and server action as every kind o
     "[token]@/o/[token]": guests[0]!.token,
     "[source]@/join/[source]": "no-such-source",
     "[token]@/j/[token]": "noSuchToken1",
+    "[code]@/l/[code]": "noSuchC0", // a code's shape, never a real link: no click is recorded
     "[...nextauth]@/api/auth/[...nextauth]": "session",
     "[file]@/settings/signup/qr/[file]": "join.png",
     "[kind]@/automations/[kind]": "birthday",

@@ -1700,6 +1700,25 @@ const CASES: Case[] = [
   }),
   h({ name: "page: opt-out with a guest id", as: "none", path: () => `/o/${ids.contactId}`, status: [200, 404] }),
 
+  h({
+    name: "short link with script code",
+    as: "none",
+    path: `/l/${encodeURIComponent(SCRIPT)}`,
+    status: [404],
+    mustNotContain: SCRIPT,
+  }),
+  h({ name: "short link with SQL code", as: "none", path: `/l/${encodeURIComponent(SQL_OR)}`, status: [404] }),
+  h({ name: "short link with NUL code", as: "none", path: "/l/abcd%00ef", status: [404] }),
+  h({ name: "short link with a malformed escape", as: "none", path: "/l/%E0%A4%A", status: [400, 404] }),
+  h({ name: "short link with a traversal", as: "none", path: "/l/..%2F..%2Fetc", status: [404] }),
+  h({
+    name: "short link with 5,000-character code",
+    as: "none",
+    path: `/l/${"t".repeat(5000)}`,
+    status: [404, 414, 431],
+  }),
+  h({ name: "short link unknown", as: "none", path: "/l/noSuchC0", status: [404] }),
+
   h({ name: "QR code: path traversal", path: "/settings/signup/qr/..%2F..%2Fetc%2Fpasswd", status: [404] }),
   h({ name: "QR code: unknown source", path: "/settings/signup/qr/join-no-such-source.png", status: [404] }),
   h({ name: "QR code: NUL in the name", path: "/settings/signup/qr/join-a%00b.svg", status: [404] }),

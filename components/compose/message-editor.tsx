@@ -6,6 +6,7 @@ import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } f
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { type LinkShortening, withExampleShortLinks } from "@/lib/links/short-link";
 import { audienceStats } from "@/lib/messages/audience-stats";
 import { findNonGsmCharacters, toGsmSafe } from "@/lib/messages/gsm-safe";
 import { insertSnippet, replaceRange, withFieldName } from "@/lib/messages/insert-snippet";
@@ -31,6 +32,7 @@ import { exampleValues, PhonePreview } from "./phone-preview";
 import type { SampleRecipient } from "./sample-recipient";
 import { TemplateIssues } from "./template-issues";
 import { type SavedTemplateChoice, TemplateMenu } from "./template-menu";
+import { TrackLinksControl } from "./track-links-control";
 
 export interface MessageEditorProps {
   /** The template as written, merge fields included, footer excluded (see withOptOutFooter). */
@@ -66,6 +68,10 @@ export interface MessageEditorProps {
   templateActions?: React.ReactNode;
   /** Whether the text carries an offer (compose): `{offer_code}` without one, or an offer without it, is an error. */
   offer?: TemplateContext["offer"];
+  /** Links go out as short links (lib/links): counted and previewed as such. null/absent: as written. */
+  linkShortening?: LinkShortening | null;
+  /** The "Shorten and track links" switch, when the text has a link to shorten. */
+  trackLinks?: { on: boolean; onChange: (on: boolean) => void; length: number };
 }
 
 /** The message editor of the compose page: text, merge fields, templates, live counts, GSM-safe fix, preview. */
@@ -83,7 +89,11 @@ export function MessageEditor(props: MessageEditorProps) {
 
   // Counting a large audience takes a moment; typing stays responsive while it catches up.
   const deferredValue = useDeferredValue(value);
-  const sendTemplate = withOptOutFooter(deferredValue, optOutFooter, footerLanguage);
+  const sendTemplate = withOptOutFooter(
+    withExampleShortLinks(deferredValue, props.linkShortening),
+    optOutFooter,
+    footerLanguage,
+  );
   const recipients = useMemo(
     () =>
       (sampleRecipients?.length ? sampleRecipients : [{ id: "example", ...exampleValues(props.exampleOptOutUrl) }]).map(
@@ -238,6 +248,7 @@ export function MessageEditor(props: MessageEditorProps) {
           problem={optOutProblem}
           disabled={props.disabled}
         />
+        {props.trackLinks ? <TrackLinksControl id={id} {...props.trackLinks} disabled={props.disabled} /> : null}
       </div>
       <PhonePreview
         template={sendTemplate}

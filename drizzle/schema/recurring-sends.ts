@@ -16,6 +16,8 @@ export type RecurringMessage = {
   translations?: { language: "en" | "da" | "ur"; message: string }[];
   provider: "auto" | "cpsms" | "smsapp";
   sender: string;
+  /** "Shorten and track links" (absent in sends set up before tracked links: off). */
+  trackLinks?: boolean;
   expireAfterMinutes: number | null;
 };
 

@@ -7,6 +7,7 @@ import {
   campaigns,
   consentEvents,
   contacts,
+  linkClicks,
   messageEvents,
   offerCodes,
   providerSettings,
@@ -14,6 +15,7 @@ import {
   signupSources,
   signups,
   suppressions,
+  trackedLinks,
   users,
   visits,
 } from "@/drizzle/schema";
@@ -36,6 +38,12 @@ export function lookupOn(target: DbTarget) {
     userById: (id: string) => on((db) => one(db.select().from(users).where(eq(users.id, id)))),
     ownerCount: () =>
       on(async (db) => (await db.select({ n: count() }).from(users).where(eq(users.role, "owner")))[0]!.n),
+    /** A short link's row and the clicks recorded for it, oldest first. */
+    trackedLink: (code: string) =>
+      on(async (db) => ({
+        link: await one(db.select().from(trackedLinks).where(eq(trackedLinks.code, code))),
+        clicks: await db.select().from(linkClicks).where(eq(linkClicks.code, code)).orderBy(asc(linkClicks.id)),
+      })),
     /** The client addresses sign-in attempts for this email were recorded against. */
     signInAttemptAddresses: (email: string) =>
       on((db) =>

@@ -9,6 +9,7 @@ import { optOutUrl } from "@/lib/consent/opt-out-link";
 import type { Database } from "@/lib/db";
 import { GUEST_LOCALES, guestLocaleOf, isStaffLocale } from "@/lib/i18n/locales";
 import { localizeMessage } from "@/lib/i18n/localize-message";
+import { linkShortening, shortenForRecipient } from "@/lib/links/link-codes";
 import { logger } from "@/lib/logger";
 import { renderMessage } from "@/lib/messages/render-message";
 import { currentAutomationOffer } from "@/lib/offers/automation-offer";
@@ -91,6 +92,7 @@ export async function evaluateAutomation(
       category: "marketing",
       origin: "automation",
       optOutFooter: true,
+      trackLinks: true,
       recipients: group.recipients,
       scheduledAt: group.scheduledAt,
       expireAfterMinutes: null,
@@ -131,16 +133,18 @@ function groupBySend(
   hasOffer: boolean,
 ): Map<string, SendGroup> {
   const groups = new Map<string, SendGroup>();
+  // Automations always shorten and track their links (each guest's own; counted at that length in the editor).
+  const shortening = linkShortening();
   for (const r of rows) {
     const language = guestLocaleOf(r.language) ?? "en";
     const picked = pickText(automation.message, language, restaurant.defaultLocale);
     if (!picked) continue;
     const offerLine = automation.offer[picked.language]?.trim();
-    const template = automationSmsText(picked.text, offerLine);
+    const own = shortenForRecipient(automationSmsText(picked.text, offerLine), shortening);
     // A code for each guest whose language has the offer (a language without one gets the text alone).
     const code = hasOffer && offerLine ? generateOfferCode() : undefined;
     const body = renderMessage(
-      template,
+      own.template,
       {
         ...offerCodeMergeValue(code),
         firstName: r.first_name,
@@ -161,7 +165,13 @@ function groupBySend(
     const scheduledAt = opens ? new Date(opens.getTime() - offsetMs) : null;
     const key = `${provider}|${scheduledAt?.toISOString() ?? "now"}`;
     const group = groups.get(key) ?? { provider, scheduledAt, recipients: [], occurrenceIds: [] };
-    group.recipients.push({ phone: r.phone, contactId: r.contact_id, body, ...(code ? { offerCode: code } : {}) });
+    group.recipients.push({
+      phone: r.phone,
+      contactId: r.contact_id,
+      body,
+      ...(code ? { offerCode: code } : {}),
+      ...(own.links.length ? { links: own.links } : {}),
+    });
     group.occurrenceIds.push(r.id);
     groups.set(key, group);
   }

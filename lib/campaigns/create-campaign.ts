@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GuestLocale } from "@/lib/i18n/locales";
+import { insertTrackedLinks } from "@/lib/links/insert-tracked-links";
 import type { MessageTranslation } from "@/lib/messages/message-versions";
 import { type CampaignOffer, insertOfferCodes } from "@/lib/offers/insert-offer-codes";
 import { getSegmentInfo } from "@/lib/sms/encoding";
@@ -18,6 +19,8 @@ export type CampaignRecipient = {
   body: string;
   /** The recipient's offer code (canonical, lib/offers/offer-code.ts) when the text carries `{offer_code}`. */
   offerCode?: string;
+  /** The recipient's own short links in `body` (lib/links): written with the messages. */
+  links?: { code: string; url: string }[];
 };
 
 export type NewCampaign = {
@@ -31,6 +34,8 @@ export type NewCampaign = {
   translations?: readonly MessageTranslation[];
   category: "marketing" | "transactional";
   optOutFooter: boolean;
+  /** Links in the text went out as each recipient's own short link (`recipients[].links`). */
+  trackLinks?: boolean;
   recipients: readonly CampaignRecipient[];
   /** null = send now. */
   scheduledAt: Date | null;
@@ -98,6 +103,7 @@ export async function insertCampaign(tx: Database, actor: { id: string } | null,
       category: input.category,
       origin: input.origin ?? "compose",
       optOutFooter: input.optOutFooter,
+      trackLinks: input.trackLinks ?? false,
       status,
       scheduledAt: input.scheduledAt,
       scheduledVia,
@@ -115,12 +121,13 @@ export async function insertCampaign(tx: Database, actor: { id: string } | null,
   if (!campaign) throw new Error("campaign insert returned nothing");
   // Codes first: one taken by another guest meanwhile is replaced, in that guest's text too, before it is written.
   if (input.offer) unique = await insertOfferCodes(tx, campaign.id, input.offer, unique);
+  const sent = await insertTrackedLinks(tx, campaign.id, unique, input.scheduledAt);
   const segmentsByBody = new Map<string, ReturnType<typeof getSegmentInfo>>();
-  for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
+  for (let i = 0; i < sent.length; i += INSERT_CHUNK) {
     await tx
       .insert(campaignMessages)
       .values(
-        unique.slice(i, i + INSERT_CHUNK).map((r) => {
+        sent.slice(i, i + INSERT_CHUNK).map((r) => {
           const info = segmentsByBody.get(r.body) ?? getSegmentInfo(r.body);
           segmentsByBody.set(r.body, info);
           return {

@@ -14,7 +14,11 @@ export function exampleOptOutUrl(): string {
 
 /** The guest's public opt-out link, as printed in SMS footers (`{opt_out_link}`). */
 export function optOutUrl(token: string): string {
+  return `${publicBaseUrl()}/o/${token}`;
+}
+
+/** The app's public address without a trailing slash: where guests' links (opt-out, short links) point. */
+export function publicBaseUrl(): string {
   const config = env();
-  const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-  return `${base.replace(/\/$/, "")}/o/${token}`;
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
 }

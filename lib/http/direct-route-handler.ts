@@ -23,6 +23,12 @@ export function directRouteHandler(route: DirectRoute) {
     if (answer.location) {
       return new Response(null, { status: answer.status, headers: { ...headers, location: answer.location } });
     }
+    if (answer.html !== undefined) {
+      return new Response(request.method === "HEAD" ? null : answer.html, {
+        status: answer.status,
+        headers: { "content-type": "text/html; charset=utf-8", ...headers },
+      });
+    }
     return new Response(JSON.stringify(answer.body ?? {}), {
       status: answer.status,
       headers: { "content-type": "application/json", ...headers },

@@ -14,18 +14,27 @@ export type DirectRequest = {
 };
 
 /**
- * A direct route's answer: a JSON body, or a redirect (`location`, status 303). `headers` adds to ours (e.g. a
- * problem+json content type, Retry-After).
+ * A direct route's answer: a JSON body, an HTML page (`html`), or a redirect (`location`, with its status).
+ * `headers` adds to ours (e.g. a problem+json content type, Retry-After).
  */
-export type DirectAnswer = { status: number; body?: unknown; location?: string; headers?: Record<string, string> };
+export type DirectAnswer = {
+  status: number;
+  body?: unknown;
+  html?: string;
+  location?: string;
+  headers?: Record<string, string>;
+};
+
+export type DirectMethod = "GET" | "HEAD" | "POST";
 
 export type DirectRoute = {
-  methods: readonly ("GET" | "POST")[];
+  methods: readonly DirectMethod[];
   /** Read the body up to this size (a larger one is refused with 413); 0: drained unread. */
   maxBodyBytes: number;
   answer: (request: DirectRequest) => Promise<DirectAnswer>;
 };
 
+/** By exact path, or `/<segment>/*` for every path under a segment (the short links, /l/<code>). */
 export type DirectRoutes = Record<string, DirectRoute>;
 
 /**
@@ -46,8 +55,8 @@ export function serveDirectRoute(
   const url = req.url ?? "/";
   const queryAt = url.indexOf("?");
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
-  const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
-  if (!route?.methods.includes(req.method as "GET" | "POST")) return false;
+  const route = Object.hasOwn(routes, path) ? routes[path] : underSegment(routes, path);
+  if (!route?.methods.includes(req.method as DirectMethod)) return false;
   const request = {
     method: req.method ?? "GET",
     path,
@@ -76,6 +85,14 @@ export function serveDirectRoute(
   return true;
 }
 
+/** The `/<segment>/*` route a path falls under, if any. */
+function underSegment(routes: DirectRoutes, path: string): DirectRoute | undefined {
+  const slash = path.indexOf("/", 1);
+  if (slash === -1) return undefined;
+  const key = `${path.slice(0, slash + 1)}*`;
+  return Object.hasOwn(routes, key) ? routes[key] : undefined;
+}
+
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse): true {
   req.resume();
   if (!res.headersSent) send(res, 413, JSON.stringify({ error: "request body too large" }), { connection: "close" });
@@ -94,7 +111,9 @@ async function respond(route: DirectRoute, request: DirectRequest, res: ServerRe
   // the sign-up bench reads it).
   const timing = { "server-timing": `app;dur=${(performance.now() - started).toFixed(1)}` };
   if (answer.location) send(res, answer.status, "", { ...answer.headers, ...timing, location: answer.location });
-  else {
+  else if (answer.html !== undefined) {
+    send(res, answer.status, answer.html, { "content-type": "text/html; charset=utf-8", ...answer.headers, ...timing });
+  } else {
     const headers = { "content-type": "application/json", ...answer.headers, ...timing };
     send(res, answer.status, JSON.stringify(answer.body ?? {}), headers);
   }

@@ -65,6 +65,8 @@ export const messageInputSchema = z.object({
   sender: z.string().trim().max(20, "Compose.validation.senderTooLong"),
   /** Promotions only; null or absent = no offer (a text using `{offer_code}` is then refused). */
   offer: offerChoiceSchema.nullish(),
+  /** "Shorten and track links" (promotions): each link becomes the guest's own short link. */
+  trackLinks: z.boolean().optional(),
 });
 
 export const scheduleSchema = z.discriminatedUnion("mode", [

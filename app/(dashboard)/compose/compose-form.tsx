@@ -13,6 +13,8 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useAction } from "@/lib/actions/use-action";
 import type { AudiencePreview, GroupOption } from "@/lib/campaigns/compose/preview-audience";
+import { hasTrackableLink } from "@/lib/links/find-links";
+import { type LinkShortening, withExampleShortLinks } from "@/lib/links/short-link";
 import { type MessageTranslation, versionLanguageFor } from "@/lib/messages/message-versions";
 import { defaultOptOutFooter, type FooterLanguage } from "@/lib/messages/opt-out-footer";
 import type { SavedTemplateItem } from "@/lib/messages/saved-templates";
@@ -44,6 +46,8 @@ type Props = {
   initialGroupId?: string;
   /** A guest's opt-out link at its real length, for counts before an audience is chosen. */
   exampleOptOutUrl: string;
+  /** Our origin and a short link of the real length: links in a promotion are counted as sent. */
+  linkShortening: LinkShortening;
   savedTemplates: SavedTemplateItem[];
   userId: string;
   /** The phones "Send test" may go to: the user's verified phone, then the staff phones. */
@@ -76,6 +80,8 @@ export function ComposeForm(props: Props) {
   const [optOutFooter, setOptOutFooter] = useState(defaultOptOutFooter("marketing"));
   const [footerLanguage, setFooterLanguage] = useState<FooterLanguage>(props.defaultLanguage);
   const [translations, setTranslations] = useState<MessageTranslation[]>([]);
+  // "Shorten and track links": on unless turned off; it applies (and shows) once a promotion's text has a link.
+  const [trackLinksChoice, setTrackLinksChoice] = useState(true);
   const [schedule, setSchedule] = useState<ScheduleValue>({ mode: "now" });
   const [offer, setOffer] = useState<OfferValue>(null);
   // Only promotions carry offers: a service message sends none, whatever was typed before switching.
@@ -137,10 +143,26 @@ export function ComposeForm(props: Props) {
     : [];
   const pricedProvider = provider !== "auto" ? provider : providersUsed.length === 1 ? providersUsed[0] : undefined;
   const samples: SampleRecipient[] | undefined = preview?.recipients.length ? preview.recipients : undefined;
+  const hasLink = useMemo(
+    () =>
+      [message, ...translations.map((v) => v.message)].some((m) => hasTrackableLink(m, props.linkShortening.origin)),
+    [message, translations, props.linkShortening],
+  );
+  const trackLinks = audience.category === "marketing" && hasLink && trackLinksChoice;
+  const shortening = trackLinks ? props.linkShortening : null;
   // One object per change, not per render: the cost table recounts every sampled guest when it changes.
   const versions = useMemo(
     () => ({ language: footerLanguage, message, translations }),
     [footerLanguage, message, translations],
+  );
+  // What the cost table prices: every link as the short link it goes out as.
+  const sentVersions = useMemo(
+    () => ({
+      ...versions,
+      message: withExampleShortLinks(versions.message, shortening),
+      translations: versions.translations.map((v) => ({ ...v, message: withExampleShortLinks(v.message, shortening) })),
+    }),
+    [versions, shortening],
   );
   // The editor counts and previews the guests who get the main text; each other version counts its own.
   const mainSamples = samples?.filter(
@@ -192,6 +214,7 @@ export function ComposeForm(props: Props) {
     translations,
     provider,
     sender,
+    trackLinks,
     schedule,
     offer: sentOffer,
   });
@@ -334,6 +357,12 @@ export function ComposeForm(props: Props) {
           restaurantName={props.restaurantName}
           senderName={sender.trim() || undefined}
           exampleOptOutUrl={props.exampleOptOutUrl}
+          linkShortening={shortening}
+          trackLinks={
+            audience.category === "marketing" && hasLink
+              ? { on: trackLinksChoice, onChange: setTrackLinksChoice, length: props.linkShortening.exampleUrl.length }
+              : undefined
+          }
           savedTemplates={templateChoices}
           onDeleteTemplate={deleteTemplate}
           offer={sentOffer ? "required" : "none"}
@@ -359,13 +388,14 @@ export function ComposeForm(props: Props) {
           provider={pricedProvider}
           restaurantName={props.restaurantName}
           exampleOptOutUrl={props.exampleOptOutUrl}
+          linkShortening={shortening}
         />
         {audience.category === "marketing" && (
           <OfferPicker value={offer} onChange={setOffer} message={message} timeZone={props.timeZone} />
         )}
         {preview && preview.total > 0 ? (
           <ProviderCosts
-            versions={versions}
+            versions={sentVersions}
             optOutFooter={optOutFooter}
             preview={preview}
             restaurantName={props.restaurantName}

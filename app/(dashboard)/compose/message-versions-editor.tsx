@@ -10,6 +10,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { dirOf, GUEST_LOCALES, type GuestLocale } from "@/lib/i18n/locales";
+import { type LinkShortening, withExampleShortLinks } from "@/lib/links/short-link";
 import { audienceStats } from "@/lib/messages/audience-stats";
 import { type MessageTranslation, versionLanguageFor } from "@/lib/messages/message-versions";
 import { OPT_OUT_FOOTERS, withOptOutFooter } from "@/lib/messages/opt-out-footer";
@@ -29,6 +30,8 @@ type Props = {
   provider?: ProviderName;
   restaurantName: string;
   exampleOptOutUrl: string;
+  /** Links go out as short links: each version is counted with them. */
+  linkShortening: LinkShortening | null;
   disabled?: boolean;
 };
 
@@ -93,6 +96,7 @@ export function MessageVersionsEditor(props: Props) {
           provider={props.provider}
           restaurantName={props.restaurantName}
           exampleOptOutUrl={props.exampleOptOutUrl}
+          linkShortening={props.linkShortening}
           disabled={props.disabled}
         />
       ))}
@@ -129,6 +133,7 @@ function VersionField(props: {
   provider?: ProviderName;
   restaurantName: string;
   exampleOptOutUrl: string;
+  linkShortening: LinkShortening | null;
   disabled?: boolean;
 }) {
   const t = useTranslations("Compose.versions");
@@ -141,10 +146,12 @@ function VersionField(props: {
     const recipients = (
       props.samples?.length ? props.samples : [{ id: "example", ...exampleValues(props.exampleOptOutUrl) }]
     ).map((r) => ({ ...r, restaurant: props.restaurantName }));
-    return audienceStats(withOptOutFooter(deferred, props.optOutFooter, language), recipients, {
+    const counted = withExampleShortLinks(deferred, props.linkShortening);
+    return audienceStats(withOptOutFooter(counted, props.optOutFooter, language), recipients, {
       provider: props.provider,
     });
   }, [
+    props.linkShortening,
     deferred,
     props.samples,
     props.exampleOptOutUrl,

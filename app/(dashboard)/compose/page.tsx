@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listGroupOptions } from "@/lib/campaigns/compose/preview-audience";
 import { exampleOptOutUrl } from "@/lib/consent/opt-out-link";
 import { getDb } from "@/lib/db";
+import { linkShortening } from "@/lib/links/link-codes";
 import { listSavedTemplates } from "@/lib/messages/saved-templates";
 import { resolveProviders } from "@/lib/providers/resolve-provider";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
@@ -46,6 +47,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ g
         canApprove={hasRole(user.role, "manager")}
         initialGroupId={initialGroupId}
         exampleOptOutUrl={exampleOptOutUrl()}
+        linkShortening={linkShortening()}
         savedTemplates={savedTemplates}
         userId={user.id}
         testRecipients={testRecipients.map(({ value, label }) => ({ value, label }))}

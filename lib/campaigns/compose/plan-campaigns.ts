@@ -1,5 +1,7 @@
 import { optOutUrl } from "@/lib/consent/opt-out-link";
 import { AppError } from "@/lib/errors";
+import { linkShortening, shortenForRecipient } from "@/lib/links/link-codes";
+import { withExampleShortLinks } from "@/lib/links/short-link";
 import { type AudienceStats, audienceStats, MAX_MESSAGE_CHARACTERS } from "@/lib/messages/audience-stats";
 import {
   combineStats,
@@ -32,6 +34,8 @@ export type MessageChoice = {
   sender: string;
   /** A promotion's offer: every guest's text gets its own `{offer_code}` (drawn here, stored with the messages). */
   offer?: OfferChoice | null;
+  /** "Shorten and track links": each link becomes the guest's own short link (promotions only). */
+  trackLinks?: boolean;
 };
 
 export type ProviderPlan = {
@@ -40,6 +44,11 @@ export type ProviderPlan = {
   recipients: CampaignRecipient[];
   stats: AudienceStats<Recipient & { restaurant: string; optOutUrl: string | null }>;
 };
+
+/** Whether this send's links go out as short links: asked for, and a promotion. */
+export function tracksLinks(choice: Pick<MessageChoice, "trackLinks" | "category">): boolean {
+  return choice.trackLinks === true && choice.category === "marketing";
+}
 
 /** The versions a choice carries: the main text and its translations. */
 export function versionsOf(choice: MessageChoice): MessageVersions {
@@ -62,6 +71,8 @@ export function planCampaigns(
   const codes = choice.offer ? drawOfferCodes(audience.length) : [];
   const codeOf = new Map(audience.map((r, i) => [r, codes[i]]));
 
+  // Counted with a short link of the real length in place of each link: every guest's is exactly that long.
+  const shortening = tracksLinks(choice) ? linkShortening() : null;
   const plans: ProviderPlan[] = [];
   for (const [provider, recipients] of splitByProvider(audience, choice.provider, context.routes)) {
     const sender = choice.sender.trim() || context.defaultSenders[provider];
@@ -82,7 +93,7 @@ export function planCampaigns(
     const parts = splitByVersion(values, versions).map((version) => ({
       version,
       stats: audienceStats(
-        withOptOutFooter(version.message, choice.optOutFooter, version.language),
+        withOptOutFooter(withExampleShortLinks(version.message, shortening), choice.optOutFooter, version.language),
         version.recipients,
         {
           provider,
@@ -104,15 +115,19 @@ export function planCampaigns(
       sender: sender ?? null,
       stats,
       recipients: parts.flatMap(({ version }) =>
-        version.recipients.map((v) => ({
-          phone: v.phone,
-          contactId: v.contactId,
-          ...(v.code ? { offerCode: v.code } : {}),
-          body: renderMessage(version.message, v, {
-            optOutFooter: choice.optOutFooter,
-            footerLanguage: version.language,
-          }),
-        })),
+        version.recipients.map((v) => {
+          const own = shortening ? shortenForRecipient(version.message, shortening) : null;
+          return {
+            phone: v.phone,
+            contactId: v.contactId,
+            ...(v.code ? { offerCode: v.code } : {}),
+            body: renderMessage(own?.template ?? version.message, v, {
+              optOutFooter: choice.optOutFooter,
+              footerLanguage: version.language,
+            }),
+            ...(own?.links.length ? { links: own.links } : {}),
+          };
+        }),
       ),
     });
   }

@@ -13,7 +13,7 @@ import type { AudienceInput } from "@/lib/validation/compose";
 import { createCampaign } from "../create-campaign";
 import { enqueueDispatch } from "../enqueue-dispatch";
 import { assertOutsideQuietHours } from "../quiet-hours-check";
-import { type MessageChoice, type ProviderPlan, planCampaigns } from "./plan-campaigns";
+import { type MessageChoice, type ProviderPlan, planCampaigns, tracksLinks } from "./plan-campaigns";
 import { type ResolvedAudience, resolveRecipients } from "./resolve-recipients";
 
 export type SendContent = AudienceInput & MessageChoice & { name: string };
@@ -81,6 +81,7 @@ export async function writeCampaigns(
           translations: content.translations ?? [],
           category: content.category,
           optOutFooter: content.optOutFooter,
+          trackLinks: tracksLinks(content),
           recipients: plan.recipients,
           scheduledAt: options.scheduledAt,
           expireAfterMinutes: options.expireAfterMinutes,

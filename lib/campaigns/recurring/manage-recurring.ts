@@ -40,6 +40,7 @@ export async function createRecurringSend(
         translations: input.translations ?? [],
         provider: input.provider,
         sender: input.sender,
+        trackLinks: input.trackLinks ?? false,
         expireAfterMinutes: schedule.expireAfterMinutes,
       },
       weekdays: [...new Set(schedule.weekdays)].sort(),

@@ -3,6 +3,7 @@
 import { MessageCounter } from "@/components/sms/message-counter";
 import { automationSmsText } from "@/lib/automations/automation-text";
 import type { GuestLocale } from "@/lib/i18n/locales";
+import { type LinkShortening, withExampleShortLinks } from "@/lib/links/short-link";
 import { exampleMergeValues } from "@/lib/messages/merge-field-catalogue";
 import { renderMessage } from "@/lib/messages/render-message";
 
@@ -14,16 +15,19 @@ export type AutomationCountProps = {
   restaurant: string;
   /** An opt-out link of a real guest's length: it is part of what is paid for. */
   exampleOptOutUrl: string;
+  /** Links are sent as short links (lib/links): counted with one of the real length. */
+  linkShortening: LinkShortening;
 };
 
 /**
  * The count of one language's text as a guest receives it: merge fields filled in with example values and the
  * opt-out line in its language added, exactly as lib/automations/evaluate-automation.ts renders it.
  */
-export function AutomationCount({ id, message, offer, language, restaurant, exampleOptOutUrl }: AutomationCountProps) {
+export function AutomationCount(props: AutomationCountProps) {
+  const { id, message, offer, language, restaurant, exampleOptOutUrl } = props;
   if (!message.trim()) return <p id={id} className="h-4" />;
   const text = renderMessage(
-    automationSmsText(message, offer),
+    withExampleShortLinks(automationSmsText(message, offer), props.linkShortening),
     { ...exampleMergeValues(), restaurant, optOutUrl: exampleOptOutUrl },
     { optOutFooter: true, footerLanguage: language },
   );

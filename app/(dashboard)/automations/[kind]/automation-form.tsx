@@ -10,6 +10,7 @@ import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { useAction } from "@/lib/actions/use-action";
 import { dirOf, GUEST_LOCALES, type GuestLocale } from "@/lib/i18n/locales";
+import type { LinkShortening } from "@/lib/links/short-link";
 import { toast } from "@/lib/toast/toast";
 import {
   AUTOMATION_MAX_CHARACTERS,
@@ -50,10 +51,13 @@ export function AutomationForm({
   initial,
   restaurant,
   exampleOptOutUrl,
+  linkShortening,
 }: {
   initial: AutomationFormValues;
   restaurant: string;
   exampleOptOutUrl: string;
+  /** Links in automation texts always go out as short links: counted at that length. */
+  linkShortening: LinkShortening;
 }) {
   const t = useTranslations("Automations.form");
   const tCommon = useTranslations("Common");
@@ -189,6 +193,7 @@ export function AutomationForm({
                 language={l}
                 restaurant={restaurant}
                 exampleOptOutUrl={exampleOptOutUrl}
+                linkShortening={linkShortening}
               />
             </fieldset>
           );

@@ -12,6 +12,7 @@ import { previewAutomation } from "@/lib/automations/preview-automation";
 import { recentSends } from "@/lib/automations/recent-sends";
 import { exampleOptOutUrl } from "@/lib/consent/opt-out-link";
 import { getDb } from "@/lib/db";
+import { linkShortening } from "@/lib/links/link-codes";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { appNow } from "@/lib/time/test-clock";
 import { automationForm } from "@/lib/validation/automations";
@@ -68,6 +69,7 @@ export default async function AutomationPage({ params }: Props) {
           initial={automationForm(automation)}
           restaurant={restaurant.name}
           exampleOptOutUrl={exampleOptOutUrl()}
+          linkShortening={linkShortening()}
         />
         <RecentSendsSection sends={sends} />
         <HoldoutResultsSection results={results} holdoutPercent={automation.holdoutPercent} />
