@@ -25,9 +25,13 @@ export function findLinks(template: string, ownOrigin: string): FoundLink[] {
       if (!fuzzy && match.schema.toLowerCase() !== "http:" && match.schema.toLowerCase() !== "https:") continue;
       if (fuzzy && !/^www\./i.test(match.raw)) continue;
       if (match.lastIndex === part.text.length && next?.type === "field") continue;
-      const url = webUrl(match.url);
+      // linkify-it keeps a trailing colon or semicolon in the link ("Book: https://x.dk/book: 7KQ2-M9XD", as an
+      // automation's offer line ends): in a text message that is punctuation, not part of the address.
+      const trailing = /[:;]+$/.exec(match.url)?.[0].length ?? 0;
+      const href = match.url.slice(0, match.url.length - trailing);
+      const url = webUrl(href);
       if (!url || url.origin === ownOrigin) continue;
-      found.push({ start: part.start + match.index, end: part.start + match.lastIndex, url: match.url });
+      found.push({ start: part.start + match.index, end: part.start + match.lastIndex - trailing, url: href });
     }
   }
   return found;

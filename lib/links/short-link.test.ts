@@ -17,6 +17,13 @@ describe("findLinks", () => {
     expect(findLinks(text, origin)[2]!.url).toBe("http://www.rose.dk/frokost");
   });
 
+  it("leaves a colon or semicolon after a link outside it (an offer line's code follows one)", () => {
+    expect(found("Book: https://rose.example/book: {offer_code}; or www.rose.dk/menu;")).toEqual([
+      "https://rose.example/book",
+      "www.rose.dk/menu",
+    ]);
+  });
+
   it("leaves our own links (opt-out, sign-up), e-mail, other schemes and 'Tak.Vi' alone", () => {
     const text = `Stop: ${origin}/o/abc ${origin}/join mail@rose.dk ftp://rose.dk Tak.Vi ses kl. 12.30`;
     expect(found(text)).toEqual([]);
