@@ -16,6 +16,7 @@ export const NAMESPACES = [
   "Compose",
   "Campaigns",
   "Automations",
+  "Reports",
   "History",
   "Providers",
   "Guest",

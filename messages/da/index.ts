@@ -14,6 +14,7 @@ import Guest from "./Guest.json";
 import History from "./History.json";
 import Home from "./Home.json";
 import Providers from "./Providers.json";
+import Reports from "./Reports.json";
 import Settings from "./Settings.json";
 import Shell from "./Shell.json";
 import Units from "./Units.json";
@@ -32,6 +33,7 @@ export default {
   Compose,
   Campaigns,
   Automations,
+  Reports,
   History,
   Providers,
   Guest,
