@@ -3,7 +3,7 @@ import type { ReportFigures } from "@/lib/reports/report-figures";
 import { rate } from "@/lib/reports/report-math";
 
 // Server-rendered, no script: each step a bar whose length is its share of the texts sent, with the figure and its
-// rate as HTML beside it (text in an SVG would shrink with the drawing on a phone).
+// rate as HTML above it (text in an SVG would shrink with the drawing on a phone).
 
 type Step = { key: "sent" | "delivered" | "clicked" | "redeemed"; value: number | null; share: number | null };
 
@@ -43,26 +43,26 @@ export function ReportFunnel({ figures }: { figures: ReportFigures }) {
         data-testid="report-funnel"
       >
         {steps.map((s) => (
-          <li key={s.key} className="grid grid-cols-[6.5rem_1fr] items-center gap-x-3 text-sm" data-step={s.key}>
-            <span className="text-muted-foreground">{t(s.key)}</span>
-            <span className="flex min-w-0 items-center gap-2">
-              <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-3 min-w-0 flex-1" aria-hidden>
-                <rect x={0} y={0} width={100} height={10} className="fill-muted" />
-                <rect x={0} y={0} width={widthOf(s.value)} height={10} className={colours[s.key]} />
-              </svg>
-              <span className="w-24 shrink-0 text-right tabular-nums">
-                <span className="font-semibold" data-testid={`funnel-${s.key}`}>
-                  {s.value === null ? "—" : format.number(s.value)}
-                </span>
+          <li key={s.key} className="text-sm" data-step={s.key}>
+            <div className="flex items-baseline justify-between gap-3">
+              <span className="text-muted-foreground">{t(s.key)}</span>
+              <span className="tabular-nums">
                 {s.share !== null ? (
-                  <span className="block text-xs text-muted-foreground">
+                  <span className="mr-2 text-xs text-muted-foreground">
                     {s.key === "delivered"
                       ? t("ofSent", { rate: percent(s.share) })
                       : t("ofDelivered", { rate: percent(s.share) })}
                   </span>
                 ) : null}
+                <span className="font-semibold" data-testid={`funnel-${s.key}`}>
+                  {s.value === null ? "—" : format.number(s.value)}
+                </span>
               </span>
-            </span>
+            </div>
+            <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="mt-1 block h-2.5 w-full" aria-hidden>
+              <rect x={0} y={0} width={100} height={10} className="fill-muted" />
+              <rect x={0} y={0} width={widthOf(s.value)} height={10} className={colours[s.key]} />
+            </svg>
           </li>
         ))}
       </ol>

@@ -201,8 +201,8 @@ export function seedOn(target: DbTarget) {
     campaignResults: (
       campaignId: string,
       r: {
-        clicks?: { phone: string; bot?: boolean }[];
-        codes?: { phone: string; redeemed?: boolean; billMinor?: number; currency?: string }[];
+        clicks?: { phone: string; bot?: boolean; at?: Date }[];
+        codes?: { phone: string; redeemed?: boolean | Date; billMinor?: number; currency?: string }[];
       },
     ) =>
       on(async (db) => {
@@ -218,7 +218,9 @@ export function seedOn(target: DbTarget) {
               .insert(trackedLinks)
               .values({ code, campaignId, phone: k.phone, url: "https://example.com/menu", expiresAt });
           }
-          await db.insert(linkClicks).values({ code, bot: k.bot ?? false, botReason: k.bot ? "user_agent" : null });
+          await db
+            .insert(linkClicks)
+            .values({ code, at: k.at ?? new Date(), bot: k.bot ?? false, botReason: k.bot ? "user_agent" : null });
         }
         if (!r.codes?.length) return;
         const [offer] = await db
@@ -233,7 +235,7 @@ export function seedOn(target: DbTarget) {
             phone: c.phone,
             validFrom: new Date(Date.now() - 86400_000),
             validUntil: new Date(Date.now() + 7 * 86400_000),
-            redeemedAt: c.redeemed ? new Date() : null,
+            redeemedAt: c.redeemed instanceof Date ? c.redeemed : c.redeemed ? new Date() : null,
             billMinor: c.billMinor ?? null,
             currency: c.billMinor === undefined ? null : (c.currency ?? "DKK"),
           });
