@@ -55,6 +55,15 @@ test("a campaign's results: funnel, clicks without bots, redemption, revenue and
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 
+  // The campaigns list's compact figure, from the same counts.
+  await page.goto("/campaigns");
+  await expect(
+    page
+      .getByRole("row", { name: /Pizza Friday report/ })
+      .getByText("1 clicked · 1 redeemed")
+      .first(),
+  ).toBeVisible();
+
   const csv = await page.request.get(`${E2E.baseURL}/campaigns/${campaign.id}/export`);
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { phoneNumbers, quickCampaign } from "@/tests/support/campaigns";
 import { linkWithClicks, offer, offerCode, setStatuses } from "@/tests/support/reports";
 import { campaignReport } from "./campaign-report";
+import { listedResults } from "./list-results";
 import { reportFigures } from "./report-figures";
 import { costPerRedemption, daysBetween, majorAmount, rate } from "./report-math";
 
@@ -26,6 +27,9 @@ describe("a campaign's report", () => {
     expect(f.humanClicks).toBe(2);
     expect(f.botRequests).toBe(2);
     expect(f.clickRate).toBeCloseTo(1 / 3);
+    // The campaigns list says the same; no offer, so no redeemed figure there.
+    const listed = await listedResults(getDb(), [campaign.id]);
+    expect(listed.get(campaign.id)).toEqual({ clicked: 1, redeemed: null });
   });
 
   it("agrees with the campaign page's delivery figures and cost", async () => {
@@ -67,6 +71,7 @@ describe("a campaign's report", () => {
       { currency: "PKR", minor: 150_000, bills: 1 },
     ]);
     expect(f.costs[0]).toEqual({ provider: "cpsms", charged: 1, redeemed: 4, costPerRedemption: 0.25 });
+    expect((await listedResults(getDb(), [campaign.id])).get(campaign.id)).toEqual({ clicked: null, redeemed: 4 });
   });
 
   it("with no redemption, cost per redemption and rates are null (shown as —), never Infinity or NaN", async () => {
