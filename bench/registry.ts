@@ -8,6 +8,7 @@ import { historyBench } from "./history";
 import { lighthouseBench } from "./lighthouse";
 import { loadBench } from "./load";
 import { recoveryBenches } from "./recovery";
+import { reportsBench } from "./reports";
 import { sendBenches } from "./send-campaign";
 import { signupBench } from "./signup-submit";
 import type { Bench } from "./types";
@@ -26,4 +27,5 @@ export const benches: Bench[] = [
   apiVisitsBench,
   ...recoveryBenches,
   automationsDailyBench,
+  reportsBench,
 ];

@@ -32,7 +32,8 @@ export const REPORT_CSV_HEADER = [
 ];
 
 type Row = {
-  id: number;
+  id: string;
+  campaign_id: string;
   campaign: string;
   sent_at: string | null;
   phone: string;
@@ -48,32 +49,62 @@ type Row = {
   currency: string | null;
 };
 
-/** One chunk of recipients after message id `after`, with their clicks and offer code (one query). */
-async function chunk(db: Database, scope: ReportScope, after: number): Promise<Row[]> {
-  const { rows } = await db.execute<Row>(sql`
-    select m.id, c.name as campaign, m.sent_at, m.phone,
+type Clicks = { campaign_id: string; phone: string; clicks: number; bots: number; first_click: string | null };
+type Code = Pick<Row, "campaign_id" | "phone" | "code" | "redeemed_at" | "bill_minor" | "currency">;
+
+/**
+ * One chunk of recipients after message id `after`, with their clicks and offer code: three queries, the last two
+ * by the chunk's phone numbers as an array (hashed by Postgres). tracked_links and offer_codes are indexed by
+ * campaign, not phone, and one joined query let the planner look each recipient up through the whole campaign's
+ * links: 20,000 recipients took a minute that way (bench reports.csv).
+ */
+async function chunk(db: Database, scope: ReportScope, after: string): Promise<Row[]> {
+  const { rows: messages } = await db.execute<
+    Omit<Row, keyof Clicks | keyof Code> & Pick<Row, "campaign_id" | "phone">
+  >(sql`
+    select m.id::text, m.campaign_id, c.name as campaign, m.sent_at, m.phone,
       trim(coalesce(ct.first_name, '') || ' ' || coalesce(ct.last_name, '')) as name,
-      m.status, m.status in (${statusList(TALLY.delivered)}) as delivered,
-      coalesce(k.clicks, 0)::int as clicks, coalesce(k.bots, 0)::int as bots, k.first_click,
-      oc.code, oc.redeemed_at, oc.bill_minor::text, oc.currency
+      m.status, m.status in (${statusList(TALLY.delivered)}) as delivered
     from campaign_messages m
     join campaigns c on c.id = m.campaign_id
     left join contacts ct on ct.id = m.contact_id
-    left join lateral (
-      select count(*) filter (where not lc.bot) as clicks, count(*) filter (where lc.bot) as bots,
-        min(lc.at) filter (where not lc.bot) as first_click
-      from tracked_links l join link_clicks lc on lc.code = l.code
-      where l.campaign_id = m.campaign_id and l.phone = m.phone
-    ) k on true
-    left join lateral (
-      select o.code, o.redeemed_at, o.bill_minor, o.currency from offer_codes o
-      where o.campaign_id = m.campaign_id and o.phone = m.phone
-      order by o.redeemed_at nulls last limit 1
-    ) oc on true
-    where m.campaign_id in (${scopeCampaignIds(scope)}) and m.id > ${after}
+    where m.campaign_id in (${scopeCampaignIds(scope)}) and m.id > ${after}::bigint
     order by m.id
     limit ${CHUNK}`);
-  return rows;
+  if (messages.length === 0) return [];
+  const campaignIds = sql.param([...new Set(messages.map((m) => m.campaign_id))]);
+  const phones = sql.param(messages.map((m) => m.phone));
+  const [clicks, codes] = await Promise.all([
+    db.execute<Clicks>(sql`
+      select l.campaign_id, l.phone, count(*) filter (where not k.bot)::int as clicks,
+        count(*) filter (where k.bot)::int as bots, min(k.at) filter (where not k.bot) as first_click
+      from tracked_links l join link_clicks k on k.code = l.code
+      where l.campaign_id = any(${campaignIds}::uuid[]) and l.phone = any(${phones}::text[])
+      group by l.campaign_id, l.phone`),
+    db.execute<Code>(sql`
+      select distinct on (o.campaign_id, o.phone) o.campaign_id, o.phone, o.code, o.redeemed_at,
+        o.bill_minor::text, o.currency
+      from offer_codes o
+      where o.campaign_id = any(${campaignIds}::uuid[]) and o.phone = any(${phones}::text[])
+      order by o.campaign_id, o.phone, o.redeemed_at nulls last`),
+  ]);
+  const key = (r: { campaign_id: string; phone: string }) => `${r.campaign_id} ${r.phone}`;
+  const clicksOf = new Map(clicks.rows.map((r) => [key(r), r]));
+  const codeOf = new Map(codes.rows.map((r) => [key(r), r]));
+  return messages.map((m) => {
+    const k = clicksOf.get(key(m));
+    const o = codeOf.get(key(m));
+    return {
+      ...m,
+      clicks: k?.clicks ?? 0,
+      bots: k?.bots ?? 0,
+      first_click: k?.first_click ?? null,
+      code: o?.code ?? null,
+      redeemed_at: o?.redeemed_at ?? null,
+      bill_minor: o?.bill_minor ?? null,
+      currency: o?.currency ?? null,
+    };
+  });
 }
 
 /** A bill in major units with its currency's decimals, "249.50": a plain number a spreadsheet can add up. */
@@ -86,7 +117,7 @@ function bill(minor: string | null, currency: string | null): string {
 export function reportCsvStream(db: Database, scope: ReportScope, timeZone: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const time = (v: string | Date | null) => (v ? formatInZone(new Date(v), timeZone, "yyyy-MM-dd HH:mm:ss") : "");
-  let after = 0;
+  let after = "0";
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(CSV_BOM + csvLine(REPORT_CSV_HEADER)));
