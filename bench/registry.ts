@@ -9,6 +9,7 @@ import { lighthouseBench } from "./lighthouse";
 import { linksRedirectBench } from "./links-redirect";
 import { loadBench } from "./load";
 import { recoveryBenches } from "./recovery";
+import { reportsBench } from "./reports";
 import { sendBenches } from "./send-campaign";
 import { signupBench } from "./signup-submit";
 import type { Bench } from "./types";
@@ -28,4 +29,5 @@ export const benches: Bench[] = [
   linksRedirectBench,
   ...recoveryBenches,
   automationsDailyBench,
+  reportsBench,
 ];

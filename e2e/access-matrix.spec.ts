@@ -83,6 +83,8 @@ const INTENDED: Record<string, Intended> = {
   "HEAD /l/[code]": SAME,
   "GET /history/export": MANAGERS,
   "GET /contacts/export": MANAGERS,
+  "GET /campaigns/[id]/export": MANAGERS, // a report's recipients with phone numbers, like the other exports
+  "GET /automations/[kind]/export": MANAGERS,
   "GET /contacts/[id]/gdpr-export": MANAGERS,
   "POST /contacts/import/analyze": MANAGERS,
   "POST /contacts/import/run": MANAGERS,
@@ -266,6 +268,7 @@ test("access matrix: every page, route handler and server action as every kind o
     "[id]@/contacts/[id]/gdpr-export": guests[0]!.id,
     "[id]@/groups/[id]": groupId,
     "[id]@/campaigns/[id]": seeded.campaignId,
+    "[id]@/campaigns/[id]/export": seeded.campaignId,
     "[id]@/history/[id]": seeded.messageId,
     "[uid]@/history/smsapp/[uid]": "no-such-uid",
     "[token]@/o/[token]": guests[0]!.token,
@@ -275,6 +278,7 @@ test("access matrix: every page, route handler and server action as every kind o
     "[...nextauth]@/api/auth/[...nextauth]": "session",
     "[file]@/settings/signup/qr/[file]": "join.png",
     "[kind]@/automations/[kind]": "birthday",
+    "[kind]@/automations/[kind]/export": "birthday",
   };
   const fill = (route: string) =>
     route.replace(/\[[^\]]+\]/g, (seg) => {

@@ -13,7 +13,7 @@ const PLOT = { left: 44, right: 592, top: 8, bottom: 200 };
 const pct = (v: number, of: number) => `${(v / of) * 100}%`;
 
 /** A round axis maximum (1, 2, 5 × 10^n) at or above `max`. */
-function niceMax(max: number) {
+export function niceMax(max: number) {
   if (max <= 0) return 1;
   const base = 10 ** Math.floor(Math.log10(max));
   return [1, 2, 5, 10].map((m) => m * base).find((v) => v >= max) ?? 10 * base;
@@ -192,6 +192,6 @@ export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
 }
 
 /** A yyyy-mm-dd day as a moment inside that day in any of our restaurants' zones (noon UTC), for the formatter. */
-function dayDate(day: string): Date {
+export function dayDate(day: string): Date {
   return new Date(`${day}T12:00:00Z`);
 }

@@ -14,6 +14,7 @@ import {
   contacts,
   groupMembers,
   groups,
+  linkClicks,
   type MessageStatus,
   messageTemplates,
   offerCodes,
@@ -24,6 +25,7 @@ import {
   signupSources,
   signups,
   testClock,
+  trackedLinks,
   type UserRole,
   users,
   visits,
@@ -190,6 +192,53 @@ export function seedOn(target: DbTarget) {
           messageIds.push(message!.id);
         }
         return { id: row!.id, messageIds };
+      }),
+
+    /**
+     * What the links and offers features record for a campaign's recipients: a tracked link per phone with its
+     * clicks (bots marked), and an offer code per phone, redeemed (with a bill) when asked. For the report tests.
+     */
+    campaignResults: (
+      campaignId: string,
+      r: {
+        clicks?: { phone: string; bot?: boolean; at?: Date }[];
+        codes?: { phone: string; redeemed?: boolean | Date; billMinor?: number; currency?: string }[];
+      },
+    ) =>
+      on(async (db) => {
+        const token = () => randomBytes(5).toString("hex");
+        const codeOf = new Map<string, string>();
+        for (const k of r.clicks ?? []) {
+          let code = codeOf.get(k.phone);
+          if (!code) {
+            code = token();
+            codeOf.set(k.phone, code);
+            const expiresAt = new Date(Date.now() + 30 * 86400_000);
+            await db
+              .insert(trackedLinks)
+              .values({ code, campaignId, phone: k.phone, url: "https://example.com/menu", expiresAt });
+          }
+          await db
+            .insert(linkClicks)
+            .values({ code, at: k.at ?? new Date(), bot: k.bot ?? false, botReason: k.bot ? "user_agent" : null });
+        }
+        if (!r.codes?.length) return;
+        const [offer] = await db
+          .insert(offers)
+          .values({ title: "2 for 1 pizza", validUntil: new Date(Date.now() + 7 * 86400_000) })
+          .returning({ id: offers.id });
+        for (const c of r.codes)
+          await db.insert(offerCodes).values({
+            code: token().toUpperCase(),
+            offerId: offer!.id,
+            campaignId,
+            phone: c.phone,
+            validFrom: new Date(Date.now() - 86400_000),
+            validUntil: new Date(Date.now() + 7 * 86400_000),
+            redeemedAt: c.redeemed instanceof Date ? c.redeemed : c.redeemed ? new Date() : null,
+            billMinor: c.billMinor ?? null,
+            currency: c.billMinor === undefined ? null : (c.currency ?? "DKK"),
+          });
       }),
 
     /**

@@ -17,6 +17,7 @@ export const NAMESPACES = [
   "Campaigns",
   "Automations",
   "Redeem",
+  "Reports",
   "History",
   "Providers",
   "Guest",

@@ -15,6 +15,7 @@ import History from "./History.json";
 import Home from "./Home.json";
 import Providers from "./Providers.json";
 import Redeem from "./Redeem.json";
+import Reports from "./Reports.json";
 import Settings from "./Settings.json";
 import Shell from "./Shell.json";
 import Units from "./Units.json";
@@ -34,6 +35,7 @@ export default {
   Campaigns,
   Automations,
   Redeem,
+  Reports,
   History,
   Providers,
   Guest,

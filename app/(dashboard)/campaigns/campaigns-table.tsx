@@ -23,6 +23,8 @@ export type CampaignRow = {
   /** Held by CPSMS or estimated, labelled; null when nothing is to come. */
   pendingCost: string | null;
   createdBy: string | null;
+  /** "14 clicked · 6 redeemed" from the campaign's report, or null without a tracked link or offer. */
+  results: string | null;
 };
 
 type T = ReturnType<typeof useTranslations<"Campaigns.list">>;
@@ -57,6 +59,7 @@ function campaignColumns(t: T): StaticColumn<CampaignRow>[] {
           <div className="text-xs text-muted-foreground md:hidden">
             {progressText(t, r)} · {r.charged}
           </div>
+          {r.results ? <div className="text-xs md:hidden">{r.results}</div> : null}
         </div>
       ),
     },
@@ -71,6 +74,11 @@ function campaignColumns(t: T): StaticColumn<CampaignRow>[] {
           <div className="text-xs text-muted-foreground" data-testid="campaign-progress-text">
             {progressText(t, r)}
           </div>
+          {r.results ? (
+            <div className="text-xs" data-testid="campaign-results-text">
+              {r.results}
+            </div>
+          ) : null}
         </div>
       ),
     },

@@ -21,6 +21,7 @@ import { getDb } from "@/lib/db";
 import { amountText } from "@/lib/i18n/amount";
 import { listedQuery } from "@/lib/paging/url-parsers";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+import { type ListedResults, listedResults } from "@/lib/reports/list-results";
 import { AutoRefresh } from "./auto-refresh";
 import { type CampaignRow, CampaignsTable } from "./campaigns-table";
 import { CampaignsTableFrame } from "./campaigns-table-frame";
@@ -67,7 +68,12 @@ async function CampaignLists({ params, canManage }: { params: CampaignTableParam
     }),
     listRecurringSends(db),
   ]);
+  const results = await listedResults(
+    db,
+    page.rows.map((c) => c.id),
+  );
   const t = await getTranslations("Campaigns");
+  const tReports = await getTranslations("Reports.list");
   const tDays = await getTranslations("Compose.weekdays");
   const tUnits = await getTranslations("Units");
   const format = await getFormatter();
@@ -121,6 +127,7 @@ async function CampaignLists({ params, canManage }: { params: CampaignTableParam
             ? t("list.estimate", { amount: amount(c.costs.estimated, c.provider) })
             : null,
       createdBy: c.createdBy,
+      results: resultsText(tReports, results.get(c.id)),
     };
   });
   const active = page.rows.some((c) => isInProgress(c.status));
@@ -168,4 +175,17 @@ async function CampaignLists({ params, canManage }: { params: CampaignTableParam
       </div>
     </>
   );
+}
+
+/** "14 clicked · 6 redeemed" (each only when the campaign carried a tracked link or an offer), or null. */
+function resultsText(
+  t: Awaited<ReturnType<typeof getTranslations<"Reports.list">>>,
+  r: ListedResults | undefined,
+): string | null {
+  if (!r) return null;
+  const parts = [
+    r.clicked === null ? null : t("clicked", { count: r.clicked }),
+    r.redeemed === null ? null : t("redeemed", { count: r.redeemed }),
+  ].filter(Boolean);
+  return parts.length ? parts.join(" · ") : null;
 }

@@ -7,22 +7,27 @@ import { PageHeader } from "@/components/page-header";
 import { AUTOMATION_KINDS, type AutomationKind } from "@/drizzle/schema/automations";
 import { requireUser } from "@/lib/auth/session";
 import { getAutomation } from "@/lib/automations/automation-settings";
-import { holdoutResults } from "@/lib/automations/holdout-results";
 import { previewAutomation } from "@/lib/automations/preview-automation";
 import { recentSends } from "@/lib/automations/recent-sends";
 import { exampleOptOutUrl } from "@/lib/consent/opt-out-link";
 import { getDb } from "@/lib/db";
 import { linkShortening } from "@/lib/links/link-codes";
+import { automationReport } from "@/lib/reports/automation-report";
+import { parseReportPeriod } from "@/lib/reports/report-period";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { appNow } from "@/lib/time/test-clock";
 import { automationForm } from "@/lib/validation/automations";
 import { automationSummary } from "../automation-summary";
 import { AutomationForm } from "./automation-form";
 import { AutomationPreviewSection } from "./preview-section";
+import { AutomationReportSection } from "./report-section";
 import { HoldoutResultsSection } from "./results-section";
 import { RecentSendsSection } from "./sends-section";
 
-type Props = { params: Promise<{ kind: string }> };
+type Props = {
+  params: Promise<{ kind: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+};
 
 function kindOf(value: string): AutomationKind {
   const kind = AUTOMATION_KINDS.find((k) => k === value);
@@ -37,19 +42,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: kind ? t(`kinds.${kind}.name`) : t("title") };
 }
 
-export default async function AutomationPage({ params }: Props) {
+export default async function AutomationPage({ params, searchParams }: Props) {
   await requireUser({ role: "manager" });
   const kind = kindOf((await params).kind);
+  const period = parseReportPeriod((await searchParams)?.days);
   const db = getDb();
   const [automation, restaurant, now] = await Promise.all([
     getAutomation(db, kind),
     getRestaurantSettings(db),
     appNow(db),
   ]);
-  const [preview, sends, results] = await Promise.all([
+  const [preview, sends, report] = await Promise.all([
     previewAutomation(db, automation, restaurant, now),
     recentSends(db, kind),
-    holdoutResults(db, kind, now),
+    automationReport(db, kind, { now, period, timeZone: restaurant.timeZone }),
   ]);
   const t = await getTranslations("Automations");
   return (
@@ -72,7 +78,8 @@ export default async function AutomationPage({ params }: Props) {
           linkShortening={linkShortening()}
         />
         <RecentSendsSection sends={sends} />
-        <HoldoutResultsSection results={results} holdoutPercent={automation.holdoutPercent} />
+        <AutomationReportSection kind={kind} report={report} />
+        <HoldoutResultsSection results={report.holdout} holdoutPercent={automation.holdoutPercent} />
       </div>
     </div>
   );

@@ -27,13 +27,16 @@ import { amountText } from "@/lib/i18n/amount";
 import { dirOf } from "@/lib/i18n/locales";
 import { listedQuery } from "@/lib/paging/url-parsers";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
+import { campaignReport } from "@/lib/reports/campaign-report";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
+import { appNow } from "@/lib/time/test-clock";
 import { formatInZone } from "@/lib/time/zoned";
 import { AutoRefresh } from "../auto-refresh";
 import { CampaignControls } from "./campaign-controls";
 import { type RecipientRow, RecipientsTable } from "./recipients-table";
 import { RescheduleForm } from "./reschedule-form";
 import { ResendFailedButton } from "./resend-failed-button";
+import { CampaignResultsSection } from "./results-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Campaigns.detail");
@@ -53,9 +56,12 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   if (!campaign) notFound();
 
   const recipients = loadRecipientTableParams(await searchParams);
-  const [messages, siblings] = await Promise.all([
+  // A draft has no results yet, and the sign-up page's texts carry no link or offer to report on.
+  const reported = campaign.status !== "draft" && !isSignupText(campaign.origin);
+  const [messages, siblings, report] = await Promise.all([
     listCampaignMessages(db, id, recipients),
     submissionSiblings(db, campaign),
+    reported ? appNow(db).then((now) => campaignReport(db, campaign, { now, timeZone: settings.timeZone })) : null,
   ]);
   const progress = summarizeProgress(campaign.counts, campaign.recipientCount);
   const t = await getTranslations("Campaigns.detail");
@@ -228,6 +234,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           </CardContent>
         </Card>
       </div>
+      {report ? <CampaignResultsSection campaignId={campaign.id} report={report} canExport={isManager} /> : null}
       <section aria-labelledby="recipients-heading" className="mt-8 space-y-3">
         <h2 id="recipients-heading" className="text-lg font-semibold">
           {t("recipients")}
