@@ -461,6 +461,21 @@ export function seedOn(target: DbTarget) {
         });
       }),
 
+    /**
+     * A guest read their text a minute ago, not just now: moves the message's sent and delivered times back, so
+     * opening its link is a person's click, not a previewer's fetch on receipt (lib/links/click-verdict.ts).
+     */
+    textReadLater: (campaignId: string, phone: string) =>
+      on((db) =>
+        db
+          .update(campaignMessages)
+          .set({
+            sentAt: sql`${campaignMessages.sentAt} - interval '1 minute'`,
+            deliveredAt: sql`${campaignMessages.deliveredAt} - interval '1 minute'`,
+          })
+          .where(and(eq(campaignMessages.campaignId, campaignId), eq(campaignMessages.phone, phone))),
+      ),
+
     /** Removes a message template by name (a test's own, afterwards). */
     deleteTemplate: (name: string) => on((db) => db.delete(messageTemplates).where(eq(messageTemplates.name, name))),
 
