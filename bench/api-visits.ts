@@ -30,8 +30,11 @@ export const apiVisitsBench: Bench = {
   async run(report) {
     const step = (m: string) => process.stderr.write(`api.visits: ${m}\n`);
     step("starting a production instance");
+    // BENCH_CPU_PROF_DIR=/tmp/prof: a CPU profile of each app process (launcher and web workers) to read after.
+    const profDir = process.env.BENCH_CPU_PROF_DIR;
     const app = await startAppInstance(PORT, {
       extraEnv: { ENCRYPTION_KEY },
+      nodeArgs: profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : undefined,
       sandboxesInOwnProcess: true,
       sandboxNiceness: 19,
     });

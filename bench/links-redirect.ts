@@ -26,8 +26,8 @@ export const linksRedirectBench: Bench = {
   async run(report) {
     const step = (m: string) => process.stderr.write(`links.redirect: ${m}\n`);
     step("starting a production instance");
-    // LINKS_CPU_PROF_DIR=/tmp/prof: a CPU profile of each app process (launcher and web workers) to read after.
-    const profDir = process.env.LINKS_CPU_PROF_DIR;
+    // BENCH_CPU_PROF_DIR=/tmp/prof: a CPU profile of each app process (launcher and web workers) to read after.
+    const profDir = process.env.BENCH_CPU_PROF_DIR;
     const app = await startAppInstance(PORT, {
       sandboxesInOwnProcess: true,
       sandboxNiceness: 19,
