@@ -1,8 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { amountText } from "@/lib/i18n/amount";
+import { amountText, moneyText } from "@/lib/i18n/amount";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import type { ReportFigures } from "@/lib/reports/report-figures";
-import { majorAmount } from "@/lib/reports/report-math";
 
 function Figure({ label, testId, children }: { label: string; testId: string; children: React.ReactNode }) {
   return (
@@ -56,7 +55,7 @@ export function ReportFigureList({ figures }: { figures: ReportFigures }) {
         {figures.revenue.length ? (
           figures.revenue.map((r) => (
             <p key={r.currency} className={big} data-currency={r.currency} data-minor={r.minor}>
-              {format.number(majorAmount(r.minor, r.currency), { style: "currency", currency: r.currency })}
+              {moneyText(format, r.minor, r.currency)}
             </p>
           ))
         ) : (

@@ -2,6 +2,7 @@ import "server-only";
 import { sharedResult } from "@/lib/cache/shared-result";
 import { normalizePhone } from "@/lib/contacts/phone";
 import { getDb, getPool } from "@/lib/db";
+import { toMinorUnits } from "@/lib/format/currency";
 import { logger } from "@/lib/logger";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { authenticate, readBearerKey } from "./authenticate";
@@ -9,7 +10,7 @@ import { GUESTS_ROUTE, upsertApiGuest } from "./guests-write";
 import { openApiDocument } from "./openapi";
 import { problem } from "./problem";
 import { readIdempotencyKey, readJsonBody, requestHash } from "./request-body";
-import { guestInputSchema, toMinorUnits, visitInputSchema } from "./schemas";
+import { guestInputSchema, visitInputSchema } from "./schemas";
 import type { ApiHandler, ApiRequest, ApiResponse } from "./types";
 import { recordApiVisit, VISITS_ROUTE, type VisitFields } from "./visits-write";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { currencyDigits } from "@/lib/format/currency";
 import { LANGUAGES } from "@/lib/validation/limits";
 
 // The REST API's request and answer bodies: validated with these and described by them in the OpenAPI
@@ -6,18 +7,6 @@ import { LANGUAGES } from "@/lib/validation/limits";
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
-
-const digitsOf = new Map<string, number>();
-
-/** How many decimals a currency has (DKK 2, JPY 0, KWD 3), from ISO 4217 as the runtime knows it (cached). */
-export function currencyDigits(currency: string): number {
-  let digits = digitsOf.get(currency);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    digitsOf.set(currency, digits);
-  }
-  return digits;
-}
 
 const phone = z.string().trim().min(1, "Required.").max(32, "At most 32 characters.").meta({
   description: "The guest's mobile number, E.164 (+4520123456) or as written locally.",
@@ -162,21 +151,6 @@ export const visitSchema = z
   })
   .meta({ id: "Visit" });
 export type VisitAnswer = z.infer<typeof visitSchema>;
-
-/** An amount as a decimal string in minor units ("249.50" DKK → 24950), exactly: no float on the way. */
-export function toMinorUnits(amountText: string, currency: string): number {
-  const digits = currencyDigits(currency);
-  const [whole, fraction = ""] = amountText.split(".");
-  return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
-}
-
-/** Minor units back to the decimal string ("24950" DKK → "249.50"). */
-export function fromMinorUnits(minor: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  if (digits === 0) return String(minor);
-  const text = String(minor).padStart(digits + 1, "0");
-  return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
-}
 
 /** RFC 9457 problem details, the shape of every error (lib/api/problem.ts builds them). */
 export const problemSchema = z

@@ -2,10 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
 import { groupCommit } from "@/lib/campaigns/group-commit";
+import { fromMinorUnits } from "@/lib/format/currency";
 import { checkKeys, keyVerdict } from "./authenticate";
 import { answerForUsedKey, CLAIM_CONFLICT_SQL, type StoredKey } from "./idempotency";
 import { problem } from "./problem";
-import { fromMinorUnits, type VisitAnswer } from "./schemas";
+import type { VisitAnswer } from "./schemas";
 import type { ApiResponse } from "./types";
 
 export const VISITS_ROUTE = "POST /api/v1/visits";

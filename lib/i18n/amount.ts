@@ -1,5 +1,5 @@
 import type { useFormatter, useTranslations } from "next-intl";
-import { currencyDigits } from "@/lib/offers/bill-amount";
+import { majorAmount } from "@/lib/format/currency";
 import { PROVIDER_INFO, type ProviderName } from "@/lib/sms/providers";
 
 /** The `Units` translator, from `useTranslations("Units")` or `await getTranslations("Units")`. */
@@ -25,5 +25,5 @@ export function unitName(t: UnitsTranslator, provider: ProviderName): string {
  * language. Exact: the minor units are divided once, for display only.
  */
 export function moneyText(format: Formatter, minor: number, currency: string): string {
-  return format.number(minor / 10 ** currencyDigits(currency), { style: "currency", currency });
+  return format.number(majorAmount(minor, currency), { style: "currency", currency });
 }

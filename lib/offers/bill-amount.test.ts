@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseBillAmount, restaurantCurrency } from "./bill-amount";
+import { currencyOfCountry } from "@/lib/format/currency";
+import { parseBillAmount } from "./bill-amount";
 
 describe("bill amounts", () => {
   it("read either decimal mark into exact minor units", () => {
@@ -19,8 +20,8 @@ describe("bill amounts", () => {
   });
 
   it("use the restaurant's country's currency", () => {
-    expect(restaurantCurrency("DK")).toBe("DKK");
-    expect(restaurantCurrency("PK")).toBe("PKR");
-    expect(restaurantCurrency("SE")).toBeNull();
+    expect(currencyOfCountry("DK")).toBe("DKK");
+    expect(currencyOfCountry("PK")).toBe("PKR");
+    expect(currencyOfCountry("SE")).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { currencyOfCountry } from "@/lib/format/currency";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { parseBillAmount, restaurantCurrency } from "./bill-amount";
+import { parseBillAmount } from "./bill-amount";
 import { parseOfferCode } from "./offer-code";
 import type { OfferCodeView } from "./offer-code-view";
 import { lookupOfferCode, redeemOfferCode } from "./redeem-offer-code";
@@ -28,7 +29,7 @@ export async function redeemTypedCode(
   const code = canonical(input.code);
   let bill: { minor: number; currency: string } | null = null;
   if (input.bill?.trim()) {
-    const currency = restaurantCurrency((await getRestaurantSettings(db)).defaultCountry);
+    const currency = currencyOfCountry((await getRestaurantSettings(db)).defaultCountry);
     const minor = currency ? parseBillAmount(input.bill, currency) : null;
     if (!currency || minor === null) throw new AppError("INVALID_INPUT", "Redeem.validation.bill");
     bill = { minor, currency };

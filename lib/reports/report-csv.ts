@@ -4,8 +4,8 @@ import { TALLY } from "@/lib/campaigns/campaign-progress";
 import { statusList } from "@/lib/campaigns/cost-sql";
 import { CSV_BOM, csvLine } from "@/lib/contacts/csv-cell";
 import type { Database } from "@/lib/db";
+import { fromMinorUnits } from "@/lib/format/currency";
 import { formatInZone } from "@/lib/time/zoned";
-import { majorAmount, minorDigits } from "./report-math";
 import { type ReportScope, scopeCampaignIds } from "./report-scope";
 
 const CHUNK = 1000;
@@ -110,7 +110,7 @@ async function chunk(db: Database, scope: ReportScope, after: string): Promise<R
 /** A bill in major units with its currency's decimals, "249.50": a plain number a spreadsheet can add up. */
 function bill(minor: string | null, currency: string | null): string {
   if (minor === null || currency === null) return "";
-  return majorAmount(Number(minor), currency).toFixed(minorDigits(currency));
+  return fromMinorUnits(Number(minor), currency);
 }
 
 /** The report's recipients as CSV (BOM, header, CRLF lines), streamed in keyset chunks of 1,000 messages. */

@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest";
 import { summarizeProgress } from "@/lib/campaigns/campaign-progress";
 import { getCampaign } from "@/lib/campaigns/list-campaigns";
 import { getDb } from "@/lib/db";
+import { majorAmount } from "@/lib/format/currency";
 import { phoneNumbers, quickCampaign } from "@/tests/support/campaigns";
 import { linkWithClicks, offer, offerCode, setStatuses } from "@/tests/support/reports";
 import { campaignReport } from "./campaign-report";
 import { listedResults } from "./list-results";
 import { reportFigures } from "./report-figures";
-import { costPerRedemption, daysBetween, majorAmount, rate } from "./report-math";
+import { costPerRedemption, daysBetween, rate } from "./report-math";
 
 const scopeOf = (campaignId: string) => ({ kind: "campaign", campaignId }) as const;
 

@@ -11,20 +11,6 @@ export function costPerRedemption(cost: number, redeemed: number): number | null
   return redeemed > 0 ? cost / redeemed : null;
 }
 
-/** Decimal places of a currency's minor unit (DKK 2, JPY 0), from the platform's ISO 4217 data. */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2; // an unknown code: shown as 2 decimals, like most currencies, rather than failing the page
-  }
-}
-
-/** An amount stored in minor units (øre, paisa) as major units (kroner, rupees). */
-export function majorAmount(minor: number, currency: string): number {
-  return minor / 10 ** minorDigits(currency);
-}
-
 /**
  * yyyy-mm-dd for each day from `first` to `last` inclusive, at most `max` (days as text, so no time zone can
  * shift them); always at least `first`, even when `last` is before it.

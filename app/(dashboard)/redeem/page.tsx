@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { restaurantCurrency } from "@/lib/offers/bill-amount";
+import { currencyOfCountry } from "@/lib/format/currency";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { RedeemBox } from "./redeem-box";
 
@@ -20,7 +20,7 @@ export default async function RedeemPage() {
   return (
     <div className="max-w-xl">
       <PageHeader title={t("title")} description={t("description")} />
-      <RedeemBox currency={restaurantCurrency(settings.defaultCountry)} />
+      <RedeemBox currency={currencyOfCountry(settings.defaultCountry)} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { currencyDigits, toMinorUnits } from "@/lib/api/schemas";
 import { normalizePhone } from "@/lib/contacts/phone";
 import type { Problem } from "@/lib/contacts/problem";
+import { currencyDigits, currencyOfCountry, toMinorUnits } from "@/lib/format/currency";
 import { readPartySize, readSpend, readVisitTime } from "./visit-cells";
 import type { VisitColumns } from "./visit-columns";
 
@@ -35,7 +35,7 @@ export function prepareVisitRows(
   const rejected: RejectedVisitRow[] = [];
   const firstRowOf = new Map<string, number>();
   const cell = (row: string[], index: number | null) => (index === null ? "" : (row[index] ?? "").trim());
-  const fallbackCurrency = COUNTRY_CURRENCY[settings.defaultCountry.toUpperCase()] ?? null;
+  const fallbackCurrency = currencyOfCountry(settings.defaultCountry);
   const prepare = (raw: string[], row: number): PreparedVisit | Problem => {
     const phone = normalizePhone(cell(raw, columns.phone), settings.defaultCountry);
     if (!phone.ok) return phone.problem;
