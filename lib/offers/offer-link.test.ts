@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { offerCodes, offers } from "@/drizzle/schema";
+import { getDb } from "@/lib/db";
+import { setRuntimeEnv } from "@/lib/env";
+import { audienceStats } from "@/lib/messages/audience-stats";
+import { renderTemplate } from "@/lib/messages/merge-fields";
+import { findGuestOffer } from "./guest-offer";
+import { generateOfferCode } from "./offer-code";
+import { offerLinkSignature, offerLinkToken, offerMergeValues, offerUrl, verifyOfferLinkToken } from "./offer-link";
+import { exampleOfferUrl, OFFER_LINK_EXAMPLE } from "./offer-link-shape";
+
+/** A stored code of a "2 for 1 pizza" offer with the given window (and redemption). */
+async function seedOfferCode(
+  db: ReturnType<typeof getDb>,
+  w: { from: Date; until: Date; redeemedAt?: Date },
+): Promise<string> {
+  const [offer] = await db.insert(offers).values({ title: "2 for 1 pizza", validUntil: w.until }).returning();
+  const code = generateOfferCode();
+  await db.insert(offerCodes).values({
+    code,
+    offerId: offer!.id,
+    phone: "+4528990077",
+    validFrom: w.from,
+    validUntil: w.until,
+    redeemedAt: w.redeemedAt ?? null,
+  });
+  return code;
+}
+
+describe("offer link signature", () => {
+  it("round-trips: a token made for a code gives that code back, and only that token does", () => {
+    const code = generateOfferCode();
+    const token = offerLinkToken(code);
+    expect(token).toMatch(/^[0-9A-Z]{8}[0-9A-Za-z]{8}$/);
+    expect(verifyOfferLinkToken(token)).toBe(code);
+    expect(offerLinkSignature(code)).toBe(offerLinkSignature(code));
+  });
+
+  it("refuses a tampered, short, long or non-canonical token", () => {
+    const code = "7KQ2M9XD";
+    const token = offerLinkToken(code);
+    const sig = token.slice(8);
+    const flip = (c: string) => (c === "a" ? "b" : "a");
+    expect(verifyOfferLinkToken(`${code}${sig.slice(0, 7)}${flip(sig[7]!)}`)).toBeNull();
+    expect(verifyOfferLinkToken(`7KQ2M9XE${sig}`)).toBeNull(); // another code, this code's signature
+    expect(verifyOfferLinkToken(token.slice(0, 15))).toBeNull();
+    expect(verifyOfferLinkToken(`${token}x`)).toBeNull();
+    expect(verifyOfferLinkToken("")).toBeNull();
+    expect(verifyOfferLinkToken(`${code.toLowerCase()}${sig}`)).toBeNull(); // only the canonical spelling
+    expect(verifyOfferLinkToken(`7KQ2M9XO${sig}`)).toBeNull();
+  });
+
+  it("depends on ENCRYPTION_KEY: a new key retires every link", () => {
+    const code = "7KQ2M9XD";
+    const before = offerLinkToken(code);
+    setRuntimeEnv({ ENCRYPTION_KEY: "another-encryption-key-0123456789abcdef" });
+    try {
+      expect(verifyOfferLinkToken(before)).toBeNull();
+    } finally {
+      setRuntimeEnv({ ENCRYPTION_KEY: "test-encryption-key-0123456789abcdef" });
+    }
+    expect(verifyOfferLinkToken(before)).toBe(code);
+  });
+});
+
+describe("{offer_link}", () => {
+  it("is always as long as the example the editors count with, and renders the guest's own link", () => {
+    const url = offerUrl(generateOfferCode());
+    const optOut = url.replace(/\/c\/.*$/, "/o/a1B2c3D4e5");
+    expect(exampleOfferUrl(optOut)).toHaveLength(url.length);
+    expect(exampleOfferUrl(null)).toBe(OFFER_LINK_EXAMPLE);
+    for (let i = 0; i < 20; i++) expect(offerUrl(generateOfferCode())).toHaveLength(url.length);
+    const code = generateOfferCode();
+    const values = offerMergeValues(code, "Show {offer_link}");
+    expect(renderTemplate("Show {offer_link}", values)).toBe(`Show ${offerUrl(code)}`);
+    // A text without the field signs nothing.
+    expect(offerMergeValues(code, "Show {offer_code}").offerUrl).toBeUndefined();
+  });
+
+  it("is counted at its exact length before codes are drawn", () => {
+    const optOut = "http://localhost:3000/o/a1B2c3D4e5";
+    const counted = audienceStats("Hi {offer_link}", [{ optOutUrl: optOut }]);
+    const real = `Hi ${exampleOfferUrl(optOut)}`;
+    expect(counted.longest?.info.characters).toBe(real.length);
+  });
+});
+
+describe("the guest's offer page data", () => {
+  it("finds the code's offer and state through a valid token, and nothing through a tampered one", async () => {
+    const db = getDb();
+    const now = Date.now();
+    const valid = await seedOfferCode(db, { from: new Date(now - 3600_000), until: new Date(now + 86400_000) });
+    const early = await seedOfferCode(db, { from: new Date(now + 86400_000), until: new Date(now + 2 * 86400_000) });
+    const late = await seedOfferCode(db, { from: new Date(now - 2 * 86400_000), until: new Date(now - 3600_000) });
+    const used = await seedOfferCode(db, {
+      from: new Date(now - 3600_000),
+      until: new Date(now + 86400_000),
+      redeemedAt: new Date(now - 60_000),
+    });
+    expect(await findGuestOffer(db, offerLinkToken(valid))).toMatchObject({
+      code: valid,
+      shown: `${valid.slice(0, 4)}-${valid.slice(4)}`,
+      title: "2 for 1 pizza",
+      state: "valid",
+    });
+    expect((await findGuestOffer(db, offerLinkToken(early)))?.state).toBe("not_yet");
+    expect((await findGuestOffer(db, offerLinkToken(late)))?.state).toBe("expired");
+    expect(await findGuestOffer(db, offerLinkToken(used))).toMatchObject({ state: "redeemed" });
+    const token = offerLinkToken(valid);
+    expect(await findGuestOffer(db, `${token.slice(0, 15)}${token[15] === "a" ? "b" : "a"}`)).toBeNull();
+    // A code nobody was sent, with a correct signature: the same answer as a forged link.
+    expect(await findGuestOffer(db, offerLinkToken(generateOfferCode()))).toBeNull();
+  });
+});
