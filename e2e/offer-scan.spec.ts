@@ -121,7 +121,7 @@ test.describe("scanning at the till", () => {
           return ["qr_code"];
         }
         async detect() {
-          return [{ rawValue: raw }];
+          return [{ rawValue: sessionStorage.getItem("fake-qr") ?? raw }];
         }
       }
       (window as { BarcodeDetector?: unknown }).BarcodeDetector = FakeDetector;
@@ -144,6 +144,22 @@ test.describe("scanning at the till", () => {
         ),
       )
       .toBe(false);
+    // Reached by an in-app navigation, the document is the dashboard's (camera=()): the first press loads
+    // /redeem for real and opens the scanner there.
+    const second = newCode();
+    await seed.offerCode({ code: second, title: "Free cake", phone: "+4528990203", firstName: "Mette" });
+    await page.evaluate((raw) => {
+      sessionStorage.setItem("fake-qr", raw);
+    }, shown(second));
+    await page.goto("/");
+    await page.getByRole("button", { name: "Open menu" }).click();
+    await page.getByRole("link", { name: "Redeem" }).click();
+    await page.waitForURL("**/redeem");
+    await page.getByRole("button", { name: "Scan the guest's code" }).click();
+    await expect(card.getByRole("heading", { name: "Free cake" })).toBeVisible();
+    await expect(page).toHaveURL(/\/redeem$/);
+    await context.close();
+
     if (SHOTS) {
       const da = await browser.newContext({
         baseURL: E2E.baseURL,

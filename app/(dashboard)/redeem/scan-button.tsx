@@ -48,8 +48,10 @@ export function ScanButton({ onCode }: { onCode: (code: string) => void }) {
         onClick={() => {
           // The camera is allowed only on this page's own document (Permissions-Policy, next.config.ts): reached
           // by a client-side navigation, the document is another page's, so load this one for real first.
+          // (A reload, since going to the same path with only a new hash would not load anything.)
           if (!cameraAllowedHere()) {
-            window.location.assign(`${window.location.pathname}${SCAN_HASH}`);
+            history.replaceState(null, "", `${window.location.pathname}${SCAN_HASH}`);
+            window.location.reload();
             return;
           }
           setOpen(true);
