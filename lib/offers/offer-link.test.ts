@@ -1,9 +1,16 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { offerCodes, offers } from "@/drizzle/schema";
+import { campaignMessages, offerCodes, offers } from "@/drizzle/schema";
+import { type MessageChoice, planCampaigns } from "@/lib/campaigns/compose/plan-campaigns";
+import type { Recipient } from "@/lib/campaigns/compose/resolve-recipients";
+import { createCampaign } from "@/lib/campaigns/create-campaign";
+import { DEFAULT_ROUTES } from "@/lib/campaigns/route-provider";
 import { getDb } from "@/lib/db";
 import { setRuntimeEnv } from "@/lib/env";
 import { audienceStats } from "@/lib/messages/audience-stats";
 import { renderTemplate } from "@/lib/messages/merge-fields";
+import { getSegmentInfo } from "@/lib/sms/encoding";
+import { uniqueDkPhone } from "@/tests/support/contacts";
 import { findGuestOffer } from "./guest-offer";
 import { generateOfferCode } from "./offer-code";
 import { offerLinkSignature, offerLinkToken, offerMergeValues, offerUrl, verifyOfferLinkToken } from "./offer-link";
@@ -110,5 +117,69 @@ describe("the guest's offer page data", () => {
     expect(await findGuestOffer(db, `${token.slice(0, 15)}${token[15] === "a" ? "b" : "a"}`)).toBeNull();
     // A code nobody was sent, with a correct signature: the same answer as a forged link.
     expect(await findGuestOffer(db, offerLinkToken(generateOfferCode()))).toBeNull();
+  });
+});
+
+describe("{offer_link} in a campaign", () => {
+  const context = {
+    restaurantName: "Cafe Rose",
+    defaultSenders: { cpsms: null, smsapp: null },
+    routes: DEFAULT_ROUTES,
+  };
+  const promo: MessageChoice = {
+    message: "2 for 1 pizza: {offer_link}",
+    category: "marketing",
+    optOutFooter: true,
+    footerLanguage: "en",
+    provider: "auto",
+    sender: "",
+    offer: { title: "2 for 1 pizza", validUntil: "2099-12-31" },
+  };
+  const person = (): Recipient => ({
+    phone: uniqueDkPhone(),
+    contactId: null,
+    firstName: "Ida",
+    lastName: "",
+    optOutToken: "tok123",
+    language: null,
+  });
+
+  it("gives each guest their own signed link, counted exactly, and is refused without an offer", () => {
+    const [plan] = planCampaigns([person(), person(), person()], promo, context);
+    for (const r of plan!.recipients) {
+      const token = r.body.match(/\/c\/([0-9A-Za-z]{16})/)?.[1];
+      expect(token && verifyOfferLinkToken(token)).toBe(r.offerCode);
+    }
+    const segments = plan!.recipients.reduce((n, r) => n + getSegmentInfo(r.body).segments, 0);
+    expect(plan!.stats.totalSegments).toBe(segments);
+    expect(() => planCampaigns([person()], { ...promo, offer: null }, context)).toThrow(
+      "Compose.issues.offerLinkWithoutOffer",
+    );
+  });
+
+  it("follows a code redrawn because it was taken, in the link too", async () => {
+    const db = getDb();
+    const taken = await seedOfferCode(db, { from: new Date(), until: new Date("2099-01-01") });
+    const [offer] = await db
+      .insert(offers)
+      .values({ title: "2 for 1", validUntil: new Date("2099-01-01") })
+      .returning();
+    const campaign = await createCampaign(db, null, {
+      name: "Offer link",
+      provider: "cpsms",
+      sender: null,
+      template: "See {offer_link}",
+      category: "marketing",
+      optOutFooter: false,
+      recipients: [{ phone: uniqueDkPhone(), contactId: null, body: `See ${offerUrl(taken)}`, offerCode: taken }],
+      scheduledAt: null,
+      expireAfterMinutes: null,
+      approved: false,
+      offer: { id: offer!.id, validFrom: new Date("2030-01-01"), validUntil: new Date("2099-01-01") },
+    });
+    const [row] = await db.select().from(offerCodes).where(eq(offerCodes.campaignId, campaign.id));
+    const [message] = await db.select().from(campaignMessages).where(eq(campaignMessages.campaignId, campaign.id));
+    expect(row!.code).not.toBe(taken);
+    expect(message!.body).toBe(`See ${offerUrl(row!.code)}`);
   });
 });
