@@ -56,6 +56,10 @@ test.describe("the guest's offer page", () => {
     await expect(page.getByRole("img", { name: `QR code for the code ${shown(code)}` })).toBeVisible();
     await expect(page.getByText(/Valid until/)).toBeVisible();
     await shots(page, "offer-page-en");
+    if (SHOTS) {
+      await page.goto(`${path}?lang=ur`);
+      await page.screenshot({ path: `${SHOTS}/offer-page-ur-390.png`, fullPage: true });
+    }
 
     // A changed signature and a code nobody was sent: the same friendly page, a 404 either way.
     const last = path.at(-1) === "a" ? "b" : "a";
@@ -168,15 +172,23 @@ test.describe("scanning at the till", () => {
         locale: "da-DK",
       });
       await da.addInitScript(() => {
-        // Only what the page asks before Scan is pressed.
-        (window as { BarcodeDetector?: unknown }).BarcodeDetector = Object.assign(() => undefined, {
-          getSupportedFormats: async () => ["qr_code"],
-        });
+        // A reader that sees nothing: the dialog stays open with the camera's picture.
+        (window as { BarcodeDetector?: unknown }).BarcodeDetector = class {
+          static async getSupportedFormats() {
+            return ["qr_code"];
+          }
+          async detect() {
+            return [];
+          }
+        };
       });
       const daPage = await da.newPage();
       await daPage.goto("/redeem");
       await daPage.getByRole("button", { name: /Scan/ }).waitFor();
       await shots(daPage, "redeem-scan-da");
+      await daPage.getByRole("button", { name: /Scan/ }).click();
+      await expect(daPage.getByRole("dialog").getByText("Leder efter en QR-kode …")).toBeVisible();
+      await daPage.screenshot({ path: `${SHOTS}/redeem-scan-dialog-da-390.png` });
     }
     await browser.close();
   });

@@ -48,7 +48,10 @@ export default async function OfferPage({ params }: { params: Promise<{ token: s
       <div className="w-full max-w-sm space-y-4 rounded-xl border bg-card p-5 text-center shadow-sm">
         <Ticket className="mx-auto size-8 text-muted-foreground" aria-hidden />
         <p className="text-sm text-muted-foreground">{t("title", { restaurant: settings.name })}</p>
-        <h1 className="text-2xl font-semibold text-balance break-words">{offer.title}</h1>
+        {/* As staff wrote it, in whatever direction: "2 for 1 pizza" must not be reordered on an Urdu page. */}
+        <h1 dir="auto" className="text-2xl font-semibold text-balance break-words">
+          {offer.title}
+        </h1>
         <p
           data-testid="offer-state"
           data-state={offer.state}
@@ -62,6 +65,7 @@ export default async function OfferPage({ params }: { params: Promise<{ token: s
             data-testid="offer-code"
             className="font-mono text-4xl font-bold tracking-wider whitespace-nowrap tabular-nums"
             translate="no"
+            dir="ltr"
           >
             {offer.shown}
           </p>
