@@ -9,6 +9,10 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+// The camera only where staff scan a guest's code at the till: /redeem's own document, nothing else, no frames.
+// (Listed after the catch-all: for the same header, the later matching rule wins.)
+const redeemHeaders = [{ key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" }];
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native or process-managing packages stay plain Node requires instead of being bundled.
@@ -22,7 +26,10 @@ const nextConfig: NextConfig = {
     turbopackChunking: { minChunkSize: 200_000, requestCost: 1_000_000, firstPageLoadPriority: 0.9 },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/redeem", headers: redeemHeaders },
+    ];
   },
 };
 

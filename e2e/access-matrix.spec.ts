@@ -71,6 +71,7 @@ const INTENDED: Record<string, Intended> = {
   "page /join": ANYONE, // the guests' sign-up page
   "page /join/[source]": ANYONE,
   "page /j/[token]": ANYONE, // a sign-up's confirmation link: the token is the credential
+  "page /c/[token]": ANYONE, // a guest's offer page: the signed code is the credential, and it only reads
 
   // Route handlers
   "GET /api/auth/[...nextauth]": SAME,
@@ -275,6 +276,7 @@ test("access matrix: every page, route handler and server action as every kind o
     "[source]@/join/[source]": "no-such-source",
     "[token]@/j/[token]": "noSuchToken1",
     "[code]@/l/[code]": "noSuchC0", // a code's shape, never a real link: no click is recorded
+    "[token]@/c/[token]": "7KQ2M9XDa1B2c3D4", // a link's shape with a wrong signature: the not-found page
     "[...nextauth]@/api/auth/[...nextauth]": "session",
     "[file]@/settings/signup/qr/[file]": "join.png",
     "[kind]@/automations/[kind]": "birthday",

@@ -4,6 +4,7 @@ import { sessionFile } from "./support/auth";
 import { E2E } from "./support/config";
 import { englishWordsIn } from "./support/english-words";
 import { lookup } from "./support/lookups";
+import { offerPagePath } from "./support/offer-link";
 import { seed } from "./support/seed";
 import { discoverPages } from "./support/surface";
 
@@ -67,7 +68,7 @@ async function walk(browser: Browser, locale: "en-GB" | "da-DK", params: Record<
   // Time zones are identifiers ("America/New York" in the restaurant's zone picker), not words to translate.
   const zones = Intl.supportedValuesOf("timeZone").map((z) => z.replaceAll("_", " "));
   const data = [...(await lookup.dataStrings()), ...zones].sort((a, b) => b.length - a.length);
-  const PUBLIC = new Set(["/sign-in", "/o/[token]", "/join", "/join/[source]", "/j/[token]"]);
+  const PUBLIC = new Set(["/sign-in", "/o/[token]", "/join", "/join/[source]", "/j/[token]", "/c/[token]"]);
   const pages = discoverPages();
   const findings: Finding[] = [];
   const checked: string[] = [];
@@ -89,7 +90,7 @@ async function walk(browser: Browser, locale: "en-GB" | "da-DK", params: Record<
   for (const p of pages.filter((x) => PUBLIC.has(x.route))) {
     // A confirmation link opens in the language the guest signed up in (the seeded one's is English): here, the
     // walk's language is asked for, as the page's own switch would.
-    const chosen = p.route === "/j/[token]" ? `?lang=${lang}` : "";
+    const chosen = p.route === "/j/[token]" || p.route === "/c/[token]" ? `?lang=${lang}` : "";
     await guest.goto(p.route.replace(/\[[^\]]+\]/, () => params[p.route] ?? "") + chosen);
     await check(guest, p.route);
   }
@@ -148,7 +149,9 @@ test.beforeAll(async () => {
     "/o/[token]": guests[0]!.token,
     "/join/[source]": (await seed.joinSource("axe-table-tent", "Axe table tent")).slug,
     "/j/[token]": "AxeConfirm1234",
+    "/c/[token]": offerPagePath("AXE0C0DE").slice(3),
   };
+  await seed.offerCode({ code: "AXE0C0DE", title: "Axe pizza", phone: "+4520000036", firstName: "Axe" });
   await seed.pendingSignup("+4520000035", "AxeConfirm1234");
 });
 

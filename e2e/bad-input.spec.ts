@@ -1718,6 +1718,23 @@ const CASES: Case[] = [
     status: [404, 414, 431],
   }),
   h({ name: "short link unknown", as: "none", path: "/l/noSuchC0", status: [404] }),
+  h({
+    name: "offer page with script token",
+    as: "none",
+    path: `/c/${encodeURIComponent(SCRIPT)}`,
+    status: [404],
+    mustNotContain: SCRIPT,
+  }),
+  h({ name: "offer page with SQL token", as: "none", path: `/c/${encodeURIComponent(SQL_OR)}`, status: [404] }),
+  h({ name: "offer page with NUL token", as: "none", path: "/c/7KQ2M9XD%00a1B2c3D", status: [404] }),
+  h({ name: "offer page with a malformed escape", as: "none", path: "/c/%E0%A4%A", status: [400, 404] }),
+  h({
+    name: "offer page with 5,000-character token",
+    as: "none",
+    path: `/c/${"t".repeat(5000)}`,
+    status: [404, 414, 431],
+  }),
+  h({ name: "offer page with a forged signature", as: "none", path: "/c/7KQ2M9XDa1B2c3D4", status: [404] }),
 
   h({ name: "QR code: path traversal", path: "/settings/signup/qr/..%2F..%2Fetc%2Fpasswd", status: [404] }),
   h({ name: "QR code: unknown source", path: "/settings/signup/qr/join-no-such-source.png", status: [404] }),

@@ -6,10 +6,14 @@ import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { messageInfo } from "@/lib/messages/audience-stats";
 import { exampleMergeValues } from "@/lib/messages/merge-field-catalogue";
+import { exampleOfferUrl } from "@/lib/offers/offer-link-shape";
 
-/** Example merge values, with the real-length opt-out link when known (its length decides segments). */
+/** Example merge values, with the real-length opt-out and offer links when known (their length decides segments). */
 export function exampleValues(exampleOptOutUrl?: string) {
-  return { ...exampleMergeValues(), ...(exampleOptOutUrl ? { optOutUrl: exampleOptOutUrl } : {}) };
+  return {
+    ...exampleMergeValues(),
+    ...(exampleOptOutUrl ? { optOutUrl: exampleOptOutUrl, offerUrl: exampleOfferUrl(exampleOptOutUrl) } : {}),
+  };
 }
 
 import { renderTemplate } from "@/lib/messages/merge-fields";
@@ -47,6 +51,7 @@ export function PhonePreview({
       renderTemplate(template, {
         // Codes are drawn when the send is written: a sample guest shows the example code (the same length).
         offerCode: exampleMergeValues().offerCode,
+        offerUrl: exampleOfferUrl(current?.optOutUrl ?? exampleOptOutUrl),
         ...(current ?? exampleValues(exampleOptOutUrl)),
         restaurant: restaurantName,
       }),

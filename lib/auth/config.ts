@@ -2,7 +2,8 @@ import type { NextAuthConfig } from "next-auth";
 import { authRedirect } from "./callback-url";
 
 /**
- * Pages anyone may open without signing in: a guest's opt-out link (/o/<token>), short link (/l/<code>), the sign-up page (/join), its
+ * Pages anyone may open without signing in: a guest's opt-out link (/o/<token>), short link (/l/<code>), offer page
+ * (/c/<code><signature>), the sign-up page (/join), its
  * confirmation link (/j/<token>) and the restaurant's logo that page shows (/brand/logo). The REST API (/api/v1)
  * authenticates each call by its API key itself and answers 401 in JSON, never a redirect to the sign-in page.
  */
@@ -15,6 +16,7 @@ export const PUBLIC_PATHS = [
   "/api/join",
   "/o",
   "/l",
+  "/c",
   "/join",
   "/j",
   "/brand",

@@ -13,8 +13,8 @@ import { linkShortening, shortenForRecipient } from "@/lib/links/link-codes";
 import { logger } from "@/lib/logger";
 import { renderMessage } from "@/lib/messages/render-message";
 import { currentAutomationOffer } from "@/lib/offers/automation-offer";
-import { offerCodeMergeValue } from "@/lib/offers/draw-codes";
 import { generateOfferCode } from "@/lib/offers/offer-code";
+import { offerMergeValues } from "@/lib/offers/offer-link";
 import { automationCodeValidity } from "@/lib/offers/offer-validity";
 import type { RestaurantProfile } from "@/lib/settings/restaurant-settings";
 import type { ProviderName } from "@/lib/sms/types";
@@ -146,7 +146,7 @@ function groupBySend(
     const body = renderMessage(
       own.template,
       {
-        ...offerCodeMergeValue(code),
+        ...offerMergeValues(code, own.template),
         firstName: r.first_name,
         lastName: r.last_name,
         restaurant: restaurant.name,

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
 import { findOptOut } from "@/lib/consent/opt-out";
 import { getDb } from "@/lib/db";
+import { findGuestOffer } from "@/lib/offers/guest-offer";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { findSignupLink } from "@/lib/signup/find-signup-link";
 import { type AppLocale, GUEST_LOCALES, guestLocaleOf, isGuestLocale, isStaffLocale, STAFF_LOCALES } from "./locales";
@@ -14,6 +15,8 @@ import { REQUEST_URL_HEADER } from "./request-url-header";
 const OPT_OUT_PAGE = /^\/o\/([^/?#]+)/;
 const JOIN_PAGE = /^\/join(?:\/[^/?#]*)?$/;
 const CONFIRM_PAGE = /^\/j\/([^/?#]+)/;
+/** /c/<token>: a guest's offer code, shown at the till. */
+const OFFER_PAGE = /^\/c\/([^/?#]+)/;
 
 /**
  * This request's language and the restaurant's time zone.
@@ -30,7 +33,8 @@ export const requestLocale = cache(async (): Promise<{ locale: AppLocale; timeZo
   const url = new URL(h.get(REQUEST_URL_HEADER) ?? "/", "http://local");
   const optOut = OPT_OUT_PAGE.exec(url.pathname);
   const confirm = CONFIRM_PAGE.exec(url.pathname);
-  if (optOut || confirm || JOIN_PAGE.test(url.pathname)) {
+  const offer = OFFER_PAGE.exec(url.pathname);
+  if (optOut || confirm || offer || JOIN_PAGE.test(url.pathname)) {
     const chosen = url.searchParams.get("lang");
     // A guest we know has a language: the contact's (opt-out), the one chosen when signing up (confirmation).
     const known = isGuestLocale(chosen)
@@ -39,7 +43,9 @@ export const requestLocale = cache(async (): Promise<{ locale: AppLocale; timeZo
         ? (await findOptOut(db, safeDecode(optOut[1]!)))?.language
         : confirm
           ? (await findSignupLink(db, safeDecode(confirm[1]!)))?.language
-          : null;
+          : offer
+            ? (await findGuestOffer(db, safeDecode(offer[1]!)))?.language
+            : null;
     const locale =
       (isGuestLocale(chosen) ? chosen : null) ??
       guestLocaleOf(known) ??

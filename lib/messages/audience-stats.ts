@@ -1,4 +1,5 @@
 import { OFFER_CODE_EXAMPLE } from "@/lib/offers/offer-code";
+import { exampleOfferUrl } from "@/lib/offers/offer-link-shape";
 import { getSegmentInfo, type SmsEncoding } from "@/lib/sms/encoding";
 import type { ProviderName } from "@/lib/sms/types";
 import { graphemesWithIndex, gsmClass } from "./gsm-charset";
@@ -108,7 +109,11 @@ function renderWithShape(parts: readonly TemplatePart[], values: MergeValues): {
     // Codes are drawn when the campaign is written, after the counts: every code has the example's exact size.
     const value =
       mergeValue(part.name as MergeFieldName, values) ||
-      (part.name === "offer_code" ? OFFER_CODE_EXAMPLE : (part.fallback ?? ""));
+      (part.name === "offer_code"
+        ? OFFER_CODE_EXAMPLE
+        : part.name === "offer_link"
+          ? exampleOfferUrl(values.optOutUrl)
+          : (part.fallback ?? ""));
     text += value;
     shape += shapeOf(value);
   }

@@ -1,4 +1,5 @@
 import { OFFER_CODE_EXAMPLE } from "@/lib/offers/offer-code";
+import { OFFER_LINK_EXAMPLE } from "@/lib/offers/offer-link-shape";
 
 /**
  * The merge fields a message can use, in one place: the parser, the validator and the editor's "Insert field"
@@ -46,6 +47,15 @@ export const MERGE_FIELDS = [
     personal: false,
     suggestedFallback: null,
   },
+  {
+    name: "offer_link",
+    label: "Offer link",
+    description: "The guest's own page for the offer: the code big and as a QR code, to show at the till.",
+    // PUBLIC_URL/c/ + 16 characters for every guest: the editors count it with the install's own address.
+    example: OFFER_LINK_EXAMPLE,
+    personal: false,
+    suggestedFallback: null,
+  },
 ] as const satisfies readonly MergeFieldDefinition[];
 
 export interface MergeFieldDefinition {
@@ -85,6 +95,9 @@ export const MERGE_FIELD_ALIASES: Record<string, MergeFieldName> = {
   coupon: "offer_code",
   voucher: "offer_code",
   rabatkode: "offer_code",
+  offer_url: "offer_link",
+  offerlink: "offer_link",
+  coupon_link: "offer_link",
 };
 
 const BY_NAME = new Map<string, MergeFieldDefinition>(MERGE_FIELDS.map((f) => [f.name, f]));
@@ -111,6 +124,7 @@ export function exampleMergeValues(): {
   restaurant: string;
   optOutUrl: string;
   offerCode: string;
+  offerUrl: string;
 } {
   const example = (name: MergeFieldName) => getMergeField(name)?.example ?? "";
   return {
@@ -119,5 +133,6 @@ export function exampleMergeValues(): {
     restaurant: example("restaurant"),
     optOutUrl: example("opt_out_link"),
     offerCode: example("offer_code"),
+    offerUrl: example("offer_link"),
   };
 }

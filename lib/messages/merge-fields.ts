@@ -41,6 +41,8 @@ export interface MergeValues {
   optOutUrl?: string | null;
   /** The recipient's offer code as shown (XXXX-XXXX); set only when the text carries an offer. */
   offerCode?: string | null;
+  /** The recipient's offer page (`{offer_link}`, lib/offers/offer-link.ts); set only with an offer code. */
+  offerUrl?: string | null;
 }
 
 /** Splits a template into literal text and merge fields; malformed braces stay literal text and are reported. */
@@ -118,6 +120,8 @@ export function mergeValue(name: MergeFieldName, values: MergeValues): string {
       return values.optOutUrl?.trim() ?? "";
     case "offer_code":
       return values.offerCode?.trim() ?? "";
+    case "offer_link":
+      return values.offerUrl?.trim() ?? "";
   }
 }
 

@@ -22,7 +22,7 @@ describe("validateTemplate", () => {
     const [issue] = validateTemplate("Price: {price}");
     expect(issue?.suggestion).toBeUndefined();
     expect(issue?.message).toMatch(
-      /^Unknown merge field \{price\}: use one of \{first_name\}, \{last_name\}, \{restaurant\}, \{opt_out_link\}, \{offer_code\}\.$/,
+      /^Unknown merge field \{price\}: use one of \{first_name\}, \{last_name\}, \{restaurant\}, \{opt_out_link\}, \{offer_code\}, \{offer_link\}\.$/,
     );
   });
 
@@ -60,6 +60,13 @@ describe("suggestMergeField", () => {
     expect(suggestMergeField("unsubscribe")).toBe("opt_out_link");
     expect(suggestMergeField("price")).toBeUndefined();
     expect(suggestMergeField("date")).toBeUndefined();
+  });
+
+  it("refuses {offer_link} without an offer, and takes it as placing the code for a promotion's offer", () => {
+    const [without] = validateTemplate("Your code: {offer_link}", { offer: "none" });
+    expect(without).toMatchObject({ severity: "error", code: "offer_link_without_offer", start: 11, end: 23 });
+    expect(validateTemplate("See {offer_link}", { offer: "required" })).toEqual([]);
+    expect(validateTemplate("{offer_code} or {offer_link}", { offer: "required" })).toEqual([]);
   });
 
   it("refuses {offer_code} in a text without an offer, and a promotion's offer without {offer_code}", () => {

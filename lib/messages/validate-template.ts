@@ -12,6 +12,7 @@ export interface TemplateIssue {
     | "empty_field"
     | "missing_fallback"
     | "offer_code_without_offer"
+    | "offer_link_without_offer"
     | "offer_code_missing";
   message: string;
   /** The message as a catalogue key under Compose.issues, with its values, to show it in the reader's language. */
@@ -24,6 +25,7 @@ export interface TemplateIssue {
     | "unknownFieldList"
     | "missingFallback"
     | "offerCodeWithoutOffer"
+    | "offerLinkWithoutOffer"
     | "offerCodeMissing";
   values: Record<string, string | number>;
   /** UTF-16 offsets of the offending text in the template, so the editor can select it. */
@@ -103,6 +105,21 @@ export function validateTemplate(template: string, context: TemplateContext = {}
           code: "offer_code_without_offer",
           message: "This text uses {offer_code} but carries no offer: add an offer, or remove {offer_code}.",
           key: "offerCodeWithoutOffer",
+          values: {},
+          start: part.start,
+          end: part.end,
+        });
+      }
+    }
+    // The guest's page shows the code too, so it counts as placing it; without an offer there is no page.
+    if (part.known && part.name === "offer_link") {
+      usesOfferCode = true;
+      if (context.offer === "none") {
+        issues.push({
+          severity: "error",
+          code: "offer_link_without_offer",
+          message: "This text uses {offer_link} but carries no offer: add an offer, or remove {offer_link}.",
+          key: "offerLinkWithoutOffer",
           values: {},
           start: part.start,
           end: part.end,

@@ -2,6 +2,8 @@ import "server-only";
 import { offerCodes } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { formatOfferCode, generateOfferCode } from "./offer-code";
+import { offerLinkToken } from "./offer-link";
+import { OFFER_LINK_PATH } from "./offer-link-shape";
 
 /** The offer a campaign's codes redeem, and the window every code of this campaign is valid in. */
 export type CampaignOffer = { id: string; validFrom: Date; validUntil: Date };
@@ -65,11 +67,20 @@ export async function insertOfferCodes<R extends WithCode>(
       const replaced = {
         ...r,
         offerCode: code,
-        body: r.body.replaceAll(formatOfferCode(r.offerCode!), formatOfferCode(code)),
+        body: replaceCode(r.body, r.offerCode!, code),
       };
       out[i] = replaced;
       return { r: replaced, i };
     });
   }
   return out;
+}
+
+/** The text with a redrawn code in place of the collided one: as `{offer_code}` put it and in `{offer_link}`'s link. */
+function replaceCode(body: string, old: string, code: string): string {
+  const shown = body.replaceAll(formatOfferCode(old), formatOfferCode(code));
+  // Only a text with the guest page's link signs anything (the token starts with the canonical code).
+  return shown.includes(`${OFFER_LINK_PATH}${old}`)
+    ? shown.replaceAll(`${OFFER_LINK_PATH}${offerLinkToken(old)}`, `${OFFER_LINK_PATH}${offerLinkToken(code)}`)
+    : shown;
 }

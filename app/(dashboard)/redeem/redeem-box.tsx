@@ -11,6 +11,7 @@ import type { OfferCodeView } from "@/lib/offers/offer-code-view";
 import { toast } from "@/lib/toast/toast";
 import { lookupOfferCodeAction, redeemOfferCodeAction } from "./actions";
 import { CodeCard } from "./code-card";
+import { ScanButton } from "./scan-button";
 
 /**
  * Type (or paste) a code, see the offer; mark it redeemed with the bill if staff enter one. Big targets and a
@@ -79,6 +80,14 @@ export function RedeemBox({ currency }: { currency: string | null }) {
           {t("codeHint")}
         </p>
       </form>
+
+      <ScanButton
+        onCode={(code) => {
+          setTyped(code.toUpperCase());
+          redeem.reset();
+          lookup.run({ code });
+        }}
+      />
 
       {error && (
         <Alert variant="destructive" role="alert">

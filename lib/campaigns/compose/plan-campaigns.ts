@@ -12,7 +12,8 @@ import {
 import { type FooterLanguage, optOutWarning, withOptOutFooter } from "@/lib/messages/opt-out-footer";
 import { renderMessage } from "@/lib/messages/render-message";
 import { hasBlockingIssues, validateTemplate } from "@/lib/messages/validate-template";
-import { drawOfferCodes, offerCodeMergeValue } from "@/lib/offers/draw-codes";
+import { drawOfferCodes } from "@/lib/offers/draw-codes";
+import { offerMergeValues } from "@/lib/offers/offer-link";
 import { PROVIDER_LABELS } from "@/lib/providers/provider-names";
 import { senderProblemMessage } from "@/lib/providers/sender-rules";
 import type { ProviderName } from "@/lib/sms/types";
@@ -83,12 +84,13 @@ export function planCampaigns(
       if (problem)
         throw new AppError("INVALID_INPUT", "Compose.errors.senderRefused", { sender, provider: label, problem });
     }
+    const allTexts = [versions.message, ...versions.translations.map((v) => v.message)].join("\n");
     const values = recipients.map((r) => ({
       ...r,
       restaurant: context.restaurantName,
       optOutUrl: r.optOutToken ? optOutUrl(r.optOutToken) : null,
       code: codeOf.get(r),
-      ...offerCodeMergeValue(codeOf.get(r)),
+      ...offerMergeValues(codeOf.get(r), allTexts),
     }));
     const parts = splitByVersion(values, versions).map((version) => ({
       version,

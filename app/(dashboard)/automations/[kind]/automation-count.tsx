@@ -6,6 +6,7 @@ import type { GuestLocale } from "@/lib/i18n/locales";
 import { type LinkShortening, withExampleShortLinks } from "@/lib/links/short-link";
 import { exampleMergeValues } from "@/lib/messages/merge-field-catalogue";
 import { renderMessage } from "@/lib/messages/render-message";
+import { exampleOfferUrl } from "@/lib/offers/offer-link-shape";
 
 export type AutomationCountProps = {
   id: string;
@@ -28,7 +29,7 @@ export function AutomationCount(props: AutomationCountProps) {
   if (!message.trim()) return <p id={id} className="h-4" />;
   const text = renderMessage(
     withExampleShortLinks(automationSmsText(message, offer), props.linkShortening),
-    { ...exampleMergeValues(), restaurant, optOutUrl: exampleOptOutUrl },
+    { ...exampleMergeValues(), restaurant, optOutUrl: exampleOptOutUrl, offerUrl: exampleOfferUrl(exampleOptOutUrl) },
     { optOutFooter: true, footerLanguage: language },
   );
   return <MessageCounter id={id} text={text} />;
