@@ -17,8 +17,6 @@ export type PreparedVisit = {
 
 export type RejectedVisitRow = { row: number; value: string; reason: Problem };
 
-/** The currency of a spend column without a currency column, from the restaurant's country. */
-const COUNTRY_CURRENCY: Record<string, string> = { DK: "DKK", PK: "PKR" };
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 
 /**
