@@ -47,6 +47,25 @@ describe("API keys", () => {
     expect(answer.body).toMatchObject({ code: "insufficient-scope" });
   });
 
+  it("applies the same key rules to a visit, checked inside the visit's own write", async () => {
+    setRuntimeEnv({ API_RATE_LIMIT_PER_MINUTE: "3" });
+    try {
+      const guestsOnly = await newKey(["guests:write"]);
+      const scoped = await call("/api/v1/visits", guestsOnly.secret, { guest: { phone: "+4520000000" } });
+      expect(scoped.status).toBe(403);
+      expect(scoped.body).toMatchObject({ code: "insufficient-scope" });
+      const key = await newKey(["visits:write"]);
+      const visit = { guest: { phone: uniqueDkPhone() }, visitedAt: "2026-11-20T19:30:00+01:00" };
+      const answers = await Promise.all(Array.from({ length: 5 }, () => call("/api/v1/visits", key.secret, visit)));
+      // Three within the limit (404: no such guest, but the key let them through), two limited.
+      expect(answers.map((a) => a.status).sort()).toEqual([404, 404, 404, 429, 429]);
+      await revokeApiKey(getDb(), key.owner, key.id);
+      expect((await call("/api/v1/visits", key.secret, visit)).status).toBe(401);
+    } finally {
+      setRuntimeEnv({ API_RATE_LIMIT_PER_MINUTE: "600" });
+    }
+  });
+
   it("stops working at once when revoked, and is revoked once (one audit entry)", async () => {
     const key = await newKey();
     expect((await call("/api/v1/guests", key.secret, guest())).status).toBe(201);

@@ -29,18 +29,23 @@ export function automation(kind: AutomationKind, values: Partial<Automation> = {
 
 /** A guest who consented (unless told otherwise). */
 export async function guest(values: Partial<typeof contacts.$inferInsert> = {}) {
-  const [row] = await getDb()
-    .insert(contacts)
-    .values({
-      phone: uniqueDkPhone(),
-      firstName: "Ida",
-      optOutToken: newOptOutToken(),
-      consentState: "granted",
-      consentChangedAt: new Date("2020-01-01T00:00:00Z"),
-      ...values,
-    })
-    .returning();
-  return row!;
+  // Test files share the database: a number another file took meanwhile is simply drawn again.
+  for (;;) {
+    const [row] = await getDb()
+      .insert(contacts)
+      .values({
+        phone: uniqueDkPhone(),
+        firstName: "Ida",
+        optOutToken: newOptOutToken(),
+        consentState: "granted",
+        consentChangedAt: new Date("2020-01-01T00:00:00Z"),
+        ...values,
+      })
+      .onConflictDoNothing({ target: contacts.phone })
+      .returning();
+    if (row) return row;
+    if (values.phone) throw new Error(`a guest with ${values.phone} already exists`);
+  }
 }
 
 /** Visits for a guest at the given times. */
