@@ -17,6 +17,8 @@ export type OfferCodeView = {
   redeemedBy: string | null;
   billMinor: number | null;
   currency: string | null;
+  /** The guest's contact language, if any (their own offer page reads in it). */
+  language: string | null;
 };
 
 type Row = {
@@ -29,6 +31,7 @@ type Row = {
   redeemed_by: string | null;
   bill_minor: string | number | null;
   currency: string | null;
+  language: string | null;
   now: Date;
 };
 
@@ -36,7 +39,7 @@ type Row = {
 export async function readOfferCode(db: Pick<Database, "execute">, code: string): Promise<OfferCodeView | null> {
   const result = await db.execute<Row>(sql`
     select oc.code, o.title, nullif(btrim(c.first_name), '') as first_name, oc.valid_from, oc.valid_until,
-      oc.redeemed_at, u.name as redeemed_by, oc.bill_minor, oc.currency, clock_timestamp() as now
+      oc.redeemed_at, u.name as redeemed_by, oc.bill_minor, oc.currency, c.language, clock_timestamp() as now
     from offer_codes oc
     join offers o on o.id = oc.offer_id
     left join contacts c on c.id = oc.contact_id
@@ -63,5 +66,6 @@ function toView(row: Row): OfferCodeView {
     redeemedBy: row.redeemed_by,
     billMinor: row.bill_minor === null ? null : Number(row.bill_minor),
     currency: row.currency,
+    language: row.language,
   };
 }
