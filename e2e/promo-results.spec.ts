@@ -1,5 +1,5 @@
-import { type Browser, expect, test } from "@playwright/test";
-import { sessionFile } from "./support/auth";
+import { expect, test } from "@playwright/test";
+import { phoneAs, sessionFile } from "./support/auth";
 import { E2E } from "./support/config";
 import { lookup } from "./support/lookups";
 import { handset } from "./support/sandbox";
@@ -16,17 +16,6 @@ const CODE = /([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})/;
 const IPHONE_SAFARI =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 const SHORT_LINK = /(https?:\/\/\S+\/l\/[0-9A-Za-z]{8})/;
-
-async function phoneAs(browser: Browser, role: "staff" | "owner") {
-  const context = await browser.newContext({
-    baseURL: E2E.baseURL,
-    storageState: sessionFile(role),
-    viewport: { width: 390, height: 844 },
-    locale: "en-GB",
-    timezoneId: "Europe/Copenhagen",
-  });
-  return { page: await context.newPage(), close: () => context.close() };
-}
 
 test("a promo's link and offer: opened from the handset, redeemed at the till, reported", async ({ page, browser }) => {
   await seed.quietHours("00:00", "00:00");
@@ -77,8 +66,7 @@ test("a promo's link and offer: opened from the handset, redeemed at the till, r
   expect(tap.headers().location).toBe(MENU);
 
   // At the till, on a staff phone: Karen shows her code; redeemed once, with the bill.
-  const till = await phoneAs(browser, "staff");
-  await till.page.goto("/redeem");
+  const till = await phoneAs(browser, "staff", "/redeem");
   await till.page.getByLabel("Offer code").fill(codes[0]!);
   await till.page.getByRole("button", { name: "Look up" }).click();
   const card = till.page.getByTestId("code-card");

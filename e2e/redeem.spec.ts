@@ -1,5 +1,5 @@
-import { type Browser, expect, test } from "@playwright/test";
-import { sessionFile, sharedUser } from "./support/auth";
+import { expect, test } from "@playwright/test";
+import { phoneAs, sessionFile, sharedUser } from "./support/auth";
 import { E2E } from "./support/config";
 import { lookup } from "./support/lookups";
 import { handset } from "./support/sandbox";
@@ -17,19 +17,6 @@ function newCode() {
   return Array.from({ length: 8 }, () => alphabet[Math.floor(Math.random() * 32)]).join("");
 }
 
-async function tillAs(browser: Browser, role: "staff" | "manager") {
-  const context = await browser.newContext({
-    baseURL: E2E.baseURL,
-    storageState: sessionFile(role),
-    viewport: { width: 390, height: 844 },
-    locale: "en-GB",
-    timezoneId: "Europe/Copenhagen",
-  });
-  const page = await context.newPage();
-  await page.goto("/redeem");
-  return { page, close: () => context.close() };
-}
-
 test("a code typed at the till is shown, redeemed once with the bill, and a second till is refused", async ({
   page,
   browser,
@@ -39,7 +26,7 @@ test("a code typed at the till is shown, redeemed once with the bill, and a seco
   const shown = `${code.slice(0, 4)}-${code.slice(4)}`;
 
   // The other till (a manager's phone) looks the same code up before anyone redeems it.
-  const other = await tillAs(browser, "manager");
+  const other = await phoneAs(browser, "manager", "/redeem");
   await other.page.getByLabel("Offer code").fill(shown);
   await other.page.getByRole("button", { name: "Look up" }).click();
   await expect(other.page.getByTestId("code-card")).toHaveAttribute("data-state", "valid");
@@ -124,7 +111,7 @@ test("a promotion with an offer texts each guest a code that the till redeems", 
   expect(codes.every(Boolean)).toBe(true);
   expect(new Set(codes).size).toBe(2);
 
-  const till = await tillAs(browser, "staff");
+  const till = await phoneAs(browser, "staff", "/redeem");
   await till.page.getByLabel("Offer code").fill(codes[0]!);
   await till.page.getByRole("button", { name: "Look up" }).click();
   const card = till.page.getByTestId("code-card");

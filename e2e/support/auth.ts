@@ -1,6 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, type BrowserContext, expect, type Page, request } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Page,
+  request,
+} from "@playwright/test";
 import { E2E } from "./config";
 import type { SeededUser } from "./seed";
 
@@ -92,4 +99,18 @@ export async function apiSessionCookie(user: Pick<SeededUser, "email" | "passwor
   } finally {
     await api.dispose();
   }
+}
+
+/** A phone (390 px, en-GB, Copenhagen time) signed in as `role`, opened at `path`: a till or a manager's phone. */
+export async function phoneAs(browser: Browser, role: Role, path = "/") {
+  const context = await browser.newContext({
+    baseURL: E2E.baseURL,
+    storageState: sessionFile(role),
+    viewport: { width: 390, height: 844 },
+    locale: "en-GB",
+    timezoneId: "Europe/Copenhagen",
+  });
+  const page = await context.newPage();
+  await page.goto(path);
+  return { page, close: () => context.close() };
 }
