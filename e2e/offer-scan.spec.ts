@@ -56,10 +56,13 @@ test.describe("the guest's offer page", () => {
     await expect(page.getByRole("img", { name: `QR code for the code ${shown(code)}` })).toBeVisible();
     await expect(page.getByText(/Valid until/)).toBeVisible();
     await shots(page, "offer-page-en");
-    if (SHOTS) {
-      await page.goto(`${path}?lang=ur`);
-      await page.screenshot({ path: `${SHOTS}/offer-page-ur-390.png`, fullPage: true });
-    }
+    // In Urdu the page is Nastaliq, but the code stays in monospace: it is read out letter by letter at a till.
+    await page.goto(`${path}?lang=ur`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "ur");
+    const codeFont = await page.getByTestId("offer-code").evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(codeFont).not.toContain("Nastaliq");
+    expect(codeFont).toMatch(/mono/i);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/offer-page-ur-390.png`, fullPage: true });
 
     // A changed signature and a code nobody was sent: the same friendly page, a 404 either way.
     const last = path.at(-1) === "a" ? "b" : "a";
