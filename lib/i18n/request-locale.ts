@@ -2,11 +2,9 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/session";
-import { findOptOut } from "@/lib/consent/opt-out";
 import { getDb } from "@/lib/db";
-import { findGuestOffer } from "@/lib/offers/guest-offer";
+import { guestOfferOf, optOutOf, signupLinkOf } from "@/lib/guest-pages/page-subjects";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { findSignupLink } from "@/lib/signup/find-signup-link";
 import { type AppLocale, GUEST_LOCALES, guestLocaleOf, isGuestLocale, isStaffLocale, STAFF_LOCALES } from "./locales";
 import { negotiateLocale } from "./negotiate";
 import { REQUEST_URL_HEADER } from "./request-url-header";
@@ -40,11 +38,11 @@ export const requestLocale = cache(async (): Promise<{ locale: AppLocale; timeZo
     const known = isGuestLocale(chosen)
       ? null
       : optOut
-        ? (await findOptOut(db, safeDecode(optOut[1]!)))?.language
+        ? (await optOutOf(safeDecode(optOut[1]!)))?.language
         : confirm
-          ? (await findSignupLink(db, safeDecode(confirm[1]!)))?.language
+          ? (await signupLinkOf(safeDecode(confirm[1]!)))?.language
           : offer
-            ? (await findGuestOffer(db, safeDecode(offer[1]!)))?.language
+            ? (await guestOfferOf(safeDecode(offer[1]!)))?.language
             : null;
     const locale =
       (isGuestLocale(chosen) ? chosen : null) ??

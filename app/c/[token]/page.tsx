@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { GuestLanguageSwitch } from "@/components/guest/guest-language-switch";
 import { QrCode } from "@/components/signup/qr-code";
 import { getDb } from "@/lib/db";
-import { findGuestOffer } from "@/lib/offers/guest-offer";
+import { guestOfferOf } from "@/lib/guest-pages/page-subjects";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { qrPath } from "@/lib/signup/qr";
 import { cn } from "@/lib/utils";
@@ -32,7 +32,7 @@ export default async function OfferPage({ params }: { params: Promise<{ token: s
   const { token } = await params;
   const db = getDb();
   const [offer, settings, t, format] = await Promise.all([
-    findGuestOffer(db, token),
+    guestOfferOf(token),
     getRestaurantSettings(db),
     getTranslations("Guest.offer"),
     getFormatter(),

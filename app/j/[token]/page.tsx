@@ -5,9 +5,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { GuestLanguageSwitch } from "@/components/guest/guest-language-switch";
 import { Button } from "@/components/ui/button";
 import { getDb } from "@/lib/db";
+import { signupLinkOf } from "@/lib/guest-pages/page-subjects";
 import { baseLocale } from "@/lib/i18n/locales";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
-import { findSignupLink } from "@/lib/signup/find-signup-link";
 import { confirmSignupAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +24,7 @@ export default async function ConfirmSignupPage({ params }: { params: Promise<{ 
   const { token } = await params;
   const db = getDb();
   const [link, restaurant, t, locale] = await Promise.all([
-    findSignupLink(db, token),
+    signupLinkOf(token),
     getRestaurantSettings(db),
     getTranslations("Guest.confirm"),
     getLocale(),

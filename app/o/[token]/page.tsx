@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { GuestLanguageSwitch } from "@/components/guest/guest-language-switch";
 import { Button } from "@/components/ui/button";
-import { findOptOut } from "@/lib/consent/opt-out";
 import { getDb } from "@/lib/db";
+import { optOutOf } from "@/lib/guest-pages/page-subjects";
 import { baseLocale } from "@/lib/i18n/locales";
 import { getRestaurantSettings } from "@/lib/settings/restaurant-settings";
 import { optOutAction } from "./actions";
@@ -24,7 +24,7 @@ export default async function OptOutPage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const db = getDb();
   const [found, settings, t, locale] = await Promise.all([
-    findOptOut(db, token),
+    optOutOf(token),
     getRestaurantSettings(db),
     getTranslations("Guest.optOut"),
     getLocale(),
