@@ -72,3 +72,24 @@ test("a campaign's results: funnel, clicks without bots, redemption, revenue and
   expect(text.split("\r\n").filter(Boolean)).toHaveLength(4);
   expect(text).toContain("249.50,DKK");
 });
+
+test("an automation's report: daily bars up to 90 days, weekly bars over a year (still thick enough on a phone)", async ({
+  page,
+}) => {
+  const bars = page.getByTestId("report-activity").locator("svg > g");
+  await page.goto("/automations/winback?days=90");
+  await expect(page.getByText("Clicks and redemptions per day", { exact: true })).toBeVisible();
+  expect(await bars.count()).toBeGreaterThanOrEqual(90);
+
+  await page.goto("/automations/winback?days=365");
+  await expect(page.getByText("Clicks and redemptions per week", { exact: true })).toBeVisible();
+  const weeks = await bars.count();
+  expect(weeks).toBeGreaterThanOrEqual(53);
+  expect(weeks).toBeLessThanOrEqual(54);
+  await expect(bars.last().locator("title")).toHaveText(/^Week from \d+ \w+: \d+ clicks, \d+ redemptions$/);
+  if (process.env.REPORT_SHOTS) {
+    // The dashboard scrolls inside its own pane: a tall phone shows the whole report in one picture.
+    await page.setViewportSize({ width: 390, height: 2600 });
+    await page.screenshot({ path: `${process.env.REPORT_SHOTS}/automation-report-365-390.png` });
+  }
+});

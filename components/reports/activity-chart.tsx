@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { dayDate, niceMax } from "@/components/dashboard/delivery-charts";
 import { dayTickIndices } from "@/lib/dashboard/chart-ticks";
+import { activityByWeek, activityUnit } from "@/lib/reports/activity-weeks";
 import type { ActivityDay } from "@/lib/reports/report-activity";
 
 // Server-rendered SVG like the dashboard's charts (components/dashboard/delivery-charts.tsx): no chart library in
@@ -11,10 +12,15 @@ const H = 160;
 const PLOT = { left: 36, right: 592, top: 8, bottom: 152 };
 const pct = (v: number, of: number) => `${(v / of) * 100}%`;
 
-/** Human clicks and redemptions per day, side by side; hovering a day shows both figures. */
-export function ActivityChart({ days, caption }: { days: ActivityDay[]; caption: string }) {
+/**
+ * Human clicks and redemptions per day (per week beyond a quarter: lib/reports/activity-weeks.ts), side by side;
+ * hovering a bar shows both figures.
+ */
+export function ActivityChart({ days: daily, caption }: { days: ActivityDay[]; caption: string }) {
   const t = useTranslations("Reports.activity");
   const format = useFormatter();
+  const unit = activityUnit(daily.length);
+  const days = unit === "week" ? activityByWeek(daily) : daily;
   const yMax = niceMax(Math.max(0, ...days.map((d) => Math.max(d.clicks, d.redemptions))));
   const s = (PLOT.right - PLOT.left) / Math.max(1, days.length);
   const bar = Math.max(1, (s * 0.8) / 2);
@@ -31,7 +37,7 @@ export function ActivityChart({ days, caption }: { days: ActivityDay[]; caption:
             viewBox={`0 0 ${W} ${H}`}
             className="block h-auto w-full"
             role="img"
-            aria-label={t("label", { days: days.length, clicks, redemptions })}
+            aria-label={t("label", { days: daily.length, clicks, redemptions })}
           >
             {[0, yMax / 2, yMax].map((v) => (
               <line
@@ -48,7 +54,13 @@ export function ActivityChart({ days, caption }: { days: ActivityDay[]; caption:
               const x = PLOT.left + s * i + (s - 2 * bar) / 2;
               return (
                 <g key={d.day}>
-                  <title>{t("barTitle", { day: shortDay(d.day), clicks: d.clicks, redemptions: d.redemptions })}</title>
+                  <title>
+                    {t(unit === "week" ? "weekTitle" : "barTitle", {
+                      day: shortDay(d.day),
+                      clicks: d.clicks,
+                      redemptions: d.redemptions,
+                    })}
+                  </title>
                   {d.clicks > 0 ? (
                     <rect
                       x={x}

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ReportBody } from "@/components/reports/report-body";
 import { Button } from "@/components/ui/button";
 import type { AutomationKind } from "@/drizzle/schema/automations";
+import { activityUnit } from "@/lib/reports/activity-weeks";
 import type { AutomationReport } from "@/lib/reports/automation-report";
 import { REPORT_PERIODS } from "@/lib/reports/report-period";
 import { cn } from "@/lib/utils";
@@ -44,7 +45,11 @@ export async function AutomationReportSection({ kind, report }: { kind: Automati
           </Link>
         ))}
       </nav>
-      <ReportBody figures={report.figures} days={report.days} activityCaption={t("activity.caption")} />
+      <ReportBody
+        figures={report.figures}
+        days={report.days}
+        activityCaption={t("activity.caption", { unit: activityUnit(report.days.length) })}
+      />
       <div className="rounded-lg border p-3 text-sm" data-testid="report-per-texted">
         <p className="text-xs text-muted-foreground">{t("figures.perTexted")}</p>
         <p className="text-lg font-semibold tabular-nums">
