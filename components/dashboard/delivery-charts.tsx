@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { dayTickIndices } from "@/lib/dashboard/chart-ticks";
+import { countAxisMax, dayTickIndices } from "@/lib/dashboard/chart-ticks";
 import type { DayPoint } from "@/lib/dashboard/dashboard";
 
 // Server-rendered SVG: no chart library in the browser. (recharts was a 400 kB script whose start-up alone cost
@@ -11,13 +11,6 @@ const W = 600;
 const H = 208;
 const PLOT = { left: 44, right: 592, top: 8, bottom: 200 };
 const pct = (v: number, of: number) => `${(v / of) * 100}%`;
-
-/** A round axis maximum (1, 2, 5 × 10^n) at or above `max`. */
-export function niceMax(max: number) {
-  if (max <= 0) return 1;
-  const base = 10 ** Math.floor(Math.log10(max));
-  return [1, 2, 5, 10].map((m) => m * base).find((v) => v >= max) ?? 10 * base;
-}
 
 const step = (count: number) => (PLOT.right - PLOT.left) / Math.max(1, count);
 const yOf = (v: number, yMax: number) => PLOT.bottom - (v / yMax) * (PLOT.bottom - PLOT.top);
@@ -109,7 +102,7 @@ export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
   const shortDay = (day: string) => format.dateTime(dayDate(day), "short");
   const percent = (rate: number) => format.number(rate, { style: "percent", maximumFractionDigits: 1 });
   const days = series.map((d) => ({ ...d, other: Math.max(0, d.sent - d.delivered - d.failed) }));
-  const yMax = niceMax(Math.max(0, ...days.map((d) => d.delivered + d.other + d.failed)));
+  const yMax = countAxisMax(Math.max(0, ...days.map((d) => d.delivered + d.other + d.failed)));
   const s = step(days.length);
   const bar = Math.max(2, s * 0.7);
   const h = (v: number) => (v / yMax) * (PLOT.bottom - PLOT.top);

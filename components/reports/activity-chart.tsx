@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { dayDate, niceMax } from "@/components/dashboard/delivery-charts";
-import { dayTickIndices } from "@/lib/dashboard/chart-ticks";
+import { dayDate } from "@/components/dashboard/delivery-charts";
+import { countAxisMax, dayTickIndices } from "@/lib/dashboard/chart-ticks";
 import { activityByWeek, activityUnit } from "@/lib/reports/activity-weeks";
 import type { ActivityDay } from "@/lib/reports/report-activity";
 
@@ -21,7 +21,7 @@ export function ActivityChart({ days: daily, caption }: { days: ActivityDay[]; c
   const format = useFormatter();
   const unit = activityUnit(daily.length);
   const days = unit === "week" ? activityByWeek(daily) : daily;
-  const yMax = niceMax(Math.max(0, ...days.map((d) => Math.max(d.clicks, d.redemptions))));
+  const yMax = countAxisMax(Math.max(0, ...days.map((d) => Math.max(d.clicks, d.redemptions))));
   const s = (PLOT.right - PLOT.left) / Math.max(1, days.length);
   const bar = Math.max(1, (s * 0.8) / 2);
   const y = (v: number) => PLOT.bottom - (v / yMax) * (PLOT.bottom - PLOT.top);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axisNumber, dayTickIndices, shortDay } from "./chart-ticks";
+import { axisNumber, countAxisMax, dayTickIndices, shortDay } from "./chart-ticks";
 
 describe("chart axis labels", () => {
   it("labels the last day and keeps every label the same distance apart (none crowd the right end)", () => {
@@ -19,5 +19,27 @@ describe("chart axis labels", () => {
     expect(axisNumber(500)).toBe("500");
     expect(axisNumber(2500)).toBe("2.5k");
     expect(axisNumber(10000)).toBe("10k");
+  });
+});
+
+describe("the top of a chart of counts", () => {
+  it("is at least the highest bar, with whole numbers at every gridline", () => {
+    const cases: [number, number][] = [
+      [0, 2],
+      [1, 2],
+      [2, 2],
+      [3, 4],
+      [5, 6],
+      [7, 10],
+      [10, 10],
+      [11, 20],
+      [45, 60],
+      [99, 100],
+      [1234, 2000],
+    ];
+    for (const [max, top] of cases) {
+      expect(countAxisMax(max), `highest bar ${max}`).toBe(top);
+      expect(Number.isInteger(countAxisMax(max) / 2)).toBe(true);
+    }
   });
 });

@@ -26,3 +26,12 @@ const COMPACT = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFra
 export function axisNumber(value: number): string {
   return COMPACT.format(value);
 }
+
+/**
+ * The top of a chart of counts (texts, clicks, redemptions): at least `max`, and with a whole number at the middle
+ * gridline too (2, 4, 6, 10, 20, 40, 60, 100, …), so no axis labels half a text. An empty chart goes up to 2.
+ */
+export function countAxisMax(max: number): number {
+  const base = max <= 2 ? 1 : 10 ** Math.floor(Math.log10(max));
+  return [1, 2, 4, 6, 10].map((m) => m * base).find((v) => v >= max && Number.isInteger(v / 2)) ?? 10 * base;
+}
