@@ -12,13 +12,17 @@ import type { PoolClient } from "pg";
  * run by the same user): its command line must name this connection's own client port, so a backend id from a
  * server elsewhere (another host or container) never touches an unrelated local process. Anything else: no-op.
  */
-export async function matchBackendPriority(client: PoolClient, niceness = os.getPriority()): Promise<void> {
+export function matchBackendPriority(client: PoolClient, niceness = os.getPriority()): void {
   if (niceness === 0) return; // backends start at normal priority: nothing to do
-  const localPort = (client as unknown as { connection?: { stream?: { localPort?: number } } }).connection?.stream
-    ?.localPort;
+  const { connection, processID: pid } = client as unknown as {
+    connection?: { stream?: { localPort?: number } };
+    processID?: number | null;
+  };
+  const localPort = connection?.stream?.localPort;
   if (!localPort) return; // a Unix socket or an unknown transport: leave it
-  const { rows } = await client.query<{ pid: number }>("select pg_backend_pid() as pid");
-  const pid = rows[0]?.pid;
+  // The backend's pid as the server announced it when the connection opened (BackendKeyData), not a query: a
+  // query here would still be running when the pool hands the new client to its first caller (pg 8 queues
+  // that caller's query with a deprecation warning; pg 9 refuses it).
   if (!pid) return;
   try {
     const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");

@@ -30,11 +30,7 @@ export function getPool(): Pool {
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on("error", (err) => logger.warn({ err: err.message }, "idle database connection lost"));
   // The job process's database work runs at the job process's (lower) priority where the server is local.
-  pool.on("connect", (client) => {
-    matchBackendPriority(client).catch((err: Error) =>
-      logger.debug({ err: err.message }, "could not match the database backend's priority"),
-    );
-  });
+  pool.on("connect", (client) => matchBackendPriority(client));
   globalForDb.cafePool = pool;
   globalForDb.cafePoolUrl = url;
   return pool;
@@ -64,11 +60,7 @@ export function getBackgroundDb(): Database {
     connectionTimeoutMillis: 10_000,
   });
   pool.on("error", (err) => logger.warn({ err: err.message }, "idle database connection lost"));
-  pool.on("connect", (client) => {
-    matchBackendPriority(client, Math.max(BACKGROUND_NICENESS, os.getPriority())).catch((err: Error) =>
-      logger.debug({ err: err.message }, "could not lower the database backend's priority"),
-    );
-  });
+  pool.on("connect", (client) => matchBackendPriority(client, Math.max(BACKGROUND_NICENESS, os.getPriority())));
   globalForBackground.cafeBackgroundPool = pool;
   globalForBackground.cafeBackgroundDb = drizzle(pool, { schema, casing: "snake_case" });
   return globalForBackground.cafeBackgroundDb;
