@@ -41,7 +41,10 @@ export function normalizePhone(raw: string, defaultCountry: string): NormalizedP
       reason: `"${number}" has the wrong number of digits.`,
       problem: { key: "Contacts.phone.wrongDigits", values: { number } },
     };
-  if (!parsed.isValid())
+  // The number's type is looked up once: with the full metadata a number is valid exactly when it has a type
+  // (isValid() computes the same type and drops it), so isValid() is asked only for a number without one.
+  const type = parsed.getType();
+  if (type === undefined && !parsed.isValid())
     return {
       ok: false,
       reason: `"${number}" is not a valid number${parsed.country ? ` in ${parsed.country}` : ""}.`,
@@ -49,7 +52,6 @@ export function normalizePhone(raw: string, defaultCountry: string): NormalizedP
         ? { key: "Contacts.phone.invalidIn", values: { number, country: parsed.country } }
         : { key: "Contacts.phone.invalid", values: { number } },
     };
-  const type = parsed.getType();
   if (type && !SMS_CAPABLE.has(type))
     return {
       ok: false,
