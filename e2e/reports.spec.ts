@@ -87,9 +87,4 @@ test("an automation's report: daily bars up to 90 days, weekly bars over a year 
   expect(weeks).toBeGreaterThanOrEqual(53);
   expect(weeks).toBeLessThanOrEqual(54);
   await expect(bars.last().locator("title")).toHaveText(/^Week from \d+ \w+: \d+ clicks, \d+ redemptions$/);
-  if (process.env.REPORT_SHOTS) {
-    // The dashboard scrolls inside its own pane: a tall phone shows the whole report in one picture.
-    await page.setViewportSize({ width: 390, height: 2600 });
-    await page.screenshot({ path: `${process.env.REPORT_SHOTS}/automation-report-365-390.png` });
-  }
 });

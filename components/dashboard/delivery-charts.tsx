@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { countAxisMax, dayTickIndices } from "@/lib/dashboard/chart-ticks";
+import { countAxisMax, dayDate, dayTickIndices } from "@/lib/dashboard/chart-ticks";
 import type { DayPoint } from "@/lib/dashboard/dashboard";
 
 // Server-rendered SVG: no chart library in the browser. (recharts was a 400 kB script whose start-up alone cost
@@ -182,9 +182,4 @@ export default function DeliveryCharts({ series }: { series: DayPoint[] }) {
       </figure>
     </div>
   );
-}
-
-/** A yyyy-mm-dd day as a moment inside that day in any of our restaurants' zones (noon UTC), for the formatter. */
-export function dayDate(day: string): Date {
-  return new Date(`${day}T12:00:00Z`);
 }

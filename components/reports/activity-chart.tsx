@@ -1,6 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { dayDate } from "@/components/dashboard/delivery-charts";
-import { countAxisMax, dayTickIndices } from "@/lib/dashboard/chart-ticks";
+import { countAxisMax, dayDate, dayTickIndices } from "@/lib/dashboard/chart-ticks";
 import { activityByWeek, activityUnit } from "@/lib/reports/activity-weeks";
 import type { ActivityDay } from "@/lib/reports/report-activity";
 

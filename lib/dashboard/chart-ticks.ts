@@ -15,6 +15,14 @@ export function dayTickIndices(count: number, maxTicks = 6): number[] {
   return ticks;
 }
 
+/**
+ * A yyyy-mm-dd day as a moment inside that day in any of our restaurants' zones (noon UTC): for the formatter, and
+ * for day arithmetic that no time zone can shift.
+ */
+export function dayDate(day: string): Date {
+  return new Date(`${day}T12:00:00Z`);
+}
+
 /** A yyyy-mm-dd day as an axis label, "27 Nov" (the app's day format without weekday and year). */
 export function shortDay(day: string): string {
   return `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1] ?? "?"}`;

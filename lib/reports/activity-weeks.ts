@@ -1,3 +1,4 @@
+import { dayDate } from "@/lib/dashboard/chart-ticks";
 import type { ActivityDay } from "./report-activity";
 
 /**
@@ -22,7 +23,7 @@ export function activityByWeek(days: readonly ActivityDay[]): ActivityDay[] {
   const weeks: ActivityDay[] = [];
   for (const d of days) {
     const last = weeks.at(-1);
-    if (last && new Date(`${d.day}T12:00:00Z`).getUTCDay() !== 1) {
+    if (last && dayDate(d.day).getUTCDay() !== 1) {
       last.clicks += d.clicks;
       last.redemptions += d.redemptions;
     } else weeks.push({ ...d });

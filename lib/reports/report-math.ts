@@ -1,6 +1,8 @@
 // Pure arithmetic for the reports (no database, safe in any component): a figure that can't be computed is null,
 // shown as "—", never Infinity or NaN.
 
+import { dayDate } from "@/lib/dashboard/chart-ticks";
+
 /** n out of `of` as a share (0.25), or null when there is nothing to divide by. */
 export function rate(n: number, of: number): number | null {
   return of > 0 && Number.isFinite(n) ? n / of : null;
@@ -17,8 +19,8 @@ export function costPerRedemption(cost: number, redeemed: number): number | null
  */
 export function daysBetween(first: string, last: string, max = 366): string[] {
   const out: string[] = [];
-  const d = new Date(`${first}T12:00:00Z`);
-  const end = new Date(`${last}T12:00:00Z`).getTime();
+  const d = dayDate(first);
+  const end = dayDate(last).getTime();
   while (d.getTime() <= end && out.length < max) {
     out.push(d.toISOString().slice(0, 10));
     d.setUTCDate(d.getUTCDate() + 1);
