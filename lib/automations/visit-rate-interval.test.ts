@@ -20,6 +20,17 @@ describe("the visit-rate interval", () => {
     expect(wilsonInterval(10, 10).high).toBeCloseTo(1, 9);
   });
 
+  it("the difference stays inside [−1, 1] at the extremes, whatever the group sizes", () => {
+    for (let n1 = 1; n1 <= 200; n1++) {
+      for (const n2 of [1, 7, 30, 61, 200]) {
+        const all = newcombeDifference(n1, n1, 0, n2);
+        const none = newcombeDifference(0, n1, n2, n2);
+        expect(all.high, `${n1} vs ${n2}`).toBeLessThanOrEqual(1);
+        expect(none.low, `${n1} vs ${n2}`).toBeGreaterThanOrEqual(-1);
+      }
+    }
+  });
+
   it("asks for 30 guests in each group", () => {
     expect(enoughData(29, 100)).toBe(false);
     expect(enoughData(30, 30)).toBe(true);

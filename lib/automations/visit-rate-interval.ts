@@ -31,10 +31,12 @@ export function newcombeDifference(
   const a = wilsonInterval(x1, n1);
   const b = wilsonInterval(x2, n2);
   const difference = p1 - p2;
+  // Inside [−1, 1] in exact arithmetic; clamped because floating point can land a hair outside (every texted
+  // guest back and no control guest: 1.0000000000000002, shown as "100 %" but not a rate).
   return {
     difference,
-    low: difference - Math.sqrt((p1 - a.low) ** 2 + (b.high - p2) ** 2),
-    high: difference + Math.sqrt((a.high - p1) ** 2 + (p2 - b.low) ** 2),
+    low: Math.max(-1, difference - Math.sqrt((p1 - a.low) ** 2 + (b.high - p2) ** 2)),
+    high: Math.min(1, difference + Math.sqrt((a.high - p1) ** 2 + (p2 - b.low) ** 2)),
   };
 }
 
