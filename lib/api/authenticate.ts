@@ -13,7 +13,7 @@ export type ApiCaller = { keyId: string; scopes: ApiScope[] };
 export type AuthOutcome = { ok: true; caller: ApiCaller } | { ok: false; response: ApiResponse };
 
 /** The rate limit's window: calls per key counted over the last minute (a sliding window). */
-const WINDOW_MS = 60_000;
+export const WINDOW_MS = 60_000;
 /** "Last used" is written at most this often per key and process (and the SQL skips it across instances). */
 export const LAST_USED_EVERY_MS = 60_000;
 /** Idempotency keys are kept this long (Stripe: 24 h). */
@@ -22,24 +22,35 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
 /** What the database knows of a key at the moment of a call: live or revoked, and its calls in the window before. */
 export type KeyCheck = { id: string; scopes: ApiScope[]; revoked: boolean; seen: number };
 
-// For every key in the batch: whether it exists and is live, and how many calls it made in the window before
-// this one (the earlier ones of this batch included, by their order). Each live call is logged: an append-only
-// log, so a burst of calls on one key never queues on a counter row's lock.
-const AUTH_BATCH_SQL = `
-  with input as (select hash, ord from unnest($1::text[]) with ordinality as u(hash, ord)),
+/**
+ * The key check as common table expressions over a CTE `input` with columns `ord` (the call's order) and
+ * `key_hash`: `checked` gives, for every call whose key exists, the key, whether it is revoked, and how many calls
+ * it made in the window before this one (the earlier ones of this batch included, by their order). Each call of a
+ * live key is logged: an append-only log, so a burst of calls on one key never queues on a counter row's lock.
+ * `windowParam`: the placeholder of the window in ms. Used alone (checkKeys) and inside the visits' one-statement
+ * write (visits-one-statement.ts), so the two count alike.
+ */
+export const keyCheckCtes = (windowParam: string) => `
   found as (
     select i.ord, k.id, k.scopes, k.revoked_at is not null as revoked,
       row_number() over (partition by k.id order by i.ord) as nth
-    from input i join api_keys k on k.secret_hash = i.hash
+    from input i join api_keys k on k.secret_hash = i.key_hash
   ),
   recent as (
     select l.api_key_id, count(*) as n from api_request_log l
-    where l.api_key_id in (select id from found) and l.at > now() - make_interval(secs => $2::int / 1000.0)
+    where l.api_key_id in (select id from found) and l.at > now() - make_interval(secs => ${windowParam}::int / 1000.0)
     group by l.api_key_id
   ),
-  logged as (insert into api_request_log (api_key_id) select id from found where not revoked)
-  select f.ord::int, f.id, f.scopes, f.revoked, (f.nth - 1 + coalesce(r.n, 0))::int as seen
-  from found f left join recent r on r.api_key_id = f.id`;
+  logged as (insert into api_request_log (api_key_id) select id from found where not revoked),
+  checked as (
+    select f.ord, f.id, f.scopes, f.revoked, (f.nth - 1 + coalesce(r.n, 0))::int as seen
+    from found f left join recent r on r.api_key_id = f.id
+  )`;
+
+const AUTH_BATCH_SQL = `
+  with input as (select key_hash, ord::int from unnest($1::text[]) with ordinality as u(key_hash, ord)),
+  ${keyCheckCtes("$2")}
+  select ord, id, scopes, revoked, seen from checked`;
 
 /**
  * Checks a batch of keys (their hashes, in call order) in one statement and logs each live call for the rate
@@ -47,7 +58,7 @@ const AUTH_BATCH_SQL = `
  */
 export async function checkKeys(db: Pool | PoolClient, hashes: readonly string[]): Promise<(KeyCheck | null)[]> {
   const { rows } = await db.query<KeyCheck & { ord: number }>({
-    name: "api_auth_batch_v2",
+    name: "api_auth_batch_v3",
     text: AUTH_BATCH_SQL,
     values: [hashes, WINDOW_MS],
   });
