@@ -1,10 +1,12 @@
 import "server-only";
 import pino from "pino";
 import { env } from "@/lib/env";
+import { logSafeError } from "@/lib/log-safe-error";
 
 /**
  * Structured JSON logs on stdout. Anything that looks like a credential is redacted here, once, so a careless
- * `logger.info({ user })` can never print a password hash or a provider key.
+ * `logger.info({ user })` can never print a password hash or a provider key; an `err` is logged as its type,
+ * message, code, stack and cause only (log-safe-error.ts: no query parameters, no database connection).
  */
 export const REDACTED_KEYS = [
   "password",
@@ -27,6 +29,7 @@ function createLogger() {
   return pino({
     level: logLevel(),
     base: { app: "cafe-de-revenue" },
+    serializers: { err: logSafeError },
     redact: {
       paths: [
         ...REDACTED_KEYS,
