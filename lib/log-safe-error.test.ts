@@ -1,6 +1,7 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { describe, expect, it } from "vitest";
 import { logSafeError } from "./log-safe-error";
+import { ProviderError } from "./sms/errors";
 
 describe("logSafeError", () => {
   it("keeps a failed query's SQL but not its parameters, nor the connection a driver error carries", () => {
@@ -19,6 +20,23 @@ describe("logSafeError", () => {
     expect(logged).toContain('"code":"23505"');
     for (const leak of ["+4520123456", "Lovelace", "secretKey", "1914694005", "connectionParameters"])
       expect(logged).not.toContain(leak);
+  });
+
+  it("logs an error that chose its log shape as that shape", () => {
+    const err = new ProviderError({
+      provider: "cpsms",
+      code: "rate_limited",
+      operation: "send",
+      httpStatus: 429,
+      retryable: true,
+      mayHaveBeenAccepted: false,
+    });
+    expect(logSafeError(err)).toMatchObject({
+      type: "ProviderError",
+      provider: "cpsms",
+      httpStatus: 429,
+      retryable: true,
+    });
   });
 
   it("cleans an error's message logged as text, and leaves other values as they are", () => {
