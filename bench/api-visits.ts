@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { withDb } from "@/e2e/support/instance";
 import { newApiKey } from "@/lib/api/key-secret";
 import { setRuntimeEnv } from "@/lib/env";
 import { startAppInstance } from "./app-instance";
-import { percentile, serverTimeMs } from "./measure";
+import { percentile, serverTimeMs, withProcessNiceness } from "./measure";
 import type { Bench } from "./types";
 
 const PORT = 5440; // app; +1 Postgres, +2/+3 sandboxes
@@ -82,37 +81,41 @@ export const apiVisitsBench: Bench = {
         return { ms: server, roundTrip, status: res.status, id: answer.id ?? null };
       };
 
-      // The tills calling us don't run on our server: like the provider sandboxes, this process (the 200
-      // clients) runs at the lowest priority, so what it spends on its own fetches isn't taken from the server
-      // being measured. It still sends every request; BENCH_CLIENT_NICENESS=0 measures at equal priority.
-      os.setPriority(CLIENT_NICENESS);
-      step(`warming up with ${WARM_UP} calls`);
-      // Together, as a till system's calls come in on a busy evening: each web process's connections are open.
-      await Promise.all(Array.from({ length: WARM_UP }, (_, i) => post(visit(distinct + i))));
-
-      // The floor of this harness on this machine: 200 concurrent GETs of the OpenAPI document (no key, no
-      // database), through the same server and client. What the visits take beyond it is the API's own work.
-      const floorCalls = await Promise.all(
-        Array.from({ length: CALLS }, async () => {
-          const start = performance.now();
-          const res = await fetch(`${app.baseURL}/api/v1/openapi.json`);
-          await res.arrayBuffer();
-          return { roundTrip: performance.now() - start, server: serverTimeMs(res) };
-        }),
-      );
-      const floor = floorCalls.map((c) => c.roundTrip).sort((a, b) => a - b);
-      const floorServer = floorCalls.map((c) => c.server).sort((a, b) => a - b);
-
       const calls = Array.from({ length: distinct }, (_, i) => visit(i));
       // The retries go out among the first calls, as a till's would: same key, same body.
       const retried = Array.from({ length: RETRIES }, (_, i) => i * Math.floor(distinct / RETRIES));
       const all = [...calls, ...retried.map((i) => calls[i]!)];
-      step(`${all.length} calls at once (${RETRIES} of them retries)`);
-      const began = performance.now();
-      const results = await Promise.all(all.map(post));
-      const wallMs = performance.now() - began;
-      step(`${RETRIES} more retries after the burst`);
-      const later = await Promise.all(retried.map((i) => post(calls[i]!)));
+
+      // The tills calling us don't run on our server: like the provider sandboxes, this process (the 200
+      // clients, every thread of it) runs at the lowest priority while it calls, so what it spends on its own
+      // fetches isn't taken from the server being measured. It still sends every request;
+      // BENCH_CLIENT_NICENESS=0 measures at equal priority.
+      const { results, later, floor, floorServer, wallMs } = await withProcessNiceness(CLIENT_NICENESS, async () => {
+        step(`warming up with ${WARM_UP} calls`);
+        // Together, as a till system's calls come in on a busy evening: each web process's connections are open.
+        await Promise.all(Array.from({ length: WARM_UP }, (_, i) => post(visit(distinct + i))));
+
+        // The floor of this harness on this machine: 200 concurrent GETs of the OpenAPI document (no key, no
+        // database), through the same server and client. What the visits take beyond it is the API's own work.
+        const floorCalls = await Promise.all(
+          Array.from({ length: CALLS }, async () => {
+            const start = performance.now();
+            const res = await fetch(`${app.baseURL}/api/v1/openapi.json`);
+            await res.arrayBuffer();
+            return { roundTrip: performance.now() - start, server: serverTimeMs(res) };
+          }),
+        );
+        const floor = floorCalls.map((c) => c.roundTrip).sort((a, b) => a - b);
+        const floorServer = floorCalls.map((c) => c.server).sort((a, b) => a - b);
+
+        step(`${all.length} calls at once (${RETRIES} of them retries)`);
+        const began = performance.now();
+        const results = await Promise.all(all.map(post));
+        const wallMs = performance.now() - began;
+        step(`${RETRIES} more retries after the burst`);
+        const later = await Promise.all(retried.map((i) => post(calls[i]!)));
+        return { results, later, floor, floorServer, wallMs };
+      });
 
       const counts = await withDb(app.dbUrl, async (db) => {
         const { rows } = await db.query<{ recorded: number; rows: number }>(

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import v8 from "node:v8";
 import vm from "node:vm";
@@ -57,4 +59,33 @@ export function percentile(sorted: readonly number[], p: number) {
 /** The server's own time for a response (its `Server-Timing: app;dur=…`, lib/runtime/direct-routes.ts), or NaN. */
 export function serverTimeMs(res: Response): number {
   return Number(/app;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "")?.[1] ?? Number.NaN);
+}
+
+/**
+ * Runs fn with every thread of this process at `niceness` (Linux sets a priority per thread: os.setPriority()
+ * alone leaves V8's compiler and GC threads and libuv's pool where they were), then puts each thread back as
+ * far as it may (raising a priority again needs root).
+ */
+export async function withProcessNiceness<T>(niceness: number, fn: () => Promise<T>): Promise<T> {
+  const threads = (): number[] => {
+    try {
+      return fs.readdirSync("/proc/self/task").map(Number);
+    } catch {
+      return [process.pid]; // not Linux: the process's priority is all there is
+    }
+  };
+  const before = new Map(threads().map((t) => [t, os.getPriority(t)]));
+  const set = (t: number, n: number) => {
+    try {
+      os.setPriority(t, n);
+    } catch {
+      // a thread gone meanwhile, or not allowed (raising a priority again as non-root): leave it
+    }
+  };
+  for (const t of before.keys()) set(t, niceness);
+  try {
+    return await fn();
+  } finally {
+    for (const t of threads()) set(t, before.get(t) ?? os.getPriority());
+  }
 }
