@@ -29,11 +29,19 @@ export type VisitFields = {
 export type VisitCall = { keyHash: string } & ({ visit: VisitFields } | { invalid: ApiResponse });
 
 /**
- * Deadlock or serialization failure with another instance's batch, or a guest deleted while the batch ran (the
- * foreign key): the batch is simply run again (that guest's call then gets 404), not failed for every call in it.
+ * Runs a batch's write, again (up to 4 times in all) after a deadlock or serialization failure with another
+ * instance's batch, or a guest deleted while the batch ran (the foreign key): that guest's call then gets 404,
+ * and the batch isn't failed for every call in it.
  */
-export function isRetryableBatchError(err: unknown): boolean {
-  return ["40P01", "40001", "23503"].includes((err as { code?: string }).code ?? "");
+export async function withBatchRetries<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      if (attempt < 4 && ["40P01", "40001", "23503"].includes((err as { code?: string }).code ?? "")) continue;
+      throw err;
+    }
+  }
 }
 
 /** The answer body of a visit. */

@@ -7,7 +7,6 @@ import type { ApiScope } from "./scopes";
 import type { ApiResponse } from "./types";
 import {
   guestNotFound,
-  isRetryableBatchError,
   jsonAnswer,
   storedKeys,
   type VisitCall,
@@ -15,6 +14,7 @@ import {
   visitColumns,
   visitColumnsInput,
   visitWriteCtes,
+  withBatchRetries,
 } from "./visit-batch";
 
 const SCOPE: ApiScope = "visits:write";
@@ -79,9 +79,9 @@ const NO_VISIT: VisitFields = {
 };
 
 async function runStatement(pool: Pool, calls: readonly VisitCall[], values: unknown[]): Promise<Row[] | null> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const { rows } = await pool.query<Row>({
+  try {
+    const { rows } = await withBatchRetries(() =>
+      pool.query<Row>({
         name: "api_visits_one_statement_v1",
         text: ONE_STATEMENT_SQL,
         values: [
@@ -93,13 +93,12 @@ async function runStatement(pool: Pool, calls: readonly VisitCall[], values: unk
           env().API_RATE_LIMIT_PER_MINUTE,
           SCOPE,
         ],
-      });
-      return rows;
-    } catch (err) {
-      if ((err as { code?: string }).code === NEEDS_FULL_PATH) return null;
-      if (attempt < 4 && isRetryableBatchError(err)) continue;
-      throw err;
-    }
+      }),
+    );
+    return rows;
+  } catch (err) {
+    if ((err as { code?: string }).code === NEEDS_FULL_PATH) return null;
+    throw err;
   }
 }
 

@@ -7,7 +7,6 @@ import { problem } from "./problem";
 import type { ApiResponse } from "./types";
 import {
   guestNotFound,
-  isRetryableBatchError,
   jsonAnswer,
   storedKeys,
   type VisitCall,
@@ -16,6 +15,7 @@ import {
   visitColumns,
   visitColumnsInput,
   visitWriteCtes,
+  withBatchRetries,
 } from "./visit-batch";
 import { writeVisitsInOneStatement } from "./visits-one-statement";
 
@@ -141,7 +141,7 @@ async function answerBatch(pool: Pool, client: PoolClient, calls: VisitCall[]): 
 }
 
 async function writeInTransaction(pool: Pool, calls: VisitCall[]): Promise<ApiResponse[]> {
-  for (let attempt = 1; ; attempt++) {
+  return withBatchRetries(async () => {
     const client = await pool.connect();
     try {
       await client.query("begin");
@@ -150,12 +150,11 @@ async function writeInTransaction(pool: Pool, calls: VisitCall[]): Promise<ApiRe
       return answers;
     } catch (err) {
       await client.query("rollback").catch(() => {});
-      if (attempt < 4 && isRetryableBatchError(err)) continue;
       throw err;
     } finally {
       client.release();
     }
-  }
+  });
 }
 
 /**
