@@ -30,11 +30,12 @@ if (cluster.isWorker) serveOnly();
 else launch();
 
 function launch() {
-  runMain(async (onShutdown) => {
+  runMain(async (onShutdown, abort) => {
     const config = env();
     await assertPortFree(config.PORT, config.HOST);
     const db = await prepareDatabase(onShutdown, {
       role: "app",
+      abort,
       afterMigrate: async () => {
         const result = await bootstrapOwner(getDb(), { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
         if (result.created && result.generatedPassword)
@@ -53,7 +54,7 @@ function launch() {
     onShutdown(async () => server?.close(5_000), webProcesses > 1 ? "web server processes" : "web server");
     server =
       webProcesses > 1
-        ? await startWebCluster(webProcesses)
+        ? await startWebCluster(webProcesses, abort)
         : await serveNextApp({
             dir: ROOT,
             port: config.PORT,
@@ -64,7 +65,7 @@ function launch() {
           });
 
     if (config.RUN_WORKER && webProcesses > 1) {
-      const jobs = await startJobProcess(ROOT);
+      const jobs = await startJobProcess(ROOT, abort);
       onShutdown(() => jobs.close(10_000), "job worker");
     } else if (config.RUN_WORKER) await db.startWorker();
     const shown = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;

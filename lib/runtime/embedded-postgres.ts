@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { keepPostgresRunning } from "./keep-postgres-running";
 import { embeddedPostgresPackageDir, ensureEmbeddedPostgresSymlinks } from "./native-symlinks";
 import { assertPortFree } from "./port";
 import { letPostgresUserReach } from "./postgres-user-access";
@@ -21,6 +22,8 @@ export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;
   password: string;
+  /** Told when the server keeps stopping and is no longer restarted (see keep-postgres-running.ts). */
+  onGiveUp?: (err: StartupError) => void;
 }): Promise<EmbeddedPostgresHandle> {
   const databaseDir = path.join(opts.dataDir, "postgres");
   await stopOrphanedServer(databaseDir);
@@ -78,9 +81,13 @@ export async function startEmbeddedPostgres(opts: {
     throw explain(err, logs, databaseDir);
   }
 
+  const running = keepPostgresRunning(server, {
+    recentLogs: () => logs,
+    onGiveUp: opts.onGiveUp ?? ((err) => console.error(`${err.message}\n  ${err.hint ?? ""}`)),
+  });
   const base = `postgres://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}`;
   await ensureDatabase(`${base}/postgres`, EMBEDDED_DATABASE);
-  return { url: `${base}/${EMBEDDED_DATABASE}`, stop: () => server.stop() };
+  return { url: `${base}/${EMBEDDED_DATABASE}`, stop: running.stop };
 }
 
 /** Connection URL of a running embedded server (used by `npm run worker` beside `npm start`). */

@@ -2,6 +2,7 @@ import { fork } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { logger } from "@/lib/logger";
+import type { Abort } from "./run-main";
 import { type Supervised, supervise } from "./supervise";
 
 /**
@@ -17,14 +18,19 @@ export const JOB_NICENESS = 19;
  * started and watched by the launcher (supervise.ts), on the database the launcher prepared, at lower
  * priority. It exits by itself if the launcher dies (its IPC channel closes), so nothing is left running.
  */
-export function startJobProcess(root: string): Promise<Supervised> {
-  return supervise("job worker", 1, () => {
-    const child = fork(path.join(root, "scripts/worker.ts"), [], { execArgv: process.execArgv, stdio: "inherit" });
-    try {
-      os.setPriority(child.pid!, JOB_NICENESS);
-    } catch (err) {
-      logger.warn({ err: (err as Error).message }, "could not lower the job process's priority");
-    }
-    return { child, ready: new Promise((resolve) => child.once("message", resolve)) };
-  });
+export function startJobProcess(root: string, onGiveUp?: Abort): Promise<Supervised> {
+  return supervise(
+    "job worker",
+    1,
+    () => {
+      const child = fork(path.join(root, "scripts/worker.ts"), [], { execArgv: process.execArgv, stdio: "inherit" });
+      try {
+        os.setPriority(child.pid!, JOB_NICENESS);
+      } catch (err) {
+        logger.warn({ err: (err as Error).message }, "could not lower the job process's priority");
+      }
+      return { child, ready: new Promise((resolve) => child.once("message", resolve)) };
+    },
+    onGiveUp,
+  );
 }

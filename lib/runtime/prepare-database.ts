@@ -8,7 +8,7 @@ import { assertDatabaseReachable } from "./database-check";
 import { embeddedDatabaseUrl, startEmbeddedPostgres } from "./embedded-postgres";
 import { acquireInstanceLock } from "./instance-lock";
 import { migrateDatabase } from "./migrate";
-import type { OnShutdown } from "./run-main";
+import type { Abort, OnShutdown } from "./run-main";
 import { loadOrCreateSecrets } from "./secrets";
 import { StartupError } from "./startup-error";
 
@@ -19,7 +19,12 @@ import { StartupError } from "./startup-error";
  */
 export async function prepareDatabase(
   onShutdown: OnShutdown,
-  options: { role: "app" | "worker"; afterMigrate?: () => Promise<void> },
+  options: {
+    role: "app" | "worker";
+    afterMigrate?: () => Promise<void>;
+    /** The launcher's way out when the built-in database keeps stopping (keep-postgres-running.ts). */
+    abort?: Abort;
+  },
 ) {
   const config = env();
   const dir = dataDir();
@@ -38,6 +43,7 @@ export async function prepareDatabase(
       dataDir: dir,
       port: config.EMBEDDED_PG_PORT,
       password: secrets.postgresPassword,
+      onGiveUp: options.abort,
     });
     onShutdown(embedded.stop, "built-in database");
     url = embedded.url;

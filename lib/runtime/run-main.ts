@@ -3,6 +3,8 @@ import { EnvError } from "@/lib/env";
 import { StartupError } from "./startup-error";
 
 export type OnShutdown = (hook: () => Promise<unknown>, name: string) => void;
+/** Stops a running entry point on a failure it can't recover from: says why, then exits with code 1. */
+export type Abort = (err: StartupError) => void;
 
 /**
  * Runs a long-lived entry point (app or worker). Shutdown hooks run in reverse order of registration on
@@ -10,7 +12,7 @@ export type OnShutdown = (hook: () => Promise<unknown>, name: string) => void;
  * printed as plain sentences, not stack traces.
  */
 export function runMain(
-  main: (onShutdown: OnShutdown) => Promise<void>,
+  main: (onShutdown: OnShutdown, abort: Abort) => Promise<void>,
   /**
    * `child`: a process the launcher started and stops (web and job processes). Ctrl-C reaches the whole
    * terminal's process group, but only the launcher acts on it, stopping its children in order with SIGTERM;
@@ -49,7 +51,12 @@ export function runMain(
     });
   }
 
-  main((hook, name) => hooks.push({ hook, name })).catch(async (err) => {
+  const abort: Abort = (err) => {
+    if (stopping) return;
+    console.error(`\nStopping: ${err.message}${err.hint ? `\n  ${err.hint}` : ""}\n`);
+    void shutdown(1);
+  };
+  main((hook, name) => hooks.push({ hook, name }), abort).catch(async (err) => {
     console.error(`\n${formatStartupError(err)}\n`);
     await shutdown(1);
   });

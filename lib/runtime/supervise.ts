@@ -1,11 +1,9 @@
 import type { ChildProcess } from "node:child_process";
 import { logger } from "@/lib/logger";
+import { crashWindow, MAX_CRASHES_PER_MINUTE } from "./crash-window";
 import { StartupError } from "./startup-error";
 
 export type Supervised = { close: (graceMs: number) => Promise<void> };
-
-/** More crashes than this within a minute is a crash loop: stop replacing and say so. */
-const MAX_CRASHES_PER_MINUTE = 5;
 
 /**
  * Starts `count` copies of a child process of the launcher (web processes, the job process), waits until each
@@ -17,10 +15,12 @@ export async function supervise(
   name: string,
   count: number,
   start: () => { child: ChildProcess; ready: Promise<unknown> },
+  /** Told when copies keep crashing and are no longer replaced: the launcher then stops (run-main.ts). */
+  onGiveUp?: (err: StartupError) => void,
 ): Promise<Supervised> {
   let stopping = false;
   const running = new Set<ChildProcess>();
-  const crashes: number[] = [];
+  const crashes = crashWindow();
 
   const launch = async () => {
     const { child, ready } = start();
@@ -40,11 +40,10 @@ export async function supervise(
     void exited.then(([code, signal]) => {
       running.delete(child);
       if (stopping) return;
-      const now = Date.now();
-      crashes.push(now);
-      while (crashes[0]! < now - 60_000) crashes.shift();
-      const replacing = crashes.length <= MAX_CRASHES_PER_MINUTE;
+      const replacing = crashes.crashed();
       logger.error({ pid: child.pid, code, signal, replacing }, `the ${name} stopped`);
+      if (!replacing)
+        onGiveUp?.(new StartupError(`The ${name} crashed more than ${MAX_CRASHES_PER_MINUTE} times within a minute.`));
       if (replacing)
         setTimeout(
           () =>

@@ -1,4 +1,5 @@
 import cluster from "node:cluster";
+import type { Abort } from "./run-main";
 import { type Supervised, supervise } from "./supervise";
 
 /**
@@ -8,9 +9,14 @@ import { type Supervised, supervise } from "./supervise";
  * out in turn; supervise.ts replaces one that crashes. Web processes also exit on their own if the launcher
  * dies (node:cluster closes their channel), so a killed launcher never leaves a server holding the port.
  */
-export function startWebCluster(processes: number): Promise<Supervised> {
-  return supervise("web server process", processes, () => {
-    const worker = cluster.fork();
-    return { child: worker.process, ready: new Promise((resolve) => worker.once("listening", resolve)) };
-  });
+export function startWebCluster(processes: number, onGiveUp?: Abort): Promise<Supervised> {
+  return supervise(
+    "web server process",
+    processes,
+    () => {
+      const worker = cluster.fork();
+      return { child: worker.process, ready: new Promise((resolve) => worker.once("listening", resolve)) };
+    },
+    onGiveUp,
+  );
 }
