@@ -2,14 +2,18 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 /**
- * Tests that change the restaurant's one settings row for a while (quiet hours on "now"), which every other
- * file reads (a recurring send due now, an approval): run after everything else, one file at a time. In
- * parallel they made an unrelated test fail whenever the suite ran before 09:00 in Copenhagen.
+ * Tests that change settings every other file reads: the restaurant's one settings row (quiet hours on "now")
+ * and the saved provider credentials and senders. They run after everything else, one file at a time. In
+ * parallel, quiet hours made an unrelated test fail whenever the suite ran before 09:00 in Copenhagen, and
+ * saved CPSMS credentials sent another file's balance check to the live service (no network in CI: "could not
+ * reach CPSMS").
  */
 const CHANGES_SHARED_SETTINGS = [
   "lib/campaigns/campaign-controls.test.ts",
   "lib/campaigns/reschedule-campaign.test.ts",
   "lib/marketing/frequency-cap.test.ts",
+  "lib/providers/providers.test.ts",
+  "lib/test-sends/test-sends.test.ts",
 ];
 
 export default defineConfig({
