@@ -2,6 +2,7 @@ import "server-only";
 import type { DirectRoute } from "@/lib/runtime/direct-routes";
 import { answerApiCall } from "./handlers";
 import { MAX_API_BODY_BYTES } from "./types";
+import { apiWarmUp } from "./warm-up-calls";
 
 /**
  * An API path as a direct route (lib/runtime/direct-routes.ts): answered before Next's router by the launcher, and
@@ -20,4 +21,5 @@ export const apiDirectRoute: DirectRoute = {
     const answer = await answerApiCall(path, { method, headers: plain, body });
     return { status: answer.status, body: answer.body, headers: answer.headers };
   },
+  warmUp: apiWarmUp,
 };

@@ -37,8 +37,13 @@ export function looksLikeApiKey(secret: string): boolean {
   return KEY_SHAPE.test(secret);
 }
 
+/** A key's secret: the prefix and 32 random bytes. */
+export function randomApiKeySecret(): string {
+  return `${API_KEY_PREFIX}${randomBytes(SECRET_BYTES).toString("base64url")}`;
+}
+
 /** A new random key: the secret (shown once), the prefix kept to recognise it, and the hash kept to check it. */
 export function newApiKey(): { secret: string; prefix: string; hash: string } {
-  const secret = `${API_KEY_PREFIX}${randomBytes(SECRET_BYTES).toString("base64url")}`;
+  const secret = randomApiKeySecret();
   return { secret, prefix: secret.slice(0, VISIBLE_CHARS), hash: hashApiKey(secret) };
 }

@@ -32,7 +32,20 @@ export type DirectRoute = {
   /** Read the body up to this size (a larger one is refused with 413); 0: drained unread. */
   maxBodyBytes: number;
   answer: (request: DirectRequest) => Promise<DirectAnswer>;
+  /** Calls that exercise the route's whole path and change nothing, made before the server opens (warm-up.ts). */
+  warmUp?: WarmUp;
 };
+
+/** A made-up request, as a client would send it. */
+export type WarmUpRequest = { method: DirectMethod; path: string; headers: Record<string, string>; body: string };
+
+/**
+ * How a route is warmed: `calls` made-up requests from `request(i)`, each answered with `expectStatus` (for
+ * example an API call with a key nobody has: a 401 that ran every check and the database statement, and wrote
+ * nothing). Any other answer stops that route's warm-up, so a request that could change something is never
+ * repeated.
+ */
+export type WarmUp = { calls: number; expectStatus: number; request: (i: number) => WarmUpRequest };
 
 /** By exact path, or `/<segment>/*` for every path under a segment (the short links, /l/<code>). */
 export type DirectRoutes = Record<string, DirectRoute>;

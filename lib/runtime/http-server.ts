@@ -6,6 +6,7 @@ import { clientAddressFor, PEER_HEADER, peerKey, signPeer } from "@/lib/auth/for
 import { env } from "@/lib/env";
 import { type DirectRoutes, serveDirectRoute } from "./direct-routes";
 import { StartupError } from "./startup-error";
+import { warmUpDirectRoutes } from "./warm-up";
 
 export type RunningServer = { close: (graceMs: number) => Promise<void> };
 
@@ -26,6 +27,9 @@ export async function serveNextApp(opts: {
   const app = next({ dev: opts.dev, dir: opts.dir, hostname: opts.host, port: opts.port, httpServer: server });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Before the port opens, so the first burst meets warm code (warm-up.ts); not in development, where every edit
+  // reloads the code anyway.
+  if (opts.directRoutes && !opts.dev) await warmUpDirectRoutes(opts.directRoutes);
 
   const key = peerKey(env().AUTH_SECRET);
   const sockets = new Set<Socket>();
