@@ -31,6 +31,14 @@ describe("warming up the direct routes", () => {
     expect(seen[0]).toEqual({ method: "POST", path: "/a", body: "call 0", key: "k0" });
   });
 
+  it("serves only the routes being warmed on its private port", async () => {
+    const other = recordingRoute({ calls: 0, expectStatus: 401 }, 401);
+    const { route } = recordingRoute({ calls: 5, expectStatus: 401 }, 401);
+    // The warmed route's calls go to /a, which here is a route without a warm-up: not served, so 404 stops it.
+    await warmUpDirectRoutes({ "/a": { ...other.route, warmUp: undefined }, "/b": route });
+    expect(other.seen).toEqual([]);
+  });
+
   it("stops at the first answer it did not expect, so a call that could change something is not repeated", async () => {
     const { route, seen } = recordingRoute({ calls: 1000, expectStatus: 401 }, 201);
     await warmUpDirectRoutes({ "/a": route });

@@ -19,11 +19,13 @@ const DEADLINE_MS = 15_000;
  * code all run. Never throws: a warm-up that fails or stalls only leaves the first calls slower.
  */
 export async function warmUpDirectRoutes(routes: DirectRoutes, options: { deadlineMs?: number } = {}): Promise<void> {
-  const warmUps = [...new Set(Object.values(routes))].flatMap((r) => (r.warmUp ? [r.warmUp] : []));
+  // Only the routes being warmed answer on the private port: it serves nothing else, not even for two seconds.
+  const warmed: DirectRoutes = Object.fromEntries(Object.entries(routes).filter(([, route]) => route.warmUp));
+  const warmUps = [...new Set(Object.values(warmed))].flatMap((r) => (r.warmUp ? [r.warmUp] : []));
   if (warmUps.length === 0) return;
   const started = performance.now();
   const server = http.createServer((req, res) => {
-    if (!serveDirectRoute(routes, req, res, "127.0.0.1")) res.writeHead(404).end();
+    if (!serveDirectRoute(warmed, req, res, "127.0.0.1")) res.writeHead(404).end();
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const deadline = Date.now() + (options.deadlineMs ?? DEADLINE_MS);
