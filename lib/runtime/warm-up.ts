@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
+import pMap from "p-map";
 import { logger } from "@/lib/logger";
 import { type DirectRoutes, serveDirectRoute, type WarmUp, type WarmUpRequest } from "./direct-routes";
 
@@ -48,23 +49,15 @@ export async function warmUpDirectRoutes(routes: DirectRoutes, options: { deadli
 
 /** Makes the route's calls, CONCURRENCY at a time; the first unexpected answer, error or the deadline stops it. */
 async function warmRoute(warmUp: WarmUp, call: (r: WarmUpRequest) => Promise<number>, deadline: number) {
-  let next = 0;
-  let stop: string | null = null;
-  const caller = async () => {
-    while (stop === null && next < warmUp.calls) {
-      if (Date.now() > deadline) stop = "it took too long";
-      else {
-        try {
-          const status = await call(warmUp.request(next++));
-          if (status !== warmUp.expectStatus) stop = `a call was answered ${status}, not ${warmUp.expectStatus}`;
-        } catch (err) {
-          stop = (err as Error).message;
-        }
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, caller));
-  if (stop !== null) throw new Error(stop);
+  await pMap(
+    Array.from({ length: warmUp.calls }, (_, i) => i),
+    async (i) => {
+      if (Date.now() > deadline) throw new Error("it took too long");
+      const status = await call(warmUp.request(i));
+      if (status !== warmUp.expectStatus) throw new Error(`a call was answered ${status}, not ${warmUp.expectStatus}`);
+    },
+    { concurrency: CONCURRENCY },
+  );
 }
 
 function send(port: number, agent: http.Agent, r: WarmUpRequest, deadline: number): Promise<number> {
