@@ -34,7 +34,7 @@ describe("the API's warm-up", () => {
     const first = apiWarmUp.request(0);
     expect(first).toMatchObject({ method: "POST", path: "/api/v1/visits" });
     expect(first.headers.authorization).toMatch(/^Bearer cdr_[A-Za-z0-9_-]{43}$/);
-    for (const i of [0, 1, 2, 997, 998, 999]) {
+    for (const i of [0, 1, 2, apiWarmUp.calls - 3, apiWarmUp.calls - 2, apiWarmUp.calls - 1]) {
       const body = JSON.parse(apiWarmUp.request(i).body) as { guest: { phone: string } };
       expect(normalizePhone(body.guest.phone, "DK")).toMatchObject({ ok: true });
     }
