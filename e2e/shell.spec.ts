@@ -10,6 +10,8 @@ test.describe("app shell", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/");
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+    // Only the logo's mark shows in the header at this width; the link still has a name.
+    await expect(page.getByRole("banner").getByRole("link", { name: "Cafe de Revenue", exact: true })).toBeVisible();
 
     for (const section of SECTIONS.slice(1)) {
       await page.getByRole("button", { name: "Open menu" }).click();

@@ -52,7 +52,8 @@ export function AppShell({
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/90 px-3 backdrop-blur sm:px-6">
           <MobileNav hidden={hiddenNav} />
           <Link href="/" className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring md:hidden">
-            <Logo className="[&>span:last-child]:hidden min-[400px]:[&>span:last-child]:inline" />
+            {/* Below 400 px only the mark shows; the name stays for screen readers (the link's name). */}
+            <Logo className="[&>span:last-child]:sr-only min-[400px]:[&>span:last-child]:not-sr-only" />
           </Link>
           <div className="ml-auto flex items-center gap-1">
             <SandboxBadge providers={sandboxProviders} canConfigure={canConfigureProviders} />
